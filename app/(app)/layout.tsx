@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+import { TopNav } from "@/components/app-shell/top-nav.tsx";
+import { getPageActor } from "@/lib/auth/page-actor.ts";
+
+export const dynamic = "force-dynamic";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const actor = await getPageActor();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <TopNav user={{ name: actor.name, role: actor.role }} />
+      <div className="flex min-h-0 flex-1 flex-col">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
+import { IncidentClock } from "../time/incident-clock.tsx";
+import { Timestamp } from "../time/timestamp.tsx";
+import { buttonClasses } from "../ui/button.tsx";
+import { Kbd } from "../ui/kbd.tsx";
+import { getSocket } from "../realtime/socket-client.ts";
+import { useShortcut } from "../ui/use-shortcut.ts";
+import { SeverityBadge } from "./severity-badge.tsx";
+import { StatusBadge } from "./status-badge.tsx";
+
+function upsert(list: IncidentDto[], incident: IncidentDto): IncidentDto[] {
+  const rest = list.filter((i) => i.id !== incident.id);
+  return [incident, ...rest];
+}
+
+export function IncidentList({ initial, canDeclare }: { initial: IncidentDto[]; canDeclare: boolean }) {
+  const [incidents, setIncidents] = useState(initial);
+  const router = useRouter();
+  useShortcut("n", () => canDeclare && router.push("/incidents/new"));
+
+  useEffect(() => {
+    const socket = getSocket();
+    const onChange = ({ incident }: { incident: IncidentDto }) => setIncidents((list) => upsert(list, incident));
+    socket.on("incident:declared", onChange);
+    socket.on("incident:updated", onChange);
+    return () => {
+      socket.off("incident:declared", onChange);
+      socket.off("incident:updated", onChange);
+    };
+  }, []);
+
+  const open = incidents.filter((i) => i.status !== "resolved");
+  const resolved = incidents.filter((i) => i.status === "resolved");
+
+  return (
+    <main className="mx-auto w-full max-w-[1600px] space-y-6 p-6">
+      <div className="flex items-center gap-4">
+        <h1 className="text-xl font-semibold">Incidents</h1>
+        <span className="text-sm text-ink-muted tabular">{open.length} open</span>
+        {canDeclare ? (
+          <Link href="/incidents/new" className={`${buttonClasses("danger")} ml-auto`}>
+            Declare incident <Kbd>N</Kbd>
+          </Link>
+        ) : null}
+      </div>
+      {incidents.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-line p-10 text-center">
+          <p className="text-lg font-medium">No incidents. All quiet.</p>
+          <p className="mt-1 text-ink-muted">
+            {canDeclare ? (
+              <>
+                When something breaks, declare one with <Kbd>N</Kbd>: everyone gets one room, one timeline, one commander.
+              </>
+            ) : (
+              "When an incident is declared it appears here, live."
+            )}
+          </p>
+        </div>
+      ) : (
+        <IncidentTable incidents={[...open, ...resolved]} />
+      )}
+    </main>
+  );
+}
+
+function IncidentTable({ incidents }: { incidents: IncidentDto[] }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-line">
+      <table className="w-full text-sm">
+        <caption className="sr-only">Incidents, open first</caption>
+        <thead className="bg-surface text-left text-xs uppercase tracking-wide text-ink-muted">
+          <tr>
+            <th scope="col" className="px-4 py-2 font-medium">Incident</th>
+            <th scope="col" className="px-4 py-2 font-medium">Severity</th>
+            <th scope="col" className="px-4 py-2 font-medium">Status</th>
+            <th scope="col" className="px-4 py-2 font-medium">Commander</th>
+            <th scope="col" className="px-4 py-2 font-medium">Started</th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">Duration</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-line">
+          {incidents.map((i) => (
+            <tr key={i.id} className="hover:bg-raised/60">
+              <td className="px-4 py-3">
+                <Link href={`/incidents/${i.id}`} className="group block">
+                  <span className="mr-2 font-mono text-xs text-ink-faint">{i.ref}</span>
+                  <span className="font-medium text-ink group-hover:underline">{i.title}</span>
+                </Link>
+              </td>
+              <td className="px-4 py-3"><SeverityBadge severity={i.severity} /></td>
+              <td className="px-4 py-3"><StatusBadge status={i.status} /></td>
+              <td className="px-4 py-3 text-ink-muted">{i.commander?.name ?? "Unassigned"}</td>
+              <td className="px-4 py-3 text-ink-muted"><Timestamp iso={i.startedAt} withDate /></td>
+              <td className="px-4 py-3 text-right"><IncidentClock startedAt={i.startedAt} resolvedAt={i.resolvedAt} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+"use client";
+import { io, type Socket } from "socket.io-client";
+import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/protocol.ts";
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+let socket: ClientSocket | null = null;
+
+/** One socket per tab, shared by every live component; the session cookie authenticates it. */
+export function getSocket(): ClientSocket {
+  socket ??= io({ path: "/socket.io", withCredentials: true, reconnectionDelayMax: 5000 });
+  return socket;
+}

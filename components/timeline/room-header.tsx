@@ -1,0 +1,60 @@
+"use client";
+import Link from "next/link";
+import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
+import type { PresenceUser } from "@/lib/realtime/protocol.ts";
+import { SeverityBadge } from "../incidents/severity-badge.tsx";
+import { StatusBadge } from "../incidents/status-badge.tsx";
+import { ConnectionIndicator } from "../realtime/connection-indicator.tsx";
+import type { ConnectionState } from "../realtime/use-connection.ts";
+import { IncidentClock } from "../time/incident-clock.tsx";
+
+interface Props {
+  incident: IncidentDto;
+  connection: ConnectionState;
+  pending: number;
+  presence: PresenceUser[];
+}
+
+/** Always visible: what is broken, how bad, who leads, for how long, and whether we are live. */
+export function RoomHeader({ incident, connection, pending, presence }: Props) {
+  return (
+    <header className="sticky top-0 z-10 border-b border-line bg-surface/95 backdrop-blur">
+      <div className="mx-auto max-w-[1600px] space-y-2 px-4 py-3">
+        <div className="flex flex-wrap items-start gap-x-3 gap-y-1.5 lg:flex-nowrap">
+          <Link href="/incidents" className="pt-1.5 font-mono text-xs whitespace-nowrap text-ink-faint hover:text-ink">
+            {incident.ref}
+          </Link>
+          <SeverityBadge severity={incident.severity} size="lg" />
+          {/* On a phone the title gets a row of its own, so what is broken can be read in full. */}
+          <h1 className="order-last line-clamp-3 min-w-0 basis-full text-lg leading-7 font-semibold lg:order-none lg:flex-1 lg:basis-auto lg:truncate" title={incident.title}>
+            {incident.title}
+          </h1>
+          <div className="ml-auto shrink-0 pt-0.5">
+            <ConnectionIndicator state={connection} pending={pending} />
+          </div>
+        </div>
+        <dl className="flex flex-wrap items-center gap-x-5 gap-y-1 text-sm">
+          <div className="flex items-center gap-2">
+            <dt className="sr-only">Status</dt>
+            <dd><StatusBadge status={incident.status} /></dd>
+          </div>
+          <div className="flex items-center gap-1.5">
+            <dt className="text-ink-muted">Commander</dt>
+            <dd className="font-medium" data-testid="commander">{incident.commander?.name ?? "Unassigned"}</dd>
+          </div>
+          <div className="flex items-center gap-1.5">
+            <dt className="text-ink-muted">{incident.resolvedAt ? "Lasted" : "Open for"}</dt>
+            <dd><IncidentClock startedAt={incident.startedAt} resolvedAt={incident.resolvedAt} /></dd>
+          </div>
+          {/* The side panel is hidden on small screens: keep who is here visible in one line. */}
+          <div className="flex min-w-0 items-center gap-1.5 lg:hidden">
+            <dt className="text-ink-muted">Here</dt>
+            <dd className="truncate" title={presence.map((u) => u.name).join(", ")}>
+              {presence.length ? presence.map((u) => u.name.split(" ")[0]).join(", ") : "—"}
+            </dd>
+          </div>
+        </dl>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,165 @@
+"use client";
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
+import type { PresenceUser } from "@/lib/realtime/protocol.ts";
+import type { PostableKind } from "@/lib/timeline/constants.ts";
+import type { TimelineEventDto } from "@/lib/timeline/event-dto.ts";
+import { applyRoomAction, hasGap, initialRoomState, type PendingEntry } from "@/lib/timeline/room-state.ts";
+import { apiRequest } from "../api/api-client.ts";
+import { getSocket } from "../realtime/socket-client.ts";
+import { loadOutbox, newClientId, saveOutbox } from "./outbox-storage.ts";
+
+interface EventPage {
+  events: TimelineEventDto[];
+  lastSeq: number;
+  hasMore: boolean;
+}
+
+const RETRY_MS = 4000;
+
+/** Everything live about one room: timeline in sequence order, presence, incident, outbox. */
+export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: TimelineEventDto[], initialHasOlder: boolean) {
+  const incidentId = initialIncident.id;
+  const [state, dispatch] = useReducer(applyRoomAction, undefined, () => initialRoomState(initialEvents, initialHasOlder));
+  const [incident, setIncident] = useState(initialIncident);
+  const [presence, setPresence] = useState<PresenceUser[]>([]);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const flushing = useRef(false);
+
+  // Catch up on everything after `after`, page by page (used on reconnect and on a gap).
+  const catchUp = useCallback(
+    async (after: number) => {
+      for (let from = after, more = true; more; ) {
+        const res = await apiRequest<EventPage>(`/api/incidents/${incidentId}/events?after=${from}&limit=500`);
+        if (!res.ok) return;
+        dispatch({ type: "received", events: res.data.events });
+        more = res.data.hasMore;
+        from = res.data.events.at(-1)?.seq ?? from;
+      }
+    },
+    [incidentId],
+  );
+
+  // Sends queued entries one at a time, in order; stops at the first that cannot go now.
+  const flush = useCallback(async () => {
+    if (flushing.current) return;
+    flushing.current = true;
+    try {
+      for (;;) {
+        const next = stateRef.current.pending.find((p) => p.state !== "failed");
+        if (!next) return;
+        dispatch({ type: "pendingState", clientId: next.clientId, state: "sending" });
+        const res = await apiRequest<TimelineEventDto>(`/api/incidents/${incidentId}/events`, {
+          method: "POST",
+          body: { kind: next.kind, body: next.body, clientId: next.clientId, occurredAt: next.occurredAt },
+        });
+        if (res.ok) {
+          dispatch({ type: "received", events: [res.data] });
+          stateRef.current = { ...stateRef.current, pending: stateRef.current.pending.filter((p) => p.clientId !== next.clientId) };
+          continue;
+        }
+        const retryable = res.error.status === 0 || res.error.status >= 500 || res.error.status === 429;
+        dispatch({ type: "pendingState", clientId: next.clientId, state: retryable ? "queued" : "failed", error: res.error.message });
+        if (retryable) return;
+        stateRef.current = {
+          ...stateRef.current,
+          pending: stateRef.current.pending.map((p) => (p.clientId === next.clientId ? { ...p, state: "failed" } : p)),
+        };
+      }
+    } finally {
+      flushing.current = false;
+    }
+  }, [incidentId]);
+
+  // Restore entries left in the outbox by an earlier visit, then try to send them.
+  useEffect(() => {
+    for (const entry of loadOutbox(incidentId)) dispatch({ type: "queued", entry });
+    void flush();
+  }, [incidentId, flush]);
+
+  useEffect(() => saveOutbox(incidentId, state.pending), [incidentId, state.pending]);
+
+  useEffect(() => {
+    const socket = getSocket();
+    const join = () =>
+      socket.emit("incident:join", { incidentId, afterSeq: stateRef.current.lastSeq }, (ack) => {
+        if (!ack.ok) return;
+        dispatch({ type: "received", events: ack.events });
+        setPresence(ack.presence);
+        if (ack.hasMore) void catchUp(ack.events.at(-1)?.seq ?? stateRef.current.lastSeq);
+        void flush();
+      });
+    const onEvent = (p: { incidentId: string; event: TimelineEventDto }) => {
+      if (p.incidentId === incidentId) dispatch({ type: "received", events: [p.event] });
+    };
+    const onPresence = (p: { incidentId: string; users: PresenceUser[] }) => {
+      if (p.incidentId === incidentId) setPresence(p.users);
+    };
+    const onIncident = (p: { incident: IncidentDto }) => {
+      if (p.incident.id === incidentId) setIncident(p.incident);
+    };
+    socket.on("connect", join);
+    socket.on("timeline:event", onEvent);
+    socket.on("presence:update", onPresence);
+    socket.on("incident:updated", onIncident);
+    if (socket.connected) join();
+    const onOnline = () => void flush();
+    window.addEventListener("online", onOnline);
+    return () => {
+      socket.emit("incident:leave", { incidentId });
+      socket.off("connect", join);
+      socket.off("timeline:event", onEvent);
+      socket.off("presence:update", onPresence);
+      socket.off("incident:updated", onIncident);
+      window.removeEventListener("online", onOnline);
+    };
+  }, [incidentId, catchUp, flush]);
+
+  // A pushed event arrived ahead of one we have not seen: fetch the missing range.
+  const gap = hasGap(state);
+  useEffect(() => {
+    if (gap) void catchUp(stateRef.current.lastSeq);
+  }, [gap, catchUp]);
+
+  // Keep retrying queued entries while any are waiting.
+  const waiting = state.pending.some((p) => p.state === "queued");
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => void flush(), RETRY_MS);
+    return () => clearInterval(timer);
+  }, [waiting, flush]);
+
+  const post = useCallback(
+    (kind: PostableKind, body: string, occurredAt?: string) => {
+      const entry: PendingEntry = { clientId: newClientId(), kind, body, occurredAt, createdAt: new Date().toISOString(), state: "queued" };
+      dispatch({ type: "queued", entry });
+      stateRef.current = { ...stateRef.current, pending: [...stateRef.current.pending, entry] };
+      void flush();
+    },
+    [flush],
+  );
+
+  const retry = useCallback(
+    (clientId: string) => {
+      dispatch({ type: "pendingState", clientId, state: "queued" });
+      stateRef.current = {
+        ...stateRef.current,
+        pending: stateRef.current.pending.map((p) => (p.clientId === clientId ? { ...p, state: "queued" } : p)),
+      };
+      void flush();
+    },
+    [flush],
+  );
+
+  const discard = useCallback((clientId: string) => dispatch({ type: "discarded", clientId }), []);
+
+  const loadOlder = useCallback(async () => {
+    const first = stateRef.current.events[0]?.seq;
+    if (!first) return;
+    const res = await apiRequest<EventPage>(`/api/incidents/${incidentId}/events?before=${first}&limit=200`);
+    if (res.ok) dispatch({ type: "olderLoaded", events: res.data.events, hasMore: res.data.hasMore });
+  }, [incidentId]);
+
+  return { state, incident, presence, post, retry, discard, loadOlder };
+}

@@ -1,0 +1,101 @@
+import type { NextAuthOptions, User as AuthUser } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { z } from "zod";
+import { db } from "../db/client.ts";
+import { verifyPassword } from "./password.ts";
+import type { RoleName } from "./permissions.ts";
+
+const ZCredentials = z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) });
+
+// A fixed hash to compare against when the email is unknown, so response time does not reveal
+// which accounts exist.
+const DECOY_HASH =
+  "scrypt$32768$8$1$q0l7wtbBfOPLh1o1sWjEKg$D1DcxL6gb4Q9Vjv3Y0YqGkTqzjJgpEhKQb7OgbHmmSo";
+
+async function authorizeCredentials(raw: unknown): Promise<AuthUser | null> {
+  const parsed = ZCredentials.safeParse(raw);
+  if (!parsed.success) return null;
+  const email = parsed.data.email.toLowerCase();
+  const user = await db().user.findUnique({ where: { email } });
+  const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DECOY_HASH);
+  if (!user || !user.passwordHash || !ok) return null;
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+interface OidcProfile {
+  sub: string;
+  email?: string;
+  name?: string;
+  preferred_username?: string;
+}
+
+function oidcProvider(): OAuthConfig<OidcProfile> | null {
+  const issuer = process.env.OIDC_ISSUER;
+  const clientId = process.env.OIDC_CLIENT_ID;
+  const clientSecret = process.env.OIDC_CLIENT_SECRET;
+  if (!issuer || !clientId || !clientSecret) return null;
+  return {
+    id: "oidc",
+    name: process.env.OIDC_NAME ?? "Single sign-on",
+    type: "oauth",
+    wellKnown: `${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
+    authorization: { params: { scope: "openid email profile" } },
+    idToken: true,
+    checks: ["pkce", "state"],
+    clientId,
+    clientSecret,
+    profile: (profile) => ({
+      id: profile.sub,
+      email: profile.email ?? null,
+      name: profile.name ?? profile.preferred_username ?? profile.email ?? "SSO user",
+    }),
+  };
+}
+
+/** SSO users are matched by email; the first sign-in creates them with OIDC_DEFAULT_ROLE. */
+async function userIdForSso(email: string, name: string): Promise<string> {
+  const existing = await db().user.findUnique({ where: { email }, select: { id: true } });
+  if (existing) return existing.id;
+  const org = await db().organization.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } });
+  if (!org) throw new Error("No organisation exists yet to add single sign-on users to");
+  const role = (process.env.OIDC_DEFAULT_ROLE ?? "VIEWER") as RoleName;
+  const created = await db().user.create({ data: { email, name, role, organizationId: org.id } });
+  return created.id;
+}
+
+export function authOptions(): NextAuthOptions {
+  const sso = oidcProvider();
+  return {
+    secret: process.env.NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        id: "credentials",
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        authorize: authorizeCredentials,
+      }),
+      ...(sso ? [sso] : []),
+    ],
+    callbacks: {
+      async signIn({ user, account }) {
+        if (account?.provider !== "oidc") return true;
+        return Boolean(user.email);
+      },
+      async jwt({ token, user, account }) {
+        if (user && account?.provider === "oidc" && user.email) {
+          token.sub = await userIdForSso(user.email.toLowerCase(), user.name ?? user.email);
+        } else if (user) {
+          token.sub = user.id;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        if (session.user && token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+}

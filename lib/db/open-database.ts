@@ -1,0 +1,88 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import { PrismaClient } from "./generated/client.ts";
+import { migrate, readMigrations, type MigrateResult } from "./migrate.ts";
+import { pgConnection, pgliteConnection } from "./migration-connection.ts";
+import { acquirePgliteLock } from "./pglite-lock.ts";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface Database {
+  kind: DatabaseKind;
+  prisma: PrismaClient;
+  /** Where the data lives, for the start-up log (password removed). */
+  location: string;
+  migrations: MigrateResult;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres:// URL; without it the embedded PGlite database is used. */
+  url?: string;
+  /** PGlite data directory, or "memory://" for a throw-away database. */
+  pgliteDir?: string;
+  migrationsDir?: string;
+}
+
+function redact(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = "***";
+  return u.toString();
+}
+
+async function openPostgres(url: string, migrationsDir?: string): Promise<Database> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let migrations: MigrateResult;
+  try {
+    migrations = await migrate(pgConnection(client), readMigrations(migrationsDir));
+  } finally {
+    await client.end();
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  return {
+    kind: "postgres",
+    prisma,
+    location: redact(url),
+    migrations,
+    close: () => prisma.$disconnect(),
+  };
+}
+
+async function openPglite(dir: string, migrationsDir?: string): Promise<Database> {
+  const inMemory = dir.startsWith("memory://");
+  const release = inMemory ? () => undefined : acquirePgliteLock(dir);
+  let db: PGlite | undefined;
+  try {
+    if (!inMemory) mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+    db = await PGlite.create(inMemory ? dir : path.resolve(dir));
+    const migrations = await migrate(pgliteConnection(db), readMigrations(migrationsDir));
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+    const opened = db;
+    return {
+      kind: "pglite",
+      prisma,
+      location: inMemory ? dir : path.resolve(dir),
+      migrations,
+      close: async () => {
+        await prisma.$disconnect();
+        await opened.close();
+        release();
+      },
+    };
+  } catch (error) {
+    await db?.close().catch(() => undefined);
+    release();
+    throw error;
+  }
+}
+
+/** Opens the database, applies pending migrations, and returns a Prisma client over it. */
+export function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.url) return openPostgres(options.url, options.migrationsDir);
+  return openPglite(options.pgliteDir ?? "memory://", options.migrationsDir);
+}

@@ -1,0 +1,74 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const booleanish = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const ZEnv = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+    DATA_DIR: z.string().min(1).default(".data"),
+    PGLITE_DIR: z.string().min(1).optional(),
+    NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    NEXTAUTH_URL: z.url().optional(),
+    SEED_DEMO: booleanish.default(true),
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_NAME: z.string().min(1).default("Single sign-on"),
+    OIDC_DEFAULT_ROLE: z.enum(["ADMIN", "COMMANDER", "RESPONDER", "VIEWER"]).default("VIEWER"),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_ISSUER"],
+        message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof ZEnv>;
+
+/** Parses and validates the environment; a bad value stops start-up naming the variable. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const blankless = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const parsed = ZEnv.safeParse(blankless);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "env"}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export function pgliteDir(env: Env): string {
+  return path.resolve(env.PGLITE_DIR ?? path.join(env.DATA_DIR, "pglite"));
+}
+
+/**
+ * next-auth refuses to run in production without a secret. So that `npm start` needs no
+ * configuration, generate one on first start and keep it under DATA_DIR (mode 0600).
+ */
+export function ensureAuthSecret(env: Env): string {
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  const dir = path.resolve(env.DATA_DIR);
+  const file = path.join(dir, "nextauth-secret");
+  if (existsSync(file)) {
+    const stored = readFileSync(file, "utf8").trim();
+    if (stored.length >= 16) return stored;
+  }
+  mkdirSync(dir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret + "\n", { mode: 0o600 });
+  return secret;
+}

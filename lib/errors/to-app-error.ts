@@ -1,0 +1,40 @@
+import { ZodError } from "zod";
+import { AppError } from "./app-error.ts";
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export function fieldErrors(error: ZodError): FieldError[] {
+  return error.issues.map((i) => ({ field: i.path.join(".") || "(body)", message: i.message }));
+}
+
+export function validationError(error: ZodError): AppError {
+  const fields = fieldErrors(error);
+  const summary = fields.map((f) => `${f.field}: ${f.message}`).join("; ");
+  return new AppError("validation_failed", `Invalid input — ${summary}`, { fields });
+}
+
+function prismaCode(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null || !("code" in error)) return undefined;
+  const code = (error as { code: unknown }).code;
+  return typeof code === "string" && /^P\d{4}$/.test(code) ? code : undefined;
+}
+
+/** Maps anything thrown to an AppError; unknown errors become a generic 500 (details logged). */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) return validationError(error);
+  switch (prismaCode(error)) {
+    case "P2025":
+      return new AppError("not_found", "Not found");
+    case "P2002":
+      return new AppError("conflict", "That already exists");
+    case "P1001":
+    case "P1002":
+    case "P1017":
+      return new AppError("unavailable", "The database is unreachable; try again shortly");
+  }
+  return new AppError("internal", "Something went wrong on our side");
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { NextResponse, type NextRequest } from "next/server";
+import { resolveActor, type Actor } from "../auth/actor.ts";
+import { userIdFromCookieHeader } from "../auth/session-token.ts";
+import { AppError } from "../errors/app-error.ts";
+import { toAppError } from "../errors/to-app-error.ts";
+import { errorFields, log } from "../log.ts";
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+interface Context<P> {
+  req: NextRequest;
+  params: P;
+  requestId: string;
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+export function json(data: unknown, status = 200): NextResponse {
+  return NextResponse.json(data, { status });
+}
+
+function errorResponse(error: unknown, req: NextRequest, requestId: string): NextResponse {
+  const appError = toAppError(error);
+  if (appError.status >= 500) {
+    log.error("request failed", { requestId, method: req.method, path: req.nextUrl.pathname, ...errorFields(error) });
+  }
+  const res = NextResponse.json(appError.toBody(), { status: appError.status });
+  res.headers.set("x-request-id", requestId);
+  return res;
+}
+
+/** Parses a JSON body with a size cap; bad JSON is a 400 that says so, never a 500. */
+export async function readJson(req: NextRequest): Promise<unknown> {
+  const length = Number(req.headers.get("content-length") ?? 0);
+  if (length > MAX_BODY_BYTES) throw new AppError("payload_too_large", "Request body is larger than 1 MB");
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+    throw new AppError("payload_too_large", "Request body is larger than 1 MB");
+  }
+  if (text.trim() === "") throw new AppError("bad_request", "Request body must be a JSON object");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError("bad_request", "Request body is not valid JSON");
+  }
+}
+
+/** A route that needs no session (health checks). Errors still get the one error shape. */
+export function publicRoute<P = Record<string, never>>(fn: (ctx: Context<P>) => Promise<Response>) {
+  return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
+    const requestId = randomUUID();
+    try {
+      return await fn({ req, params: await route.params, requestId });
+    } catch (error) {
+      return errorResponse(error, req, requestId);
+    }
+  };
+}
+
+/** A route that needs a signed-in user: 401 JSON without one. Permission checks live in lib/. */
+export function authedRoute<P = Record<string, never>>(
+  fn: (ctx: Context<P> & { actor: Actor }) => Promise<Response>,
+) {
+  return publicRoute<P>(async (ctx) => {
+    const userId = await userIdFromCookieHeader(ctx.req.headers.get("cookie"));
+    if (!userId) throw new AppError("unauthorized", "Sign in to continue");
+    const actor = await resolveActor(userId);
+    return fn({ ...ctx, actor });
+  });
+}

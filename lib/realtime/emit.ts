@@ -1,0 +1,37 @@
+import type { Server } from "socket.io";
+import type { Actor } from "../auth/actor.ts";
+import type { IncidentDto } from "../incidents/incident-dto.ts";
+import type { TimelineEventDto } from "../timeline/event-dto.ts";
+import { incidentRoom, orgRoom, type ClientToServerEvents, type ServerToClientEvents } from "./protocol.ts";
+
+// Every realtime push goes through this file: moving to a multi-instance adapter changes one
+// place. server.ts owns the io instance; route handlers are bundled separately, hence globalThis.
+export interface SocketData {
+  actor: Actor;
+}
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+declare global {
+  var __warroomIo: RealtimeServer | undefined;
+}
+
+export function setRealtimeServer(io: RealtimeServer | undefined): void {
+  globalThis.__warroomIo = io;
+}
+
+function io(): RealtimeServer | undefined {
+  return globalThis.__warroomIo;
+}
+
+/** Called only after the transaction that stored the event has committed. */
+export function publishTimelineEvent(event: TimelineEventDto): void {
+  io()?.to(incidentRoom(event.incidentId)).emit("timeline:event", { incidentId: event.incidentId, event });
+}
+
+export function publishIncidentDeclared(organizationId: string, incident: IncidentDto): void {
+  io()?.to(orgRoom(organizationId)).emit("incident:declared", { incident });
+}
+
+export function publishIncidentUpdated(organizationId: string, incident: IncidentDto): void {
+  io()?.to(orgRoom(organizationId)).to(incidentRoom(incident.id)).emit("incident:updated", { incident });
+}

@@ -1,0 +1,112 @@
+import type { Server as HttpServer } from "node:http";
+import { Server, type Socket } from "socket.io";
+import { z } from "zod";
+import { resolveActor } from "../auth/actor.ts";
+import { userIdFromCookieHeader } from "../auth/session-token.ts";
+import { toAppError } from "../errors/to-app-error.ts";
+import { getIncidentOrThrow } from "../incidents/get-incident.ts";
+import { errorFields, log } from "../log.ts";
+import { listEvents } from "../timeline/list-events.ts";
+import { setRealtimeServer, type RealtimeServer, type SocketData } from "./emit.ts";
+import {
+  incidentRoom,
+  orgRoom,
+  type ClientToServerEvents,
+  type JoinAck,
+  type PresenceUser,
+  type ServerToClientEvents,
+} from "./protocol.ts";
+
+type WarroomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const ZJoin = z.object({ incidentId: z.string(), afterSeq: z.number().int().min(0).optional() });
+const JOIN_PAGE = 500;
+
+/** Who is in a room now, across every instance (fetchSockets goes through the adapter). */
+async function presenceOf(io: RealtimeServer, incidentId: string): Promise<PresenceUser[]> {
+  const sockets = await io.in(incidentRoom(incidentId)).fetchSockets();
+  const users = new Map<string, PresenceUser>();
+  for (const s of sockets) {
+    const a = s.data.actor;
+    users.set(a.userId, { id: a.userId, name: a.name, role: a.role });
+  }
+  return [...users.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+async function broadcastPresence(io: RealtimeServer, incidentId: string): Promise<void> {
+  const users = await presenceOf(io, incidentId);
+  io.to(incidentRoom(incidentId)).emit("presence:update", { incidentId, users });
+}
+
+async function join(io: RealtimeServer, socket: WarroomSocket, payload: unknown): Promise<JoinAck> {
+  const parsed = ZJoin.safeParse(payload);
+  if (!parsed.success) return { ok: false, error: { code: "validation_failed", message: "incidentId is required" } };
+  const { incidentId, afterSeq } = parsed.data;
+  const actor = socket.data.actor;
+  // The same organisation-scoped read as the HTTP API: a socket joins only rooms it may read.
+  await getIncidentOrThrow(actor, incidentId);
+  // Join before reading, so nothing committed in between can fall through the gap.
+  await socket.join(incidentRoom(incidentId));
+  const page = await listEvents(actor, incidentId, afterSeq === undefined ? { limit: JOIN_PAGE } : { after: afterSeq, limit: JOIN_PAGE }).catch(
+    async (error: unknown) => {
+      // A refused join must not leave the socket listening (or shown as present).
+      await socket.leave(incidentRoom(incidentId));
+      throw error;
+    },
+  );
+  const presence = await presenceOf(io, incidentId);
+  socket.to(incidentRoom(incidentId)).emit("presence:update", { incidentId, users: presence });
+  return { ok: true, lastSeq: page.lastSeq, events: page.events, hasMore: page.hasMore, presence };
+}
+
+export function createRealtimeServer(httpServer: HttpServer): RealtimeServer {
+  const io: RealtimeServer = new Server(httpServer, {
+    path: "/socket.io",
+    serveClient: false,
+    // Leave upgrade requests for other paths (Next's dev hot reload) to their own handlers.
+    destroyUpgrade: false,
+  });
+
+  // Same session cookie as the pages and the API; no cookie, no socket.
+  io.use(async (socket, next) => {
+    try {
+      const userId = await userIdFromCookieHeader(socket.handshake.headers.cookie);
+      if (!userId) return next(new Error("unauthorized"));
+      socket.data.actor = await resolveActor(userId);
+      next();
+    } catch {
+      next(new Error("unauthorized"));
+    }
+  });
+
+  io.on("connection", (socket: WarroomSocket) => {
+    void socket.join(orgRoom(socket.data.actor.organizationId));
+
+    socket.on("incident:join", (payload, ack) => {
+      if (typeof ack !== "function") return;
+      join(io, socket, payload).then(ack, (error: unknown) => {
+        const appError = toAppError(error);
+        if (appError.status >= 500) log.error("socket join failed", errorFields(error));
+        ack({ ok: false, error: { code: appError.code, message: appError.message } });
+      });
+    });
+
+    socket.on("incident:leave", (payload) => {
+      const incidentId = typeof payload?.incidentId === "string" ? payload.incidentId : "";
+      if (!socket.rooms.has(incidentRoom(incidentId))) return;
+      void socket.leave(incidentRoom(incidentId));
+      void broadcastPresence(io, incidentId);
+    });
+
+    socket.on("disconnecting", () => {
+      const incidents = [...socket.rooms].filter((r) => r.startsWith("incident:")).map((r) => r.slice("incident:".length));
+      // After the socket has left its rooms, tell the others who is still there.
+      socket.once("disconnect", () => {
+        for (const id of incidents) void broadcastPresence(io, id).catch(() => undefined);
+      });
+    });
+  });
+
+  setRealtimeServer(io);
+  return io;
+}

@@ -1,0 +1,76 @@
+import type { PrismaClient } from "../db/generated/client.ts";
+import { hashPassword } from "../auth/password.ts";
+import { appendEvent } from "../timeline/append-event.ts";
+import { DEMO_DEPENDENCIES, DEMO_PASSWORD, DEMO_SERVICES, DEMO_TEAMS, DEMO_USERS } from "./demo-catalog.ts";
+
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+
+/**
+ * Fills an empty database with a demo retailer, in one transaction: either all of it or none.
+ * Returns false (and changes nothing) when any organisation already exists.
+ */
+export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
+  if ((await prisma.organization.count()) > 0) return false;
+  const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
+
+  await prisma.$transaction(
+    async (tx) => {
+      const org = await tx.organization.create({ data: { name: "Demo Retail", slug: "demo-retail", lastIncidentNumber: 1 } });
+      const users = new Map<string, string>();
+      for (const [i, u] of DEMO_USERS.entries()) {
+        const created = await tx.user.create({
+          data: { ...u, organizationId: org.id, passwordHash: hashes[i] ?? null },
+        });
+        users.set(u.role, created.id);
+      }
+      const teams = new Map<string, string>();
+      for (const t of DEMO_TEAMS) {
+        const created = await tx.team.create({ data: { ...t, organizationId: org.id } });
+        teams.set(t.name, created.id);
+      }
+      const services = new Map<string, string>();
+      for (const { team, ...s } of DEMO_SERVICES) {
+        const teamId = teams.get(team);
+        if (!teamId) throw new Error(`Demo service ${s.name} names unknown team ${team}`);
+        const created = await tx.service.create({ data: { ...s, teamId, organizationId: org.id } });
+        services.set(s.name, created.id);
+      }
+      await tx.serviceDependency.createMany({
+        data: DEMO_DEPENDENCIES.map(([from, to, isAsync]) => {
+          const fromId = services.get(from);
+          const toId = services.get(to);
+          if (!fromId || !toId) throw new Error(`Demo dependency ${from} → ${to} names an unknown service`);
+          return { fromId, toId, isAsync };
+        }),
+      });
+
+      const commander = users.get("COMMANDER") ?? null;
+      const responder = users.get("RESPONDER") ?? null;
+      const incident = await tx.incident.create({
+        data: {
+          organizationId: org.id,
+          number: 1,
+          title: "Payment gateway timeouts at checkout",
+          summary: "Card authorisations time out after 30 s for a share of checkouts; customers see 'payment failed'.",
+          severity: "SEV1",
+          commanderId: commander,
+          declaredById: commander,
+          startedAt: minutesAgo(27),
+          createdAt: minutesAgo(24),
+        },
+      });
+      const entries: { kind: "alert" | "status_change" | "note" | "hypothesis" | "action"; body: string; by: string | null; at: number }[] = [
+        { kind: "alert", body: "Checkout API p99 latency above 30 s; payment authorisation error rate 18%", by: null, at: 27 },
+        { kind: "status_change", body: "Declared SEV1 · Critical · investigating · Casey Commander is incident commander", by: commander, at: 24 },
+        { kind: "note", body: "Payment provider status page shows no incident on their side.", by: responder, at: 20 },
+        { kind: "hypothesis", body: "Retry storm from the OMS capture job is exhausting the adapter's connection pool.", by: responder, at: 15 },
+        { kind: "action", body: "Paused the OMS capture retry job (feature flag oms.capture-retry = off).", by: responder, at: 9 },
+      ];
+      for (const e of entries) {
+        await appendEvent(tx, { incidentId: incident.id, kind: e.kind, body: e.body, authorId: e.by, occurredAt: minutesAgo(e.at), recordedAt: minutesAgo(e.at) });
+      }
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+  return true;
+}

@@ -1,0 +1,61 @@
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+import { BASE_URL, E2E_PORT } from "./tests/e2e/support/env.ts";
+
+// Playwright cannot download its own browsers here; use the system Chromium.
+function chromiumPath(): string {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv && !existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist`);
+  const found = fromEnv ?? "/usr/bin/chromium";
+  if (!existsSync(found)) throw new Error("No Chromium found: install it (apt-get install -y chromium) or set CHROMIUM_PATH");
+  return found;
+}
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results/artifacts",
+  globalSetup: "./tests/e2e/support/global-setup.ts",
+  // One server, one database, two cores: run serially. No retries, so flakiness shows.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 60_000,
+  expect: { timeout: 5_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
+  use: {
+    baseURL: BASE_URL,
+    viewport: { width: 1366, height: 768 },
+    headless: true,
+    // A fixed zone and locale, so times and screenshots do not depend on the machine.
+    timezoneId: "Europe/Berlin",
+    locale: "en-GB",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+      ],
+    },
+  },
+  projects: [{ name: "chromium" }],
+  webServer: {
+    // The launcher gives every run a fresh data dir (and a fresh Postgres database when
+    // TEST_DATABASE_URL is set), seeds the demo org, and cleans up on SIGTERM.
+    command: "npx tsx tests/e2e/support/start-server.ts",
+    url: `${BASE_URL}/api/health`,
+    env: { E2E_PORT: String(E2E_PORT) },
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+  },
+});

@@ -1,0 +1,94 @@
+// One process serves Next.js pages, the HTTP API and Socket.io on one port.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { setDatabase } from "./lib/db/client.ts";
+import { openDatabase, type Database } from "./lib/db/open-database.ts";
+import { ensureAuthSecret, loadEnv, pgliteDir } from "./lib/env.ts";
+import { errorFields, log } from "./lib/log.ts";
+import { setRealtimeServer } from "./lib/realtime/emit.ts";
+import { createRealtimeServer } from "./lib/realtime/socket-server.ts";
+import { ensureProductionBuild } from "./lib/server/ensure-build.ts";
+import { DEMO_PASSWORD, DEMO_USERS } from "./lib/seed/demo-catalog.ts";
+import { seedDemo } from "./lib/seed/seed-demo.ts";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const dev = process.argv.includes("--dev");
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  // next-auth reads these from process.env at request time; set them before anything runs.
+  process.env.NEXTAUTH_SECRET = ensureAuthSecret(env);
+  process.env.NEXTAUTH_URL ??= `http://localhost:${env.PORT}`;
+  Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
+
+  if (!dev) ensureProductionBuild(root);
+
+  const database: Database = await openDatabase({ url: env.DATABASE_URL, pgliteDir: pgliteDir(env) });
+  setDatabase(database);
+  log.info("database ready", {
+    database: database.kind,
+    location: database.location,
+    migrationsApplied: database.migrations.applied,
+    migrations: database.migrations.total,
+  });
+  if (env.SEED_DEMO && (await seedDemo(database.prisma))) {
+    log.info("seeded the demo organisation (SEED_DEMO=false turns this off)", {
+      users: DEMO_USERS.map((u) => u.email),
+      password: DEMO_PASSWORD,
+    });
+  }
+
+  // Imported late so NODE_ENV is final before Next and React load.
+  const { default: next } = await import("next");
+  const app = next({ dev, dir: root, hostname: "localhost", port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch((error: unknown) => {
+      log.error("unhandled request error", { url: req.url, ...errorFields(error) });
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side" } }));
+    });
+  });
+  const io = createRealtimeServer(server);
+  if (dev) {
+    // Next's hot reload uses its own websocket; Socket.io leaves other upgrade paths alone.
+    const upgrade = app.getUpgradeHandler();
+    server.on("upgrade", (req, socket, head) => {
+      if (!req.url?.startsWith("/socket.io")) void upgrade(req, socket, head);
+    });
+  }
+
+  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  log.info(`Warroom listening on http://localhost:${env.PORT}`, { database: database.kind, dev });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("shutting down", { signal });
+    // Force the exit if something hangs, so an orchestrator's restart is not blocked.
+    setTimeout(() => process.exit(1), 10_000).unref();
+    // Stop accepting; in-flight requests finish; then sockets, then the database.
+    server.close(() => {
+      setRealtimeServer(undefined);
+      database
+        .close()
+        .catch((error: unknown) => log.error("closing the database failed", errorFields(error)))
+        .finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+    io.disconnectSockets(true);
+    void io.close();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`\nWarroom could not start: ${message}\n`);
+  process.exit(1);
+});

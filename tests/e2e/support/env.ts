@@ -1,0 +1,17 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+function port(): number {
+  const raw = process.env.E2E_PORT ?? "3100";
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`E2E_PORT must be a port number, got "${raw}"`);
+  return value;
+}
+
+/** Port of the server the suite starts; not 3000, so a dev server can keep running. */
+export const E2E_PORT = port();
+export const BASE_URL = `http://localhost:${E2E_PORT}`;
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+export const AUTH_DIR = path.join(REPO_ROOT, "tests/e2e/.auth");
+export const SCREENS_DIR = path.join(REPO_ROOT, "test-results/screens");

@@ -1,0 +1,49 @@
+import { randomBytes } from "node:crypto";
+import type { Actor } from "../../lib/auth/actor.ts";
+import type { RoleName } from "../../lib/auth/permissions.ts";
+import { db } from "../../lib/db/client.ts";
+import { declareIncident } from "../../lib/incidents/declare-incident.ts";
+import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
+import type { TDeclareIncident } from "../../lib/incidents/schemas.ts";
+
+export interface SeededOrganization {
+  id: string;
+  name: string;
+  admin: Actor;
+  commander: Actor;
+  responder: Actor;
+  viewer: Actor;
+}
+
+/**
+ * An organisation with one user per role, returned as the Actors domain functions take.
+ * Users have no password (tests never sign in through the form); slugs and emails carry a
+ * random tag so several organisations can live in one database.
+ */
+export async function seedOrganization(name = "Test Retail"): Promise<SeededOrganization> {
+  const tag = randomBytes(4).toString("hex");
+  const slug = `${name.toLowerCase().replace(/\W+/g, "-")}-${tag}`;
+  const org = await db().organization.create({ data: { name, slug } });
+
+  const member = async (role: RoleName): Promise<Actor> => {
+    const key = role.toLowerCase();
+    const user = await db().user.create({
+      data: { organizationId: org.id, role, name: `${name} ${key}`, email: `${key}-${tag}@test.local` },
+    });
+    return { userId: user.id, organizationId: org.id, role, name: user.name, email: user.email };
+  };
+
+  return {
+    id: org.id,
+    name,
+    admin: await member("ADMIN"),
+    commander: await member("COMMANDER"),
+    responder: await member("RESPONDER"),
+    viewer: await member("VIEWER"),
+  };
+}
+
+/** Declares an incident through the one write path, as the given actor. */
+export function seedIncident(actor: Actor, overrides: Partial<TDeclareIncident> = {}): Promise<IncidentDto> {
+  return declareIncident(actor, { title: "Checkout payments timing out", severity: "SEV2", ...overrides });
+}

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveActor } from "../../lib/auth/actor.ts";
+import { verifyPassword } from "../../lib/auth/password.ts";
+import { declareIncident } from "../../lib/incidents/declare-incident.ts";
+import { DEMO_DEPENDENCIES, DEMO_PASSWORD } from "../../lib/seed/demo-catalog.ts";
+import { seedDemo } from "../../lib/seed/seed-demo.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
+
+let testDb: TestDatabase;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+});
+afterAll(() => testDb.close());
+
+async function counts() {
+  const p = testDb.database.prisma;
+  return {
+    organizations: await p.organization.count(),
+    users: await p.user.count(),
+    teams: await p.team.count(),
+    services: await p.service.count(),
+    dependencies: await p.serviceDependency.count(),
+    incidents: await p.incident.count(),
+    events: await p.timelineEvent.count(),
+  };
+}
+
+describe("seedDemo", () => {
+  it("fills an empty database with the demo retailer", async () => {
+    expect(await seedDemo(testDb.database.prisma)).toBe(true);
+    const { events, ...rest } = await counts();
+    expect(rest).toEqual({ organizations: 1, users: 4, teams: 7, services: 15, dependencies: DEMO_DEPENDENCIES.length, incidents: 1 });
+    expect(events).toBeGreaterThanOrEqual(5);
+  });
+
+  it("gives the demo users a working password, one per role", async () => {
+    const users = await testDb.database.prisma.user.findMany({ orderBy: { email: "asc" } });
+    expect(users.map((u) => [u.email, u.role])).toEqual([
+      ["admin@warroom.local", "ADMIN"],
+      ["commander@warroom.local", "COMMANDER"],
+      ["responder@warroom.local", "RESPONDER"],
+      ["viewer@warroom.local", "VIEWER"],
+    ]);
+    expect(await verifyPassword(DEMO_PASSWORD, users[0]?.passwordHash ?? "")).toBe(true);
+  });
+
+  it("opens the demo incident with a gapless timeline, numbered so the next one is INC-2", async () => {
+    const p = testDb.database.prisma;
+    const incident = await p.incident.findFirstOrThrow({ include: { events: { orderBy: { seq: "asc" } }, organization: true } });
+    expect(incident).toMatchObject({ number: 1, severity: "SEV1", status: "investigating" });
+    expect(incident.events.map((e) => e.seq)).toEqual(Array.from({ length: incident.lastSeq }, (_, i) => i + 1));
+    expect(incident.events.map((e) => e.kind)).toContain("status_change");
+    expect(incident.organization.lastIncidentNumber).toBe(1);
+
+    const commander = await resolveActor(incident.commanderId);
+    expect((await declareIncident(commander, { title: "Search index stale", severity: "SEV3" })).ref).toBe("INC-2");
+  });
+
+  it("does nothing the second time", async () => {
+    const before = await counts();
+    expect(await seedDemo(testDb.database.prisma)).toBe(false);
+    expect(await counts()).toEqual(before);
+  });
+});
