@@ -12,9 +12,18 @@ import { useShortcut } from "../ui/use-shortcut.ts";
 import { SeverityBadge } from "./severity-badge.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 
+/** Same order as the server: open worst-first then newest, resolved last. */
+function byPriority(a: IncidentDto, b: IncidentDto): number {
+  const open = Number(a.status === "resolved") - Number(b.status === "resolved");
+  if (open) return open;
+  if (a.status !== "resolved" && a.severity !== b.severity) return a.severity.localeCompare(b.severity);
+  return b.startedAt.localeCompare(a.startedAt);
+}
+
 function upsert(list: IncidentDto[], incident: IncidentDto): IncidentDto[] {
-  const rest = list.filter((i) => i.id !== incident.id);
-  return [incident, ...rest];
+  const current = list.find((i) => i.id === incident.id);
+  if (current && current.lastSeq > incident.lastSeq) return list;
+  return [incident, ...list.filter((i) => i.id !== incident.id)].sort(byPriority);
 }
 
 export function IncidentList({ initial, canDeclare }: { initial: IncidentDto[]; canDeclare: boolean }) {

@@ -1,8 +1,9 @@
 "use client";
 import { useRef, useState, type KeyboardEvent } from "react";
-import { KIND_LABELS, MAX_BODY_LENGTH, POSTABLE_KINDS, type PostableKind } from "@/lib/timeline/constants.ts";
-import { parseComposerInput } from "@/lib/timeline/room-state.ts";
+import { KIND_LABELS, MAX_BODY_LENGTH, NOTIFY_CHANNELS, POSTABLE_KINDS, type NotifyChannel, type PostableKind } from "@/lib/timeline/constants.ts";
+import { buildComposerEntry, channelLabel, parseComposerInput } from "@/lib/timeline/composer-input.ts";
 import { Button } from "../ui/button.tsx";
+import { cn } from "../ui/cn.ts";
 import { Kbd } from "../ui/kbd.tsx";
 import { useShortcut } from "../ui/use-shortcut.ts";
 
@@ -15,26 +16,43 @@ function backdateToIso(hhmm: string): string | null | "future" {
   return d.getTime() > Date.now() + 60_000 ? "future" : d.toISOString();
 }
 
-/** Keyboard-first: `/` focuses, Enter posts, Shift+Enter adds a line, `/action …` picks the kind. */
-export function Composer({ onPost }: { onPost: (kind: PostableKind, body: string, occurredAt?: string) => void }) {
+const small = "h-8 rounded-md border border-line bg-canvas px-2 text-xs text-ink focus:border-accent focus:outline-none aria-[invalid=true]:border-bad";
+
+export type PostHandler = (kind: PostableKind, body: string, occurredAt?: string, data?: Record<string, unknown> | null) => void;
+
+/**
+ * Keyboard-first: `/` focuses, Enter posts, Shift+Enter adds a line. The kind comes from the
+ * selector or a typed prefix (/action, /decision, /hypothesis, /notify Team: …, /link https://…);
+ * notifications and links ask for their fields inline.
+ */
+export function Composer({ onPost }: { onPost: PostHandler }) {
   const [text, setText] = useState("");
   const [kind, setKind] = useState<PostableKind>("note");
+  const [target, setTarget] = useState("");
+  const [channel, setChannel] = useState<NotifyChannel>("chat");
+  const [url, setUrl] = useState("");
   const [happenedAt, setHappenedAt] = useState("");
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<{ field: string; message: string }>();
   const input = useRef<HTMLTextAreaElement>(null);
   useShortcut("/", () => input.current?.focus());
   useShortcut("c", () => input.current?.focus());
 
+  const parsed = parseComposerInput(text, kind);
+  const liveKind = parsed.kind;
+
   function submit() {
-    const parsed = parseComposerInput(text, kind);
-    if (!parsed.body) return setError("Write something first.");
-    if (parsed.body.length > MAX_BODY_LENGTH) return setError(`Keep it under ${MAX_BODY_LENGTH.toLocaleString("en")} characters.`);
+    const entry = buildComposerEntry(parsed, { target, channel, url });
+    if (!entry.ok) return setError({ field: entry.field, message: entry.error });
+    if (entry.body.length > MAX_BODY_LENGTH) return setError({ field: "body", message: `Keep it under ${MAX_BODY_LENGTH.toLocaleString("en")} characters.` });
     const occurredAt = backdateToIso(happenedAt);
-    if (occurredAt === "future") return setError("“Happened at” cannot be in the future.");
-    onPost(parsed.kind, parsed.body, occurredAt ?? undefined);
+    if (occurredAt === "future") return setError({ field: "happenedAt", message: "“Happened at” cannot be in the future." });
+    onPost(entry.kind, entry.body, occurredAt ?? undefined, entry.data);
     setText("");
     setHappenedAt("");
+    setTarget("");
+    setUrl("");
     setError(undefined);
+    input.current?.focus();
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
@@ -44,6 +62,8 @@ export function Composer({ onPost }: { onPost: (kind: PostableKind, body: string
     }
     if (e.key === "Escape") input.current?.blur();
   }
+
+  const invalid = (field: string) => (error?.field === field ? true : undefined);
 
   return (
     <form
@@ -58,41 +78,90 @@ export function Composer({ onPost }: { onPost: (kind: PostableKind, body: string
         id="composer"
         ref={input}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          if (error?.field === "body") setError(undefined);
+        }}
         onKeyDown={onKeyDown}
         rows={2}
-        placeholder="What happened, what did you try, what did you decide?  (/action, /decision, /hypothesis)"
-        aria-invalid={Boolean(error)}
+        placeholder="What happened, what did you try, what did you decide?  (/action, /decision, /hypothesis, /notify Team: …, /link https://…)"
+        aria-invalid={invalid("body")}
         aria-describedby={error ? "composer-error" : "composer-help"}
         className="w-full resize-y rounded-md border border-line bg-canvas px-3 py-2 text-sm text-ink placeholder:text-ink-faint focus:border-accent focus:outline-none"
       />
-      <div className="mt-2 flex flex-wrap items-center gap-3 text-xs text-ink-muted">
+      <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2 text-xs text-ink-muted">
         <label className="flex items-center gap-1.5">
           Kind
           <select
-            value={kind}
+            value={liveKind}
+            disabled={parsed.prefixed}
+            title={parsed.prefixed ? "Set by the prefix you typed" : undefined}
             onChange={(e) => setKind(e.target.value as PostableKind)}
-            className="h-8 rounded-md border border-line bg-canvas px-2 text-xs text-ink"
+            className={cn(small, "disabled:opacity-100")}
+            data-testid="composer-kind"
           >
             {POSTABLE_KINDS.map((k) => (
               <option key={k} value={k}>{KIND_LABELS[k]}</option>
             ))}
           </select>
         </label>
+        {liveKind === "notification" && parsed.target === undefined ? (
+          <label className="flex items-center gap-1.5">
+            To
+            <input
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+              placeholder="team or person"
+              maxLength={200}
+              aria-invalid={invalid("target")}
+              className={cn(small, "w-40")}
+            />
+          </label>
+        ) : null}
+        {liveKind === "notification" && parsed.channel === undefined ? (
+          <label className="flex items-center gap-1.5">
+            By
+            <select value={channel} onChange={(e) => setChannel(e.target.value as NotifyChannel)} className={small}>
+              {NOTIFY_CHANNELS.map((c) => (
+                <option key={c} value={c}>{channelLabel(c)}</option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        {liveKind === "link" && parsed.url === undefined ? (
+          <label className="flex items-center gap-1.5">
+            URL
+            <input
+              type="url"
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+              placeholder="https://…"
+              aria-invalid={invalid("url")}
+              className={cn(small, "w-56")}
+            />
+          </label>
+        ) : null}
+        {parsed.target !== undefined || parsed.url !== undefined ? (
+          // What the prefix was read as, so a typo in "/notify Team via phone:" shows before posting.
+          <span className="max-w-72 truncate rounded border border-line px-1.5 py-0.5 text-ink" data-testid="composer-preview">
+            {parsed.target !== undefined ? `To ${parsed.target}${parsed.channel ? ` by ${channelLabel(parsed.channel)}` : ""}` : parsed.url}
+          </span>
+        ) : null}
         <label className="flex items-center gap-1.5">
           Happened at
           <input
             type="time"
             value={happenedAt}
             onChange={(e) => setHappenedAt(e.target.value)}
-            className="h-8 rounded-md border border-line bg-canvas px-2 text-xs text-ink"
+            className={small}
+            aria-invalid={invalid("happenedAt")}
             aria-label="Happened at (leave empty for now)"
           />
         </label>
-        <span id="composer-help" className="hidden sm:inline">
+        <span id="composer-help" className="hidden xl:inline">
           <Kbd>Enter</Kbd> post · <Kbd>Shift</Kbd>+<Kbd>Enter</Kbd> new line · <Kbd>/</Kbd> focus
         </span>
-        {error ? <span id="composer-error" role="alert" className="font-medium text-sev1">{error}</span> : null}
+        {error ? <span id="composer-error" role="alert" className="font-medium text-bad">{error.message}</span> : null}
         <Button type="submit" size="sm" className="ml-auto">Post</Button>
       </div>
     </form>

@@ -1,11 +1,18 @@
 "use client";
+import { useMemo, useState } from "react";
+import type { RoleName } from "@/lib/auth/permissions.ts";
+import type { ServiceSummaryDto } from "@/lib/catalog/list-services.ts";
 import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
 import type { TimelineEventDto } from "@/lib/timeline/event-dto.ts";
+import type { MemberDto } from "@/lib/users/list-members.ts";
+import { RoomContext, type IncidentRoomContext } from "../incidents/room-context.ts";
+import { useIncidentAction } from "../incidents/use-incident-action.ts";
+import { useLiveIncident } from "../incidents/use-live-incident.ts";
 import { useConnection } from "../realtime/use-connection.ts";
-import { Composer } from "./composer.tsx";
+import { cn } from "../ui/cn.ts";
 import { RoomHeader } from "./room-header.tsx";
 import { RoomSidePanel } from "./room-side-panel.tsx";
-import { TimelineList } from "./timeline-list.tsx";
+import { TimelinePanel } from "./timeline-panel.tsx";
 import { useIncidentRoom } from "./use-incident-room.ts";
 
 interface Props {
@@ -13,30 +20,40 @@ interface Props {
   events: TimelineEventDto[];
   hasOlder: boolean;
   canPost: boolean;
+  viewer: { userId: string; role: RoleName };
+  members: MemberDto[];
+  services: ServiceSummaryDto[];
 }
 
-export function IncidentRoom({ incident: initialIncident, events, hasOlder, canPost }: Props) {
+export function IncidentRoom({ incident: initialIncident, events, hasOlder, canPost, viewer, members, services }: Props) {
   const room = useIncidentRoom(initialIncident, events, hasOlder);
+  const { incident, apply } = useLiveIncident(initialIncident);
+  const action = useIncidentAction(incident.id, apply);
   const connection = useConnection();
+  const [panelOpen, setPanelOpen] = useState(false);
   const unsent = room.state.pending.length;
+  const ctx = useMemo<IncidentRoomContext>(
+    () => ({ incident, viewer, members, services, run: action.run, busy: action.busy, error: action.error }),
+    [incident, viewer, members, services, action.run, action.busy, action.error],
+  );
+
   return (
-    <div className="flex h-[calc(100dvh-3rem)] flex-col">
-      <RoomHeader incident={room.incident} connection={connection} pending={unsent} presence={room.presence} />
-      <div className="mx-auto grid min-h-0 w-full max-w-[1600px] flex-1 grid-cols-1 lg:grid-cols-[1fr_320px]">
-        <main className="flex min-h-0 flex-col">
-          <TimelineList state={room.state} onLoadOlder={() => void room.loadOlder()} onRetry={room.retry} onDiscard={room.discard} />
-          {canPost ? (
-            <Composer onPost={room.post} />
-          ) : (
-            <p className="border-t border-line bg-surface p-4 text-sm text-ink-muted">
-              You have read-only access. Ask an admin for the responder role to post.
-            </p>
-          )}
-        </main>
-        <div className="hidden min-h-0 lg:block">
-          <RoomSidePanel incident={room.incident} presence={room.presence} />
+    <RoomContext.Provider value={ctx}>
+      <div className="flex h-[calc(100dvh-3rem)] flex-col">
+        <RoomHeader connection={connection} pending={unsent} presence={room.presence} onTogglePanel={() => setPanelOpen((o) => !o)} panelOpen={panelOpen} />
+        <div className="relative mx-auto grid min-h-0 w-full max-w-[1600px] flex-1 grid-cols-1 lg:grid-cols-[1fr_340px]">
+          <main className="flex min-h-0 flex-col">
+            <TimelinePanel room={room} viewer={viewer} commanderId={incident.commander?.id ?? null} canPost={canPost} />
+          </main>
+          {/* Beside the timeline on a laptop; a drawer over it on smaller screens. */}
+          <div
+            id="incident-panel"
+            className={cn("min-h-0 lg:static lg:block", panelOpen ? "absolute inset-y-0 right-0 z-20 block w-[min(340px,100%)] shadow-2xl" : "hidden")}
+          >
+            <RoomSidePanel presence={room.presence} />
+          </div>
         </div>
       </div>
-    </div>
+    </RoomContext.Provider>
   );
 }

@@ -1,22 +1,23 @@
 "use client";
-import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
 import { ROLE_LABELS, type RoleName } from "@/lib/auth/permissions.ts";
 import type { PresenceUser } from "@/lib/realtime/protocol.ts";
-import { Timestamp } from "../time/timestamp.tsx";
+import { DetailsSection } from "../incidents/panel/details-section.tsx";
+import { KeyTimesSection } from "../incidents/panel/key-times-section.tsx";
+import { PanelSection } from "../incidents/panel/panel-section.tsx";
+import { RolesSection } from "../incidents/panel/roles-section.tsx";
+import { ServicesSection } from "../incidents/panel/services-section.tsx";
+import { useRoom } from "../incidents/room-context.ts";
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <section className="space-y-2 border-b border-line p-4">
-      <h2 className="text-xs font-semibold uppercase tracking-wide text-ink-muted">{title}</h2>
-      {children}
-    </section>
-  );
-}
-
-export function RoomSidePanel({ incident, presence }: { incident: IncidentDto; presence: PresenceUser[] }) {
+export function RoomSidePanel({ presence }: { presence: PresenceUser[] }) {
+  const { incident, error } = useRoom();
   return (
     <aside className="h-full min-h-0 overflow-y-auto border-l border-line bg-surface text-sm" aria-label="Incident details">
-      <Section title={`In the room now (${presence.length})`}>
+      {error ? (
+        <p role="alert" className="border-b border-sev1/40 bg-sev1/10 px-4 py-2 text-sm font-medium text-sev1">
+          {error}
+        </p>
+      ) : null}
+      <PanelSection title={`In the room now (${presence.length})`}>
         {presence.length === 0 ? (
           <p className="text-ink-muted">Connecting…</p>
         ) : (
@@ -33,26 +34,11 @@ export function RoomSidePanel({ incident, presence }: { incident: IncidentDto; p
             ))}
           </ul>
         )}
-      </Section>
-      <Section title="Summary">
-        <p className="whitespace-pre-wrap text-ink">{incident.summary || <span className="text-ink-muted">No summary yet.</span>}</p>
-      </Section>
-      <Section title="Key times">
-        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-          <dt className="text-ink-muted">Started</dt>
-          <dd><Timestamp iso={incident.startedAt} withDate /></dd>
-          <dt className="text-ink-muted">Declared</dt>
-          <dd><Timestamp iso={incident.createdAt} withDate /></dd>
-          <dt className="text-ink-muted">Declared by</dt>
-          <dd>{incident.declaredBy?.name ?? "Unknown"}</dd>
-          {incident.resolvedAt ? (
-            <>
-              <dt className="text-ink-muted">Resolved</dt>
-              <dd><Timestamp iso={incident.resolvedAt} withDate /></dd>
-            </>
-          ) : null}
-        </dl>
-      </Section>
+      </PanelSection>
+      <DetailsSection />
+      <ServicesSection />
+      <RolesSection />
+      <KeyTimesSection />
     </aside>
   );
 }

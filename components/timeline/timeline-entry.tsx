@@ -1,76 +1,229 @@
 "use client";
-import { KIND_LABELS, type EventKindName } from "@/lib/timeline/constants.ts";
+import { memo, useState, type ReactNode } from "react";
+import { canAmendEntry, isPinnableKind, isStrikableKind } from "@/lib/timeline/entry-permissions.ts";
 import type { TimelineEventDto } from "@/lib/timeline/event-dto.ts";
-import { isSystemKind, type PendingEntry } from "@/lib/timeline/room-state.ts";
+import { isSystemKind } from "@/lib/timeline/room-state.ts";
+import { formatTime } from "@/lib/time/format.ts";
 import { Timestamp } from "../time/timestamp.tsx";
+import { useNow } from "../time/use-now.ts";
 import { Button } from "../ui/button.tsx";
 import { cn } from "../ui/cn.ts";
-
-const KIND_STYLE: Partial<Record<EventKindName, string>> = {
-  action: "text-st-mitigating border-st-mitigating/40",
-  decision: "text-st-identified border-st-identified/40",
-  hypothesis: "text-st-investigating border-st-investigating/40",
-  alert: "text-sev1 border-sev1/40",
-};
-
-function KindTag({ kind }: { kind: EventKindName }) {
-  return (
-    <span className={cn("rounded border px-1.5 py-px text-[11px] font-medium uppercase tracking-wide", KIND_STYLE[kind] ?? "text-ink-muted border-line")}>
-      {KIND_LABELS[kind]}
-    </span>
-  );
-}
+import { CompactState, EntryDetails, safeHref } from "./entry-details.tsx";
+import { EntryEditor } from "./entry-editor.tsx";
+import { EntryHistoryPanel } from "./entry-history.tsx";
+import { EditIcon, ExternalIcon, HistoryIcon, PinIcon, RestoreIcon, StrikeIcon } from "./icons.tsx";
+import { KindTag } from "./kind-tag.tsx";
+import { StrikeForm } from "./strike-form.tsx";
+import { useChangeRunner, useTimelineActions } from "./timeline-actions.ts";
 
 // Back-dated entries show both times, so the record says when it happened and when it was written.
 const BACKDATE_THRESHOLD_MS = 60_000;
 
-export function TimelineEntry({ event }: { event: TimelineEventDto }) {
-  const backdated = new Date(event.recordedAt).getTime() - new Date(event.occurredAt).getTime() > BACKDATE_THRESHOLD_MS;
-  const system = isSystemKind(event.kind);
+type Panel = null | "edit" | "strike" | "history";
+
+interface Props {
+  event: TimelineEventDto;
+  compact: boolean;
+  /** Who pinned it, when the change is among the loaded ones. */
+  pinnedBy?: string;
+  highlighted: boolean;
+}
+
+// content-visibility lets the browser skip layout and paint of entries out of view: a room
+// scrolled back through thousands of entries stays as quick as one with a page of them.
+const ROW =
+  "group relative scroll-mt-24 outline-none [contain-intrinsic-size:auto_4.5rem] [content-visibility:auto] focus-visible:ring-2 focus-visible:ring-accent focus-visible:ring-inset";
+
+export function ShortTime({ iso }: { iso: string }) {
+  const now = useNow(60_000);
   return (
-    <li data-seq={event.seq} data-testid="timeline-entry" className={cn("group grid grid-cols-[auto_1fr] gap-x-3 px-4 py-2", system && "bg-raised/40")}>
+    <time dateTime={iso} className="font-mono text-[11px] text-ink-faint tabular">
+      {now ? formatTime(new Date(iso)) : "\u00a0"}
+    </time>
+  );
+}
+
+function ControlButton({ label, icon, onClick, pressed }: { label: string; icon: ReactNode; onClick: () => void; pressed?: boolean }) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      aria-pressed={pressed}
+      className="inline-flex h-6 items-center gap-1 rounded px-1.5 text-xs text-ink-muted hover:bg-raised hover:text-ink aria-pressed:bg-raised aria-pressed:text-ink"
+    >
+      {icon}
+      {label}
+    </button>
+  );
+}
+
+/** The words; a link entry's words are the link itself, with where it goes beside them. */
+function EntryBody({ event }: { event: TimelineEventDto }) {
+  const style = cn(
+    "text-sm leading-relaxed break-words whitespace-pre-wrap",
+    event.struck ? "text-ink-faint line-through" : isSystemKind(event.kind) ? "text-ink-muted" : "text-ink",
+  );
+  const href = event.kind === "link" ? safeHref(event.data?.url) : null;
+  if (!href) return <p className={style}>{event.body}</p>;
+  return (
+    <p className={style}>
+      <a href={href} target="_blank" rel="noopener noreferrer" className="font-medium text-accent underline decoration-accent/40 underline-offset-2 hover:decoration-accent">
+        {event.body}
+        <ExternalIcon className="ml-1 inline align-[-2px]" />
+        <span className="sr-only"> (opens in a new tab)</span>
+      </a>
+      <span className="ml-2 text-xs text-ink-faint">{new URL(href).host}</span>
+    </p>
+  );
+}
+
+/** One entry; memoised, so a new event re-renders only the entries that changed. */
+export const TimelineEntry = memo(function TimelineEntry({ event, compact, pinnedBy, highlighted }: Props) {
+  const { incidentId, viewer, canModerate, changes } = useTimelineActions();
+  const [panel, setPanel] = useState<Panel>(null);
+  const runner = useChangeRunner();
+  const system = isSystemKind(event.kind);
+  const struck = event.struck;
+  const editable = !struck && canAmendEntry(viewer, event, canModerate);
+  const canPin = canModerate && isPinnableKind(event.kind) && !struck;
+  const canStrike = canModerate && isStrikableKind(event.kind) && !struck;
+  const backdated = new Date(event.recordedAt).getTime() - new Date(event.occurredAt).getTime() > BACKDATE_THRESHOLD_MS;
+  const author = event.author?.name ?? "System";
+  const toggle = (p: Panel) => {
+    runner.clearError();
+    setPanel((current) => (current === p ? null : p));
+  };
+  const common = {
+    id: `entry-${event.seq}`,
+    "data-seq": event.seq,
+    "data-testid": "timeline-entry",
+    "data-kind": event.kind,
+    "data-pinned": event.pinned || undefined,
+    "data-struck": struck ? true : undefined,
+    tabIndex: -1,
+  };
+
+  if (compact) {
+    return (
+      <li {...common} className={cn(ROW, "grid grid-cols-[2.75rem_auto_auto_minmax(0,1fr)_auto] items-center gap-x-2 px-4 py-1", highlighted && "bg-accent/10")}>
+        <span className="font-mono text-[11px] text-ink-faint tabular">#{event.seq}</span>
+        <ShortTime iso={event.occurredAt} />
+        <KindTag kind={event.kind} />
+        <p className={cn("truncate text-sm", struck ? "text-ink-faint line-through" : system ? "text-ink-muted" : "text-ink")} title={event.body}>
+          <span className="font-medium text-ink-muted">{author}: </span>
+          {event.body}
+        </p>
+        <span className="flex items-center gap-1.5">
+          {event.pinned ? <PinIcon className="text-accent" aria-label="Pinned" role="img" /> : null}
+          <CompactState event={event} />
+        </span>
+      </li>
+    );
+  }
+
+  return (
+    <li {...common} className={cn(ROW, "grid grid-cols-[2.75rem_1fr] gap-x-2 px-4 py-2", system && "bg-raised/40", highlighted && "bg-accent/10")}>
       <span className="pt-0.5 font-mono text-[11px] text-ink-faint tabular" aria-label={`Entry ${event.seq}`}>
         #{event.seq}
       </span>
       <div className="min-w-0 space-y-1">
         <div className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-ink-muted">
           <KindTag kind={event.kind} />
-          <span className="font-medium text-ink">{event.author?.name ?? "System"}</span>
+          <span className="font-medium text-ink">{author}</span>
           <Timestamp iso={event.occurredAt} />
           {backdated ? (
             <span className="text-ink-faint">
               (written <Timestamp iso={event.recordedAt} />)
             </span>
           ) : null}
-        </div>
-        <p className={cn("whitespace-pre-wrap break-words text-sm leading-relaxed", system ? "text-ink-muted" : "text-ink")}>{event.body}</p>
-      </div>
-    </li>
-  );
-}
-
-const PENDING_LABEL = { sending: "Sending…", queued: "Queued – will send when back online", failed: "Not sent" } as const;
-
-export function PendingTimelineEntry({ entry, onRetry, onDiscard }: { entry: PendingEntry; onRetry: () => void; onDiscard: () => void }) {
-  return (
-    <li data-testid="pending-entry" data-state={entry.state} className="grid grid-cols-[auto_1fr] gap-x-3 border-l-2 border-warn/60 px-4 py-2 opacity-80">
-      <span className="pt-0.5 font-mono text-[11px] text-warn" aria-hidden>…</span>
-      <div className="min-w-0 space-y-1">
-        <div className="flex flex-wrap items-center gap-2 text-xs">
-          <KindTag kind={entry.kind} />
-          <span className={entry.state === "failed" ? "font-medium text-sev1" : "text-warn"}>
-            {PENDING_LABEL[entry.state]}
-            {entry.state === "failed" && entry.error ? `: ${entry.error}` : ""}
-          </span>
-          {entry.state === "failed" ? (
-            <>
-              <Button size="sm" variant="secondary" onClick={onRetry}>Retry</Button>
-              <Button size="sm" variant="ghost" onClick={onDiscard}>Discard</Button>
-            </>
+          {event.revisionCount > 0 ? (
+            <button
+              type="button"
+              onClick={() => toggle("history")}
+              aria-expanded={panel === "history"}
+              className="inline-flex items-center gap-1 rounded px-1 text-ink-faint underline decoration-dotted underline-offset-2 hover:text-ink"
+              title="Show earlier versions"
+            >
+              <HistoryIcon />
+              {event.editedAt ? "edited" : `${event.revisionCount} change${event.revisionCount === 1 ? "" : "s"}`}
+            </button>
+          ) : null}
+          {event.pinned ? (
+            <span className="inline-flex items-center gap-1 rounded border border-accent/40 px-1.5 font-medium text-accent" data-testid="pinned-badge">
+              <PinIcon /> Pinned{pinnedBy ? ` by ${pinnedBy}` : ""}
+            </span>
+          ) : null}
+          {editable || canPin || canStrike ? (
+            // Quiet until the entry is hovered or focused, so a long timeline reads calmly; always there on touch.
+            <span
+              role="group"
+              aria-label={`Change entry #${event.seq}`}
+              className={cn(
+                "ml-auto flex items-center gap-0.5",
+                panel === "edit" || panel === "strike" ? "opacity-100" : "opacity-0 group-focus-within:opacity-100 group-hover:opacity-100 pointer-coarse:opacity-100",
+              )}
+            >
+              {editable ? <ControlButton label="Edit" icon={<EditIcon />} pressed={panel === "edit"} onClick={() => toggle("edit")} /> : null}
+              {canPin ? (
+                <ControlButton
+                  label={event.pinned ? "Unpin" : "Pin"}
+                  icon={<PinIcon />}
+                  onClick={() => void runner.run(() => changes.pin(event.seq, !event.pinned))}
+                />
+              ) : null}
+              {canStrike ? <ControlButton label="Strike" icon={<StrikeIcon />} pressed={panel === "strike"} onClick={() => toggle("strike")} /> : null}
+            </span>
           ) : null}
         </div>
-        <p className="whitespace-pre-wrap break-words text-sm text-ink">{entry.body}</p>
+
+        {panel === "edit" ? (
+          <EntryEditor
+            event={event}
+            busy={runner.busy}
+            error={runner.error}
+            onCancel={() => setPanel(null)}
+            onSave={(patch) => void runner.run(() => changes.amend(event.seq, patch)).then((ok) => ok && setPanel(null))}
+          />
+        ) : (
+          <EntryBody event={event} />
+        )}
+
+        <EntryDetails
+          event={event}
+          editable={editable}
+          busy={runner.busy}
+          onData={(data) => void runner.run(() => changes.amend(event.seq, { data }))}
+        />
+
+        {struck ? (
+          <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-ink-muted" data-testid="struck-note">
+            <StrikeIcon className="shrink-0" />
+            <span>
+              Struck through by <span className="font-medium text-ink">{struck.by?.name ?? "someone"}</span> <Timestamp iso={struck.at} />:{" "}
+              <span className="text-ink">{struck.reason}</span>
+            </span>
+            {canModerate ? (
+              <Button size="sm" variant="ghost" className="h-6 px-1.5 text-xs" onClick={() => void runner.run(() => changes.restore(event.seq))}>
+                <RestoreIcon /> Restore
+              </Button>
+            ) : null}
+          </p>
+        ) : null}
+
+        {panel === "strike" ? (
+          <StrikeForm
+            seq={event.seq}
+            busy={runner.busy}
+            error={runner.error}
+            onCancel={() => setPanel(null)}
+            onStrike={(reason) => void runner.run(() => changes.strike(event.seq, reason)).then((ok) => ok && setPanel(null))}
+          />
+        ) : null}
+        {panel === "history" ? <EntryHistoryPanel incidentId={incidentId} event={event} /> : null}
+        {runner.error && panel !== "edit" && panel !== "strike" ? (
+          <p role="alert" className="text-xs font-medium text-bad">{runner.error}</p>
+        ) : null}
       </div>
     </li>
   );
-}
+});

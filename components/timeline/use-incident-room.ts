@@ -1,11 +1,11 @@
 "use client";
-import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
 import type { PresenceUser } from "@/lib/realtime/protocol.ts";
 import type { PostableKind } from "@/lib/timeline/constants.ts";
 import type { TimelineEventDto } from "@/lib/timeline/event-dto.ts";
 import { applyRoomAction, hasGap, initialRoomState, type PendingEntry } from "@/lib/timeline/room-state.ts";
-import { apiRequest } from "../api/api-client.ts";
+import { apiRequest, type ApiResult } from "../api/api-client.ts";
 import { getSocket } from "../realtime/socket-client.ts";
 import { loadOutbox, newClientId, saveOutbox } from "./outbox-storage.ts";
 
@@ -15,13 +15,21 @@ interface EventPage {
   hasMore: boolean;
 }
 
-const RETRY_MS = 4000;
+/** What the API answers for a change to an entry (PATCH, pin, strike). */
+export interface EntryChange {
+  entry: TimelineEventDto;
+  amendment: TimelineEventDto | null;
+}
 
-/** Everything live about one room: timeline in sequence order, presence, incident, outbox. */
+export type EntryPatch = { body?: string; data?: Record<string, unknown> };
+
+const RETRY_MS = 4000;
+const OLDER_PAGE = 200;
+
+/** Everything live about one room's timeline: events in sequence order, presence, outbox. */
 export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: TimelineEventDto[], initialHasOlder: boolean) {
   const incidentId = initialIncident.id;
   const [state, dispatch] = useReducer(applyRoomAction, undefined, () => initialRoomState(initialEvents, initialHasOlder));
-  const [incident, setIncident] = useState(initialIncident);
   const [presence, setPresence] = useState<PresenceUser[]>([]);
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -52,7 +60,7 @@ export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: Tim
         dispatch({ type: "pendingState", clientId: next.clientId, state: "sending" });
         const res = await apiRequest<TimelineEventDto>(`/api/incidents/${incidentId}/events`, {
           method: "POST",
-          body: { kind: next.kind, body: next.body, clientId: next.clientId, occurredAt: next.occurredAt },
+          body: { kind: next.kind, body: next.body, data: next.data ?? undefined, clientId: next.clientId, occurredAt: next.occurredAt },
         });
         if (res.ok) {
           dispatch({ type: "received", events: [res.data] });
@@ -96,13 +104,9 @@ export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: Tim
     const onPresence = (p: { incidentId: string; users: PresenceUser[] }) => {
       if (p.incidentId === incidentId) setPresence(p.users);
     };
-    const onIncident = (p: { incident: IncidentDto }) => {
-      if (p.incident.id === incidentId) setIncident(p.incident);
-    };
     socket.on("connect", join);
     socket.on("timeline:event", onEvent);
     socket.on("presence:update", onPresence);
-    socket.on("incident:updated", onIncident);
     if (socket.connected) join();
     const onOnline = () => void flush();
     window.addEventListener("online", onOnline);
@@ -111,7 +115,6 @@ export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: Tim
       socket.off("connect", join);
       socket.off("timeline:event", onEvent);
       socket.off("presence:update", onPresence);
-      socket.off("incident:updated", onIncident);
       window.removeEventListener("online", onOnline);
     };
   }, [incidentId, catchUp, flush]);
@@ -131,8 +134,8 @@ export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: Tim
   }, [waiting, flush]);
 
   const post = useCallback(
-    (kind: PostableKind, body: string, occurredAt?: string) => {
-      const entry: PendingEntry = { clientId: newClientId(), kind, body, occurredAt, createdAt: new Date().toISOString(), state: "queued" };
+    (kind: PostableKind, body: string, occurredAt?: string, data?: Record<string, unknown> | null) => {
+      const entry: PendingEntry = { clientId: newClientId(), kind, body, data, occurredAt, createdAt: new Date().toISOString(), state: "queued" };
       dispatch({ type: "queued", entry });
       stateRef.current = { ...stateRef.current, pending: [...stateRef.current.pending, entry] };
       void flush();
@@ -154,12 +157,57 @@ export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: Tim
 
   const discard = useCallback((clientId: string) => dispatch({ type: "discarded", clientId }), []);
 
-  const loadOlder = useCallback(async () => {
+  const loadOlder = useCallback(async (): Promise<void> => {
     const first = stateRef.current.events[0]?.seq;
     if (!first) return;
-    const res = await apiRequest<EventPage>(`/api/incidents/${incidentId}/events?before=${first}&limit=200`);
+    const res = await apiRequest<EventPage>(`/api/incidents/${incidentId}/events?before=${first}&limit=${OLDER_PAGE}`);
     if (res.ok) dispatch({ type: "olderLoaded", events: res.data.events, hasMore: res.data.hasMore });
   }, [incidentId]);
 
-  return { state, incident, presence, post, retry, discard, loadOlder };
+  /**
+   * Loads earlier pages until entry `seq` is loaded (jumping to a pinned entry or a search match),
+   * applying them in one go: one render for the whole jump, not one per page.
+   */
+  const loadOlderUntil = useCallback(
+    async (seq: number): Promise<void> => {
+      let first: number = stateRef.current.events[0]?.seq ?? 0;
+      if (first <= seq || !stateRef.current.hasOlder) return;
+      const pages: TimelineEventDto[][] = [];
+      let hasMore = true;
+      while (first > seq && hasMore) {
+        const res: ApiResult<EventPage> = await apiRequest<EventPage>(`/api/incidents/${incidentId}/events?before=${first}&limit=500`);
+        if (!res.ok || res.data.events.length === 0) break;
+        pages.unshift(res.data.events);
+        hasMore = res.data.hasMore;
+        first = res.data.events[0]?.seq ?? 0;
+      }
+      if (pages.length) dispatch({ type: "olderLoaded", events: pages.flat(), hasMore });
+    },
+    [incidentId],
+  );
+
+  // Changes to entries go straight to the API (they need the server's verdict, so no outbox);
+  // the answer carries the amendment, applied at once like a pushed one (duplicates are ignored).
+  const change = useCallback(
+    async (seq: number, path: "" | "/pin" | "/strike", method: string, body?: unknown): Promise<ApiResult<EntryChange>> => {
+      const res = await apiRequest<EntryChange>(`/api/incidents/${incidentId}/events/${seq}${path}`, { method, body });
+      if (res.ok && res.data.amendment) dispatch({ type: "received", events: [res.data.amendment] });
+      return res;
+    },
+    [incidentId],
+  );
+  const changes = useMemo(
+    () => ({
+      amend: (seq: number, patch: EntryPatch) => change(seq, "", "PATCH", patch),
+      pin: (seq: number, pinned: boolean) => change(seq, "/pin", "POST", { pinned }),
+      strike: (seq: number, reason: string) => change(seq, "/strike", "POST", { reason }),
+      restore: (seq: number) => change(seq, "/strike", "DELETE"),
+    }),
+    [change],
+  );
+
+  return { incidentId, state, presence, post, retry, discard, loadOlder, loadOlderUntil, changes };
 }
+
+export type IncidentRoomState = ReturnType<typeof useIncidentRoom>;
+export type EntryChanges = IncidentRoomState["changes"];

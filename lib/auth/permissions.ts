@@ -10,6 +10,16 @@ const MATRIX = {
   // Anyone on call may declare: waiting for a commander to declare costs minutes.
   "incident:declare": WRITERS,
   "timeline:post": WRITERS,
+  // Correcting one's own entries: text, action outcome, hypothesis state, acknowledgement.
+  "timeline:amend-own": WRITERS,
+  // Correcting anyone's entries, pinning key moments and striking entries through. The
+  // incident's own commander may too (see canModerateTimeline in lib/timeline).
+  "timeline:moderate": ["ADMIN", "COMMANDER"],
+  // Status, severity, roles and key times. The incident's own commander may too, whatever
+  // their role (see canCommand).
+  "incident:command": ["ADMIN", "COMMANDER"],
+  // Summary, tags, joining as a responder.
+  "incident:edit": WRITERS,
 } as const satisfies Record<string, readonly RoleName[]>;
 
 export type Permission = keyof typeof MATRIX;
@@ -24,3 +34,8 @@ export const ROLE_LABELS: Record<RoleName, string> = {
   RESPONDER: "Responder",
   VIEWER: "Viewer",
 };
+
+/** Runs the incident: a commander-level role, or the person currently in command of it. */
+export function canCommand(actor: { userId: string; role: RoleName }, incident: { commanderId: string | null }): boolean {
+  return can(actor.role, "incident:command") || (incident.commanderId === actor.userId && can(actor.role, "incident:edit"));
+}

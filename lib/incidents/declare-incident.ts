@@ -12,6 +12,7 @@ export async function declareIncident(actor: Actor, input: unknown): Promise<Inc
   assertCan(actor, "incident:declare");
   const data = ZDeclareIncident.parse(input);
 
+  const now = new Date();
   const { incident, event } = await db().$transaction(async (tx) => {
     const org = await tx.organization.update({
       where: { id: actor.organizationId },
@@ -27,6 +28,9 @@ export async function declareIncident(actor: Actor, input: unknown): Promise<Inc
         severity: data.severity,
         commanderId: actor.userId,
         declaredById: actor.userId,
+        // A person declaring it has, by definition, acknowledged it.
+        startedAt: now,
+        acknowledgedAt: now,
       },
       select: incidentSelect,
     });

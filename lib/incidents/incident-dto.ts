@@ -1,6 +1,8 @@
 import type { Prisma } from "../db/generated/client.ts";
 import { incidentRef, type SeverityName, type StatusName } from "./constants.ts";
 
+const person = { select: { id: true, name: true } } as const;
+
 export const incidentSelect = {
   id: true,
   number: true,
@@ -8,16 +10,40 @@ export const incidentSelect = {
   summary: true,
   severity: true,
   status: true,
+  customerStatus: true,
+  tags: true,
   startedAt: true,
+  detectedAt: true,
+  acknowledgedAt: true,
+  mitigatedAt: true,
   resolvedAt: true,
   createdAt: true,
   updatedAt: true,
   lastSeq: true,
-  commander: { select: { id: true, name: true } },
-  declaredBy: { select: { id: true, name: true } },
+  commander: person,
+  declaredBy: person,
+  commsLead: person,
+  scribe: person,
+  responders: { select: { user: person }, orderBy: { addedAt: "asc" } },
+  services: {
+    select: { service: { select: { id: true, name: true, tier: true, team: { select: { id: true, name: true } } } } },
+    orderBy: { addedAt: "asc" },
+  },
 } satisfies Prisma.IncidentSelect;
 
 type IncidentRow = Prisma.IncidentGetPayload<{ select: typeof incidentSelect }>;
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+export interface IncidentServiceRef {
+  id: string;
+  name: string;
+  tier: number;
+  team: { id: string; name: string };
+}
 
 export interface IncidentDto {
   id: string;
@@ -27,14 +53,25 @@ export interface IncidentDto {
   summary: string;
   severity: SeverityName;
   status: StatusName;
-  commander: { id: string; name: string } | null;
-  declaredBy: { id: string; name: string } | null;
+  customerStatus: string;
+  tags: string[];
+  commander: PersonRef | null;
+  declaredBy: PersonRef | null;
+  commsLead: PersonRef | null;
+  scribe: PersonRef | null;
+  responders: PersonRef[];
+  services: IncidentServiceRef[];
   startedAt: string;
+  detectedAt: string | null;
+  acknowledgedAt: string | null;
+  mitigatedAt: string | null;
   resolvedAt: string | null;
   createdAt: string;
   updatedAt: string;
   lastSeq: number;
 }
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export function toIncidentDto(row: IncidentRow): IncidentDto {
   return {
@@ -45,10 +82,19 @@ export function toIncidentDto(row: IncidentRow): IncidentDto {
     summary: row.summary,
     severity: row.severity,
     status: row.status,
+    customerStatus: row.customerStatus,
+    tags: row.tags,
     commander: row.commander,
     declaredBy: row.declaredBy,
+    commsLead: row.commsLead,
+    scribe: row.scribe,
+    responders: row.responders.map((r) => r.user),
+    services: row.services.map((s) => s.service),
     startedAt: row.startedAt.toISOString(),
-    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    detectedAt: iso(row.detectedAt),
+    acknowledgedAt: iso(row.acknowledgedAt),
+    mitigatedAt: iso(row.mitigatedAt),
+    resolvedAt: iso(row.resolvedAt),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     lastSeq: row.lastSeq,

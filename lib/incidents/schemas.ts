@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { SEVERITIES } from "./constants.ts";
+import { CLOCK_SKEW_MS } from "../timeline/constants.ts";
+import { SEVERITIES, STATUSES } from "./constants.ts";
 
 export const ZIncidentId = z.uuid();
 
@@ -13,3 +14,53 @@ export const ZDeclareIncident = z.object({
   summary: z.string().trim().max(5000, "summary must be at most 5,000 characters").optional().default(""),
 });
 export type TDeclareIncident = z.input<typeof ZDeclareIncident>;
+
+const pastTime = (field: string) =>
+  z.iso
+    .datetime({ offset: true, error: `${field} must be an ISO 8601 date-time` })
+    .refine((v) => Number.isNaN(Date.parse(v)) || Date.parse(v) <= Date.now() + CLOCK_SKEW_MS, `${field} cannot be in the future`);
+
+export const KEY_TIMES = ["startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt"] as const;
+export type KeyTime = (typeof KEY_TIMES)[number];
+
+export const ZUpdateIncident = z
+  .object({
+    title: ZDeclareIncident.shape.title,
+    summary: z.string().trim().max(5000, "summary must be at most 5,000 characters"),
+    severity: ZDeclareIncident.shape.severity,
+    status: z.enum(STATUSES, { error: `status must be one of ${STATUSES.join(", ")}` }),
+    customerStatus: z.string().trim().max(280, "customerStatus must be at most 280 characters"),
+    tags: z
+      .array(
+        z
+          .string()
+          .trim()
+          .toLowerCase()
+          .regex(/^[a-z0-9][a-z0-9_.:-]{0,39}$/, "each tag is 1–40 letters, digits, - _ . or :"),
+      )
+      .max(20, "at most 20 tags")
+      .transform((tags) => [...new Set(tags)]),
+    startedAt: pastTime("startedAt"),
+    detectedAt: pastTime("detectedAt").nullable(),
+    acknowledgedAt: pastTime("acknowledgedAt").nullable(),
+    mitigatedAt: pastTime("mitigatedAt").nullable(),
+    resolvedAt: pastTime("resolvedAt").nullable(),
+  })
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: "nothing to change: send at least one field", path: ["(body)"] });
+export type TUpdateIncident = z.input<typeof ZUpdateIncident>;
+
+export const INCIDENT_ROLES = ["commander", "comms_lead", "scribe"] as const;
+export type IncidentRoleName = (typeof INCIDENT_ROLES)[number];
+
+export const ZSetIncidentRole = z.object({
+  role: z.enum(INCIDENT_ROLES, { error: `role must be one of ${INCIDENT_ROLES.join(", ")}` }),
+  userId: z.uuid({ error: "userId must be a user id" }).nullable(),
+});
+
+export const ZResponder = z.object({ userId: z.uuid({ error: "userId must be a user id" }) });
+
+export const ZSetServices = z.object({
+  serviceIds: z.array(z.uuid({ error: "serviceIds must hold service ids" })).max(200, "at most 200 services"),
+});

@@ -4,7 +4,7 @@ import path from "node:path";
 import { log } from "../log.ts";
 
 const SOURCES = ["app", "components", "lib", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json"];
-const SKIP = new Set(["node_modules", "generated", ".next"]);
+const SKIP = new Set(["node_modules", "generated"]);
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
@@ -23,7 +23,7 @@ function newestMtime(target: string): number {
  * none, or when sources changed since the last build (after a `git pull`, say).
  */
 export function ensureProductionBuild(root: string): void {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const changedAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
   if (builtAt > changedAt) return;

@@ -6,6 +6,8 @@ interface NewEvent {
   incidentId: string;
   kind: EventKindName;
   body: string;
+  data?: Record<string, unknown> | null;
+  targetSeq?: number;
   authorId: string | null;
   clientId?: string;
   occurredAt?: Date;
@@ -30,6 +32,8 @@ export async function appendEvent(tx: Prisma.TransactionClient, event: NewEvent)
       seq: lastSeq,
       kind: event.kind,
       body: event.body,
+      data: (event.data ?? undefined) as Prisma.InputJsonValue | undefined,
+      targetSeq: event.targetSeq,
       authorId: event.authorId,
       clientId: event.clientId,
       occurredAt: event.occurredAt ?? event.recordedAt ?? new Date(),

@@ -11,10 +11,11 @@ export const EVENT_KINDS = [
   "impact_change",
   "alert",
   "link",
+  "amendment",
 ] as const;
 export type EventKindName = (typeof EVENT_KINDS)[number];
 
-export const POSTABLE_KINDS = ["note", "action", "decision", "hypothesis"] as const;
+export const POSTABLE_KINDS = ["note", "action", "decision", "hypothesis", "notification", "link"] as const;
 export type PostableKind = (typeof POSTABLE_KINDS)[number];
 
 export const KIND_LABELS: Record<EventKindName, string> = {
@@ -22,14 +23,24 @@ export const KIND_LABELS: Record<EventKindName, string> = {
   action: "Action",
   decision: "Decision",
   hypothesis: "Hypothesis",
-  notification: "Notification",
+  notification: "Notified",
   status_change: "Status",
   severity_change: "Severity",
   role_change: "Role",
   impact_change: "Impact",
   alert: "Alert",
   link: "Link",
+  amendment: "Change",
 };
+
+export const ACTION_OUTCOMES = ["pending", "worked", "failed"] as const;
+export type ActionOutcome = (typeof ACTION_OUTCOMES)[number];
+
+export const HYPOTHESIS_STATES = ["open", "confirmed", "ruled_out"] as const;
+export type HypothesisState = (typeof HYPOTHESIS_STATES)[number];
+
+export const NOTIFY_CHANNELS = ["chat", "phone", "email", "pager", "in_person", "other"] as const;
+export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
 
 export const MAX_BODY_LENGTH = 10_000;
 /** How far a client clock may run ahead before a back-dated time counts as "in the future". */

@@ -51,6 +51,7 @@ export async function postEvent(actor: Actor, incidentId: string, input: unknown
           incidentId,
           kind: data.kind,
           body: data.body,
+          data: data.data,
           authorId: actor.userId,
           clientId: data.clientId,
           occurredAt: data.occurredAt ? new Date(data.occurredAt) : undefined,

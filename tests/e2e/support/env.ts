@@ -13,5 +13,6 @@ export const E2E_PORT = port();
 export const BASE_URL = `http://localhost:${E2E_PORT}`;
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-export const AUTH_DIR = path.join(REPO_ROOT, "tests/e2e/.auth");
+// One sign-in per server: runs on different ports (two checkouts' suites at once) keep their own.
+export const AUTH_DIR = path.join(REPO_ROOT, "tests/e2e/.auth", `port-${E2E_PORT}`);
 export const SCREENS_DIR = path.join(REPO_ROOT, "test-results/screens");

@@ -1,25 +1,29 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { IncidentRoom } from "@/components/timeline/incident-room.tsx";
 import { getPageActor } from "@/lib/auth/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
+import { listServices } from "@/lib/catalog/list-services.ts";
 import { AppError } from "@/lib/errors/app-error.ts";
 import { getIncidentOrThrow } from "@/lib/incidents/get-incident.ts";
 import { listEvents } from "@/lib/timeline/list-events.ts";
+import { listMembers } from "@/lib/users/list-members.ts";
 
 type Params = { params: Promise<{ id: string }> };
 
-async function load(id: string) {
+// One load per request, shared by the page and its metadata.
+const load = cache(async (id: string) => {
   const actor = await getPageActor(`/incidents/${id}`);
   try {
     const incident = await getIncidentOrThrow(actor, id);
-    const page = await listEvents(actor, id, { limit: 200 });
-    return { actor, incident, page };
+    const [page, members, services] = await Promise.all([listEvents(actor, id, { limit: 200 }), listMembers(actor), listServices(actor)]);
+    return { actor, incident, page, members, services };
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
-}
+});
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { incident } = await load((await params).id);
@@ -27,6 +31,16 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function IncidentRoomPage({ params }: Params) {
-  const { actor, incident, page } = await load((await params).id);
-  return <IncidentRoom incident={incident} events={page.events} hasOlder={page.hasMore} canPost={can(actor.role, "timeline:post")} />;
+  const { actor, incident, page, members, services } = await load((await params).id);
+  return (
+    <IncidentRoom
+      incident={incident}
+      events={page.events}
+      hasOlder={page.hasMore}
+      canPost={can(actor.role, "timeline:post")}
+      viewer={{ userId: actor.userId, role: actor.role }}
+      members={members}
+      services={services}
+    />
+  );
 }

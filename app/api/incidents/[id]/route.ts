@@ -1,8 +1,11 @@
 import { getIncidentOrThrow } from "@/lib/incidents/get-incident.ts";
-import { authedRoute, json } from "@/lib/http/api-handler.ts";
+import { updateIncident } from "@/lib/incidents/update-incident.ts";
+import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";
 
-export const GET = authedRoute<{ id: string }>(async ({ actor, params }) =>
-  json(await getIncidentOrThrow(actor, params.id)),
+export const GET = authedRoute<{ id: string }>(async ({ actor, params }) => json(await getIncidentOrThrow(actor, params.id)));
+
+export const PATCH = authedRoute<{ id: string }>(async ({ req, actor, params }) =>
+  json(await updateIncident(actor, params.id, await readJson(req))),
 );

@@ -1,0 +1,25 @@
+"use client";
+import { createContext, useContext } from "react";
+import type { RoleName } from "@/lib/auth/permissions.ts";
+import type { ServiceSummaryDto } from "@/lib/catalog/list-services.ts";
+import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
+import type { MemberDto } from "@/lib/users/list-members.ts";
+
+export interface IncidentRoomContext {
+  incident: IncidentDto;
+  viewer: { userId: string; role: RoleName };
+  members: MemberDto[];
+  services: ServiceSummaryDto[];
+  run: (path: string, method: string, body?: unknown) => Promise<boolean>;
+  busy: boolean;
+  error: string | null;
+}
+
+export const RoomContext = createContext<IncidentRoomContext | null>(null);
+
+/** The room's incident, who is looking, and how to change it, for the controls around it. */
+export function useRoom(): IncidentRoomContext {
+  const ctx = useContext(RoomContext);
+  if (!ctx) throw new Error("useRoom must be used inside an incident room");
+  return ctx;
+}

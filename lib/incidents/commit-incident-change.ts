@@ -1,0 +1,43 @@
+import type { Actor } from "../auth/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { db } from "../db/client.ts";
+import type { EventKind, Prisma } from "../db/generated/client.ts";
+import { publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
+import { appendEvent } from "../timeline/append-event.ts";
+import { incidentSelect, toIncidentDto, type IncidentDto } from "./incident-dto.ts";
+
+export interface IncidentChange {
+  kind: EventKind;
+  body: string;
+  data: Record<string, unknown>;
+  audit: { action: string; before?: unknown; after?: unknown };
+}
+
+/**
+ * The shared tail of a one-change incident write: `run` locks and changes the incident in the
+ * transaction and says what changed (or null for a no-op); the change is logged on the timeline
+ * and in the audit log, and only after commit pushed to the room and the organisation.
+ */
+export async function commitIncidentChange(
+  actor: Actor,
+  incidentId: string,
+  run: (tx: Prisma.TransactionClient) => Promise<IncidentChange | null>,
+): Promise<IncidentDto> {
+  const { incident, event } = await db().$transaction(
+    async (tx) => {
+      const change = await run(tx);
+      const event = change
+        ? await appendEvent(tx, { incidentId, kind: change.kind, body: change.body, data: change.data, authorId: actor.userId })
+        : null;
+      if (change) await recordAudit(tx, actor, { ...change.audit, entityType: "Incident", entityId: incidentId });
+      const incident = toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: incidentSelect }));
+      return { incident, event };
+    },
+    { maxWait: 10_000, timeout: 15_000 },
+  );
+  if (event) {
+    publishIncidentUpdated(actor.organizationId, incident);
+    publishTimelineEvent(event);
+  }
+  return incident;
+}

@@ -1,0 +1,42 @@
+import { assertCan, type Actor } from "../auth/actor.ts";
+import { AppError } from "../errors/app-error.ts";
+import { commitIncidentChange } from "./commit-incident-change.ts";
+import type { IncidentDto } from "./incident-dto.ts";
+import { lockIncident } from "./lock-incident.ts";
+import { ZSetServices } from "./schemas.ts";
+
+/** Replaces the set of impacted services; the difference is written to the timeline. */
+export async function setImpactedServices(actor: Actor, incidentId: string, raw: unknown): Promise<IncidentDto> {
+  assertCan(actor, "incident:edit");
+  const wanted = [...new Set(ZSetServices.parse(raw).serviceIds)];
+  return commitIncidentChange(actor, incidentId, async (tx) => {
+    await lockIncident(tx, actor, incidentId);
+    const services = await tx.service.findMany({
+      where: { id: { in: wanted }, organizationId: actor.organizationId },
+      select: { id: true, name: true },
+    });
+    const unknown = wanted.filter((id) => !services.some((s) => s.id === id));
+    if (unknown.length) {
+      const message = `unknown service ${unknown.join(", ")}`;
+      throw new AppError("validation_failed", `Invalid input — serviceIds: ${message}`, { fields: [{ field: "serviceIds", message }] });
+    }
+    const current = (await tx.incidentService.findMany({ where: { incidentId }, select: { service: { select: { id: true, name: true } } } })).map((c) => c.service);
+    const added = services.filter((s) => !current.some((c) => c.id === s.id));
+    const removed = current.filter((s) => !wanted.includes(s.id));
+    if (!added.length && !removed.length) return null;
+    await tx.incidentService.deleteMany({ where: { incidentId, serviceId: { in: removed.map((s) => s.id) } } });
+    await tx.incidentService.createMany({ data: added.map((s) => ({ incidentId, serviceId: s.id })) });
+    const body = [
+      added.length ? `impacted: ${added.map((s) => s.name).join(", ")}` : "",
+      removed.length ? `no longer impacted: ${removed.map((s) => s.name).join(", ")}` : "",
+    ]
+      .filter(Boolean)
+      .join("; ");
+    return {
+      kind: "impact_change",
+      body: body.charAt(0).toUpperCase() + body.slice(1),
+      data: { field: "services", added: added.map((s) => s.id), removed: removed.map((s) => s.id) },
+      audit: { action: "incident.services", before: current.map((s) => s.id), after: wanted },
+    };
+  });
+}

@@ -1,0 +1,138 @@
+import { assertCan, type Actor } from "../auth/actor.ts";
+import { canCommand } from "../auth/permissions.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { db } from "../db/client.ts";
+import type { EventKind } from "../db/generated/client.ts";
+import { forbidden } from "../errors/app-error.ts";
+import { publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
+import { appendEvent } from "../timeline/append-event.ts";
+import type { TimelineEventDto } from "../timeline/event-dto.ts";
+import { STATUS_LABELS } from "./constants.ts";
+import { incidentSelect, toIncidentDto, type IncidentDto } from "./incident-dto.ts";
+import { assertKeyTimesInOrder, formatUtc, keyTimeLabel, type KeyTimes } from "./key-times.ts";
+import { lockIncident, type LockedIncident } from "./lock-incident.ts";
+import { KEY_TIMES, ZUpdateIncident, type KeyTime } from "./schemas.ts";
+
+type Input = ReturnType<typeof ZUpdateIncident.parse>;
+
+interface Change {
+  kind: EventKind;
+  body: string;
+  data: { field: string; from: string | null; to: string | null };
+}
+
+function assertAllowed(actor: Actor, incident: LockedIncident, input: Input): void {
+  const commands = canCommand(actor, incident);
+  const needsCommand = (["title", "severity", "status", ...KEY_TIMES] as const).filter((f) => input[f] !== undefined);
+  if (needsCommand.length && !commands) {
+    throw forbidden(`Only the incident commander or a commander can change ${needsCommand.join(", ")}`);
+  }
+  if (input.customerStatus !== undefined && !commands && incident.commsLeadId !== actor.userId) {
+    throw forbidden("Only the incident commander or the communications lead can change the customer-facing status");
+  }
+}
+
+/** New key times after the request and the status change's implied ones (explicit values win). */
+function nextKeyTimes(incident: LockedIncident, input: Input, now: Date): KeyTimes {
+  const times: KeyTimes = { ...incident };
+  const status = input.status ?? incident.status;
+  if (input.status && input.status !== incident.status) {
+    if (status === "resolved") {
+      times.resolvedAt = now;
+      times.mitigatedAt ??= now;
+    } else {
+      times.resolvedAt = null; // re-opened
+      if (status === "monitoring") times.mitigatedAt ??= now;
+    }
+  }
+  for (const key of KEY_TIMES) {
+    const value = input[key];
+    if (value === undefined) continue;
+    if (key === "startedAt") times.startedAt = new Date(value as string);
+    else times[key] = value === null ? null : new Date(value);
+  }
+  return times;
+}
+
+function describeChanges(incident: LockedIncident, input: Input, times: KeyTimes): Change[] {
+  const changes: Change[] = [];
+  const field = (name: string, from: string | null, to: string | null) => ({ field: name, from, to });
+  if (input.status && input.status !== incident.status) {
+    const verb = incident.status === "resolved" ? "Re-opened" : input.status === "resolved" ? "Resolved" : "Status";
+    changes.push({
+      kind: "status_change",
+      body: `${verb}: ${STATUS_LABELS[incident.status]} → ${STATUS_LABELS[input.status]}`,
+      data: field("status", incident.status, input.status),
+    });
+  }
+  if (input.severity && input.severity !== incident.severity) {
+    changes.push({ kind: "severity_change", body: `Severity: ${incident.severity} → ${input.severity}`, data: field("severity", incident.severity, input.severity) });
+  }
+  if (input.title !== undefined && input.title !== incident.title) {
+    changes.push({ kind: "status_change", body: `Title changed to “${input.title}”`, data: field("title", incident.title, input.title) });
+  }
+  if (input.customerStatus !== undefined && input.customerStatus !== incident.customerStatus) {
+    const text = input.customerStatus ? `“${input.customerStatus}”` : "cleared";
+    changes.push({ kind: "status_change", body: `Customer-facing status: ${text}`, data: field("customerStatus", incident.customerStatus, input.customerStatus) });
+  }
+  if (input.summary !== undefined && input.summary !== incident.summary) {
+    changes.push({ kind: "status_change", body: "Summary updated", data: field("summary", incident.summary, input.summary) });
+  }
+  if (input.tags && input.tags.join(",") !== incident.tags.join(",")) {
+    changes.push({ kind: "status_change", body: `Tags: ${input.tags.join(", ") || "none"}`, data: field("tags", incident.tags.join(","), input.tags.join(",")) });
+  }
+  for (const key of KEY_TIMES) {
+    const before = incident[key] as Date | null;
+    const after = times[key];
+    if ((before?.getTime() ?? null) === (after?.getTime() ?? null)) continue;
+    changes.push({
+      kind: "status_change",
+      body: `${keyTimeLabel(key)[0]?.toUpperCase()}${keyTimeLabel(key).slice(1)} time: ${formatUtc(after)} (was ${formatUtc(before)})`,
+      data: field(key, before?.toISOString() ?? null, after?.toISOString() ?? null),
+    });
+  }
+  return changes;
+}
+
+/**
+ * Changes an incident's fields in one transaction. Every change is written to the timeline by
+ * the system (status, severity, key times…), then pushed to the room and the organisation.
+ */
+export async function updateIncident(actor: Actor, incidentId: string, raw: unknown): Promise<IncidentDto> {
+  assertCan(actor, "incident:edit");
+  const input = ZUpdateIncident.parse(raw);
+  const { incident, events } = await db().$transaction(
+    async (tx) => {
+      const current = await lockIncident(tx, actor, incidentId);
+      assertAllowed(actor, current, input);
+      const times = nextKeyTimes(current, input, new Date());
+      assertKeyTimesInOrder(times, KEY_TIMES.filter((k) => (times[k]?.getTime() ?? null) !== (current[k]?.getTime() ?? null)));
+      const changes = describeChanges(current, input, times);
+      const timeFields = Object.fromEntries(KEY_TIMES.map((k: KeyTime) => [k, times[k]]));
+      await tx.incident.update({
+        where: { id: incidentId },
+        data: {
+          title: input.title,
+          summary: input.summary,
+          severity: input.severity,
+          status: input.status,
+          customerStatus: input.customerStatus,
+          tags: input.tags,
+          ...timeFields,
+          startedAt: times.startedAt,
+        },
+      });
+      const events: TimelineEventDto[] = [];
+      for (const c of changes) {
+        events.push(await appendEvent(tx, { incidentId, kind: c.kind, body: c.body, data: c.data, authorId: actor.userId }));
+      }
+      const incident = toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: incidentSelect }));
+      await recordAudit(tx, actor, { action: "incident.update", entityType: "Incident", entityId: incidentId, before: current, after: incident });
+      return { incident, events };
+    },
+    { maxWait: 10_000, timeout: 15_000 },
+  );
+  publishIncidentUpdated(actor.organizationId, incident);
+  for (const e of events) publishTimelineEvent(e);
+  return incident;
+}

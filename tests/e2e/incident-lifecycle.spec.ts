@@ -1,0 +1,45 @@
+// The commander runs the incident from the room; everyone else sees each change live.
+import { DEMO_USERS } from "./support/auth.ts";
+import { expect, test } from "./support/fixtures.ts";
+import { expectLive, expectNotReloaded, markNoReload, room } from "./support/room.ts";
+import { seedIncident } from "./support/seed.ts";
+
+test("status, severity, hand-over and impacted services reach the other browser live", async ({ pageAs, apiAs }) => {
+  const incident = await seedIncident(await apiAs("commander"), { severity: "SEV2" });
+
+  const { page: commanderPage } = await pageAs("commander");
+  await commanderPage.goto(`/incidents/${incident.id}`);
+  const commander = room(commanderPage);
+  await expectLive(commander);
+
+  const { page: responderPage } = await pageAs("responder");
+  await responderPage.goto(`/incidents/${incident.id}`);
+  const responder = room(responderPage);
+  await expectLive(responder);
+  const token = await markNoReload(responderPage);
+  // A responder who is not in command sees the state, not the controls.
+  await expect(responderPage.getByLabel("Change status")).toHaveCount(0);
+
+  await commanderPage.getByLabel("Change status").selectOption("identified");
+  await expect(responderPage.getByRole("banner").getByText("Identified")).toBeVisible();
+  await expect(responder.entry("Status: Investigating → Identified")).toHaveCount(1);
+
+  await commanderPage.getByLabel("Change severity").selectOption("SEV1");
+  await expect(responderPage.getByRole("banner").getByText("SEV1")).toBeVisible();
+  await expect(responder.entry("Severity: SEV2 → SEV1")).toHaveCount(1);
+
+  // Impacted services, picked from the catalog.
+  await commanderPage.getByRole("button", { name: "Edit impacted services" }).click();
+  await commanderPage.getByLabel("Payment gateway adapter").check();
+  await commanderPage.getByRole("button", { name: "Save" }).click();
+  await expect(responderPage.getByTestId("impacted-services")).toContainText("Payment gateway adapter");
+  await expect(responder.entry("Impacted: Payment gateway adapter")).toHaveCount(1);
+
+  // Hand-over is explicit and logged; the new commander gets the controls.
+  commanderPage.once("dialog", (dialog) => void dialog.accept());
+  await commanderPage.getByLabel("Hand over command to").selectOption({ label: DEMO_USERS.responder.name });
+  await expect(responder.commander).toHaveText(DEMO_USERS.responder.name);
+  await expect(responder.entry(`${DEMO_USERS.commander.name} handed command to ${DEMO_USERS.responder.name}`)).toHaveCount(1);
+  await expect(responderPage.getByLabel("Change status")).toBeVisible();
+  await expectNotReloaded(responderPage, token);
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { assertKeyTimesInOrder, durations, formatUtc, type KeyTimes } from "../../lib/incidents/key-times.ts";
+import type { AppError } from "../../lib/errors/app-error.ts";
+
+const at = (hhmm: string) => new Date(`2026-11-27T${hhmm}:00.000Z`);
+const times = (overrides: Partial<KeyTimes> = {}): KeyTimes => ({
+  startedAt: at("14:00"),
+  detectedAt: null,
+  acknowledgedAt: null,
+  mitigatedAt: null,
+  resolvedAt: null,
+  ...overrides,
+});
+
+function fieldOf(fn: () => void): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    return ((error as AppError).details as { fields: { field: string }[] }).fields[0]?.field;
+  }
+  return undefined;
+}
+
+describe("key time order", () => {
+  it("accepts times in order and unset times", () => {
+    expect(() => assertKeyTimesInOrder(times({ detectedAt: at("14:05"), acknowledgedAt: at("14:07"), mitigatedAt: at("14:40"), resolvedAt: at("15:00") }), ["resolvedAt"])).not.toThrow();
+  });
+
+  it("names the later field when it comes before the earlier one", () => {
+    expect(fieldOf(() => assertKeyTimesInOrder(times({ resolvedAt: at("13:59") }), ["resolvedAt"]))).toBe("resolvedAt");
+    expect(fieldOf(() => assertKeyTimesInOrder(times({ mitigatedAt: at("14:30"), resolvedAt: at("14:20") }), ["mitigatedAt"]))).toBe("resolvedAt");
+    expect(fieldOf(() => assertKeyTimesInOrder(times({ detectedAt: at("14:10"), acknowledgedAt: at("14:05") }), ["acknowledgedAt"]))).toBe("acknowledgedAt");
+  });
+
+  it("moving the start later than a recorded time is refused too", () => {
+    expect(fieldOf(() => assertKeyTimesInOrder(times({ startedAt: at("15:00"), mitigatedAt: at("14:30") }), ["startedAt"]))).toBe("mitigatedAt");
+  });
+
+  it("ignores an old inconsistency when the change does not touch it", () => {
+    expect(() => assertKeyTimesInOrder(times({ acknowledgedAt: at("13:00"), resolvedAt: at("16:00") }), ["resolvedAt"])).not.toThrow();
+  });
+});
+
+describe("durations", () => {
+  it("measures acknowledge from detection (or start), mitigate and resolve from start", () => {
+    const iso = (d: Date) => d.toISOString();
+    expect(
+      durations({ startedAt: iso(at("14:00")), detectedAt: iso(at("14:05")), acknowledgedAt: iso(at("14:08")), mitigatedAt: iso(at("14:40")), resolvedAt: iso(at("15:30")) }),
+    ).toEqual({ mttaMs: 3 * 60_000, ttmMs: 40 * 60_000, mttrMs: 90 * 60_000 });
+    expect(durations({ startedAt: iso(at("14:00")), detectedAt: null, acknowledgedAt: iso(at("14:02")), mitigatedAt: null, resolvedAt: null })).toEqual({
+      mttaMs: 2 * 60_000,
+      ttmMs: null,
+      mttrMs: null,
+    });
+  });
+
+  it("writes timeline times with their zone named", () => {
+    expect(formatUtc(at("14:02"))).toBe("27 Nov, 14:02 UTC");
+    expect(formatUtc(null)).toBe("not set");
+  });
+});
