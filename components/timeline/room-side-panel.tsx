@@ -1,6 +1,7 @@
 "use client";
 import { ROLE_LABELS, type RoleName } from "@/lib/auth/permissions.ts";
 import type { PresenceUser } from "@/lib/realtime/protocol.ts";
+import { BlastRadiusSection } from "../incidents/panel/blast-radius-section.tsx";
 import { DetailsSection } from "../incidents/panel/details-section.tsx";
 import { KeyTimesSection } from "../incidents/panel/key-times-section.tsx";
 import { PanelSection } from "../incidents/panel/panel-section.tsx";
@@ -37,6 +38,7 @@ export function RoomSidePanel({ presence }: { presence: PresenceUser[] }) {
       </PanelSection>
       <DetailsSection />
       <ServicesSection />
+      <BlastRadiusSection />
       <RolesSection />
       <KeyTimesSection />
     </aside>

@@ -34,6 +34,11 @@ test("status, severity, hand-over and impacted services reach the other browser 
   await commanderPage.getByRole("button", { name: "Save" }).click();
   await expect(responderPage.getByTestId("impacted-services")).toContainText("Payment gateway adapter");
   await expect(responder.entry("Impacted: Payment gateway adapter")).toHaveCount(1);
+  // The blast radius names the teams that depend on it, and why.
+  const teams = responderPage.getByTestId("teams-to-notify");
+  await expect(teams).toContainText("Checkout API → Payment gateway adapter");
+  await expect(teams).toContainText("OMS → Payment gateway adapter");
+  await expect(teams.getByText("Fulfillment", { exact: true })).toBeVisible();
 
   // Hand-over is explicit and logged; the new commander gets the controls.
   commanderPage.once("dialog", (dialog) => void dialog.accept());

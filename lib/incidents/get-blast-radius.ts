@@ -1,0 +1,69 @@
+import { assertCan, type Actor } from "../auth/actor.ts";
+import { computeBlastRadius } from "../catalog/blast-radius.ts";
+import { db } from "../db/client.ts";
+import { notFound } from "../errors/app-error.ts";
+import { ZIncidentId } from "./schemas.ts";
+
+interface Named {
+  id: string;
+  name: string;
+}
+
+export interface BlastRadiusDto {
+  impacted: Named[];
+  /** Services that depend on an impacted one, with the shortest path down to it (names). */
+  affected: { service: Named; team: Named; depth: number; path: string[]; isSyncPath: boolean }[];
+  /** What the impacted services call: where to look for a cause. */
+  suspects: { service: Named; team: Named; isCritical: boolean }[];
+  journeys: string[];
+  /** Teams that must hear about it: owners of impacted services first, then by distance. */
+  teams: { team: Named & { chatChannel: string | null }; owns: string[]; affectedVia: { service: string; path: string[] }[]; depth: number }[];
+}
+
+/**
+ * The blast radius of an incident's impacted services over the organisation's dependency map,
+ * computed on the server from the catalog as it is now.
+ */
+export async function getIncidentBlastRadius(actor: Actor, incidentId: string): Promise<BlastRadiusDto> {
+  assertCan(actor, "incident:read");
+  if (!ZIncidentId.safeParse(incidentId).success) throw notFound("Incident");
+  const incident = await db().incident.findFirst({
+    where: { id: incidentId, organizationId: actor.organizationId },
+    select: { services: { select: { serviceId: true } } },
+  });
+  if (!incident) throw notFound("Incident");
+  const [services, dependencies, teams] = await Promise.all([
+    db().service.findMany({ where: { organizationId: actor.organizationId }, select: { id: true, name: true, teamId: true, journeys: true } }),
+    db().serviceDependency.findMany({
+      where: { from: { organizationId: actor.organizationId } },
+      select: { fromId: true, toId: true, isAsync: true, isCritical: true },
+    }),
+    db().team.findMany({ where: { organizationId: actor.organizationId }, select: { id: true, name: true, chatChannel: true } }),
+  ]);
+  const radius = computeBlastRadius({ services, dependencies }, incident.services.map((s) => s.serviceId));
+
+  const serviceById = new Map(services.map((s) => [s.id, s]));
+  const teamById = new Map(teams.map((t) => [t.id, t]));
+  const named = (id: string): Named => ({ id, name: serviceById.get(id)?.name ?? "Unknown service" });
+  const teamOf = (serviceId: string): Named => {
+    const team = teamById.get(serviceById.get(serviceId)?.teamId ?? "");
+    return team ? { id: team.id, name: team.name } : { id: "", name: "Unknown team" };
+  };
+  const names = (path: readonly string[]) => path.map((id) => named(id).name);
+
+  return {
+    impacted: radius.impacted.map(named),
+    affected: radius.affected.map((a) => ({ service: named(a.serviceId), team: teamOf(a.serviceId), depth: a.depth, path: names(a.path), isSyncPath: a.isSyncPath })),
+    suspects: radius.suspects.map((s) => ({ service: named(s.serviceId), team: teamOf(s.serviceId), isCritical: s.isCritical })),
+    journeys: [...radius.journeys],
+    teams: radius.teams.map((t) => {
+      const team = teamById.get(t.teamId);
+      return {
+        team: { id: t.teamId, name: team?.name ?? "Unknown team", chatChannel: team?.chatChannel ?? null },
+        owns: t.owns.map((id) => named(id).name),
+        affectedVia: t.affectedVia.map((v) => ({ service: named(v.serviceId).name, path: names(v.path) })),
+        depth: t.depth,
+      };
+    }),
+  };
+}

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveActor, type Actor } from "../../lib/auth/actor.ts";
+import { getIncidentBlastRadius } from "../../lib/incidents/get-blast-radius.ts";
+import { setImpactedServices } from "../../lib/incidents/set-impacted-services.ts";
+import { seedDemo } from "../../lib/seed/seed-demo.ts";
+import { appErrorOf } from "../helpers/app-error.ts";
+import { seedOrganization } from "../helpers/seed.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
+
+let testDb: TestDatabase;
+let commander: Actor;
+let incidentId: string;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await seedDemo(testDb.database.prisma);
+  const p = testDb.database.prisma;
+  const user = await p.user.findUniqueOrThrow({ where: { email: "commander@warroom.local" } });
+  commander = await resolveActor(user.id);
+  incidentId = (await p.incident.findFirstOrThrow({ where: { organizationId: commander.organizationId } })).id;
+});
+afterAll(() => testDb.close());
+
+describe("an incident's blast radius on the demo map", () => {
+  it("lists the teams to tell when the payment gateway fails, with the path that says why", async () => {
+    const psp = await testDb.database.prisma.service.findFirstOrThrow({ where: { name: "Payment gateway adapter" } });
+    await setImpactedServices(commander, incidentId, { serviceIds: [psp.id] });
+    const radius = await getIncidentBlastRadius(commander, incidentId);
+
+    expect(radius.impacted.map((s) => s.name)).toEqual(["Payment gateway adapter"]);
+    const teams = Object.fromEntries(radius.teams.map((t) => [t.team.name, t]));
+    expect(radius.teams[0]?.team.name).toBe("Payments");
+    expect(teams.Payments?.owns).toEqual(["Payment gateway adapter"]);
+    expect(teams.Checkout?.affectedVia).toContainEqual({ service: "Checkout API", path: ["Checkout API", "Payment gateway adapter"] });
+    expect(teams.Fulfillment?.affectedVia).toContainEqual({ service: "OMS", path: ["OMS", "Payment gateway adapter"] });
+    expect(teams.Fulfillment?.affectedVia).toContainEqual({ service: "Returns API", path: ["Returns API", "Payment gateway adapter"] });
+    expect(teams.Storefront?.affectedVia[0]?.path).toEqual(["Storefront", "Checkout API", "Payment gateway adapter"]);
+    // Search & Feeds only reads PIM and inventory: not in the blast radius.
+    expect(teams["Search & Feeds"]).toBeUndefined();
+    expect(radius.journeys).toEqual(expect.arrayContaining(["checkout", "payment", "returns"]));
+  });
+
+  it("is empty with nothing impacted, and hidden from other organisations", async () => {
+    await setImpactedServices(commander, incidentId, { serviceIds: [] });
+    expect((await getIncidentBlastRadius(commander, incidentId)).teams).toEqual([]);
+    const other = await seedOrganization("Globex");
+    expect(await appErrorOf(getIncidentBlastRadius(other.admin, incidentId))).toMatchObject({ code: "not_found" });
+  });
+});
