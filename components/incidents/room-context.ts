@@ -3,6 +3,7 @@ import { createContext, useContext } from "react";
 import type { RoleName } from "@/lib/auth/permissions.ts";
 import type { ServiceSummaryDto } from "@/lib/catalog/list-services.ts";
 import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
+import type { PostableKind } from "@/lib/timeline/constants.ts";
 import type { MemberDto } from "@/lib/users/list-members.ts";
 
 export interface IncidentRoomContext {
@@ -13,6 +14,10 @@ export interface IncidentRoomContext {
   run: (path: string, method: string, body?: unknown) => Promise<boolean>;
   busy: boolean;
   error: string | null;
+  /** Posts a timeline entry through the room's outbox (never lost when offline). */
+  post: (kind: PostableKind, body: string, occurredAt?: string, data?: Record<string, unknown> | null) => void;
+  /** Changes whenever a notification entry is added or amended, so derived views can refresh. */
+  notificationsVersion: string;
 }
 
 export const RoomContext = createContext<IncidentRoomContext | null>(null);

@@ -32,9 +32,13 @@ export function IncidentRoom({ incident: initialIncident, events, hasOlder, canP
   const connection = useConnection();
   const [panelOpen, setPanelOpen] = useState(false);
   const unsent = room.state.pending.length;
+  const notificationsVersion = useMemo(() => {
+    const touched = room.state.events.filter((e) => e.kind === "notification" || e.kind === "amendment");
+    return `${touched.length}:${touched.at(-1)?.seq ?? 0}`;
+  }, [room.state.events]);
   const ctx = useMemo<IncidentRoomContext>(
-    () => ({ incident, viewer, members, services, run: action.run, busy: action.busy, error: action.error }),
-    [incident, viewer, members, services, action.run, action.busy, action.error],
+    () => ({ incident, viewer, members, services, run: action.run, busy: action.busy, error: action.error, post: room.post, notificationsVersion }),
+    [incident, viewer, members, services, action.run, action.busy, action.error, room.post, notificationsVersion],
   );
 
   return (

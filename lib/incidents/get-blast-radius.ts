@@ -9,6 +9,16 @@ interface Named {
   name: string;
 }
 
+/** The latest notification entry for a team: who told them, when, how, and whether they answered. */
+export interface TeamNotification {
+  seq: number;
+  by: Named | null;
+  at: string;
+  channel: string;
+  acknowledgedAt: string | null;
+  data: Record<string, unknown>;
+}
+
 export interface BlastRadiusDto {
   impacted: Named[];
   /** Services that depend on an impacted one, with the shortest path down to it (names). */
@@ -17,7 +27,13 @@ export interface BlastRadiusDto {
   suspects: { service: Named; team: Named; isCritical: boolean }[];
   journeys: string[];
   /** Teams that must hear about it: owners of impacted services first, then by distance. */
-  teams: { team: Named & { chatChannel: string | null }; owns: string[]; affectedVia: { service: string; path: string[] }[]; depth: number }[];
+  teams: {
+    team: Named & { chatChannel: string | null };
+    owns: string[];
+    affectedVia: { service: string; path: string[] }[];
+    depth: number;
+    notification: TeamNotification | null;
+  }[];
 }
 
 /**
@@ -32,14 +48,33 @@ export async function getIncidentBlastRadius(actor: Actor, incidentId: string): 
     select: { services: { select: { serviceId: true } } },
   });
   if (!incident) throw notFound("Incident");
-  const [services, dependencies, teams] = await Promise.all([
+  const [services, dependencies, teams, notifications] = await Promise.all([
     db().service.findMany({ where: { organizationId: actor.organizationId }, select: { id: true, name: true, teamId: true, journeys: true } }),
     db().serviceDependency.findMany({
       where: { from: { organizationId: actor.organizationId } },
       select: { fromId: true, toId: true, isAsync: true, isCritical: true },
     }),
     db().team.findMany({ where: { organizationId: actor.organizationId }, select: { id: true, name: true, chatChannel: true } }),
+    db().timelineEvent.findMany({
+      where: { incidentId, kind: "notification", struckAt: null },
+      orderBy: { seq: "asc" },
+      select: { seq: true, data: true, occurredAt: true, author: { select: { id: true, name: true } } },
+    }),
   ]);
+  // Later entries win: the last word on each team is its state.
+  const notified = new Map<string, TeamNotification>();
+  for (const n of notifications) {
+    const data = (n.data ?? {}) as Record<string, unknown>;
+    if (typeof data.teamId !== "string") continue;
+    notified.set(data.teamId, {
+      seq: n.seq,
+      by: n.author,
+      at: n.occurredAt.toISOString(),
+      channel: typeof data.channel === "string" ? data.channel : "other",
+      acknowledgedAt: typeof data.acknowledgedAt === "string" ? data.acknowledgedAt : null,
+      data,
+    });
+  }
   const radius = computeBlastRadius({ services, dependencies }, incident.services.map((s) => s.serviceId));
 
   const serviceById = new Map(services.map((s) => [s.id, s]));
@@ -63,6 +98,7 @@ export async function getIncidentBlastRadius(actor: Actor, incidentId: string): 
         owns: t.owns.map((id) => named(id).name),
         affectedVia: t.affectedVia.map((v) => ({ service: named(v.serviceId).name, path: names(v.path) })),
         depth: t.depth,
+        notification: notified.get(t.teamId) ?? null,
       };
     }),
   };

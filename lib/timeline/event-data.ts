@@ -13,6 +13,8 @@ export const ZNotificationData = z.object({
   target: z.string({ error: "target is required" }).trim().min(1, "target must name a team or person").max(200),
   channel: z.enum(NOTIFY_CHANNELS, { error: `channel must be one of ${NOTIFY_CHANNELS.join(", ")}` }),
   acknowledgedAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  // Set when the target is a catalog team, so the room can show each team's notification state.
+  teamId: z.uuid({ error: "teamId must be a team id" }).optional(),
 });
 export const ZLinkData = z.object({
   url: z

@@ -40,6 +40,18 @@ test("status, severity, hand-over and impacted services reach the other browser 
   await expect(teams).toContainText("OMS → Payment gateway adapter");
   await expect(teams.getByText("Fulfillment", { exact: true })).toBeVisible();
 
+  // Who told fulfillment? Recorded from the panel, visible to everyone at once.
+  const fulfillment = commanderPage.getByTestId("team-Fulfillment");
+  await expect(fulfillment.getByTestId("notify-state")).toContainText("Not told yet");
+  await fulfillment.getByRole("button", { name: "Mark told…" }).click();
+  await fulfillment.getByLabel("How Fulfillment was told").selectOption("phone");
+  await fulfillment.getByRole("button", { name: "Record" }).click();
+  await expect(responder.entry("Told Fulfillment (phone)")).toHaveCount(1);
+  const seenByResponder = responderPage.getByTestId("team-Fulfillment").getByTestId("notify-state");
+  await expect(seenByResponder).toContainText(`Told by ${DEMO_USERS.commander.name} via phone`);
+  await fulfillment.getByRole("button", { name: "They acknowledged" }).click();
+  await expect(seenByResponder).toContainText("Acknowledged");
+
   // Hand-over is explicit and logged; the new commander gets the controls.
   commanderPage.once("dialog", (dialog) => void dialog.accept());
   await commanderPage.getByLabel("Hand over command to").selectOption({ label: DEMO_USERS.responder.name });

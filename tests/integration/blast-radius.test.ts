@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveActor, type Actor } from "../../lib/auth/actor.ts";
 import { getIncidentBlastRadius } from "../../lib/incidents/get-blast-radius.ts";
 import { setImpactedServices } from "../../lib/incidents/set-impacted-services.ts";
+import { amendEvent } from "../../lib/timeline/amend-event.ts";
+import { postEvent } from "../../lib/timeline/post-event.ts";
 import { seedDemo } from "../../lib/seed/seed-demo.ts";
 import { appErrorOf } from "../helpers/app-error.ts";
 import { seedOrganization } from "../helpers/seed.ts";
@@ -38,6 +40,27 @@ describe("an incident's blast radius on the demo map", () => {
     // Search & Feeds only reads PIM and inventory: not in the blast radius.
     expect(teams["Search & Feeds"]).toBeUndefined();
     expect(radius.journeys).toEqual(expect.arrayContaining(["checkout", "payment", "returns"]));
+  });
+
+  it("shows who told each team, when and how, and when the team acknowledged", async () => {
+    const p = testDb.database.prisma;
+    const psp = await p.service.findFirstOrThrow({ where: { name: "Payment gateway adapter" } });
+    const fulfillment = await p.team.findFirstOrThrow({ where: { name: "Fulfillment" } });
+    await setImpactedServices(commander, incidentId, { serviceIds: [psp.id] });
+    const before = await getIncidentBlastRadius(commander, incidentId);
+    expect(before.teams.find((t) => t.team.name === "Fulfillment")?.notification).toBeNull();
+
+    const data = { target: "Fulfillment", teamId: fulfillment.id, channel: "phone" };
+    const { event } = await postEvent(commander, incidentId, { kind: "notification", body: "Told Fulfillment (phone)", data });
+    const told = (await getIncidentBlastRadius(commander, incidentId)).teams.find((t) => t.team.name === "Fulfillment")?.notification;
+    expect(told).toMatchObject({ seq: event.seq, by: { id: commander.userId }, channel: "phone", acknowledgedAt: null });
+
+    const ackAt = new Date().toISOString();
+    await amendEvent(commander, incidentId, event.seq, { data: { ...data, acknowledgedAt: ackAt } });
+    const acked = (await getIncidentBlastRadius(commander, incidentId)).teams.find((t) => t.team.name === "Fulfillment")?.notification;
+    expect(acked?.acknowledgedAt).toBe(ackAt);
+    // Other teams are still waiting to be told.
+    expect((await getIncidentBlastRadius(commander, incidentId)).teams.find((t) => t.team.name === "Checkout")?.notification).toBeNull();
   });
 
   it("is empty with nothing impacted, and hidden from other organisations", async () => {

@@ -1,9 +1,10 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { BlastRadiusDto } from "@/lib/incidents/get-blast-radius.ts";
 import { apiRequest } from "../../api/api-client.ts";
 import { useRoom } from "../room-context.ts";
 import { PanelSection } from "./panel-section.tsx";
+import { TeamNotifyRow } from "./team-notify-row.tsx";
 
 const JOURNEY_LABELS: Record<string, string> = {
   browse: "Browse",
@@ -19,11 +20,14 @@ const JOURNEY_LABELS: Record<string, string> = {
 
 /** Who depends on what is broken, and so which teams must be told, with the path that says why. */
 export function BlastRadiusSection() {
-  const { incident } = useRoom();
+  const { incident, notificationsVersion } = useRoom();
   const serviceKey = incident.services.map((s) => s.id).sort().join(",");
   const [radius, setRadius] = useState<BlastRadiusDto | null>(null);
   const [failed, setFailed] = useState(false);
+  const [version, setVersion] = useState(0);
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
 
+  // Refetched when the impacted set changes or a notification entry is added or amended.
   useEffect(() => {
     if (!serviceKey) return;
     let cancelled = false;
@@ -35,29 +39,17 @@ export function BlastRadiusSection() {
     return () => {
       cancelled = true;
     };
-  }, [incident.id, serviceKey]);
+  }, [incident.id, serviceKey, notificationsVersion, version]);
 
   if (!serviceKey) return null;
   return (
-    <PanelSection title={`Teams to tell (${radius?.teams.length ?? "…"})`}>
+    <PanelSection title={`Teams to tell (${radius ? `${radius.teams.filter((t) => !t.notification).length} not told of ${radius.teams.length}` : "…"})`}>
       {failed ? <p className="text-sev1">Could not load the blast radius; it will refresh with the next change.</p> : null}
       {radius ? (
         <div className="space-y-3">
-          <ul className="space-y-2" data-testid="teams-to-notify">
+          <ul className="space-y-3" data-testid="teams-to-notify">
             {radius.teams.map((t) => (
-              <li key={t.team.id} className="space-y-0.5">
-                <p className="flex items-center justify-between gap-2">
-                  <span className="font-medium">{t.team.name}</span>
-                  {t.team.chatChannel ? <span className="font-mono text-xs text-ink-muted">{t.team.chatChannel}</span> : null}
-                </p>
-                {t.owns.length ? <p className="text-xs text-ink-muted">owns {t.owns.join(", ")}</p> : null}
-                {t.affectedVia.slice(0, 3).map((v) => (
-                  <p key={v.service} className="text-xs text-ink-muted">
-                    {v.path.join(" → ")}
-                  </p>
-                ))}
-                {t.affectedVia.length > 3 ? <p className="text-xs text-ink-faint">and {t.affectedVia.length - 3} more of its services</p> : null}
-              </li>
+              <TeamNotifyRow key={t.team.id} row={t} onChanged={refresh} />
             ))}
           </ul>
           {radius.journeys.length ? (
