@@ -33,7 +33,10 @@ export function IncidentRoom({ incident: initialIncident, events, hasOlder, canP
   const [panelOpen, setPanelOpen] = useState(false);
   const unsent = room.state.pending.length;
   const notificationsVersion = useMemo(() => {
-    const touched = room.state.events.filter((e) => e.kind === "notification" || e.kind === "amendment");
+    // Only notifications and changes to them move a team's state; pins and outcomes do not.
+    const touched = room.state.events.filter(
+      (e) => e.kind === "notification" || (e.kind === "amendment" && (e.data?.entry as { kind?: string } | undefined)?.kind === "notification"),
+    );
     return `${touched.length}:${touched.at(-1)?.seq ?? 0}`;
   }, [room.state.events]);
   const ctx = useMemo<IncidentRoomContext>(

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { can } from "@/lib/auth/permissions.ts";
 import type { BlastRadiusDto } from "@/lib/incidents/get-blast-radius.ts";
+import { channelLabel } from "@/lib/timeline/composer-input.ts";
 import { NOTIFY_CHANNELS, type NotifyChannel } from "@/lib/timeline/constants.ts";
 import { canAmendEntry, canModerateTimeline } from "@/lib/timeline/entry-permissions.ts";
 import { apiRequest } from "../../api/api-client.ts";
@@ -10,15 +11,6 @@ import { Button } from "../../ui/button.tsx";
 import { useRoom } from "../room-context.ts";
 
 type TeamRow = BlastRadiusDto["teams"][number];
-
-const CHANNEL_LABELS: Record<NotifyChannel, string> = {
-  chat: "chat",
-  phone: "phone",
-  email: "email",
-  pager: "pager",
-  in_person: "in person",
-  other: "other",
-};
 
 /** One team to tell: why, whether it was told (by whom, when, how) and whether it answered. */
 export function TeamNotifyRow({ row, onChanged }: { row: TeamRow; onChanged: () => void }) {
@@ -32,7 +24,7 @@ export function TeamNotifyRow({ row, onChanged }: { row: TeamRow; onChanged: () 
   const canAck = n ? canAmendEntry(viewer, { kind: "notification", author: n.by }, moderator) : false;
 
   function markTold() {
-    post("notification", `Told ${row.team.name} (${CHANNEL_LABELS[channel]})`, undefined, {
+    post("notification", `Told ${row.team.name} (${channelLabel(channel)})`, undefined, {
       target: row.team.name,
       teamId: row.team.id,
       channel,
@@ -69,7 +61,7 @@ export function TeamNotifyRow({ row, onChanged }: { row: TeamRow; onChanged: () 
           <span className="text-ok"><span aria-hidden>✓ </span>Acknowledged <Timestamp iso={n.acknowledgedAt} /></span>
         ) : (
           <span className="text-ink">
-            <span aria-hidden>✉ </span>Told by {n.by?.name ?? "someone"} via {CHANNEL_LABELS[n.channel as NotifyChannel] ?? n.channel}, <Timestamp iso={n.at} />
+            <span aria-hidden>✉ </span>Told by {n.by?.name ?? "someone"} via {(NOTIFY_CHANNELS as readonly string[]).includes(n.channel) ? channelLabel(n.channel as NotifyChannel) : n.channel}, <Timestamp iso={n.at} />
           </span>
         )}
         {canPost && !n && !telling ? (
@@ -84,7 +76,7 @@ export function TeamNotifyRow({ row, onChanged }: { row: TeamRow; onChanged: () 
           <label className="flex items-center gap-1">
             via
             <select value={channel} onChange={(e) => setChannel(e.target.value as NotifyChannel)} className="h-7 rounded border border-line bg-canvas px-1 text-xs text-ink" aria-label={`How ${row.team.name} was told`}>
-              {NOTIFY_CHANNELS.map((c) => <option key={c} value={c}>{CHANNEL_LABELS[c]}</option>)}
+              {NOTIFY_CHANNELS.map((c) => <option key={c} value={c}>{channelLabel(c)}</option>)}
             </select>
           </label>
           <Button size="sm" className="h-7 px-2 text-xs" onClick={markTold}>Record</Button>
