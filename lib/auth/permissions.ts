@@ -20,6 +20,14 @@ const MATRIX = {
   "incident:command": ["ADMIN", "COMMANDER"],
   // Summary, tags, joining as a responder.
   "incident:edit": WRITERS,
+  // Teams, services, dependencies, catalog import. Everyone reads the catalog (incident:read).
+  "catalog:edit": ["ADMIN", "COMMANDER"],
+  // Pushing a service's health (usually with an API token of a service account).
+  "health:report": WRITERS,
+  // How degraded each journey is during an incident: whoever is working it may say.
+  "impact:edit": WRITERS,
+  // Organisation settings: baselines, peak windows, currency, API tokens of others.
+  "org:admin": ["ADMIN"],
 } as const satisfies Record<string, readonly RoleName[]>;
 
 export type Permission = keyof typeof MATRIX;
