@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { HEALTH_STATES, JOURNEYS, SERVICE_KINDS } from "./constants.ts";
+
+// One set of rules for every way into the catalog: the edit pages, the REST API and imports.
+// Names are how people (and imports) refer to teams and services, so they are unique per org.
+
+const name = (field: string) =>
+  z
+    .string({ error: `${field} is required` })
+    .trim()
+    .min(1, `${field} is required`)
+    .max(120, `${field} must be at most 120 characters`);
+
+const httpUrl = (field: string) =>
+  z
+    .string()
+    .trim()
+    .max(2000, `${field} must be at most 2,000 characters`)
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return u.protocol === "http:" || u.protocol === "https:";
+      } catch {
+        return false;
+      }
+    }, `${field} must be an http(s) URL`);
+
+/** "" and null both clear an optional URL. */
+const optionalUrl = (field: string) =>
+  z.union([z.literal("").transform(() => null), z.null(), httpUrl(field)]).optional();
+
+export const ZTeamInput = z.object({
+  name: name("name"),
+  chatChannel: z.string().trim().max(120, "chatChannel must be at most 120 characters").nullish(),
+  description: z.string().trim().max(2000, "description must be at most 2,000 characters").optional(),
+  onCall: z
+    .array(z.string().trim().min(1, "each onCall contact must be non-empty").max(200, "each onCall contact must be at most 200 characters"))
+    .max(10, "onCall has at most 10 contacts")
+    .optional(),
+  escalationContact: z.string().trim().max(200, "escalationContact must be at most 200 characters").optional(),
+  /** User ids of the organisation. */
+  memberIds: z.array(z.uuid("each memberIds entry must be a user id")).max(500).optional(),
+});
+export type TTeamInput = z.input<typeof ZTeamInput>;
+
+export const ZServiceInput = z.object({
+  name: name("name"),
+  kind: z.enum(SERVICE_KINDS, { error: `kind must be one of ${SERVICE_KINDS.join(", ")}` }).optional(),
+  tier: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: "tier must be 1, 2 or 3" }).optional(),
+  teamId: z.uuid("teamId must be a team id"),
+  journeys: z.array(z.enum(JOURNEYS, { error: `each journey must be one of ${JOURNEYS.join(", ")}` })).max(JOURNEYS.length).optional(),
+  description: z.string().trim().max(2000, "description must be at most 2,000 characters").optional(),
+  runbookUrl: optionalUrl("runbookUrl"),
+  healthCheckUrl: optionalUrl("healthCheckUrl"),
+  system: z.string().trim().max(120, "system must be at most 120 characters").optional(),
+});
+export type TServiceInput = z.input<typeof ZServiceInput>;
+
+export const ZDependencyInput = z.object({
+  fromId: z.uuid("fromId must be a service id"),
+  toId: z.uuid("toId must be a service id"),
+  isAsync: z.boolean({ error: "isAsync must be true or false" }).optional(),
+  isCritical: z.boolean({ error: "isCritical must be true or false" }).optional(),
+});
+export type TDependencyInput = z.input<typeof ZDependencyInput>;
+
+export const ZHealthReport = z.object({
+  status: z.enum(HEALTH_STATES.filter((h) => h !== "unknown") as ["ok", "degraded", "down"], { error: "status must be one of ok, degraded, down" }),
+  message: z.string().trim().max(500, "message must be at most 500 characters").optional().default(""),
+});
+export type THealthReport = z.input<typeof ZHealthReport>;
