@@ -6,6 +6,7 @@ import { setDatabase } from "./lib/db/client.ts";
 import { openDatabase, type Database } from "./lib/db/open-database.ts";
 import { ensureAuthSecret, loadEnv, pgliteDir } from "./lib/env.ts";
 import { errorFields, log } from "./lib/log.ts";
+import { attachFanout } from "./lib/realtime/adapter.ts";
 import { setRealtimeServer } from "./lib/realtime/emit.ts";
 import { createRealtimeServer } from "./lib/realtime/socket-server.ts";
 import { ensureProductionBuild } from "./lib/server/ensure-build.ts";
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     });
   });
   const io = createRealtimeServer(server);
+  const fanout = await attachFanout(io, { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, mode: env.REALTIME_FANOUT });
   if (dev) {
     // Next's hot reload uses its own websocket; Socket.io leaves other upgrade paths alone.
     const upgrade = app.getUpgradeHandler();
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
   }
 
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
-  log.info(`Warroom listening on http://localhost:${env.PORT}`, { database: database.kind, dev });
+  log.info(`Warroom listening on http://localhost:${env.PORT}`, { database: database.kind, realtime: fanout.kind, dev });
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -74,8 +76,8 @@ async function main(): Promise<void> {
     // Stop accepting; in-flight requests finish; then sockets, then the database.
     server.close(() => {
       setRealtimeServer(undefined);
-      database
-        .close()
+      Promise.allSettled([fanout.close()])
+        .then(() => database.close())
         .catch((error: unknown) => log.error("closing the database failed", errorFields(error)))
         .finally(() => process.exit(0));
     });

@@ -16,6 +16,13 @@ const ZEnv = z
       .string()
       .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
       .optional(),
+    // Several instances: Socket.io fans out through Redis when set, else through Postgres.
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+      .optional(),
+    // "memory" keeps broadcasts in-process (one instance only) even with a shared Postgres.
+    REALTIME_FANOUT: z.enum(["auto", "memory"]).default("auto"),
     DATA_DIR: z.string().min(1).default(".data"),
     PGLITE_DIR: z.string().min(1).optional(),
     NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),

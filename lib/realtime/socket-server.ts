@@ -101,7 +101,9 @@ export function createRealtimeServer(httpServer: HttpServer): RealtimeServer {
     socket.on("disconnecting", () => {
       const incidents = [...socket.rooms].filter((r) => r.startsWith("incident:")).map((r) => r.slice("incident:".length));
       // After the socket has left its rooms, tell the others who is still there.
-      socket.once("disconnect", () => {
+      socket.once("disconnect", (reason) => {
+        // On shutdown every socket goes at once and the fan-out is closing: nobody to tell.
+        if (reason === "server shutting down") return;
         for (const id of incidents) void broadcastPresence(io, id).catch(() => undefined);
       });
     });

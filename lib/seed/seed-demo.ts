@@ -13,8 +13,11 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
   if ((await prisma.organization.count()) > 0) return false;
   const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
 
-  await prisma.$transaction(
+  return prisma.$transaction(
     async (tx) => {
+      // Instances starting together on an empty database: one seeds, the others see its org.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707370)`;
+      if ((await tx.organization.count()) > 0) return false;
       const org = await tx.organization.create({ data: { name: "Demo Retail", slug: "demo-retail", lastIncidentNumber: 1 } });
       const users = new Map<string, string>();
       for (const [i, u] of DEMO_USERS.entries()) {
@@ -69,8 +72,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
       for (const e of entries) {
         await appendEvent(tx, { incidentId: incident.id, kind: e.kind, body: e.body, authorId: e.by, occurredAt: minutesAgo(e.at), recordedAt: minutesAgo(e.at) });
       }
+      return true;
     },
     { timeout: 60_000, maxWait: 10_000 },
   );
-  return true;
 }

@@ -56,6 +56,8 @@ export async function createEmptyTarget(): Promise<EmptyTarget> {
 
 export interface TestDatabase {
   database: Database;
+  /** The Postgres URL of the throw-away database; undefined on PGlite. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export async function createTestDatabase(options: { migrationsDir?: string } = {
   setDatabase(database);
   return {
     database,
+    url: target.options.url,
     close: async () => {
       setDatabase(undefined);
       await database.close();
