@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SECURITY_HEADERS } from "./lib/http/security-headers.ts";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -10,6 +11,8 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole tree (tests included); `npm start` must not refuse to run
   // because a test file has a type error.
   typescript: { ignoreBuildErrors: true },
+  // The page Content-Security-Policy carries a per-request nonce, so proxy.ts sets it.
+  headers: async () => [{ source: "/:path*", headers: SECURITY_HEADERS }],
 };
 
 export default nextConfig;

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -9,7 +10,9 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: "#0b0f14", colorScheme: "dark" };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, so each gets its own CSP nonce (see proxy.ts).
+  await connection();
   return (
     <html lang="en" className="h-full">
       <body className="min-h-full">{children}</body>

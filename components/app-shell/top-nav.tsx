@@ -12,21 +12,24 @@ const LINKS = [
 export function TopNav({ user }: { user: { name: string; role: RoleName } }) {
   return (
     <header className="h-12 border-b border-line bg-surface">
-      <nav aria-label="Main" className="mx-auto flex h-full max-w-[1600px] items-center gap-6 px-4">
-        <Link href="/triage" className="flex items-center gap-2 font-bold tracking-tight">
-          <span aria-hidden className="text-sev1">●</span> Warroom
+      <nav aria-label="Main" className="mx-auto flex h-full max-w-[1600px] items-center gap-4 px-4 sm:gap-6">
+        <Link href="/triage" className="flex shrink-0 items-center gap-2 font-bold tracking-tight">
+          <span aria-hidden className="text-sev1">●</span> <span className="hidden sm:inline">Warroom</span>
         </Link>
-        {LINKS.map((l) => (
-          <Link key={l.href} href={l.href} className="text-sm text-ink-muted hover:text-ink">
-            {l.label}
-          </Link>
-        ))}
-        {can(user.role, "org:admin") ? (
-          <Link href="/settings" className="text-sm text-ink-muted hover:text-ink">
-            Settings
-          </Link>
-        ) : null}
-        <div className="ml-auto flex items-center gap-3 text-sm">
+        {/* On a phone the links scroll sideways rather than pushing the page wider. */}
+        <div className="flex min-w-0 flex-1 items-center gap-4 overflow-x-auto sm:gap-6">
+          {LINKS.map((l) => (
+            <Link key={l.href} href={l.href} className="shrink-0 whitespace-nowrap text-sm text-ink-muted hover:text-ink">
+              {l.label}
+            </Link>
+          ))}
+          {can(user.role, "org:admin") ? (
+            <Link href="/settings" className="shrink-0 whitespace-nowrap text-sm text-ink-muted hover:text-ink">
+              Settings
+            </Link>
+          ) : null}
+        </div>
+        <div className="flex shrink-0 items-center gap-3 text-sm">
           <span className="hidden text-ink sm:inline">{user.name}</span>
           <span className="hidden rounded border border-line px-1.5 py-0.5 text-xs text-ink-muted sm:inline" title={`Signed in as ${user.name}`}>{ROLE_LABELS[user.role]}</span>
           <SignOutButton />
