@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { setDatabase } from "./lib/db/client.ts";
 import { openDatabase, type Database } from "./lib/db/open-database.ts";
 import { ensureAuthSecret, loadEnv, pgliteDir } from "./lib/env.ts";
+import { CLIENT_IP_HEADER, clientIp } from "./lib/http/client-ip.ts";
 import { errorFields, log } from "./lib/log.ts";
 import { attachFanout } from "./lib/realtime/adapter.ts";
 import { setRealtimeServer } from "./lib/realtime/emit.ts";
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    req.headers[CLIENT_IP_HEADER] = clientIp(req, env.TRUST_PROXY);
     handle(req, res).catch((error: unknown) => {
       log.error("unhandled request error", { url: req.url, ...errorFields(error) });
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

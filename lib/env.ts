@@ -24,6 +24,11 @@ const ZEnv = z
     // "memory" keeps broadcasts in-process (one instance only) even with a shared Postgres.
     REALTIME_FANOUT: z.enum(["auto", "memory"]).default("auto"),
     DATA_DIR: z.string().min(1).default(".data"),
+    // Behind a load balancer: take the client address from X-Forwarded-For (set it only then,
+    // or clients could pick their own address and dodge rate limits).
+    TRUST_PROXY: booleanish.default(false),
+    // Sign-in attempts allowed per client address per 5 minutes.
+    LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
     PGLITE_DIR: z.string().min(1).optional(),
     NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
     NEXTAUTH_URL: z.url().optional(),

@@ -3,6 +3,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
 import { db } from "../db/client.ts";
+import { isLocked, recordFailedLogin, recordSuccessfulLogin } from "./login-guard.ts";
+import { ACCOUNT_LOCKED } from "./login-policy.ts";
 import { verifyPassword } from "./password.ts";
 import type { RoleName } from "./permissions.ts";
 
@@ -13,13 +15,21 @@ const ZCredentials = z.object({ email: z.email().max(320), password: z.string().
 const DECOY_HASH =
   "scrypt$32768$8$1$q0l7wtbBfOPLh1o1sWjEKg$D1DcxL6gb4Q9Vjv3Y0YqGkTqzjJgpEhKQb7OgbHmmSo";
 
-async function authorizeCredentials(raw: unknown): Promise<AuthUser | null> {
+/** Exported for tests; next-auth calls it through the credentials provider. */
+export async function authorizeCredentials(raw: unknown): Promise<AuthUser | null> {
   const parsed = ZCredentials.safeParse(raw);
   if (!parsed.success) return null;
   const email = parsed.data.email.toLowerCase();
   const user = await db().user.findUnique({ where: { email } });
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DECOY_HASH);
-  if (!user || !user.passwordHash || !ok) return null;
+  if (!user || !user.passwordHash) return null;
+  // Checked after hashing, so a locked account answers as slowly as any other.
+  if (isLocked(user)) throw new Error(ACCOUNT_LOCKED);
+  if (!ok) {
+    await recordFailedLogin(user);
+    return null;
+  }
+  await recordSuccessfulLogin(user);
   return { id: user.id, email: user.email, name: user.name };
 }
 

@@ -76,6 +76,8 @@ async function main(): Promise<void> {
     SEED_DEMO: "true",
     NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Lets a spec act as a distinct client address (X-Forwarded-For) to test per-address limits.
+    TRUST_PROXY: "true",
   };
   delete env.PGLITE_DIR;
   delete env.NEXTAUTH_SECRET;

@@ -3,6 +3,15 @@ import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button.tsx";
 import { Field, Input } from "@/components/ui/field.tsx";
+import { ACCOUNT_LOCKED, LOCK_MINUTES, RATE_LIMITED } from "@/lib/auth/login-policy.ts";
+
+/** What to tell a person whose sign-in did not work; never which part was wrong. */
+function signInMessage(result: { error?: string | null; status?: number } | null | undefined): string {
+  if (!result) return "Cannot reach the server. Check your connection and try again.";
+  if (result.error === ACCOUNT_LOCKED) return `Too many wrong passwords: this account is locked for ${LOCK_MINUTES} minutes.`;
+  if (result.error === RATE_LIMITED || result.status === 429) return "Too many sign-in attempts from this network. Wait a few minutes and try again.";
+  return "Wrong email or password.";
+}
 
 export function LoginForm({ callbackUrl, ssoName, initialError }: { callbackUrl: string; ssoName: string | null; initialError?: string }) {
   const [error, setError] = useState(initialError);
@@ -23,7 +32,7 @@ export function LoginForm({ callbackUrl, ssoName, initialError }: { callbackUrl:
       return;
     }
     setBusy(false);
-    setError(result ? "Wrong email or password." : "Cannot reach the server. Check your connection and try again.");
+    setError(signInMessage(result));
   }
 
   return (
