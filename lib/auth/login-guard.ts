@@ -21,7 +21,7 @@ export async function recordFailedLogin(user: { id: string; organizationId: stri
         organizationId: user.organizationId,
         actorId: null,
         action: "user.locked",
-        entityType: "user",
+        entityType: "User",
         entityId: user.id,
         after: { lockedUntil: lockedUntil.toISOString(), failedLogins: MAX_FAILED_LOGINS },
       },

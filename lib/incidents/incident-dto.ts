@@ -27,7 +27,8 @@ export const incidentSelect = {
   responders: { select: { user: person }, orderBy: { addedAt: "asc" } },
   services: {
     select: { service: { select: { id: true, name: true, tier: true, team: { select: { id: true, name: true } } } } },
-    orderBy: { addedAt: "asc" },
+    // Most customer-critical first; services marked together share addedAt, so it cannot order them.
+    orderBy: [{ service: { tier: "asc" } }, { service: { name: "asc" } }],
   },
 } satisfies Prisma.IncidentSelect;
 

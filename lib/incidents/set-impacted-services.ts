@@ -11,10 +11,12 @@ export async function setImpactedServices(actor: Actor, incidentId: string, raw:
   const wanted = [...new Set(ZSetServices.parse(raw).serviceIds)];
   return commitIncidentChange(actor, incidentId, async (tx) => {
     await lockIncident(tx, actor, incidentId);
-    const services = await tx.service.findMany({
+    const found = await tx.service.findMany({
       where: { id: { in: wanted }, organizationId: actor.organizationId },
       select: { id: true, name: true },
     });
+    // In the order the person picked them, so the timeline reads the way they marked it.
+    const services = found.sort((a, b) => wanted.indexOf(a.id) - wanted.indexOf(b.id));
     const unknown = wanted.filter((id) => !services.some((s) => s.id === id));
     if (unknown.length) {
       const message = `unknown service ${unknown.join(", ")}`;

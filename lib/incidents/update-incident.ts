@@ -109,25 +109,32 @@ export async function updateIncident(actor: Actor, incidentId: string, raw: unkn
       assertKeyTimesInOrder(times, KEY_TIMES.filter((k) => (times[k]?.getTime() ?? null) !== (current[k]?.getTime() ?? null)));
       const changes = describeChanges(current, input, times);
       const timeFields = Object.fromEntries(KEY_TIMES.map((k: KeyTime) => [k, times[k]]));
-      await tx.incident.update({
-        where: { id: incidentId },
-        data: {
-          title: input.title,
-          summary: input.summary,
-          severity: input.severity,
-          status: input.status,
-          customerStatus: input.customerStatus,
-          tags: input.tags,
-          ...timeFields,
-          startedAt: times.startedAt,
-        },
-      });
+      const data = {
+        title: input.title,
+        summary: input.summary,
+        severity: input.severity,
+        status: input.status,
+        customerStatus: input.customerStatus,
+        tags: input.tags,
+        ...timeFields,
+        startedAt: times.startedAt,
+      };
+      await tx.incident.update({ where: { id: incidentId }, data });
       const events: TimelineEventDto[] = [];
       for (const c of changes) {
         events.push(await appendEvent(tx, { incidentId, kind: c.kind, body: c.body, data: c.data, authorId: actor.userId }));
       }
       const incident = toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: incidentSelect }));
-      await recordAudit(tx, actor, { action: "incident.update", entityType: "Incident", entityId: incidentId, before: current, after: incident });
+      // The same fields on both sides, so the audit log shows exactly what changed.
+      const fields = Object.keys(data) as (keyof typeof data)[];
+      const pick = (source: Record<string, unknown>) => Object.fromEntries(fields.map((k) => [k, source[k] ?? null]));
+      await recordAudit(tx, actor, {
+        action: "incident.update",
+        entityType: "Incident",
+        entityId: incidentId,
+        before: pick(current),
+        after: pick({ ...current, ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) }),
+      });
       return { incident, events };
     },
     { maxWait: 10_000, timeout: 15_000 },

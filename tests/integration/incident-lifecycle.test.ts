@@ -165,7 +165,8 @@ describe("impacted services", () => {
     const foreign = await service(globex, `Globex PSP ${Date.now()}`);
     const incident = await seedIncident(acme.commander);
     const first = await setImpactedServices(acme.responder, incident.id, { serviceIds: [psp.id, oms.id] });
-    expect(first.services.map((s) => s.name)).toEqual([psp.name, oms.name]);
+    // Same tier: by name.
+    expect(first.services.map((s) => s.name)).toEqual([oms.name, psp.name]);
     const second = await setImpactedServices(acme.responder, incident.id, { serviceIds: [oms.id] });
     expect(second.services.map((s) => s.id)).toEqual([oms.id]);
     expect((await entriesAfter(incident, 1)).map((e) => [e.kind, e.body])).toEqual([

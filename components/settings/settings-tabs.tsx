@@ -1,0 +1,34 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/components/ui/cn.ts";
+
+const TABS = [
+  { href: "/settings/impact", label: "Impact baselines" },
+  { href: "/settings/tokens", label: "API tokens" },
+  { href: "/settings/audit", label: "Audit log" },
+] as const;
+
+export function SettingsTabs() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Settings" className="mt-3 flex gap-4 overflow-x-auto border-b border-line text-sm">
+      {TABS.map((t) => {
+        const current = pathname === t.href || pathname.startsWith(`${t.href}/`);
+        return (
+          <Link
+            key={t.href}
+            href={t.href}
+            aria-current={current ? "page" : undefined}
+            className={cn(
+              "-mb-px shrink-0 whitespace-nowrap border-b-2 px-1 pb-2",
+              current ? "border-accent font-medium text-ink" : "border-transparent text-ink-muted hover:text-ink",
+            )}
+          >
+            {t.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
