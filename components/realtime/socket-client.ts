@@ -8,6 +8,8 @@ let socket: ClientSocket | null = null;
 
 /** One socket per tab, shared by every live component; the session cookie authenticates it. */
 export function getSocket(): ClientSocket {
-  socket ??= io({ path: "/socket.io", withCredentials: true, reconnectionDelayMax: 5000 });
+  // WebSocket first: one connection to one instance, so several instances need no sticky
+  // sessions. Long-polling remains the fallback where a proxy blocks WebSockets.
+  socket ??= io({ path: "/socket.io", withCredentials: true, reconnectionDelayMax: 5000, transports: ["websocket", "polling"], tryAllTransports: true });
   return socket;
 }
