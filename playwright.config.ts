@@ -13,7 +13,8 @@ function chromiumPath(): string {
 
 export default defineConfig({
   testDir: "tests/e2e",
-  outputDir: "test-results/artifacts",
+  // Per port, so two suites running side by side (see E2E_PORT) do not wipe each other's traces.
+  outputDir: E2E_PORT === 3100 ? "test-results/artifacts" : `test-results/artifacts-${E2E_PORT}`,
   globalSetup: "./tests/e2e/support/global-setup.ts",
   // One server, one database, two cores: run serially. No retries, so flakiness shows.
   workers: 1,
