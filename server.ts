@@ -6,6 +6,8 @@ import { setDatabase } from "./lib/db/client.ts";
 import { openDatabase, type Database } from "./lib/db/open-database.ts";
 import { ensureAuthSecret, loadEnv, pgliteDir } from "./lib/env.ts";
 import { CLIENT_IP_HEADER, clientIp } from "./lib/http/client-ip.ts";
+import { startHealthPoller } from "./lib/catalog/health-poller.ts";
+import { loadHealthPollerConfig } from "./lib/catalog/health-poller-config.ts";
 import { errorFields, log } from "./lib/log.ts";
 import { attachFanout } from "./lib/realtime/adapter.ts";
 import { setRealtimeServer } from "./lib/realtime/emit.ts";
@@ -19,6 +21,7 @@ const dev = process.argv.includes("--dev");
 
 async function main(): Promise<void> {
   const env = loadEnv();
+  const healthPollerConfig = loadHealthPollerConfig();
   // next-auth reads these from process.env at request time; set them before anything runs.
   process.env.NEXTAUTH_SECRET = ensureAuthSecret(env);
   process.env.NEXTAUTH_URL ??= `http://localhost:${env.PORT}`;
@@ -67,6 +70,8 @@ async function main(): Promise<void> {
 
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   log.info(`Warroom listening on http://localhost:${env.PORT}`, { database: database.kind, realtime: fanout.kind, dev });
+  // Background health checks of catalog services (HEALTH_POLL=off disables them).
+  const healthPoller = startHealthPoller(healthPollerConfig);
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -78,7 +83,7 @@ async function main(): Promise<void> {
     // Stop accepting; in-flight requests finish; then sockets, then the database.
     server.close(() => {
       setRealtimeServer(undefined);
-      Promise.allSettled([fanout.close()])
+      Promise.allSettled([fanout.close(), healthPoller.stop()])
         .then(() => database.close())
         .catch((error: unknown) => log.error("closing the database failed", errorFields(error)))
         .finally(() => process.exit(0));

@@ -23,11 +23,10 @@ export function TopNav({ user }: { user: { name: string; role: RoleName } }) {
               {l.label}
             </Link>
           ))}
-          {can(user.role, "org:admin") ? (
-            <Link href="/settings" className="shrink-0 whitespace-nowrap text-sm text-ink-muted hover:text-ink">
-              Settings
-            </Link>
-          ) : null}
+          {/* Everyone has settings of their own (API tokens); admins also edit the organisation's. */}
+          <Link href={can(user.role, "org:admin") ? "/settings" : "/settings/tokens"} className="shrink-0 whitespace-nowrap text-sm text-ink-muted hover:text-ink">
+            Settings
+          </Link>
         </div>
         <div className="flex shrink-0 items-center gap-3 text-sm">
           <span className="hidden text-ink sm:inline">{user.name}</span>

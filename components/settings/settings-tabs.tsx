@@ -4,16 +4,16 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn.ts";
 
 const TABS = [
-  { href: "/settings/impact", label: "Impact baselines" },
-  { href: "/settings/tokens", label: "API tokens" },
-  { href: "/settings/audit", label: "Audit log" },
+  { href: "/settings/impact", label: "Impact baselines", adminOnly: false },
+  { href: "/settings/tokens", label: "API tokens", adminOnly: false },
+  { href: "/settings/audit", label: "Audit log", adminOnly: true },
 ] as const;
 
-export function SettingsTabs() {
+export function SettingsTabs({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Settings" className="mt-3 flex gap-4 overflow-x-auto border-b border-line text-sm">
-      {TABS.map((t) => {
+      {TABS.filter((t) => isAdmin || !t.adminOnly).map((t) => {
         const current = pathname === t.href || pathname.startsWith(`${t.href}/`);
         return (
           <Link

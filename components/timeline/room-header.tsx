@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import type { PresenceUser } from "@/lib/realtime/protocol.ts";
+import { HeaderImpact } from "../impact/header-impact.tsx";
 import { useRoom } from "../incidents/room-context.ts";
 import { SeverityControl, StatusControl } from "../incidents/status-control.tsx";
 import { ConnectionIndicator } from "../realtime/connection-indicator.tsx";
@@ -51,6 +52,7 @@ export function RoomHeader({ connection, pending, presence, panelOpen, onToggleP
             <dt className="text-ink-muted">{incident.resolvedAt ? "Lasted" : "Open for"}</dt>
             <dd><IncidentClock startedAt={incident.startedAt} resolvedAt={incident.resolvedAt} /></dd>
           </div>
+          <HeaderImpact incidentId={incident.id} />
           {incident.customerStatus ? (
             <div className="flex min-w-0 items-center gap-1.5">
               <dt className="text-ink-muted">Customers see</dt>

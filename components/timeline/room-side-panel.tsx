@@ -3,6 +3,7 @@ import { ROLE_LABELS, type RoleName } from "@/lib/auth/permissions.ts";
 import type { PresenceUser } from "@/lib/realtime/protocol.ts";
 import { BlastRadiusSection } from "../incidents/panel/blast-radius-section.tsx";
 import { DetailsSection } from "../incidents/panel/details-section.tsx";
+import { ImpactSection } from "../incidents/panel/impact-section.tsx";
 import { KeyTimesSection } from "../incidents/panel/key-times-section.tsx";
 import { PanelSection } from "../incidents/panel/panel-section.tsx";
 import { RolesSection } from "../incidents/panel/roles-section.tsx";
@@ -36,6 +37,7 @@ export function RoomSidePanel({ presence }: { presence: PresenceUser[] }) {
           </ul>
         )}
       </PanelSection>
+      <ImpactSection />
       <DetailsSection />
       <ServicesSection />
       <BlastRadiusSection />

@@ -69,3 +69,14 @@ export const ZHealthReport = z.object({
   message: z.string().trim().max(500, "message must be at most 500 characters").optional().default(""),
 });
 export type THealthReport = z.input<typeof ZHealthReport>;
+
+// Edits change only the fields they send; the same rules apply to each one.
+export const ZTeamPatch = ZTeamInput.partial();
+export type TTeamPatch = z.input<typeof ZTeamPatch>;
+export const ZServicePatch = ZServiceInput.partial();
+export type TServicePatch = z.input<typeof ZServicePatch>;
+/** "This service depends on toId": the service is the one in the URL. */
+export const ZAddDependency = ZDependencyInput.omit({ fromId: true });
+export type TAddDependency = z.input<typeof ZAddDependency>;
+export const ZDependencyPatch = ZDependencyInput.pick({ isAsync: true, isCritical: true });
+export type TDependencyPatch = z.input<typeof ZDependencyPatch>;

@@ -2,6 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { resolveActor, type Actor } from "../auth/actor.ts";
+import type { ApiTokenScopeName } from "../auth/api-token-schemas.ts";
+import { authenticateBearer } from "../auth/api-tokens.ts";
 import { userIdFromCookieHeader } from "../auth/session-token.ts";
 import { AppError } from "../errors/app-error.ts";
 import { toAppError } from "../errors/to-app-error.ts";
@@ -47,6 +49,15 @@ export async function readJson(req: NextRequest): Promise<unknown> {
   }
 }
 
+/** Reads a raw text body (an uploaded file) with a size cap; `limitLabel` names it in the 413. */
+export async function readText(req: NextRequest, maxBytes: number, limitLabel: string): Promise<string> {
+  const tooLarge = () => new AppError("payload_too_large", `Request body is larger than ${limitLabel}`);
+  if (Number(req.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
+  const text = await req.text();
+  if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
+  return text;
+}
+
 /** A route that needs no session (health checks). Errors still get the one error shape. */
 export function publicRoute<P = Record<string, never>>(fn: (ctx: Context<P>) => Promise<Response>) {
   return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
@@ -59,14 +70,22 @@ export function publicRoute<P = Record<string, never>>(fn: (ctx: Context<P>) => 
   };
 }
 
-/** A route that needs a signed-in user: 401 JSON without one. Permission checks live in lib/. */
+/**
+ * A route that needs a signed-in user (session cookie) or an API token (`Authorization: Bearer
+ * wr_…`): 401 JSON without one. `tokenScope` is null for sessions. Permission checks live in lib/.
+ */
 export function authedRoute<P = Record<string, never>>(
-  fn: (ctx: Context<P> & { actor: Actor }) => Promise<Response>,
+  fn: (ctx: Context<P> & { actor: Actor; tokenScope: ApiTokenScopeName | null }) => Promise<Response>,
 ) {
   return publicRoute<P>(async (ctx) => {
+    const authorization = ctx.req.headers.get("authorization");
+    if (authorization !== null) {
+      const { actor, scope } = await authenticateBearer(authorization, ctx.req.method);
+      return fn({ ...ctx, actor, tokenScope: scope });
+    }
     const userId = await userIdFromCookieHeader(ctx.req.headers.get("cookie"));
     if (!userId) throw new AppError("unauthorized", "Sign in to continue");
     const actor = await resolveActor(userId);
-    return fn({ ...ctx, actor });
+    return fn({ ...ctx, actor, tokenScope: null });
   });
 }

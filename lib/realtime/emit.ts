@@ -1,8 +1,9 @@
 import type { Server } from "socket.io";
 import type { Actor } from "../auth/actor.ts";
+import type { ImpactSummaryDto } from "../impact/impact-dto.ts";
 import type { IncidentDto } from "../incidents/incident-dto.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
-import { incidentRoom, orgRoom, type ClientToServerEvents, type ServerToClientEvents } from "./protocol.ts";
+import { incidentRoom, orgRoom, type CatalogChange, type ClientToServerEvents, type ServerToClientEvents, type ServiceHealthUpdate } from "./protocol.ts";
 
 // Every realtime push goes through this file: moving to a multi-instance adapter changes one
 // place. server.ts owns the io instance; route handlers are bundled separately, hence globalThis.
@@ -34,4 +35,18 @@ export function publishIncidentDeclared(organizationId: string, incident: Incide
 
 export function publishIncidentUpdated(organizationId: string, incident: IncidentDto): void {
   io()?.to(orgRoom(organizationId)).to(incidentRoom(incident.id)).emit("incident:updated", { incident });
+}
+
+export function publishCatalogChanged(organizationId: string, change: CatalogChange): void {
+  io()?.to(orgRoom(organizationId)).emit("catalog:changed", change);
+}
+
+/** A service's health changed (pushed through the API or found by the poller). */
+export function publishServiceHealth(organizationId: string, update: ServiceHealthUpdate): void {
+  io()?.to(orgRoom(organizationId)).emit("service:health", update);
+}
+
+/** An incident's money at stake changed: to its room and to the organisation (triage board). */
+export function publishImpactUpdated(organizationId: string, impact: ImpactSummaryDto): void {
+  io()?.to(orgRoom(organizationId)).to(incidentRoom(impact.incidentId)).emit("impact:updated", { incidentId: impact.incidentId, impact });
 }

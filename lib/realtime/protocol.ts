@@ -1,4 +1,5 @@
 // Client-safe: the Socket.io contract between server and browsers (documented in the README).
+import type { ImpactSummaryDto } from "../impact/impact-dto.ts";
 import type { IncidentDto } from "../incidents/incident-dto.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 
@@ -12,11 +13,32 @@ export type JoinAck =
   | { ok: true; lastSeq: number; events: TimelineEventDto[]; hasMore: boolean; presence: PresenceUser[] }
   | { ok: false; error: { code: string; message: string } };
 
+/**
+ * A team, service or dependency was created, changed or deleted: catalog views refetch. An
+ * import sends one `{ entity: "catalog", action: "imported", id: <organisation id> }` instead.
+ */
+export interface CatalogChange {
+  entity: "team" | "service" | "dependency" | "catalog";
+  action: "created" | "updated" | "deleted" | "imported";
+  id: string;
+}
+
+/** A service's health as last pushed or polled (see lib/catalog/health.ts). */
+export interface ServiceHealthUpdate {
+  serviceId: string;
+  health: "unknown" | "ok" | "degraded" | "down";
+  healthMessage: string;
+  healthCheckedAt: string | null;
+}
+
 export interface ServerToClientEvents {
   "timeline:event": (payload: { incidentId: string; event: TimelineEventDto }) => void;
   "presence:update": (payload: { incidentId: string; users: PresenceUser[] }) => void;
   "incident:declared": (payload: { incident: IncidentDto }) => void;
   "incident:updated": (payload: { incident: IncidentDto }) => void;
+  "impact:updated": (payload: { incidentId: string; impact: ImpactSummaryDto }) => void;
+  "catalog:changed": (payload: CatalogChange) => void;
+  "service:health": (payload: ServiceHealthUpdate) => void;
 }
 
 export interface ClientToServerEvents {

@@ -1,7 +1,8 @@
 import type { PrismaClient } from "../db/generated/client.ts";
 import { hashPassword } from "../auth/password.ts";
 import { appendEvent } from "../timeline/append-event.ts";
-import { DEMO_DEPENDENCIES, DEMO_PASSWORD, DEMO_SERVICES, DEMO_TEAMS, DEMO_USERS } from "./demo-catalog.ts";
+import { seedDemoImpact } from "./demo-baselines.ts";
+import { DEMO_DEPENDENCIES, DEMO_PASSWORD, DEMO_SERVICES, DEMO_TEAM_MEMBERS, DEMO_TEAMS, DEMO_USERS } from "./demo-catalog.ts";
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
 
@@ -27,8 +28,10 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
         users.set(u.role, created.id);
       }
       const teams = new Map<string, string>();
+      const userIdByEmail = new Map<string, string>(DEMO_USERS.map((u) => [u.email, users.get(u.role) ?? ""]));
       for (const t of DEMO_TEAMS) {
-        const created = await tx.team.create({ data: { ...t, organizationId: org.id } });
+        const members = DEMO_TEAM_MEMBERS[t.name].map((email) => ({ userId: userIdByEmail.get(email) ?? "" }));
+        const created = await tx.team.create({ data: { ...t, onCall: [...t.onCall], organizationId: org.id, members: { create: members } } });
         teams.set(t.name, created.id);
       }
       const services = new Map<string, string>();
@@ -62,16 +65,37 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
           createdAt: minutesAgo(24),
         },
       });
-      const entries: { kind: "alert" | "status_change" | "note" | "hypothesis" | "action"; body: string; by: string | null; at: number }[] = [
+      // The payment gateway is marked impacted and Checkout was told (and acknowledged), so the
+      // room opens with a blast radius and the "who told whom" state half filled in.
+      const psp = services.get("Payment gateway adapter");
+      const checkoutTeam = teams.get("Checkout");
+      if (!psp || !checkoutTeam) throw new Error("Demo incident needs the payment gateway and the Checkout team");
+      await tx.incidentService.create({ data: { incidentId: incident.id, serviceId: psp, addedAt: minutesAgo(23) } });
+      const entries: {
+        kind: "alert" | "status_change" | "note" | "hypothesis" | "action" | "impact_change" | "notification";
+        body: string;
+        by: string | null;
+        at: number;
+        data?: Record<string, unknown>;
+      }[] = [
         { kind: "alert", body: "Checkout API p99 latency above 30 s; payment authorisation error rate 18%", by: null, at: 27 },
         { kind: "status_change", body: "Declared SEV1 · Critical · investigating · Casey Commander is incident commander", by: commander, at: 24 },
+        { kind: "impact_change", body: "Impacted: Payment gateway adapter", by: commander, at: 23, data: { field: "services", added: [psp], removed: [] } },
+        {
+          kind: "notification",
+          body: "Card payments failing for ~18% of checkouts; Payments owns the fix, next update in 15 min.",
+          by: commander,
+          at: 22,
+          data: { target: "Checkout", channel: "chat", acknowledgedAt: minutesAgo(21).toISOString(), teamId: checkoutTeam },
+        },
         { kind: "note", body: "Payment provider status page shows no incident on their side.", by: responder, at: 20 },
         { kind: "hypothesis", body: "Retry storm from the OMS capture job is exhausting the adapter's connection pool.", by: responder, at: 15 },
         { kind: "action", body: "Paused the OMS capture retry job (feature flag oms.capture-retry = off).", by: responder, at: 9 },
       ];
       for (const e of entries) {
-        await appendEvent(tx, { incidentId: incident.id, kind: e.kind, body: e.body, authorId: e.by, occurredAt: minutesAgo(e.at), recordedAt: minutesAgo(e.at) });
+        await appendEvent(tx, { incidentId: incident.id, kind: e.kind, body: e.body, data: e.data, authorId: e.by, occurredAt: minutesAgo(e.at), recordedAt: minutesAgo(e.at) });
       }
+      await seedDemoImpact(tx, { organizationId: org.id, incidentId: incident.id, commanderId: commander, responderId: responder });
       return true;
     },
     { timeout: 60_000, maxWait: 10_000 },

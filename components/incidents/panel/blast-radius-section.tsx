@@ -1,22 +1,12 @@
 "use client";
+import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
+import { JOURNEY_LABELS } from "@/lib/catalog/constants.ts";
 import type { BlastRadiusDto } from "@/lib/incidents/get-blast-radius.ts";
 import { apiRequest } from "../../api/api-client.ts";
 import { useRoom } from "../room-context.ts";
 import { PanelSection } from "./panel-section.tsx";
 import { TeamNotifyRow } from "./team-notify-row.tsx";
-
-const JOURNEY_LABELS: Record<string, string> = {
-  browse: "Browse",
-  search: "Search",
-  product_page: "Product page",
-  cart: "Cart",
-  checkout: "Checkout",
-  payment: "Payment",
-  fulfillment: "Fulfillment",
-  returns: "Returns",
-  post_purchase: "Post-purchase",
-};
 
 /** Who depends on what is broken, and so which teams must be told, with the path that says why. */
 export function BlastRadiusSection() {
@@ -55,7 +45,7 @@ export function BlastRadiusSection() {
           {radius.journeys.length ? (
             <p className="text-xs">
               <span className="text-ink-muted">Journeys touched: </span>
-              {radius.journeys.map((j) => JOURNEY_LABELS[j] ?? j).join(", ")}
+              {radius.journeys.map((j) => (JOURNEY_LABELS as Record<string, string>)[j] ?? j).join(", ")}
             </p>
           ) : null}
           {radius.suspects.length ? (
@@ -64,6 +54,9 @@ export function BlastRadiusSection() {
               {radius.suspects.map((s) => s.service.name).join(", ")}
             </p>
           ) : null}
+          <Link href={`/map?incident=${incident.id}`} className="inline-block text-xs text-accent hover:underline">
+            View on map →
+          </Link>
         </div>
       ) : (
         <p className="text-ink-muted">Working out who depends on it…</p>

@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { TriageBoard } from "@/components/triage/triage-board.tsx";
+import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { can } from "@/lib/auth/permissions.ts";
+import { getTriage } from "@/lib/impact/get-triage.ts";
+
+export const metadata: Metadata = { title: "Triage" };
+
+export default async function TriagePage() {
+  const actor = await getPageActor("/triage");
+  const triage = await getTriage(actor);
+  return <TriageBoard initial={triage} canDeclare={can(actor.role, "incident:declare")} />;
+}

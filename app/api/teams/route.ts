@@ -1,0 +1,8 @@
+import { createTeam, listTeams } from "@/lib/catalog/teams.ts";
+import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
+
+export const dynamic = "force-dynamic";
+
+export const GET = authedRoute(async ({ actor }) => json({ teams: await listTeams(actor) }));
+
+export const POST = authedRoute(async ({ req, actor }) => json(await createTeam(actor, await readJson(req)), 201));

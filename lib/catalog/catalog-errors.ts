@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { AppError, notFound } from "../errors/app-error.ts";
+
+const ZId = z.uuid();
+
+/** A 422 pointing the form (or API client) at one field, in the same shape zod errors take. */
+export function invalidField(field: string, message: string): AppError {
+  return new AppError("validation_failed", `Invalid input — ${field}: ${message}`, { fields: [{ field, message }] });
+}
+
+/** A malformed id cannot name anything of ours: answer like a foreign one, with a 404. */
+export function assertId(id: string, what: string): void {
+  if (!ZId.safeParse(id).success) throw notFound(what);
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+export const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;

@@ -1,0 +1,179 @@
+// Polls health-check URLs in the background. Runs in server.ts, never in a request: a slow or
+// dead endpoint costs one in-flight check (bounded by the timeout), never a user's request.
+import { db } from "../db/client.ts";
+import { errorFields, log } from "../log.ts";
+import { publishServiceHealth } from "../realtime/emit.ts";
+import type { HealthName } from "./constants.ts";
+import { interpretHealthFailure, interpretHealthResponse, nextCheckDelayMs, type HealthOutcome } from "./health-check-result.ts";
+import { DEFAULT_HEALTH_POLLER_CONFIG, type HealthPollerConfig } from "./health-poller-config.ts";
+import { writeHealth } from "./health.ts";
+
+const MAX_BODY_BYTES = 64 * 1024;
+/** A claim lasts this long past the timeout: if the instance dies mid-check, another takes over. */
+const LEASE_MARGIN_MS = 60_000;
+/** Rounds per tick at most, so one tick cannot run forever on a huge backlog. */
+const MAX_ROUNDS_PER_TICK = 50;
+
+export interface ClaimedCheck {
+  id: string;
+  organizationId: string;
+  url: string;
+  failures: number;
+}
+
+export interface HealthPoller {
+  /** One pass: claim due services and check them until none are due (or the round cap). Returns checks made. */
+  runOnce(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Claims up to `limit` due services for this instance. SKIP LOCKED plus moving
+ * healthNextCheckAt forward in the same statement means two instances never claim the same one.
+ */
+export async function claimDueChecks(limit: number, now: Date, leaseMs: number): Promise<ClaimedCheck[]> {
+  const leaseUntil = new Date(now.getTime() + leaseMs);
+  return db().$queryRaw<ClaimedCheck[]>`
+    UPDATE "Service" AS s SET "healthNextCheckAt" = ${leaseUntil}
+    FROM (
+      SELECT id FROM "Service"
+      WHERE "healthCheckUrl" IS NOT NULL AND "healthCheckUrl" <> ''
+        AND ("healthNextCheckAt" IS NULL OR "healthNextCheckAt" <= ${now})
+      ORDER BY "healthNextCheckAt" ASC NULLS FIRST
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    ) AS due
+    WHERE s.id = due.id
+    RETURNING s.id, s."organizationId" AS "organizationId", s."healthCheckUrl" AS url, s."healthFailures" AS failures`;
+}
+
+async function readLimited(res: Response): Promise<string> {
+  if (!res.body) return "";
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    total += value.byteLength;
+    if (total >= MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      break;
+    }
+  }
+  return Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString("utf8");
+}
+
+/** One GET with a hard timeout covering the body too. Never throws. */
+export async function checkUrl(url: string, timeoutMs: number, stopSignal?: AbortSignal): Promise<HealthOutcome> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onStop = () => controller.abort();
+  stopSignal?.addEventListener("abort", onStop);
+  try {
+    const res = await fetch(url, {
+      signal: controller.signal,
+      redirect: "follow",
+      headers: { accept: "application/json, text/plain;q=0.9, */*;q=0.5", "user-agent": "Warroom-HealthCheck/1" },
+    });
+    const body = await readLimited(res);
+    return interpretHealthResponse({ status: res.status, statusText: res.statusText, contentType: res.headers.get("content-type"), body });
+  } catch (error) {
+    return interpretHealthFailure(error, timedOut, timeoutMs);
+  } finally {
+    clearTimeout(timer);
+    stopSignal?.removeEventListener("abort", onStop);
+  }
+}
+
+/** Stores one result, unless the URL changed while we were asking (then the answer is moot). */
+async function storeResult(claim: ClaimedCheck, outcome: HealthOutcome, config: HealthPollerConfig, now: () => Date): Promise<void> {
+  const failures = outcome.isFailure ? claim.failures + 1 : 0;
+  const checkedAt = now();
+  const nextCheckAt = new Date(checkedAt.getTime() + nextCheckDelayMs(failures, config));
+  const result = await db().$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ health: HealthName; healthMessage: string }[]>`
+      SELECT health::text AS health, "healthMessage" FROM "Service"
+      WHERE id = ${claim.id}::uuid AND "healthCheckUrl" = ${claim.url} FOR UPDATE`;
+    const previous = locked[0];
+    if (!previous) return null;
+    return writeHealth(tx, claim.organizationId, claim.id, previous, {
+      health: outcome.health,
+      message: outcome.message,
+      checkedAt,
+      actor: null,
+      source: "poll",
+      poll: { failures, nextCheckAt },
+    });
+  });
+  // Unchanged results stay quiet: a hundred services answering "ok" are not a hundred pushes.
+  if (result?.isVisibleChange) publishServiceHealth(claim.organizationId, result.dto);
+}
+
+/** Starts polling (unless disabled); `stop()` waits for in-flight checks so the database can close. */
+export function startHealthPoller(config: HealthPollerConfig = DEFAULT_HEALTH_POLLER_CONFIG, options: { now?: () => Date; autoStart?: boolean } = {}): HealthPoller {
+  const now = options.now ?? (() => new Date());
+  const stopping = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | null = null;
+
+  const checkOne = async (claim: ClaimedCheck): Promise<void> => {
+    const outcome = await checkUrl(claim.url, config.timeoutMs, stopping.signal);
+    // A check cut short by shutdown says nothing about the service; the lease expires and another instance retries.
+    if (stopping.signal.aborted) return;
+    await storeResult(claim, outcome, config, now);
+  };
+
+  const runOnce = (): Promise<number> => {
+    // One pass at a time: a slow pass delays the next tick rather than piling up.
+    running ??= (async () => {
+      let checked = 0;
+      try {
+        for (let round = 0; round < MAX_ROUNDS_PER_TICK && !stopping.signal.aborted; round++) {
+          const claims = await claimDueChecks(config.concurrency, now(), config.timeoutMs + LEASE_MARGIN_MS);
+          const results = await Promise.allSettled(claims.map(checkOne));
+          for (const r of results) if (r.status === "rejected") log.warn("health check could not be stored", errorFields(r.reason));
+          checked += claims.length;
+          if (claims.length < config.concurrency) break;
+        }
+      } catch (error) {
+        log.warn("health poller pass failed", errorFields(error));
+      }
+      return checked;
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  const schedule = () => {
+    if (stopping.signal.aborted) return;
+    timer = setTimeout(() => {
+      void runOnce().finally(schedule);
+    }, config.tickMs);
+    timer.unref();
+  };
+
+  if (options.autoStart !== false) {
+    if (config.isEnabled) {
+      schedule();
+      log.info("health poller started", { intervalMs: config.intervalMs, timeoutMs: config.timeoutMs, concurrency: config.concurrency });
+    } else {
+      log.info("health poller off (HEALTH_POLL=off): health-check URLs are not polled, pushes still work");
+    }
+  }
+
+  return {
+    runOnce,
+    stop: async () => {
+      stopping.abort();
+      clearTimeout(timer);
+      await running?.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { assertCan, type Actor } from "../auth/actor.ts";
+import { db } from "../db/client.ts";
+import { incidentRef } from "../incidents/constants.ts";
+import { getIncidentBlastRadius } from "../incidents/get-blast-radius.ts";
+import type { TriageDto, TriageRowDto } from "./impact-dto.ts";
+import { loadImpactModel } from "./impact-settings.ts";
+import { loadImpact } from "./load-impact.ts";
+import { compareTriage } from "./priority.ts";
+
+/**
+ * Every active (not resolved) incident, ranked by priority score (see computePriority), with
+ * money per minute, loss so far and the teams in its blast radius nobody has told yet.
+ */
+export async function getTriage(actor: Actor, now = new Date()): Promise<TriageDto> {
+  assertCan(actor, "incident:read");
+  const [found, { currency }] = await Promise.all([
+    loadImpact(actor.organizationId, { status: { not: "resolved" } }, now),
+    loadImpactModel(db(), actor.organizationId),
+  ]);
+  const rows = await Promise.all(
+    found.map(async ({ incident, impact }): Promise<TriageRowDto> => {
+      const radius = await getIncidentBlastRadius(actor, incident.id);
+      return {
+        incident: {
+          id: incident.id,
+          ref: incidentRef(incident.number),
+          title: incident.title,
+          severity: incident.severity,
+          status: incident.status,
+          startedAt: incident.startedAt.toISOString(),
+          commander: incident.commander,
+        },
+        impact,
+        teamsNotNotified: radius.teams.filter((t) => !t.notification).map((t) => ({ id: t.team.id, name: t.team.name })),
+        teamsTotal: radius.teams.length,
+      };
+    }),
+  );
+  rows.sort((a, b) => compareTriage(triageKey(a), triageKey(b)));
+  return { asOf: now.toISOString(), currency, incidents: rows };
+}
+
+export function triageKey(row: TriageRowDto) {
+  return { score: row.impact.priority.score, revenuePerMinute: row.impact.perMinute.revenue, severity: row.incident.severity, startedAt: row.incident.startedAt };
+}

@@ -1,0 +1,71 @@
+// Client-safe shapes of the impact API and the `impact:updated` push.
+import type { JourneyName } from "../catalog/constants.ts";
+import type { SeverityName, StatusName } from "../incidents/constants.ts";
+import type { Figures } from "./model.ts";
+
+export interface ImpactEvidence {
+  failedCheckouts: number | null;
+  /** Percent of requests failing, 0..100. */
+  errorRate: number | null;
+  supportTickets: number | null;
+  surveyResponses: number | null;
+}
+
+export interface ImpactJourneyDto {
+  journey: JourneyName;
+  /** Current degradation in percent; 0 once recovered. */
+  degradation: number;
+  /** Since when the current degradation applies. */
+  since: string;
+  perMinute: Figures;
+  /** The latest value of each measured figure reported for this journey. */
+  evidence: ImpactEvidence;
+  updatedAt: string;
+  updatedBy: { id: string; name: string } | null;
+}
+
+/** Step chart: each point's values hold until the next point. */
+export interface ImpactSeriesPoint extends Figures {
+  at: string;
+}
+
+export interface ImpactSummaryDto {
+  incidentId: string;
+  currency: string;
+  timeZone: string;
+  /** The instant every figure was computed at; clients tick lossSoFar from here with perMinute. */
+  asOf: string;
+  /** When loss stopped accumulating (resolvedAt), or null while open. */
+  endedAt: string | null;
+  perMinute: Figures;
+  lossSoFar: Figures;
+  projectionNextHour: Figures;
+  responseCost: { amount: number; personHours: number; people: number; hourlyRate: number };
+  journeys: ImpactJourneyDto[];
+  series: ImpactSeriesPoint[];
+  priority: { score: number; revenueShare: number; criticality: number; suggestedSeverity: SeverityName | null };
+  /** When perMinute will change by itself (hour of the profile, peak window edge): refetch then. */
+  rateValidUntil: string | null;
+}
+
+export interface TriageRowDto {
+  incident: {
+    id: string;
+    ref: string;
+    title: string;
+    severity: SeverityName;
+    status: StatusName;
+    startedAt: string;
+    commander: { id: string; name: string } | null;
+  };
+  impact: ImpactSummaryDto;
+  /** Teams in the blast radius nobody has told yet (latest notification entry per team). */
+  teamsNotNotified: { id: string; name: string }[];
+  teamsTotal: number;
+}
+
+export interface TriageDto {
+  asOf: string;
+  currency: string;
+  incidents: TriageRowDto[];
+}

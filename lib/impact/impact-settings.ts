@@ -1,0 +1,79 @@
+import { assertCan, type Actor } from "../auth/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { JOURNEYS, type JourneyName } from "../catalog/constants.ts";
+import { db } from "../db/client.ts";
+import type { Prisma } from "../db/generated/client.ts";
+import type { ImpactModel, JourneyBaselineSpec } from "./model.ts";
+import { toImpactModel, type ImpactSettingsDto } from "./settings-dto.ts";
+import { ZImpactSettingsInput } from "./schemas.ts";
+
+type Client = Prisma.TransactionClient | ReturnType<typeof db>;
+
+const EMPTY: JourneyBaselineSpec = { revenuePerMinute: 0, ordersPerMinute: 0, customersPerMinute: 0, conversionWeight: 0 };
+
+async function readSettings(client: Client, organizationId: string): Promise<ImpactSettingsDto> {
+  const org = await client.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: {
+      currency: true,
+      timeZone: true,
+      hourlyProfile: true,
+      responderHourlyRate: true,
+      baselines: { select: { journey: true, revenuePerMinute: true, ordersPerMinute: true, customersPerMinute: true, conversionWeight: true } },
+      peakWindows: { select: { id: true, name: true, startsAt: true, endsAt: true, multiplier: true }, orderBy: { startsAt: "asc" } },
+    },
+  });
+  const baselines = Object.fromEntries(JOURNEYS.map((j) => [j, { ...EMPTY }])) as Record<JourneyName, JourneyBaselineSpec>;
+  for (const { journey, ...b } of org.baselines) baselines[journey] = b;
+  return {
+    currency: org.currency,
+    timeZone: org.timeZone,
+    hourlyProfile: org.hourlyProfile,
+    responderHourlyRate: org.responderHourlyRate,
+    baselines,
+    peakWindows: org.peakWindows.map((w) => ({ ...w, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() })),
+  };
+}
+
+/** The model the pure impact functions take, plus currency and hourly rate. */
+export async function loadImpactModel(client: Client, organizationId: string): Promise<{ model: ImpactModel; currency: string; hourlyRate: number }> {
+  const s = await readSettings(client, organizationId);
+  return { model: toImpactModel(s), currency: s.currency, hourlyRate: s.responderHourlyRate };
+}
+
+/** Everyone signed in reads the settings: the room shows money in them. */
+export async function getImpactSettings(actor: Actor): Promise<ImpactSettingsDto> {
+  assertCan(actor, "incident:read");
+  return readSettings(db(), actor.organizationId);
+}
+
+/** ADMIN only; all given parts are validated first and written together, or nothing is. */
+export async function updateImpactSettings(actor: Actor, raw: unknown): Promise<ImpactSettingsDto> {
+  assertCan(actor, "org:admin");
+  const input = ZImpactSettingsInput.parse(raw);
+  const organizationId = actor.organizationId;
+  return db().$transaction(async (tx) => {
+    const before = await readSettings(tx, organizationId);
+    await tx.organization.update({
+      where: { id: organizationId },
+      data: { currency: input.currency, timeZone: input.timeZone, hourlyProfile: input.hourlyProfile, responderHourlyRate: input.responderHourlyRate },
+    });
+    for (const [journey, b] of Object.entries(input.baselines ?? {})) {
+      const key = journey as JourneyName;
+      await tx.journeyBaseline.upsert({
+        where: { organizationId_journey: { organizationId, journey: key } },
+        create: { organizationId, journey: key, ...b },
+        update: b,
+      });
+    }
+    if (input.peakWindows) {
+      await tx.peakWindow.deleteMany({ where: { organizationId } });
+      await tx.peakWindow.createMany({
+        data: input.peakWindows.map((w) => ({ organizationId, name: w.name, startsAt: new Date(w.startsAt), endsAt: new Date(w.endsAt), multiplier: w.multiplier })),
+      });
+    }
+    const after = await readSettings(tx, organizationId);
+    await recordAudit(tx, actor, { action: "org.impact_settings", entityType: "Organization", entityId: organizationId, before, after });
+    return after;
+  });
+}

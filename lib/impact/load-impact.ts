@@ -1,0 +1,106 @@
+import type { JourneyName } from "../catalog/constants.ts";
+import { db } from "../db/client.ts";
+import type { Prisma } from "../db/generated/client.ts";
+import type { ImpactSummaryDto } from "./impact-dto.ts";
+import { loadImpactModel } from "./impact-settings.ts";
+import type { RoleChangeSpec, StaffedRole } from "./response-cost.ts";
+import { summarizeImpact, type RecordedImpactChange } from "./summarize-impact.ts";
+
+const person = { select: { id: true, name: true } } as const;
+
+const impactIncidentSelect = {
+  id: true,
+  number: true,
+  title: true,
+  severity: true,
+  status: true,
+  startedAt: true,
+  createdAt: true,
+  resolvedAt: true,
+  commanderId: true,
+  commsLeadId: true,
+  scribeId: true,
+  commander: person,
+  responders: { select: { userId: true, addedAt: true } },
+  services: { select: { service: { select: { tier: true } } } },
+  impactChanges: {
+    // The order they were recorded: eventSeq grows with every timeline entry of the incident.
+    orderBy: [{ eventSeq: "asc" }, { recordedAt: "asc" }],
+    select: {
+      journey: true,
+      degradation: true,
+      effectiveAt: true,
+      failedCheckouts: true,
+      errorRate: true,
+      supportTickets: true,
+      surveyResponses: true,
+      recordedAt: true,
+      author: person,
+    },
+  },
+  events: {
+    where: { kind: "role_change" },
+    orderBy: { seq: "asc" },
+    select: { occurredAt: true, data: true },
+  },
+} satisfies Prisma.IncidentSelect;
+
+export type ImpactIncidentRow = Prisma.IncidentGetPayload<{ select: typeof impactIncidentSelect }>;
+
+const ROLES: readonly StaffedRole[] = ["commander", "comms_lead", "scribe", "responder"];
+
+function roleChanges(events: ImpactIncidentRow["events"]): RoleChangeSpec[] {
+  const out: RoleChangeSpec[] = [];
+  for (const e of events) {
+    const data = (e.data ?? {}) as { field?: unknown; from?: unknown; to?: unknown };
+    if (!ROLES.includes(data.field as StaffedRole)) continue;
+    out.push({
+      at: e.occurredAt,
+      field: data.field as StaffedRole,
+      from: typeof data.from === "string" ? data.from : null,
+      to: typeof data.to === "string" ? data.to : null,
+    });
+  }
+  return out;
+}
+
+/**
+ * Impact summaries of the organisation's incidents matching `where`, computed at `now`.
+ * The caller has already checked the actor may read them; the organisation scope is applied here.
+ */
+export async function loadImpact(
+  organizationId: string,
+  where: Prisma.IncidentWhereInput,
+  now = new Date(),
+): Promise<{ incident: ImpactIncidentRow; impact: ImpactSummaryDto }[]> {
+  const [{ model, currency, hourlyRate }, incidents] = await Promise.all([
+    loadImpactModel(db(), organizationId),
+    db().incident.findMany({ where: { ...where, organizationId }, select: impactIncidentSelect }),
+  ]);
+  return incidents.map((incident) => {
+    const changes: RecordedImpactChange[] = incident.impactChanges.map((c) => ({ ...c, journey: c.journey as JourneyName }));
+    const impact = summarizeImpact({
+      model,
+      currency,
+      hourlyRate,
+      incident: {
+        id: incident.id,
+        severity: incident.severity,
+        startedAt: incident.startedAt,
+        declaredAt: incident.createdAt,
+        resolvedAt: incident.resolvedAt,
+        serviceTiers: incident.services.map((s) => s.service.tier),
+        staffing: {
+          commander: incident.commanderId,
+          commsLead: incident.commsLeadId,
+          scribe: incident.scribeId,
+          responders: incident.responders.map((r) => ({ userId: r.userId, since: r.addedAt })),
+        },
+      },
+      changes,
+      roleChanges: roleChanges(incident.events),
+      now,
+    });
+    return { incident, impact };
+  });
+}

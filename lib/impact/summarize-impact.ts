@@ -1,0 +1,124 @@
+// Pure: everything the room and the triage board show about an incident's impact, at one instant.
+import type { JourneyName } from "../catalog/constants.ts";
+import type { SeverityName } from "../incidents/constants.ts";
+import type { ImpactEvidence, ImpactJourneyDto, ImpactSeriesPoint, ImpactSummaryDto } from "./impact-dto.ts";
+import { currentDegradations, degradationHistory, degradationsAt, lossBetween, nextRateChange, projectNextHour, rateBreakpoints, type ImpactChangeSpec } from "./loss.ts";
+import { atRiskPerMinute, ZERO, type ImpactModel } from "./model.ts";
+import { computePriority } from "./priority.ts";
+import { computeResponseCost, type RoleChangeSpec, type StaffingInput } from "./response-cost.ts";
+
+export interface RecordedImpactChange extends ImpactChangeSpec, ImpactEvidence {
+  recordedAt: Date;
+  author: { id: string; name: string } | null;
+}
+
+export interface SummaryInput {
+  model: ImpactModel;
+  currency: string;
+  hourlyRate: number;
+  incident: {
+    id: string;
+    severity: SeverityName;
+    startedAt: Date;
+    /** When it was declared: people time starts here. */
+    declaredAt: Date;
+    resolvedAt: Date | null;
+    serviceTiers: number[];
+    staffing: StaffingInput["current"];
+  };
+  /** In the order they were recorded. */
+  changes: readonly RecordedImpactChange[];
+  roleChanges: readonly RoleChangeSpec[];
+  now: Date;
+}
+
+const SERIES_LIMIT = 500;
+
+export function summarizeImpact(input: SummaryInput): ImpactSummaryDto {
+  const { model, incident, now } = input;
+  const end = incident.resolvedAt && incident.resolvedAt < now ? incident.resolvedAt : now;
+  const isOpen = !incident.resolvedAt;
+  const history = degradationHistory(input.changes);
+  const current = isOpen ? currentDegradations(history) : {};
+  const perMinute = isOpen ? atRiskPerMinute(model, current, now) : ZERO;
+  const lossSoFar = lossBetween(model, input.changes, incident.startedAt, end);
+  const projectionNextHour = isOpen ? projectNextHour(model, current, now) : ZERO;
+  const cost = computeResponseCost({
+    from: incident.declaredAt,
+    until: end,
+    hourlyRate: input.hourlyRate,
+    current: incident.staffing,
+    changes: input.roleChanges,
+  });
+  const priority = computePriority(model, { severity: incident.severity, degradations: current, serviceTiers: incident.serviceTiers, at: now });
+  const next = isOpen ? nextRateChange(model, now) : null;
+
+  return {
+    incidentId: incident.id,
+    currency: input.currency,
+    timeZone: model.timeZone,
+    asOf: now.toISOString(),
+    endedAt: incident.resolvedAt?.toISOString() ?? null,
+    perMinute,
+    lossSoFar,
+    projectionNextHour,
+    responseCost: { ...cost, hourlyRate: input.hourlyRate },
+    journeys: journeyRows(model, input.changes, history, isOpen, now),
+    series: series(model, input.changes, incident.startedAt, end),
+    priority: { score: priority.score, revenueShare: priority.revenueShare, criticality: priority.criticality, suggestedSeverity: isOpen ? priority.suggestedSeverity : null },
+    rateValidUntil: next?.toISOString() ?? null,
+  };
+}
+
+function journeyRows(
+  model: ImpactModel,
+  changes: readonly RecordedImpactChange[],
+  history: ReturnType<typeof degradationHistory>,
+  isOpen: boolean,
+  now: Date,
+): ImpactJourneyDto[] {
+  const rows: ImpactJourneyDto[] = [];
+  for (const [journey, steps] of history) {
+    const last = steps.at(-1);
+    if (!last) continue;
+    const mine = changes.filter((c) => c.journey === journey);
+    const latest = mine.at(-1);
+    const evidence: ImpactEvidence = { failedCheckouts: null, errorRate: null, supportTickets: null, surveyResponses: null };
+    for (const c of mine) {
+      if (c.failedCheckouts !== null) evidence.failedCheckouts = c.failedCheckouts;
+      if (c.errorRate !== null) evidence.errorRate = c.errorRate;
+      if (c.supportTickets !== null) evidence.supportTickets = c.supportTickets;
+      if (c.surveyResponses !== null) evidence.surveyResponses = c.surveyResponses;
+    }
+    const only = { [journey]: last.degradation } as Partial<Record<JourneyName, number>>;
+    rows.push({
+      journey,
+      degradation: last.degradation,
+      since: last.at.toISOString(),
+      perMinute: isOpen ? atRiskPerMinute(model, only, now) : ZERO,
+      evidence,
+      updatedAt: latest?.recordedAt.toISOString() ?? last.at.toISOString(),
+      updatedBy: latest?.author ?? null,
+    });
+  }
+  return rows.sort((a, b) => b.perMinute.revenue - a.perMinute.revenue || b.degradation - a.degradation);
+}
+
+/** Points at the start, every impact change, every rate change in between, and the end. */
+function series(model: ImpactModel, changes: readonly RecordedImpactChange[], from: Date, to: Date): ImpactSeriesPoint[] {
+  if (!(to > from)) return [];
+  const history = degradationHistory(changes);
+  const instants = new Set<number>([from.getTime(), to.getTime()]);
+  for (const steps of history.values()) for (const s of steps) if (s.at > from && s.at < to) instants.add(s.at.getTime());
+  for (const t of rateBreakpoints(model, from, to)) instants.add(t);
+  let sorted = [...instants].sort((a, b) => a - b);
+  if (sorted.length > SERIES_LIMIT) {
+    // Very long incidents: keep the ends and an even sample, so the chart stays light.
+    const step = Math.ceil(sorted.length / SERIES_LIMIT);
+    sorted = sorted.filter((_, i) => i % step === 0 || i === sorted.length - 1);
+  }
+  return sorted.map((t) => {
+    const at = new Date(t);
+    return { at: at.toISOString(), ...atRiskPerMinute(model, degradationsAt(history, at), at) };
+  });
+}

@@ -1,0 +1,71 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDependency } from "../../lib/catalog/dependencies.ts";
+import { createService, updateService } from "../../lib/catalog/services.ts";
+import { createTeam, deleteTeam } from "../../lib/catalog/teams.ts";
+import { setRealtimeServer, type RealtimeServer } from "../../lib/realtime/emit.ts";
+import { createRealtimeServer } from "../../lib/realtime/socket-server.ts";
+import { appErrorOf } from "../helpers/app-error.ts";
+import { seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
+import { sessionCookie } from "../helpers/session-cookie.ts";
+import { collect, connected, createClient, nextEvent, type TestClient } from "../helpers/socket-client.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
+
+let testDb: TestDatabase;
+let server: HttpServer;
+let io: RealtimeServer;
+let acme: SeededOrganization;
+let globex: SeededOrganization;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  acme = await seedOrganization("Acme");
+  globex = await seedOrganization("Globex");
+  server = createServer();
+  io = createRealtimeServer(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+});
+
+afterAll(async () => {
+  for (const c of clients) c.disconnect();
+  setRealtimeServer(undefined);
+  await io.close();
+  await testDb.close();
+});
+
+async function signedIn(userId: string): Promise<TestClient> {
+  const client = createClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, await sessionCookie(userId));
+  clients.push(client);
+  await connected(client);
+  return client;
+}
+
+describe("catalog:changed", () => {
+  it("tells the organisation, and only it, after each committed change; refused changes say nothing", async () => {
+    const viewer = await signedIn(acme.viewer.userId);
+    const stranger = collect(await signedIn(globex.viewer.userId), "catalog:changed");
+    const seen = collect(viewer, "catalog:changed");
+
+    const teamEvent = nextEvent(viewer, "catalog:changed", (c) => c.entity === "team");
+    const team = await createTeam(acme.commander, { name: "Payments" });
+    expect(await teamEvent).toEqual({ entity: "team", action: "created", id: team.id });
+
+    const a = await createService(acme.commander, { name: "Checkout API", teamId: team.id });
+    const b = await createService(acme.commander, { name: "PSP adapter", teamId: team.id });
+    const edgeEvent = nextEvent(viewer, "catalog:changed", (c) => c.entity === "dependency");
+    const { dependency } = await addDependency(acme.commander, a.id, { toId: b.id });
+    expect(await edgeEvent).toEqual({ entity: "dependency", action: "created", id: dependency.id });
+
+    const before = seen.length;
+    expect((await appErrorOf(updateService(acme.commander, a.id, { name: "PSP adapter" }))).status).toBe(422);
+    expect((await appErrorOf(deleteTeam(acme.commander, team.id))).status).toBe(409);
+    // A change after the refused ones arrives next: nothing was sent for those in between.
+    const updated = nextEvent(viewer, "catalog:changed", (c) => c.action === "updated");
+    await updateService(acme.commander, a.id, { tier: 1 });
+    expect(await updated).toEqual({ entity: "service", action: "updated", id: a.id });
+    expect(seen.slice(before)).toEqual([{ entity: "service", action: "updated", id: a.id }]);
+    expect(stranger).toEqual([]);
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { interpretHealthFailure, interpretHealthResponse, nextCheckDelayMs } from "../../lib/catalog/health-check-result.ts";
+import { DEFAULT_HEALTH_POLLER_CONFIG, loadHealthPollerConfig } from "../../lib/catalog/health-poller-config.ts";
+
+const answer = (status: number, body = "", contentType: string | null = null, statusText = "") => ({ status, statusText, contentType, body });
+
+describe("interpreting a health-check answer", () => {
+  it("treats a plain 2xx as ok and says what answered", () => {
+    expect(interpretHealthResponse(answer(200, "OK", "text/plain", "OK"))).toEqual({ health: "ok", message: "Health check answered 200 OK", isFailure: false });
+    expect(interpretHealthResponse(answer(204)).health).toBe("ok");
+  });
+
+  it("lets a JSON body say degraded or down, with its message", () => {
+    expect(interpretHealthResponse(answer(200, JSON.stringify({ status: "degraded", message: "replica lag 40 s" }), "application/json"))).toEqual({
+      health: "degraded",
+      message: "replica lag 40 s",
+      isFailure: false,
+    });
+    expect(interpretHealthResponse(answer(200, '{"status":"down"}', "application/json"))).toMatchObject({ health: "down", message: "Health check reported down", isFailure: false });
+  });
+
+  it("understands the common spellings (Spring's UP, the IETF draft's warn/fail)", () => {
+    expect(interpretHealthResponse(answer(200, '{"status":"UP"}', "application/json")).health).toBe("ok");
+    expect(interpretHealthResponse(answer(200, '{"status":"warn","output":"disk 91%"}', "application/health+json"))).toMatchObject({ health: "degraded", message: "disk 91%" });
+    expect(interpretHealthResponse(answer(200, '{"status":"fail"}', null)).health).toBe("down");
+  });
+
+  it("keeps ok for a 2xx with a status word it does not know, and says so", () => {
+    const outcome = interpretHealthResponse(answer(200, '{"status":"sideways"}', "application/json"));
+    expect(outcome.health).toBe("ok");
+    expect(outcome.message).toContain('unrecognised status "sideways"');
+  });
+
+  it("ignores bodies that are not JSON objects", () => {
+    expect(interpretHealthResponse(answer(200, "{not json", "application/json")).health).toBe("ok");
+    expect(interpretHealthResponse(answer(200, "[1,2]", "application/json")).health).toBe("ok");
+  });
+
+  it("maps 5xx to down, as a failure, keeping a JSON message", () => {
+    expect(interpretHealthResponse(answer(503, '{"message":"db pool exhausted"}', "application/json", "Service Unavailable"))).toEqual({
+      health: "down",
+      message: "Health check answered 503 Service Unavailable: db pool exhausted",
+      isFailure: true,
+    });
+  });
+
+  it("reports a 4xx as unknown: the check is wrong, not necessarily the service", () => {
+    expect(interpretHealthResponse(answer(404, "", null, "Not Found"))).toMatchObject({ health: "unknown", isFailure: true });
+    expect(interpretHealthResponse(answer(404, "", null, "Not Found")).message).toContain("check the health-check URL");
+  });
+
+  it("clips long messages to 500 characters", () => {
+    const outcome = interpretHealthResponse(answer(200, JSON.stringify({ status: "degraded", message: "x".repeat(2000) }), "application/json"));
+    expect(outcome.message).toHaveLength(500);
+  });
+
+  it("maps a timeout and a refused connection to down", () => {
+    expect(interpretHealthFailure(new Error("aborted"), true, 5000)).toEqual({ health: "down", message: "Health check timed out after 5 s", isFailure: true });
+    const refused = Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } });
+    expect(interpretHealthFailure(refused, false, 5000)).toEqual({ health: "down", message: "Health check could not connect: ECONNREFUSED", isFailure: true });
+  });
+});
+
+describe("the check schedule", () => {
+  const schedule = DEFAULT_HEALTH_POLLER_CONFIG;
+
+  it("checks every 30 s while a service answers", () => {
+    expect(nextCheckDelayMs(0, schedule)).toBe(30_000);
+  });
+
+  it("backs off 30 s, 1 min, 2 min, 4 min, 8 min, then stays at 10 min", () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 50, 10_000].map((n) => nextCheckDelayMs(n, schedule))).toEqual([
+      30_000, 60_000, 120_000, 240_000, 480_000, 600_000, 600_000, 600_000, 600_000,
+    ]);
+  });
+});
+
+describe("poller configuration", () => {
+  it("has defaults that need no configuration", () => {
+    expect(loadHealthPollerConfig({})).toEqual({
+      isEnabled: true,
+      intervalMs: 30_000,
+      timeoutMs: 5_000,
+      backoffMs: 30_000,
+      backoffMaxMs: 600_000,
+      tickMs: 5_000,
+      concurrency: 8,
+    });
+  });
+
+  it("reads the environment and can be turned off", () => {
+    const config = loadHealthPollerConfig({ HEALTH_POLL: "off", HEALTH_POLL_INTERVAL_MS: "60000", HEALTH_POLL_CONCURRENCY: "2", PATH: "/bin" });
+    expect(config).toMatchObject({ isEnabled: false, intervalMs: 60_000, concurrency: 2 });
+  });
+
+  it("stops start-up naming the bad variable", () => {
+    expect(() => loadHealthPollerConfig({ HEALTH_POLL_TIMEOUT_MS: "soon" })).toThrow(/HEALTH_POLL_TIMEOUT_MS/);
+    expect(() => loadHealthPollerConfig({ HEALTH_POLL: "maybe" })).toThrow(/HEALTH_POLL: must be on or off/);
+  });
+});
