@@ -29,6 +29,8 @@ const ZEnv = z
     TRUST_PROXY: booleanish.default(false),
     // Sign-in attempts allowed per client address per 5 minutes.
     LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+    // Requests one API token may make per minute (all instances together).
+    API_TOKEN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     PGLITE_DIR: z.string().min(1).optional(),
     NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
     NEXTAUTH_URL: z.url().optional(),

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import { AppError, forbidden, notFound } from "../errors/app-error.ts";
+import { loadEnv } from "../env.ts";
+import { hitRateLimit } from "../security/rate-limit.ts";
 import { assertCan, type Actor } from "./actor.ts";
 import { generateApiToken, hashApiToken, parseBearer } from "./api-token-format.ts";
 import { API_TOKEN_SCOPE_RANK, ZCreateApiToken, type ApiTokenScopeName } from "./api-token-schemas.ts";
@@ -140,6 +142,12 @@ function roleForScope(role: RoleName, scope: ApiTokenScopeName): RoleName {
  * Resolves `Authorization: Bearer wr_…` to the actor it acts for. Malformed, unknown and
  * revoked tokens are all a 401 (nothing is stored for them); a read token asked to write is a 403.
  */
+let requestsPerMinute: number | undefined;
+function tokenRequestsPerMinute(): number {
+  requestsPerMinute ??= loadEnv().API_TOKEN_REQUESTS_PER_MINUTE;
+  return requestsPerMinute;
+}
+
 export async function authenticateBearer(header: string, method: string): Promise<{ actor: Actor; scope: ApiTokenScopeName }> {
   const token = parseBearer(header);
   if (!token) throw new AppError("unauthorized", "Authorization must be \"Bearer wr_…\" with an API token");
@@ -156,6 +164,13 @@ export async function authenticateBearer(header: string, method: string): Promis
   });
   if (!row || row.user.organizationId !== row.organizationId) throw new AppError("unauthorized", "Unknown API token");
   if (row.revokedAt) throw new AppError("unauthorized", "This API token was revoked");
+  // Per token, so one runaway script cannot starve the room; counted across instances.
+  const limit = await hitRateLimit(`token:${row.id}`, { limit: tokenRequestsPerMinute(), windowMs: 60_000 });
+  if (!limit.allowed) {
+    throw new AppError("rate_limited", `This API token made too many requests; try again in ${limit.retryAfterSeconds} s`, {
+      retryAfterSeconds: limit.retryAfterSeconds,
+    });
+  }
   if (row.scope === "read" && !READ_METHODS.has(method.toUpperCase())) {
     throw forbidden("This API token is read-only: it may only make GET requests");
   }

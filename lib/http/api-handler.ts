@@ -5,9 +5,10 @@ import { resolveActor, type Actor } from "../auth/actor.ts";
 import type { ApiTokenScopeName } from "../auth/api-token-schemas.ts";
 import { authenticateBearer } from "../auth/api-tokens.ts";
 import { userIdFromCookieHeader } from "../auth/session-token.ts";
-import { AppError } from "../errors/app-error.ts";
+import { AppError, forbidden } from "../errors/app-error.ts";
 import { toAppError } from "../errors/to-app-error.ts";
 import { errorFields, log } from "../log.ts";
+import { isSameOriginWrite } from "./same-origin.ts";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -30,6 +31,8 @@ function errorResponse(error: unknown, req: NextRequest, requestId: string): Nex
   }
   const res = NextResponse.json(appError.toBody(), { status: appError.status });
   res.headers.set("x-request-id", requestId);
+  const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (appError.code === "rate_limited" && typeof retryAfter === "number") res.headers.set("retry-after", String(retryAfter));
   return res;
 }
 
@@ -85,6 +88,15 @@ export function authedRoute<P = Record<string, never>>(
     }
     const userId = await userIdFromCookieHeader(ctx.req.headers.get("cookie"));
     if (!userId) throw new AppError("unauthorized", "Sign in to continue");
+    const h = ctx.req.headers;
+    const sameOrigin = isSameOriginWrite({
+      method: ctx.req.method,
+      origin: h.get("origin"),
+      secFetchSite: h.get("sec-fetch-site"),
+      host: h.get("host"),
+      publicUrl: process.env.NEXTAUTH_URL,
+    });
+    if (!sameOrigin) throw forbidden("This change came from another site; make it from Warroom itself");
     const actor = await resolveActor(userId);
     return fn({ ...ctx, actor, tokenScope: null });
   });

@@ -1,5 +1,6 @@
 // Security headers as a browser sees them: a per-request script nonce, no framing, no sniffing —
 // and user text that looks like script stays text under that policy.
+import { BASE_URL } from "./support/env.ts";
 import { expect, test } from "./support/fixtures.ts";
 import { expectLive, room } from "./support/room.ts";
 import { seedEvent, seedIncident, uniqueTag } from "./support/seed.ts";
@@ -50,4 +51,22 @@ test("the room runs under the policy, and script-like entries stay inert", async
   await expect(r.entry(payload)).toHaveCount(1);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(violations).toEqual([]);
+});
+
+test("a cookie-authenticated write from another site is refused; the same write from Warroom goes through", async ({ apiAs }) => {
+  const api = await apiAs("responder");
+  const cross = await api.post("/api/incidents", {
+    data: { title: `Cross-site ${uniqueTag()}`, severity: "SEV4" },
+    headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+  });
+  expect(cross.status()).toBe(403);
+  expect(((await cross.json()) as { error: { message: string } }).error.message).toMatch(/another site/);
+  const list = (await (await api.get("/api/incidents")).json()) as { incidents: { title: string }[] };
+  expect(list.incidents.some((i) => i.title.startsWith("Cross-site"))).toBe(false);
+
+  const same = await api.post("/api/incidents", {
+    data: { title: `Same-site ${uniqueTag()}`, severity: "SEV4" },
+    headers: { origin: BASE_URL, "sec-fetch-site": "same-origin" },
+  });
+  expect(same.status()).toBe(201);
 });

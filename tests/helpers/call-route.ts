@@ -5,6 +5,7 @@ type Handler<P> = (req: NextRequest, route: { params: Promise<P> }) => Promise<R
 export interface RouteAnswer {
   status: number;
   body: unknown;
+  headers: Headers;
 }
 
 /**
@@ -23,7 +24,7 @@ export async function callRoute<P = Record<string, never>>(
   });
   const res = await handler(req, { params: Promise.resolve((init.params ?? {}) as P) });
   const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
+  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null, headers: res.headers };
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

@@ -4,6 +4,7 @@ import * as revokeRoute from "../../app/api/tokens/[id]/route.ts";
 import { generateApiToken, hashApiToken } from "../../lib/auth/api-token-format.ts";
 import type { ApiTokenDto } from "../../lib/auth/api-tokens.ts";
 import { db } from "../../lib/db/client.ts";
+import { windowOf } from "../../lib/security/rate-limit.ts";
 import { bearer, callRoute } from "../helpers/call-route.ts";
 import { seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
 import { sessionCookie } from "../helpers/session-cookie.ts";
@@ -114,6 +115,25 @@ describe("using a token", () => {
       expect(res.status, header).toBe(401);
       expect((res.body as ErrorAnswer).error.code).toBe("unauthorized");
     }
+  });
+
+  it("answers 429 with Retry-After once a token has used its requests for the minute", async () => {
+    const { token, apiToken } = await createOk(acme.commander.userId, "runaway script", "read");
+    expect((await list(bearer(token))).status).toBe(200);
+    // Fill this minute's (and, should the minute turn now, the next one's) bucket as if the token
+    // had made its 600 requests already.
+    const key = `token:${apiToken.id}`;
+    for (const at of [Date.now(), Date.now() + 60_000]) {
+      const windowStart = windowOf(at, 60_000).start;
+      await db().rateLimitBucket.upsert({ where: { key_windowStart: { key, windowStart } }, create: { key, windowStart, count: 600 }, update: { count: 600 } });
+    }
+    const res = await list(bearer(token));
+    expect(res.status).toBe(429);
+    expect((res.body as ErrorAnswer).error.code).toBe("rate_limited");
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Other tokens are not affected.
+    const other = await createOk(acme.commander.userId, "polite script", "read");
+    expect((await list(bearer(other.token))).status).toBe(200);
   });
 
   it("limits a read token to GET", async () => {
