@@ -6,6 +6,7 @@ import { cn } from "@/components/ui/cn.ts";
 const TABS = [
   { href: "/settings/impact", label: "Impact baselines", adminOnly: false },
   { href: "/settings/tokens", label: "API tokens", adminOnly: false },
+  { href: "/settings/integrations", label: "Integrations", adminOnly: true },
   { href: "/settings/audit", label: "Audit log", adminOnly: true },
 ] as const;
 

@@ -6,6 +6,7 @@ import { ZIncidentId } from "../incidents/schemas.ts";
 import { publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "./append-event.ts";
 import { eventSelect, toEventDto, type TimelineEventDto } from "./event-dto.ts";
+import { assertNotifiedTeam } from "./notified-team.ts";
 import { ZPostEvent } from "./schemas.ts";
 
 export interface PostEventResult {
@@ -37,6 +38,7 @@ export async function postEvent(actor: Actor, incidentId: string, input: unknown
     select: { id: true, status: true },
   });
   if (!incident) throw notFound("Incident");
+  await assertNotifiedTeam(actor, data.data);
 
   if (data.clientId) {
     const existing = await findByClientId(incidentId, data.clientId);

@@ -1,6 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { Actor } from "../../lib/auth/actor.ts";
 import type { RoleName } from "../../lib/auth/permissions.ts";
+import type { DependencyDto, ServiceDetailDto, TeamDetailDto } from "../../lib/catalog/catalog-dto.ts";
+import { addDependency } from "../../lib/catalog/dependencies.ts";
+import { createService } from "../../lib/catalog/services.ts";
+import { createTeam } from "../../lib/catalog/teams.ts";
 import { db } from "../../lib/db/client.ts";
 import { declareIncident } from "../../lib/incidents/declare-incident.ts";
 import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
@@ -46,4 +50,21 @@ export async function seedOrganization(name = "Test Retail"): Promise<SeededOrga
 /** Declares an incident through the one write path, as the given actor. */
 export function seedIncident(actor: Actor, overrides: Partial<TDeclareIncident> = {}): Promise<IncidentDto> {
   return declareIncident(actor, { title: "Checkout payments timing out", severity: "SEV2", ...overrides });
+}
+
+export interface SeededCatalog {
+  team: TeamDetailDto;
+  /** Checkout API, which depends on the payment gateway. */
+  checkout: ServiceDetailDto;
+  gateway: ServiceDetailDto;
+  dependency: DependencyDto;
+}
+
+/** A team owning two services, one depending on the other, through the catalog's write path. */
+export async function seedCatalog(actor: Actor, tag = randomBytes(3).toString("hex")): Promise<SeededCatalog> {
+  const team = await createTeam(actor, { name: `Payments ${tag}` });
+  const gateway = await createService(actor, { name: `Payment gateway ${tag}`, teamId: team.id, kind: "payment", tier: 1, journeys: ["payment"] });
+  const checkout = await createService(actor, { name: `Checkout API ${tag}`, teamId: team.id, kind: "api", tier: 1, journeys: ["checkout"] });
+  const { dependency } = await addDependency(actor, checkout.id, { toId: gateway.id });
+  return { team, checkout, gateway, dependency };
 }

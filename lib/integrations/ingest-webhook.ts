@@ -1,0 +1,326 @@
+import { z } from "zod";
+import { db } from "../db/client.ts";
+import { errorFields, log } from "../log.ts";
+import type { Prisma } from "../db/generated/client.ts";
+import { AppError, notFound } from "../errors/app-error.ts";
+import { SEVERITY_INFO, type SeverityName } from "../incidents/constants.ts";
+import { incidentSelect, toIncidentDto, type IncidentDto } from "../incidents/incident-dto.ts";
+import { publishIncidentDeclared, publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
+import { appendEvent } from "../timeline/append-event.ts";
+import type { TimelineEventDto } from "../timeline/event-dto.ts";
+import type { NormalizedAlert } from "./alert.ts";
+import { integrationSelect, mappingOf, type IntegrationRow } from "./integration-dto.ts";
+import { KIND_INFO } from "./kinds.ts";
+import { nameKey, pickService, pickSeverity, serviceName, type AlertMapping } from "./mapping.ts";
+import { parseWebhook } from "./parse-webhook.ts";
+import { verifyWebhook } from "./verify-webhook.ts";
+
+export const MAX_WEBHOOK_BYTES = 256 * 1024;
+/** Senders time out (Alertmanager 10 s, Datadog 15 s) and retry: answer well before, whatever the batch. */
+export const ANSWER_BUDGET_MS = 1_500;
+const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+
+export interface WebhookRequest {
+  headers: Headers;
+  rawBody: string;
+  query: URLSearchParams;
+}
+
+export interface IngestResult {
+  /** Alerts in the payload. */
+  received: number;
+  /** New incidents opened. */
+  opened: number;
+  /** Alert entries appended to open incidents (status changes only). */
+  appended: number;
+  /** Repeats of an alert whose status did not change: counted, nothing written to a timeline. */
+  repeats: number;
+  /** Alerts recorded without an incident (resolved with none open, or the integration does not open incidents). */
+  recorded: number;
+  /** Events that carry no alert state (PagerDuty acknowledgements, Opsgenie notes). */
+  ignored: number;
+  /** Alerts still being applied after the answer (a large batch past the time budget). */
+  deferred: number;
+  /** The same delivery id was processed before: nothing was stored again. */
+  duplicate: boolean;
+  incidents: { id: string; ref: string }[];
+}
+
+type Integration = IntegrationRow & { organizationId: string };
+type Outcome = "opened" | "appended" | "repeats" | "recorded";
+interface Pending {
+  declared: IncidentDto[];
+  updated: Set<string>;
+  events: TimelineEventDto[];
+}
+const newPending = (): Pending => ({ declared: [], updated: new Set(), events: [] });
+
+interface Ctx {
+  integration: Integration;
+  mapping: AlertMapping;
+  services: ReadonlyMap<string, string>;
+  serviceNames: ReadonlyMap<string, string>;
+}
+
+/**
+ * The inbound half of an alert source: authenticate, parse, then per alert de-duplicate and
+ * open an incident or append to the open one. Never calls out: a few queries per alert, so
+ * the sender gets its answer well within its timeout. Nothing is stored unless the request
+ * is authentic and the payload readable.
+ */
+export async function ingestWebhook(integrationId: string, request: WebhookRequest): Promise<IngestResult> {
+  const started = performance.now();
+  if (Buffer.byteLength(request.rawBody) > MAX_WEBHOOK_BYTES) throw new AppError("payload_too_large", "Request body is larger than 256 KB");
+  if (!z.uuid().safeParse(integrationId).success) throw notFound("Integration");
+  const integration = await db().integration.findUnique({ where: { id: integrationId }, select: { ...integrationSelect, organizationId: true } });
+  if (!integration) throw notFound("Integration");
+  if (!verifyWebhook(integration.kind, integration.secret, request)) {
+    const how = KIND_INFO[integration.kind].auth === "hmac" ? "X-PagerDuty-Signature does not match the signing secret" : "the secret is missing or wrong";
+    throw new AppError("unauthorized", `Webhook refused: ${how}`);
+  }
+  const parsed = parseWebhook(integration.kind, request.rawBody, { groupAlerts: integration.groupAlerts });
+
+  const result: IngestResult = { received: parsed.alerts.length, opened: 0, appended: 0, repeats: 0, recorded: 0, ignored: parsed.ignored, deferred: 0, duplicate: false, incidents: [] };
+  const ctx: Ctx = { integration, mapping: mappingOf(integration), ...(await loadServices(integration, parsed.alerts)) };
+  const pending = newPending();
+  const count = (o: Outcome) => void (result[o] += 1);
+
+  // What a transaction wrote is merged into `pending` only once it committed, and whatever
+  // committed is pushed even when a later alert of the same request fails.
+  const committed = (staged: Pending) => {
+    pending.declared.push(...staged.declared);
+    pending.events.push(...staged.events);
+    for (const id of staged.updated) pending.updated.add(id);
+  };
+  try {
+    if (parsed.deliveryId !== null) {
+      // One transaction with the delivery record: a redelivery (even a concurrent one) waits on
+      // the primary key, then finds it and stores nothing.
+      const staged = newPending();
+      const outcomes = await db().$transaction(
+        async (tx) => {
+          const inserted = await tx.$executeRaw`
+            INSERT INTO "WebhookDelivery" ("integrationId", "deliveryId") VALUES (${integration.id}::uuid, ${parsed.deliveryId})
+            ON CONFLICT DO NOTHING`;
+          if (inserted === 0) return null;
+          const list: Outcome[] = [];
+          for (const alert of sortByKey(parsed.alerts)) list.push(await applyAlert(tx, ctx, alert, staged));
+          return list;
+        },
+        TX_OPTIONS,
+      );
+      committed(staged);
+      outcomes?.forEach(count);
+      result.duplicate = outcomes === null;
+      if (outcomes === null) result.ignored += parsed.alerts.length;
+    } else {
+      // One transaction per alert: an alert's de-duplication row is locked only while that alert
+      // is applied, so concurrent deliveries never wait on each other in a cycle.
+      for (const [i, alert] of parsed.alerts.entries()) {
+        if (performance.now() - started > ANSWER_BUDGET_MS) {
+          // Past the budget: answer now and apply the rest right after, on this instance.
+          const rest = parsed.alerts.slice(i);
+          result.deferred = rest.length;
+          void applyLater(ctx, rest);
+          break;
+        }
+        const staged = newPending();
+        count(await db().$transaction((tx) => applyAlert(tx, ctx, alert, staged), TX_OPTIONS));
+        committed(staged);
+      }
+    }
+    if (parsed.alerts.length || parsed.ignored) {
+      await db().integration.update({ where: { id: integration.id }, data: { lastReceivedAt: new Date() }, select: { id: true } });
+    }
+  } finally {
+    await publish(integration.organizationId, pending);
+  }
+  result.incidents = pending.declared.map((i) => ({ id: i.id, ref: i.ref }));
+  return result;
+}
+
+/** The rest of a large batch, after the answer: each alert as before, each pushed once committed. */
+async function applyLater(ctx: Ctx, alerts: NormalizedAlert[]): Promise<void> {
+  for (const alert of alerts) {
+    const staged = newPending();
+    try {
+      await db().$transaction((tx) => applyAlert(tx, ctx, alert, staged), TX_OPTIONS);
+      await publish(ctx.integration.organizationId, staged);
+    } catch (error) {
+      log.error("deferred alert failed", { integrationId: ctx.integration.id, dedupKey: alert.dedupKey, ...errorFields(error) });
+    }
+  }
+}
+
+/** The organisation's services by name key, read once per request and only when an alert names one. */
+async function loadServices(integration: Integration, alerts: NormalizedAlert[]) {
+  const mapping = mappingOf(integration);
+  const needsLookup = alerts.some((a) => serviceName(a, mapping) !== null) || mapping.defaultServiceId !== null || mapping.serviceRules.length > 0;
+  const rows = needsLookup ? await db().service.findMany({ where: { organizationId: integration.organizationId }, select: { id: true, name: true } }) : [];
+  return {
+    services: new Map(rows.map((s) => [nameKey(s.name), s.id])),
+    serviceNames: new Map(rows.map((s) => [s.id, s.name])),
+  };
+}
+
+function sortByKey(alerts: NormalizedAlert[]): NormalizedAlert[] {
+  return [...alerts].sort((a, b) => (a.dedupKey < b.dedupKey ? -1 : a.dedupKey > b.dedupKey ? 1 : 0));
+}
+
+interface KeyRow {
+  id: string;
+  incidentId: string | null;
+  lastStatus: "firing" | "resolved";
+  count: number;
+  incidentStatus: string | null;
+}
+
+async function applyAlert(tx: Prisma.TransactionClient, ctx: Ctx, alert: NormalizedAlert, pending: Pending): Promise<Outcome> {
+  const { integration } = ctx;
+  const serviceId = pickService(alert, ctx.mapping, ctx.services);
+  const validServiceId = serviceId && ctx.serviceNames.has(serviceId) ? serviceId : null;
+  // Upsert and lock the key's row in one statement; a new row has count 0 (bumped below).
+  const [row] = await tx.$queryRaw<KeyRow[]>`
+    WITH up AS (
+      INSERT INTO "IntegrationAlert" ("id", "integrationId", "dedupKey", "title", "lastStatus", "count", "firstSeenAt", "lastSeenAt")
+      VALUES (gen_random_uuid(), ${integration.id}::uuid, ${alert.dedupKey}, ${alert.title}, ${alert.status}::"AlertStatus", 0, now(), now())
+      ON CONFLICT ("integrationId", "dedupKey") DO UPDATE SET "lastSeenAt" = now()
+      RETURNING "id", "incidentId", "lastStatus", "count"
+    )
+    SELECT up."id", up."incidentId", up."lastStatus"::text AS "lastStatus", up."count", i."status"::text AS "incidentStatus"
+    FROM up LEFT JOIN "Incident" i ON i."id" = up."incidentId"`;
+  if (!row) throw new Error("alert upsert returned no row");
+  const isNew = row.count === 0;
+  const statusChanged = isNew || row.lastStatus !== alert.status;
+  const hasOpenIncident = row.incidentId !== null && row.incidentStatus !== null && row.incidentStatus !== "resolved";
+
+  let incidentId = row.incidentId;
+  let outcome: Outcome;
+  if (hasOpenIncident && row.incidentId) {
+    if (statusChanged) {
+      pending.events.push(await appendEvent(tx, alertEntry(ctx, row.incidentId, alert, validServiceId, row.count + 1)));
+      pending.updated.add(row.incidentId);
+      outcome = "appended";
+    } else {
+      outcome = "repeats";
+    }
+  } else if (alert.status === "firing" && integration.opensIncidents && (statusChanged || row.incidentId === null)) {
+    incidentId = await openIncident(tx, ctx, alert, validServiceId, pickSeverity(alert, ctx.mapping), pending);
+    outcome = "opened";
+  } else {
+    outcome = isNew || statusChanged ? "recorded" : "repeats";
+  }
+
+  await tx.integrationAlert.update({
+    where: { id: row.id },
+    data: { count: { increment: 1 }, lastStatus: alert.status, title: alert.title, incidentId, serviceId: validServiceId },
+    select: { id: true },
+  });
+  return outcome;
+}
+
+/** When it happened, as the source says; never in the future (a fast clock at the source). */
+function occurredAt(alert: NormalizedAlert): Date {
+  const at = Date.parse((alert.status === "firing" ? alert.startedAt : alert.endedAt) ?? "");
+  return Number.isNaN(at) ? new Date() : new Date(Math.min(at, Date.now()));
+}
+
+function alertEntry(ctx: Ctx, incidentId: string, alert: NormalizedAlert, serviceId: string | null, count: number) {
+  const { integration } = ctx;
+  const word = alert.status === "firing" ? "Firing" : "Resolved";
+  const body = `${word}: ${alert.title}${alert.description ? `\n${alert.description}` : ""} (${integration.name})`;
+  return {
+    incidentId,
+    kind: "alert" as const,
+    body: body.slice(0, 10_000),
+    authorId: null,
+    occurredAt: occurredAt(alert),
+    data: {
+      status: alert.status,
+      source: integration.kind,
+      integrationId: integration.id,
+      integration: integration.name,
+      dedupKey: alert.dedupKey,
+      labels: alert.labels,
+      url: alert.sourceUrl,
+      service: serviceId ? { id: serviceId, name: ctx.serviceNames.get(serviceId) ?? "" } : null,
+      count,
+    },
+  };
+}
+
+/** Declares an incident for a firing alert: no commander yet (someone takes command in the room). */
+async function openIncident(
+  tx: Prisma.TransactionClient,
+  ctx: Ctx,
+  alert: NormalizedAlert,
+  serviceId: string | null,
+  severity: SeverityName,
+  pending: Pending,
+): Promise<string> {
+  const { integration } = ctx;
+  const org = await tx.organization.update({
+    where: { id: integration.organizationId },
+    data: { lastIncidentNumber: { increment: 1 } },
+    select: { lastIncidentNumber: true },
+  });
+  const startedAt = occurredAt(alert);
+  const title = alert.title.length >= 3 ? alert.title : `Alert: ${alert.title}`;
+  const created = await tx.incident.create({
+    data: {
+      organizationId: integration.organizationId,
+      number: org.lastIncidentNumber,
+      title: title.slice(0, 200),
+      summary: alert.description.slice(0, 5000),
+      severity,
+      tags: [`alert:${integration.kind}`],
+      startedAt,
+      detectedAt: startedAt,
+      ...(serviceId ? { services: { create: { serviceId } } } : {}),
+    },
+    select: { id: true },
+  });
+  const first = await appendEvent(tx, alertEntry(ctx, created.id, alert, serviceId, 1));
+  pending.events.push(first);
+  const declared = await appendEvent(tx, {
+    incidentId: created.id,
+    kind: "status_change",
+    body: `Opened by ${integration.name} · ${SEVERITY_INFO[severity].label} · investigating · no commander yet`,
+    authorId: null,
+    data: { field: "status", from: null, to: "investigating" },
+  });
+  pending.events.push(declared);
+  if (serviceId) {
+    pending.events.push(
+      await appendEvent(tx, {
+        incidentId: created.id,
+        kind: "impact_change",
+        body: `Impacted: ${ctx.serviceNames.get(serviceId) ?? "service"}`,
+        authorId: null,
+        data: { field: "services", added: [serviceId], removed: [] },
+      }),
+    );
+  }
+  const incident = toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: created.id }, select: incidentSelect }));
+  await tx.auditLog.create({
+    data: {
+      organizationId: integration.organizationId,
+      actorId: null,
+      action: "incident.declare",
+      entityType: "Incident",
+      entityId: created.id,
+      after: { ...incident, source: { integrationId: integration.id, integration: integration.name, dedupKey: alert.dedupKey } } as unknown as Prisma.InputJsonValue,
+    },
+  });
+  pending.declared.push(incident);
+  return created.id;
+}
+
+/** After commit: new incidents to the organisation, entries to their rooms, in order. */
+async function publish(organizationId: string, pending: Pending) {
+  for (const incident of pending.declared) publishIncidentDeclared(organizationId, incident);
+  for (const event of pending.events) publishTimelineEvent(event);
+  if (!pending.updated.size) return;
+  const rows = await db().incident.findMany({ where: { id: { in: [...pending.updated] } }, select: incidentSelect });
+  for (const row of rows) publishIncidentUpdated(organizationId, toIncidentDto(row));
+}

@@ -1,0 +1,338 @@
+import type { Actor } from "../../lib/auth/actor.ts";
+import { createApiToken } from "../../lib/auth/api-tokens.ts";
+import type { RoleName } from "../../lib/auth/permissions.ts";
+import { addDependency } from "../../lib/catalog/dependencies.ts";
+import { createService } from "../../lib/catalog/services.ts";
+import { createTeam } from "../../lib/catalog/teams.ts";
+import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
+import { setResponder } from "../../lib/incidents/set-incident-role.ts";
+import { createIntegration } from "../../lib/integrations/manage.ts";
+import { postEvent } from "../../lib/timeline/post-event.ts";
+import { strikeEvent } from "../../lib/timeline/strike-event.ts";
+import type { RouteParams } from "../helpers/route-matrix.ts";
+import type { SeededCatalog, SeededOrganization } from "../helpers/seed.ts";
+
+// Who may call what, written down by hand: deriving it from lib/auth/permissions.ts would make a
+// wrong permission pass its own test. Keys are "METHOD /api/path" as the app/api tree names them;
+// the test fails for a route in the tree that is not here, and for a key here that no route answers.
+
+/** The organisation under test; every id a request needs comes from here. */
+export interface MatrixWorld {
+  org: SeededOrganization;
+  /** Declared by the admin, so the admin is its commander and other roles act only by role. */
+  incident: IncidentDto;
+  /** Declared by the responder, who commands it: running one's own incident needs no commander role. */
+  responderIncident: { id: string; entrySeq: number };
+  catalog: SeededCatalog;
+  /** A generic alert source and its webhook secret. */
+  integration: { id: string; secret: string };
+  /** Timeline entries (their seq) that reads and idempotent changes share. */
+  entries: { byResponder: number; byCommander: number; forPin: number };
+  /** Fresh state for writes whose answer would depend on an earlier row (deletes, strikes). */
+  fresh: FreshState;
+}
+
+export interface RequestPlan {
+  params?: RouteParams;
+  body?: unknown;
+  query?: string;
+  headers?: Record<string, string>;
+}
+
+export interface MatrixCase {
+  /** What this case pins down when a route has several, e.g. "own entry". */
+  variant?: string;
+  /** Roles that may (they get `status`; the others 403), or "public": everyone gets `status`, no session needed. */
+  allow: readonly RoleName[] | "public";
+  /** What an allowed caller gets; 200 unless said. */
+  status?: number;
+  /** Roles that pass the permission check yet get another answer, and why. */
+  otherwise?: Partial<Record<RoleName, { status: number; why: string }>>;
+  /** A user of another organisation, when the path names an entity: 404 unless said. */
+  crossOrg?: 403 | 404;
+  /** An allowed caller whose path parameters are not ids at all: 404 unless said, and why. */
+  malformedIds?: { status: number; why: string };
+  /** Builds the request for one caller (null when signed out); called before every call. */
+  plan(world: MatrixWorld, caller: Actor | null): RequestPlan | Promise<RequestPlan>;
+}
+
+export interface FreshState {
+  /** 1, 2, 3…: for values that must differ from the last call's. */
+  next(): number;
+  name(prefix: string): string;
+  team(): Promise<string>;
+  service(): Promise<string>;
+  dependency(): Promise<string>;
+  entry(author: Actor): Promise<number>;
+  struckEntry(): Promise<number>;
+  token(owner: Actor): Promise<string>;
+  integration(): Promise<string>;
+}
+
+/** Fresh entities made through the domain's write path, as the organisation's admin. */
+export function freshState(org: SeededOrganization, incidentId: () => string, catalog: () => SeededCatalog): FreshState {
+  let n = 0;
+  const name = (prefix: string) => `${prefix} ${++n}`;
+  const service = async () => (await createService(org.admin, { name: name("Matrix service"), teamId: catalog().team.id })).id;
+  const entry = async (author: Actor) => (await postEvent(author, incidentId(), { kind: "note", body: name("Matrix note") })).event.seq;
+  return {
+    next: () => ++n,
+    name,
+    team: async () => (await createTeam(org.admin, { name: name("Matrix team") })).id,
+    service,
+    dependency: async () => (await addDependency(org.admin, await service(), { toId: catalog().gateway.id })).dependency.id,
+    entry,
+    struckEntry: async () => {
+      const seq = await entry(org.responder);
+      await strikeEvent(org.admin, incidentId(), seq, { reason: "posted twice" });
+      return seq;
+    },
+    token: async (owner) => (await createApiToken(owner, { name: name("Matrix token"), scope: "read" })).apiToken.id,
+    integration: async () => (await createIntegration(org.admin, { kind: "generic", name: name("Matrix alerts") })).integration.id,
+  };
+}
+
+const ALL: readonly RoleName[] = ["ADMIN", "COMMANDER", "RESPONDER", "VIEWER"];
+/** Everyone but viewers. */
+const WRITERS: readonly RoleName[] = ["ADMIN", "COMMANDER", "RESPONDER"];
+/** Catalog editing, moderation and commanding: commander-level roles. */
+const COMMANDERS: readonly RoleName[] = ["ADMIN", "COMMANDER"];
+const ADMIN: readonly RoleName[] = ["ADMIN"];
+
+/** One firing alert in Warroom's generic webhook format. */
+const FIRING = { dedupKey: "matrix-checkout-5xx", status: "firing", title: "Checkout API 5xx above 5%" };
+
+const read = (plan: MatrixCase["plan"] = () => ({})): MatrixCase => ({ allow: ALL, plan });
+const incident = (w: MatrixWorld) => ({ id: w.incident.id });
+const entry = (w: MatrixWorld, seq: number) => ({ id: w.incident.id, seq: String(seq) });
+/** Someone other than the caller, for "may act on others" cases. */
+const someoneElse = (w: MatrixWorld, caller: Actor | null) => (caller?.userId === w.org.responder.userId ? w.org.commander : w.org.responder);
+// The same domain function takes the user from a POST body, where a non-id is bad input.
+const USER_ID_CHECKED_FIRST = { status: 422, why: "userId is validated (naming the field) before the incident is looked up" };
+const notFoundForOthers = (why: string) => ({ COMMANDER: { status: 404, why }, RESPONDER: { status: 404, why }, VIEWER: { status: 404, why } });
+
+export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
+  // Public: no session needed, and a session changes nothing.
+  "GET /api/health": [{ allow: "public", plan: () => ({}) }],
+  // next-auth's own endpoints: reading the session is open (empty when signed out).
+  "GET /api/auth/[...nextauth]": [{ allow: "public", plan: () => ({ params: { nextauth: ["session"] } }) }],
+  // A POST without next-auth's CSRF token is sent to the confirmation page (302), signed in or not.
+  "POST /api/auth/[...nextauth]": [
+    {
+      allow: "public",
+      status: 302,
+      plan: () => ({ params: { nextauth: ["signout"] }, body: "", headers: { "content-type": "application/x-www-form-urlencoded" } }),
+    },
+  ],
+  // Unknown API paths answer 404 in the API's error shape whoever asks.
+  ...Object.fromEntries(
+    ["GET", "POST", "PUT", "PATCH", "DELETE"].map((m) => [`${m} /api/[...path]`, [{ allow: "public", status: 404, plan: () => ({ params: { path: ["no", "such-route"] } }) }]]),
+  ),
+
+  "GET /api/audit": [{ allow: ADMIN, plan: () => ({}) }],
+  "GET /api/users": [read()],
+  "GET /api/triage": [read()],
+
+  "GET /api/settings/impact": [read()],
+  "PUT /api/settings/impact": [{ allow: ADMIN, plan: () => ({ body: { responderHourlyRate: 95 } }) }],
+
+  "GET /api/tokens": [read()],
+  "POST /api/tokens": [{ allow: ALL, status: 201, plan: (w) => ({ body: { name: w.fresh.name("Matrix CLI"), scope: "read" } }) }],
+  "DELETE /api/tokens/[id]": [
+    {
+      variant: "own token",
+      allow: ALL,
+      // Another organisation's caller is handed a token of this one: theirs would be theirs to revoke.
+      plan: async (w, caller) => ({ params: { id: await w.fresh.token(caller?.organizationId === w.org.id ? caller : w.org.viewer) } }),
+    },
+    {
+      variant: "another member's token",
+      allow: ALL,
+      otherwise: notFoundForOthers("only its owner or an admin may see it, so it is not found rather than forbidden"),
+      plan: async (w, caller) => ({ params: { id: await w.fresh.token(someoneElse(w, caller)) } }),
+    },
+  ],
+
+  // Alert sources post with the integration's own secret; a session or API token is not one.
+  "POST /api/webhooks/[integrationId]": [
+    { variant: "without the integration's secret", allow: "public", status: 401, plan: (w) => ({ params: { integrationId: w.integration.id }, body: FIRING }) },
+    {
+      variant: "with the integration's secret",
+      allow: "public",
+      plan: (w) => ({ params: { integrationId: w.integration.id }, body: FIRING, headers: { "x-warroom-secret": w.integration.secret } }),
+    },
+    { variant: "an integration that does not exist", allow: "public", status: 404, plan: () => ({ params: { integrationId: "00000000-0000-4000-8000-000000000000" }, body: FIRING }) },
+  ],
+  "GET /api/integrations": [{ allow: ADMIN, plan: () => ({}) }],
+  "POST /api/integrations": [{ allow: ADMIN, status: 201, plan: (w) => ({ body: { kind: "generic", name: w.fresh.name("Synthetic checks") } }) }],
+  "GET /api/integrations/[id]": [{ allow: ADMIN, plan: (w) => ({ params: { id: w.integration.id } }) }],
+  "PATCH /api/integrations/[id]": [{ allow: ADMIN, plan: (w) => ({ params: { id: w.integration.id }, body: { defaultSeverity: "SEV3" } }) }],
+  "DELETE /api/integrations/[id]": [{ allow: ADMIN, plan: async (w) => ({ params: { id: await w.fresh.integration() } }) }],
+
+  // Incidents
+  "GET /api/incidents": [read()],
+  "POST /api/incidents": [{ allow: WRITERS, status: 201, plan: (w) => ({ body: { title: w.fresh.name("Matrix incident"), severity: "SEV3" } }) }],
+  "GET /api/incidents/[id]": [read((w) => ({ params: incident(w) }))],
+  "PATCH /api/incidents/[id]": [
+    { variant: "summary", allow: WRITERS, plan: (w) => ({ params: incident(w), body: { summary: w.fresh.name("Card payments fail at 3DS") } }) },
+    { variant: "severity", allow: COMMANDERS, plan: (w) => ({ params: incident(w), body: { severity: "SEV1" } }) },
+    { variant: "severity, of the incident the responder commands", allow: WRITERS, plan: (w) => ({ params: { id: w.responderIncident.id }, body: { severity: "SEV1" } }) },
+  ],
+  "GET /api/incidents/[id]/blast-radius": [read((w) => ({ params: incident(w) }))],
+  "GET /api/incidents/[id]/impact": [read((w) => ({ params: incident(w) }))],
+  "PUT /api/incidents/[id]/impact": [
+    { allow: WRITERS, plan: (w) => ({ params: incident(w), body: { journeys: { checkout: { degradation: w.fresh.next() % 101 } } } }) },
+  ],
+  "PUT /api/incidents/[id]/services": [{ allow: WRITERS, plan: (w) => ({ params: incident(w), body: { serviceIds: [w.catalog.gateway.id] } }) }],
+  "POST /api/incidents/[id]/roles": [{ allow: COMMANDERS, plan: (w) => ({ params: incident(w), body: { role: "scribe", userId: w.org.responder.userId } }) }],
+  "POST /api/incidents/[id]/responders": [
+    { variant: "themselves", allow: WRITERS, plan: (w, caller) => ({ params: incident(w), body: { userId: (caller ?? w.org.responder).userId } }) },
+    { variant: "someone else", allow: COMMANDERS, plan: (w, caller) => ({ params: incident(w), body: { userId: someoneElse(w, caller).userId } }) },
+  ],
+  "DELETE /api/incidents/[id]/responders/[userId]": [
+    {
+      variant: "themselves",
+      allow: WRITERS,
+      malformedIds: USER_ID_CHECKED_FIRST,
+      plan: async (w, caller) => {
+        const userId = (caller ?? w.org.responder).userId;
+        if (caller?.organizationId === w.org.id && caller.role !== "VIEWER") await setResponder(w.org.admin, w.incident.id, { userId }, true);
+        return { params: { ...incident(w), userId } };
+      },
+    },
+    {
+      variant: "someone else",
+      allow: COMMANDERS,
+      malformedIds: USER_ID_CHECKED_FIRST,
+      plan: async (w, caller) => {
+        const userId = someoneElse(w, caller).userId;
+        await setResponder(w.org.admin, w.incident.id, { userId }, true);
+        return { params: { ...incident(w), userId } };
+      },
+    },
+  ],
+
+  // Timeline
+  "GET /api/incidents/[id]/events": [read((w) => ({ params: incident(w) }))],
+  "POST /api/incidents/[id]/events": [{ allow: WRITERS, status: 201, plan: (w) => ({ params: incident(w), body: { kind: "note", body: w.fresh.name("Retry storm on OMS") } }) }],
+  "GET /api/incidents/[id]/events/[seq]": [read((w) => ({ params: entry(w, w.entries.byResponder) }))],
+  "PATCH /api/incidents/[id]/events/[seq]": [
+    {
+      variant: "the responder's own entry",
+      allow: WRITERS,
+      plan: (w) => ({ params: entry(w, w.entries.byResponder), body: { body: w.fresh.name("Corrected: gateway p99 at 4 s") } }),
+    },
+    {
+      variant: "the commander's entry",
+      allow: COMMANDERS,
+      plan: (w) => ({ params: entry(w, w.entries.byCommander), body: { body: w.fresh.name("Corrected: rollback started") } }),
+    },
+  ],
+  "GET /api/incidents/[id]/events/[seq]/revisions": [read((w) => ({ params: entry(w, w.entries.byResponder) }))],
+  "POST /api/incidents/[id]/events/[seq]/pin": [
+    { allow: COMMANDERS, plan: (w) => ({ params: entry(w, w.entries.forPin), body: { pinned: true } }) },
+    {
+      variant: "in the incident the responder commands",
+      allow: WRITERS,
+      plan: (w) => ({ params: { id: w.responderIncident.id, seq: String(w.responderIncident.entrySeq) }, body: { pinned: true } }),
+    },
+  ],
+  "POST /api/incidents/[id]/events/[seq]/strike": [
+    { allow: COMMANDERS, plan: async (w) => ({ params: entry(w, await w.fresh.entry(w.org.responder)), body: { reason: "posted to the wrong room" } }) },
+  ],
+  "DELETE /api/incidents/[id]/events/[seq]/strike": [{ allow: COMMANDERS, plan: async (w) => ({ params: entry(w, await w.fresh.struckEntry()) }) }],
+
+  // Catalog
+  "GET /api/teams": [read()],
+  "POST /api/teams": [{ allow: COMMANDERS, status: 201, plan: (w) => ({ body: { name: w.fresh.name("Fulfilment") } }) }],
+  "GET /api/teams/[id]": [read((w) => ({ params: { id: w.catalog.team.id } }))],
+  "PATCH /api/teams/[id]": [{ allow: COMMANDERS, plan: (w) => ({ params: { id: w.catalog.team.id }, body: { description: w.fresh.name("Owns payments") } }) }],
+  "DELETE /api/teams/[id]": [
+    { variant: "a team without services", allow: COMMANDERS, plan: async (w) => ({ params: { id: await w.fresh.team() } }) },
+    {
+      variant: "a team that owns services",
+      allow: COMMANDERS,
+      otherwise: {
+        ADMIN: { status: 409, why: "its services must move or go first" },
+        COMMANDER: { status: 409, why: "its services must move or go first" },
+      },
+      plan: (w) => ({ params: { id: w.catalog.team.id } }),
+    },
+  ],
+  "GET /api/services": [read()],
+  "POST /api/services": [{ allow: COMMANDERS, status: 201, plan: (w) => ({ body: { name: w.fresh.name("Search"), teamId: w.catalog.team.id } }) }],
+  "GET /api/services/[id]": [read((w) => ({ params: { id: w.catalog.checkout.id } }))],
+  "PATCH /api/services/[id]": [{ allow: COMMANDERS, plan: (w) => ({ params: { id: w.catalog.checkout.id }, body: { description: w.fresh.name("Checkout") } }) }],
+  "DELETE /api/services/[id]": [{ allow: COMMANDERS, plan: async (w) => ({ params: { id: await w.fresh.service() } }) }],
+  "POST /api/services/[id]/dependencies": [
+    { allow: COMMANDERS, status: 201, plan: async (w) => ({ params: { id: await w.fresh.service() }, body: { toId: w.catalog.gateway.id } }) },
+  ],
+  "GET /api/services/[id]/health": [read((w) => ({ params: { id: w.catalog.gateway.id } }))],
+  "POST /api/services/[id]/health": [{ allow: WRITERS, plan: (w) => ({ params: { id: w.catalog.gateway.id }, body: { status: "ok", message: "all green" } }) }],
+  "PATCH /api/dependencies/[id]": [{ allow: COMMANDERS, plan: (w) => ({ params: { id: w.catalog.dependency.id }, body: { isAsync: false } }) }],
+  "DELETE /api/dependencies/[id]": [{ allow: COMMANDERS, plan: async (w) => ({ params: { id: await w.fresh.dependency() } }) }],
+  "GET /api/catalog/graph": [read()],
+  "GET /api/catalog/export": [read()],
+  "POST /api/catalog/import": [
+    {
+      allow: COMMANDERS,
+      plan: (w) => ({ body: `version: 1\nteams:\n  - name: ${w.fresh.name("Imported team")}\n`, headers: { "content-type": "application/yaml" } }),
+    },
+  ],
+};
+
+/** Another organisation's entities, for requests that name them in the body. */
+export interface ForeignIds {
+  userId: string;
+  teamId: string;
+  serviceId: string;
+}
+
+export interface ForeignReference {
+  key: string;
+  /** What an admin of this organisation gets for naming the other one's entity: never 2xx. */
+  status: 404 | 422;
+  /** The field the 422 names. */
+  field: string;
+  plan(world: MatrixWorld, foreign: ForeignIds): RequestPlan | Promise<RequestPlan>;
+}
+
+// An id from another organisation in a body is an unknown entity of this one: refused, never linked.
+export const FOREIGN_REFERENCES: ForeignReference[] = [
+  {
+    key: "POST /api/incidents/[id]/events",
+    status: 422,
+    field: "data.teamId",
+    plan: (w, f) => ({ params: incident(w), body: { kind: "notification", body: "Told their payments team", data: { target: "Payments", channel: "chat", teamId: f.teamId } } }),
+  },
+  {
+    key: "PATCH /api/incidents/[id]/events/[seq]",
+    status: 422,
+    field: "data.teamId",
+    plan: async (w, f) => {
+      const told = { kind: "notification", body: "Told payments", data: { target: "Payments", channel: "chat", teamId: w.catalog.team.id } };
+      const { event } = await postEvent(w.org.admin, w.incident.id, told);
+      return { params: entry(w, event.seq), body: { data: { teamId: f.teamId } } };
+    },
+  },
+  { key: "PUT /api/incidents/[id]/services", status: 422, field: "serviceIds", plan: (w, f) => ({ params: incident(w), body: { serviceIds: [f.serviceId] } }) },
+  { key: "POST /api/incidents/[id]/roles", status: 422, field: "userId", plan: (w, f) => ({ params: incident(w), body: { role: "scribe", userId: f.userId } }) },
+  { key: "POST /api/incidents/[id]/responders", status: 422, field: "userId", plan: (w, f) => ({ params: incident(w), body: { userId: f.userId } }) },
+  { key: "POST /api/teams", status: 422, field: "memberIds", plan: (w, f) => ({ body: { name: w.fresh.name("Borrowed people"), memberIds: [f.userId] } }) },
+  { key: "PATCH /api/teams/[id]", status: 422, field: "memberIds", plan: (w, f) => ({ params: { id: w.catalog.team.id }, body: { memberIds: [f.userId] } }) },
+  { key: "POST /api/services", status: 422, field: "teamId", plan: (w, f) => ({ body: { name: w.fresh.name("Borrowed team"), teamId: f.teamId } }) },
+  { key: "PATCH /api/services/[id]", status: 422, field: "teamId", plan: (w, f) => ({ params: { id: w.catalog.checkout.id }, body: { teamId: f.teamId } }) },
+  {
+    key: "POST /api/integrations",
+    status: 422,
+    field: "defaultServiceId",
+    plan: (w, f) => ({ body: { kind: "generic", name: w.fresh.name("Borrowed service"), defaultServiceId: f.serviceId } }),
+  },
+  {
+    key: "PATCH /api/integrations/[id]",
+    status: 422,
+    field: "serviceRules.0.serviceId",
+    plan: (w, f) => ({ params: { id: w.integration.id }, body: { serviceRules: [{ label: "service", value: "gateway", serviceId: f.serviceId }] } }),
+  },
+  { key: "POST /api/services/[id]/dependencies", status: 422, field: "toId", plan: (w, f) => ({ params: { id: w.catalog.checkout.id }, body: { toId: f.serviceId } }) },
+];
