@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type KeyboardEvent } from "react";
 import type { NamedRef, ServiceDetailDto } from "@/lib/catalog/catalog-dto.ts";
 import { JOURNEY_LABELS, JOURNEYS, SERVICE_KIND_LABELS, SERVICE_KINDS, TIER_LABELS, TIERS, type JourneyName, type ServiceKindName } from "@/lib/catalog/constants.ts";
-import { apiRequest } from "../api/api-client.ts";
+import { useApiSubmit } from "../api/use-api-submit.ts";
 import { Button } from "../ui/button.tsx";
 import { cn } from "../ui/cn.ts";
 import { Field, Input, Select, Textarea } from "../ui/field.tsx";
@@ -47,29 +47,19 @@ interface Props {
 export function ServiceForm({ service, teams, defaultTeamId = "", onSaved, onCancel }: Props) {
   const router = useRouter();
   const [values, setValues] = useState(() => initialValues(service, defaultTeamId));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  // What the person typed stays; the errors appear next to the fields they concern.
+  const { errors, failure: formError, busy, send } = useApiSubmit(groupFieldErrors);
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   async function submit(e?: FormEvent) {
     e?.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setFormError(undefined);
-    const result = await apiRequest<ServiceDetailDto>(service ? `/api/services/${service.id}` : "/api/services", {
+    const saved = await send<ServiceDetailDto>(service ? `/api/services/${service.id}` : "/api/services", {
       method: service ? "PATCH" : "POST",
       body: values,
     });
-    setBusy(false);
-    if (!result.ok) {
-      // What the person typed stays; the errors appear next to the fields they concern.
-      setErrors(groupFieldErrors(result.error.fields));
-      if (!Object.keys(result.error.fields).length) setFormError(result.error.message);
-      return;
-    }
-    if (onSaved) onSaved(result.data);
-    else router.push(`/catalog/services/${result.data.id}`);
+    if (!saved) return;
+    if (onSaved) onSaved(saved);
+    else router.push(`/catalog/services/${saved.id}`);
     router.refresh();
   }
 

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type KeyboardEvent } from "react";
 import type { TeamDetailDto } from "@/lib/catalog/catalog-dto.ts";
 import type { MemberDto } from "@/lib/users/list-members.ts";
-import { apiRequest } from "../api/api-client.ts";
+import { useApiSubmit } from "../api/use-api-submit.ts";
 import { Button } from "../ui/button.tsx";
 import { Field, Input, Textarea } from "../ui/field.tsx";
 import { errorProps, groupFieldErrors } from "./form-errors.ts";
@@ -37,9 +37,8 @@ export function TeamForm({ team, people, onSaved, onCancel }: Props) {
     escalationContact: team?.escalationContact ?? "",
     memberIds: team?.members.map((m) => m.id) ?? [],
   }));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  // What the person typed stays; the errors appear next to the fields they concern.
+  const { errors, failure: formError, busy, send } = useApiSubmit(groupFieldErrors);
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   async function submit(e?: FormEvent) {
@@ -47,18 +46,10 @@ export function TeamForm({ team, people, onSaved, onCancel }: Props) {
     // Rows left blank are dropped first, so error positions ("onCall.1") match what is on screen.
     const body = { ...values, onCall: values.onCall.filter((c) => c.trim()) };
     setValues(body);
-    setBusy(true);
-    setErrors({});
-    setFormError(undefined);
-    const result = await apiRequest<TeamDetailDto>(team ? `/api/teams/${team.id}` : "/api/teams", { method: team ? "PATCH" : "POST", body });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(groupFieldErrors(result.error.fields));
-      if (!Object.keys(result.error.fields).length) setFormError(result.error.message);
-      return;
-    }
-    if (onSaved) onSaved(result.data);
-    else router.push(`/catalog/teams/${result.data.id}`);
+    const saved = await send<TeamDetailDto>(team ? `/api/teams/${team.id}` : "/api/teams", { method: team ? "PATCH" : "POST", body });
+    if (!saved) return;
+    if (onSaved) onSaved(saved);
+    else router.push(`/catalog/teams/${saved.id}`);
     router.refresh();
   }
 

@@ -2,31 +2,21 @@
 import { useState, type FormEvent } from "react";
 import type { IntegrationDto } from "@/lib/integrations/integration-dto.ts";
 import { INTEGRATION_KINDS, KIND_INFO, type IntegrationKindName } from "@/lib/integrations/kinds.ts";
-import { apiRequest } from "../../api/api-client.ts";
+import { useApiSubmit } from "../../api/use-api-submit.ts";
 import { Button } from "../../ui/button.tsx";
 import { Field, Input, Select } from "../../ui/field.tsx";
 
 export function CreateIntegrationForm({ onCreated }: { onCreated: (created: { integration: IntegrationDto; secret: string }) => void }) {
   const [kind, setKind] = useState<IntegrationKindName>("alertmanager");
   const [name, setName] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [isSaving, setIsSaving] = useState(false);
+  const { errors, failure, busy: isSaving, send } = useApiSubmit();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setIsSaving(true);
-    const res = await apiRequest<{ integration: IntegrationDto; secret: string }>("/api/integrations", { method: "POST", body: { kind, name } });
-    setIsSaving(false);
-    if (!res.ok) {
-      setErrors(res.error.fields);
-      setFailure(Object.keys(res.error.fields).length ? null : res.error.message);
-      return;
-    }
-    setErrors({});
-    setFailure(null);
+    const created = await send<{ integration: IntegrationDto; secret: string }>("/api/integrations", { method: "POST", body: { kind, name } });
+    if (!created) return;
     setName("");
-    onCreated(res.data);
+    onCreated(created);
   }
 
   return (

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from "react";
 import type { ApiTokenDto } from "@/lib/auth/api-tokens.ts";
 import { API_TOKEN_SCOPE_LABELS, API_TOKEN_SCOPES, type ApiTokenScopeName } from "@/lib/auth/api-token-schemas.ts";
-import { apiRequest } from "../../api/api-client.ts";
+import { useApiSubmit } from "../../api/use-api-submit.ts";
 import { Button } from "../../ui/button.tsx";
 import { Field, Input } from "../../ui/field.tsx";
 import { cn } from "../../ui/cn.ts";
@@ -14,24 +14,14 @@ interface Props {
 export function CreateTokenForm({ onCreated }: Props) {
   const [name, setName] = useState("");
   const [scope, setScope] = useState<ApiTokenScopeName>("write");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [isSaving, setIsSaving] = useState(false);
+  const { errors, failure, busy: isSaving, send } = useApiSubmit();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setIsSaving(true);
-    const res = await apiRequest<{ token: string; apiToken: ApiTokenDto }>("/api/tokens", { method: "POST", body: { name, scope } });
-    setIsSaving(false);
-    if (!res.ok) {
-      setErrors(res.error.fields);
-      setFailure(Object.keys(res.error.fields).length ? null : res.error.message);
-      return;
-    }
-    setErrors({});
-    setFailure(null);
+    const created = await send<{ token: string; apiToken: ApiTokenDto }>("/api/tokens", { method: "POST", body: { name, scope } });
+    if (!created) return;
     setName("");
-    onCreated(res.data);
+    onCreated(created);
   }
 
   return (
