@@ -9,6 +9,9 @@ import { CLIENT_IP_HEADER, clientIp } from "./lib/http/client-ip.ts";
 import { startHealthPoller } from "./lib/catalog/health-poller.ts";
 import { loadHealthPollerConfig } from "./lib/catalog/health-poller-config.ts";
 import { errorFields, log } from "./lib/log.ts";
+import { observeRequest } from "./lib/observability/http-metrics.ts";
+import { handleMetricsRequest } from "./lib/observability/metrics-endpoint.ts";
+import { addCollector, setGauge } from "./lib/observability/metrics.ts";
 import { attachFanout } from "./lib/realtime/adapter.ts";
 import { setRealtimeServer } from "./lib/realtime/emit.ts";
 import { createRealtimeServer } from "./lib/realtime/socket-server.ts";
@@ -52,6 +55,8 @@ async function main(): Promise<void> {
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     req.headers[CLIENT_IP_HEADER] = clientIp(req, env.TRUST_PROXY);
+    if (handleMetricsRequest(req, res, env.METRICS_TOKEN)) return;
+    observeRequest(req, res);
     handle(req, res).catch((error: unknown) => {
       log.error("unhandled request error", { url: req.url, ...errorFields(error) });
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
@@ -60,6 +65,14 @@ async function main(): Promise<void> {
   });
   const io = createRealtimeServer(server);
   const fanout = await attachFanout(io, { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, mode: env.REALTIME_FANOUT });
+  addCollector(() => {
+    setGauge("warroom_sockets", "Socket.io clients connected to this instance", io.engine.clientsCount);
+    const pool = database.poolStats();
+    if (!pool) return;
+    setGauge("warroom_db_pool_connections", "Postgres pool connections by state", pool.total - pool.idle, { state: "busy" });
+    setGauge("warroom_db_pool_connections", "Postgres pool connections by state", pool.idle, { state: "idle" });
+    setGauge("warroom_db_pool_waiting", "Queries waiting for a pool connection", pool.waiting);
+  });
   if (dev) {
     // Next's hot reload uses its own websocket; Socket.io leaves other upgrade paths alone.
     const upgrade = app.getUpgradeHandler();

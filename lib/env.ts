@@ -31,6 +31,12 @@ const ZEnv = z
     LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
     // Requests one API token may make per minute (all instances together).
     API_TOKEN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    // Authenticated webhook requests one alert source may make per minute (all instances together).
+    WEBHOOK_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+    // Webhook requests with a wrong secret or signature allowed per client address per 5 minutes.
+    WEBHOOK_AUTH_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+    // Bearer token Prometheus sends to scrape /metrics; without it /metrics is off.
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     PGLITE_DIR: z.string().min(1).optional(),
     NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
     NEXTAUTH_URL: z.url().optional(),

@@ -17,6 +17,8 @@ export interface Database {
   /** Where the data lives, for the start-up log (password removed). */
   location: string;
   migrations: MigrateResult;
+  /** Connections of the Postgres pool, for /metrics; null on the embedded database (no pool). */
+  poolStats(): { total: number; idle: number; waiting: number } | null;
   close(): Promise<void>;
 }
 
@@ -43,13 +45,19 @@ async function openPostgres(url: string, migrationsDir?: string): Promise<Databa
   } finally {
     await client.end();
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  // Our own pool rather than a config, so /metrics can read its sizes; we end it ourselves.
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: "postgres",
     prisma,
     location: redact(url),
     migrations,
-    close: () => prisma.$disconnect(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
   };
 }
 
@@ -68,6 +76,7 @@ async function openPglite(dir: string, migrationsDir?: string): Promise<Database
       prisma,
       location: inMemory ? dir : path.resolve(dir),
       migrations,
+      poolStats: () => null,
       close: async () => {
         await prisma.$disconnect();
         await opened.close();

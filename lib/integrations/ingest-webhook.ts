@@ -14,6 +14,7 @@ import { KIND_INFO } from "./kinds.ts";
 import { nameKey, pickService, pickSeverity, serviceName, type AlertMapping } from "./mapping.ts";
 import { parseWebhook } from "./parse-webhook.ts";
 import { verifyWebhook } from "./verify-webhook.ts";
+import { assertNotLockedOut, countAuthFailure, countAuthenticRequest } from "./webhook-rate-limit.ts";
 
 export const MAX_WEBHOOK_BYTES = 256 * 1024;
 /** Senders time out (Alertmanager 10 s, Datadog 15 s) and retry: answer well before, whatever the batch. */
@@ -74,10 +75,13 @@ export async function ingestWebhook(integrationId: string, request: WebhookReque
   if (!z.uuid().safeParse(integrationId).success) throw notFound("Integration");
   const integration = await db().integration.findUnique({ where: { id: integrationId }, select: { ...integrationSelect, organizationId: true } });
   if (!integration) throw notFound("Integration");
+  await assertNotLockedOut(request.headers);
   if (!verifyWebhook(integration.kind, integration.secret, request)) {
+    await countAuthFailure(request.headers);
     const how = KIND_INFO[integration.kind].auth === "hmac" ? "X-PagerDuty-Signature does not match the signing secret" : "the secret is missing or wrong";
     throw new AppError("unauthorized", `Webhook refused: ${how}`);
   }
+  await countAuthenticRequest(integration.id);
   const parsed = parseWebhook(integration.kind, request.rawBody, { groupAlerts: integration.groupAlerts });
 
   const result: IngestResult = { received: parsed.alerts.length, opened: 0, appended: 0, repeats: 0, recorded: 0, ignored: parsed.ignored, deferred: 0, duplicate: false, incidents: [] };

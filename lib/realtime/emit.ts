@@ -2,6 +2,7 @@ import type { Server } from "socket.io";
 import type { Actor } from "../auth/actor.ts";
 import type { ImpactSummaryDto } from "../impact/impact-dto.ts";
 import type { IncidentDto } from "../incidents/incident-dto.ts";
+import { observeSeconds } from "../observability/metrics.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 import { incidentRoom, orgRoom, type CatalogChange, type ClientToServerEvents, type ServerToClientEvents, type ServiceHealthUpdate } from "./protocol.ts";
 
@@ -26,7 +27,11 @@ function io(): RealtimeServer | undefined {
 
 /** Called only after the transaction that stored the event has committed. */
 export function publishTimelineEvent(event: TimelineEventDto): void {
-  io()?.to(incidentRoom(event.incidentId)).emit("timeline:event", { incidentId: event.incidentId, event });
+  const server = io();
+  if (!server) return;
+  server.to(incidentRoom(event.incidentId)).emit("timeline:event", { incidentId: event.incidentId, event });
+  // From now() of the writing transaction to the broadcast: the write, commit and queueing time.
+  observeSeconds("warroom_timeline_fanout_seconds", "Timeline entry: database timestamp to broadcast", Math.max(0, Date.now() - Date.parse(event.recordedAt)) / 1000);
 }
 
 export function publishIncidentDeclared(organizationId: string, incident: IncidentDto): void {

@@ -250,11 +250,14 @@ describe("de-duplication", () => {
     }
     const ms = performance.now() - started;
     console.log(`alert storm: 1,000 alerts in 100 requests (10 at a time) took ${Math.round(ms)} ms (${(ms / 100).toFixed(1)} ms per request)`);
-    expect(results.reduce((n, r) => n + r.opened, 0)).toBe(10);
-    expect(results.reduce((n, r) => n + r.repeats, 0)).toBe(990);
+    expect(results.reduce((n, r) => n + r.received, 0)).toBe(1000);
+    // On a loaded machine a batch may pass the answer budget and finish just after (deferred).
+    const deferred = results.reduce((n, r) => n + r.deferred, 0);
+    expect(results.reduce((n, r) => n + r.opened + r.repeats, 0)).toBe(1000 - deferred);
+    expect(results.reduce((n, r) => n + r.opened, 0)).toBeLessThanOrEqual(10);
+    const counts = async () => (await db().integrationAlert.findMany({ where: { integrationId: gen.integration.id } })).map((r) => r.count);
+    await expect.poll(counts, { timeout: 30_000, interval: 200 }).toEqual(Array(10).fill(100));
     const rows = await db().integrationAlert.findMany({ where: { integrationId: gen.integration.id } });
-    expect(rows).toHaveLength(10);
-    expect(rows.every((r) => r.count === 100)).toBe(true);
     expect(new Set(rows.map((r) => r.incidentId)).size).toBe(10);
     const alertEntries = await db().timelineEvent.count({ where: { kind: "alert", incidentId: { in: rows.map((r) => r.incidentId!) } } });
     expect(alertEntries).toBe(10);

@@ -16,3 +16,5 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 // One sign-in per server: runs on different ports (two checkouts' suites at once) keep their own.
 export const AUTH_DIR = path.join(REPO_ROOT, "tests/e2e/.auth", `port-${E2E_PORT}`);
 export const SCREENS_DIR = path.join(REPO_ROOT, "test-results/screens");
+/** The server under test exposes /metrics with this token. */
+export const METRICS_TOKEN = "e2e-metrics-token-0123456789";

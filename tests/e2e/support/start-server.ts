@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { E2E_PORT, REPO_ROOT } from "./env.ts";
+import { E2E_PORT, METRICS_TOKEN, REPO_ROOT } from "./env.ts";
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]", ""]);
 
@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     NEXT_TELEMETRY_DISABLED: "1",
     // Lets a spec act as a distinct client address (X-Forwarded-For) to test per-address limits.
     TRUST_PROXY: "true",
+    METRICS_TOKEN,
   };
   delete env.PGLITE_DIR;
   delete env.NEXTAUTH_SECRET;
