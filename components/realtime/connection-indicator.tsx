@@ -4,6 +4,7 @@ import type { ConnectionState } from "./use-connection.ts";
 
 const LOOK: Record<ConnectionState, { label: string; cls: string; icon: string }> = {
   live: { label: "Live", cls: "text-ok border-ok/40", icon: "●" },
+  degraded: { label: "Degraded: saving paused", cls: "text-warn border-warn/40", icon: "▲" },
   connecting: { label: "Connecting", cls: "text-warn border-warn/40", icon: "◌" },
   reconnecting: { label: "Reconnecting", cls: "text-warn border-warn/40", icon: "◌" },
   offline: { label: "Offline", cls: "text-bad border-bad/40", icon: "○" },

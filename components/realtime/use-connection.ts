@@ -2,7 +2,8 @@
 import { useEffect, useState } from "react";
 import { getSocket } from "./socket-client.ts";
 
-export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline";
+// "degraded": the socket is up but the server cannot store entries (its database is unreachable).
+export type ConnectionState = "connecting" | "live" | "degraded" | "reconnecting" | "offline";
 
 /** Live when the socket is up; offline when the browser says so; reconnecting in between. */
 export function useConnection(): ConnectionState {

@@ -34,6 +34,8 @@ export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: Tim
   const stateRef = useRef(state);
   stateRef.current = state;
   const flushing = useRef(false);
+  // The server answered 5xx to a post (database unreachable): entries wait in the outbox.
+  const [isServerDown, setServerDown] = useState(false);
 
   // Catch up on everything after `after`, page by page (used on reconnect and on a gap).
   const catchUp = useCallback(
@@ -63,11 +65,13 @@ export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: Tim
           body: { kind: next.kind, body: next.body, data: next.data ?? undefined, clientId: next.clientId, occurredAt: next.occurredAt },
         });
         if (res.ok) {
+          setServerDown(false);
           dispatch({ type: "received", events: [res.data] });
           stateRef.current = { ...stateRef.current, pending: stateRef.current.pending.filter((p) => p.clientId !== next.clientId) };
           continue;
         }
         const retryable = res.error.status === 0 || res.error.status >= 500 || res.error.status === 429;
+        if (res.error.status >= 500) setServerDown(true);
         dispatch({ type: "pendingState", clientId: next.clientId, state: retryable ? "queued" : "failed", error: res.error.message });
         if (retryable) return;
         stateRef.current = {
@@ -206,7 +210,7 @@ export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: Tim
     [change],
   );
 
-  return { incidentId, state, presence, post, retry, discard, loadOlder, loadOlderUntil, changes };
+  return { incidentId, state, presence, isServerDown, post, retry, discard, loadOlder, loadOlderUntil, changes };
 }
 
 export type IncidentRoomState = ReturnType<typeof useIncidentRoom>;

@@ -22,6 +22,20 @@ function prismaCode(error: unknown): string | undefined {
   return typeof code === "string" && /^P\d{4}$/.test(code) ? code : undefined;
 }
 
+// The driver adapter reports a lost database three ways (seen against a cut connection): P1001 on
+// model queries, P2010 with the adapter's cause on raw queries, and a bare Error when the
+// connection dies mid-query. All are "try again shortly", never a 500.
+const UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const UNREACHABLE_MESSAGE = /Connection terminated|ECONNREFUSED|ECONNRESET|Can't reach database server|Connection (?:closed|ended)|terminating connection due to administrator command/;
+
+function isDatabaseUnreachable(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const kind = (error as { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } }).meta?.driverAdapterError?.cause?.kind;
+  if (typeof kind === "string" && UNREACHABLE_KINDS.has(kind)) return true;
+  const message = (error as { message?: unknown }).message;
+  return typeof message === "string" && UNREACHABLE_MESSAGE.test(message);
+}
+
 /** Maps anything thrown to an AppError; unknown errors become a generic 500 (details logged). */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
@@ -36,5 +50,6 @@ export function toAppError(error: unknown): AppError {
     case "P1017":
       return new AppError("unavailable", "The database is unreachable; try again shortly");
   }
+  if (isDatabaseUnreachable(error)) return new AppError("unavailable", "The database is unreachable; try again shortly");
   return new AppError("internal", "Something went wrong on our side");
 }

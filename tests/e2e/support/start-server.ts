@@ -1,59 +1,11 @@
 // Starts Warroom for one e2e run: a throw-away DATA_DIR, and with TEST_DATABASE_URL a throw-away
 // Postgres database on that (local) server. Everything is removed when Playwright stops us.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { E2E_PORT, METRICS_TOKEN, REPO_ROOT } from "./env.ts";
-
-const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]", ""]);
-
-function say(message: string): void {
-  process.stdout.write(`[e2e] ${message}\n`);
-}
-
-/** Refuses anything but a local server: the suite creates and drops databases on it. */
-function assertLocal(url: URL): void {
-  // An empty host with ?host=/run/postgresql is a Unix socket, which is local too.
-  const socketHost = url.searchParams.get("host");
-  const isLocal = LOCAL_HOSTS.has(url.hostname) && (!socketHost || socketHost.startsWith("/"));
-  if (!isLocal) throw new Error(`TEST_DATABASE_URL must point at a local server (localhost/127.0.0.1/::1), got host "${url.hostname}"`);
-}
-
-async function withAdmin<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-interface TestDatabase {
-  url: string;
-  drop(): Promise<void>;
-}
-
-async function createTestDatabase(adminUrl: string): Promise<TestDatabase> {
-  const admin = new URL(adminUrl);
-  assertLocal(admin);
-  const name = `warroom_e2e_${randomBytes(6).toString("hex")}`;
-  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  say(`created database ${name}`);
-  return {
-    url: url.toString(),
-    drop: async () => {
-      // FORCE ends sessions a slow shutdown may have left behind (Postgres 13+).
-      await withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-      say(`dropped database ${name}`);
-    },
-  };
-}
+import { createTestDatabase, say } from "./test-database.ts";
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "warroom-e2e-"));
