@@ -7,7 +7,7 @@ import pg from "pg";
 import { PrismaClient } from "./generated/client.ts";
 import { migrate, readMigrations, type MigrateResult } from "./migrate.ts";
 import { pgConnection, pgliteConnection } from "./migration-connection.ts";
-import { log } from "../log.ts";
+import { guardPool } from "./guard-pool.ts";
 import { acquirePgliteLock } from "./pglite-lock.ts";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -47,10 +47,8 @@ async function openPostgres(url: string, migrationsDir?: string): Promise<Databa
     await client.end();
   }
   // Our own pool rather than a config, so /metrics can read its sizes; we end it ourselves.
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  // An idle connection cut by the server or the network is emitted here; unheard, it would crash
-  // the process. The pool drops it and the next query reconnects (or answers 503 meanwhile).
-  pool.on("error", (error) => log.warn("database connection lost", { error: error.message }));
+  // A cut connection is dropped and the next query reconnects (or answers 503 meanwhile).
+  const pool = guardPool(new pg.Pool({ connectionString: url, max: 10 }), "database");
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: "postgres",

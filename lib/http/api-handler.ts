@@ -26,7 +26,10 @@ export function json(data: unknown, status = 200): NextResponse {
 
 function errorResponse(error: unknown, req: NextRequest, requestId: string): NextResponse {
   const appError = toAppError(error);
-  if (appError.status >= 500) {
+  if (appError.code === "unavailable") {
+    // Expected while the database is away: one line each, no stack, so the outage stays readable.
+    log.warn("request refused: database unreachable", { requestId, method: req.method, path: req.nextUrl.pathname });
+  } else if (appError.status >= 500) {
     log.error("request failed", { requestId, method: req.method, path: req.nextUrl.pathname, ...errorFields(error) });
   }
   const res = NextResponse.json(appError.toBody(), { status: appError.status });

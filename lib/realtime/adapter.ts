@@ -2,6 +2,7 @@ import { createAdapter as createPostgresAdapter } from "@socket.io/postgres-adap
 import { createAdapter as createRedisAdapter } from "@socket.io/redis-adapter";
 import pg from "pg";
 import { createClient } from "redis";
+import { guardPool } from "../db/guard-pool.ts";
 import { errorFields, log } from "../log.ts";
 import type { RealtimeServer } from "./emit.ts";
 
@@ -43,8 +44,9 @@ async function attachRedis(io: RealtimeServer, url: string): Promise<Fanout> {
 }
 
 async function attachPostgres(io: RealtimeServer, url: string): Promise<Fanout> {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
-  pool.on("error", (error) => log.error("realtime fan-out connection error", errorFields(error)));
+  // The adapter's LISTEN connection is checked out for good: guardPool keeps a cut from crashing us
+  // (the adapter then reconnects by itself).
+  const pool = guardPool(new pg.Pool({ connectionString: url, max: 4 }), "realtime fan-out");
   await pool.query(
     `CREATE TABLE IF NOT EXISTS ${ATTACHMENTS_TABLE} (id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)`,
   );
