@@ -1,10 +1,9 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
-import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
 import { ZIncidentId } from "../incidents/schemas.ts";
 import { publishTimelineEvent } from "../realtime/emit.ts";
-import { appendEvent } from "./append-event.ts";
+import { insertPostedEvent } from "./insert-posted-event.ts";
 import { eventSelect, toEventDto, type TimelineEventDto } from "./event-dto.ts";
 import { assertNotifiedTeam } from "./notified-team.ts";
 import { ZPostEvent } from "./schemas.ts";
@@ -15,16 +14,21 @@ export interface PostEventResult {
   created: boolean;
 }
 
-async function findByClientId(incidentId: string, clientId: string): Promise<TimelineEventDto | null> {
-  const row = await db().timelineEvent.findUnique({
-    where: { incidentId_clientId: { incidentId, clientId } },
+async function findByClientId(actor: Actor, incidentId: string, clientId: string): Promise<TimelineEventDto | null> {
+  const row = await db().timelineEvent.findFirst({
+    where: { incidentId, clientId, incident: { organizationId: actor.organizationId } },
     select: eventSelect,
   });
   return row ? toEventDto(row) : null;
 }
 
+/** P2002 from a model query; from a raw one, P2010 carrying the driver adapter's cause. */
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+  if (typeof error !== "object" || error === null) return false;
+  const e = error as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } };
+  if (e.code === "P2002") return true;
+  const cause = e.meta?.driverAdapterError?.cause;
+  return e.code === "P2010" && (cause?.kind === "UniqueConstraintViolation" || cause?.originalCode === "23505" || e.meta?.code === "23505");
 }
 
 /** Posts an entry to an incident's timeline. Idempotent on clientId, whatever the retries. */
@@ -33,45 +37,28 @@ export async function postEvent(actor: Actor, incidentId: string, input: unknown
   assertCan(actor, "timeline:post");
   const data = ZPostEvent.parse(input);
 
-  const incident = await db().incident.findFirst({
-    where: { id: incidentId, organizationId: actor.organizationId },
-    select: { id: true, status: true },
-  });
-  if (!incident) throw notFound("Incident");
   await assertNotifiedTeam(actor, data.data);
 
-  if (data.clientId) {
-    const existing = await findByClientId(incidentId, data.clientId);
-    if (existing) return { event: existing, created: false };
-  }
-
-  let event: TimelineEventDto;
+  let event: TimelineEventDto | null;
   try {
-    event = await db().$transaction(
-      async (tx) => {
-        const stored = await appendEvent(tx, {
-          incidentId,
-          kind: data.kind,
-          body: data.body,
-          data: data.data,
-          authorId: actor.userId,
-          clientId: data.clientId,
-          occurredAt: data.occurredAt ? new Date(data.occurredAt) : undefined,
-        });
-        await recordAudit(tx, actor, { action: "timeline.post", entityType: "TimelineEvent", entityId: stored.id, after: stored });
-        return stored;
-      },
-      { maxWait: 10_000, timeout: 15_000 },
-    );
+    event = await insertPostedEvent(actor, {
+      incidentId,
+      kind: data.kind,
+      body: data.body,
+      data: data.data ?? null,
+      clientId: data.clientId ?? null,
+      occurredAt: data.occurredAt ? new Date(data.occurredAt) : null,
+    });
   } catch (error) {
-    // Two retries of one entry raced past the check above: the loser returns the winner's row.
+    // A retry of an entry already stored (or two retries racing): answer with the stored row.
     if (data.clientId && isUniqueViolation(error)) {
-      const existing = await findByClientId(incidentId, data.clientId);
+      const existing = await findByClientId(actor, incidentId, data.clientId);
       if (existing) return { event: existing, created: false };
     }
     if (isUniqueViolation(error)) throw new AppError("conflict", "That entry was already stored");
     throw error;
   }
+  if (!event) throw notFound("Incident");
 
   publishTimelineEvent(event);
   return { event, created: true };
