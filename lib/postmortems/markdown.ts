@@ -24,7 +24,10 @@ export type Block =
 export function safeHref(raw: string): string | null {
   const url = raw.trim();
   // Browsers ignore control characters and whitespace inside a scheme ("java\tscript:").
-  const squashed = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, "").toLowerCase();
+  const squashed = [...url]
+    .filter((c) => c.charCodeAt(0) > 0x20 && (c.charCodeAt(0) < 0x7f || c.charCodeAt(0) > 0x9f))
+    .join("")
+    .toLowerCase();
   if (/^(https?:|mailto:)/.test(squashed)) return url;
   if (/^[/#?]/.test(url) && !url.startsWith("//")) return url;
   // A relative path ("runbooks/checkout.md"); anything with a colon before its path is refused.
