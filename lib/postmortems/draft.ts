@@ -208,7 +208,22 @@ function detectionBody(f: PostmortemFacts): string {
 
 function responseBody(f: PostmortemFacts): string {
   const tz = f.timeZone;
-  const lines = ["### What went well", "", "- ", "", "### What went poorly", "", "- ", "", "### Where we got lucky", "", "- ", "", "### Who was told, and when", ""];
+  const lines = [
+    "### What went well",
+    "",
+    "_Signals, tools and decisions that shortened the incident._",
+    "",
+    "### What went poorly",
+    "",
+    "_Where the response was slowed: missing access, unclear ownership, noisy alerts._",
+    "",
+    "### Where we got lucky",
+    "",
+    "_What could have made it worse, and did not, by chance._",
+    "",
+    "### Who was told, and when",
+    "",
+  ];
   if (f.notifications.length === 0 && f.teams.length === 0) {
     lines.push("_No notifications were recorded._");
   } else {

@@ -153,6 +153,8 @@ test("a published post-mortem reads as a document for a viewer, who cannot edit 
 });
 
 test("script, event-handler and javascript: payloads render inert, and the pages pass axe", async ({ pageAs, apiAs }) => {
+  // Three axe runs on two cores shared with the server.
+  test.setTimeout(150_000);
   const api = await apiAs("commander");
   const pm = await seedPostmortem(api);
   const payload = [
@@ -205,7 +207,7 @@ test("an admin adds a template and makes it a severity's default", async ({ page
   await expect(page).toHaveTitle(/Post-mortem templates/);
   await expectNoSeriousViolations(page);
   const name = `Payments review ${uniqueTag()}`;
-  await page.getByRole("button", { name: "New template" }).click();
+  await page.getByRole("button", { name: "New template", exact: true }).click();
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Sections (Markdown)").fill("## Summary\nShort.\n\n## PSP contact log\nWho at the PSP we spoke to, when.\n\n## Appendix {#appendix}\n");
   await expect(page.getByText("3 sections: Summary · PSP contact log · Appendix")).toBeVisible();
