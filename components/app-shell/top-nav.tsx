@@ -7,11 +7,12 @@ const LINKS = [
   { href: "/incidents", label: "Incidents" },
   { href: "/catalog", label: "Catalog" },
   { href: "/map", label: "Map" },
+  { href: "/postmortems", label: "Post-mortems" },
 ] as const;
 
 export function TopNav({ user }: { user: { name: string; role: RoleName } }) {
   return (
-    <header className="h-12 border-b border-line bg-surface">
+    <header className="h-12 border-b border-line bg-surface print:hidden">
       <nav aria-label="Main" className="mx-auto flex h-full max-w-[1600px] items-center gap-4 px-4 sm:gap-6">
         <Link href="/triage" className="flex shrink-0 items-center gap-2 font-bold tracking-tight">
           <span aria-hidden className="text-sev1">●</span> <span className="hidden sm:inline">Warroom</span>

@@ -9,6 +9,7 @@ import { PanelSection } from "../incidents/panel/panel-section.tsx";
 import { RolesSection } from "../incidents/panel/roles-section.tsx";
 import { ServicesSection } from "../incidents/panel/services-section.tsx";
 import { useRoom } from "../incidents/room-context.ts";
+import { RoomPostmortemSection } from "../postmortems/room-postmortem-section.tsx";
 
 export function RoomSidePanel({ presence }: { presence: PresenceUser[] }) {
   const { incident, error } = useRoom();
@@ -19,6 +20,7 @@ export function RoomSidePanel({ presence }: { presence: PresenceUser[] }) {
           {error}
         </p>
       ) : null}
+      <RoomPostmortemSection />
       <PanelSection title={`In the room now (${presence.length})`}>
         {presence.length === 0 ? (
           <p className="text-ink-muted">Connecting…</p>

@@ -28,6 +28,10 @@ const MATRIX = {
   "impact:edit": WRITERS,
   // Organisation settings: baselines, peak windows, currency, API tokens of others.
   "org:admin": ["ADMIN"],
+  // Drafting, editing and reviewing post-mortems. Everyone reads them (incident:read).
+  "postmortem:write": WRITERS,
+  // Publishing one; the incident's own commander may too (see canPublishPostmortem in lib/postmortems).
+  "postmortem:publish": ["ADMIN", "COMMANDER"],
 } as const satisfies Record<string, readonly RoleName[]>;
 
 export type Permission = keyof typeof MATRIX;

@@ -3,13 +3,16 @@ import type { Actor } from "../auth/actor.ts";
 import type { ImpactSummaryDto } from "../impact/impact-dto.ts";
 import type { IncidentDto } from "../incidents/incident-dto.ts";
 import { observeSeconds } from "../observability/metrics.ts";
+import type { PostmortemDto, PostmortemSectionDto } from "../postmortems/postmortem-dto.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
-import { incidentRoom, orgRoom, type CatalogChange, type ClientToServerEvents, type ServerToClientEvents, type ServiceHealthUpdate } from "./protocol.ts";
+import { incidentRoom, orgRoom, postmortemRoom, type CatalogChange, type ClientToServerEvents, type ServerToClientEvents, type ServiceHealthUpdate } from "./protocol.ts";
 
 // Every realtime push goes through this file: moving to a multi-instance adapter changes one
 // place. server.ts owns the io instance; route handlers are bundled separately, hence globalThis.
 export interface SocketData {
   actor: Actor;
+  /** Post-mortem id → the section key this socket is editing (presence only, never data). */
+  postmortemEditing?: Record<string, string | null>;
 }
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -54,4 +57,14 @@ export function publishServiceHealth(organizationId: string, update: ServiceHeal
 /** An incident's money at stake changed: to its room and to the organisation (triage board). */
 export function publishImpactUpdated(organizationId: string, impact: ImpactSummaryDto): void {
   io()?.to(orgRoom(organizationId)).to(incidentRoom(impact.incidentId)).emit("impact:updated", { incidentId: impact.incidentId, impact });
+}
+
+/** A post-mortem section was saved: everyone with the post-mortem open sees it at once. */
+export function publishPostmortemSection(postmortemId: string, section: PostmortemSectionDto): void {
+  io()?.to(postmortemRoom(postmortemId)).emit("postmortem:section", { postmortemId, section });
+}
+
+/** Title, state, reviews or revisions changed. */
+export function publishPostmortemUpdated(postmortem: PostmortemDto): void {
+  io()?.to(postmortemRoom(postmortem.id)).emit("postmortem:updated", { postmortem });
 }

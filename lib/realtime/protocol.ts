@@ -1,6 +1,7 @@
 // Client-safe: the Socket.io contract between server and browsers (documented in the README).
 import type { ImpactSummaryDto } from "../impact/impact-dto.ts";
 import type { IncidentDto } from "../incidents/incident-dto.ts";
+import type { PostmortemDto, PostmortemSectionDto } from "../postmortems/postmortem-dto.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 
 export interface PresenceUser {
@@ -39,12 +40,29 @@ export interface ServerToClientEvents {
   "impact:updated": (payload: { incidentId: string; impact: ImpactSummaryDto }) => void;
   "catalog:changed": (payload: CatalogChange) => void;
   "service:health": (payload: ServiceHealthUpdate) => void;
+  "postmortem:section": (payload: { postmortemId: string; section: PostmortemSectionDto }) => void;
+  "postmortem:updated": (payload: { postmortem: PostmortemDto }) => void;
+  "postmortem:presence": (payload: { postmortemId: string; users: PostmortemEditor[] }) => void;
 }
 
 export interface ClientToServerEvents {
   "incident:join": (payload: { incidentId: string; afterSeq?: number }, ack: (result: JoinAck) => void) => void;
   "incident:leave": (payload: { incidentId: string }) => void;
+  "postmortem:join": (payload: { postmortemId: string }, ack: (result: PostmortemJoinAck) => void) => void;
+  "postmortem:leave": (payload: { postmortemId: string }) => void;
+  /** Which section this person is editing now (null: none); told to the others as presence. */
+  "postmortem:editing": (payload: { postmortemId: string; sectionKey: string | null }) => void;
 }
 
+/** Who has a post-mortem open, and the section each is editing (null: reading). */
+export interface PostmortemEditor {
+  id: string;
+  name: string;
+  sectionKey: string | null;
+}
+
+export type PostmortemJoinAck = { ok: true; postmortem: PostmortemDto; users: PostmortemEditor[] } | { ok: false; error: { code: string; message: string } };
+
+export const postmortemRoom = (postmortemId: string) => `postmortem:${postmortemId}`;
 export const incidentRoom = (incidentId: string) => `incident:${incidentId}`;
 export const orgRoom = (organizationId: string) => `org:${organizationId}`;

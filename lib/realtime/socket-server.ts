@@ -6,6 +6,7 @@ import { userIdFromCookieHeader } from "../auth/session-token.ts";
 import { toAppError } from "../errors/to-app-error.ts";
 import { getIncidentOrThrow } from "../incidents/get-incident.ts";
 import { errorFields, log } from "../log.ts";
+import { getPostmortem } from "../postmortems/get-postmortem.ts";
 import { listEvents } from "../timeline/list-events.ts";
 import { setRealtimeServer, type RealtimeServer, type SocketData } from "./emit.ts";
 import {
@@ -13,7 +14,10 @@ import {
   orgRoom,
   type ClientToServerEvents,
   type JoinAck,
+  type PostmortemEditor,
+  type PostmortemJoinAck,
   type PresenceUser,
+  postmortemRoom,
   type ServerToClientEvents,
 } from "./protocol.ts";
 
@@ -59,6 +63,40 @@ async function join(io: RealtimeServer, socket: WarroomSocket, payload: unknown)
   return { ok: true, lastSeq: page.lastSeq, events: page.events, hasMore: page.hasMore, presence };
 }
 
+/** Who has a post-mortem open and which section each edits, across instances. */
+async function postmortemEditors(io: RealtimeServer, postmortemId: string): Promise<PostmortemEditor[]> {
+  const sockets = await io.in(postmortemRoom(postmortemId)).fetchSockets();
+  const users = new Map<string, PostmortemEditor>();
+  for (const s of sockets) {
+    const a = s.data.actor;
+    const sectionKey = s.data.postmortemEditing?.[postmortemId] ?? null;
+    // Several tabs of one person: any tab editing wins over one reading.
+    if (!users.has(a.userId) || sectionKey) users.set(a.userId, { id: a.userId, name: a.name, sectionKey });
+  }
+  return [...users.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+async function broadcastPostmortemPresence(io: RealtimeServer, postmortemId: string): Promise<void> {
+  const users = await postmortemEditors(io, postmortemId);
+  io.to(postmortemRoom(postmortemId)).emit("postmortem:presence", { postmortemId, users });
+}
+
+const ZPostmortemJoin = z.object({ postmortemId: z.string() });
+const ZPostmortemEditing = z.object({ postmortemId: z.string(), sectionKey: z.string().max(40).nullable() });
+
+async function joinPostmortem(io: RealtimeServer, socket: WarroomSocket, payload: unknown): Promise<PostmortemJoinAck> {
+  const parsed = ZPostmortemJoin.safeParse(payload);
+  if (!parsed.success) return { ok: false, error: { code: "validation_failed", message: "postmortemId is required" } };
+  const { postmortemId } = parsed.data;
+  // The same organisation-scoped read as the HTTP API decides whether the socket may join.
+  await getPostmortem(socket.data.actor, postmortemId);
+  // Join, then read again, so a save committed in between is not missed.
+  await socket.join(postmortemRoom(postmortemId));
+  const postmortem = await getPostmortem(socket.data.actor, postmortemId);
+  await broadcastPostmortemPresence(io, postmortemId);
+  return { ok: true, postmortem, users: await postmortemEditors(io, postmortemId) };
+}
+
 export function createRealtimeServer(httpServer: HttpServer): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
     path: "/socket.io",
@@ -96,6 +134,40 @@ export function createRealtimeServer(httpServer: HttpServer): RealtimeServer {
       if (!socket.rooms.has(incidentRoom(incidentId))) return;
       void socket.leave(incidentRoom(incidentId));
       void broadcastPresence(io, incidentId);
+    });
+
+    socket.on("postmortem:join", (payload, ack) => {
+      if (typeof ack !== "function") return;
+      joinPostmortem(io, socket, payload).then(ack, (error: unknown) => {
+        const appError = toAppError(error);
+        if (appError.status >= 500) log.error("socket post-mortem join failed", errorFields(error));
+        ack({ ok: false, error: { code: appError.code, message: appError.message } });
+      });
+    });
+
+    socket.on("postmortem:editing", (payload) => {
+      const parsed = ZPostmortemEditing.safeParse(payload);
+      if (!parsed.success || !socket.rooms.has(postmortemRoom(parsed.data.postmortemId))) return;
+      // Viewers never edit, so they never show as editing.
+      if (socket.data.actor.role === "VIEWER" && parsed.data.sectionKey) return;
+      socket.data.postmortemEditing = { ...socket.data.postmortemEditing, [parsed.data.postmortemId]: parsed.data.sectionKey };
+      void broadcastPostmortemPresence(io, parsed.data.postmortemId).catch(() => undefined);
+    });
+
+    socket.on("postmortem:leave", (payload) => {
+      const postmortemId = typeof payload?.postmortemId === "string" ? payload.postmortemId : "";
+      if (!socket.rooms.has(postmortemRoom(postmortemId))) return;
+      if (socket.data.postmortemEditing) delete socket.data.postmortemEditing[postmortemId];
+      void socket.leave(postmortemRoom(postmortemId));
+      void broadcastPostmortemPresence(io, postmortemId).catch(() => undefined);
+    });
+
+    socket.on("disconnecting", () => {
+      const postmortems = [...socket.rooms].filter((r) => r.startsWith("postmortem:")).map((r) => r.slice("postmortem:".length));
+      socket.once("disconnect", (reason) => {
+        if (reason === "server shutting down") return;
+        for (const id of postmortems) void broadcastPostmortemPresence(io, id).catch(() => undefined);
+      });
     });
 
     socket.on("disconnecting", () => {

@@ -9,7 +9,15 @@ import { setResponder } from "../../lib/incidents/set-incident-role.ts";
 import { createIntegration } from "../../lib/integrations/manage.ts";
 import { postEvent } from "../../lib/timeline/post-event.ts";
 import { strikeEvent } from "../../lib/timeline/strike-event.ts";
+import { getPostmortem } from "../../lib/postmortems/get-postmortem.ts";
+import type { PostmortemDto } from "../../lib/postmortems/postmortem-dto.ts";
+import { publishPostmortem } from "../../lib/postmortems/publish-postmortem.ts";
+import { createPostmortemTemplate } from "../../lib/postmortems/template-settings.ts";
+import { requestReview, reviewPostmortem } from "../../lib/postmortems/workflow.ts";
+import { updateIncident } from "../../lib/incidents/update-incident.ts";
+import { declareIncident } from "../../lib/incidents/declare-incident.ts";
 import type { RouteParams } from "../helpers/route-matrix.ts";
+import { seedPostmortem } from "../helpers/seed-postmortem.ts";
 import type { SeededCatalog, SeededOrganization } from "../helpers/seed.ts";
 
 // Who may call what, written down by hand: deriving it from lib/auth/permissions.ts would make a
@@ -110,6 +118,26 @@ const someoneElse = (w: MatrixWorld, caller: Actor | null) => (caller?.userId ==
 // The same domain function takes the user from a POST body, where a non-id is bad input.
 const USER_ID_CHECKED_FIRST = { status: 422, why: "userId is validated (naming the field) before the incident is looked up" };
 const notFoundForOthers = (why: string) => ({ COMMANDER: { status: 404, why }, RESPONDER: { status: 404, why }, VIEWER: { status: 404, why } });
+
+// Post-mortems of the organisation under test, drafted once by the admin (who commands their incidents).
+const shared = new Map<string, Promise<PostmortemDto>>();
+const once = (key: string, make: () => Promise<PostmortemDto>) => shared.get(key) ?? (shared.set(key, make()), shared.get(key)!);
+const draftOf = (w: MatrixWorld, key: string) => once(key, () => seedPostmortem(w.org.admin, { title: `Matrix post-mortem ${key}` }));
+const inReview = async (w: MatrixWorld, pm: PostmortemDto) => {
+  await requestReview(w.org.admin, pm.id, { reviewerIds: [w.org.commander.userId] });
+  await reviewPostmortem(w.org.commander, pm.id, { state: "approved" });
+};
+const publishedOf = (w: MatrixWorld) =>
+  once("published", async () => {
+    const pm = await seedPostmortem(w.org.admin, { title: "Matrix published post-mortem" });
+    await inReview(w, pm);
+    return publishPostmortem(w.org.admin, pm.id);
+  });
+const resolvedIncident = async (w: MatrixWorld) => {
+  const incident = await declareIncident(w.org.admin, { title: w.fresh.name("Matrix resolved incident"), severity: "SEV3" });
+  return (await updateIncident(w.org.admin, incident.id, { status: "resolved" })).id;
+};
+const pmParams = async (pm: Promise<PostmortemDto>) => ({ id: (await pm).id });
 
 export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
   // Public: no session needed, and a session changes nothing.
@@ -242,6 +270,69 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
   ],
   "DELETE /api/incidents/[id]/events/[seq]/strike": [{ allow: COMMANDERS, plan: async (w) => ({ params: entry(w, await w.fresh.struckEntry()) }) }],
 
+  // Post-mortems
+  "GET /api/incidents/[id]/postmortem": [read(async (w) => ({ params: { id: (await draftOf(w, "read")).incident.id } }))],
+  "POST /api/incidents/[id]/postmortem": [{ allow: WRITERS, status: 201, plan: async (w) => ({ params: { id: await resolvedIncident(w) }, body: {} }) }],
+  "GET /api/postmortems/[id]": [read(async (w) => ({ params: await pmParams(draftOf(w, "read")) }))],
+  "PATCH /api/postmortems/[id]": [{ allow: WRITERS, plan: async (w) => ({ params: await pmParams(draftOf(w, "edit")), body: { title: w.fresh.name("Matrix review") } }) }],
+  "PUT /api/postmortems/[id]/sections/[key]": [
+    {
+      allow: WRITERS,
+      plan: async (w) => {
+        const pm = await getPostmortem(w.org.admin, (await draftOf(w, "edit")).id);
+        const lessons = pm.sections.find((s) => s.key === "lessons")!;
+        return { params: { id: pm.id, key: "lessons" }, body: { body: w.fresh.name("Flags beat rollbacks"), baseVersion: lessons.version } };
+      },
+    },
+  ],
+  "POST /api/postmortems/[id]/review-request": [
+    { allow: WRITERS, plan: async (w) => ({ params: await pmParams(draftOf(w, "review")), body: { reviewerIds: [w.org.commander.userId] } }) },
+  ],
+  "POST /api/postmortems/[id]/reviews": [
+    {
+      allow: WRITERS,
+      plan: async (w) => {
+        const pm = await draftOf(w, "review");
+        await requestReview(w.org.admin, pm.id, { reviewerIds: [w.org.commander.userId] });
+        return { params: { id: pm.id }, body: { state: "approved" } };
+      },
+    },
+  ],
+  "POST /api/postmortems/[id]/publish": [
+    {
+      allow: COMMANDERS,
+      plan: async (w) => {
+        const pm = await seedPostmortem(w.org.admin, { title: w.fresh.name("Matrix publish") });
+        await inReview(w, pm);
+        return { params: { id: pm.id } };
+      },
+    },
+  ],
+  "GET /api/postmortems/[id]/revisions/[number]": [read(async (w) => ({ params: { id: (await publishedOf(w)).id, number: "1" } }))],
+  "GET /api/settings/postmortems": [read()],
+  "PUT /api/settings/postmortems": [{ allow: ADMIN, plan: () => ({ body: { defaults: { SEV4: "builtin:short" } } }) }],
+  "POST /api/settings/postmortems/templates": [
+    { allow: ADMIN, status: 201, plan: (w) => ({ body: { name: w.fresh.name("Matrix template"), sections: [{ key: "summary", title: "Summary" }] } }) },
+  ],
+  "PATCH /api/settings/postmortems/templates/[id]": [
+    {
+      allow: ADMIN,
+      plan: async (w) => {
+        const t = await createPostmortemTemplate(w.org.admin, { name: w.fresh.name("Matrix template"), sections: [{ key: "summary", title: "Summary" }] });
+        return { params: { id: t.key }, body: { description: "Renamed" } };
+      },
+    },
+  ],
+  "DELETE /api/settings/postmortems/templates/[id]": [
+    {
+      allow: ADMIN,
+      plan: async (w) => {
+        const t = await createPostmortemTemplate(w.org.admin, { name: w.fresh.name("Matrix template"), sections: [{ key: "summary", title: "Summary" }] });
+        return { params: { id: t.key } };
+      },
+    },
+  ],
+
   // Catalog
   "GET /api/teams": [read()],
   "POST /api/teams": [{ allow: COMMANDERS, status: 201, plan: (w) => ({ body: { name: w.fresh.name("Fulfilment") } }) }],
@@ -318,6 +409,12 @@ export const FOREIGN_REFERENCES: ForeignReference[] = [
   { key: "PUT /api/incidents/[id]/services", status: 422, field: "serviceIds", plan: (w, f) => ({ params: incident(w), body: { serviceIds: [f.serviceId] } }) },
   { key: "POST /api/incidents/[id]/roles", status: 422, field: "userId", plan: (w, f) => ({ params: incident(w), body: { role: "scribe", userId: f.userId } }) },
   { key: "POST /api/incidents/[id]/responders", status: 422, field: "userId", plan: (w, f) => ({ params: incident(w), body: { userId: f.userId } }) },
+  {
+    key: "POST /api/postmortems/[id]/review-request",
+    status: 422,
+    field: "reviewerIds",
+    plan: async (w, f) => ({ params: await pmParams(draftOf(w, "review")), body: { reviewerIds: [f.userId] } }),
+  },
   { key: "POST /api/teams", status: 422, field: "memberIds", plan: (w, f) => ({ body: { name: w.fresh.name("Borrowed people"), memberIds: [f.userId] } }) },
   { key: "PATCH /api/teams/[id]", status: 422, field: "memberIds", plan: (w, f) => ({ params: { id: w.catalog.team.id }, body: { memberIds: [f.userId] } }) },
   { key: "POST /api/services", status: 422, field: "teamId", plan: (w, f) => ({ body: { name: w.fresh.name("Borrowed team"), teamId: f.teamId } }) },

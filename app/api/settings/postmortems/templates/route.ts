@@ -1,0 +1,6 @@
+import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
+import { createPostmortemTemplate } from "@/lib/postmortems/template-settings.ts";
+
+export const dynamic = "force-dynamic";
+
+export const POST = authedRoute(async ({ req, actor }) => json(await createPostmortemTemplate(actor, await readJson(req)), 201));
