@@ -52,13 +52,13 @@ export function OperationEntry({ entry, resolve }: { entry: ReferenceOperation; 
           {operation.description ? <Paragraphs text={operation.description} className="max-w-prose text-sm text-ink-muted" /> : null}
         </div>
 
-        <section className="space-y-1.5" aria-label="Who may call it">
+        <div className="space-y-1.5">
           <SubHeading>Who may call it</SubHeading>
           <WhoMayCall operation={operation} />
-        </section>
+        </div>
 
         {parameters.length ? (
-          <section className="space-y-1.5" aria-label="Parameters">
+          <div className="space-y-1.5">
             <SubHeading>Parameters</SubHeading>
             <div className="overflow-x-auto rounded-md border border-line">
               <table className="w-full text-left text-sm">
@@ -89,11 +89,11 @@ export function OperationEntry({ entry, resolve }: { entry: ReferenceOperation; 
                 </tbody>
               </table>
             </div>
-          </section>
+          </div>
         ) : null}
 
         {body ? (
-          <section className="space-y-2" aria-label="Request body">
+          <div className="space-y-2">
             <SubHeading>Request body</SubHeading>
             {Object.entries(body.content).map(([type, { schema }]) => {
               const fields = describeSchema(schema, resolve);
@@ -109,10 +109,10 @@ export function OperationEntry({ entry, resolve }: { entry: ReferenceOperation; 
                 </div>
               );
             })}
-          </section>
+          </div>
         ) : null}
 
-        <section className="space-y-2" aria-label="Responses">
+        <div className="space-y-2">
           <SubHeading>Responses</SubHeading>
           <ul className="space-y-2">
             {answers.map(({ status, response }) => {
@@ -155,7 +155,7 @@ export function OperationEntry({ entry, resolve }: { entry: ReferenceOperation; 
               </dl>
             </details>
           ) : null}
-        </section>
+        </div>
       </div>
     </article>
   );
