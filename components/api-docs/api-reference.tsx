@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Fragment } from "react";
 import { resolverOf, sectionsOf } from "@/lib/openapi/reference-sections.ts";
 import type { OpenApiDocument } from "@/lib/openapi/types.ts";
 import { buttonClasses } from "../ui/button.tsx";
@@ -24,9 +25,20 @@ export function ApiReference({ document }: { document: OpenApiDocument }) {
               <ol className="mt-1 space-y-0.5">
                 {s.operations.map(({ method, path, operation }) => (
                   <li key={operation.operationId}>
-                    <a href={`#${operation.operationId}`} className="flex items-center gap-2 rounded px-1 py-0.5 text-ink-muted hover:bg-raised hover:text-ink">
+                    <a href={`#${operation.operationId}`} className="flex items-start gap-2 rounded px-1 py-0.5 text-ink-muted hover:bg-raised hover:text-ink">
                       <MethodBadge method={method} size="sm" />
-                      <span className="truncate font-mono text-xs">{path.replace(/^\/api/, "")}</span>
+                      <span className="min-w-0 font-mono text-xs leading-5">
+                        {path
+                          .replace(/^\/api/, "")
+                          .split(/(?=\/)/)
+                          .map((segment, i) => (
+                            // Long paths wrap at a slash, never inside a segment.
+                            <Fragment key={i}>
+                              {i > 0 ? <wbr /> : null}
+                              {segment}
+                            </Fragment>
+                          ))}
+                      </span>
                     </a>
                   </li>
                 ))}
@@ -50,7 +62,7 @@ export function ApiReference({ document }: { document: OpenApiDocument }) {
           <Paragraphs text={document.info.description} className="max-w-3xl text-sm text-ink-muted" />
           <p className="text-sm text-ink-muted">
             Create a token under{" "}
-            <Link href="/settings/tokens" className="text-accent hover:underline">
+            <Link href="/settings/tokens" className="text-accent underline underline-offset-2">
               Settings → API tokens
             </Link>
             . Import <code className="font-mono text-[0.85em] text-ink">/api/openapi.json</code> into Postman, Insomnia or a client generator.

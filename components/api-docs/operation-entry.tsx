@@ -76,7 +76,7 @@ export function OperationEntry({ entry, resolve }: { entry: ReferenceOperation; 
                     <tr key={`${p.in}-${p.name}`} className="align-top">
                       <td className="whitespace-nowrap px-3 py-1.5">
                         <code className="font-mono text-[13px] text-ink">{p.name}</code>
-                        {p.required ? <span className="ml-2 text-[11px] font-medium uppercase tracking-wide text-sev2">required</span> : null}
+                        {p.required ? <span className="ml-2 text-[11px] font-semibold uppercase tracking-wide text-ink">required</span> : null}
                       </td>
                       <td className="px-3 py-1.5 text-xs text-ink-muted">{p.in}</td>
                       <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs text-ink-muted">{typeOf(p.schema, resolve)}</td>
@@ -122,7 +122,7 @@ export function OperationEntry({ entry, resolve }: { entry: ReferenceOperation; 
               return (
                 <li key={status} className="space-y-1.5">
                   <p className="text-sm">
-                    <span className={`mr-2 font-mono font-semibold tabular ${status.startsWith("2") ? "text-ok" : "text-sev2"}`}>{status}</span>
+                    <span className={`mr-2 font-mono font-semibold tabular ${status.startsWith("2") ? "text-ok" : "text-ink"}`}>{status}</span>
                     <InlineText text={response?.description ?? ""} />
                     {types.length > 1 ? <span className="text-xs text-ink-muted"> ({types.join(", ")})</span> : null}
                   </p>
@@ -146,7 +146,7 @@ export function OperationEntry({ entry, resolve }: { entry: ReferenceOperation; 
               <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-xs">
                 {errors.map(({ status, response }) => (
                   <div key={status} className="contents">
-                    <dt className="font-mono font-semibold tabular text-sev2">{status}</dt>
+                    <dt className="font-mono font-semibold tabular text-ink">{status}</dt>
                     <dd className="text-ink-muted">
                       <InlineText text={response?.description ?? ""} />
                     </dd>

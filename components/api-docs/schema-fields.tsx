@@ -23,7 +23,7 @@ export function SchemaFields({ fields, caption }: { fields: SchemaField[]; capti
               <td className="px-3 py-1.5">
                 <div className={INDENT[Math.min(f.depth, INDENT.length - 1)]}>
                   <code className="font-mono text-[13px] text-ink">{f.path}</code>
-                  {f.isRequired ? <span className="ml-2 text-[11px] font-medium uppercase tracking-wide text-sev2">required</span> : null}
+                  {f.isRequired ? <span className="ml-2 text-[11px] font-semibold uppercase tracking-wide text-ink">required</span> : null}
                   {f.variant ? <span className="ml-2 rounded border border-line px-1 text-[11px] text-ink-muted">{f.variant}</span> : null}
                   {f.description ? (
                     <p className="mt-0.5 max-w-prose text-xs text-ink-muted">

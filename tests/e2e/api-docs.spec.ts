@@ -24,6 +24,8 @@ test("GET /api/openapi.json answers the OpenAPI 3.1 document without a session",
 });
 
 test("the API reference lists every operation by tag, links from API tokens, and passes axe", async ({ pageAs }) => {
+  // Axe reads every table of a long page: give it time on a loaded machine.
+  test.setTimeout(180_000);
   const { page } = await pageAs("responder");
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto("/settings/tokens");
