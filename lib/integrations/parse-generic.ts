@@ -4,7 +4,7 @@ import { isObject, parseJsonObject, toIso, type ParsedWebhook } from "./alert.ts
 
 // Warroom's own format for anything else (a cron job, a synthetic check, a script):
 // one alert, or { deliveryId?, alerts: [ … ] }. Documented in the README and on the settings page.
-const ZGenericAlert = z.object({
+export const ZGenericAlert = z.object({
   dedupKey: z.string({ error: "dedupKey is required" }).trim().min(1, "dedupKey is required").max(500, "dedupKey must be at most 500 characters"),
   status: z.enum(["firing", "resolved"], { error: 'status must be "firing" or "resolved"' }).default("firing"),
   title: z.string({ error: "title is required" }).trim().min(1, "title is required").max(200, "title must be at most 200 characters"),
@@ -16,7 +16,7 @@ const ZGenericAlert = z.object({
   url: z.url({ protocol: /^https?$/, error: "url must be an http(s) address" }).optional(),
 });
 
-const ZGenericPayload = z.object({
+export const ZGenericPayload = z.object({
   deliveryId: z.string().trim().min(1).max(200).optional(),
   alerts: z.array(ZGenericAlert).min(1, "alerts must hold at least one alert").max(1000, "at most 1,000 alerts per request"),
 })

@@ -142,6 +142,7 @@ const pmParams = async (pm: Promise<PostmortemDto>) => ({ id: (await pm).id });
 export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
   // Public: no session needed, and a session changes nothing.
   "GET /api/health": [{ allow: "public", plan: () => ({}) }],
+  "GET /api/openapi.json": [{ allow: "public", plan: () => ({}) }],
   // next-auth's own endpoints: reading the session is open (empty when signed out).
   "GET /api/auth/[...nextauth]": [{ allow: "public", plan: () => ({ params: { nextauth: ["session"] } }) }],
   // A POST without next-auth's CSRF token is sent to the confirmation page (302), signed in or not.

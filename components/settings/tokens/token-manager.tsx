@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useState } from "react";
 import type { ApiTokenDto } from "@/lib/auth/api-tokens.ts";
 import { apiRequest } from "../../api/api-client.ts";
@@ -27,7 +28,12 @@ export function TokenManager({ initial, viewer }: Props) {
   return (
     <div className="space-y-6">
       <div className="max-w-3xl space-y-1">
-        <h2 className="text-lg font-semibold">API tokens</h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 className="text-lg font-semibold">API tokens</h2>
+          <Link href="/api-docs" className="text-sm text-accent hover:underline">
+            API reference
+          </Link>
+        </div>
         <p className="text-sm text-ink-muted">
           A token acts as you, limited by its scope, on the REST API (<code className="font-mono text-xs">Authorization: Bearer wr_…</code>). Services
           use one to push their health to the map. Only a hash is stored: lose the token and you create a new one.

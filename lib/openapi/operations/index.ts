@@ -1,0 +1,23 @@
+import type { ApiOperation } from "../types.ts";
+import { CATALOG_OPERATIONS } from "./catalog.ts";
+import { IMPACT_OPERATIONS } from "./impact.ts";
+import { INCIDENT_OPERATIONS } from "./incidents.ts";
+import { INTEGRATION_OPERATIONS } from "./integrations.ts";
+import { ORGANISATION_OPERATIONS } from "./organisation.ts";
+import { SYSTEM_OPERATIONS } from "./system.ts";
+import { TIMELINE_OPERATIONS } from "./timeline.ts";
+
+/**
+ * Every operation of the REST API, one per route file × exported method. A new route adds its
+ * entries to its domain's file (or a new file listed here); tests/unit/openapi.test.ts fails for a
+ * route without one.
+ */
+export const API_OPERATIONS: readonly ApiOperation[] = [
+  ...INCIDENT_OPERATIONS,
+  ...TIMELINE_OPERATIONS,
+  ...IMPACT_OPERATIONS,
+  ...CATALOG_OPERATIONS,
+  ...INTEGRATION_OPERATIONS,
+  ...ORGANISATION_OPERATIONS,
+  ...SYSTEM_OPERATIONS,
+];

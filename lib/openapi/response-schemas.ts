@@ -1,0 +1,135 @@
+import { ERROR_STATUS } from "../errors/app-error.ts";
+import { SEVERITIES, STATUSES } from "../incidents/constants.ts";
+import { JOURNEYS } from "../catalog/constants.ts";
+import { EVENT_KINDS } from "../timeline/constants.ts";
+import type { JsonSchema } from "./types.ts";
+
+// Hand-written schemas for the answers clients read most. The DTOs are TypeScript interfaces, not
+// zod, so these are kept small and list the fields the README documents; other answers are
+// described in words in their operation.
+
+export const ref = (name: SharedSchemaName): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+
+const str: JsonSchema = { type: "string" };
+const time: JsonSchema = { type: "string", format: "date-time" };
+const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: "null" }] });
+const obj = (properties: Record<string, JsonSchema>, description?: string): JsonSchema => ({
+  type: "object",
+  ...(description ? { description } : {}),
+  properties,
+  required: Object.keys(properties),
+});
+
+const figures = obj({ revenue: { type: "number" }, orders: { type: "number" }, customers: { type: "number" } });
+
+const SHARED = {
+  Error: obj(
+    {
+      error: {
+        type: "object",
+        properties: {
+          code: { type: "string", enum: Object.keys(ERROR_STATUS) },
+          message: { type: "string", description: "Safe to show a person." },
+          details: {
+            description: "For validation_failed: `fields`, one entry per bad field (`journeys.checkout.degradation`, `data.url`…).",
+            type: "object",
+            properties: {
+              fields: { type: "array", items: obj({ field: str, message: str }) },
+            },
+          },
+        },
+        required: ["code", "message"],
+      },
+    },
+    "Every error has this shape. The code maps to one HTTP status.",
+  ),
+  PersonRef: obj({ id: { type: "string", format: "uuid" }, name: str }),
+  Incident: obj(
+    {
+      id: { type: "string", format: "uuid" },
+      number: { type: "integer" },
+      ref: { type: "string", description: 'Human reference, e.g. "INC-7".' },
+      title: str,
+      summary: str,
+      severity: { type: "string", enum: [...SEVERITIES] },
+      status: { type: "string", enum: [...STATUSES] },
+      customerStatus: str,
+      tags: { type: "array", items: str },
+      commander: nullable({ $ref: "#/components/schemas/PersonRef" }),
+      commsLead: nullable({ $ref: "#/components/schemas/PersonRef" }),
+      scribe: nullable({ $ref: "#/components/schemas/PersonRef" }),
+      declaredBy: nullable({ $ref: "#/components/schemas/PersonRef" }),
+      responders: { type: "array", items: { $ref: "#/components/schemas/PersonRef" } },
+      services: {
+        type: "array",
+        items: obj({ id: str, name: str, tier: { type: "integer" }, team: obj({ id: str, name: str }) }),
+      },
+      startedAt: time,
+      detectedAt: nullable(time),
+      acknowledgedAt: nullable(time),
+      mitigatedAt: nullable(time),
+      resolvedAt: nullable(time),
+      createdAt: time,
+      updatedAt: time,
+      lastSeq: { type: "integer", description: "The newest timeline entry's sequence number." },
+    },
+    "One unplanned disruption and its room.",
+  ),
+  TimelineEvent: obj(
+    {
+      id: { type: "string", format: "uuid" },
+      incidentId: { type: "string", format: "uuid" },
+      seq: { type: "integer", minimum: 1, description: "Gapless per incident: apply in order, catch up with `after`." },
+      kind: { type: "string", enum: [...EVENT_KINDS] },
+      body: str,
+      data: nullable({ type: "object", description: "Kind-specific fields; null for notes and decisions." }),
+      clientId: nullable(str),
+      occurredAt: { ...time, description: "When it happened; may be back-dated." },
+      recordedAt: { ...time, description: "When the server stored it." },
+      author: nullable({ $ref: "#/components/schemas/PersonRef" }),
+      pinned: { type: "boolean" },
+      struck: nullable(obj({ at: time, reason: str, by: nullable({ $ref: "#/components/schemas/PersonRef" }) })),
+      editedAt: nullable(time),
+      revisionCount: { type: "integer" },
+      targetSeq: nullable({ type: "integer", description: "For an amendment: the entry it changed." }),
+    },
+    "One timestamped entry in an incident's room.",
+  ),
+  ImpactSummary: obj(
+    {
+      incidentId: { type: "string", format: "uuid" },
+      currency: { type: "string", description: "ISO 4217." },
+      timeZone: str,
+      asOf: { ...time, description: "Every figure was computed at this instant." },
+      endedAt: nullable(time),
+      perMinute: figures,
+      lossSoFar: { ...figures, description: "Tick it on the client: lossSoFar + perMinute × minutes since asOf." },
+      projectionNextHour: figures,
+      responseCost: obj({ amount: { type: "number" }, personHours: { type: "number" }, people: { type: "integer" }, hourlyRate: { type: "number" } }),
+      journeys: {
+        type: "array",
+        items: obj({
+          journey: { type: "string", enum: [...JOURNEYS] },
+          degradation: { type: "integer", minimum: 0, maximum: 100 },
+          since: time,
+          perMinute: figures,
+          evidence: { type: "object" },
+          updatedAt: time,
+          updatedBy: nullable({ $ref: "#/components/schemas/PersonRef" }),
+        }),
+      },
+      series: { type: "array", description: "A step chart: each point holds until the next.", items: { type: "object" } },
+      priority: obj({
+        score: { type: "number" },
+        revenueShare: { type: "number" },
+        criticality: { type: "number" },
+        suggestedSeverity: nullable({ type: "string", enum: [...SEVERITIES] }),
+      }),
+      rateValidUntil: nullable({ ...time, description: "Refetch then: the next profile hour or peak edge." }),
+    },
+    "Money, orders and customers at stake for one incident.",
+  ),
+} satisfies Record<string, JsonSchema>;
+
+export type SharedSchemaName = keyof typeof SHARED;
+export const SHARED_SCHEMAS: Record<SharedSchemaName, JsonSchema> = SHARED;
