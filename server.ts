@@ -9,6 +9,8 @@ import { CLIENT_IP_HEADER, clientIp } from "./lib/http/client-ip.ts";
 import { startHealthPoller } from "./lib/catalog/health-poller.ts";
 import { loadHealthPollerConfig } from "./lib/catalog/health-poller-config.ts";
 import { errorFields, log } from "./lib/log.ts";
+import { loadOutboundConfig } from "./lib/outbound/outbound-config.ts";
+import { startOutboundSender } from "./lib/outbound/outbound-sender.ts";
 import { attachFanout } from "./lib/realtime/adapter.ts";
 import { setRealtimeServer } from "./lib/realtime/emit.ts";
 import { createRealtimeServer } from "./lib/realtime/socket-server.ts";
@@ -22,6 +24,7 @@ const dev = process.argv.includes("--dev");
 async function main(): Promise<void> {
   const env = loadEnv();
   const healthPollerConfig = loadHealthPollerConfig();
+  const outboundConfig = loadOutboundConfig();
   // next-auth reads these from process.env at request time; set them before anything runs.
   process.env.NEXTAUTH_SECRET = ensureAuthSecret(env);
   process.env.NEXTAUTH_URL ??= `http://localhost:${env.PORT}`;
@@ -72,6 +75,8 @@ async function main(): Promise<void> {
   log.info(`Warroom listening on http://localhost:${env.PORT}`, { database: database.kind, realtime: fanout.kind, dev });
   // Background health checks of catalog services (HEALTH_POLL=off disables them).
   const healthPoller = startHealthPoller(healthPollerConfig);
+  // Slack, Teams and signed-webhook notifications queued by domain changes (OUTBOUND=off disables sending).
+  const outboundSender = startOutboundSender(outboundConfig);
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -83,7 +88,7 @@ async function main(): Promise<void> {
     // Stop accepting; in-flight requests finish; then sockets, then the database.
     server.close(() => {
       setRealtimeServer(undefined);
-      Promise.allSettled([fanout.close(), healthPoller.stop()])
+      Promise.allSettled([fanout.close(), healthPoller.stop(), outboundSender.stop()])
         .then(() => database.close())
         .catch((error: unknown) => log.error("closing the database failed", errorFields(error)))
         .finally(() => process.exit(0));
