@@ -8,6 +8,7 @@ const TABS = [
   { href: "/settings/tokens", label: "API tokens", adminOnly: false },
   { href: "/settings/integrations", label: "Integrations", adminOnly: true },
   { href: "/settings/audit", label: "Audit log", adminOnly: true },
+  { href: "/settings/notifications", label: "Notifications", adminOnly: true },
 ] as const;
 
 export function SettingsTabs({ isAdmin }: { isAdmin: boolean }) {
