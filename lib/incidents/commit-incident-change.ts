@@ -2,8 +2,7 @@ import type { Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import type { EventKind, Prisma } from "../db/generated/client.ts";
-import type { OutboundEvent } from "../outbound/events.ts";
-import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
+import { enqueueOutbound, type EnqueueOutboundInput } from "../outbound/enqueue-outbound.ts";
 import { kickOutbound } from "../outbound/kick-outbound.ts";
 import { publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "../timeline/append-event.ts";
@@ -15,7 +14,7 @@ export interface IncidentChange {
   data: Record<string, unknown>;
   audit: { action: string; before?: unknown; after?: unknown };
   /** A change people outside the room hear about (notification channels), queued with it. */
-  outbound?: { event: OutboundEvent; data: Record<string, unknown> };
+  outbound?: Omit<EnqueueOutboundInput, "organizationId" | "incident">;
 }
 
 /**

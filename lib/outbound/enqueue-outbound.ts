@@ -20,6 +20,11 @@ export interface EnqueueOutboundInput {
   occurredAt?: Date;
   /** Money at risk per minute, formatted, when the caller already has it. */
   perMinute?: string | null;
+  /**
+   * Only the channels of teams involved now but not among these (global channels skip it): how a
+   * team hears "an incident now involves you" when its service is marked impacted later.
+   */
+  newlyInvolvedSince?: ReadonlySet<string>;
 }
 
 export function incidentSnapshot(incident: IncidentDto, perMinute?: string | null): IncidentSnapshot {
@@ -41,16 +46,25 @@ export function incidentSnapshot(incident: IncidentDto, perMinute?: string | nul
  * Teams involved in an incident: owners of its impacted services and the teams in their blast
  * radius (owners of services that depend on them), from the catalog as it is now.
  */
-async function involvedTeams(tx: Tx, organizationId: string, incident: IncidentDto): Promise<Set<string>> {
-  const teams = new Set(incident.services.map((s) => s.team.id));
-  if (!incident.services.length) return teams;
+async function involvedTeams(tx: Tx, organizationId: string, serviceIds: readonly string[]): Promise<Set<string>> {
+  const teams = new Set<string>();
+  if (!serviceIds.length) return teams;
   const [services, dependencies] = await Promise.all([
     tx.service.findMany({ where: { organizationId }, select: { id: true, name: true, teamId: true, journeys: true } }),
     tx.serviceDependency.findMany({ where: { from: { organizationId } }, select: { fromId: true, toId: true, isAsync: true, isCritical: true } }),
   ]);
-  const radius = computeBlastRadius({ services, dependencies }, incident.services.map((s) => s.id));
+  const radius = computeBlastRadius({ services, dependencies }, serviceIds);
   for (const t of radius.teams) teams.add(t.teamId);
   return teams;
+}
+
+/**
+ * The teams an impacted set involves, or null when no enabled team channel wants `event` (then
+ * nobody needs to know and the catalog is not walked).
+ */
+export async function involvedTeamsIfRouted(tx: Tx, organizationId: string, serviceIds: readonly string[], event: OutboundEvent): Promise<Set<string> | null> {
+  const routed = await tx.outboundChannel.count({ where: { organizationId, isEnabled: true, teamId: { not: null }, events: { has: event } } });
+  return routed ? involvedTeams(tx, organizationId, serviceIds) : null;
 }
 
 /**
@@ -64,8 +78,12 @@ export async function enqueueOutbound(tx: Tx, input: EnqueueOutboundInput): Prom
   });
   if (!channels.length) return 0;
   // The catalog walk only when a team channel could be interested.
-  const teams = channels.some((c) => c.teamId) ? await involvedTeams(tx, input.organizationId, input.incident) : new Set<string>();
-  const targets = channels.filter((c) => c.teamId === null || teams.has(c.teamId));
+  const serviceIds = input.incident.services.map((s) => s.id);
+  const teams = channels.some((c) => c.teamId) ? await involvedTeams(tx, input.organizationId, serviceIds) : new Set<string>();
+  const since = input.newlyInvolvedSince;
+  const targets = since
+    ? channels.filter((c) => c.teamId !== null && teams.has(c.teamId) && !since.has(c.teamId))
+    : channels.filter((c) => c.teamId === null || teams.has(c.teamId));
   if (!targets.length) return 0;
   const message: OutboundMessage = {
     event: input.event,

@@ -274,6 +274,25 @@ describe("who gets what", () => {
     expect(await count(searchChannel.id)).toBe(1);
   });
 
+  it("tells a team's channel about an incident when its service is marked impacted after the declaration, once", async () => {
+    const team = await createTeam(org.admin, { name: "Inventory late" });
+    const other = await createTeam(org.admin, { name: "Feeds late" });
+    const stock = await createService(org.admin, { name: "Stock sync late", teamId: team.id });
+    const feed = await createService(org.admin, { name: "Price feed late", teamId: other.id });
+    const teamChannel = await seedNotificationChannel(org.admin, { name: "Inventory declared", teamId: team.id, events: ["incident.declared"] });
+    const global = await seedNotificationChannel(org.admin, { name: "Global declared", events: ["incident.declared"] });
+
+    const incident = await seedIncident(org.commander);
+    const count = async (channelId: string) => db().outboundDelivery.count({ where: { channelId, incidentId: incident.id, event: "incident.declared" } });
+    expect([await count(teamChannel.id), await count(global.id)]).toEqual([0, 1]);
+
+    await setImpactedServices(org.commander, incident.id, { serviceIds: [stock.id] });
+    expect([await count(teamChannel.id), await count(global.id)]).toEqual([1, 1]);
+    // Another team's service joining does not tell this team again.
+    await setImpactedServices(org.commander, incident.id, { serviceIds: [stock.id, feed.id] });
+    expect([await count(teamChannel.id), await count(global.id)]).toEqual([1, 1]);
+  });
+
   it("sends resolved, not a status change, when an incident is resolved; a failed change queues nothing", async () => {
     const channel = await seedNotificationChannel(org.admin, { name: "Lifecycle", events: ["incident.status", "incident.resolved"] });
     const incident = await seedIncident(org.commander);
