@@ -9,6 +9,8 @@ import { db } from "../../lib/db/client.ts";
 import { setImpactedServices } from "../../lib/incidents/set-impacted-services.ts";
 import { setIncidentRole } from "../../lib/incidents/set-incident-role.ts";
 import { updateIncident } from "../../lib/incidents/update-incident.ts";
+import { ingestWebhook } from "../../lib/integrations/ingest-webhook.ts";
+import { createIntegration } from "../../lib/integrations/manage.ts";
 import { deleteChannel, updateChannel } from "../../lib/outbound/channels.ts";
 import { listDeliveries, retryDelivery, sendTestMessage } from "../../lib/outbound/deliveries.ts";
 import { DEFAULT_OUTBOUND_CONFIG, type OutboundConfig } from "../../lib/outbound/outbound-config.ts";
@@ -291,6 +293,20 @@ describe("who gets what", () => {
     // Another team's service joining does not tell this team again.
     await setImpactedServices(org.commander, incident.id, { serviceIds: [stock.id, feed.id] });
     expect([await count(teamChannel.id), await count(global.id)]).toEqual([1, 1]);
+  });
+
+  it("tells the owning team when an alert opens an incident on its service", async () => {
+    const team = await createTeam(org.admin, { name: "Checkout alerts" });
+    const service = await createService(org.admin, { name: "Checkout alerting API", teamId: team.id });
+    const teamChannel = await seedNotificationChannel(org.admin, { kind: "teams", name: "Checkout on Teams", teamId: team.id, events: ["incident.declared"] });
+    const { integration, secret } = await createIntegration(org.admin, { kind: "generic", name: "Synthetic outbound", defaultServiceId: service.id });
+    const alert = { dedupKey: "checkout-5xx-outbound", status: "firing", title: "Checkout 5xx above 5%" };
+    const result = await ingestWebhook(integration.id, { headers: new Headers({ "x-warroom-secret": secret }), rawBody: JSON.stringify(alert), query: new URLSearchParams() });
+    expect(result.opened).toBe(1);
+    const rows = await deliveriesOf(teamChannel.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ event: "incident.declared", incidentId: result.incidents[0]?.id });
+    expect(JSON.stringify(rows[0]?.payload)).toContain("Checkout 5xx above 5%");
   });
 
   it("sends resolved, not a status change, when an incident is resolved; a failed change queues nothing", async () => {
