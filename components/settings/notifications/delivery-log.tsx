@@ -73,16 +73,16 @@ export function DeliveryLog({ initial, channels, maxAttempts, reloadKey }: Props
 
   return (
     <section className="space-y-3" aria-labelledby="delivery-log-title">
+      <div className="space-y-1">
+        <h2 id="delivery-log-title" className="text-lg font-semibold">
+          Delivery log
+        </h2>
+        <p className="text-sm text-ink-muted">
+          Every message, newest first. A failed attempt is retried with growing waits (up to {maxAttempts} attempts); the room never waits for it.
+        </p>
+      </div>
       <div className="flex flex-wrap items-end gap-3">
-        <div className="mr-auto">
-          <h2 id="delivery-log-title" className="text-lg font-semibold">
-            Delivery log
-          </h2>
-          <p className="text-sm text-ink-muted">
-            Every message, newest first. A failed attempt is retried with growing waits (up to {maxAttempts} attempts); the room never waits for it.
-          </p>
-        </div>
-        <div className="w-40">
+        <div className="w-48">
           <Field label="Status" htmlFor="delivery-status">
             <Select id="delivery-status" value={status} onChange={(e) => setStatus(e.target.value as "" | DeliveryStatusName)}>
               <option value="">Any</option>
