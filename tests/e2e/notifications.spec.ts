@@ -46,6 +46,7 @@ test("an admin connects Slack; a declared incident reaches it and the delivery l
   await page.getByLabel("Webhook URL").fill("http://hooks.example.com/services/x");
   await page.getByRole("button", { name: "Add channel" }).click();
   await expect(page.getByText("url must use https://")).toBeVisible();
+  await page.screenshot({ path: path.join(SCREENS_DIR, "notifications-form.png") });
 
   await page.getByLabel("Webhook URL").fill(`${base}/slack-${tag}`);
   await page.getByRole("button", { name: "Add channel" }).click();
