@@ -12,6 +12,8 @@ import { errorFields, log } from "./lib/log.ts";
 import { observeRequest } from "./lib/observability/http-metrics.ts";
 import { handleMetricsRequest } from "./lib/observability/metrics-endpoint.ts";
 import { addCollector, setGauge } from "./lib/observability/metrics.ts";
+import { loadOutboundConfig } from "./lib/outbound/outbound-config.ts";
+import { startOutboundSender } from "./lib/outbound/outbound-sender.ts";
 import { attachFanout } from "./lib/realtime/adapter.ts";
 import { setRealtimeServer } from "./lib/realtime/emit.ts";
 import { createRealtimeServer } from "./lib/realtime/socket-server.ts";
@@ -25,6 +27,7 @@ const dev = process.argv.includes("--dev");
 async function main(): Promise<void> {
   const env = loadEnv();
   const healthPollerConfig = loadHealthPollerConfig();
+  const outboundConfig = loadOutboundConfig();
   // next-auth reads these from process.env at request time; set them before anything runs.
   process.env.NEXTAUTH_SECRET = ensureAuthSecret(env);
   process.env.NEXTAUTH_URL ??= `http://localhost:${env.PORT}`;
@@ -85,6 +88,8 @@ async function main(): Promise<void> {
   log.info(`Warroom listening on http://localhost:${env.PORT}`, { database: database.kind, realtime: fanout.kind, dev });
   // Background health checks of catalog services (HEALTH_POLL=off disables them).
   const healthPoller = startHealthPoller(healthPollerConfig);
+  // Slack, Teams and signed-webhook notifications queued by domain changes (OUTBOUND=off disables sending).
+  const outboundSender = startOutboundSender(outboundConfig);
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -96,7 +101,7 @@ async function main(): Promise<void> {
     // Stop accepting; in-flight requests finish; then sockets, then the database.
     server.close(() => {
       setRealtimeServer(undefined);
-      Promise.allSettled([fanout.close(), healthPoller.stop()])
+      Promise.allSettled([fanout.close(), healthPoller.stop(), outboundSender.stop()])
         .then(() => database.close())
         .catch((error: unknown) => log.error("closing the database failed", errorFields(error)))
         .finally(() => process.exit(0));

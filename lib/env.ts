@@ -92,3 +92,12 @@ export function ensureAuthSecret(env: Env): string {
   writeFileSync(file, secret + "\n", { mode: 0o600 });
   return secret;
 }
+
+/**
+ * The public URL people open Warroom at (NEXTAUTH_URL, which server.ts defaults to
+ * http://localhost:$PORT), without a trailing slash: links in outbound messages start here.
+ */
+export function publicUrl(source: Record<string, string | undefined> = process.env): string {
+  const url = source.NEXTAUTH_URL || `http://localhost:${source.PORT || "3000"}`;
+  return url.replace(/\/+$/, "");
+}

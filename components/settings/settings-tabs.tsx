@@ -9,6 +9,7 @@ const TABS = [
   { href: "/settings/integrations", label: "Integrations", adminOnly: true },
   { href: "/settings/audit", label: "Audit log", adminOnly: true },
   { href: "/settings/postmortems", label: "Post-mortem templates", adminOnly: false },
+  { href: "/settings/notifications", label: "Notifications", adminOnly: true },
 ] as const;
 
 export function SettingsTabs({ isAdmin }: { isAdmin: boolean }) {

@@ -2,6 +2,8 @@ import type { Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import type { EventKind, Prisma } from "../db/generated/client.ts";
+import { enqueueOutbound, type EnqueueOutboundInput } from "../outbound/enqueue-outbound.ts";
+import { kickOutbound } from "../outbound/kick-outbound.ts";
 import { publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "../timeline/append-event.ts";
 import { incidentSelect, toIncidentDto, type IncidentDto } from "./incident-dto.ts";
@@ -11,6 +13,8 @@ export interface IncidentChange {
   body: string;
   data: Record<string, unknown>;
   audit: { action: string; before?: unknown; after?: unknown };
+  /** A change people outside the room hear about (notification channels), queued with it. */
+  outbound?: Omit<EnqueueOutboundInput, "organizationId" | "incident">;
 }
 
 /**
@@ -31,6 +35,7 @@ export async function commitIncidentChange(
         : null;
       if (change) await recordAudit(tx, actor, { ...change.audit, entityType: "Incident", entityId: incidentId });
       const incident = toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: incidentSelect }));
+      if (change?.outbound) await enqueueOutbound(tx, { organizationId: actor.organizationId, incident, ...change.outbound });
       return { incident, event };
     },
     { maxWait: 10_000, timeout: 15_000 },
@@ -38,6 +43,7 @@ export async function commitIncidentChange(
   if (event) {
     publishIncidentUpdated(actor.organizationId, incident);
     publishTimelineEvent(event);
+    kickOutbound();
   }
   return incident;
 }

@@ -1,6 +1,8 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
+import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
+import { kickOutbound } from "../outbound/kick-outbound.ts";
 import { publishIncidentDeclared, publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "../timeline/append-event.ts";
 import { SEVERITY_INFO } from "./constants.ts";
@@ -42,10 +44,12 @@ export async function declareIncident(actor: Actor, input: unknown): Promise<Inc
     });
     const incident = toIncidentDto({ ...created, lastSeq: event.seq });
     await recordAudit(tx, actor, { action: "incident.declare", entityType: "Incident", entityId: created.id, after: incident });
+    await enqueueOutbound(tx, { organizationId: actor.organizationId, event: "incident.declared", incident, occurredAt: now });
     return { incident, event };
   });
 
   publishIncidentDeclared(actor.organizationId, incident);
   publishTimelineEvent(event);
+  kickOutbound();
   return incident;
 }

@@ -4,6 +4,7 @@ import { commitIncidentChange } from "./commit-incident-change.ts";
 import type { IncidentDto } from "./incident-dto.ts";
 import { lockIncident } from "./lock-incident.ts";
 import { ZSetServices } from "./schemas.ts";
+import { involvedTeamsIfRouted } from "../outbound/enqueue-outbound.ts";
 
 /** Replaces the set of impacted services; the difference is written to the timeline. */
 export async function setImpactedServices(actor: Actor, incidentId: string, raw: unknown): Promise<IncidentDto> {
@@ -26,6 +27,8 @@ export async function setImpactedServices(actor: Actor, incidentId: string, raw:
     const added = services.filter((s) => !current.some((c) => c.id === s.id));
     const removed = current.filter((s) => !wanted.includes(s.id));
     if (!added.length && !removed.length) return null;
+    // Teams pulled in by this change hear about the incident on their own channels.
+    const involvedBefore = await involvedTeamsIfRouted(tx, actor.organizationId, current.map((s) => s.id), "incident.declared");
     await tx.incidentService.deleteMany({ where: { incidentId, serviceId: { in: removed.map((s) => s.id) } } });
     await tx.incidentService.createMany({ data: added.map((s) => ({ incidentId, serviceId: s.id })) });
     const body = [
@@ -39,6 +42,7 @@ export async function setImpactedServices(actor: Actor, incidentId: string, raw:
       body: body.charAt(0).toUpperCase() + body.slice(1),
       data: { field: "services", added: added.map((s) => s.id), removed: removed.map((s) => s.id) },
       audit: { action: "incident.services", before: current.map((s) => s.id), after: wanted },
+      outbound: involvedBefore && added.length ? { event: "incident.declared", newlyInvolvedSince: involvedBefore } : undefined,
     };
   });
 }

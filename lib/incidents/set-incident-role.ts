@@ -53,7 +53,8 @@ export async function setIncidentRole(actor: Actor, incidentId: string, raw: unk
           ? `${user.name} is now ${LABEL[input.role]}${previous ? ` (was ${previous.name})` : ""}`
           : `${previous?.name ?? "Nobody"} is no longer ${LABEL[input.role]}`;
     const data = { field: input.role, from: incident[column], to: user?.id ?? null };
-    return { kind: "role_change", body, data, audit: { action: "incident.role", after: data } };
+    const outbound = input.role === "commander" ? { event: "incident.commander" as const, data: { from: previous?.name ?? null, to: user?.name ?? null } } : undefined;
+    return { kind: "role_change", body, data, audit: { action: "incident.role", after: data }, outbound };
   });
 }
 

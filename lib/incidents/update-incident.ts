@@ -2,8 +2,10 @@ import { assertCan, type Actor } from "../auth/actor.ts";
 import { canCommand } from "../auth/permissions.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
-import type { EventKind } from "../db/generated/client.ts";
+import type { EventKind, Prisma } from "../db/generated/client.ts";
 import { forbidden } from "../errors/app-error.ts";
+import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
+import { kickOutbound } from "../outbound/kick-outbound.ts";
 import { publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "../timeline/append-event.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
@@ -94,6 +96,17 @@ function describeChanges(incident: LockedIncident, input: Input, times: KeyTimes
   return changes;
 }
 
+/** Severity and status changes go to notification channels, queued in this transaction. */
+async function notifyOutside(tx: Prisma.TransactionClient, organizationId: string, before: LockedIncident, incident: IncidentDto): Promise<void> {
+  if (before.severity !== incident.severity) {
+    await enqueueOutbound(tx, { organizationId, event: "incident.severity", incident, data: { from: before.severity, to: incident.severity } });
+  }
+  if (before.status !== incident.status) {
+    const event = incident.status === "resolved" ? "incident.resolved" : "incident.status";
+    await enqueueOutbound(tx, { organizationId, event, incident, data: { from: before.status, to: incident.status } });
+  }
+}
+
 /**
  * Changes an incident's fields in one transaction. Every change is written to the timeline by
  * the system (status, severity, key times…), then pushed to the room and the organisation.
@@ -135,11 +148,13 @@ export async function updateIncident(actor: Actor, incidentId: string, raw: unkn
         before: pick(current),
         after: pick({ ...current, ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) }),
       });
+      await notifyOutside(tx, actor.organizationId, current, incident);
       return { incident, events };
     },
     { maxWait: 10_000, timeout: 15_000 },
   );
   publishIncidentUpdated(actor.organizationId, incident);
   for (const e of events) publishTimelineEvent(e);
+  kickOutbound();
   return incident;
 }

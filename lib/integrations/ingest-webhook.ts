@@ -5,6 +5,8 @@ import type { Prisma } from "../db/generated/client.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
 import { SEVERITY_INFO, type SeverityName } from "../incidents/constants.ts";
 import { incidentSelect, toIncidentDto, type IncidentDto } from "../incidents/incident-dto.ts";
+import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
+import { kickOutbound } from "../outbound/kick-outbound.ts";
 import { publishIncidentDeclared, publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "../timeline/append-event.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
@@ -316,6 +318,7 @@ async function openIncident(
       after: { ...incident, source: { integrationId: integration.id, integration: integration.name, dedupKey: alert.dedupKey } } as unknown as Prisma.InputJsonValue,
     },
   });
+  await enqueueOutbound(tx, { organizationId: integration.organizationId, event: "incident.declared", incident, data: { source: integration.name } });
   pending.declared.push(incident);
   return created.id;
 }
@@ -323,6 +326,7 @@ async function openIncident(
 /** After commit: new incidents to the organisation, entries to their rooms, in order. */
 async function publish(organizationId: string, pending: Pending) {
   for (const incident of pending.declared) publishIncidentDeclared(organizationId, incident);
+  if (pending.declared.length) kickOutbound();
   for (const event of pending.events) publishTimelineEvent(event);
   if (!pending.updated.size) return;
   const rows = await db().incident.findMany({ where: { id: { in: [...pending.updated] } }, select: incidentSelect });

@@ -19,3 +19,11 @@ export function fieldsOf(error: AppError): string[] {
   const details = error.details as { fields?: FieldError[] } | undefined;
   return (details?.fields ?? []).map((f) => f.field);
 }
+
+/** Asserts a call is refused with `code` (and, for a 422, that it names `field`). */
+export async function expectAppError(promise: Promise<unknown>, code: AppError["code"], field?: string): Promise<AppError> {
+  const error = await appErrorOf(promise);
+  if (error.code !== code) throw new Error(`expected ${code}, got ${error.code}: ${error.message}`);
+  if (field !== undefined && !fieldsOf(error).includes(field)) throw new Error(`expected the error to name ${field}, got ${fieldsOf(error).join(", ") || "no field"}`);
+  return error;
+}

@@ -7,6 +7,7 @@ import { createTeam } from "../../lib/catalog/teams.ts";
 import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
 import { setResponder } from "../../lib/incidents/set-incident-role.ts";
 import { createIntegration } from "../../lib/integrations/manage.ts";
+import { seedFailedDelivery, seedNotificationChannel } from "../helpers/seed-outbound.ts";
 import { postEvent } from "../../lib/timeline/post-event.ts";
 import { strikeEvent } from "../../lib/timeline/strike-event.ts";
 import { getPostmortem } from "../../lib/postmortems/get-postmortem.ts";
@@ -197,6 +198,24 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
   "GET /api/integrations/[id]": [{ allow: ADMIN, plan: (w) => ({ params: { id: w.integration.id } }) }],
   "PATCH /api/integrations/[id]": [{ allow: ADMIN, plan: (w) => ({ params: { id: w.integration.id }, body: { defaultSeverity: "SEV3" } }) }],
   "DELETE /api/integrations/[id]": [{ allow: ADMIN, plan: async (w) => ({ params: { id: await w.fresh.integration() } }) }],
+
+  // Outbound notifications (Slack, Teams, signed webhooks) and their delivery log: admins only.
+  "GET /api/notification-channels": [{ allow: ADMIN, plan: () => ({}) }],
+  "POST /api/notification-channels": [
+    { allow: ADMIN, status: 201, plan: (w) => ({ body: { kind: "slack", name: w.fresh.name("Matrix Slack"), url: "https://hooks.slack.com/services/T0/B0/matrix" } }) },
+  ],
+  "GET /api/notification-channels/[id]": [{ allow: ADMIN, plan: async (w) => ({ params: { id: (await seedNotificationChannel(w.org.admin, { name: w.fresh.name("Matrix channel") })).id } }) }],
+  "PATCH /api/notification-channels/[id]": [
+    { allow: ADMIN, plan: async (w) => ({ params: { id: (await seedNotificationChannel(w.org.admin, { name: w.fresh.name("Matrix channel") })).id }, body: { isEnabled: false } }) },
+  ],
+  "DELETE /api/notification-channels/[id]": [{ allow: ADMIN, plan: async (w) => ({ params: { id: (await seedNotificationChannel(w.org.admin, { name: w.fresh.name("Matrix channel") })).id } }) }],
+  "POST /api/notification-channels/[id]/test": [
+    { allow: ADMIN, status: 202, plan: async (w) => ({ params: { id: (await seedNotificationChannel(w.org.admin, { name: w.fresh.name("Matrix channel") })).id } }) },
+  ],
+  "GET /api/notification-deliveries": [{ allow: ADMIN, plan: () => ({ query: "status=failed" }) }],
+  "POST /api/notification-deliveries/[id]/retry": [
+    { allow: ADMIN, status: 202, plan: async (w) => ({ params: { id: await seedFailedDelivery(w.org.admin, { name: w.fresh.name("Matrix channel") }) } }) },
+  ],
 
   // Incidents
   "GET /api/incidents": [read()],

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { NotificationsManager } from "@/components/settings/notifications/notifications-manager.tsx";
+import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { can } from "@/lib/auth/permissions.ts";
+import { listTeams } from "@/lib/catalog/teams.ts";
+import { listChannels } from "@/lib/outbound/channels.ts";
+import { listDeliveries } from "@/lib/outbound/deliveries.ts";
+import { loadOutboundConfig } from "@/lib/outbound/outbound-config.ts";
+
+export const metadata: Metadata = { title: "Notifications · Settings" };
+
+export default async function NotificationsPage() {
+  const actor = await getPageActor("/settings/notifications");
+  if (!can(actor.role, "org:admin")) {
+    return (
+      <p className="rounded-md border border-line bg-surface p-4 text-sm text-ink-muted">
+        Slack, Teams and webhook notifications are set up by admins. Ask an admin of your organisation to connect your team&apos;s channel.
+      </p>
+    );
+  }
+  const [channels, deliveries, teams] = await Promise.all([listChannels(actor), listDeliveries(actor, {}), listTeams(actor)]);
+  return (
+    <NotificationsManager
+      initialChannels={channels}
+      initialDeliveries={deliveries}
+      teams={teams.map((t) => ({ id: t.id, name: t.name }))}
+      maxAttempts={loadOutboundConfig().maxAttempts}
+    />
+  );
+}

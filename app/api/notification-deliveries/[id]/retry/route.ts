@@ -1,0 +1,6 @@
+import { retryDelivery } from "@/lib/outbound/deliveries.ts";
+import { authedRoute, json } from "@/lib/http/api-handler.ts";
+
+export const dynamic = "force-dynamic";
+
+export const POST = authedRoute<{ id: string }>(async ({ actor, params }) => json({ delivery: await retryDelivery(actor, params.id) }, 202));

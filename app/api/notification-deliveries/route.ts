@@ -1,0 +1,6 @@
+import { listDeliveries } from "@/lib/outbound/deliveries.ts";
+import { authedRoute, json } from "@/lib/http/api-handler.ts";
+
+export const dynamic = "force-dynamic";
+
+export const GET = authedRoute(async ({ req, actor }) => json(await listDeliveries(actor, Object.fromEntries(req.nextUrl.searchParams))));

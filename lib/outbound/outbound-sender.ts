@@ -1,0 +1,207 @@
+// Sends queued deliveries in the background (started by server.ts, never inside a request): a
+// slow or failing destination costs one in-flight request bounded by the timeout, never the room.
+import { db } from "../db/client.ts";
+import type { Prisma } from "../db/generated/client.ts";
+import { errorFields, log } from "../log.ts";
+import { TEST_EVENT } from "./events.ts";
+import { decideAttempt, type AttemptOutcome } from "./attempt-result.ts";
+import { setOutboundKick } from "./kick-outbound.ts";
+import { DEFAULT_OUTBOUND_CONFIG, type OutboundConfig } from "./outbound-config.ts";
+import { signedHeaders } from "./sign-webhook.ts";
+
+const MAX_BODY_BYTES = 16 * 1024;
+/** A claim outlives the timeout by this much: if the instance dies mid-send, another takes over. */
+const LEASE_MARGIN_MS = 30_000;
+const MAX_ROUNDS_PER_PASS = 50;
+
+export interface ClaimedDelivery {
+  id: string;
+  event: string;
+  payload: Prisma.JsonValue;
+  attempts: number;
+  leaseUntil: Date;
+  url: string;
+  kind: string;
+  secret: string | null;
+  isEnabled: boolean;
+}
+
+export interface OutboundSender {
+  /** One pass: claim due deliveries and send them until none are due. Returns attempts made. */
+  runOnce(): Promise<number>;
+  /** Ask for a pass soon (coalesced); what the after-commit kick calls. */
+  kick(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Claims up to `limit` due deliveries for this instance. SKIP LOCKED plus setting the lease in
+ * the same statement means two instances never claim the same delivery.
+ */
+export async function claimDueDeliveries(limit: number, now: Date, leaseMs: number): Promise<ClaimedDelivery[]> {
+  const leaseUntil = new Date(now.getTime() + leaseMs);
+  return db().$queryRaw<ClaimedDelivery[]>`
+    UPDATE "OutboundDelivery" AS d SET "leaseUntil" = ${leaseUntil}
+    FROM (
+      SELECT id FROM "OutboundDelivery"
+      WHERE status = 'pending' AND "nextAttemptAt" <= ${now}
+        AND ("leaseUntil" IS NULL OR "leaseUntil" <= ${now})
+      ORDER BY "nextAttemptAt" ASC
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    ) AS due, "OutboundChannel" AS c
+    WHERE d.id = due.id AND c.id = d."channelId"
+    RETURNING d.id, d.event, d.payload, d.attempts, d."leaseUntil" AS "leaseUntil",
+      c.url, c.kind::text AS kind, c.secret, c."isEnabled" AS "isEnabled"`;
+}
+
+async function readLimited(res: Response): Promise<string> {
+  if (!res.body) return "";
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    total += value.byteLength;
+    if (total >= MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      break;
+    }
+  }
+  return Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString("utf8");
+}
+
+/** One POST with a hard timeout covering the answer too. Never throws. */
+export async function postDelivery(claim: ClaimedDelivery, timeoutMs: number, now: Date, stopSignal?: AbortSignal): Promise<AttemptOutcome> {
+  const body = JSON.stringify(claim.payload);
+  const headers: Record<string, string> = { "content-type": "application/json", "user-agent": "Warroom-Notifications/1" };
+  if (claim.kind === "webhook" && claim.secret) {
+    Object.assign(headers, signedHeaders({ secret: claim.secret, event: claim.event, deliveryId: claim.id, body, now }));
+  }
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onStop = () => controller.abort();
+  stopSignal?.addEventListener("abort", onStop);
+  try {
+    // A redirect is not a delivery: following it could carry the body somewhere unintended.
+    const res = await fetch(claim.url, { method: "POST", headers, body, signal: controller.signal, redirect: "manual" });
+    const text = await readLimited(res);
+    return { kind: "response", status: res.status, body: text, retryAfter: res.headers.get("retry-after") };
+  } catch (error) {
+    return { kind: "error", error, timedOut };
+  } finally {
+    clearTimeout(timer);
+    stopSignal?.removeEventListener("abort", onStop);
+  }
+}
+
+/** Stores one attempt, unless our lease was taken over (then the other instance owns the row). */
+async function storeAttempt(claim: ClaimedDelivery, outcome: AttemptOutcome, config: OutboundConfig, now: Date): Promise<void> {
+  const attempts = claim.attempts + 1;
+  const decision = decideAttempt(outcome, attempts, config, now);
+  await db().outboundDelivery.updateMany({
+    where: { id: claim.id, status: "pending", leaseUntil: claim.leaseUntil },
+    data: {
+      attempts,
+      status: decision.status,
+      lastStatusCode: decision.lastStatusCode,
+      lastError: decision.lastError,
+      leaseUntil: null,
+      ...(decision.nextAttemptAt ? { nextAttemptAt: decision.nextAttemptAt } : {}),
+      ...(decision.status === "delivered" ? { deliveredAt: now } : {}),
+    },
+  });
+  if (decision.status === "failed") log.warn("outbound delivery failed for good", { deliveryId: claim.id, attempts, error: decision.lastError });
+}
+
+/** A channel switched off after the message was queued: the message is not sent. */
+async function dropDisabled(claim: ClaimedDelivery): Promise<void> {
+  await db().outboundDelivery.updateMany({
+    where: { id: claim.id, status: "pending", leaseUntil: claim.leaseUntil },
+    data: { status: "failed", leaseUntil: null, lastError: "Not sent: the channel was disabled before it went out" },
+  });
+}
+
+/** Starts sending (unless disabled); `stop()` waits for in-flight requests so the database can close. */
+export function startOutboundSender(config: OutboundConfig = DEFAULT_OUTBOUND_CONFIG, options: { now?: () => Date; autoStart?: boolean } = {}): OutboundSender {
+  const now = options.now ?? (() => new Date());
+  const stopping = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | null = null;
+  let isKicked = false;
+
+  const sendOne = async (claim: ClaimedDelivery): Promise<void> => {
+    // A test message checks the destination itself, so it goes out even while the channel is off.
+    if (!claim.isEnabled && claim.event !== TEST_EVENT) return dropDisabled(claim);
+    const outcome = await postDelivery(claim, config.timeoutMs, now(), stopping.signal);
+    // Cut short by shutdown: says nothing about the receiver; the lease expires and it is retried.
+    if (stopping.signal.aborted) return;
+    await storeAttempt(claim, outcome, config, now());
+  };
+
+  const runOnce = (): Promise<number> => {
+    running ??= (async () => {
+      let attempted = 0;
+      try {
+        for (let round = 0; round < MAX_ROUNDS_PER_PASS && !stopping.signal.aborted; round++) {
+          isKicked = false;
+          const claims = await claimDueDeliveries(config.concurrency, now(), config.timeoutMs + LEASE_MARGIN_MS);
+          const results = await Promise.allSettled(claims.map(sendOne));
+          for (const r of results) if (r.status === "rejected") log.warn("outbound delivery could not be stored", errorFields(r.reason));
+          attempted += claims.length;
+          // A kick during this round may have queued more: look again rather than wait a tick.
+          if (claims.length < config.concurrency && !isKicked) break;
+        }
+      } catch (error) {
+        log.warn("outbound sender pass failed", errorFields(error));
+      }
+      return attempted;
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  const schedule = (delayMs: number) => {
+    if (stopping.signal.aborted) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      void runOnce().finally(() => schedule(config.tickMs));
+    }, delayMs);
+    timer.unref();
+  };
+
+  const kick = () => {
+    if (stopping.signal.aborted) return;
+    isKicked = true;
+    // Running already: the loop sees isKicked. Otherwise start a pass now instead of at the tick.
+    if (!running) schedule(0);
+  };
+
+  if (options.autoStart !== false) {
+    if (config.isEnabled) {
+      setOutboundKick(kick);
+      schedule(config.tickMs);
+      log.info("outbound notifications started", { tickMs: config.tickMs, timeoutMs: config.timeoutMs, maxAttempts: config.maxAttempts });
+    } else {
+      log.info("outbound notifications off (OUTBOUND=off): deliveries stay queued");
+    }
+  }
+
+  return {
+    runOnce,
+    kick,
+    stop: async () => {
+      stopping.abort();
+      clearTimeout(timer);
+      if (options.autoStart !== false && config.isEnabled) setOutboundKick(undefined);
+      await running?.catch(() => undefined);
+    },
+  };
+}
