@@ -3,6 +3,10 @@ import { assertCan, type Actor } from "../auth/actor.ts";
 import { can } from "../auth/permissions.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { AppError, forbidden } from "../errors/app-error.ts";
+import { publicUrl } from "../env.ts";
+import { incidentSelect, toIncidentDto } from "../incidents/incident-dto.ts";
+import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
+import { kickOutbound } from "../outbound/kick-outbound.ts";
 import type { PostmortemDto } from "./postmortem-dto.ts";
 import { commit, lockPostmortem } from "./workflow.ts";
 
@@ -18,7 +22,7 @@ export function canPublishPostmortem(actor: { userId: string; role: Actor["role"
  */
 export async function publishPostmortem(actor: Actor, id: string): Promise<PostmortemDto> {
   assertCan(actor, "postmortem:write");
-  return commit(actor, id, async (tx) => {
+  const published = await commit(actor, id, async (tx) => {
     const pm = await lockPostmortem(tx, actor, id);
     if (!canPublishPostmortem(actor, pm.incident)) throw forbidden("Only a commander, an admin or the incident's commander can publish a post-mortem");
     if (pm.status !== "in_review") {
@@ -32,5 +36,23 @@ export async function publishPostmortem(actor: Actor, id: string): Promise<Postm
     await tx.postmortemRevision.create({ data: { postmortemId: id, number, title: pm.title, sections, publishedById: actor.userId, publishedAt } });
     await tx.postmortem.update({ where: { id }, data: { status: "published", publishedRevision: number, publishedAt } });
     await recordAudit(tx, actor, { action: "postmortem.publish", entityType: "Postmortem", entityId: id, before: { status: pm.status, revision: pm.publishedRevision }, after: { status: "published", revision: number } });
+    // Leadership and the teams involved hear about it through their channels (outbox, same transaction).
+    const incident = toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: pm.incident.id }, select: incidentSelect }));
+    const summary = sections.find((s) => s.key === "summary")?.body ?? "";
+    await enqueueOutbound(tx, {
+      organizationId: actor.organizationId,
+      event: "postmortem.published",
+      incident,
+      data: { url: `${publicUrl()}/postmortems/${id}`, summary: plainSummary(summary), revision: number, title: pm.title },
+    });
   });
+  kickOutbound();
+  return published;
+}
+
+/** The first paragraph of the summary, without Markdown marks, short enough for a chat message. */
+function plainSummary(markdown: string): string {
+  const first = markdown.split(/\n\s*\n/).find((p) => p.trim() !== "") ?? "";
+  const plain = first.replace(/[*_`#>]/g, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\s+/g, " ").trim();
+  return plain.length > 300 ? `${plain.slice(0, 297)}…` : plain;
 }

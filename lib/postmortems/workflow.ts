@@ -23,7 +23,7 @@ async function lockPostmortem(tx: Tx, actor: Actor, id: string) {
   if (locked.length === 0) throw notFound("Post-mortem");
   return tx.postmortem.findUniqueOrThrow({
     where: { id },
-    select: { id: true, status: true, title: true, publishedRevision: true, incident: { select: { commanderId: true } } },
+    select: { id: true, status: true, title: true, publishedRevision: true, incident: { select: { id: true, commanderId: true } } },
   });
 }
 

@@ -7,6 +7,7 @@ import { createPostmortem } from "../../lib/postmortems/create-postmortem.ts";
 import { getIncidentPostmortem, getPostmortem, getPostmortemRevision } from "../../lib/postmortems/get-postmortem.ts";
 import type { PostmortemSectionDto } from "../../lib/postmortems/postmortem-dto.ts";
 import { publishPostmortem } from "../../lib/postmortems/publish-postmortem.ts";
+import { seedNotificationChannel } from "../helpers/seed-outbound.ts";
 import { saveSection } from "../../lib/postmortems/save-section.ts";
 import { createPostmortemTemplate, deletePostmortemTemplate, getPostmortemSettings, setPostmortemTemplateDefaults } from "../../lib/postmortems/template-settings.ts";
 import { requestReview, reviewPostmortem } from "../../lib/postmortems/workflow.ts";
@@ -185,6 +186,19 @@ describe("review and publishing", () => {
     expect((await getPostmortemRevision(org.viewer, pm.id, "1")).sections.find((s) => s.key === "summary")?.body).toBe(summary.body);
     expect((await getPostmortemRevision(org.viewer, pm.id, "2")).sections.find((s) => s.key === "summary")?.body).toBe("Rewritten summary.");
     expect((await appErrorOf(getPostmortemRevision(other.admin, pm.id, "1"))).status).toBe(404);
+  });
+
+  it("queues a 'post-mortem published' message, linking to it, for channels that asked for it", async () => {
+    const wants = await seedNotificationChannel(org.admin, { events: ["postmortem.published"] });
+    const ignores = await seedNotificationChannel(org.admin, { events: ["incident.declared"] });
+    const pm = await seedPostmortem(org.responder);
+    await requestReview(org.responder, pm.id, { reviewerIds: [org.commander.userId] });
+    await reviewPostmortem(org.commander, pm.id, { state: "approved" });
+    expect(await db().outboundDelivery.count({ where: { event: "postmortem.published", channelId: { in: [wants.id, ignores.id] } } })).toBe(0);
+    await publishPostmortem(org.commander, pm.id);
+    const queued = await db().outboundDelivery.findMany({ where: { event: "postmortem.published", channelId: { in: [wants.id, ignores.id] } } });
+    expect(queued.map((d) => d.channelId)).toEqual([wants.id]);
+    expect(JSON.stringify(queued[0]?.payload)).toContain(`/postmortems/${pm.id}`);
   });
 
   it("lets the incident's own commander publish whatever their role", async () => {
