@@ -2,6 +2,7 @@ import { ERROR_STATUS } from "../errors/app-error.ts";
 import { SEVERITIES, STATUSES } from "../incidents/constants.ts";
 import { JOURNEYS } from "../catalog/constants.ts";
 import { EVENT_KINDS } from "../timeline/constants.ts";
+import { POSTMORTEM_STATUSES } from "../postmortems/postmortem-dto.ts";
 import type { JsonSchema } from "./types.ts";
 
 // Hand-written schemas for the answers clients read most. The DTOs are TypeScript interfaces, not
@@ -128,6 +129,61 @@ const SHARED = {
       rateValidUntil: nullable({ ...time, description: "Refetch then: the next profile hour or peak edge." }),
     },
     "Money, orders and customers at stake for one incident.",
+  ),
+  PostmortemSection: obj(
+    {
+      key: str,
+      title: str,
+      position: { type: "integer" },
+      guidance: { type: "string", description: "What the template asks this section to say." },
+      body: { type: "string", description: "Markdown." },
+      version: { type: "integer", minimum: 1, description: "Send it back as `baseVersion` when saving: a newer version on the server is a 409." },
+      updatedAt: time,
+      updatedBy: nullable({ $ref: "#/components/schemas/PersonRef" }),
+    },
+    "One section of a post-mortem being written.",
+  ),
+  PostmortemRevision: obj(
+    {
+      number: { type: "integer", minimum: 1 },
+      title: str,
+      sections: { type: "array", items: obj({ key: str, title: str, body: { type: "string", description: "Markdown." } }) },
+      publishedAt: time,
+      publishedBy: nullable({ $ref: "#/components/schemas/PersonRef" }),
+    },
+    "A published, frozen version of a post-mortem.",
+  ),
+  Postmortem: obj(
+    {
+      id: { type: "string", format: "uuid" },
+      incident: obj({ id: { type: "string", format: "uuid" }, ref: str, title: str, severity: { type: "string", enum: [...SEVERITIES] }, commanderId: nullable(str) }),
+      title: str,
+      status: { type: "string", enum: [...POSTMORTEM_STATUSES] },
+      templateKey: { type: "string", description: '"builtin:full", "builtin:short" or a template id.' },
+      facts: { type: "object", description: "What the incident's record says (times, durations, impact), gathered when it was drafted." },
+      createdBy: nullable({ $ref: "#/components/schemas/PersonRef" }),
+      createdAt: time,
+      updatedAt: time,
+      publishedRevision: { type: "integer", minimum: 0, description: "0 until first published." },
+      publishedAt: nullable(time),
+      sections: { type: "array", items: { $ref: "#/components/schemas/PostmortemSection" } },
+      reviews: {
+        type: "array",
+        items: obj({
+          reviewer: { $ref: "#/components/schemas/PersonRef" },
+          state: { type: "string", enum: ["requested", "approved", "changes_requested"] },
+          comment: str,
+          decidedAt: nullable(time),
+        }),
+      },
+      revisions: {
+        type: "array",
+        description: "Every published revision, newest first, without their text.",
+        items: obj({ number: { type: "integer" }, title: str, publishedAt: time, publishedBy: nullable({ $ref: "#/components/schemas/PersonRef" }) }),
+      },
+      published: nullable({ $ref: "#/components/schemas/PostmortemRevision" }),
+    },
+    "The blameless write-up of a resolved incident: sections, reviews and published revisions.",
   ),
 } satisfies Record<string, JsonSchema>;
 

@@ -3,7 +3,9 @@ import { CATALOG_OPERATIONS } from "./catalog.ts";
 import { IMPACT_OPERATIONS } from "./impact.ts";
 import { INCIDENT_OPERATIONS } from "./incidents.ts";
 import { INTEGRATION_OPERATIONS } from "./integrations.ts";
+import { NOTIFICATION_OPERATIONS } from "./notifications.ts";
 import { ORGANISATION_OPERATIONS } from "./organisation.ts";
+import { POSTMORTEM_OPERATIONS } from "./postmortems.ts";
 import { SYSTEM_OPERATIONS } from "./system.ts";
 import { TIMELINE_OPERATIONS } from "./timeline.ts";
 
@@ -16,8 +18,10 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...INCIDENT_OPERATIONS,
   ...TIMELINE_OPERATIONS,
   ...IMPACT_OPERATIONS,
+  ...POSTMORTEM_OPERATIONS,
   ...CATALOG_OPERATIONS,
   ...INTEGRATION_OPERATIONS,
+  ...NOTIFICATION_OPERATIONS,
   ...ORGANISATION_OPERATIONS,
   ...SYSTEM_OPERATIONS,
 ];
