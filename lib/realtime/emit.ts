@@ -2,6 +2,7 @@ import type { Server } from "socket.io";
 import type { Actor } from "../auth/actor.ts";
 import type { ImpactSummaryDto } from "../impact/impact-dto.ts";
 import type { IncidentDto } from "../incidents/incident-dto.ts";
+import type { StakeholderUpdateDto } from "../stakeholder/stakeholder-dto.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 import { incidentRoom, orgRoom, type CatalogChange, type ClientToServerEvents, type ServerToClientEvents, type ServiceHealthUpdate } from "./protocol.ts";
 
@@ -49,4 +50,9 @@ export function publishServiceHealth(organizationId: string, update: ServiceHeal
 /** An incident's money at stake changed: to its room and to the organisation (triage board). */
 export function publishImpactUpdated(organizationId: string, impact: ImpactSummaryDto): void {
   io()?.to(orgRoom(organizationId)).to(incidentRoom(impact.incidentId)).emit("impact:updated", { incidentId: impact.incidentId, impact });
+}
+
+/** A stakeholder update was posted (or its reminder went out): to the room and the organisation (triage board). */
+export function publishStakeholderUpdate(organizationId: string, update: StakeholderUpdateDto): void {
+  io()?.to(orgRoom(organizationId)).to(incidentRoom(update.incidentId)).emit("stakeholder:updated", { incidentId: update.incidentId, update });
 }

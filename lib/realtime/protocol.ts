@@ -1,6 +1,7 @@
 // Client-safe: the Socket.io contract between server and browsers (documented in the README).
 import type { ImpactSummaryDto } from "../impact/impact-dto.ts";
 import type { IncidentDto } from "../incidents/incident-dto.ts";
+import type { StakeholderUpdateDto } from "../stakeholder/stakeholder-dto.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 
 export interface PresenceUser {
@@ -39,6 +40,7 @@ export interface ServerToClientEvents {
   "impact:updated": (payload: { incidentId: string; impact: ImpactSummaryDto }) => void;
   "catalog:changed": (payload: CatalogChange) => void;
   "service:health": (payload: ServiceHealthUpdate) => void;
+  "stakeholder:updated": (payload: { incidentId: string; update: StakeholderUpdateDto }) => void;
 }
 
 export interface ClientToServerEvents {
