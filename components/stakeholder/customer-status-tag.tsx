@@ -3,11 +3,11 @@ import { cn } from "../ui/cn.ts";
 
 // Customer-facing status reuses the health scale (ok / degraded / down) with a glyph and words,
 // never colour alone.
-export const CUSTOMER_STATUS_STYLE: Record<CustomerStatusName, { glyph: string; className: string }> = {
-  operational: { glyph: "✓", className: "border-ok/50 text-ok" },
-  degraded: { glyph: "◐", className: "border-warn/60 text-warn" },
-  partial_outage: { glyph: "▲", className: "border-sev2/60 text-sev2" },
-  major_outage: { glyph: "✕", className: "border-bad/60 text-bad" },
+export const CUSTOMER_STATUS_STYLE: Record<CustomerStatusName, { glyph: string; text: string; className: string }> = {
+  operational: { glyph: "✓", text: "text-ok", className: "border-ok/50 text-ok" },
+  degraded: { glyph: "◐", text: "text-warn", className: "border-warn/60 text-warn" },
+  partial_outage: { glyph: "▲", text: "text-sev2", className: "border-sev2/60 text-sev2" },
+  major_outage: { glyph: "✕", text: "text-bad", className: "border-bad/60 text-bad" },
 };
 
 export function CustomerStatusTag({ status, label, className }: { status: CustomerStatusName; label?: string; className?: string }) {
