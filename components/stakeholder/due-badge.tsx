@@ -1,6 +1,6 @@
 "use client";
 import { describeDue, dueState } from "@/lib/stakeholder/due-state.ts";
-import { formatTime } from "@/lib/time/format.ts";
+import { formatTime, zoneName } from "@/lib/time/format.ts";
 import { useNow } from "../time/use-now.ts";
 import { cn } from "../ui/cn.ts";
 
@@ -22,9 +22,9 @@ export function DueBadge({ nextUpdateBy }: { nextUpdateBy: string | null }) {
         overdue ? "border-warn bg-warn/15 font-semibold text-warn" : "border-line text-ink-muted",
       )}
     >
-      <span aria-hidden className="font-mono text-base leading-none">{overdue ? "⚠" : "⏱"}</span>
+      <span aria-hidden className="font-mono text-base leading-none">{overdue ? "⚠" : "◷"}</span>
       <span className="tabular">{state ? describeDue(state) : "\u00a0"}</span>
-      {nextUpdateBy && now ? <span className="ml-auto font-mono text-xs font-normal text-ink-faint tabular">due {formatTime(new Date(nextUpdateBy)).slice(0, 5)}</span> : null}
+      {nextUpdateBy && now ? <span className="ml-auto font-mono text-xs font-normal text-ink-faint tabular">due {formatTime(new Date(nextUpdateBy)).slice(0, 5)} {zoneName(new Date(nextUpdateBy))}</span> : null}
     </div>
   );
 }

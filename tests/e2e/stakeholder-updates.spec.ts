@@ -23,6 +23,7 @@ async function expectNoSeriousViolations(page: Page): Promise<void> {
 }
 
 test("the commander posts a public update with the keyboard; another browser sees it live; /status shows it signed out", async ({ pageAs, apiAs, browser }) => {
+  test.setTimeout(120_000);
   const tag = uniqueTag();
   const api = await apiAs("commander");
   const incident = await seedIncident(api, { title: `Card payments failing ${tag}`, severity: "SEV1" });

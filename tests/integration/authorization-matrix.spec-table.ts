@@ -258,6 +258,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
       plan: (w) => ({ params: { id: w.responderIncident.id }, body: { affected: w.fresh.name("Search is slow"), doing: "Scaling search" } }),
     },
   ],
+  // Survey answers per journey (customer signals), as impact evidence.
+  "GET /api/incidents/[id]/customer-signals": [read((w) => ({ params: incident(w) }))],
   // The public status page's data: no session needed; the slug picks the organisation.
   "GET /api/status": [{ allow: "public", plan: () => ({}) }],
   "GET /api/status/[slug]": [
