@@ -12,7 +12,6 @@ import { useRoom } from "../incidents/room-context.ts";
 import { Button } from "../ui/button.tsx";
 import { Field, Select, Textarea } from "../ui/field.tsx";
 import { Kbd } from "../ui/kbd.tsx";
-import { CustomerStatusTag } from "./customer-status-tag.tsx";
 
 type Pick = (typeof NEXT_UPDATE_PICKS)[number] | "none";
 
@@ -165,11 +164,6 @@ export function StakeholderComposer({ previous, onClose, onPosted }: Props) {
                     <option key={j} value={j}>{JOURNEY_LABELS[j]}</option>
                   ))}
                 </Select>
-                <span className="flex flex-wrap gap-1" aria-hidden>
-                  {(["degraded", "partial_outage", "major_outage"] as const).map((s) => (
-                    <CustomerStatusTag key={s} status={s} className="opacity-70" />
-                  ))}
-                </span>
               </div>
             ) : null}
             {journeyError ? <p role="alert" className="text-xs font-medium text-sev1">{journeyError}</p> : null}

@@ -27,6 +27,6 @@ export function describeDue(state: DueState): string {
     case "due":
       return `Next update due in ${formatMinutes(state.minutes)}`;
     case "overdue":
-      return state.minutes < 1 ? "Update overdue: due just now" : `Update overdue by ${formatMinutes(state.minutes)}`;
+      return state.minutes < 1 ? "Update overdue" : `Update overdue by ${formatMinutes(state.minutes)}`;
   }
 }

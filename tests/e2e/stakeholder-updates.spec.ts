@@ -16,6 +16,12 @@ async function postUpdate(api: APIRequestContext, incidentId: string, input: TPo
   return (await res.json()) as PostedStakeholderUpdate;
 }
 
+/** The room is live; sockets on a busy CI machine may take longer than the default to join. */
+async function joined(page: Page): Promise<void> {
+  await expect(room(page).connection).toHaveAttribute("data-state", "live", { timeout: 20_000 });
+  await expectLive(room(page));
+}
+
 async function expectNoSeriousViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -31,7 +37,7 @@ test("the commander posts a public update with the keyboard; another browser see
 
   const { page: watcher } = await pageAs("viewer");
   await watcher.goto(roomUrl);
-  await expectLive(room(watcher));
+  await joined(watcher);
   const watcherSection = watcher.getByTestId("stakeholder-section");
   await expect(watcherSection).toContainText("No stakeholder update yet");
   // A viewer cannot post one: no button, and U does nothing.
@@ -39,7 +45,7 @@ test("the commander posts a public update with the keyboard; another browser see
 
   const { page } = await pageAs("commander");
   await page.goto(roomUrl);
-  await expectLive(room(page));
+  await joined(page);
   await page.locator("body").click({ position: { x: 5, y: 5 } });
   await page.keyboard.press("u");
   const composer = page.getByTestId("stakeholder-composer");
@@ -108,7 +114,7 @@ test("a promised update that passes shows overdue in the room, and the server wr
   });
   const { page } = await pageAs("responder");
   await page.goto(`/incidents/${incident.id}`);
-  await expectLive(room(page));
+  await joined(page);
   const due = page.getByTestId("stakeholder-due");
   await expect(due).toHaveAttribute("data-state", "overdue", { timeout: 15_000 });
   await expect(due).toHaveText(/Update overdue/);

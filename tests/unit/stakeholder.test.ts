@@ -15,7 +15,7 @@ describe("the next update's due state", () => {
   });
   it("is overdue from the second it passes", () => {
     expect(dueState(at(0), now)).toEqual({ kind: "overdue", minutes: 0 });
-    expect(describeDue(dueState(at(-30), now))).toBe("Update overdue: due just now");
+    expect(describeDue(dueState(at(-30), now))).toBe("Update overdue");
     expect(describeDue(dueState(at(-4 * 60 - 59), now))).toBe("Update overdue by 4 min");
     expect(describeDue(dueState(at(-120 * 60), now))).toBe("Update overdue by 2 h");
   });
