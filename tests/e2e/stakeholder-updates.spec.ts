@@ -78,7 +78,7 @@ test("the commander posts a public update with the keyboard; another browser see
     await expect(async () => {
       await reader.goto("/status");
       await expect(reader.locator('[data-journey="checkout"]')).toHaveAttribute("data-status", "partial_outage", { timeout: 500 });
-      await expect(reader.getByText(affected)).toBeVisible({ timeout: 500 });
+      await expect(reader.getByTestId("status-update").getByText(affected)).toBeVisible({ timeout: 500 });
     }).toPass({ timeout: 15_000 });
     expect(reader.url()).toMatch(/\/status$/);
     await expect(reader).toHaveTitle(/Partial outage · .+ status/);
