@@ -92,9 +92,13 @@ test("the commander posts a public update with the keyboard; another browser see
     await reader.setViewportSize({ width: 390, height: 844 });
     expect(await reader.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await reader.screenshot({ path: path.join(SCREENS_DIR, "status-390.png"), fullPage: true });
+    // It follows the reader's preference; both schemes pass axe (contrast included).
     await reader.emulateMedia({ colorScheme: "light" });
     await expectNoSeriousViolations(reader);
     await reader.screenshot({ path: path.join(SCREENS_DIR, "status-390-light.png"), fullPage: true });
+    await reader.emulateMedia({ colorScheme: "dark" });
+    await expectNoSeriousViolations(reader);
+    await reader.screenshot({ path: path.join(SCREENS_DIR, "status-390-dark.png"), fullPage: true });
 
     const json = (await (await publicContext.request.get("/api/status")).json()) as { journeys: { journey: string; status: string }[] };
     expect(json.journeys.find((j) => j.journey === "checkout")?.status).toMatch(/partial_outage|major_outage/);

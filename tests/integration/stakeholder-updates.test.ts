@@ -118,9 +118,17 @@ describe("posting a stakeholder update", () => {
     try {
       await connected(client);
       const incident = await seedIncident(org.commander);
+      expect((await client.emitWithAck("incident:join", { incidentId: incident.id })).ok).toBe(true);
       const update = nextEvent(client, "stakeholder:updated", (p) => p.incidentId === incident.id);
       const posted = await seedStakeholderUpdate(org.commander, incident.id, { affected: "Search is slow" });
       expect((await update).update).toMatchObject({ id: posted.update.id, affected: "Search is slow" });
+      // The reminder is pushed too: the update (now reminded) and the system entry.
+      await makeOverdue(posted.update.id);
+      const reminded = nextEvent(client, "stakeholder:updated", (p) => p.incidentId === incident.id && p.update.reminderSentAt !== null);
+      const entry = nextEvent(client, "timeline:event", (p) => p.incidentId === incident.id && p.event.author === null);
+      await sendDueReminders();
+      expect((await reminded).update.id).toBe(posted.update.id);
+      expect((await entry).event.body).toMatch(/^Stakeholder update overdue/);
     } finally {
       client.disconnect();
       setRealtimeServer(undefined);
