@@ -131,3 +131,29 @@ test("a promised update that passes shows overdue in the room, and the server wr
   expect((await viewer.get(`/api/incidents/${incident.id}/stakeholder-updates`)).status()).toBe(200);
   expect((await viewer.post(`/api/incidents/${incident.id}/stakeholder-updates`, { data: { affected: "x", doing: "y" } })).status()).toBe(403);
 });
+
+test("survey answers about a journey show in the room's impact section as evidence", async ({ pageAs, apiAs }) => {
+  const tag = uniqueTag();
+  const admin = await apiAs("admin");
+  const made = await admin.post("/api/integrations", { data: { kind: "survey", name: `Exit survey ${tag}` } });
+  expect(made.status(), await made.text()).toBe(201);
+  const { integration, secret } = (await made.json()) as { integration: { id: string }; secret: string };
+  const api = await apiAs("commander");
+  const incident = await seedIncident(api, { title: `Checkout errors ${tag}` });
+  expect((await api.put(`/api/incidents/${incident.id}/impact`, { data: { journeys: { checkout: { degradation: 40 } } } })).status()).toBe(200);
+  const answers = {
+    responses: [
+      { responseId: `${tag}-1`, journey: "checkout", score: 1, comment: `Order button spins forever ${tag}` },
+      { responseId: `${tag}-2`, comment: "Could not check out at all" },
+    ],
+  };
+  const sent = await api.post(`/api/webhooks/${integration.id}`, { data: answers, headers: { "x-warroom-secret": secret } });
+  expect(sent.status(), await sent.text()).toBe(200);
+
+  const { page } = await pageAs("viewer");
+  await page.goto(`/incidents/${incident.id}`);
+  const signals = page.getByTestId("customer-signals");
+  await expect(signals).toContainText(/\d+ survey responses mention checkout/, { timeout: 15_000 });
+  await expect(signals).toContainText(`Order button spins forever ${tag}`);
+  await page.getByTestId("impact-section").screenshot({ path: path.join(SCREENS_DIR, "customer-signals-impact.png") });
+});
