@@ -20,6 +20,7 @@ import { createRealtimeServer } from "./lib/realtime/socket-server.ts";
 import { ensureProductionBuild } from "./lib/server/ensure-build.ts";
 import { DEMO_PASSWORD, DEMO_USERS } from "./lib/seed/demo-catalog.ts";
 import { seedDemo } from "./lib/seed/seed-demo.ts";
+import { startStakeholderReminders } from "./lib/stakeholder/stakeholder-reminders.ts";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const dev = process.argv.includes("--dev");
@@ -90,6 +91,8 @@ async function main(): Promise<void> {
   const healthPoller = startHealthPoller(healthPollerConfig);
   // Slack, Teams and signed-webhook notifications queued by domain changes (OUTBOUND=off disables sending).
   const outboundSender = startOutboundSender(outboundConfig);
+  // "Stakeholder update overdue" entries when a promised update's time passes.
+  const reminders = startStakeholderReminders();
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -101,7 +104,7 @@ async function main(): Promise<void> {
     // Stop accepting; in-flight requests finish; then sockets, then the database.
     server.close(() => {
       setRealtimeServer(undefined);
-      Promise.allSettled([fanout.close(), healthPoller.stop(), outboundSender.stop()])
+      Promise.allSettled([fanout.close(), healthPoller.stop(), outboundSender.stop(), reminders.stop()])
         .then(() => database.close())
         .catch((error: unknown) => log.error("closing the database failed", errorFields(error)))
         .finally(() => process.exit(0));

@@ -163,6 +163,17 @@ function LinkDetails({ event }: DetailsProps) {
   return <span className="text-xs break-all text-ink-muted">Address (not opened): {String(event.data?.url ?? "")}</span>;
 }
 
+/** Where a stakeholder update went: the public status page too, or only inside (reminders carry no chip). */
+function StakeholderDetails({ event }: DetailsProps) {
+  if (event.data?.reminder === true) return null;
+  return (
+    <span className="inline-flex items-center gap-1 rounded border border-line px-1.5 text-xs text-ink-muted" data-testid="stakeholder-visibility">
+      <span aria-hidden>{event.data?.isPublic === true ? "◉" : "○"}</span>
+      {event.data?.isPublic === true ? "Published on the status page" : "Internal update"}
+    </span>
+  );
+}
+
 /** The kind's own fields under the text: outcome, state, who was told, where the link goes. */
 export function EntryDetails(props: DetailsProps) {
   switch (props.event.kind) {
@@ -174,6 +185,8 @@ export function EntryDetails(props: DetailsProps) {
       return <NotificationDetails {...props} />;
     case "link":
       return <LinkDetails {...props} />;
+    case "stakeholder_update":
+      return <StakeholderDetails {...props} />;
     default:
       return null;
   }

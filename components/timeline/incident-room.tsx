@@ -3,6 +3,7 @@ import { useMemo, useState } from "react";
 import type { RoleName } from "@/lib/auth/permissions.ts";
 import type { ServiceSummaryDto } from "@/lib/catalog/list-services.ts";
 import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
+import type { StakeholderUpdateDto } from "@/lib/stakeholder/stakeholder-dto.ts";
 import type { TimelineEventDto } from "@/lib/timeline/event-dto.ts";
 import type { MemberDto } from "@/lib/users/list-members.ts";
 import { RoomContext, type IncidentRoomContext } from "../incidents/room-context.ts";
@@ -23,9 +24,11 @@ interface Props {
   viewer: { userId: string; role: RoleName };
   members: MemberDto[];
   services: ServiceSummaryDto[];
+  /** The latest stakeholder update when the page was rendered (kept live in the side panel). */
+  stakeholderUpdate: StakeholderUpdateDto | null;
 }
 
-export function IncidentRoom({ incident: initialIncident, events, hasOlder, canPost, viewer, members, services }: Props) {
+export function IncidentRoom({ incident: initialIncident, events, hasOlder, canPost, viewer, members, services, stakeholderUpdate }: Props) {
   const room = useIncidentRoom(initialIncident, events, hasOlder);
   const { incident, apply } = useLiveIncident(initialIncident);
   const action = useIncidentAction(incident.id, apply);
@@ -57,7 +60,7 @@ export function IncidentRoom({ incident: initialIncident, events, hasOlder, canP
             id="incident-panel"
             className={cn("min-h-0 lg:static lg:block", panelOpen ? "absolute inset-y-0 right-0 z-20 block w-[min(340px,100%)] shadow-2xl" : "hidden")}
           >
-            <RoomSidePanel presence={room.presence} />
+            <RoomSidePanel presence={room.presence} stakeholderUpdate={stakeholderUpdate} />
           </div>
         </div>
       </div>

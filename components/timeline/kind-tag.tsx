@@ -16,6 +16,7 @@ const GLYPH: Record<EventKindName, string> = {
   impact_change: "$",
   alert: "!",
   amendment: "↻",
+  stakeholder_update: "✉",
 };
 
 export function KindTag({ kind, className }: { kind: EventKindName; className?: string }) {

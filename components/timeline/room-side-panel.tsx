@@ -1,6 +1,7 @@
 "use client";
 import { ROLE_LABELS, type RoleName } from "@/lib/auth/permissions.ts";
 import type { PresenceUser } from "@/lib/realtime/protocol.ts";
+import type { StakeholderUpdateDto } from "@/lib/stakeholder/stakeholder-dto.ts";
 import { BlastRadiusSection } from "../incidents/panel/blast-radius-section.tsx";
 import { DetailsSection } from "../incidents/panel/details-section.tsx";
 import { ImpactSection } from "../incidents/panel/impact-section.tsx";
@@ -10,8 +11,9 @@ import { RolesSection } from "../incidents/panel/roles-section.tsx";
 import { ServicesSection } from "../incidents/panel/services-section.tsx";
 import { useRoom } from "../incidents/room-context.ts";
 import { RoomPostmortemSection } from "../postmortems/room-postmortem-section.tsx";
+import { StakeholderSection } from "../stakeholder/stakeholder-section.tsx";
 
-export function RoomSidePanel({ presence }: { presence: PresenceUser[] }) {
+export function RoomSidePanel({ presence, stakeholderUpdate }: { presence: PresenceUser[]; stakeholderUpdate: StakeholderUpdateDto | null }) {
   const { incident, error } = useRoom();
   return (
     <aside className="h-full min-h-0 overflow-y-auto border-l border-line bg-surface text-sm" aria-label="Incident details">
@@ -39,6 +41,7 @@ export function RoomSidePanel({ presence }: { presence: PresenceUser[] }) {
           </ul>
         )}
       </PanelSection>
+      <StakeholderSection initial={stakeholderUpdate} />
       <ImpactSection />
       <DetailsSection />
       <ServicesSection />

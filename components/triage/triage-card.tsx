@@ -5,6 +5,7 @@ import { formatPerMinute } from "@/lib/impact/format.ts";
 import { SeverityBadge } from "../incidents/severity-badge.tsx";
 import { StatusBadge } from "../incidents/status-badge.tsx";
 import { TickingLoss } from "../impact/ticking-loss.tsx";
+import { OverdueFlag } from "../stakeholder/overdue-flag.tsx";
 import { IncidentClock } from "../time/incident-clock.tsx";
 import { cn } from "../ui/cn.ts";
 import type { LiveRow } from "./use-triage.ts";
@@ -22,6 +23,7 @@ export function TriageCard({ live }: { live: LiveRow }) {
           <span className="ml-auto font-mono text-xs text-ink-faint">{incident.ref}</span>
         </div>
         <p className="font-medium">{incident.title}</p>
+        <OverdueFlag dueAt={live.row.stakeholderUpdateDueAt} />
         <dl className="grid grid-cols-3 gap-2 text-xs">
           <div>
             <dt className="text-ink-muted">At risk</dt>

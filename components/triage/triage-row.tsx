@@ -6,6 +6,7 @@ import { formatPerMinute } from "@/lib/impact/format.ts";
 import { SeverityBadge } from "../incidents/severity-badge.tsx";
 import { StatusBadge } from "../incidents/status-badge.tsx";
 import { TickingLoss } from "../impact/ticking-loss.tsx";
+import { OverdueFlag } from "../stakeholder/overdue-flag.tsx";
 import { IncidentClock } from "../time/incident-clock.tsx";
 import { cn } from "../ui/cn.ts";
 import type { LiveRow } from "./use-triage.ts";
@@ -29,6 +30,7 @@ export function TriageRow({ live, rank }: { live: LiveRow; rank: number }) {
           <span className="mr-2 font-mono text-xs text-ink-faint">{incident.ref}</span>
           <span className="font-medium text-ink group-hover:underline">{incident.title}</span>
         </Link>
+        <OverdueFlag dueAt={live.row.stakeholderUpdateDueAt} />
         {hurting.length ? (
           <p className="mt-0.5 text-xs text-ink-muted">{hurting.map((j) => `${JOURNEY_LABELS[j.journey]} ${j.degradation}%`).join(" · ")}</p>
         ) : (

@@ -58,7 +58,12 @@ export function useTriage(initial: TriageDto) {
         return ranked(next);
       });
     };
+    // A new stakeholder update moves (or clears) the row's "update overdue" flag.
+    const onStakeholder = ({ incidentId, update }: { incidentId: string; update: { nextUpdateBy: string | null } }) => {
+      setRows((cur) => cur.map((r) => (r.row.incident.id === incidentId ? { ...r, row: { ...r.row, stakeholderUpdateDueAt: update.nextUpdateBy } } : r)));
+    };
     socket.on("impact:updated", onImpact);
+    socket.on("stakeholder:updated", onStakeholder);
     socket.on("incident:declared", soon);
     socket.on("incident:updated", soon);
     socket.on("connect", soon);
@@ -67,6 +72,7 @@ export function useTriage(initial: TriageDto) {
       clearInterval(timer);
       clearTimeout(pending.current);
       socket.off("impact:updated", onImpact);
+      socket.off("stakeholder:updated", onStakeholder);
       socket.off("incident:declared", soon);
       socket.off("incident:updated", soon);
       socket.off("connect", soon);

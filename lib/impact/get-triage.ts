@@ -4,6 +4,7 @@ import { incidentRef } from "../incidents/constants.ts";
 import { getIncidentBlastRadius } from "../incidents/get-blast-radius.ts";
 import type { TriageDto, TriageRowDto } from "./impact-dto.ts";
 import { loadImpactModel } from "./impact-settings.ts";
+import { latestDueByIncident } from "../stakeholder/latest-due-by-incident.ts";
 import { loadImpact } from "./load-impact.ts";
 import { compareTriage } from "./priority.ts";
 
@@ -17,6 +18,10 @@ export async function getTriage(actor: Actor, now = new Date()): Promise<TriageD
     loadImpact(actor.organizationId, { status: { not: "resolved" } }, now),
     loadImpactModel(db(), actor.organizationId),
   ]);
+  const dueAt = await latestDueByIncident(
+    actor.organizationId,
+    found.map((f) => f.incident.id),
+  );
   const rows = await Promise.all(
     found.map(async ({ incident, impact }): Promise<TriageRowDto> => {
       const radius = await getIncidentBlastRadius(actor, incident.id);
@@ -33,6 +38,7 @@ export async function getTriage(actor: Actor, now = new Date()): Promise<TriageD
         impact,
         teamsNotNotified: radius.teams.filter((t) => !t.notification).map((t) => ({ id: t.team.id, name: t.team.name })),
         teamsTotal: radius.teams.length,
+        stakeholderUpdateDueAt: dueAt.get(incident.id) ?? null,
       };
     }),
   );

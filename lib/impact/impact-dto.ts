@@ -62,6 +62,8 @@ export interface TriageRowDto {
   /** Teams in the blast radius nobody has told yet (latest notification entry per team). */
   teamsNotNotified: { id: string; name: string }[];
   teamsTotal: number;
+  /** "Next update by" of the latest stakeholder update; null when none was promised. */
+  stakeholderUpdateDueAt: string | null;
 }
 
 export interface TriageDto {

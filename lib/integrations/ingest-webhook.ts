@@ -15,6 +15,7 @@ import { integrationSelect, mappingOf, type IntegrationRow } from "./integration
 import { KIND_INFO } from "./kinds.ts";
 import { nameKey, pickService, pickSeverity, serviceName, type AlertMapping } from "./mapping.ts";
 import { parseWebhook } from "./parse-webhook.ts";
+import { ingestSurvey } from "../signals/ingest-survey.ts";
 import { verifyWebhook } from "./verify-webhook.ts";
 import { assertNotLockedOut, countAuthFailure, countAuthenticRequest } from "./webhook-rate-limit.ts";
 
@@ -84,6 +85,8 @@ export async function ingestWebhook(integrationId: string, request: WebhookReque
     throw new AppError("unauthorized", `Webhook refused: ${how}`);
   }
   await countAuthenticRequest(integration.id);
+  // Survey tools send customers' answers, not alerts: counted as impact evidence, no incident.
+  if (integration.kind === "survey") return ingestSurvey(integration, request.rawBody);
   const parsed = parseWebhook(integration.kind, request.rawBody, { groupAlerts: integration.groupAlerts });
 
   const result: IngestResult = { received: parsed.alerts.length, opened: 0, appended: 0, repeats: 0, recorded: 0, ignored: parsed.ignored, deferred: 0, duplicate: false, incidents: [] };

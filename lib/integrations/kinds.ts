@@ -1,6 +1,8 @@
 // Client-safe: the alert sources Warroom reads, how each authenticates, and what to paste where.
-export const INTEGRATION_KINDS = ["alertmanager", "grafana", "pagerduty", "opsgenie", "datadog", "pingdom", "generic"] as const;
+export const INTEGRATION_KINDS = ["alertmanager", "grafana", "pagerduty", "opsgenie", "datadog", "pingdom", "generic", "survey"] as const;
 export type IntegrationKindName = (typeof INTEGRATION_KINDS)[number];
+/** Sources that send alerts (everything but customer-feedback surveys, which send answers). */
+export type AlertKindName = Exclude<IntegrationKindName, "survey">;
 
 /** How a request proves it comes from the configured source. */
 export type AuthStyle = "bearer" | "hmac" | "header";
@@ -18,6 +20,7 @@ export const KIND_INFO: Record<IntegrationKindName, { label: string; auth: AuthS
   datadog: { label: "Datadog", auth: "header", dedupOn: "the aggregation key (monitor + group)" },
   pingdom: { label: "Pingdom", auth: "header", dedupOn: "the check id" },
   generic: { label: "Generic JSON", auth: "header", dedupOn: "dedupKey" },
+  survey: { label: "Customer surveys (Zigpoll, Hotjar, Medallia, Delighted, JSON)", auth: "header", dedupOn: "responseId" },
 };
 
 /** Paste into Datadog's Webhooks tile (Payload); Warroom reads exactly these fields. */
@@ -47,4 +50,12 @@ export const GENERIC_EXAMPLE = `{
   "labels": { "env": "prod" },
   "startedAt": "2026-11-27T14:02:00Z",
   "url": "https://grafana.example/d/checkout"
+}`;
+
+export const SURVEY_EXAMPLE = `{
+  "responseId": "zp-81723",
+  "journey": "checkout",
+  "score": 2,
+  "comment": "Payment spinner never stops",
+  "answeredAt": "2026-11-27T14:02:00Z"
 }`;

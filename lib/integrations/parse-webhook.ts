@@ -1,5 +1,5 @@
 import type { ParsedWebhook } from "./alert.ts";
-import type { IntegrationKindName } from "./kinds.ts";
+import type { AlertKindName } from "./kinds.ts";
 import { parseAlertmanager, type GroupOptions } from "./parse-alertmanager.ts";
 import { parseDatadog } from "./parse-datadog.ts";
 import { parseGeneric } from "./parse-generic.ts";
@@ -8,7 +8,7 @@ import { parseOpsgenie } from "./parse-opsgenie.ts";
 import { parsePagerDuty } from "./parse-pagerduty.ts";
 import { parsePingdom } from "./parse-pingdom.ts";
 
-const PARSERS: Record<IntegrationKindName, (raw: string, options: GroupOptions) => ParsedWebhook> = {
+const PARSERS: Record<AlertKindName, (raw: string, options: GroupOptions) => ParsedWebhook> = {
   alertmanager: parseAlertmanager,
   grafana: parseGrafana,
   pagerduty: parsePagerDuty,
@@ -19,6 +19,6 @@ const PARSERS: Record<IntegrationKindName, (raw: string, options: GroupOptions) 
 };
 
 /** Reads a source's raw payload into normalised alerts; a malformed one is a 422 naming the field. */
-export function parseWebhook(kind: IntegrationKindName, raw: string, options: GroupOptions = { groupAlerts: false }): ParsedWebhook {
+export function parseWebhook(kind: AlertKindName, raw: string, options: GroupOptions = { groupAlerts: false }): ParsedWebhook {
   return PARSERS[kind](raw, options);
 }

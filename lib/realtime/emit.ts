@@ -4,6 +4,7 @@ import type { ImpactSummaryDto } from "../impact/impact-dto.ts";
 import type { IncidentDto } from "../incidents/incident-dto.ts";
 import { observeSeconds } from "../observability/metrics.ts";
 import type { PostmortemDto, PostmortemSectionDto } from "../postmortems/postmortem-dto.ts";
+import type { StakeholderUpdateDto } from "../stakeholder/stakeholder-dto.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 import { incidentRoom, orgRoom, postmortemRoom, type CatalogChange, type ClientToServerEvents, type ServerToClientEvents, type ServiceHealthUpdate } from "./protocol.ts";
 
@@ -67,4 +68,9 @@ export function publishPostmortemSection(postmortemId: string, section: Postmort
 /** Title, state, reviews or revisions changed. */
 export function publishPostmortemUpdated(postmortem: PostmortemDto): void {
   io()?.to(postmortemRoom(postmortem.id)).emit("postmortem:updated", { postmortem });
+}
+
+/** A stakeholder update was posted (or its reminder went out): to the room and the organisation (triage board). */
+export function publishStakeholderUpdate(organizationId: string, update: StakeholderUpdateDto): void {
+  io()?.to(orgRoom(organizationId)).to(incidentRoom(update.incidentId)).emit("stakeholder:updated", { incidentId: update.incidentId, update });
 }

@@ -2,6 +2,7 @@
 import type { ImpactSummaryDto } from "../impact/impact-dto.ts";
 import type { IncidentDto } from "../incidents/incident-dto.ts";
 import type { PostmortemDto, PostmortemSectionDto } from "../postmortems/postmortem-dto.ts";
+import type { StakeholderUpdateDto } from "../stakeholder/stakeholder-dto.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 
 export interface PresenceUser {
@@ -43,6 +44,7 @@ export interface ServerToClientEvents {
   "postmortem:section": (payload: { postmortemId: string; section: PostmortemSectionDto }) => void;
   "postmortem:updated": (payload: { postmortem: PostmortemDto }) => void;
   "postmortem:presence": (payload: { postmortemId: string; users: PostmortemEditor[] }) => void;
+  "stakeholder:updated": (payload: { incidentId: string; update: StakeholderUpdateDto }) => void;
 }
 
 export interface ClientToServerEvents {

@@ -12,6 +12,7 @@ export const EVENT_KINDS = [
   "alert",
   "link",
   "amendment",
+  "stakeholder_update",
 ] as const;
 export type EventKindName = (typeof EVENT_KINDS)[number];
 
@@ -31,6 +32,7 @@ export const KIND_LABELS: Record<EventKindName, string> = {
   alert: "Alert",
   link: "Link",
   amendment: "Change",
+  stakeholder_update: "Stakeholders",
 };
 
 export const ACTION_OUTCOMES = ["pending", "worked", "failed"] as const;

@@ -11,6 +11,7 @@ export const KIND_FILTERS = [
   { id: "hypothesis", label: "Hypotheses", kinds: ["hypothesis"] },
   { id: "notification", label: "Notified", kinds: ["notification"] },
   { id: "link", label: "Links", kinds: ["link"] },
+  { id: "stakeholder", label: "Stakeholder updates", kinds: ["stakeholder_update"] },
   { id: "updates", label: "Updates", kinds: ["status_change", "severity_change", "role_change", "impact_change", "alert"] },
 ] as const satisfies readonly { id: string; label: string; kinds: readonly EventKindName[] }[];
 export type KindFilterId = (typeof KIND_FILTERS)[number]["id"];

@@ -4,6 +4,7 @@ import type { RoleName } from "../../lib/auth/permissions.ts";
 import { addDependency } from "../../lib/catalog/dependencies.ts";
 import { createService } from "../../lib/catalog/services.ts";
 import { createTeam } from "../../lib/catalog/teams.ts";
+import { db } from "../../lib/db/client.ts";
 import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
 import { setResponder } from "../../lib/incidents/set-incident-role.ts";
 import { createIntegration } from "../../lib/integrations/manage.ts";
@@ -351,6 +352,29 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
         return { params: { id: t.key } };
       },
     },
+  ],
+  // Stakeholder updates: the incident's commander or comms lead, or a commander-level role.
+  "GET /api/incidents/[id]/stakeholder-updates": [read((w) => ({ params: incident(w) }))],
+  "POST /api/incidents/[id]/stakeholder-updates": [
+    {
+      allow: COMMANDERS,
+      status: 201,
+      plan: (w) => ({ params: incident(w), body: { affected: w.fresh.name("Card payments fail"), doing: "Failing over to the backup provider", isPublic: false } }),
+    },
+    {
+      variant: "of the incident the responder commands",
+      allow: WRITERS,
+      status: 201,
+      plan: (w) => ({ params: { id: w.responderIncident.id }, body: { affected: w.fresh.name("Search is slow"), doing: "Scaling search" } }),
+    },
+  ],
+  // Survey answers per journey (customer signals), as impact evidence.
+  "GET /api/incidents/[id]/customer-signals": [read((w) => ({ params: incident(w) }))],
+  // The public status page's data: no session needed; the slug picks the organisation.
+  "GET /api/status": [{ allow: "public", plan: () => ({}) }],
+  "GET /api/status/[slug]": [
+    { allow: "public", plan: async (w) => ({ params: { slug: (await db().organization.findUniqueOrThrow({ where: { id: w.org.id } })).slug } }) },
+    { variant: "an organisation that does not exist", allow: "public", status: 404, plan: () => ({ params: { slug: "no-such-shop" } }) },
   ],
 
   // Catalog

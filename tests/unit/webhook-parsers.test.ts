@@ -3,13 +3,13 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../lib/errors/app-error.ts";
 import { parseWebhook } from "../../lib/integrations/parse-webhook.ts";
-import type { IntegrationKindName } from "../../lib/integrations/kinds.ts";
+import type { AlertKindName } from "../../lib/integrations/kinds.ts";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "../fixtures/webhooks", name), "utf8");
-const parse = (kind: IntegrationKindName, name: string) => parseWebhook(kind, fixture(name));
+const parse = (kind: AlertKindName, name: string) => parseWebhook(kind, fixture(name));
 
 /** The field a rejected payload is reported under (the 422's details.fields). */
-function rejectedField(kind: IntegrationKindName, raw: string): string {
+function rejectedField(kind: AlertKindName, raw: string): string {
   try {
     parseWebhook(kind, raw);
   } catch (e) {

@@ -7,6 +7,7 @@ import { formatCount, formatMoney, formatPerMinute } from "@/lib/impact/format.t
 import { SEVERITY_INFO } from "@/lib/incidents/constants.ts";
 import { ImpactChart } from "../../impact/impact-chart.tsx";
 import { ImpactEditor } from "../../impact/impact-editor.tsx";
+import { CustomerSignals } from "../../signals/customer-signals.tsx";
 import { TickingLoss } from "../../impact/ticking-loss.tsx";
 import { useIncidentImpact } from "../../impact/use-incident-impact.ts";
 import { Timestamp } from "../../time/timestamp.tsx";
@@ -42,6 +43,7 @@ export function ImpactSection() {
           <SeverityHint impact={impact} />
           {editing ? <ImpactEditor incidentId={incident.id} current={impact.journeys} onDone={() => setEditing(false)} /> : null}
           <JourneyList journeys={impact.journeys} currency={impact.currency} />
+          <CustomerSignals incidentId={incident.id} />
           {impact.journeys.length ? <ImpactChart series={impact.series} currency={impact.currency} /> : null}
         </div>
       )}

@@ -1,4 +1,4 @@
-import { DATADOG_TEMPLATE, GENERIC_EXAMPLE, SECRET_HEADER, type IntegrationKindName } from "@/lib/integrations/kinds.ts";
+import { DATADOG_TEMPLATE, GENERIC_EXAMPLE, SECRET_HEADER, SURVEY_EXAMPLE, type IntegrationKindName } from "@/lib/integrations/kinds.ts";
 
 // Code blocks scroll sideways: focusable (tabIndex 0) so a keyboard can scroll them too.
 const pre = "mt-2 overflow-x-auto rounded-md border border-line bg-canvas p-3 font-mono text-[11px] leading-relaxed text-ink";
@@ -69,6 +69,20 @@ Custom Headers: {"${SECRET_HEADER}": "${secret}"}`}</pre>
   -H "${SECRET_HEADER}: ${secret}" \\
   -H "content-type: application/json" \\
   -d '${GENERIC_EXAMPLE.replace(/\n\s*/g, " ")}'`}</pre>
+        </div>
+      );
+    case "survey":
+      return (
+        <div className="space-y-2 text-sm text-ink-muted">
+          <p>
+            Answers from exit-intent and post-purchase surveys, counted per journey as impact evidence in the room (no incidents are opened). <strong className="text-ink">Delighted</strong>: Integrations → Webhooks, URL below with{" "}
+            <code className="font-mono text-xs">?secret=</code> and the secret; a <code className="font-mono text-xs">journey</code> property names the journey. <strong className="text-ink">Zigpoll, Hotjar, Medallia</strong> and others: their webhook (or a Zapier/Make step) posting this JSON, one answer or{" "}
+            <code className="font-mono text-xs">{`{ "responses": [ … ] }`}</code>. Without a journey, Warroom reads it from the comment (“card declined” → payment). The same <code className="font-mono text-xs">responseId</code> counts once.
+          </p>
+          <pre tabIndex={0} className={pre}>{`curl -X POST ${url} \\
+  -H "${SECRET_HEADER}: ${secret}" \\
+  -H "content-type: application/json" \\
+  -d '${SURVEY_EXAMPLE.replace(/\n\s*/g, " ")}'`}</pre>
         </div>
       );
   }

@@ -5,6 +5,7 @@ import { IncidentRoom } from "@/components/timeline/incident-room.tsx";
 import { getPageActor } from "@/lib/auth/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 import { listServices } from "@/lib/catalog/list-services.ts";
+import { listStakeholderUpdates } from "@/lib/stakeholder/list-stakeholder-updates.ts";
 import { AppError } from "@/lib/errors/app-error.ts";
 import { getIncidentOrThrow } from "@/lib/incidents/get-incident.ts";
 import { listEvents } from "@/lib/timeline/list-events.ts";
@@ -17,8 +18,13 @@ const load = cache(async (id: string) => {
   const actor = await getPageActor(`/incidents/${id}`);
   try {
     const incident = await getIncidentOrThrow(actor, id);
-    const [page, members, services] = await Promise.all([listEvents(actor, id, { limit: 200 }), listMembers(actor), listServices(actor)]);
-    return { actor, incident, page, members, services };
+    const [page, members, services, updates] = await Promise.all([
+      listEvents(actor, id, { limit: 200 }),
+      listMembers(actor),
+      listServices(actor),
+      listStakeholderUpdates(actor, id),
+    ]);
+    return { actor, incident, page, members, services, stakeholderUpdate: updates[0] ?? null };
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -31,7 +37,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function IncidentRoomPage({ params }: Params) {
-  const { actor, incident, page, members, services } = await load((await params).id);
+  const { actor, incident, page, members, services, stakeholderUpdate } = await load((await params).id);
   return (
     <IncidentRoom
       incident={incident}
@@ -41,6 +47,7 @@ export default async function IncidentRoomPage({ params }: Params) {
       viewer={{ userId: actor.userId, role: actor.role }}
       members={members}
       services={services}
+      stakeholderUpdate={stakeholderUpdate}
     />
   );
 }
