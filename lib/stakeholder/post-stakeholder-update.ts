@@ -3,7 +3,10 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { JOURNEY_LABELS, type JourneyName } from "../catalog/constants.ts";
 import { db } from "../db/client.ts";
 import { forbidden } from "../errors/app-error.ts";
+import { incidentSelect, toIncidentDto } from "../incidents/incident-dto.ts";
 import { lockIncident } from "../incidents/lock-incident.ts";
+import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
+import { kickOutbound } from "../outbound/kick-outbound.ts";
 import { publishStakeholderUpdate, publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "../timeline/append-event.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
@@ -75,11 +78,15 @@ export async function postStakeholderUpdate(actor: Actor, incidentId: string, ra
         entityId: update.id,
         after: { incidentId, affected: update.affected, doing: update.doing, nextUpdateBy: update.nextUpdateBy, isPublic: update.isPublic, journeyStatus: update.journeyStatus },
       });
+      // The channels that follow stakeholder updates get the same text (outbox: commits with it).
+      const dto = toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: incidentSelect }));
+      await enqueueOutbound(tx, { organizationId: actor.organizationId, event: "stakeholder.update", incident: dto, data: { text: event.body } });
       return { update, event };
     },
     { maxWait: 10_000, timeout: 15_000 },
   );
   publishTimelineEvent(result.event);
   publishStakeholderUpdate(actor.organizationId, result.update);
+  kickOutbound();
   return result;
 }

@@ -11,6 +11,7 @@ import { postStakeholderUpdate } from "../../lib/stakeholder/post-stakeholder-up
 import { sendDueReminders } from "../../lib/stakeholder/stakeholder-reminders.ts";
 import { appErrorOf, fieldsOf } from "../helpers/app-error.ts";
 import { seedIncident, seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
+import { seedNotificationChannel } from "../helpers/seed-outbound.ts";
 import { makeOverdue, seedStakeholderUpdate } from "../helpers/seed-stakeholder.ts";
 import { sessionCookie } from "../helpers/session-cookie.ts";
 import { connected, createClient, nextEvent } from "../helpers/socket-client.ts";
@@ -57,6 +58,15 @@ describe("posting a stakeholder update", () => {
     const audit = await db().auditLog.findFirstOrThrow({ where: { entityId: update.id } });
     expect(audit).toMatchObject({ action: "stakeholder_update.post", actorId: org.commander.userId });
     expect((await listStakeholderUpdates(org.viewer, incident.id)).map((u) => u.id)).toEqual([update.id]);
+  });
+
+  it("queues the update for the channels that follow stakeholder updates, with its text", async () => {
+    const channel = await seedNotificationChannel(org.admin, { events: ["stakeholder.update"] });
+    const incident = await seedIncident(org.commander);
+    await seedStakeholderUpdate(org.commander, incident.id, { affected: "Gift cards cannot be redeemed", doing: "Rolling back the voucher service" });
+    const queued = await db().outboundDelivery.findMany({ where: { channelId: channel.id, incidentId: incident.id } });
+    expect(queued.map((d) => d.event)).toEqual(["stakeholder.update"]);
+    expect(JSON.stringify(queued[0]?.payload)).toContain("Gift cards cannot be redeemed");
   });
 
   it("lists newest first", async () => {
