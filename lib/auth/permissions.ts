@@ -28,6 +28,8 @@ const MATRIX = {
   "impact:edit": WRITERS,
   // Organisation settings: baselines, peak windows, currency, API tokens of others.
   "org:admin": ["ADMIN"],
+  // Post-mortem follow-ups: whoever works incidents adds, edits and closes action items.
+  "action-item:edit": WRITERS,
 } as const satisfies Record<string, readonly RoleName[]>;
 
 export type Permission = keyof typeof MATRIX;

@@ -3,7 +3,7 @@ import type { Actor } from "../auth/actor.ts";
 import type { ImpactSummaryDto } from "../impact/impact-dto.ts";
 import type { IncidentDto } from "../incidents/incident-dto.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
-import { incidentRoom, orgRoom, type CatalogChange, type ClientToServerEvents, type ServerToClientEvents, type ServiceHealthUpdate } from "./protocol.ts";
+import { incidentRoom, orgRoom, type ActionItemChange, type CatalogChange, type ClientToServerEvents, type ServerToClientEvents, type ServiceHealthUpdate } from "./protocol.ts";
 
 // Every realtime push goes through this file: moving to a multi-instance adapter changes one
 // place. server.ts owns the io instance; route handlers are bundled separately, hence globalThis.
@@ -49,4 +49,9 @@ export function publishServiceHealth(organizationId: string, update: ServiceHeal
 /** An incident's money at stake changed: to its room and to the organisation (triage board). */
 export function publishImpactUpdated(organizationId: string, impact: ImpactSummaryDto): void {
   io()?.to(orgRoom(organizationId)).to(incidentRoom(impact.incidentId)).emit("impact:updated", { incidentId: impact.incidentId, impact });
+}
+
+/** A follow-up changed: to the organisation (follow-ups page, post-mortem pages refetch or patch). */
+export function publishActionItemChanged(organizationId: string, change: ActionItemChange): void {
+  io()?.to(orgRoom(organizationId)).emit("action-item:changed", change);
 }

@@ -1,4 +1,5 @@
 // Client-safe: the Socket.io contract between server and browsers (documented in the README).
+import type { ActionItemDto } from "../action-items/action-item-dto.ts";
 import type { ImpactSummaryDto } from "../impact/impact-dto.ts";
 import type { IncidentDto } from "../incidents/incident-dto.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
@@ -31,6 +32,14 @@ export interface ServiceHealthUpdate {
   healthCheckedAt: string | null;
 }
 
+/** A post-mortem action item was created, changed or deleted (`item` is null when deleted). */
+export interface ActionItemChange {
+  action: "created" | "updated" | "deleted";
+  id: string;
+  postmortemId: string;
+  item: ActionItemDto | null;
+}
+
 export interface ServerToClientEvents {
   "timeline:event": (payload: { incidentId: string; event: TimelineEventDto }) => void;
   "presence:update": (payload: { incidentId: string; users: PresenceUser[] }) => void;
@@ -39,6 +48,7 @@ export interface ServerToClientEvents {
   "impact:updated": (payload: { incidentId: string; impact: ImpactSummaryDto }) => void;
   "catalog:changed": (payload: CatalogChange) => void;
   "service:health": (payload: ServiceHealthUpdate) => void;
+  "action-item:changed": (payload: ActionItemChange) => void;
 }
 
 export interface ClientToServerEvents {
