@@ -9,7 +9,9 @@ import { setResponder } from "../../lib/incidents/set-incident-role.ts";
 import { createIntegration } from "../../lib/integrations/manage.ts";
 import { postEvent } from "../../lib/timeline/post-event.ts";
 import { strikeEvent } from "../../lib/timeline/strike-event.ts";
+import { createActionItem } from "../../lib/action-items/create-action-item.ts";
 import type { RouteParams } from "../helpers/route-matrix.ts";
+import { seedPostmortem } from "../helpers/seed-postmortem.ts";
 import type { SeededCatalog, SeededOrganization } from "../helpers/seed.ts";
 
 // Who may call what, written down by hand: deriving it from lib/auth/permissions.ts would make a
@@ -103,6 +105,14 @@ const ADMIN: readonly RoleName[] = ["ADMIN"];
 const FIRING = { dedupKey: "matrix-checkout-5xx", status: "firing", title: "Checkout API 5xx above 5%" };
 
 const read = (plan: MatrixCase["plan"] = () => ({})): MatrixCase => ({ allow: ALL, plan });
+
+// The incident's published post-mortem, made on first use (drafting belongs to the post-mortem core).
+const postmortems = new WeakMap<MatrixWorld, Promise<string>>();
+const postmortem = async (w: MatrixWorld) => {
+  if (!postmortems.has(w)) postmortems.set(w, seedPostmortem(w.org.admin, w.incident.id).then((p) => p.id));
+  return { id: await (postmortems.get(w) as Promise<string>) };
+};
+const freshActionItem = async (w: MatrixWorld) => ({ id: (await createActionItem(w.org.admin, (await postmortem(w)).id, { title: w.fresh.name("Matrix follow-up") })).id });
 const incident = (w: MatrixWorld) => ({ id: w.incident.id });
 const entry = (w: MatrixWorld, seq: number) => ({ id: w.incident.id, seq: String(seq) });
 /** Someone other than the caller, for "may act on others" cases. */
@@ -273,6 +283,16 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
   "DELETE /api/dependencies/[id]": [{ allow: COMMANDERS, plan: async (w) => ({ params: { id: await w.fresh.dependency() } }) }],
   "GET /api/catalog/graph": [read()],
   "GET /api/catalog/export": [read()],
+
+  // Post-mortem library, follow-ups and insights: everyone reads; writers manage action items.
+  "GET /api/postmortems": [read()],
+  "GET /api/postmortems/[id]/action-items": [read(async (w) => ({ params: await postmortem(w) }))],
+  "POST /api/postmortems/[id]/action-items": [{ allow: WRITERS, status: 201, plan: async (w) => ({ params: await postmortem(w), body: { title: w.fresh.name("Matrix follow-up") } }) }],
+  "GET /api/postmortems/[id]/export.md": [read(async (w) => ({ params: await postmortem(w) }))],
+  "GET /api/action-items": [read()],
+  "PATCH /api/action-items/[id]": [{ allow: WRITERS, plan: async (w) => ({ params: await freshActionItem(w), body: { status: "in_progress" } }) }],
+  "DELETE /api/action-items/[id]": [{ allow: WRITERS, plan: async (w) => ({ params: await freshActionItem(w) }) }],
+  "GET /api/insights": [read()],
   "POST /api/catalog/import": [
     {
       allow: COMMANDERS,
@@ -334,5 +354,7 @@ export const FOREIGN_REFERENCES: ForeignReference[] = [
     field: "serviceRules.0.serviceId",
     plan: (w, f) => ({ params: { id: w.integration.id }, body: { serviceRules: [{ label: "service", value: "gateway", serviceId: f.serviceId }] } }),
   },
+  { key: "POST /api/postmortems/[id]/action-items", status: 422, field: "ownerTeamId", plan: async (w, f) => ({ params: await postmortem(w), body: { title: "Borrowed team", ownerTeamId: f.teamId } }) },
+  { key: "PATCH /api/action-items/[id]", status: 422, field: "ownerUserId", plan: async (w, f) => ({ params: await freshActionItem(w), body: { ownerUserId: f.userId } }) },
   { key: "POST /api/services/[id]/dependencies", status: 422, field: "toId", plan: (w, f) => ({ params: { id: w.catalog.checkout.id }, body: { toId: f.serviceId } }) },
 ];
