@@ -49,7 +49,7 @@ export function FollowUpsView({ initial, owners, canEdit }: { initial: ActionIte
   const update = (item: ActionItemDto) => setList((current) => ({ ...current, items: current.items.map((i) => (i.id === item.id ? item : i)) }));
 
   return (
-    <main className="mx-auto w-full max-w-[1200px] space-y-5 p-4 sm:p-6">
+    <main className="mx-auto w-full min-w-0 max-w-[1200px] space-y-5 p-4 sm:p-6">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-2">
         <h1 className="text-xl font-semibold">Open follow-ups</h1>
         <p className="text-sm text-ink-muted tabular" data-testid="follow-up-counts">

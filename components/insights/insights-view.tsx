@@ -39,7 +39,7 @@ export function InsightsView({ data }: { data: InsightsDto }) {
   const topService = data.lossByService[0];
   const busiest = [...data.perWeek].sort((a, b) => b.total - a.total)[0];
   return (
-    <main className="mx-auto w-full max-w-[1400px] space-y-5 p-4 sm:p-6">
+    <main className="mx-auto w-full min-w-0 max-w-[1400px] space-y-5 p-4 sm:p-6">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-2">
         <h1 className="text-xl font-semibold">Insights</h1>
         <p className="text-sm text-ink-muted">Incidents that started since {data.from} (weeks run Monday to Sunday, {data.timeZone})</p>

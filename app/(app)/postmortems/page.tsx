@@ -31,7 +31,7 @@ export default async function PostmortemLibraryPage({ searchParams }: { searchPa
   const isFiltered = Boolean(filters.q || filters.severity || filters.serviceId || filters.teamId || filters.journey || filters.from || filters.to);
 
   return (
-    <main className="mx-auto w-full max-w-[1400px] space-y-5 p-4 sm:p-6">
+    <main className="mx-auto w-full min-w-0 max-w-[1400px] space-y-5 p-4 sm:p-6">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-2">
         <h1 className="text-xl font-semibold">Post-mortems</h1>
         <span className="text-sm text-ink-muted tabular" data-testid="postmortem-count">{list.postmortems.length} {list.postmortems.length === 1 ? "post-mortem" : "post-mortems"}</span>

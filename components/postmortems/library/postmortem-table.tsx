@@ -18,24 +18,24 @@ export function formatSpan(ms: number | null): string {
 
 export function PostmortemTable({ postmortems, currency }: { postmortems: PostmortemListItemDto[]; currency: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-line">
+    <div className="max-w-full overflow-x-auto rounded-lg border border-line">
       <table className="w-full text-sm">
         <caption className="sr-only">Post-mortems, newest first</caption>
         <thead className="bg-surface text-left text-xs uppercase tracking-wide text-ink-muted">
           <tr>
             <th scope="col" className="px-4 py-2 font-medium">Post-mortem</th>
             <th scope="col" className="px-4 py-2 font-medium">Severity</th>
-            <th scope="col" className="px-4 py-2 font-medium">Published</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">Duration</th>
+            <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">Published</th>
+            <th scope="col" className="hidden px-4 py-2 text-right font-medium md:table-cell">Duration</th>
             <th scope="col" className="px-4 py-2 text-right font-medium">Loss</th>
             <th scope="col" className="px-4 py-2 text-right font-medium">Open follow-ups</th>
-            <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Export</span></th>
+            <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell"><span className="sr-only">Export</span></th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
           {postmortems.map((p) => (
             <tr key={p.id} className="hover:bg-raised/60" data-testid="postmortem-row">
-              <td className="max-w-[32rem] px-4 py-3">
+              <td className="px-4 py-3 md:max-w-[32rem]">
                 <Link href={`/postmortems/${p.id}`} className="group block">
                   <span className="mr-2 font-mono text-xs text-ink-faint">{p.incident.ref}</span>
                   <span className="font-medium text-ink group-hover:underline">{p.title}</span>
@@ -43,15 +43,15 @@ export function PostmortemTable({ postmortems, currency }: { postmortems: Postmo
                 {p.services.length ? <p className="mt-0.5 truncate text-xs text-ink-faint">{p.services.map((s) => s.name).join(" · ")}</p> : null}
               </td>
               <td className="px-4 py-3"><SeverityBadge severity={p.incident.severity} /></td>
-              <td className="px-4 py-3 text-ink-muted">
+              <td className="hidden px-4 py-3 text-ink-muted md:table-cell">
                 {p.publishedAt ? <Timestamp iso={p.publishedAt} withDate /> : <span className="rounded border border-line px-1.5 py-0.5 text-xs">{STATUS_LABEL[p.status]}</span>}
               </td>
-              <td className="px-4 py-3 text-right whitespace-nowrap text-ink-muted tabular">{formatSpan(p.durationMs)}</td>
+              <td className="hidden px-4 py-3 text-right whitespace-nowrap text-ink-muted tabular md:table-cell">{formatSpan(p.durationMs)}</td>
               <td className="px-4 py-3 text-right whitespace-nowrap tabular">{formatMoney(p.loss, currency)}</td>
               <td className="px-4 py-3 text-right tabular">
                 {p.openFollowUps ? <Link href="/follow-ups" className="hover:underline">{p.openFollowUps}</Link> : <span className="text-ink-faint">0</span>}
               </td>
-              <td className="px-4 py-3 text-right whitespace-nowrap">
+              <td className="hidden px-4 py-3 text-right whitespace-nowrap sm:table-cell">
                 {p.publishedRevision > 0 ? (
                   <a href={`/api/postmortems/${p.id}/export.md`} download className="text-xs text-accent hover:underline">
                     Markdown<span className="sr-only"> export of {p.title}</span> ↓
