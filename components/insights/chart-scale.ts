@@ -21,3 +21,15 @@ export function formatMinutes(minutes: number): string {
 export function labelStep(count: number): number {
   return count <= 8 ? 1 : count <= 14 ? 2 : 4;
 }
+
+/** Axis top for durations in minutes: round minutes below an hour, round hours above. */
+export function niceMinutes(max: number): number {
+  return max <= 60 ? niceCeil(max) : niceCeil(max / 60) * 60;
+}
+
+/** "20m", "2h", "2h 30m": axis labels that fit beside the plot. */
+export function formatMinutesShort(minutes: number): string {
+  const m = Math.round(minutes);
+  if (m < 60) return `${m}m`;
+  return m % 60 ? `${Math.floor(m / 60)}h ${m % 60}m` : `${m / 60}h`;
+}

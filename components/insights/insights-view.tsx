@@ -37,7 +37,8 @@ export function InsightsView({ data }: { data: InsightsDto }) {
   const allMttr = median(mttr.flatMap((v) => (v === null ? [] : [v])));
   const topJourney = data.lossByJourney[0];
   const topService = data.lossByService[0];
-  const busiest = [...data.perWeek].sort((a, b) => b.total - a.total)[0];
+  const most = Math.max(0, ...data.perWeek.map((w) => w.total));
+  const busiest = data.perWeek.filter((w) => w.total === most).map((w) => w.label);
   return (
     <main className="mx-auto w-full min-w-0 max-w-[1400px] space-y-5 p-4 sm:p-6">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-2">
@@ -65,7 +66,7 @@ export function InsightsView({ data }: { data: InsightsDto }) {
         </div>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
-        <ChartCard title="Incidents per week" summary={busiest && busiest.total ? `${data.incidentCount} incidents; the busiest week was ${busiest.label} with ${busiest.total}.` : "No incidents in this range."}>
+        <ChartCard title="Incidents per week" summary={most ? `${data.incidentCount} incidents; at most ${most} in one week (${busiest.length > 3 ? `${busiest.length} weeks` : busiest.join(", ")}).` : "No incidents in this range."}>
           <IncidentsPerWeekChart weeks={data.perWeek} />
         </ChartCard>
         <ChartCard title="Follow-up completion" summary="Done ÷ (all − won't do), for the post-mortems of incidents in this range.">

@@ -1,8 +1,8 @@
-import { formatMinutes, labelStep, niceCeil } from "./chart-scale.ts";
+import { formatMinutes, formatMinutesShort, labelStep, niceMinutes } from "./chart-scale.ts";
 
 const W = 520;
 const H = 170;
-const PAD = { left: 52, right: 10, top: 12, bottom: 22 };
+const PAD = { left: 46, right: 10, top: 12, bottom: 22 };
 
 interface Point {
   label: string;
@@ -15,7 +15,7 @@ interface Point {
  */
 export function TrendChart({ points, name, testId, strokeClass }: { points: Point[]; name: string; testId: string; strokeClass: string }) {
   const values = points.flatMap((p) => (p.value === null ? [] : [p.value]));
-  const top = niceCeil(Math.max(...values, 1));
+  const top = niceMinutes(Math.max(...values, 1));
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const x = (i: number) => PAD.left + (points.length > 1 ? (i / (points.length - 1)) * plotW : plotW / 2);
@@ -41,7 +41,7 @@ export function TrendChart({ points, name, testId, strokeClass }: { points: Poin
       {[0, 0.5, 1].map((f) => (
         <g key={f}>
           <line x1={PAD.left} x2={W - PAD.right} y1={y(top * f)} y2={y(top * f)} className="stroke-line" strokeWidth={0.5} />
-          <text x={PAD.left - 6} y={y(top * f) + 3} textAnchor="end" className="fill-ink-faint" fontSize={9}>{formatMinutes(top * f)}</text>
+          <text x={PAD.left - 6} y={y(top * f) + 3} textAnchor="end" className="fill-ink-faint" fontSize={9}>{formatMinutesShort(top * f)}</text>
         </g>
       ))}
       {segments.map((d) => <path key={d} d={d} fill="none" className={strokeClass} strokeWidth={1.75} strokeLinejoin="round" />)}

@@ -91,6 +91,7 @@ test.describe("signed in as commander", () => {
   test.use({ storageState: authFile("commander") });
 
   test("screens: library, follow-ups, insights at 1366 px and on a phone", async ({ page }) => {
+    test.setTimeout(120_000);
     for (const [url, name] of [["/postmortems", "postmortems"], ["/follow-ups", "follow-ups"], ["/insights", "insights"]] as const) {
       await page.setViewportSize({ width: 1366, height: 768 });
       await page.goto(url);
@@ -100,8 +101,12 @@ test.describe("signed in as commander", () => {
       await page.goto(url);
       await shoot(page, `${name}-phone`);
     }
-    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  test("follow-ups and the drafts tab pass axe", async ({ page }) => {
+    test.setTimeout(120_000);
     await page.goto("/follow-ups");
+    await expect(page.getByTestId("action-item").first()).toBeVisible();
     await expectNoSeriousViolations(page);
     await page.goto("/postmortems?status=draft");
     await expect(rows(page).filter({ hasText: "Returns API release" })).toHaveCount(1);

@@ -3,6 +3,7 @@ import { createActionItem } from "../../lib/action-items/create-action-item.ts";
 import { db } from "../../lib/db/client.ts";
 import { setImpactedServices } from "../../lib/incidents/set-impacted-services.ts";
 import { setIncidentImpact } from "../../lib/impact/set-incident-impact.ts";
+import { updateImpactSettings } from "../../lib/impact/impact-settings.ts";
 import { getInsights } from "../../lib/insights/get-insights.ts";
 import { exportPostmortemMarkdown } from "../../lib/postmortems/export-postmortem.ts";
 import { listPostmortems } from "../../lib/postmortems/list-postmortems.ts";
@@ -25,9 +26,13 @@ beforeAll(async () => {
   catalog = await seedCatalog(acme.admin, "pay");
   otherTeamCatalog = await seedCatalog(acme.admin, "srch");
 
+  // $1,000 a minute through checkout, fully lost when it is broken: half broken for an hour ≈ $30,000.
+  await updateImpactSettings(acme.admin, { baselines: { checkout: { revenuePerMinute: 1000, ordersPerMinute: 10, customersPerMinute: 100, conversionWeight: 1 } } });
   const payment = await seedIncident(acme.admin, { title: "PSP timeouts at checkout", severity: "SEV1" });
+  const hourAgo = new Date(Date.now() - 60 * 60_000);
+  await db().incident.update({ where: { id: payment.id }, data: { startedAt: hourAgo } });
   await setImpactedServices(acme.admin, payment.id, { serviceIds: [catalog.gateway.id] });
-  await setIncidentImpact(acme.admin, payment.id, { journeys: { checkout: { degradation: 50 } } });
+  await setIncidentImpact(acme.admin, payment.id, { journeys: { checkout: { degradation: 50, since: hourAgo.toISOString() } } });
   await db().incident.update({ where: { id: payment.id }, data: { status: "resolved", resolvedAt: new Date() } });
   ids.payment = (
     await seedPostmortem(acme.admin, payment.id, {
@@ -120,10 +125,14 @@ describe("insights", () => {
     const data = await getInsights(acme.viewer, { weeks: "4" });
     expect(data.weeks).toBe(4);
     expect(data.perWeek).toHaveLength(4);
-    const thisWeek = data.perWeek.at(-1);
-    expect(thisWeek?.total).toBe(3);
-    expect(thisWeek?.bySeverity).toEqual({ SEV1: 1, SEV2: 1, SEV3: 1, SEV4: 0 });
-    expect(data.lossByJourney.map((r) => r.journey)).toEqual(data.totalLoss > 0 ? ["checkout"] : []);
+    // Summed over the range: the payment incident started an hour ago, maybe in last week.
+    const sum = (s: "SEV1" | "SEV2" | "SEV3" | "SEV4") => data.perWeek.reduce((n, w) => n + w.bySeverity[s], 0);
+    expect([sum("SEV1"), sum("SEV2"), sum("SEV3"), sum("SEV4")]).toEqual([1, 1, 1, 0]);
+    expect(data.incidentCount).toBe(3);
+    expect(data.totalLoss).toBeGreaterThan(29_900);
+    expect(data.totalLoss).toBeLessThan(30_600);
+    expect(data.lossByJourney).toEqual([{ journey: "checkout", loss: data.totalLoss }]);
+    expect(data.lossByService).toEqual([{ id: catalog.gateway.id, name: catalog.gateway.name, loss: data.totalLoss }]);
     // Two items on the payment post-mortem: one done of two counted.
     expect(data.followUps).toMatchObject({ total: 2, done: 1, wontDo: 0, completionRate: 0.5 });
     expect((await appErrorOf(getInsights(acme.viewer, { weeks: "7" }))).status).toBe(422);

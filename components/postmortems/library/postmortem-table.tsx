@@ -24,11 +24,11 @@ export function PostmortemTable({ postmortems, currency }: { postmortems: Postmo
         <thead className="bg-surface text-left text-xs uppercase tracking-wide text-ink-muted">
           <tr>
             <th scope="col" className="px-4 py-2 font-medium">Post-mortem</th>
-            <th scope="col" className="px-4 py-2 font-medium">Severity</th>
+            <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Severity</th>
             <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">Published</th>
             <th scope="col" className="hidden px-4 py-2 text-right font-medium md:table-cell">Duration</th>
             <th scope="col" className="px-4 py-2 text-right font-medium">Loss</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">Open follow-ups</th>
+            <th scope="col" className="px-4 py-2 text-right font-medium"><span className="hidden sm:inline">Open follow-ups</span><span className="sm:hidden">Open</span></th>
             <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell"><span className="sr-only">Export</span></th>
           </tr>
         </thead>
@@ -41,8 +41,13 @@ export function PostmortemTable({ postmortems, currency }: { postmortems: Postmo
                   <span className="font-medium text-ink group-hover:underline">{p.title}</span>
                 </Link>
                 {p.services.length ? <p className="mt-0.5 truncate text-xs text-ink-faint">{p.services.map((s) => s.name).join(" · ")}</p> : null}
+                {/* On a phone the severity and duration ride under the title instead of in columns. */}
+                <p className="mt-1 flex items-center gap-2 text-xs text-ink-muted sm:hidden">
+                  <SeverityBadge severity={p.incident.severity} />
+                  <span className="tabular">{formatSpan(p.durationMs)}</span>
+                </p>
               </td>
-              <td className="px-4 py-3"><SeverityBadge severity={p.incident.severity} /></td>
+              <td className="hidden px-4 py-3 sm:table-cell"><SeverityBadge severity={p.incident.severity} /></td>
               <td className="hidden px-4 py-3 text-ink-muted md:table-cell">
                 {p.publishedAt ? <Timestamp iso={p.publishedAt} withDate /> : <span className="rounded border border-line px-1.5 py-0.5 text-xs">{STATUS_LABEL[p.status]}</span>}
               </td>
