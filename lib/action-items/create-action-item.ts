@@ -6,7 +6,7 @@ import { notFound } from "../errors/app-error.ts";
 import { publishActionItemChanged } from "../realtime/emit.ts";
 import type { ActionItemDto } from "./action-item-dto.ts";
 import { calendarDay } from "./follow-up-order.ts";
-import { actionItemSelect, dateOfDay, orgTimeZone, toActionItemDto } from "./load-action-items.ts";
+import { actionItemSelect, auditView, dateOfDay, orgTimeZone, toActionItemDto } from "./load-action-items.ts";
 import { assertOwnerInOrganization } from "./resolve-owner.ts";
 import { ZCreateActionItem } from "./schemas.ts";
 
@@ -44,7 +44,3 @@ export async function createActionItem(actor: Actor, postmortemId: string, input
   return item;
 }
 
-/** What the audit log keeps of an item: its own fields, not the post-mortem it hangs off. */
-export function auditView({ postmortem: _postmortem, isOverdue: _isOverdue, ...item }: ActionItemDto) {
-  return item;
-}

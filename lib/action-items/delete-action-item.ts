@@ -4,9 +4,8 @@ import { assertId, TX_OPTIONS } from "../catalog/catalog-errors.ts";
 import { db } from "../db/client.ts";
 import { notFound } from "../errors/app-error.ts";
 import { publishActionItemChanged } from "../realtime/emit.ts";
-import { auditView } from "./create-action-item.ts";
 import { calendarDay } from "./follow-up-order.ts";
-import { actionItemSelect, orgTimeZone, toActionItemDto } from "./load-action-items.ts";
+import { actionItemSelect, auditView, orgTimeZone, toActionItemDto } from "./load-action-items.ts";
 
 /** Removes an item added by mistake; dropping real work is "won't do", which keeps the record. */
 export async function deleteActionItem(actor: Actor, itemId: string, now = new Date()): Promise<{ id: string; deleted: true }> {

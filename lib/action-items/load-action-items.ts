@@ -66,3 +66,8 @@ export async function orgTimeZone(client: Client, organizationId: string): Promi
   const org = await client.organization.findUnique({ where: { id: organizationId }, select: { timeZone: true } });
   return org?.timeZone ?? "UTC";
 }
+
+/** What the audit log keeps of an item: its own fields, not the post-mortem it hangs off. */
+export function auditView({ postmortem: _postmortem, isOverdue: _isOverdue, ...item }: ActionItemDto): Omit<ActionItemDto, "postmortem" | "isOverdue"> {
+  return item;
+}

@@ -5,9 +5,8 @@ import { db } from "../db/client.ts";
 import { notFound } from "../errors/app-error.ts";
 import { publishActionItemChanged } from "../realtime/emit.ts";
 import type { ActionItemDto } from "./action-item-dto.ts";
-import { auditView } from "./create-action-item.ts";
 import { calendarDay } from "./follow-up-order.ts";
-import { actionItemSelect, dateOfDay, orgTimeZone, toActionItemDto } from "./load-action-items.ts";
+import { actionItemSelect, auditView, dateOfDay, orgTimeZone, toActionItemDto } from "./load-action-items.ts";
 import { assertOwnerInOrganization } from "./resolve-owner.ts";
 import { ZUpdateActionItem } from "./schemas.ts";
 

@@ -21,24 +21,3 @@ export const ZLibraryFilters = z.object({
 });
 export type TLibraryFilters = z.input<typeof ZLibraryFilters>;
 export type LibraryFilters = z.output<typeof ZLibraryFilters>;
-
-export interface PostmortemListItemDto {
-  id: string;
-  title: string;
-  status: "draft" | "in_review" | "published";
-  publishedAt: string | null;
-  publishedRevision: number;
-  incident: { id: string; ref: string; title: string; severity: (typeof SEVERITIES)[number]; startedAt: string; resolvedAt: string | null };
-  /** resolvedAt − startedAt in ms; null while the incident is open. */
-  durationMs: number | null;
-  /** Revenue lost over the incident, in the organisation's currency. */
-  loss: number;
-  services: { id: string; name: string }[];
-  openFollowUps: number;
-}
-
-export interface PostmortemListDto {
-  postmortems: PostmortemListItemDto[];
-  currency: string;
-  status: LibraryStatus;
-}

@@ -4,7 +4,8 @@ import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { forbidden } from "../errors/app-error.ts";
 import { loadImpact } from "../impact/load-impact.ts";
-import { ZLibraryFilters, type LibraryFilters, type PostmortemListDto } from "./library-filters.ts";
+import { ZLibraryFilters, type LibraryFilters } from "./library-filters.ts";
+import type { PostmortemListDto } from "./postmortem-list-dto.ts";
 import { searchPostmortemIds } from "./search-postmortems.ts";
 
 const LIMIT = 200;

@@ -142,3 +142,25 @@ test.describe("signed in as commander", () => {
     await expect(page.getByTestId("action-item").filter({ hasText: "Purge storefront stock cache" })).toHaveCount(0);
   });
 });
+
+test.describe("signed in as responder", () => {
+  test.use({ storageState: authFile("responder") });
+
+  test("a follow-up is edited in place; a ticket link that is not http(s) is refused beside its field", async ({ page }) => {
+    await page.goto("/follow-ups");
+    const title = "Validate attribute values on save in PIM";
+    await page.getByRole("button", { name: `Edit "${title}"` }).click();
+    const form = page.getByRole("form", { name: `Edit action item ${title}` });
+    await form.getByLabel("Ticket link").fill("javascript:alert(1)");
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(form.getByRole("alert")).toHaveText("ticketUrl must be an http(s) URL");
+    await expect(form.getByLabel("Ticket link")).toHaveAttribute("aria-invalid", "true");
+
+    await form.getByLabel("Ticket link").fill("https://tickets.example.com/PIM-60");
+    await form.getByLabel("Priority").selectOption("high");
+    await form.getByRole("button", { name: "Save" }).click();
+    const saved = page.getByTestId("action-item").filter({ hasText: title });
+    await expect(saved.getByRole("link", { name: /Ticket/ })).toHaveAttribute("href", "https://tickets.example.com/PIM-60");
+    await expect(saved).toContainText("High");
+  });
+});

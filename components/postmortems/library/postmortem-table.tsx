@@ -2,7 +2,7 @@ import Link from "next/link";
 import { SeverityBadge } from "@/components/incidents/severity-badge.tsx";
 import { Timestamp } from "@/components/time/timestamp.tsx";
 import { formatMoney } from "@/lib/impact/format.ts";
-import type { PostmortemListItemDto } from "@/lib/postmortems/library-filters.ts";
+import type { PostmortemListItemDto } from "@/lib/postmortems/postmortem-list-dto.ts";
 
 const STATUS_LABEL = { draft: "Draft", in_review: "In review", published: "Published" } as const;
 
