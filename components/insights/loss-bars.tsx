@@ -5,9 +5,11 @@ const MAX_ROWS = 8;
 /** Horizontal bars, largest first, each labelled with its name and amount (readable without colour). */
 export function LossBars({ rows, currency, testId, empty }: { rows: { key: string; label: string; loss: number }[]; currency: string; testId: string; empty: string }) {
   if (!rows.length) return <p className="py-6 text-center text-sm text-ink-faint">{empty}</p>;
-  const shown = rows.slice(0, MAX_ROWS);
-  const rest = rows.slice(MAX_ROWS).reduce((s, r) => s + r.loss, 0);
-  if (rest > 0) shown.push({ key: "rest", label: `${rows.length - MAX_ROWS} more`, loss: rest });
+  // A "1 more" bar would hide a name for no room saved: fold only two or more.
+  const keep = rows.length <= MAX_ROWS + 1 ? rows.length : MAX_ROWS;
+  const shown = rows.slice(0, keep);
+  const rest = rows.slice(keep).reduce((s, r) => s + r.loss, 0);
+  if (rest > 0) shown.push({ key: "rest", label: `${rows.length - keep} more`, loss: rest });
   const max = Math.max(...shown.map((r) => r.loss), 1);
   const W = 520;
   const ROW = 26;

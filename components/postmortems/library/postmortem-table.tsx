@@ -40,7 +40,7 @@ export function PostmortemTable({ postmortems, currency }: { postmortems: Postmo
                   <span className="mr-2 font-mono text-xs text-ink-faint">{p.incident.ref}</span>
                   <span className="font-medium text-ink group-hover:underline">{p.title}</span>
                 </Link>
-                {p.services.length ? <p className="mt-0.5 truncate text-xs text-ink-faint">{p.services.map((s) => s.name).join(" · ")}</p> : null}
+                {p.services.length ? <p className="mt-0.5 text-xs text-ink-faint">{p.services.map((s) => s.name).join(" · ")}</p> : null}
                 {/* On a phone the severity and duration ride under the title instead of in columns. */}
                 <p className="mt-1 flex items-center gap-2 text-xs text-ink-muted sm:hidden">
                   <SeverityBadge severity={p.incident.severity} />
