@@ -144,6 +144,29 @@ test.describe("signed in as commander", () => {
 });
 
 test.describe("signed in as responder", () => {
+  test("the library opens a post-mortem's action items; one added there reaches the follow-ups page live", async ({ page, pageAs }) => {
+    const { page: followUps } = await pageAs("commander");
+    await followUps.goto("/follow-ups");
+    await expect(followUps.getByTestId("action-item").first()).toBeVisible();
+
+    await page.goto("/postmortems?q=flash+sale");
+    await page.getByRole("button", { name: /open follow-ups of Payment gateway timeouts during the flash sale: show action items/ }).click();
+    const panel = page.getByTestId("action-items-panel");
+    await expect(panel.getByTestId("action-item")).toHaveCount(4);
+    await panel.getByRole("button", { name: "Add action item" }).click();
+    const form = panel.getByRole("form", { name: "Add an action item" });
+    const title = `Chaos drill for PSP timeouts ${Date.now()}`;
+    await form.getByLabel("Action").fill(title);
+    await form.getByLabel("Owner").selectOption({ label: "Payments" });
+    await form.getByLabel("Due date").fill("2099-01-15");
+    await form.getByRole("button", { name: "Add action item" }).click();
+    await expect(panel.getByTestId("action-item").filter({ hasText: title })).toContainText("Payments");
+
+    const arrived = followUps.getByTestId("action-item").filter({ hasText: title });
+    await expect(arrived).toContainText("INC-4");
+    await expect(arrived.getByTestId("action-item-status")).toHaveValue("open");
+  });
+
   test.use({ storageState: authFile("responder") });
 
   test("a follow-up is edited in place; a ticket link that is not http(s) is refused beside its field", async ({ page }) => {

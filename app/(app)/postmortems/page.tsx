@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/permissions.ts";
 import { listServices } from "@/lib/catalog/list-services.ts";
 import { listTeams } from "@/lib/catalog/teams.ts";
 import { listPostmortems } from "@/lib/postmortems/list-postmortems.ts";
+import { listMembers } from "@/lib/users/list-members.ts";
 import { ZLibraryFilters, type LibraryStatus } from "@/lib/postmortems/library-filters.ts";
 
 export const metadata: Metadata = { title: "Post-mortems" };
@@ -27,7 +28,8 @@ export default async function PostmortemLibraryPage({ searchParams }: { searchPa
   const filters = parsed.success ? parsed.data : {};
   const isWriter = can(actor.role, "incident:edit");
   const status = isWriter ? (filters.status ?? "published") : "published";
-  const [list, services, teams] = await Promise.all([listPostmortems(actor, { ...filters, status }), listServices(actor), listTeams(actor)]);
+  const [list, services, teams, users] = await Promise.all([listPostmortems(actor, { ...filters, status }), listServices(actor), listTeams(actor), listMembers(actor)]);
+  const owners = { users: users.map(({ id, name }) => ({ id, name })), teams: teams.map(({ id, name }) => ({ id, name })) };
   const isFiltered = Boolean(filters.q || filters.severity || filters.serviceId || filters.teamId || filters.journey || filters.from || filters.to);
 
   return (
@@ -53,7 +55,7 @@ export default async function PostmortemLibraryPage({ searchParams }: { searchPa
       {parsed.success ? null : <p role="alert" className="text-sm text-sev1">Some filters were not understood and were left out: {parsed.error.issues.map((i) => i.message).join("; ")}</p>}
       <LibraryFiltersForm key={JSON.stringify(filters)} filters={{ ...filters, status: status === "published" ? undefined : status }} services={services} teams={teams} />
       {list.postmortems.length ? (
-        <PostmortemTable postmortems={list.postmortems} currency={list.currency} />
+        <PostmortemTable postmortems={list.postmortems} currency={list.currency} canEdit={can(actor.role, "action-item:edit")} owners={owners} />
       ) : isFiltered ? (
         <div className="rounded-lg border border-dashed border-line p-8 text-center">
           <p className="font-medium">No post-mortems match.</p>

@@ -17,6 +17,8 @@ interface Props {
   /** The server's first read; without it the panel fetches. */
   initial?: ActionItemListDto;
   owners?: OwnerOptions;
+  /** "A" adds an item; off where several panels share a page. */
+  withShortcut?: boolean;
 }
 
 const upsert = (items: ActionItemDto[], item: ActionItemDto) =>
@@ -26,12 +28,12 @@ const upsert = (items: ActionItemDto[], item: ActionItemDto) =>
  * A post-mortem's action items: list, add (A), edit and change status in place. Changes made
  * anywhere arrive live, so two people editing the same review see one list.
  */
-export function ActionItemsPanel({ postmortemId, canEdit, initial, owners: givenOwners }: Props) {
+export function ActionItemsPanel({ postmortemId, canEdit, initial, owners: givenOwners, withShortcut = true }: Props) {
   const [list, setList] = useState<ActionItemListDto | null>(initial ?? null);
   const [adding, setAdding] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const owners = useOwnerOptions(givenOwners);
-  useShortcut("a", () => canEdit && setAdding(true));
+  useShortcut("a", () => withShortcut && canEdit && setAdding(true));
 
   useEffect(() => {
     const refetch = () =>
@@ -70,7 +72,7 @@ export function ActionItemsPanel({ postmortemId, canEdit, initial, owners: given
         {items.length ? <span className="text-sm text-ink-muted tabular">{done} of {counted} done</span> : null}
         {canEdit && !adding ? (
           <Button variant="secondary" size="sm" className="ml-auto" onClick={() => setAdding(true)}>
-            Add action item <Kbd>A</Kbd>
+            Add action item {withShortcut ? <Kbd>A</Kbd> : null}
           </Button>
         ) : null}
       </div>
@@ -78,7 +80,7 @@ export function ActionItemsPanel({ postmortemId, canEdit, initial, owners: given
       {loadError ? <p role="alert" className="text-sm text-sev1">{loadError}</p> : null}
       {list && items.length === 0 && !adding ? (
         <p className="rounded-md border border-dashed border-line p-4 text-sm text-ink-muted">
-          No action items yet. {canEdit ? <>Add what would stop this happening again, with an owner and a due date (<Kbd>A</Kbd>).</> : "Follow-ups agreed in the review appear here."}
+          No action items yet. {canEdit ? <>Add what would stop this happening again, with an owner and a due date{withShortcut ? <> (<Kbd>A</Kbd>)</> : null}.</> : "Follow-ups agreed in the review appear here."}
         </p>
       ) : null}
       {items.length ? (
