@@ -4,7 +4,9 @@ import { useEffect, useMemo, useState } from "react";
 import { apiRequest } from "@/components/api/api-client.ts";
 import { ActionItemRow } from "@/components/postmortems/action-items/action-item-row.tsx";
 import type { OwnerOptions } from "@/components/postmortems/action-items/owner-options.ts";
+import { ConnectionIndicator } from "@/components/realtime/connection-indicator.tsx";
 import { getSocket } from "@/components/realtime/socket-client.ts";
+import { useConnection } from "@/components/realtime/use-connection.ts";
 import type { ActionItemDto, ActionItemListDto } from "@/lib/action-items/action-item-dto.ts";
 import { OPEN_STATUSES } from "@/lib/action-items/constants.ts";
 import { compareFollowUps } from "@/lib/action-items/follow-up-order.ts";
@@ -26,16 +28,18 @@ function apply(items: ActionItemDto[], change: ActionItemChange): ActionItemDto[
 export function FollowUpsView({ initial, owners, canEdit }: { initial: ActionItemListDto; owners: OwnerOptions; canEdit: boolean }) {
   const [list, setList] = useState(initial);
   const [owner, setOwner] = useState("");
+  const connection = useConnection();
 
   useEffect(() => {
     const socket = getSocket();
     const onChange = (change: ActionItemChange) => setList((current) => ({ ...current, items: apply(current.items, change) }));
     const refetch = () => void apiRequest<ActionItemListDto>("/api/action-items").then((res) => res.ok && setList(res.data));
     socket.on("action-item:changed", onChange);
-    socket.io.on("reconnect", refetch);
+    // Whatever changed before the socket was up (since the page was rendered, or while away) is read again.
+    socket.on("connect", refetch);
     return () => {
       socket.off("action-item:changed", onChange);
-      socket.io.off("reconnect", refetch);
+      socket.off("connect", refetch);
     };
   }, []);
 
@@ -55,6 +59,7 @@ export function FollowUpsView({ initial, owners, canEdit }: { initial: ActionIte
         <p className="text-sm text-ink-muted tabular" data-testid="follow-up-counts">
           {open.length} open{overdue ? <> · <span className="font-medium text-sev1"><span aria-hidden>⚠ </span>{overdue} overdue</span></> : null}
         </p>
+        <ConnectionIndicator state={connection} pending={0} />
         <label className="ml-auto flex items-center gap-2 text-sm text-ink-muted">
           Owner
           <select value={owner} onChange={(e) => setOwner(e.target.value)} className={select} aria-label="Filter by owner">

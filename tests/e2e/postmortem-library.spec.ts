@@ -126,8 +126,10 @@ test.describe("signed in as commander", () => {
     expect(flags.indexOf(false)).toBeGreaterThan(0);
     expect(flags.slice(flags.indexOf(false))).not.toContain(true);
 
+    await expect(page.getByTestId("connection")).toHaveAttribute("data-state", "live");
     const { page: other } = await pageAs("responder");
     await other.goto("/follow-ups");
+    await expect(other.getByTestId("connection")).toHaveAttribute("data-state", "live");
     const mirrored = other.getByTestId("action-item").filter({ hasText: "Purge storefront stock cache" });
     await expect(mirrored.getByTestId("action-item-status")).toHaveValue("in_progress");
 
@@ -147,7 +149,7 @@ test.describe("signed in as responder", () => {
   test("the library opens a post-mortem's action items; one added there reaches the follow-ups page live", async ({ page, pageAs }) => {
     const { page: followUps } = await pageAs("commander");
     await followUps.goto("/follow-ups");
-    await expect(followUps.getByTestId("action-item").first()).toBeVisible();
+    await expect(followUps.getByTestId("connection")).toHaveAttribute("data-state", "live");
 
     await page.goto("/postmortems?q=flash+sale");
     await page.getByRole("button", { name: /open follow-ups of Payment gateway timeouts during the flash sale: show action items/ }).click();

@@ -52,11 +52,11 @@ export function ActionItemsPanel({ postmortemId, canEdit, initial, owners: given
       });
     };
     socket.on("action-item:changed", onChange);
-    // After a reconnect, whatever changed while away is read again.
-    socket.io.on("reconnect", refetch);
+    // Whatever changed before the socket was up (first render, or while away) is read again.
+    socket.on("connect", refetch);
     return () => {
       socket.off("action-item:changed", onChange);
-      socket.io.off("reconnect", refetch);
+      socket.off("connect", refetch);
     };
   }, [postmortemId, initial]);
 
