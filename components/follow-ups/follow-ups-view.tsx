@@ -25,6 +25,20 @@ function apply(items: ActionItemDto[], change: ActionItemChange): ActionItemDto[
   return OPEN_STATUSES.includes(item.status) ? [...items, item].sort(compareFollowUps) : items;
 }
 
+/**
+ * A reread list, merged with what is on screen: the newer version of each item wins (a push can
+ * overtake a slow read), and items finished here stay visible so a slip can be undone.
+ */
+function mergeFetched(current: ActionItemDto[], fetched: ActionItemDto[]): ActionItemDto[] {
+  const onScreen = new Map(current.map((i) => [i.id, i]));
+  const fresh = fetched.map((f) => {
+    const shown = onScreen.get(f.id);
+    return shown && shown.updatedAt > f.updatedAt ? shown : f;
+  });
+  const finishedHere = current.filter((i) => !OPEN_STATUSES.includes(i.status) && !fetched.some((f) => f.id === i.id));
+  return [...fresh, ...finishedHere].sort(compareFollowUps);
+}
+
 export function FollowUpsView({ initial, owners, canEdit }: { initial: ActionItemListDto; owners: OwnerOptions; canEdit: boolean }) {
   const [list, setList] = useState(initial);
   const [owner, setOwner] = useState("");
@@ -33,7 +47,10 @@ export function FollowUpsView({ initial, owners, canEdit }: { initial: ActionIte
   useEffect(() => {
     const socket = getSocket();
     const onChange = (change: ActionItemChange) => setList((current) => ({ ...current, items: apply(current.items, change) }));
-    const refetch = () => void apiRequest<ActionItemListDto>("/api/action-items").then((res) => res.ok && setList(res.data));
+    const refetch = () =>
+      void apiRequest<ActionItemListDto>("/api/action-items").then((res) => {
+        if (res.ok) setList((current) => ({ today: res.data.today, items: mergeFetched(current.items, res.data.items) }));
+      });
     socket.on("action-item:changed", onChange);
     // Whatever changed before the socket was up (since the page was rendered, or while away) is read again.
     socket.on("connect", refetch);

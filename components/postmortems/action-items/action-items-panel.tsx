@@ -38,7 +38,8 @@ export function ActionItemsPanel({ postmortemId, canEdit, initial, owners: given
   useEffect(() => {
     const refetch = () =>
       void apiRequest<ActionItemListDto>(`/api/postmortems/${postmortemId}/action-items`).then((res) => {
-        if (res.ok) setList(res.data);
+        // The newer version of each item wins: a push can overtake a slow read.
+        if (res.ok) setList((current) => ({ ...res.data, items: res.data.items.map((f) => { const shown = current?.items.find((i) => i.id === f.id); return shown && shown.updatedAt > f.updatedAt ? shown : f; }) }));
         else setLoadError(res.error.message);
       });
     if (!initial) refetch();
