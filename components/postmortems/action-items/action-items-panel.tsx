@@ -21,6 +21,13 @@ interface Props {
   withShortcut?: boolean;
 }
 
+/** A reread merged with what is on screen: the newer version of each item wins (a push can overtake a slow read). */
+const newerOf = (shown: ActionItemDto[], fetched: ActionItemDto[]) =>
+  fetched.map((f) => {
+    const current = shown.find((i) => i.id === f.id);
+    return current && current.updatedAt > f.updatedAt ? current : f;
+  });
+
 const upsert = (items: ActionItemDto[], item: ActionItemDto) =>
   items.some((i) => i.id === item.id) ? items.map((i) => (i.id === item.id ? item : i)) : [...items, item];
 
@@ -38,8 +45,7 @@ export function ActionItemsPanel({ postmortemId, canEdit, initial, owners: given
   useEffect(() => {
     const refetch = () =>
       void apiRequest<ActionItemListDto>(`/api/postmortems/${postmortemId}/action-items`).then((res) => {
-        // The newer version of each item wins: a push can overtake a slow read.
-        if (res.ok) setList((current) => ({ ...res.data, items: res.data.items.map((f) => { const shown = current?.items.find((i) => i.id === f.id); return shown && shown.updatedAt > f.updatedAt ? shown : f; }) }));
+        if (res.ok) setList((current) => ({ ...res.data, items: newerOf(current?.items ?? [], res.data.items) }));
         else setLoadError(res.error.message);
       });
     if (!initial) refetch();
