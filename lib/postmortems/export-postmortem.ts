@@ -3,7 +3,7 @@ import { listPostmortemActionItems } from "../action-items/list-action-items.ts"
 import { assertId } from "../catalog/catalog-errors.ts";
 import { db } from "../db/client.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
-import { readRevisionSections, renderPostmortemMarkdown } from "./render-markdown.ts";
+import { readRevisionSections, renderPostmortemMarkdown } from "./markdown-export-file.ts";
 
 /**
  * The latest published revision as a Markdown file: the title and sections frozen at publication,

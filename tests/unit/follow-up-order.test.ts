@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { calendarDay, compareFollowUps, isOverdue, type OrderableItem } from "../../lib/action-items/follow-up-order.ts";
-import { renderPostmortemMarkdown } from "../../lib/postmortems/render-markdown.ts";
+import { renderPostmortemMarkdown } from "../../lib/postmortems/markdown-export-file.ts";
 import { likePattern } from "../../lib/postmortems/search-postmortems.ts";
 
 describe("overdue", () => {
