@@ -8,6 +8,8 @@ const LINKS = [
   { href: "/catalog", label: "Catalog" },
   { href: "/map", label: "Map" },
   { href: "/postmortems", label: "Post-mortems" },
+  { href: "/follow-ups", label: "Follow-ups" },
+  { href: "/insights", label: "Insights" },
 ] as const;
 
 export function TopNav({ user }: { user: { name: string; role: RoleName } }) {

@@ -32,6 +32,8 @@ const MATRIX = {
   "postmortem:write": WRITERS,
   // Publishing one; the incident's own commander may too (see canPublishPostmortem in lib/postmortems).
   "postmortem:publish": ["ADMIN", "COMMANDER"],
+  // Post-mortem follow-ups: whoever works incidents adds, edits and closes action items.
+  "action-item:edit": WRITERS,
 } as const satisfies Record<string, readonly RoleName[]>;
 
 export type Permission = keyof typeof MATRIX;

@@ -6,7 +6,7 @@ import { observeSeconds } from "../observability/metrics.ts";
 import type { PostmortemDto, PostmortemSectionDto } from "../postmortems/postmortem-dto.ts";
 import type { StakeholderUpdateDto } from "../stakeholder/stakeholder-dto.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
-import { incidentRoom, orgRoom, postmortemRoom, type CatalogChange, type ClientToServerEvents, type ServerToClientEvents, type ServiceHealthUpdate } from "./protocol.ts";
+import { incidentRoom, orgRoom, postmortemRoom, type ActionItemChange, type CatalogChange, type ClientToServerEvents, type ServerToClientEvents, type ServiceHealthUpdate } from "./protocol.ts";
 
 // Every realtime push goes through this file: moving to a multi-instance adapter changes one
 // place. server.ts owns the io instance; route handlers are bundled separately, hence globalThis.
@@ -73,4 +73,9 @@ export function publishPostmortemUpdated(postmortem: PostmortemDto): void {
 /** A stakeholder update was posted (or its reminder went out): to the room and the organisation (triage board). */
 export function publishStakeholderUpdate(organizationId: string, update: StakeholderUpdateDto): void {
   io()?.to(orgRoom(organizationId)).to(incidentRoom(update.incidentId)).emit("stakeholder:updated", { incidentId: update.incidentId, update });
+}
+
+/** A follow-up changed: to the organisation (follow-ups page, post-mortem pages refetch or patch). */
+export function publishActionItemChanged(organizationId: string, change: ActionItemChange): void {
+  io()?.to(orgRoom(organizationId)).emit("action-item:changed", change);
 }

@@ -1,4 +1,5 @@
 // Client-safe: the Socket.io contract between server and browsers (documented in the README).
+import type { ActionItemDto } from "../action-items/action-item-dto.ts";
 import type { ImpactSummaryDto } from "../impact/impact-dto.ts";
 import type { IncidentDto } from "../incidents/incident-dto.ts";
 import type { PostmortemDto, PostmortemSectionDto } from "../postmortems/postmortem-dto.ts";
@@ -33,6 +34,14 @@ export interface ServiceHealthUpdate {
   healthCheckedAt: string | null;
 }
 
+/** A post-mortem action item was created, changed or deleted (`item` is null when deleted). */
+export interface ActionItemChange {
+  action: "created" | "updated" | "deleted";
+  id: string;
+  postmortemId: string;
+  item: ActionItemDto | null;
+}
+
 export interface ServerToClientEvents {
   "timeline:event": (payload: { incidentId: string; event: TimelineEventDto }) => void;
   "presence:update": (payload: { incidentId: string; users: PresenceUser[] }) => void;
@@ -45,6 +54,7 @@ export interface ServerToClientEvents {
   "postmortem:updated": (payload: { postmortem: PostmortemDto }) => void;
   "postmortem:presence": (payload: { postmortemId: string; users: PostmortemEditor[] }) => void;
   "stakeholder:updated": (payload: { incidentId: string; update: StakeholderUpdateDto }) => void;
+  "action-item:changed": (payload: ActionItemChange) => void;
 }
 
 export interface ClientToServerEvents {

@@ -2,6 +2,7 @@ import type { PrismaClient } from "../db/generated/client.ts";
 import { hashPassword } from "../auth/password.ts";
 import { appendEvent } from "../timeline/append-event.ts";
 import { seedDemoImpact } from "./demo-baselines.ts";
+import { seedDemoHistory } from "./demo-history.ts";
 import { DEMO_DEPENDENCIES, DEMO_PASSWORD, DEMO_SERVICES, DEMO_TEAM_MEMBERS, DEMO_TEAMS, DEMO_USERS } from "./demo-catalog.ts";
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
@@ -96,6 +97,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
         await appendEvent(tx, { incidentId: incident.id, kind: e.kind, body: e.body, data: e.data, authorId: e.by, occurredAt: minutesAgo(e.at), recordedAt: minutesAgo(e.at) });
       }
       await seedDemoImpact(tx, { organizationId: org.id, incidentId: incident.id, commanderId: commander, responderId: responder });
+      // Past incidents take INC-2 onwards so INC-1 stays the live payment incident.
+      await seedDemoHistory(tx, { organizationId: org.id, users, teams, services, firstNumber: 2, now: new Date() });
       return true;
     },
     { timeout: 60_000, maxWait: 10_000 },

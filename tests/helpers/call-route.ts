@@ -10,7 +10,7 @@ export interface RouteAnswer {
 
 /**
  * Calls an app/api route handler the way Next would, without a server: the whole HTTP layer
- * (authentication, error mapping) runs, and the answer comes back as status and parsed JSON.
+ * (authentication, error mapping) runs, and the answer comes back as status and parsed JSON (or text).
  */
 export async function callRoute<P = Record<string, never>>(
   handler: Handler<P>,
@@ -24,7 +24,9 @@ export async function callRoute<P = Record<string, never>>(
   });
   const res = await handler(req, { params: Promise.resolve((init.params ?? {}) as P) });
   const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null, headers: res.headers };
+  // Downloads (Markdown, YAML) come back as their text; everything else is the API's JSON.
+  const isJson = (res.headers.get("content-type") ?? "application/json").includes("json");
+  return { status: res.status, body: text ? (isJson ? (JSON.parse(text) as unknown) : text) : null, headers: res.headers };
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

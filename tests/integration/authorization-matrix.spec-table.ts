@@ -18,6 +18,7 @@ import { createPostmortemTemplate } from "../../lib/postmortems/template-setting
 import { requestReview, reviewPostmortem } from "../../lib/postmortems/workflow.ts";
 import { updateIncident } from "../../lib/incidents/update-incident.ts";
 import { declareIncident } from "../../lib/incidents/declare-incident.ts";
+import { createActionItem } from "../../lib/action-items/create-action-item.ts";
 import type { RouteParams } from "../helpers/route-matrix.ts";
 import { seedPostmortem } from "../helpers/seed-postmortem.ts";
 import type { SeededCatalog, SeededOrganization } from "../helpers/seed.ts";
@@ -113,6 +114,10 @@ const ADMIN: readonly RoleName[] = ["ADMIN"];
 const FIRING = { dedupKey: "matrix-checkout-5xx", status: "firing", title: "Checkout API 5xx above 5%" };
 
 const read = (plan: MatrixCase["plan"] = () => ({})): MatrixCase => ({ allow: ALL, plan });
+
+// A published post-mortem of the organisation under test, made on first use through the real write path.
+const postmortem = async (w: MatrixWorld) => ({ id: (await publishedOf(w)).id });
+const freshActionItem = async (w: MatrixWorld) => ({ id: (await createActionItem(w.org.admin, (await postmortem(w)).id, { title: w.fresh.name("Matrix follow-up") })).id });
 const incident = (w: MatrixWorld) => ({ id: w.incident.id });
 const entry = (w: MatrixWorld, seq: number) => ({ id: w.incident.id, seq: String(seq) });
 /** Someone other than the caller, for "may act on others" cases. */
@@ -408,6 +413,16 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
   "DELETE /api/dependencies/[id]": [{ allow: COMMANDERS, plan: async (w) => ({ params: { id: await w.fresh.dependency() } }) }],
   "GET /api/catalog/graph": [read()],
   "GET /api/catalog/export": [read()],
+
+  // Post-mortem library, follow-ups and insights: everyone reads; writers manage action items.
+  "GET /api/postmortems": [read()],
+  "GET /api/postmortems/[id]/action-items": [read(async (w) => ({ params: await postmortem(w) }))],
+  "POST /api/postmortems/[id]/action-items": [{ allow: WRITERS, status: 201, plan: async (w) => ({ params: await postmortem(w), body: { title: w.fresh.name("Matrix follow-up") } }) }],
+  "GET /api/postmortems/[id]/export.md": [read(async (w) => ({ params: await postmortem(w) }))],
+  "GET /api/action-items": [read()],
+  "PATCH /api/action-items/[id]": [{ allow: WRITERS, plan: async (w) => ({ params: await freshActionItem(w), body: { status: "in_progress" } }) }],
+  "DELETE /api/action-items/[id]": [{ allow: WRITERS, plan: async (w) => ({ params: await freshActionItem(w) }) }],
+  "GET /api/insights": [read()],
   "POST /api/catalog/import": [
     {
       allow: COMMANDERS,
@@ -475,5 +490,7 @@ export const FOREIGN_REFERENCES: ForeignReference[] = [
     field: "serviceRules.0.serviceId",
     plan: (w, f) => ({ params: { id: w.integration.id }, body: { serviceRules: [{ label: "service", value: "gateway", serviceId: f.serviceId }] } }),
   },
+  { key: "POST /api/postmortems/[id]/action-items", status: 422, field: "ownerTeamId", plan: async (w, f) => ({ params: await postmortem(w), body: { title: "Borrowed team", ownerTeamId: f.teamId } }) },
+  { key: "PATCH /api/action-items/[id]", status: 422, field: "ownerUserId", plan: async (w, f) => ({ params: await freshActionItem(w), body: { ownerUserId: f.userId } }) },
   { key: "POST /api/services/[id]/dependencies", status: 422, field: "toId", plan: (w, f) => ({ params: { id: w.catalog.checkout.id }, body: { toId: f.serviceId } }) },
 ];

@@ -3,6 +3,7 @@ import { resolveActor } from "../../lib/auth/actor.ts";
 import { verifyPassword } from "../../lib/auth/password.ts";
 import { declareIncident } from "../../lib/incidents/declare-incident.ts";
 import { DEMO_DEPENDENCIES, DEMO_PASSWORD } from "../../lib/seed/demo-catalog.ts";
+import { DEMO_PAST_INCIDENTS } from "../../lib/seed/demo-history-content.ts";
 import { seedDemo } from "../../lib/seed/seed-demo.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
 
@@ -30,7 +31,7 @@ describe("seedDemo", () => {
   it("fills an empty database with the demo retailer", async () => {
     expect(await seedDemo(testDb.database.prisma)).toBe(true);
     const { events, ...rest } = await counts();
-    expect(rest).toEqual({ organizations: 1, users: 4, teams: 7, services: 15, dependencies: DEMO_DEPENDENCIES.length, incidents: 1 });
+    expect(rest).toEqual({ organizations: 1, users: 4, teams: 7, services: 15, dependencies: DEMO_DEPENDENCIES.length, incidents: 1 + DEMO_PAST_INCIDENTS.length });
     expect(events).toBeGreaterThanOrEqual(5);
   });
 
@@ -45,16 +46,31 @@ describe("seedDemo", () => {
     expect(await verifyPassword(DEMO_PASSWORD, users[0]?.passwordHash ?? "")).toBe(true);
   });
 
-  it("opens the demo incident with a gapless timeline, numbered so the next one is INC-2", async () => {
+  it("opens the demo incident as INC-1 with a gapless timeline; past incidents follow, so the next one is declared after them", async () => {
     const p = testDb.database.prisma;
-    const incident = await p.incident.findFirstOrThrow({ include: { events: { orderBy: { seq: "asc" } }, organization: true } });
+    const incident = await p.incident.findFirstOrThrow({ where: { number: 1 }, include: { events: { orderBy: { seq: "asc" } }, organization: true } });
     expect(incident).toMatchObject({ number: 1, severity: "SEV1", status: "investigating" });
     expect(incident.events.map((e) => e.seq)).toEqual(Array.from({ length: incident.lastSeq }, (_, i) => i + 1));
     expect(incident.events.map((e) => e.kind)).toContain("status_change");
-    expect(incident.organization.lastIncidentNumber).toBe(1);
+    const last = 1 + DEMO_PAST_INCIDENTS.length;
+    expect(incident.organization.lastIncidentNumber).toBe(last);
+    expect(await p.incident.count({ where: { status: { not: "resolved" } } })).toBe(1);
 
     const commander = await resolveActor(incident.commanderId);
-    expect((await declareIncident(commander, { title: "Search index stale", severity: "SEV3" })).ref).toBe("INC-2");
+    expect((await declareIncident(commander, { title: "Search index stale", severity: "SEV3" })).ref).toBe(`INC-${last + 1}`);
+  });
+
+  it("gives the past incidents published post-mortems with a frozen revision and follow-ups, one of them overdue", async () => {
+    const p = testDb.database.prisma;
+    const published = await p.postmortem.findMany({ where: { status: "published" }, include: { revisions: true, actionItems: true } });
+    expect(published.length).toBe(DEMO_PAST_INCIDENTS.filter((i) => i.postmortem.status === "published").length);
+    for (const pm of published) {
+      expect(pm.revisions.map((r) => r.number)).toEqual([pm.publishedRevision]);
+      expect(pm.actionItems.length).toBeGreaterThan(0);
+    }
+    const today = new Date(new Date().toISOString().slice(0, 10));
+    const overdue = await p.actionItem.count({ where: { status: { in: ["open", "in_progress"] }, dueDate: { lt: today } } });
+    expect(overdue).toBeGreaterThanOrEqual(1);
   });
 
   it("does nothing the second time", async () => {

@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { InsightsView } from "@/components/insights/insights-view.tsx";
+import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getInsights } from "@/lib/insights/get-insights.ts";
+import { INSIGHT_RANGES } from "@/lib/insights/insights-dto.ts";
+
+export const metadata: Metadata = { title: "Insights" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function InsightsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await getPageActor("/insights");
+  const weeks = (await searchParams).weeks;
+  // An unknown range falls back to the default rather than an error page.
+  const known = INSIGHT_RANGES.map(String).includes(String(weeks)) ? weeks : undefined;
+  return <InsightsView data={await getInsights(actor, { weeks: known })} />;
+}
