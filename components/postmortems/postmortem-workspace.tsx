@@ -12,6 +12,7 @@ import { FactSheet } from "./fact-sheet.tsx";
 import { PostmortemDocument } from "./postmortem-document.tsx";
 import { PostmortemStatusBadge } from "./postmortem-status-badge.tsx";
 import { ReviewBar } from "./review-bar.tsx";
+import { ActionItemsPanel } from "./action-items/action-items-panel.tsx";
 import { SectionEditor } from "./section-editor.tsx";
 import { useLivePostmortem } from "./use-live-postmortem.ts";
 import "./postmortem-print.css";
@@ -108,7 +109,7 @@ export function PostmortemWorkspace({ initial, viewer, canWrite, canPublish, rev
       </header>
 
       <div className="mt-4">
-        <FactSheet facts={postmortem.facts} />
+        {postmortem.facts ? <FactSheet facts={postmortem.facts} /> : null}
       </div>
 
       {editing ? (
@@ -134,7 +135,6 @@ export function PostmortemWorkspace({ initial, viewer, canWrite, canPublish, rev
               />
             ))}
           </div>
-          {/* ACTION ITEMS PANEL — the lead wires components/postmortems/action-items/action-items-panel.tsx here after merging. */}
         </div>
       ) : (
         <div className="mt-2">
@@ -159,6 +159,10 @@ export function PostmortemWorkspace({ initial, viewer, canWrite, canPublish, rev
           <PostmortemDocument sections={shown ? shown.sections : postmortem.sections} />
         </div>
       )}
+      {/* Follow-ups live beside the text in both views: they change after publishing, the text does not. */}
+      <div className="mt-8 border-t border-line pt-6">
+        <ActionItemsPanel postmortemId={postmortem.id} canEdit={canWrite} />
+      </div>
     </main>
   );
 }

@@ -77,7 +77,8 @@ export interface PostmortemDto {
   title: string;
   status: PostmortemStatusName;
   templateKey: string;
-  facts: PostmortemFacts;
+  /** The record when drafted; null for history imported without one (the demo's past incidents). */
+  facts: PostmortemFacts | null;
   createdBy: PersonRef | null;
   createdAt: string;
   updatedAt: string;
@@ -106,6 +107,13 @@ export function toRevisionDto(r: Row["revisions"][number]): PostmortemRevisionDt
   };
 }
 
+/** Only a drafted record has these; anything else is shown without a fact sheet. */
+function isPostmortemFacts(value: unknown): value is PostmortemFacts {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Partial<Record<keyof PostmortemFacts, unknown>>;
+  return typeof v.keyTimes === "object" && typeof v.impact === "object" && typeof v.durations === "object" && Array.isArray(v.teams) && Array.isArray(v.services);
+}
+
 export function toPostmortemDto(row: Row): PostmortemDto {
   const latest = row.revisions[0];
   return {
@@ -114,7 +122,7 @@ export function toPostmortemDto(row: Row): PostmortemDto {
     title: row.title,
     status: row.status,
     templateKey: row.templateKey,
-    facts: row.facts as unknown as PostmortemFacts,
+    facts: isPostmortemFacts(row.facts) ? row.facts : null,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

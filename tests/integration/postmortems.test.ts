@@ -62,9 +62,9 @@ describe("drafting from the room", () => {
     expect(section(pm.sections, "impact").body).toContain("120 failed checkouts");
     expect(section(pm.sections, "response").body).toContain("| Payments on-call |");
     expect(section(pm.sections, "appendix").body).toContain("Error rate back under 1%");
-    expect(pm.facts.pinned.map((p) => p.body)).toEqual(["Rolled back payments-api to v41"]);
-    expect(pm.facts.teams.map((t) => t.name)).toEqual([catalog.team.name]);
-    expect(pm.facts.durations.mttrMs).not.toBeNull();
+    expect(pm.facts?.pinned.map((p) => p.body)).toEqual(["Rolled back payments-api to v41"]);
+    expect(pm.facts?.teams.map((t) => t.name)).toEqual([catalog.team.name]);
+    expect(pm.facts?.durations.mttrMs).toEqual(expect.any(Number));
     expect(await audits(pm.id, "postmortem.create")).toBe(1);
 
     const again = await createPostmortem(org.responder, pm.incident.id, {});
