@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { calendarDay } from "../action-items/follow-up-order.ts";
 import { dayOf } from "../action-items/load-action-items.ts";
@@ -7,14 +6,9 @@ import { db } from "../db/client.ts";
 import { loadImpactModel } from "../impact/impact-settings.ts";
 import { followUpStats, lossByJourney, lossByService, perWeek, type InsightIncident } from "./aggregate.ts";
 import { attributeJourneyLoss } from "./attribute-loss.ts";
-import { INSIGHT_RANGES, type InsightRange, type InsightsDto } from "./insights-dto.ts";
+import type { InsightsDto } from "./insights-dto.ts";
+import { ZInsightsQuery } from "./schemas.ts";
 import { lastWeeks, weekLabel } from "./weeks.ts";
-
-const ZInsightsQuery = z.object({
-  weeks: z
-    .preprocess((v) => (v === undefined || v === "" ? undefined : Number(v)), z.union(INSIGHT_RANGES.map((n) => z.literal(n)), { error: `weeks must be one of ${INSIGHT_RANGES.join(", ")}` }).optional())
-    .transform((v): InsightRange => v ?? 12),
-});
 
 const DAY = 86_400_000;
 

@@ -3,6 +3,8 @@ import { SEVERITIES, STATUSES } from "../incidents/constants.ts";
 import { JOURNEYS } from "../catalog/constants.ts";
 import { EVENT_KINDS } from "../timeline/constants.ts";
 import { POSTMORTEM_STATUSES } from "../postmortems/postmortem-dto.ts";
+import { ACTION_ITEM_PRIORITIES, ACTION_ITEM_STATUSES } from "../action-items/constants.ts";
+import { CUSTOMER_STATUSES } from "../stakeholder/constants.ts";
 import type { JsonSchema } from "./types.ts";
 
 // Hand-written schemas for the answers clients read most. The DTOs are TypeScript interfaces, not
@@ -184,6 +186,46 @@ const SHARED = {
       published: nullable({ $ref: "#/components/schemas/PostmortemRevision" }),
     },
     "The blameless write-up of a resolved incident: sections, reviews and published revisions.",
+  ),
+  ActionItem: obj(
+    {
+      id: { type: "string", format: "uuid" },
+      postmortemId: { type: "string", format: "uuid" },
+      title: str,
+      description: str,
+      owner: nullable(obj({ kind: { type: "string", enum: ["user", "team"] }, id: { type: "string", format: "uuid" }, name: str })),
+      dueDate: nullable({ type: "string", format: "date", description: "A calendar day in the organisation's time zone." }),
+      priority: { type: "string", enum: [...ACTION_ITEM_PRIORITIES] },
+      status: { type: "string", enum: [...ACTION_ITEM_STATUSES] },
+      ticketUrl: nullable(str),
+      completedAt: nullable(time),
+      createdAt: time,
+      updatedAt: time,
+      isOverdue: { type: "boolean", description: "Due before today (organisation's zone) and neither done nor dropped." },
+      postmortem: obj({
+        id: { type: "string", format: "uuid" },
+        title: str,
+        status: { type: "string", enum: [...POSTMORTEM_STATUSES] },
+        incident: obj({ id: { type: "string", format: "uuid" }, ref: str, title: str, severity: { type: "string", enum: [...SEVERITIES] } }),
+      }),
+    },
+    "A follow-up of a post-mortem: who does what by when.",
+  ),
+  StakeholderUpdate: obj(
+    {
+      id: { type: "string", format: "uuid" },
+      incidentId: { type: "string", format: "uuid" },
+      affected: { type: "string", description: "What customers or the business notice." },
+      doing: { type: "string", description: "What the team is doing about it." },
+      nextUpdateBy: nullable({ ...time, description: "The promised next update; null for a last word." }),
+      isPublic: { type: "boolean", description: "Shown on the public status page." },
+      journeyStatus: { type: "object", description: "Customer-facing status per journey.", additionalProperties: { type: "string", enum: [...CUSTOMER_STATUSES] } },
+      eventSeq: nullable({ type: "integer", description: "The timeline entry it wrote." }),
+      reminderSentAt: nullable({ ...time, description: 'When the "update overdue" reminder was written.' }),
+      createdAt: time,
+      author: nullable({ $ref: "#/components/schemas/PersonRef" }),
+    },
+    "A structured update for stakeholders: what is affected, what is being done, when the next one comes.",
   ),
 } satisfies Record<string, JsonSchema>;
 

@@ -46,13 +46,16 @@ export function journeyFromComment(comment: string): JourneyName | null {
 const ZScore = z.coerce.number().finite().nullable().optional().catch(null);
 const ZTime = z.union([z.iso.datetime({ offset: true }), z.number()]).optional().catch(undefined);
 
-const ZGenericResponse = z.object({
+/** Warroom's generic survey answer: one per delivery, or many in `ZSurveyBatch`. */
+export const ZSurveyAnswer = z.object({
   responseId: z.union([z.string().trim().min(1).max(200), z.number()], { error: "responseId is required: the tool's id of the answer, so a retry counts once" }),
   journey: z.string().max(100).optional(),
   score: ZScore,
   comment: z.string().optional().catch(undefined),
   answeredAt: ZTime,
 });
+
+export const ZSurveyBatch = z.object({ responses: z.array(ZSurveyAnswer).max(MAX_RESPONSES_PER_DELIVERY, "at most 500 responses per delivery") });
 
 const ZDelighted = z.object({
   event_type: z.string(),
@@ -97,7 +100,7 @@ export function parseSurveyPayload(rawBody: string): SurveyResponse[] {
   }
   const isBatch = typeof body === "object" && body !== null && "responses" in body;
   const list = isBatch
-    ? z.object({ responses: z.array(ZGenericResponse).max(MAX_RESPONSES_PER_DELIVERY, "at most 500 responses per delivery") }).parse(body).responses
-    : [ZGenericResponse.parse(body)];
+    ? ZSurveyBatch.parse(body).responses
+    : [ZSurveyAnswer.parse(body)];
   return list.map((r) => response(r.responseId, r.journey, r.score, r.comment, r.answeredAt));
 }

@@ -3,11 +3,9 @@ import { db } from "../db/client.ts";
 import type { IncidentStatus } from "../db/generated/client.ts";
 import { CUSTOMER_STATUS_LABELS, CUSTOMER_STATUS_RANK, worstStatus, type CustomerStatusName } from "../stakeholder/constants.ts";
 import { readJourneyStatus } from "../stakeholder/stakeholder-dto.ts";
-import type { PublicIncidentDto, PublicStatusDto } from "./public-status-dto.ts";
+import { STATUS_CACHE_MS, type PublicIncidentDto, type PublicStatusDto } from "./public-status-dto.ts";
 
 export const RESOLVED_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
-/** Seen by the public at most this stale; a burst of visitors costs one query per window. */
-export const STATUS_CACHE_MS = 5_000;
 const MAX_UPDATES_PER_INCIDENT = 50;
 
 const STAGE: Record<IncidentStatus, string> = {

@@ -3,6 +3,9 @@
 import type { JourneyName } from "../catalog/constants.ts";
 import type { CustomerStatusName, JourneyStatusMap } from "../stakeholder/constants.ts";
 
+/** Seen by the public at most this stale; a burst of visitors costs one query per window. */
+export const STATUS_CACHE_MS = 5_000;
+
 export interface PublicUpdateDto {
   at: string;
   affected: string;

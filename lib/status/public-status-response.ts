@@ -1,7 +1,8 @@
 import "server-only";
 import { notFound } from "../errors/app-error.ts";
 import { json } from "../http/api-handler.ts";
-import { getPublicStatus, STATUS_CACHE_MS } from "./get-public-status.ts";
+import { getPublicStatus } from "./get-public-status.ts";
+import { STATUS_CACHE_MS } from "./public-status-dto.ts";
 
 /** GET /api/status[/slug]: public JSON, cacheable by browsers and proxies for a few seconds. */
 export async function publicStatusResponse(slug: string | null): Promise<Response> {

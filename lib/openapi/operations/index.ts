@@ -1,11 +1,15 @@
 import type { ApiOperation } from "../types.ts";
+import { ACTION_ITEM_OPERATIONS } from "./action-items.ts";
 import { CATALOG_OPERATIONS } from "./catalog.ts";
 import { IMPACT_OPERATIONS } from "./impact.ts";
+import { INSIGHT_OPERATIONS } from "./insights.ts";
 import { INCIDENT_OPERATIONS } from "./incidents.ts";
 import { INTEGRATION_OPERATIONS } from "./integrations.ts";
 import { NOTIFICATION_OPERATIONS } from "./notifications.ts";
 import { ORGANISATION_OPERATIONS } from "./organisation.ts";
 import { POSTMORTEM_OPERATIONS } from "./postmortems.ts";
+import { STAKEHOLDER_OPERATIONS } from "./stakeholder.ts";
+import { STATUS_OPERATIONS } from "./status.ts";
 import { SYSTEM_OPERATIONS } from "./system.ts";
 import { TIMELINE_OPERATIONS } from "./timeline.ts";
 
@@ -18,7 +22,11 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...INCIDENT_OPERATIONS,
   ...TIMELINE_OPERATIONS,
   ...IMPACT_OPERATIONS,
+  ...STAKEHOLDER_OPERATIONS,
+  ...STATUS_OPERATIONS,
   ...POSTMORTEM_OPERATIONS,
+  ...ACTION_ITEM_OPERATIONS,
+  ...INSIGHT_OPERATIONS,
   ...CATALOG_OPERATIONS,
   ...INTEGRATION_OPERATIONS,
   ...NOTIFICATION_OPERATIONS,

@@ -1,5 +1,6 @@
 import { ZGenericAlert, ZGenericPayload } from "../../integrations/parse-generic.ts";
 import { ZCreateIntegration, ZUpdateIntegration } from "../../integrations/schemas.ts";
+import { ZSurveyAnswer, ZSurveyBatch } from "../../signals/parse-survey.ts";
 import { jsonSchemaOf } from "../json-schema-of.ts";
 import type { ApiOperation } from "../types.ts";
 import { ADMINS } from "./roles.ts";
@@ -77,25 +78,27 @@ export const INTEGRATION_OPERATIONS: ApiOperation[] = [
     path: "/api/webhooks/{integrationId}",
     operationId: "receiveAlerts",
     tag: "Alert sources",
-    summary: "Receive alerts from a monitoring source",
+    summary: "Receive alerts from a monitoring source, or answers from a survey tool",
     description:
-      "Authenticated with the integration's own secret, never a session or API token: `Authorization: Bearer <secret>` (Alertmanager, Grafana), `X-PagerDuty-Signature`, header `X-Warroom-Secret` (Opsgenie, Datadog, generic JSON) or `?secret=` (Pingdom). Each alert is de-duplicated on the source's key, mapped to a service and severity, and opens an incident or appends an `alert` entry. A delivery id makes redeliveries harmless (`duplicate: true`). Over 256 KB is a 413.",
+      "Authenticated with the integration's own secret, never a session or API token: `Authorization: Bearer <secret>` (Alertmanager, Grafana), `X-PagerDuty-Signature`, header `X-Warroom-Secret` (Opsgenie, Datadog, generic JSON, surveys) or `?secret=` (Pingdom). Each alert is de-duplicated on the source's key, mapped to a service and severity, and opens an incident or appends an `alert` entry. A delivery id makes redeliveries harmless (`duplicate: true`). An integration of kind `survey` takes customers' survey answers instead (Warroom's survey JSON, one answer or `{ responses: [ … ] }` up to 500, as Zigpoll, Hotjar or Medallia can send it, or Delighted's webhook as it comes): they never open an incident but are counted per journey as impact evidence (`GET /api/incidents/{id}/customer-signals`); an answer sent again (same `responseId`) counts once, under `repeats`. Over 256 KB is a 413.",
     auth: "webhook",
     params: { integrationId: "The integration's id, from its webhook URL." },
     body: {
       raw: true,
       contentTypes: ["application/json"],
       schema: {
-        description: "The source's own webhook payload, or Warroom's generic JSON: one alert or `{ deliveryId?, alerts: [ … ] }` (up to 1,000).",
+        description: "The source's own webhook payload, or Warroom's generic JSON: one alert or `{ deliveryId?, alerts: [ … ] }` (up to 1,000); for kind `survey`, survey answers.",
         anyOf: [
           { title: "Generic alert", ...jsonSchemaOf(ZGenericAlert) },
           { title: "Generic batch", ...jsonSchemaOf(ZGenericPayload) },
-          { title: "Native payload", type: "object", description: "Alertmanager v4, Grafana, PagerDuty v3, Opsgenie, Datadog (template in the settings page) or Pingdom." },
+          { title: "Native payload", type: "object", description: "Alertmanager v4, Grafana, PagerDuty v3, Opsgenie, Datadog (template in the settings page), Pingdom, or (kind `survey`) Delighted." },
+          { title: "Survey answer", description: "Kind `survey` only. Without `journey`, it is guessed from the comment.", ...jsonSchemaOf(ZSurveyAnswer) },
+          { title: "Survey batch", description: "Kind `survey` only.", ...jsonSchemaOf(ZSurveyBatch) },
         ],
       },
     },
     responses: {
-      200: { description: "`{ received, opened, appended, repeats, recorded, ignored, deferred, duplicate, incidents: [{ id, ref }] }`.", schema: object },
+      200: { description: "`{ received, opened, appended, repeats, recorded, ignored, deferred, duplicate, incidents: [{ id, ref }] }`; for a survey, `recorded` counts the new answers and `repeats` the ones already stored.", schema: object },
       401: { description: "Missing or wrong secret or signature; nothing is stored.", schema: { $ref: "#/components/schemas/Error" } },
     },
   },

@@ -8,6 +8,7 @@ import {
   ZTemplatePatch,
   ZUpdatePostmortem,
 } from "../../postmortems/schemas.ts";
+import { ZLibraryFilters } from "../../postmortems/library-filters.ts";
 import { ref } from "../response-schemas.ts";
 import type { ApiOperation } from "../types.ts";
 import { ADMINS, COMMANDERS, EVERYONE, WRITERS } from "./roles.ts";
@@ -50,6 +51,55 @@ export const POSTMORTEM_OPERATIONS: ApiOperation[] = [
       201: { description: "The new draft.", schema: ref("Postmortem") },
       200: { description: "The incident's existing post-mortem; nothing was drafted.", schema: ref("Postmortem") },
       409: conflict("The incident is not resolved yet."),
+    },
+  },
+  {
+    method: "GET",
+    path: "/api/postmortems",
+    operationId: "listPostmortems",
+    tag: "Post-mortems",
+    summary: "The post-mortem library: search and filter",
+    description:
+      "Published post-mortems by default. `q` finds a phrase (any case) in the title or the sections (the published revision's, or the working ones before publication); dates are calendar days (YYYY-MM-DD) compared with the incident's start. `currency` is the organisation's, for `loss`; `status` echoes the filter applied. `Item`: `id, title, status, publishedAt, publishedRevision, incident { id, ref, title, severity, startedAt, resolvedAt }, durationMs, loss, services, openFollowUps`.",
+    auth: "session-or-token",
+    roles: EVERYONE,
+    rolesNote: "statuses other than `published` (drafts, in review, all): writers only, else 403",
+    params: {
+      q: "Words to find in titles and sections (up to 200 characters).",
+      status: "published (default), in_review, draft or all.",
+      severity: "Only incidents of this severity.",
+      serviceId: "Only incidents that touched this service.",
+      teamId: "Only incidents that touched this team's services.",
+      journey: "Only incidents that hurt this customer journey.",
+      from: "Incidents started on or after this day (YYYY-MM-DD).",
+      to: "Incidents started on or before this day (YYYY-MM-DD).",
+    },
+    query: ZLibraryFilters,
+    responses: {
+      200: {
+        description: "`{ postmortems: [Item], currency, status }`, most recently published first, then unpublished by last edit.",
+        schema: {
+          type: "object",
+          properties: { postmortems: { type: "array", items: { type: "object" } }, currency: { type: "string" }, status: { type: "string" } },
+          required: ["postmortems", "currency", "status"],
+        },
+      },
+    },
+  },
+  {
+    method: "GET",
+    path: "/api/postmortems/{id}/export.md",
+    operationId: "exportPostmortemMarkdown",
+    tag: "Post-mortems",
+    summary: "Download the published post-mortem as Markdown",
+    description:
+      "The latest published revision's title and sections, with the action items as they stand now, as an attachment named `inc-N-postmortem-rR.md` (`Content-Disposition`). Edits after publication are not in it until published.",
+    auth: "session-or-token",
+    roles: EVERYONE,
+    params: id,
+    responses: {
+      200: { description: "The Markdown file.", contentTypes: ["text/markdown"], schema: { type: "string" } },
+      409: conflict("Never published: there is nothing to export yet."),
     },
   },
   {
