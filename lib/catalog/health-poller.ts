@@ -7,6 +7,7 @@ import type { HealthName } from "./constants.ts";
 import { interpretHealthFailure, interpretHealthResponse, nextCheckDelayMs, type HealthOutcome } from "./health-check-result.ts";
 import { DEFAULT_HEALTH_POLLER_CONFIG, type HealthPollerConfig } from "./health-poller-config.ts";
 import { writeHealth } from "./health.ts";
+import { readLimitedBody } from "../http/read-limited-body.ts";
 
 const MAX_BODY_BYTES = 64 * 1024;
 /** A claim lasts this long past the timeout: if the instance dies mid-check, another takes over. */
@@ -47,24 +48,6 @@ export async function claimDueChecks(limit: number, now: Date, leaseMs: number):
     RETURNING s.id, s."organizationId" AS "organizationId", s."healthCheckUrl" AS url, s."healthFailures" AS failures`;
 }
 
-async function readLimited(res: Response): Promise<string> {
-  if (!res.body) return "";
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    total += value.byteLength;
-    if (total >= MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      break;
-    }
-  }
-  return Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString("utf8");
-}
-
 /** One GET with a hard timeout covering the body too. Never throws. */
 export async function checkUrl(url: string, timeoutMs: number, stopSignal?: AbortSignal): Promise<HealthOutcome> {
   const controller = new AbortController();
@@ -81,7 +64,7 @@ export async function checkUrl(url: string, timeoutMs: number, stopSignal?: Abor
       redirect: "follow",
       headers: { accept: "application/json, text/plain;q=0.9, */*;q=0.5", "user-agent": "Warroom-HealthCheck/1" },
     });
-    const body = await readLimited(res);
+    const body = await readLimitedBody(res, MAX_BODY_BYTES);
     return interpretHealthResponse({ status: res.status, statusText: res.statusText, contentType: res.headers.get("content-type"), body });
   } catch (error) {
     return interpretHealthFailure(error, timedOut, timeoutMs);

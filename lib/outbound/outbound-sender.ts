@@ -8,6 +8,7 @@ import { decideAttempt, type AttemptOutcome } from "./attempt-result.ts";
 import { setOutboundKick } from "./kick-outbound.ts";
 import { DEFAULT_OUTBOUND_CONFIG, type OutboundConfig } from "./outbound-config.ts";
 import { signedHeaders } from "./sign-webhook.ts";
+import { readLimitedBody } from "../http/read-limited-body.ts";
 
 const MAX_BODY_BYTES = 16 * 1024;
 /** A claim outlives the timeout by this much: if the instance dies mid-send, another takes over. */
@@ -55,24 +56,6 @@ export async function claimDueDeliveries(limit: number, now: Date, leaseMs: numb
       c.url, c.kind::text AS kind, c.secret, c."isEnabled" AS "isEnabled"`;
 }
 
-async function readLimited(res: Response): Promise<string> {
-  if (!res.body) return "";
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    total += value.byteLength;
-    if (total >= MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      break;
-    }
-  }
-  return Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString("utf8");
-}
-
 /** One POST with a hard timeout covering the answer too. Never throws. */
 export async function postDelivery(claim: ClaimedDelivery, timeoutMs: number, now: Date, stopSignal?: AbortSignal): Promise<AttemptOutcome> {
   const body = JSON.stringify(claim.payload);
@@ -91,7 +74,7 @@ export async function postDelivery(claim: ClaimedDelivery, timeoutMs: number, no
   try {
     // A redirect is not a delivery: following it could carry the body somewhere unintended.
     const res = await fetch(claim.url, { method: "POST", headers, body, signal: controller.signal, redirect: "manual" });
-    const text = await readLimited(res);
+    const text = await readLimitedBody(res, MAX_BODY_BYTES);
     return { kind: "response", status: res.status, body: text, retryAfter: res.headers.get("retry-after") };
   } catch (error) {
     return { kind: "error", error, timedOut };
