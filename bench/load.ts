@@ -69,8 +69,12 @@ async function waitFor(url: string, seconds: number): Promise<void> {
   throw new Error(`${url} did not answer within ${seconds} s`);
 }
 
-function start(cmd: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", ...cmd], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+// Extra node flags for the app instances only, to see where the time goes, e.g.
+// BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/warroom-prof" (a profile per instance on exit).
+const appNodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+
+function start(cmd: string[], env: Record<string, string>, nodeArgs: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", ...cmd], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
   return child;
 }
 
@@ -104,7 +108,7 @@ async function main(): Promise<void> {
           SEED_DEMO: "true",
           HEALTH_POLL: "off",
           NODE_ENV: "production",
-        }),
+        }, appNodeArgs),
       );
       // One at a time: the first builds if needed, seeds and migrates.
       await waitFor(`http://127.0.0.1:${port}/api/health`, 600);

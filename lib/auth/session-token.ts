@@ -1,5 +1,29 @@
+import { hkdfSync } from "node:crypto";
 import { parse } from "cookie";
-import { getToken } from "next-auth/jwt";
+import { jwtDecrypt } from "jose";
+import { getToken, type JWTDecodeParams } from "next-auth/jwt";
+
+// next-auth's own decode derives the encryption key with HKDF on every call; every API request
+// and socket handshake decodes a session, so the key is derived once per secret instead. Same
+// derivation and same checks as next-auth v4 (dir + A256GCM, 15 s clock tolerance).
+const keys = new Map<string, Uint8Array>();
+
+function encryptionKey(secret: string, salt: string): Uint8Array {
+  const id = `${salt}\u0000${secret}`;
+  let key = keys.get(id);
+  if (!key) {
+    const info = `NextAuth.js Generated Encryption Key${salt ? ` (${salt})` : ""}`;
+    key = new Uint8Array(hkdfSync("sha256", secret, salt, info, 32));
+    keys.set(id, key);
+  }
+  return key;
+}
+
+async function decodeSession({ token, secret, salt = "" }: JWTDecodeParams) {
+  if (!token) return null;
+  const { payload } = await jwtDecrypt(token, encryptionKey(String(secret), salt), { clockTolerance: 15 });
+  return payload;
+}
 
 /**
  * Reads the next-auth session from a raw Cookie header. next-auth v4's getToken only
@@ -13,6 +37,7 @@ export async function userIdFromCookieHeader(cookieHeader: string | null | undef
   const token = await getToken({
     req: { headers: {}, cookies } as unknown as Parameters<typeof getToken>[0]["req"],
     secret: process.env.NEXTAUTH_SECRET,
+    decode: decodeSession,
   });
   return typeof token?.sub === "string" ? token.sub : null;
 }

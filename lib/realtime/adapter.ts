@@ -5,6 +5,7 @@ import { createClient } from "redis";
 import { guardPool } from "../db/guard-pool.ts";
 import { errorFields, log } from "../log.ts";
 import type { RealtimeServer } from "./emit.ts";
+import { localFirst } from "./local-first.ts";
 
 // How broadcasts reach sockets held by other instances. One process needs nothing (the default
 // in-memory adapter); several instances sharing one Postgres fan out through Redis pub/sub when
@@ -50,13 +51,15 @@ async function attachPostgres(io: RealtimeServer, url: string): Promise<Fanout> 
   await pool.query(
     `CREATE TABLE IF NOT EXISTS ${ATTACHMENTS_TABLE} (id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)`,
   );
-  io.adapter(
-    createPostgresAdapter(pool, {
-      channelPrefix: "warroom",
-      tableName: ATTACHMENTS_TABLE,
-      errorHandler: (error: Error) => log.error("realtime fan-out failed", errorFields(error)),
-    }),
-  );
+  const create = createPostgresAdapter(pool, {
+    channelPrefix: "warroom",
+    tableName: ATTACHMENTS_TABLE,
+    errorHandler: (error: Error) => log.error("realtime fan-out failed", errorFields(error)),
+  });
+  // Socket.io calls `new` on this, so a function, not an arrow; returning an object from it is fine.
+  io.adapter(function localFirstPostgres(nsp: Parameters<typeof create>[0]) {
+    return localFirst(create(nsp));
+  });
   return {
     kind: "postgres",
     close: async () => {

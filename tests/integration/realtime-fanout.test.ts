@@ -3,6 +3,8 @@
 // instance A must reach a browser connected to instance B, and presence must span both.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import pg from "pg";
+import { MessageType } from "socket.io-adapter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
 import { attachFanout, type Fanout, type FanoutOptions } from "../../lib/realtime/adapter.ts";
@@ -111,5 +113,73 @@ describe.each(cases)("fan-out through $name", ({ options, skip }) => {
     const delivered = nextEvent(onB, "timeline:event", (p) => p.event.body === body);
     await postEvent(org.commander, incident.id, { kind: "note", body });
     expect((await delivered).event.body).toHaveLength(body.length);
+  });
+});
+
+// The Postgres adapter writes to local sockets first and NOTIFYs only when another instance exists
+// (lib/realtime/local-first.ts): a lone instance must not pay a database round trip per broadcast.
+describe.skipIf(!isPostgres)("Postgres fan-out with one instance, then two", () => {
+  let testDb: TestDatabase;
+  let org: SeededOrganization;
+  let incident: IncidentDto;
+  let listener: pg.Client;
+  const broadcasts: string[] = [];
+  const instances: Instance[] = [];
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    org = await seedOrganization("Acme");
+    incident = await seedIncident(org.commander, { title: "Payment API timing out" });
+    listener = new pg.Client({ connectionString: testDb.url });
+    await listener.connect();
+    listener.on("notification", (n) => {
+      const message = JSON.parse(n.payload ?? "{}") as { type?: number };
+      if (message.type === MessageType.BROADCAST) broadcasts.push(n.payload ?? "");
+    });
+    await listener.query(`LISTEN "warroom#/"`);
+  });
+
+  afterAll(async () => {
+    for (const c of clients) c.disconnect();
+    setRealtimeServer(undefined);
+    await Promise.all(instances.map(stopInstance));
+    await listener.end();
+    await testDb.close();
+  });
+
+  async function joinedClient(instance: Instance): Promise<TestClient> {
+    const client = createClient(instance.url, await sessionCookie(org.responder.userId));
+    clients.push(client);
+    await connected(client);
+    expect((await client.emitWithAck("incident:join", { incidentId: incident.id })).ok).toBe(true);
+    return client;
+  }
+
+  async function postAndReceive(client: TestClient, body: string): Promise<void> {
+    const delivered = nextEvent(client, "timeline:event", (p) => p.event.body === body);
+    await postEvent(org.commander, incident.id, { kind: "note", body });
+    await delivered;
+  }
+
+  it("delivers locally without a NOTIFY while alone, and NOTIFYs once a second instance is up", async () => {
+    const a = await startInstance({ databaseUrl: testDb.url });
+    instances.push(a);
+    setRealtimeServer(a.io);
+    const onA = await joinedClient(a);
+    await postAndReceive(onA, "Alone: no one else to tell");
+    // A NOTIFY sent would have reached the listener by now (same server, same database). Not even
+    // the presence broadcast of the join went out.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(broadcasts).toHaveLength(0);
+
+    const b = await startInstance({ databaseUrl: testDb.url });
+    instances.push(b);
+    await expect.poll(() => a.io.of("/").adapter.serverCount(), { timeout: 10_000 }).toBe(2);
+    const onB = await joinedClient(b);
+    const onBToo = nextEvent(onB, "timeline:event", (p) => p.event.body === "Two instances now");
+    await postAndReceive(onA, "Two instances now");
+    await onBToo;
+    await expect.poll(() => broadcasts.filter((b) => b.includes("Two instances now")).length).toBe(1);
   });
 });
