@@ -93,6 +93,8 @@ async function main(): Promise<void> {
   const outboundSender = startOutboundSender(outboundConfig);
   // "Stakeholder update overdue" entries when a promised update's time passes.
   const reminders = startStakeholderReminders();
+  // Each stop() waits for its pass in flight, so the database closes after them.
+  const backgroundJobs = [healthPoller, outboundSender, reminders];
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -104,7 +106,7 @@ async function main(): Promise<void> {
     // Stop accepting; in-flight requests finish; then sockets, then the database.
     server.close(() => {
       setRealtimeServer(undefined);
-      Promise.allSettled([fanout.close(), healthPoller.stop(), outboundSender.stop(), reminders.stop()])
+      Promise.allSettled([fanout.close(), ...backgroundJobs.map((job) => job.stop())])
         .then(() => database.close())
         .catch((error: unknown) => log.error("closing the database failed", errorFields(error)))
         .finally(() => process.exit(0));

@@ -1,5 +1,6 @@
 // Polls health-check URLs in the background. Runs in server.ts, never in a request: a slow or
 // dead endpoint costs one in-flight check (bounded by the timeout), never a user's request.
+import { startBackgroundWorker } from "../background/start-background-worker.ts";
 import { db } from "../db/client.ts";
 import { errorFields, log } from "../log.ts";
 import { publishServiceHealth } from "../realtime/emit.ts";
@@ -101,62 +102,34 @@ async function storeResult(claim: ClaimedCheck, outcome: HealthOutcome, config: 
 /** Starts polling (unless disabled); `stop()` waits for in-flight checks so the database can close. */
 export function startHealthPoller(config: HealthPollerConfig = DEFAULT_HEALTH_POLLER_CONFIG, options: { now?: () => Date; autoStart?: boolean } = {}): HealthPoller {
   const now = options.now ?? (() => new Date());
-  const stopping = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | null = null;
+  const isAutoStart = options.autoStart !== false;
 
-  const checkOne = async (claim: ClaimedCheck): Promise<void> => {
-    const outcome = await checkUrl(claim.url, config.timeoutMs, stopping.signal);
+  const checkOne = async (claim: ClaimedCheck, stopSignal: AbortSignal): Promise<void> => {
+    const outcome = await checkUrl(claim.url, config.timeoutMs, stopSignal);
     // A check cut short by shutdown says nothing about the service; the lease expires and another instance retries.
-    if (stopping.signal.aborted) return;
+    if (stopSignal.aborted) return;
     await storeResult(claim, outcome, config, now);
   };
 
-  const runOnce = (): Promise<number> => {
-    // One pass at a time: a slow pass delays the next tick rather than piling up.
-    running ??= (async () => {
-      let checked = 0;
-      try {
-        for (let round = 0; round < MAX_ROUNDS_PER_TICK && !stopping.signal.aborted; round++) {
-          const claims = await claimDueChecks(config.concurrency, now(), config.timeoutMs + LEASE_MARGIN_MS);
-          const results = await Promise.allSettled(claims.map(checkOne));
-          for (const r of results) if (r.status === "rejected") log.warn("health check could not be stored", errorFields(r.reason));
-          checked += claims.length;
-          if (claims.length < config.concurrency) break;
-        }
-      } catch (error) {
-        log.warn("health poller pass failed", errorFields(error));
-      }
-      return checked;
-    })().finally(() => {
-      running = null;
-    });
-    return running;
+  const pass = async (stopSignal: AbortSignal): Promise<number> => {
+    let checked = 0;
+    for (let round = 0; round < MAX_ROUNDS_PER_TICK && !stopSignal.aborted; round++) {
+      const claims = await claimDueChecks(config.concurrency, now(), config.timeoutMs + LEASE_MARGIN_MS);
+      const results = await Promise.allSettled(claims.map((claim) => checkOne(claim, stopSignal)));
+      for (const r of results) if (r.status === "rejected") log.warn("health check could not be stored", errorFields(r.reason));
+      checked += claims.length;
+      if (claims.length < config.concurrency) break;
+    }
+    return checked;
   };
 
-  const schedule = () => {
-    if (stopping.signal.aborted) return;
-    timer = setTimeout(() => {
-      void runOnce().finally(schedule);
-    }, config.tickMs);
-    timer.unref();
-  };
-
-  if (options.autoStart !== false) {
+  const worker = startBackgroundWorker({ name: "health poller", tickMs: config.tickMs, isTicking: isAutoStart && config.isEnabled, pass, failedResult: 0 });
+  if (isAutoStart) {
     if (config.isEnabled) {
-      schedule();
       log.info("health poller started", { intervalMs: config.intervalMs, timeoutMs: config.timeoutMs, concurrency: config.concurrency });
     } else {
       log.info("health poller off (HEALTH_POLL=off): health-check URLs are not polled, pushes still work");
     }
   }
-
-  return {
-    runOnce,
-    stop: async () => {
-      stopping.abort();
-      clearTimeout(timer);
-      await running?.catch(() => undefined);
-    },
-  };
+  return { runOnce: worker.runOnce, stop: worker.stop };
 }

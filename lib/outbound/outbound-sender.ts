@@ -1,5 +1,6 @@
 // Sends queued deliveries in the background (started by server.ts, never inside a request): a
 // slow or failing destination costs one in-flight request bounded by the timeout, never the room.
+import { startBackgroundWorker } from "../background/start-background-worker.ts";
 import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { errorFields, log } from "../log.ts";
@@ -114,77 +115,53 @@ async function dropDisabled(claim: ClaimedDelivery): Promise<void> {
 /** Starts sending (unless disabled); `stop()` waits for in-flight requests so the database can close. */
 export function startOutboundSender(config: OutboundConfig = DEFAULT_OUTBOUND_CONFIG, options: { now?: () => Date; autoStart?: boolean } = {}): OutboundSender {
   const now = options.now ?? (() => new Date());
-  const stopping = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | null = null;
+  const isTicking = options.autoStart !== false && config.isEnabled;
   let isKicked = false;
 
-  const sendOne = async (claim: ClaimedDelivery): Promise<void> => {
+  const sendOne = async (claim: ClaimedDelivery, stopSignal: AbortSignal): Promise<void> => {
     // A test message checks the destination itself, so it goes out even while the channel is off.
     if (!claim.isEnabled && claim.event !== TEST_EVENT) return dropDisabled(claim);
-    const outcome = await postDelivery(claim, config.timeoutMs, now(), stopping.signal);
+    const outcome = await postDelivery(claim, config.timeoutMs, now(), stopSignal);
     // Cut short by shutdown: says nothing about the receiver; the lease expires and it is retried.
-    if (stopping.signal.aborted) return;
+    if (stopSignal.aborted) return;
     await storeAttempt(claim, outcome, config, now());
   };
 
-  const runOnce = (): Promise<number> => {
-    running ??= (async () => {
-      let attempted = 0;
-      try {
-        for (let round = 0; round < MAX_ROUNDS_PER_PASS && !stopping.signal.aborted; round++) {
-          isKicked = false;
-          const claims = await claimDueDeliveries(config.concurrency, now(), config.timeoutMs + LEASE_MARGIN_MS);
-          const results = await Promise.allSettled(claims.map(sendOne));
-          for (const r of results) if (r.status === "rejected") log.warn("outbound delivery could not be stored", errorFields(r.reason));
-          attempted += claims.length;
-          // A kick during this round may have queued more: look again rather than wait a tick.
-          if (claims.length < config.concurrency && !isKicked) break;
-        }
-      } catch (error) {
-        log.warn("outbound sender pass failed", errorFields(error));
-      }
-      return attempted;
-    })().finally(() => {
-      running = null;
-    });
-    return running;
+  const pass = async (stopSignal: AbortSignal): Promise<number> => {
+    let attempted = 0;
+    for (let round = 0; round < MAX_ROUNDS_PER_PASS && !stopSignal.aborted; round++) {
+      isKicked = false;
+      const claims = await claimDueDeliveries(config.concurrency, now(), config.timeoutMs + LEASE_MARGIN_MS);
+      const results = await Promise.allSettled(claims.map((claim) => sendOne(claim, stopSignal)));
+      for (const r of results) if (r.status === "rejected") log.warn("outbound delivery could not be stored", errorFields(r.reason));
+      attempted += claims.length;
+      // A kick during this round may have queued more: look again rather than wait a tick.
+      if (claims.length < config.concurrency && !isKicked) break;
+    }
+    return attempted;
   };
 
-  const schedule = (delayMs: number) => {
-    if (stopping.signal.aborted) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      void runOnce().finally(() => schedule(config.tickMs));
-    }, delayMs);
-    timer.unref();
-  };
+  const worker = startBackgroundWorker({ name: "outbound sender", tickMs: config.tickMs, isTicking, pass, failedResult: 0 });
 
   const kick = () => {
-    if (stopping.signal.aborted) return;
+    // Running already: the pass sees isKicked. Otherwise the worker starts a pass now instead of at the tick.
     isKicked = true;
-    // Running already: the loop sees isKicked. Otherwise start a pass now instead of at the tick.
-    if (!running) schedule(0);
+    worker.wake();
   };
 
-  if (options.autoStart !== false) {
-    if (config.isEnabled) {
-      setOutboundKick(kick);
-      schedule(config.tickMs);
-      log.info("outbound notifications started", { tickMs: config.tickMs, timeoutMs: config.timeoutMs, maxAttempts: config.maxAttempts });
-    } else {
-      log.info("outbound notifications off (OUTBOUND=off): deliveries stay queued");
-    }
+  if (isTicking) {
+    setOutboundKick(kick);
+    log.info("outbound notifications started", { tickMs: config.tickMs, timeoutMs: config.timeoutMs, maxAttempts: config.maxAttempts });
+  } else if (options.autoStart !== false) {
+    log.info("outbound notifications off (OUTBOUND=off): deliveries stay queued");
   }
 
   return {
-    runOnce,
+    runOnce: worker.runOnce,
     kick,
     stop: async () => {
-      stopping.abort();
-      clearTimeout(timer);
-      if (options.autoStart !== false && config.isEnabled) setOutboundKick(undefined);
-      await running?.catch(() => undefined);
+      if (isTicking) setOutboundKick(undefined);
+      await worker.stop();
     },
   };
 }

@@ -1,8 +1,8 @@
 // Reminds the room when a promised stakeholder update is overdue. Runs in server.ts beside the
 // health poller; safe with several instances: each reminder is claimed under a row lock with SKIP
 // LOCKED and marked in the same transaction that writes it, so it is written exactly once.
+import { startBackgroundWorker } from "../background/start-background-worker.ts";
 import { db } from "../db/client.ts";
-import { errorFields, log } from "../log.ts";
 import { publishStakeholderUpdate, publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "../timeline/append-event.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
@@ -76,34 +76,11 @@ export interface StakeholderReminders {
 
 /** Starts the background tick; `stop()` waits for a pass in flight so the database can close. */
 export function startStakeholderReminders(options: { tickMs?: number; now?: () => Date } = {}): StakeholderReminders {
-  const tickMs = options.tickMs ?? REMINDER_TICK_MS;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | null = null;
-
-  const runOnce = (): Promise<number> => {
-    running ??= sendDueReminders(options.now)
-      .catch((error: unknown) => {
-        log.warn("stakeholder reminder pass failed", errorFields(error));
-        return 0;
-      })
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => void runOnce().finally(schedule), tickMs);
-    timer.unref();
-  };
-  schedule();
-  return {
-    runOnce,
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  const worker = startBackgroundWorker({
+    name: "stakeholder reminder",
+    tickMs: options.tickMs ?? REMINDER_TICK_MS,
+    pass: () => sendDueReminders(options.now),
+    failedResult: 0,
+  });
+  return { runOnce: worker.runOnce, stop: worker.stop };
 }

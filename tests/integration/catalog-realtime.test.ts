@@ -1,51 +1,28 @@
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDependency } from "../../lib/catalog/dependencies.ts";
 import { createService, updateService } from "../../lib/catalog/services.ts";
 import { createTeam, deleteTeam } from "../../lib/catalog/teams.ts";
-import { setRealtimeServer, type RealtimeServer } from "../../lib/realtime/emit.ts";
-import { createRealtimeServer } from "../../lib/realtime/socket-server.ts";
 import { appErrorOf } from "../helpers/app-error.ts";
+import { withRealtimeServer, type RealtimeTestBed } from "../helpers/realtime-server.ts";
 import { seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
-import { sessionCookie } from "../helpers/session-cookie.ts";
-import { collect, connected, createClient, nextEvent, type TestClient } from "../helpers/socket-client.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
+import { collect, nextEvent } from "../helpers/socket-client.ts";
 
-let testDb: TestDatabase;
-let server: HttpServer;
-let io: RealtimeServer;
+let realtime: RealtimeTestBed;
 let acme: SeededOrganization;
 let globex: SeededOrganization;
-const clients: TestClient[] = [];
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
+  realtime = await withRealtimeServer();
   acme = await seedOrganization("Acme");
   globex = await seedOrganization("Globex");
-  server = createServer();
-  io = createRealtimeServer(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 });
 
-afterAll(async () => {
-  for (const c of clients) c.disconnect();
-  setRealtimeServer(undefined);
-  await io.close();
-  await testDb.close();
-});
-
-async function signedIn(userId: string): Promise<TestClient> {
-  const client = createClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, await sessionCookie(userId));
-  clients.push(client);
-  await connected(client);
-  return client;
-}
+afterAll(() => realtime.close());
 
 describe("catalog:changed", () => {
   it("tells the organisation, and only it, after each committed change; refused changes say nothing", async () => {
-    const viewer = await signedIn(acme.viewer.userId);
-    const stranger = collect(await signedIn(globex.viewer.userId), "catalog:changed");
+    const viewer = await realtime.signedIn(acme.viewer.userId);
+    const stranger = collect(await realtime.signedIn(globex.viewer.userId), "catalog:changed");
     const seen = collect(viewer, "catalog:changed");
 
     const teamEvent = nextEvent(viewer, "catalog:changed", (c) => c.entity === "team");

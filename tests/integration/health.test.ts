@@ -6,55 +6,33 @@ import { createApiToken, revokeApiToken } from "../../lib/auth/api-tokens.ts";
 import { claimDueChecks, startHealthPoller, type HealthPoller } from "../../lib/catalog/health-poller.ts";
 import { DEFAULT_HEALTH_POLLER_CONFIG, type HealthPollerConfig } from "../../lib/catalog/health-poller-config.ts";
 import { db } from "../../lib/db/client.ts";
-import { setRealtimeServer, type RealtimeServer } from "../../lib/realtime/emit.ts";
 import type { ServiceHealthUpdate } from "../../lib/realtime/protocol.ts";
-import { createRealtimeServer } from "../../lib/realtime/socket-server.ts";
 import { bearer, callRoute } from "../helpers/call-route.ts";
+import { withRealtimeServer, type RealtimeTestBed } from "../helpers/realtime-server.ts";
 import { seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
 import { sessionCookie } from "../helpers/session-cookie.ts";
-import { collect, connected, createClient, nextEvent, type TestClient } from "../helpers/socket-client.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
+import { collect, nextEvent } from "../helpers/socket-client.ts";
 
-let testDb: TestDatabase;
-let io: RealtimeServer;
-let socketUrl: string;
+let realtime: RealtimeTestBed;
 let acme: SeededOrganization;
 let globex: SeededOrganization;
 let teamId: string;
-const clients: TestClient[] = [];
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
+  realtime = await withRealtimeServer();
   acme = await seedOrganization("Acme");
   globex = await seedOrganization("Globex");
-  const server = createServer();
-  io = createRealtimeServer(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  socketUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   teamId = (await db().team.create({ data: { organizationId: acme.id, name: "Payments" } })).id;
 });
 
-afterEach(() => {
-  for (const c of clients.splice(0)) c.disconnect();
-});
+afterEach(() => realtime.disconnectClients());
 
-afterAll(async () => {
-  setRealtimeServer(undefined);
-  await io.close();
-  await testDb.close();
-});
+afterAll(() => realtime.close());
 
 let serviceCount = 0;
 async function seedService(organizationId = acme.id, data: { healthCheckUrl?: string } = {}) {
   const team = organizationId === acme.id ? teamId : (await db().team.create({ data: { organizationId, name: `Team ${++serviceCount}` } })).id;
   return db().service.create({ data: { organizationId, teamId: team, name: `Service ${++serviceCount}`, ...data } });
-}
-
-async function listener(userId: string): Promise<TestClient> {
-  const client = createClient(socketUrl, await sessionCookie(userId));
-  clients.push(client);
-  await connected(client);
-  return client;
 }
 
 function push(serviceId: string, headers: Record<string, string>, body: unknown) {
@@ -67,8 +45,8 @@ const healthAudits = (id: string) => db().auditLog.count({ where: { entityId: id
 describe("pushing health", () => {
   it("stores a push made with a session and tells the organisation live", async () => {
     const service = await seedService();
-    const watcher = await listener(acme.viewer.userId);
-    const outsider = await listener(globex.admin.userId);
+    const watcher = await realtime.signedIn(acme.viewer.userId);
+    const outsider = await realtime.signedIn(globex.admin.userId);
     const outsiderSaw = collect(outsider, "service:health");
     const pushed = nextEvent(watcher, "service:health", (p) => p.serviceId === service.id);
 
@@ -83,7 +61,7 @@ describe("pushing health", () => {
   it("accepts a write token, acting as its user", async () => {
     const service = await seedService();
     const { token } = await createApiToken(acme.responder, { name: "payments push", scope: "write" });
-    const watcher = await listener(acme.commander.userId);
+    const watcher = await realtime.signedIn(acme.commander.userId);
     const pushed = nextEvent(watcher, "service:health", (p) => p.serviceId === service.id);
 
     const res = await push(service.id, bearer(token), { status: "down", message: "PSP timeouts" });
@@ -109,7 +87,7 @@ describe("pushing health", () => {
     const service = await seedService();
     const { token, apiToken } = await createApiToken(acme.responder, { name: "soon revoked", scope: "write" });
     await revokeApiToken(acme.responder, apiToken.id);
-    const watcher = await listener(acme.viewer.userId);
+    const watcher = await realtime.signedIn(acme.viewer.userId);
     const seen = collect(watcher, "service:health");
     for (const headers of [bearer(token), bearer(`wr_${"x".repeat(43)}`), { authorization: "Bearer garbage" }, {}]) {
       const res = await push(service.id, headers, { status: "down" });
@@ -210,7 +188,7 @@ describe("polling health-check URLs", () => {
     const ok = await seedService(acme.id, { healthCheckUrl: `${checkBase}/ok` });
     const degraded = await seedService(acme.id, { healthCheckUrl: `${checkBase}/degraded` });
     await onlyDue(ok.id, degraded.id);
-    const watcher = await listener(acme.viewer.userId);
+    const watcher = await realtime.signedIn(acme.viewer.userId);
     const pushed = nextEvent(watcher, "service:health", (p) => p.serviceId === degraded.id);
 
     expect(await poller().runOnce()).toBe(2);
@@ -262,7 +240,7 @@ describe("polling health-check URLs", () => {
     expect(await stored(service.id)).toMatchObject({ health: "down", healthFailures: 1 });
 
     flakyIsUp = true;
-    const watcher = await listener(acme.viewer.userId);
+    const watcher = await realtime.signedIn(acme.viewer.userId);
     const recovered = nextEvent(watcher, "service:health", (p) => p.serviceId === service.id);
     await onlyDue(service.id);
     await poller().runOnce();
@@ -276,7 +254,7 @@ describe("polling health-check URLs", () => {
     const service = await seedService(acme.id, { healthCheckUrl: `${checkBase}/ok-quiet` });
     await onlyDue(service.id);
     await poller().runOnce();
-    const watcher = await listener(acme.viewer.userId);
+    const watcher = await realtime.signedIn(acme.viewer.userId);
     const seen: ServiceHealthUpdate[] = collect(watcher, "service:health");
     await onlyDue(service.id);
     await poller().runOnce();

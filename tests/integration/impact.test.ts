@@ -1,5 +1,3 @@
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db/client.ts";
 import { getIncidentImpact } from "../../lib/impact/get-incident-impact.ts";
@@ -10,12 +8,11 @@ import { setIncidentImpact } from "../../lib/impact/set-incident-impact.ts";
 import { toImpactModel } from "../../lib/impact/settings-dto.ts";
 import { setImpactedServices } from "../../lib/incidents/set-impacted-services.ts";
 import { updateIncident } from "../../lib/incidents/update-incident.ts";
-import { setRealtimeServer, type RealtimeServer } from "../../lib/realtime/emit.ts";
-import { createRealtimeServer } from "../../lib/realtime/socket-server.ts";
 import { appErrorOf, fieldsOf } from "../helpers/app-error.ts";
+import { startRealtimeServer } from "../helpers/realtime-server.ts";
 import { seedIncident, seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
 import { sessionCookie } from "../helpers/session-cookie.ts";
-import { connected, createClient, nextEvent } from "../helpers/socket-client.ts";
+import { connected, nextEvent } from "../helpers/socket-client.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
 
 let testDb: TestDatabase;
@@ -119,10 +116,8 @@ describe("setting an incident's impact", () => {
   });
 
   it("pushes impact:updated to the organisation", async () => {
-    const server: HttpServer = createServer();
-    const io: RealtimeServer = createRealtimeServer(server);
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const client = createClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, await sessionCookie(org.viewer.userId));
+    const realtime = await startRealtimeServer();
+    const client = realtime.client(await sessionCookie(org.viewer.userId));
     try {
       await connected(client);
       const incident = await seedIncident(org.commander);
@@ -130,9 +125,7 @@ describe("setting an incident's impact", () => {
       await setIncidentImpact(org.commander, incident.id, { journeys: { browse: { degradation: 20 } } });
       expect((await pushed).impact.perMinute.revenue).toBeCloseTo(3000 * 0.2 * 0.35, 6);
     } finally {
-      client.disconnect();
-      setRealtimeServer(undefined);
-      await io.close();
+      await realtime.close();
     }
   });
 });

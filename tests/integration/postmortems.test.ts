@@ -1,5 +1,3 @@
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db/client.ts";
 import { updateImpactSettings } from "../../lib/impact/impact-settings.ts";
@@ -11,13 +9,12 @@ import { seedNotificationChannel } from "../helpers/seed-outbound.ts";
 import { saveSection } from "../../lib/postmortems/save-section.ts";
 import { createPostmortemTemplate, deletePostmortemTemplate, getPostmortemSettings, setPostmortemTemplateDefaults } from "../../lib/postmortems/template-settings.ts";
 import { requestReview, reviewPostmortem } from "../../lib/postmortems/workflow.ts";
-import { setRealtimeServer } from "../../lib/realtime/emit.ts";
-import { createRealtimeServer } from "../../lib/realtime/socket-server.ts";
 import { appErrorOf, fieldsOf } from "../helpers/app-error.ts";
+import { startRealtimeServer } from "../helpers/realtime-server.ts";
 import { seedCatalog, seedIncident, seedOrganization, type SeededCatalog, type SeededOrganization } from "../helpers/seed.ts";
 import { seedPostmortem } from "../helpers/seed-postmortem.ts";
 import { sessionCookie } from "../helpers/session-cookie.ts";
-import { connected, createClient, nextEvent } from "../helpers/socket-client.ts";
+import { connected, nextEvent } from "../helpers/socket-client.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
 
 let testDb: TestDatabase;
@@ -114,13 +111,10 @@ describe("writing together", () => {
 
   it("pushes a saved section to everyone who has the post-mortem open, and who edits what", async () => {
     const pm = await seedPostmortem(org.commander);
-    const server: HttpServer = createServer();
-    const io = createRealtimeServer(server);
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const viewer = createClient(url, await sessionCookie(org.viewer.userId));
-    const writer = createClient(url, await sessionCookie(org.responder.userId));
-    const stranger = createClient(url, await sessionCookie(other.admin.userId));
+    const realtime = await startRealtimeServer();
+    const viewer = realtime.client(await sessionCookie(org.viewer.userId));
+    const writer = realtime.client(await sessionCookie(org.responder.userId));
+    const stranger = realtime.client(await sessionCookie(other.admin.userId));
     try {
       await Promise.all([connected(viewer), connected(writer), connected(stranger)]);
       const joined = await viewer.emitWithAck("postmortem:join", { postmortemId: pm.id });
@@ -137,11 +131,7 @@ describe("writing together", () => {
       await saveSection(org.responder, pm.id, "lessons", { body: "Feature flags saved us.", baseVersion: 1 });
       expect((await pushed).section.body).toBe("Feature flags saved us.");
     } finally {
-      viewer.close();
-      writer.close();
-      stranger.close();
-      await io.close();
-      setRealtimeServer(undefined);
+      await realtime.close();
     }
   });
 });

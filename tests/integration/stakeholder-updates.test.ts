@@ -1,20 +1,17 @@
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db/client.ts";
 import { updateIncident } from "../../lib/incidents/update-incident.ts";
 import { setIncidentRole } from "../../lib/incidents/set-incident-role.ts";
-import { setRealtimeServer, type RealtimeServer } from "../../lib/realtime/emit.ts";
-import { createRealtimeServer } from "../../lib/realtime/socket-server.ts";
 import { listStakeholderUpdates } from "../../lib/stakeholder/list-stakeholder-updates.ts";
 import { postStakeholderUpdate } from "../../lib/stakeholder/post-stakeholder-update.ts";
 import { sendDueReminders } from "../../lib/stakeholder/stakeholder-reminders.ts";
 import { appErrorOf, fieldsOf } from "../helpers/app-error.ts";
+import { startRealtimeServer } from "../helpers/realtime-server.ts";
 import { seedIncident, seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
 import { seedNotificationChannel } from "../helpers/seed-outbound.ts";
 import { makeOverdue, seedStakeholderUpdate } from "../helpers/seed-stakeholder.ts";
 import { sessionCookie } from "../helpers/session-cookie.ts";
-import { connected, createClient, nextEvent } from "../helpers/socket-client.ts";
+import { connected, nextEvent } from "../helpers/socket-client.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
 
 let testDb: TestDatabase;
@@ -120,11 +117,8 @@ describe("posting a stakeholder update", () => {
   });
 
   it("pushes the entry and stakeholder:updated to the room after commit", async () => {
-    const server: HttpServer = createServer();
-    const io: RealtimeServer = createRealtimeServer(server);
-    setRealtimeServer(io);
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const client = createClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, await sessionCookie(org.viewer.userId));
+    const realtime = await startRealtimeServer();
+    const client = realtime.client(await sessionCookie(org.viewer.userId));
     try {
       await connected(client);
       const incident = await seedIncident(org.commander);
@@ -140,9 +134,7 @@ describe("posting a stakeholder update", () => {
       expect((await reminded).update.id).toBe(posted.update.id);
       expect((await entry).event.body).toMatch(/^Stakeholder update overdue/);
     } finally {
-      client.disconnect();
-      setRealtimeServer(undefined);
-      await io.close();
+      await realtime.close();
     }
   });
 });

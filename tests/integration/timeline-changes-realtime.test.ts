@@ -1,50 +1,30 @@
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
-import { setRealtimeServer, type RealtimeServer } from "../../lib/realtime/emit.ts";
 import type { JoinAck } from "../../lib/realtime/protocol.ts";
-import { createRealtimeServer } from "../../lib/realtime/socket-server.ts";
 import { amendEvent } from "../../lib/timeline/amend-event.ts";
 import { amendmentOf } from "../../lib/timeline/amendment.ts";
 import { pinEvent } from "../../lib/timeline/pin-event.ts";
 import { postEvent } from "../../lib/timeline/post-event.ts";
 import { strikeEvent } from "../../lib/timeline/strike-event.ts";
 import { appErrorOf } from "../helpers/app-error.ts";
+import { withRealtimeServer, type RealtimeTestBed } from "../helpers/realtime-server.ts";
 import { seedIncident, seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
-import { sessionCookie } from "../helpers/session-cookie.ts";
-import { collect, connected, createClient, nextEvent, type TestClient } from "../helpers/socket-client.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
+import { collect, nextEvent, type TestClient } from "../helpers/socket-client.ts";
 
-let testDb: TestDatabase;
-let io: RealtimeServer;
-let url: string;
+let realtime: RealtimeTestBed;
 let org: SeededOrganization;
 let incident: IncidentDto;
-const clients: TestClient[] = [];
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
+  realtime = await withRealtimeServer();
   org = await seedOrganization();
-  const server: HttpServer = createServer();
-  io = createRealtimeServer(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   incident = await seedIncident(org.commander);
 });
-afterEach(() => {
-  for (const c of clients.splice(0)) c.disconnect();
-});
-afterAll(async () => {
-  setRealtimeServer(undefined);
-  await io.close();
-  await testDb.close();
-});
+afterEach(() => realtime.disconnectClients());
+afterAll(() => realtime.close());
 
 async function joined(userId: string, afterSeq?: number): Promise<{ client: TestClient; ack: JoinAck }> {
-  const client = createClient(url, await sessionCookie(userId));
-  clients.push(client);
-  await connected(client);
+  const client = await realtime.signedIn(userId);
   const ack = await client.emitWithAck("incident:join", afterSeq === undefined ? { incidentId: incident.id } : { incidentId: incident.id, afterSeq });
   return { client, ack };
 }

@@ -1,6 +1,4 @@
 import { readFileSync } from "node:fs";
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as integrationRoute from "../../app/api/integrations/[id]/route.ts";
@@ -12,43 +10,30 @@ import type { IntegrationDto, RecentAlertDto } from "../../lib/integrations/inte
 import type { IntegrationKindName } from "../../lib/integrations/kinds.ts";
 import { createIntegration } from "../../lib/integrations/manage.ts";
 import { pagerDutySignature } from "../../lib/integrations/verify-webhook.ts";
-import { setRealtimeServer, type RealtimeServer } from "../../lib/realtime/emit.ts";
-import { createRealtimeServer } from "../../lib/realtime/socket-server.ts";
 import { callRoute } from "../helpers/call-route.ts";
+import { withRealtimeServer, type RealtimeTestBed } from "../helpers/realtime-server.ts";
 import { seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
 import { sessionCookie } from "../helpers/session-cookie.ts";
-import { connected, createClient, nextEvent } from "../helpers/socket-client.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
+import { connected, nextEvent } from "../helpers/socket-client.ts";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "../fixtures/webhooks", name), "utf8");
 
-let testDb: TestDatabase;
+let realtime: RealtimeTestBed;
 let acme: SeededOrganization;
 let globex: SeededOrganization;
-let server: HttpServer;
-let io: RealtimeServer;
-let url: string;
 const services: Record<string, string> = {};
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
+  realtime = await withRealtimeServer();
   acme = await seedOrganization("Acme");
   globex = await seedOrganization("Globex");
   const team = await db().team.create({ data: { organizationId: acme.id, name: "Checkout" } });
   for (const name of ["Checkout API", "Payment gateway adapter", "Inventory sync", "Order management", "Search API", "Product feed"]) {
     services[name] = (await db().service.create({ data: { organizationId: acme.id, teamId: team.id, name } })).id;
   }
-  server = createServer();
-  io = createRealtimeServer(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-afterAll(async () => {
-  setRealtimeServer(undefined);
-  await io.close();
-  await testDb.close();
-});
+afterAll(() => realtime.close());
 
 interface Made {
   integration: IntegrationDto;
@@ -333,7 +318,7 @@ describe("refused requests store nothing", () => {
 describe("live", () => {
   it("pushes the new incident to the organisation and the alert entry to its room", async () => {
     const gen = await make(acme, "generic");
-    const client = createClient(url, await sessionCookie(acme.commander.userId));
+    const client = realtime.client(await sessionCookie(acme.commander.userId));
     try {
       await connected(client);
       const declared = nextEvent(client, "incident:declared", (p) => p.incident.title === "Returns API errors");
