@@ -1,31 +1,16 @@
 // Faults on the worst night: the server dies under connected browsers, and the database goes away
 // and comes back. Nothing typed may be lost or stored twice, and the room must say what is going on.
-import type { Browser, BrowserContext } from "@playwright/test";
-import type { TimelineEventDto } from "@/lib/timeline/event-dto.ts";
-import { DEMO_PASSWORD, DEMO_USERS, signInOverHttp, type DemoRole } from "./support/auth.ts";
 import { E2E_PORT } from "./support/env.ts";
 import { expect, test } from "./support/fixtures.ts";
-import { ownServer, type OwnServer } from "./support/own-server.ts";
+import { ownServer, signedIn } from "./support/own-server.ts";
 import { expectLive, room } from "./support/room.ts";
 import { seedEvent, seedIncident, uniqueTag } from "./support/seed.ts";
 import { tcpProxy } from "./support/tcp-proxy.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
+import { storedBodies } from "./support/timeline.ts";
 
 // Starting a server of its own takes a while on two cores.
 test.describe.configure({ timeout: 240_000 });
-
-async function signedIn(browser: Browser, server: OwnServer, role: DemoRole): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: server.baseUrl });
-  await signInOverHttp(context.request, DEMO_USERS[role].email, DEMO_PASSWORD);
-  return context;
-}
-
-async function bodies(context: BrowserContext, incidentId: string): Promise<string[]> {
-  const res = await context.request.get(`/api/incidents/${incidentId}/events?limit=500`);
-  expect(res.status()).toBe(200);
-  const page = (await res.json()) as { events: TimelineEventDto[] };
-  return page.events.sort((a, b) => a.seq - b.seq).map((e) => e.body);
-}
 
 test("the server is killed and restarted under a connected room: it reconnects, catches up, and the outbox is stored once", async ({ browser }) => {
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -60,7 +45,7 @@ test("the server is killed and restarted under a connected room: it reconnects, 
     for (const text of [`during the outage 1 ${tag}`, `during the outage 2 ${tag}`, `from another responder after the restart ${tag}`]) {
       await expect(r.entry(text)).toHaveCount(1);
     }
-    const stored = (await bodies(commander, incident.id)).filter((b) => b.endsWith(tag));
+    const stored = (await storedBodies(commander.request, incident.id)).filter((b) => b.endsWith(tag));
     expect(stored.filter((b) => b.startsWith("during the outage"))).toEqual([`during the outage 1 ${tag}`, `during the outage 2 ${tag}`]);
     expect(stored.filter((b) => b === `before the crash ${tag}`)).toHaveLength(1);
   } finally {
@@ -103,7 +88,7 @@ test("PostgreSQL goes away and comes back: writes answer 503, the room says degr
     await expect(r.pending).toHaveCount(0, { timeout: 20_000 });
     await expectLive(r);
     await expect(r.entry(`typed while the database is down ${tag}`)).toHaveCount(1);
-    const stored = (await bodies(commander, incident.id)).filter((b) => b.endsWith(tag));
+    const stored = (await storedBodies(commander.request, incident.id)).filter((b) => b.endsWith(tag));
     expect(stored).toEqual([`typed while the database is down ${tag}`]);
   } finally {
     await server.dispose();

@@ -1,9 +1,12 @@
-// A Warroom server of a spec's own, for fault tests that kill and restart it: the suite's shared
-// server must stay up for every other spec. Uses the production build the suite already made.
+// A Warroom server of a spec's own, for fault tests that kill and restart it (the suite's shared
+// server must stay up for every other spec) and for several instances on one database. Uses the
+// production build the suite already made.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { Browser, BrowserContext } from "@playwright/test";
+import { DEMO_PASSWORD, DEMO_USERS, signInOverHttp, type DemoRole } from "./auth.ts";
 import { REPO_ROOT } from "./env.ts";
 
 export interface OwnServer {
@@ -52,7 +55,9 @@ export function ownServer(port: number, env: Record<string, string> = {}): OwnSe
         ...env,
       };
       delete childEnv.PGLITE_DIR;
-      delete childEnv.NEXTAUTH_SECRET;
+      // Instances of one deployment share a secret so one sign-in works on all; else each server
+      // makes its own under its DATA_DIR.
+      if (!env.NEXTAUTH_SECRET) delete childEnv.NEXTAUTH_SECRET;
       if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
       child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: REPO_ROOT, env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
       await waitHealthy(baseUrl, child);
@@ -63,4 +68,11 @@ export function ownServer(port: number, env: Record<string, string> = {}): OwnSe
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A browser context signed in on that server as a demo role; the caller closes it. */
+export async function signedIn(browser: Browser, server: OwnServer, role: DemoRole): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: server.baseUrl });
+  await signInOverHttp(context.request, DEMO_USERS[role].email, DEMO_PASSWORD);
+  return context;
 }

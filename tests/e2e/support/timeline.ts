@@ -52,3 +52,11 @@ export async function changeEntry(api: APIRequestContext, incidentId: string, se
   expect(res.status(), await res.text()).toBe(200);
   return (await res.json()) as EntryChange;
 }
+
+/** Every stored entry's body in sequence order, as the API has them: proves what was stored, and how often. */
+export async function storedBodies(api: APIRequestContext, incidentId: string): Promise<string[]> {
+  const res = await api.get(`/api/incidents/${incidentId}/events?limit=500`);
+  expect(res.status()).toBe(200);
+  const page = (await res.json()) as { events: TimelineEventDto[] };
+  return page.events.sort((a, b) => a.seq - b.seq).map((e) => e.body);
+}
