@@ -1,6 +1,7 @@
 // The floor the load benchmark compares Warroom with: on the same machine, the least any server
 // could do per entry — one INSERT into Postgres, then a bare Socket.io broadcast to the room.
-// No auth, no validation, no sequence numbers, no adapter.
+// No auth, no validation, no sequence numbers, no adapter. It broadcasts the row it stored, as
+// Warroom does, so the clients receive (and parse) the same kind of message.
 import { createServer } from "node:http";
 import pg from "pg";
 import { Server } from "socket.io";
@@ -19,9 +20,9 @@ const http = createServer((req, res) => {
   req.on("end", () => {
     const { room, i, body } = JSON.parse(raw) as { room: number; i: number; body: string };
     pool
-      .query("INSERT INTO bench_floor (room, body) VALUES ($1, $2)", [room, body])
-      .then(() => {
-        io.to(`r${room}`).emit("msg", { i });
+      .query<{ id: string; room: number; body: string; at: Date }>("INSERT INTO bench_floor (room, body) VALUES ($1, $2) RETURNING id, room, body, at", [room, body])
+      .then(({ rows: [entry] }) => {
+        io.to(`r${room}`).emit("msg", { i, entry });
         res.writeHead(201, { "content-type": "application/json" }).end('{"ok":true}');
       })
       .catch((error: unknown) => res.writeHead(500).end(String(error)));

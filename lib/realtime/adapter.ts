@@ -47,7 +47,9 @@ async function attachRedis(io: RealtimeServer, url: string): Promise<Fanout> {
 async function attachPostgres(io: RealtimeServer, url: string): Promise<Fanout> {
   // The adapter's LISTEN connection is checked out for good: guardPool keeps a cut from crashing us
   // (the adapter then reconnects by itself).
-  const pool = guardPool(new pg.Pool({ connectionString: url, max: 4 }), "realtime fan-out");
+  // A NOTIFY is its own transaction; waiting for its commit record to reach the disk buys nothing
+  // (a broadcast is not kept anyway) and put a WAL flush in front of every cross-instance delivery.
+  const pool = guardPool(new pg.Pool({ connectionString: url, max: 4, options: "-c synchronous_commit=off" }), "realtime fan-out");
   await pool.query(
     `CREATE TABLE IF NOT EXISTS ${ATTACHMENTS_TABLE} (id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)`,
   );
