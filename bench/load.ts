@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { io } from "socket.io-client";
+import { alertStorm, type AlertStormResult } from "./load/alert-storm.ts";
 import { run, type RunResult, type Target } from "./load/drive.ts";
 import { watchProcess } from "./load/process-stats.ts";
 import { round, summarize } from "./load/stats.ts";
@@ -192,6 +193,10 @@ async function main(): Promise<void> {
       joinMs.push(performance.now() - t);
       socket.disconnect();
     }
+    const adminCookie = cookies[users.findIndex((u) => u.role === "ADMIN")] ?? "";
+    say("alert storm: 10,000 alerts over 20 keys through the generic webhook");
+    const storm = await alertStorm(`http://127.0.0.1:${BASE_PORT}`, adminCookie, db);
+    say(`alert storm: ${Math.round(storm.alertsPerSecond)} alerts/s, ${storm.incidentsOpened} incidents for ${storm.keys} keys`);
     await db.end();
     for (const child of children.splice(0)) await stop(child);
 
@@ -224,7 +229,7 @@ async function main(): Promise<void> {
     const floorProcess = floorWatch.stop();
     say(`floor p50 ${round(floorRun.latencyMs.p50)} ms, p99 ${round(floorRun.latencyMs.p99)} ms`);
 
-    report(app, appProcess, floorRun, floorProcess, { page: summarize(pageMs), join: summarize(joinMs), html: summarize(htmlMs) });
+    report(app, appProcess, floorRun, floorProcess, { page: summarize(pageMs), join: summarize(joinMs), html: summarize(htmlMs) }, storm);
   } finally {
     for (const child of children) await stop(child);
     await admin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch(() => undefined);
@@ -234,7 +239,7 @@ async function main(): Promise<void> {
 
 type ProcessFigures = { peakRssMb: number; lastRssMb: number; cpuPercent: number };
 
-function report(app: RunResult, appProcess: ProcessFigures[], floor: RunResult, floorProcess: ProcessFigures, room: Record<string, ReturnType<typeof summarize>>): void {
+function report(app: RunResult, appProcess: ProcessFigures[], floor: RunResult, floorProcess: ProcessFigures, room: Record<string, ReturnType<typeof summarize>>, storm: AlertStormResult): void {
   const ratio = floor.latencyMs.p50 > 0 ? app.latencyMs.p50 / floor.latencyMs.p50 : 0;
   const result = {
     at: new Date().toISOString(),
@@ -244,6 +249,7 @@ function report(app: RunResult, appProcess: ProcessFigures[], floor: RunResult, 
     floor: { ...floor, process: floorProcess },
     ratioP50: round(ratio, 2),
     room20k: room,
+    alertStorm: storm,
     targets: { p99Ms: 100, ratioP50: 1.5, rssMb: 400 },
   };
   const dir = path.join(root, "bench/results");
@@ -265,6 +271,7 @@ ${options.clients} clients in ${options.rooms} rooms, ${options.rate} entries/s 
 - Warroom server: peak RSS ${rss} (target ≤ 400 MB), CPU ${cpu} of one core during posting. Floor server: ${Math.round(floorProcess.peakRssMb)} MB, ${Math.round(floorProcess.cpuPercent)}%.
 - Deliveries: ${app.delivered} of ${app.expectedDeliveries}; clients connected and joined in ${round(app.connectSeconds)} s.
 - Room with 20,000 entries: newest page ${ms(room.page?.p50 ?? 0)} (p95 ${ms(room.page?.p95 ?? 0)}), room page HTML ${ms(room.html?.p50 ?? 0)}, socket join with its first page ${ms(room.join?.p50 ?? 0)}.
+- Alert storm: ${storm.alerts} alerts over ${storm.keys} keys in ${storm.requests} webhook requests of ${storm.alerts / storm.requests} alerts, 10 at a time: ${round(storm.seconds)} s, **${Math.round(storm.alertsPerSecond)} alerts/s**; ${storm.incidentsOpened} incidents opened (must be ${storm.keys}), ${storm.alertsCounted} alerts counted (must be ${storm.alerts}), ${storm.refused} requests refused.
 `;
   writeFileSync(path.join(dir, "load.md"), md);
   process.stdout.write(`\n${md}\n`);
