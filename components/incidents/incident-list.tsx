@@ -97,7 +97,7 @@ function IncidentTable({ incidents }: { incidents: IncidentDto[] }) {
               <td className="px-4 py-3">
                 <Link href={`/incidents/${i.id}`} className="group block">
                   <span className="mr-2 font-mono text-xs text-ink-faint">{i.ref}</span>
-                  <span className="font-medium text-ink group-hover:underline">{i.title}</span>
+                  <span className="font-medium text-ink [overflow-wrap:anywhere] group-hover:underline">{i.title}</span>
                 </Link>
               </td>
               <td className="px-4 py-3"><SeverityBadge severity={i.severity} /></td>

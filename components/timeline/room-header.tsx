@@ -28,8 +28,9 @@ export function RoomHeader({ connection, pending, presence, panelOpen, onToggleP
             {incident.ref}
           </Link>
           <SeverityControl />
-          {/* On a phone the title gets a row of its own, so what is broken can be read in full. */}
-          <h1 className="order-last line-clamp-3 min-w-0 basis-full text-lg leading-7 font-semibold lg:order-none lg:flex-1 lg:basis-auto lg:truncate" title={incident.title}>
+          {/* On a phone the title gets a row of its own, so what is broken can be read in full; a long
+              unbroken token (a URL, a pasted error) wraps instead of widening the page. */}
+          <h1 className="order-last line-clamp-3 min-w-0 basis-full text-lg leading-7 font-semibold [overflow-wrap:anywhere] lg:order-none lg:flex-1 lg:basis-auto lg:truncate" title={incident.title}>
             {incident.title}
           </h1>
           <div className="ml-auto flex shrink-0 items-center gap-2 pt-0.5">

@@ -22,7 +22,7 @@ export function TriageCard({ live }: { live: LiveRow }) {
           <StatusBadge status={incident.status} />
           <span className="ml-auto font-mono text-xs text-ink-faint">{incident.ref}</span>
         </div>
-        <p className="font-medium">{incident.title}</p>
+        <p className="font-medium [overflow-wrap:anywhere]">{incident.title}</p>
         <OverdueFlag dueAt={live.row.stakeholderUpdateDueAt} />
         <dl className="grid grid-cols-3 gap-2 text-xs">
           <div>

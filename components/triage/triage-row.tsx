@@ -28,7 +28,7 @@ export function TriageRow({ live, rank }: { live: LiveRow; rank: number }) {
       <td className="max-w-[28rem] px-3 py-3">
         <Link href={href} className="group block" onClick={(e) => e.stopPropagation()}>
           <span className="mr-2 font-mono text-xs text-ink-faint">{incident.ref}</span>
-          <span className="font-medium text-ink group-hover:underline">{incident.title}</span>
+          <span className="font-medium text-ink [overflow-wrap:anywhere] group-hover:underline">{incident.title}</span>
         </Link>
         <OverdueFlag dueAt={live.row.stakeholderUpdateDueAt} />
         {hurting.length ? (
