@@ -6,6 +6,7 @@ import { setDatabase } from "./lib/db/client.ts";
 import { openDatabase, type Database } from "./lib/db/open-database.ts";
 import { ensureAuthSecret, loadEnv, pgliteDir } from "./lib/env.ts";
 import { CLIENT_IP_HEADER, clientIp } from "./lib/http/client-ip.ts";
+import { serveDirect } from "./lib/http/direct-routes.ts";
 import { startHealthPoller } from "./lib/catalog/health-poller.ts";
 import { loadHealthPollerConfig } from "./lib/catalog/health-poller-config.ts";
 import { errorFields, log } from "./lib/log.ts";
@@ -17,6 +18,7 @@ import { startOutboundSender } from "./lib/outbound/outbound-sender.ts";
 import { attachFanout } from "./lib/realtime/adapter.ts";
 import { setRealtimeServer } from "./lib/realtime/emit.ts";
 import { createRealtimeServer } from "./lib/realtime/socket-server.ts";
+import { adoptBuiltNextConfig } from "./lib/server/built-config.ts";
 import { ensureProductionBuild } from "./lib/server/ensure-build.ts";
 import { DEMO_PASSWORD, DEMO_USERS } from "./lib/seed/demo-catalog.ts";
 import { seedDemo } from "./lib/seed/seed-demo.ts";
@@ -34,7 +36,10 @@ async function main(): Promise<void> {
   process.env.NEXTAUTH_URL ??= `http://localhost:${env.PORT}`;
   Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
 
-  if (!dev) ensureProductionBuild(root);
+  if (!dev) {
+    ensureProductionBuild(root);
+    adoptBuiltNextConfig(root);
+  }
 
   const database: Database = await openDatabase({ url: env.DATABASE_URL, pgliteDir: pgliteDir(env) });
   setDatabase(database);
@@ -61,6 +66,8 @@ async function main(): Promise<void> {
     req.headers[CLIENT_IP_HEADER] = clientIp(req, env.TRUST_PROXY);
     if (handleMetricsRequest(req, res, env.METRICS_TOKEN)) return;
     observeRequest(req, res);
+    // The room's hot path (posting an entry) is answered here, the rest by Next.js.
+    if (serveDirect(req, res)) return;
     handle(req, res).catch((error: unknown) => {
       log.error("unhandled request error", { url: req.url, ...errorFields(error) });
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
@@ -71,6 +78,9 @@ async function main(): Promise<void> {
   const fanout = await attachFanout(io, { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, mode: env.REALTIME_FANOUT });
   addCollector(() => {
     setGauge("warroom_sockets", "Socket.io clients connected to this instance", io.engine.clientsCount);
+    const memory = process.memoryUsage();
+    setGauge("process_resident_memory_bytes", "Resident memory of this instance", memory.rss);
+    setGauge("nodejs_heap_size_used_bytes", "V8 heap in use", memory.heapUsed);
     const pool = database.poolStats();
     if (!pool) return;
     setGauge("warroom_db_pool_connections", "Postgres pool connections by state", pool.total - pool.idle, { state: "busy" });

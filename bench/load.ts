@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { io } from "socket.io-client";
+import { startCommandArgs } from "../lib/server/start-command.ts";
 import { alertStorm, type AlertStormResult } from "./load/alert-storm.ts";
 import { run, type RunResult, type Target } from "./load/drive.ts";
 import { watchProcess } from "./load/process-stats.ts";
@@ -74,9 +75,10 @@ async function waitFor(url: string, seconds: number): Promise<void> {
 // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/warroom-prof" (a profile per instance on exit).
 const appNodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
 
+/** Runs a TypeScript file under tsx (the floor), or the app as `npm start` runs it (compiled). */
 function start(cmd: string[], env: Record<string, string>, nodeArgs: string[] = []): ChildProcess {
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", ...cmd], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
-  return child;
+  const args = cmd[0] === "server.ts" ? [...nodeArgs, ...startCommandArgs(root), ...cmd.slice(1)] : [...nodeArgs, "--import", "tsx", ...cmd];
+  return spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
 }
 
 async function stop(child: ChildProcess): Promise<void> {

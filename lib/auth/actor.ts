@@ -18,12 +18,15 @@ export async function resolveActor(userId: string | undefined | null): Promise<A
     where: { id: userId },
     select: { id: true, organizationId: true, role: true, name: true, email: true },
   });
-  if (!user) throw new AppError("unauthorized", "Your session is no longer valid; sign in again");
+  if (!user) throw sessionEnded();
   return { userId: user.id, organizationId: user.organizationId, role: user.role, name: user.name, email: user.email };
 }
 
+/** A session whose user is gone (deleted): 401, so the browser signs in again. */
+export const sessionEnded = () => new AppError("unauthorized", "Your session is no longer valid; sign in again");
+
+export const notPermitted = (role: RoleName, permission: Permission) => forbidden(`A ${role.toLowerCase()} cannot do this (${permission})`);
+
 export function assertCan(actor: Actor, permission: Permission): void {
-  if (!can(actor.role, permission)) {
-    throw forbidden(`A ${actor.role.toLowerCase()} cannot do this (${permission})`);
-  }
+  if (!can(actor.role, permission)) throw notPermitted(actor.role, permission);
 }

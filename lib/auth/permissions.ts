@@ -42,6 +42,11 @@ export function can(role: RoleName, permission: Permission): boolean {
   return (MATRIX[permission] as readonly RoleName[]).includes(role);
 }
 
+/** The roles that may do something, for checks made inside a SQL statement. */
+export function rolesWith(permission: Permission): readonly RoleName[] {
+  return MATRIX[permission];
+}
+
 export const ROLE_LABELS: Record<RoleName, string> = {
   ADMIN: "Admin",
   COMMANDER: "Commander",

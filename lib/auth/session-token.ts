@@ -1,6 +1,6 @@
 import { hkdfSync } from "node:crypto";
 import { parse } from "cookie";
-import { jwtDecrypt } from "jose";
+import { jwtDecrypt, type JWTPayload } from "jose";
 import { getToken, type JWTDecodeParams } from "next-auth/jwt";
 
 // next-auth's own decode derives the encryption key with HKDF on every call; every API request
@@ -19,9 +19,30 @@ function encryptionKey(secret: string, salt: string): Uint8Array {
   return key;
 }
 
+const CLOCK_TOLERANCE_S = 15;
+// A browser sends the same token with every request and socket handshake, and decrypting it
+// (AES-GCM) is what authentication costs when no database is read. A token that decrypted once
+// decrypts to the same claims for as long as its text and the secret are unchanged, so the claims
+// are kept by exactly those (bounded, oldest first out); only the expiry is checked again.
+const decoded = new Map<string, JWTPayload>();
+const MAX_DECODED = 2_000;
+
+function isExpired(payload: JWTPayload, now = Date.now() / 1000): boolean {
+  return typeof payload.exp === "number" && payload.exp + CLOCK_TOLERANCE_S < now;
+}
+
 async function decodeSession({ token, secret, salt = "" }: JWTDecodeParams) {
   if (!token) return null;
-  const { payload } = await jwtDecrypt(token, encryptionKey(String(secret), salt), { clockTolerance: 15 });
+  const id = `${salt}\u0000${String(secret)}\u0000${token}`;
+  const known = decoded.get(id);
+  if (known) {
+    if (!isExpired(known)) return known;
+    decoded.delete(id);
+    return null;
+  }
+  const { payload } = await jwtDecrypt(token, encryptionKey(String(secret), salt), { clockTolerance: CLOCK_TOLERANCE_S });
+  if (decoded.size >= MAX_DECODED) decoded.delete(decoded.keys().next().value ?? "");
+  decoded.set(id, payload);
   return payload;
 }
 

@@ -1,4 +1,4 @@
-import type { Database, DatabaseKind } from "./open-database.ts";
+import type { Database, DatabaseKind, PreparedStatement } from "./open-database.ts";
 import type { PrismaClient } from "./generated/client.ts";
 
 // server.ts opens the database once; Next bundles route handlers separately from server.ts,
@@ -23,4 +23,9 @@ export function db(): PrismaClient {
 
 export function databaseKind(): DatabaseKind {
   return current().kind;
+}
+
+/** Runs a named statement of the hot path (see Database.preparedQuery); everything else uses db(). */
+export function preparedQuery<R>(statement: PreparedStatement, values: unknown[]): Promise<R[]> {
+  return current().preparedQuery<R>(statement, values);
 }

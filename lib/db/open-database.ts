@@ -18,9 +18,21 @@ export interface Database {
   /** Where the data lives, for the start-up log (password removed). */
   location: string;
   migrations: MigrateResult;
+  /**
+   * A statement the hot path runs all night, by name: on PostgreSQL each connection parses and
+   * plans it once and reuses the plan (a 4-CTE insert plans in about 0.4 ms, as long as it runs).
+   * Returns the rows; errors are the driver's (toAppError maps them like Prisma's).
+   */
+  preparedQuery<R>(statement: PreparedStatement, values: unknown[]): Promise<R[]>;
   /** Connections of the Postgres pool, for /metrics; null on the embedded database (no pool). */
   poolStats(): { total: number; idle: number; waiting: number } | null;
   close(): Promise<void>;
+}
+
+export interface PreparedStatement {
+  /** Unique per statement text: a connection keeps the plan under this name. */
+  name: string;
+  text: string;
 }
 
 export interface OpenOptions {
@@ -55,6 +67,7 @@ async function openPostgres(url: string, migrationsDir?: string): Promise<Databa
     prisma,
     location: redact(url),
     migrations,
+    preparedQuery: async <R>(statement: PreparedStatement, values: unknown[]) => (await pool.query({ name: statement.name, text: statement.text, values })).rows as R[],
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: async () => {
       await prisma.$disconnect();
@@ -78,6 +91,8 @@ async function openPglite(dir: string, migrationsDir?: string): Promise<Database
       prisma,
       location: inMemory ? dir : path.resolve(dir),
       migrations,
+      // In-process: no round trip to save, and PGlite keeps no named statements across calls.
+      preparedQuery: async <R>(statement: PreparedStatement, values: unknown[]) => (await opened.query<R>(statement.text, values)).rows,
       poolStats: () => null,
       close: async () => {
         await prisma.$disconnect();

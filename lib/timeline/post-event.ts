@@ -1,11 +1,12 @@
-import { assertCan, type Actor } from "../auth/actor.ts";
+import { assertCan, notPermitted, resolveActor, sessionEnded, type Actor } from "../auth/actor.ts";
 import { db } from "../db/client.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
 import { ZIncidentId } from "../incidents/schemas.ts";
 import { publishTimelineEvent } from "../realtime/emit.ts";
-import { insertPostedEvent } from "./insert-posted-event.ts";
+import { insertPostedEvent, type InsertOutcome, type PostedEvent } from "./insert-posted-event.ts";
 import { eventSelect, toEventDto, type TimelineEventDto } from "./event-dto.ts";
 import { assertNotifiedTeam } from "./notified-team.ts";
+import type { z } from "zod";
 import { ZPostEvent } from "./schemas.ts";
 
 export interface PostEventResult {
@@ -22,13 +23,33 @@ async function findByClientId(actor: Actor, incidentId: string, clientId: string
   return row ? toEventDto(row) : null;
 }
 
-/** P2002 from a model query; from a raw one, P2010 carrying the driver adapter's cause. */
+/** 23505 from the driver (the named posting statement); P2002 from a Prisma model query. */
 function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
   const e = error as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } };
-  if (e.code === "P2002") return true;
+  if (e.code === "23505" || e.code === "P2002") return true;
   const cause = e.meta?.driverAdapterError?.cause;
   return e.code === "P2010" && (cause?.kind === "UniqueConstraintViolation" || cause?.originalCode === "23505" || e.meta?.code === "23505");
+}
+
+function toPosted(incidentId: string, data: z.infer<typeof ZPostEvent>): PostedEvent {
+  return {
+    incidentId,
+    kind: data.kind,
+    body: data.body,
+    data: data.data ?? null,
+    clientId: data.clientId ?? null,
+    occurredAt: data.occurredAt ? new Date(data.occurredAt) : null,
+  };
+}
+
+/** The stored entry, published after commit; any other outcome is the error the API answers. */
+function stored(result: InsertOutcome): TimelineEventDto {
+  if (result.outcome === "no_user") throw sessionEnded();
+  if (result.outcome === "not_permitted") throw notPermitted(result.role, "timeline:post");
+  if (result.outcome === "no_incident") throw notFound("Incident");
+  publishTimelineEvent(result.event);
+  return result.event;
 }
 
 /** Posts an entry to an incident's timeline. Idempotent on clientId, whatever the retries. */
@@ -39,16 +60,10 @@ export async function postEvent(actor: Actor, incidentId: string, input: unknown
 
   await assertNotifiedTeam(actor, data.data);
 
-  let event: TimelineEventDto | null;
+  let result: InsertOutcome;
   try {
-    event = await insertPostedEvent(actor, {
-      incidentId,
-      kind: data.kind,
-      body: data.body,
-      data: data.data ?? null,
-      clientId: data.clientId ?? null,
-      occurredAt: data.occurredAt ? new Date(data.occurredAt) : null,
-    });
+    // The statement checks the author again: a role changed since the request began counts.
+    result = await insertPostedEvent(actor.userId, toPosted(incidentId, data));
   } catch (error) {
     // A retry of an entry already stored (or two retries racing): answer with the stored row.
     if (data.clientId && isUniqueViolation(error)) {
@@ -58,8 +73,25 @@ export async function postEvent(actor: Actor, incidentId: string, input: unknown
     if (isUniqueViolation(error)) throw new AppError("conflict", "That entry was already stored");
     throw error;
   }
-  if (!event) throw notFound("Incident");
+  return { event: stored(result), created: true };
+}
 
-  publishTimelineEvent(event);
-  return { event, created: true };
+/**
+ * postEvent for a browser session, known by its user id only. The common case (a well-formed new
+ * entry) is one round trip: the statement itself reads the user, checks the role and the
+ * incident's organisation, and writes. Everything else (bad input, a named team, a retry) takes
+ * postEvent's path with the user resolved first, so every answer is the one postEvent gives,
+ * in the same order of checks.
+ */
+export async function postEventAsUser(userId: string, incidentId: string, input: unknown): Promise<PostEventResult> {
+  const parsed = ZIncidentId.safeParse(incidentId).success ? ZPostEvent.safeParse(input) : undefined;
+  if (!parsed?.success || parsed.data.data?.teamId !== undefined) return postEvent(await resolveActor(userId), incidentId, input);
+  let result: InsertOutcome;
+  try {
+    result = await insertPostedEvent(userId, toPosted(incidentId, parsed.data));
+  } catch (error) {
+    if (isUniqueViolation(error)) return postEvent(await resolveActor(userId), incidentId, input);
+    throw error;
+  }
+  return { event: stored(result), created: true };
 }

@@ -1,4 +1,5 @@
 import { NextRequest } from "next/server";
+import { request } from "node:http";
 
 type Handler<P> = (req: NextRequest, route: { params: Promise<P> }) => Promise<Response>;
 
@@ -30,3 +31,30 @@ export async function callRoute<P = Record<string, never>>(
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/**
+ * The same request over HTTP to a running server (the routes server.ts answers itself, before
+ * Next): the headers go out exactly as given, with none added.
+ */
+export function callHttp(
+  baseUrl: string,
+  init: { method?: string; path: string; headers?: Record<string, string>; body?: unknown },
+): Promise<RouteAnswer> {
+  const body = init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
+  const headers = { ...(body === undefined ? {} : { "content-type": "application/json" }), ...init.headers };
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(init.path, baseUrl), { method: init.method ?? "GET", headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        const answerHeaders = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) if (typeof v === "string") answerHeaders.set(k, v);
+        const isJson = (res.headers["content-type"] ?? "application/json").includes("json");
+        resolve({ status: res.statusCode ?? 0, body: text ? (isJson ? (JSON.parse(text) as unknown) : text) : null, headers: answerHeaders });
+      });
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}

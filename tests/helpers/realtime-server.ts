@@ -1,6 +1,6 @@
 // The HTTP + Socket.io server of server.ts, minus Next, on a free local port: what a realtime
 // integration test connects its browser-like clients to.
-import { createServer } from "node:http";
+import { createServer, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
 import { attachFanout, type Fanout, type FanoutOptions } from "../../lib/realtime/adapter.ts";
 import { setRealtimeServer, type RealtimeServer } from "../../lib/realtime/emit.ts";
@@ -26,8 +26,9 @@ export interface RealtimeTestServer {
  * Starts a server over the database already open. It becomes the process-wide server that domain
  * functions emit through (createRealtimeServer sets it), as in server.ts.
  */
-export async function startRealtimeServer(options: { fanout?: FanoutOptions } = {}): Promise<RealtimeTestServer> {
-  const server = createServer();
+export async function startRealtimeServer(options: { fanout?: FanoutOptions; onRequest?: RequestListener } = {}): Promise<RealtimeTestServer> {
+  // Socket.io answers its own path and hands every other request to onRequest, as in server.ts.
+  const server = createServer(options.onRequest);
   const io = createRealtimeServer(server);
   // Attached before listening, as in server.ts.
   const fanout: Fanout | undefined = options.fanout ? await attachFanout(io, options.fanout) : undefined;
@@ -68,9 +69,9 @@ export interface RealtimeTestBed extends RealtimeTestServer {
 }
 
 /** A fresh test database with a realtime server over it; close() closes both, the server first. */
-export async function withRealtimeServer(): Promise<RealtimeTestBed> {
+export async function withRealtimeServer(options: { onRequest?: RequestListener } = {}): Promise<RealtimeTestBed> {
   const testDb = await createTestDatabase();
-  const realtime = await startRealtimeServer();
+  const realtime = await startRealtimeServer(options);
   return {
     ...realtime,
     testDb,

@@ -1,5 +1,7 @@
 // First: next-auth's route needs Next's request scope, which must exist before next/server loads.
 import { inRequestScope } from "../helpers/next-request-scope.ts";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,9 +9,10 @@ import type { Actor } from "../../lib/auth/actor.ts";
 import { createApiToken, revokeApiToken } from "../../lib/auth/api-tokens.ts";
 import type { RoleName } from "../../lib/auth/permissions.ts";
 import { db } from "../../lib/db/client.ts";
+import { isDirectRoute, serveDirect } from "../../lib/http/direct-routes.ts";
 import { createIntegration } from "../../lib/integrations/manage.ts";
 import { postEvent } from "../../lib/timeline/post-event.ts";
-import { bearer, callRoute, type RouteAnswer } from "../helpers/call-route.ts";
+import { bearer, callHttp, callRoute, type RouteAnswer } from "../helpers/call-route.ts";
 import { coverageProblems, discoverRoutes, fillRoutePath, paramNamesOf, routeKey, type DiscoveredRoute, type HttpMethod } from "../helpers/route-matrix.ts";
 import { seedCatalog, seedIncident, seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
 import { sessionCookie } from "../helpers/session-cookie.ts";
@@ -33,9 +36,18 @@ let foreign: ForeignIds;
 const cookies = new Map<string, string>();
 const tokens = { adminRead: "", adminWrite: "", revoked: "" };
 let goneUserCookie = "";
+// server.ts answers a few routes itself, before Next (lib/http/direct-routes.ts): every case of
+// those routes goes to both, and the two answers must be the same.
+let directServer: Server;
+let directUrl = "";
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
+  directServer = createServer((req, res) => {
+    if (!serveDirect(req, res)) res.writeHead(501).end("not a direct route");
+  });
+  await new Promise<void>((resolve) => directServer.listen(0, "127.0.0.1", resolve));
+  directUrl = `http://127.0.0.1:${(directServer.address() as AddressInfo).port}`;
   const org = await seedOrganization("Acme Matrix");
   other = await seedOrganization("Globex");
   const theirs = await seedCatalog(other.admin);
@@ -69,7 +81,10 @@ beforeAll(async () => {
   goneUserCookie = await sessionCookie(gone.id);
   await db().user.delete({ where: { id: gone.id } });
 });
-afterAll(() => testDb.close());
+afterAll(async () => {
+  await new Promise((resolve) => directServer.close(resolve));
+  await testDb.close();
+});
 
 interface Caller {
   name: string;
@@ -174,6 +189,16 @@ async function runCase(route: DiscoveredRoute, method: HttpMethod, c: MatrixCase
     }
     if (caller.isOutsider && [world.org.name, world.incident.title, world.catalog.team.name].some((s) => text.includes(s))) {
       problems.push(`${caller.name}: the ${res.status} answer shows the other organisation's data: ${text.slice(0, 200)}`);
+    }
+    const urlPath = fillRoutePath(route.path, plan.params ?? {}) + (plan.query ? `?${plan.query}` : "");
+    if (isDirectRoute(method, urlPath)) {
+      const auditBeforeDirect = await db().auditLog.count();
+      const direct = await callHttp(directUrl, { method, path: urlPath, headers: { ...caller.headers(), ...plan.headers }, body: plan.body });
+      const errorOf = (a: RouteAnswer) => JSON.stringify((a.body as { error?: unknown } | null)?.error ?? null);
+      if (direct.status !== res.status || errorOf(direct) !== errorOf(res)) {
+        problems.push(`${caller.name}: server.ts answered ${direct.status} ${errorOf(direct)}, the route handler ${res.status} ${errorOf(res)}`);
+      }
+      if (REFUSED.has(expected) && (await db().auditLog.count()) !== auditBeforeDirect) problems.push(`${caller.name}: server.ts refused with ${direct.status} but wrote to the audit log`);
     }
   }
   return problems;

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../lib/db/client.ts";
 import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
-import { postEvent } from "../../lib/timeline/post-event.ts";
-import { appErrorOf, fieldsOf } from "../helpers/app-error.ts";
+import { postEvent, postEventAsUser } from "../../lib/timeline/post-event.ts";
+import { appErrorOf, expectAppError, fieldsOf } from "../helpers/app-error.ts";
 import { seedIncident, seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
 
@@ -108,5 +108,48 @@ describe("validation", () => {
     expect(recordedAt).toBeGreaterThanOrEqual(before - 1000);
     expect(recordedAt).toBeLessThanOrEqual(after + 1000);
     expect(event.seq).toBe(2);
+  });
+});
+
+describe("posting as a browser session, known by user id only (postEventAsUser)", () => {
+  it("stores the entry, its author and audit row as postEvent does", async () => {
+    const { event, created } = await postEventAsUser(org.responder.userId, incident.id, { kind: "note", body: "Failover to replica B done", clientId: "session-0001" });
+    expect(created).toBe(true);
+    expect(event).toMatchObject({ seq: 2, body: "Failover to replica B done", author: { id: org.responder.userId, name: org.responder.name } });
+    const audit = await db().auditLog.findMany({ where: { entityId: event.id } });
+    expect(audit).toMatchObject([{ action: "timeline.post", actorId: org.responder.userId, organizationId: org.id }]);
+  });
+
+  it("refuses a viewer (403), a deleted user (401) and another organisation's incident (404), writing nothing", async () => {
+    await expectAppError(postEventAsUser(org.viewer.userId, incident.id, { kind: "note", body: "I can see this" }), "forbidden");
+    await expectAppError(postEventAsUser(randomUUID(), incident.id, { kind: "note", body: "Who am I" }), "unauthorized");
+    const other = await seedOrganization("Other Retail");
+    await expectAppError(postEventAsUser(other.admin.userId, incident.id, { kind: "note", body: "Not my incident" }), "not_found");
+    expect(await storedSeqs(incident.id)).toEqual([1]);
+    expect(await lastSeqOf(incident.id)).toBe(1);
+    expect(await db().auditLog.count({ where: { action: "timeline.post", entityType: "TimelineEvent", after: { path: ["incidentId"], equals: incident.id } } })).toBe(0);
+  });
+
+  it("answers a retry with the stored entry, and bad input as postEvent does, naming the field", async () => {
+    const first = await postEventAsUser(org.responder.userId, incident.id, { kind: "note", body: "PSP green", clientId: "session-retry-1" });
+    const again = await postEventAsUser(org.responder.userId, incident.id, { kind: "note", body: "PSP green", clientId: "session-retry-1" });
+    expect(again).toMatchObject({ created: false, event: { id: first.event.id, seq: first.event.seq } });
+    await expectAppError(postEventAsUser(org.responder.userId, incident.id, { kind: "note", body: "" }), "validation_failed", "body");
+    await expectAppError(postEventAsUser(org.responder.userId, "not-a-uuid", { kind: "note", body: "x" }), "not_found");
+    // Bad input from a deleted user is still "sign in again", as on postEvent's path.
+    await expectAppError(postEventAsUser(randomUUID(), incident.id, { kind: "note", body: "" }), "unauthorized");
+    expect(await storedSeqs(incident.id)).toEqual([1, 2]);
+  });
+});
+
+describe("the author's role is checked inside the posting statement", () => {
+  it("refuses an actor demoted to viewer after the request resolved it, writing nothing", async () => {
+    const member = await db().user.create({ data: { organizationId: org.id, role: "RESPONDER", name: "Soon a viewer", email: `demoted-${randomUUID()}@test.local` } });
+    const actor = { userId: member.id, organizationId: org.id, role: "RESPONDER" as const, name: member.name, email: member.email };
+    await db().user.update({ where: { id: member.id }, data: { role: "VIEWER" } });
+    await expectAppError(postEvent(actor, incident.id, { kind: "note", body: "Still posting?" }), "forbidden");
+    await db().user.delete({ where: { id: member.id } });
+    await expectAppError(postEvent(actor, incident.id, { kind: "note", body: "And now?" }), "unauthorized");
+    expect(await storedSeqs(incident.id)).toEqual([1]);
   });
 });

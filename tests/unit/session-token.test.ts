@@ -1,7 +1,7 @@
 // The session decode with a cached key must accept exactly what next-auth's own encode writes
 // and refuse what next-auth would refuse: another secret, a tampered token, an expired one.
 import { encode } from "next-auth/jwt";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { userIdFromCookieHeader } from "../../lib/auth/session-token.ts";
 
 const SECRET = "unit-test-secret-0123456789abcdefghijklmnop";
@@ -50,5 +50,35 @@ describe("userIdFromCookieHeader", () => {
   it("answers null without a session cookie", async () => {
     expect(await userIdFromCookieHeader(undefined)).toBeNull();
     expect(await userIdFromCookieHeader("theme=dark")).toBeNull();
+  });
+});
+
+describe("a session token read before", () => {
+  const saved = process.env.NEXTAUTH_SECRET;
+  beforeEach(() => {
+    process.env.NEXTAUTH_SECRET = SECRET;
+  });
+  afterEach(() => {
+    process.env.NEXTAUTH_SECRET = saved;
+    vi.useRealTimers();
+  });
+
+  it("stops being accepted once it expires (past the 15 s clock tolerance)", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-27T02:00:00Z"));
+    const token = await encode({ token: { sub: "user-3" }, secret: SECRET, maxAge: 60 });
+    expect(await userIdFromCookieHeader(cookie(token))).toBe("user-3");
+    vi.setSystemTime(new Date("2026-11-27T02:01:10Z"));
+    expect(await userIdFromCookieHeader(cookie(token))).toBe("user-3");
+    vi.setSystemTime(new Date("2026-11-27T02:01:16Z"));
+    expect(await userIdFromCookieHeader(cookie(token))).toBeNull();
+    expect(await userIdFromCookieHeader(cookie(token))).toBeNull();
+  });
+
+  it("is refused under another secret even after it was accepted", async () => {
+    const token = await encode({ token: { sub: "user-4" }, secret: SECRET });
+    expect(await userIdFromCookieHeader(cookie(token))).toBe("user-4");
+    process.env.NEXTAUTH_SECRET = "rotated-secret-0123456789abcdefghijklmnop";
+    expect(await userIdFromCookieHeader(cookie(token))).toBeNull();
   });
 });

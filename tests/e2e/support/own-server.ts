@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS, signInOverHttp, type DemoRole } from "./auth.ts";
+import { startCommandArgs } from "../../../lib/server/start-command.ts";
 import { REPO_ROOT } from "./env.ts";
 
 export interface OwnServer {
@@ -59,7 +60,7 @@ export function ownServer(port: number, env: Record<string, string> = {}): OwnSe
       // makes its own under its DATA_DIR.
       if (!env.NEXTAUTH_SECRET) delete childEnv.NEXTAUTH_SECRET;
       if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-      child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: REPO_ROOT, env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
+      child = spawn(process.execPath, startCommandArgs(REPO_ROOT), { cwd: REPO_ROOT, env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
       await waitHealthy(baseUrl, child);
     },
     kill,

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { startCommandArgs } from "../../../lib/server/start-command.ts";
 import { E2E_PORT, METRICS_TOKEN, REPO_ROOT } from "./env.ts";
 import { createTestDatabase, say } from "./test-database.ts";
 
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   else delete env.DATABASE_URL;
   say(`starting Warroom on port ${E2E_PORT} (${database ? "postgres" : "pglite"}, DATA_DIR=${dataDir})`);
 
-  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: REPO_ROOT, env, stdio: "inherit" });
+  const server: ChildProcess = spawn(process.execPath, startCommandArgs(REPO_ROOT), { cwd: REPO_ROOT, env, stdio: "inherit" });
 
   // Playwright signals the whole process group; forward anyway in case we were signalled alone.
   const forward = (signal: NodeJS.Signals) => {
