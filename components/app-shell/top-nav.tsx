@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { can, ROLE_LABELS, type RoleName } from "@/lib/auth/permissions.ts";
+import { NavScroller } from "./nav-scroller.tsx";
 import { SignOutButton } from "./sign-out-button.tsx";
 
 const LINKS = [
@@ -20,7 +21,7 @@ export function TopNav({ user }: { user: { name: string; role: RoleName } }) {
           <span aria-hidden className="text-sev1">●</span> <span className="hidden sm:inline">Warroom</span>
         </Link>
         {/* On a phone the links scroll sideways rather than pushing the page wider. */}
-        <div className="flex min-w-0 flex-1 items-center gap-4 overflow-x-auto sm:gap-6">
+        <NavScroller>
           {LINKS.map((l) => (
             <Link key={l.href} href={l.href} className="shrink-0 whitespace-nowrap text-sm text-ink-muted hover:text-ink">
               {l.label}
@@ -30,7 +31,7 @@ export function TopNav({ user }: { user: { name: string; role: RoleName } }) {
           <Link href={can(user.role, "org:admin") ? "/settings" : "/settings/tokens"} className="shrink-0 whitespace-nowrap text-sm text-ink-muted hover:text-ink">
             Settings
           </Link>
-        </div>
+        </NavScroller>
         <div className="flex shrink-0 items-center gap-3 text-sm">
           <span className="hidden text-ink sm:inline">{user.name}</span>
           <span className="hidden rounded border border-line px-1.5 py-0.5 text-xs text-ink-muted sm:inline" title={`Signed in as ${user.name}`}>{ROLE_LABELS[user.role]}</span>

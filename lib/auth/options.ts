@@ -7,6 +7,7 @@ import { isLocked, recordFailedLogin, recordSuccessfulLogin } from "./login-guar
 import { ACCOUNT_LOCKED } from "./login-policy.ts";
 import { verifyPassword } from "./password.ts";
 import type { RoleName } from "./permissions.ts";
+import { decodeSession } from "./session-token.ts";
 
 const ZCredentials = z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) });
 
@@ -79,6 +80,9 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: process.env.NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+    // next-auth's own routes (/api/auth/session) read the cookie with the same decode as the API
+    // and socket handshakes: key derived once, a token decrypted once (lib/auth/session-token.ts).
+    jwt: { decode: decodeSession },
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({

@@ -31,7 +31,7 @@ function isExpired(payload: JWTPayload, now = Date.now() / 1000): boolean {
   return typeof payload.exp === "number" && payload.exp + CLOCK_TOLERANCE_S < now;
 }
 
-async function decodeSession({ token, secret, salt = "" }: JWTDecodeParams) {
+export async function decodeSession({ token, secret, salt = "" }: JWTDecodeParams) {
   if (!token) return null;
   const id = `${salt}\u0000${String(secret)}\u0000${token}`;
   const known = decoded.get(id);

@@ -78,4 +78,24 @@ test.describe("signed in as commander", () => {
     await expect(r.connection).toBeInViewport();
     await shoot(page, "room-phone");
   });
+
+  test("on a phone, the navigation shows that more links follow, and where", async ({ page }) => {
+    await page.setViewportSize(PHONE);
+    await page.goto("/triage");
+    const links = page.getByTestId("main-nav-links");
+    await expect(page.getByTestId("nav-more-after")).toBeVisible();
+    await expect(page.getByTestId("nav-more-before")).toHaveCount(0);
+    await shoot(page, "nav-phone");
+    // Tabbing to the last link scrolls it into view; the cues follow.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).focus();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" })).toBeInViewport();
+    await expect(page.getByTestId("nav-more-after")).toHaveCount(0);
+    await expect(page.getByTestId("nav-more-before")).toBeVisible();
+    await links.evaluate((el) => el.scrollTo({ left: 0 }));
+    await expect(page.getByTestId("nav-more-before")).toHaveCount(0);
+    // On a laptop every link fits: no cue at all.
+    await page.setViewportSize({ width: 1366, height: 800 });
+    await expect(page.getByTestId("nav-more-after")).toHaveCount(0);
+    await expect(page.getByTestId("nav-more-before")).toHaveCount(0);
+  });
 });
