@@ -1,14 +1,38 @@
 import { existsSync } from "node:fs";
-import { defineConfig } from "@playwright/test";
+import { chromium, defineConfig } from "@playwright/test";
 import { BASE_URL, E2E_PORT } from "./tests/e2e/support/env.ts";
 
-// Playwright cannot download its own browsers here; use the system Chromium.
+// A browser, in this order: CHROMIUM_PATH, the system's Chromium, Playwright's own (where
+// `npx playwright install chromium` can download one; on our machines it cannot).
+const SYSTEM_CHROMIUMS = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/snap/bin/chromium", "/usr/bin/google-chrome"];
+
 function chromiumPath(): string {
   const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv && !existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist`);
-  const found = fromEnv ?? "/usr/bin/chromium";
-  if (!existsSync(found)) throw new Error("No Chromium found: install it (apt-get install -y chromium) or set CHROMIUM_PATH");
-  return found;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist`);
+    return fromEnv;
+  }
+  const system = SYSTEM_CHROMIUMS.find((candidate) => existsSync(candidate));
+  if (system) return system;
+  const bundled = playwrightChromium();
+  if (bundled) return bundled;
+  throw new Error(
+    [
+      "No Chromium found for the end-to-end tests. Any one of these fixes it:",
+      "  Debian/Ubuntu:      sudo apt-get install -y chromium",
+      "  Playwright's own:   npx playwright install chromium   (needs to download from the internet)",
+      "  a browser you have: CHROMIUM_PATH=/path/to/chromium npm test",
+    ].join("\n"),
+  );
+}
+
+function playwrightChromium(): string | undefined {
+  try {
+    const found = chromium.executablePath();
+    return found && existsSync(found) ? found : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export default defineConfig({

@@ -1,5 +1,7 @@
 // `npm test`: every check, in the order that fails fastest, with one closing count.
 // TEST_DATABASE_URL=postgres://… runs the integration and e2e suites against real Postgres.
+// `npm test -- --only integration,e2e` runs just those steps (CI's second database reuses the
+// first run's static checks and production build instead of repeating them).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -24,19 +26,21 @@ function playwrightCounts(file) {
   return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped };
 }
 
-const steps = [
-  { name: "schema and migrations agree", cmd: bin("tsx"), args: ["prisma/tools/db-check.ts"] },
-  { name: "type-check", cmd: bin("tsc"), args: ["--noEmit"] },
-  { name: "lint", cmd: bin("eslint"), args: ["--max-warnings=0", "."] },
+const allSteps = [
+  { id: "schema", name: "schema and migrations agree", cmd: bin("tsx"), args: ["prisma/tools/db-check.ts"] },
+  { id: "types", name: "type-check", cmd: bin("tsc"), args: ["--noEmit"] },
+  { id: "lint", name: "lint", cmd: bin("eslint"), args: ["--max-warnings=0", "."] },
   ...["unit", "integration"].map((project) => ({
+    id: project,
     name: `${project} tests (${project === "unit" ? "no database" : database})`,
     cmd: bin("vitest"),
     args: ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile=${path.join(results, `${project}.json`)}`],
     report: path.join(results, `${project}.json`),
     count: vitestCounts,
   })),
-  { name: "production build", cmd: bin("next"), args: ["build"] },
+  { id: "build", name: "production build", cmd: bin("next"), args: ["build"] },
   {
+    id: "e2e",
     name: `end-to-end tests in Chromium (${database})`,
     cmd: bin("playwright"),
     args: ["test"],
@@ -44,6 +48,20 @@ const steps = [
     count: playwrightCounts,
   },
 ];
+
+const onlyArg = process.argv.slice(2).find((arg, i, all) => arg.startsWith("--only") && (arg.includes("=") || all[i + 1]));
+const onlyValue = onlyArg?.includes("=") ? onlyArg.split("=")[1] : onlyArg ? process.argv[process.argv.indexOf(onlyArg) + 1] : undefined;
+const only = onlyValue ? new Set(onlyValue.split(",").map((s) => s.trim())) : undefined;
+const unknown = only ? [...only].filter((id) => !allSteps.some((step) => step.id === id)) : [];
+if (unknown.length > 0) {
+  console.error(`unknown step(s) in --only: ${unknown.join(", ")}; steps are ${allSteps.map((s) => s.id).join(", ")}`);
+  process.exit(2);
+}
+const steps = only ? allSteps.filter((step) => only.has(step.id)) : allSteps;
+if (only?.has("e2e") && !only.has("build") && !existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  console.error("--only e2e needs a production build: run `npm run build` first or add build to --only");
+  process.exit(2);
+}
 
 let failedStep = null;
 for (const step of steps) {

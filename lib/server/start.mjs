@@ -1,6 +1,11 @@
 // `npm start`: runs server.ts under plain Node. esbuild compiles it, with the lib/ modules it
-// imports, into one ES module beside the Next build (about 0.1 s, so it is redone on every start
-// and is never stale), and this process imports it.
+// imports, into one ES module (about 0.1 s, so it is redone on every start and is never stale),
+// and this process imports it.
+// Why not beside the Next build in `.next/`: importing a module from `.next/` before `next build`
+// has written `.next/package.json` ({"type": "commonjs"}) makes Node cache "no package.json here"
+// for that folder, so once the first start's build is done every `.next/server/*.js` loads as an
+// ES module (the root package is "type": "module") and every request answers 500. Nothing in this
+// process may resolve a module under `.next/` until the build exists.
 // Why not `tsx server.ts` as in development: the TypeScript loader keeps a thread, a second V8
 // heap and a source-map cache for the life of the server, about 80 MB of memory doing nothing
 // once started (measured with the load benchmark; see the README).
@@ -11,8 +16,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const entry = path.join(root, "server.ts");
-const outDir = path.join(root, process.env.NEXT_DIST_DIR ?? ".next");
-const outfile = path.join(outDir, "warroom-server.mjs");
+const distName = path.basename(process.env.NEXT_DIST_DIR ?? ".next");
+const outDir = path.join(root, "node_modules", ".cache", "warroom");
+const outfile = path.join(outDir, `server${distName === ".next" ? "" : `-${distName.replace(/^\./, "")}`}.mjs`);
 
 mkdirSync(outDir, { recursive: true });
 buildSync({
