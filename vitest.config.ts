@@ -31,8 +31,10 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/integration/global-setup.ts"],
           environment: "node",
-          // Each file opens its own database (PGlite start-up ~2 s); two cores, so two files at a time.
+          // Each file opens its own database, cloned from the run's migrated template (global-setup.ts);
+          // PGlite start-up is still ~1-2 s, and there are two cores, so two files at a time.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
           testTimeout: 60_000,

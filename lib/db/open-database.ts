@@ -40,6 +40,8 @@ export interface OpenOptions {
   url?: string;
   /** PGlite data directory, or "memory://" for a throw-away database. */
   pgliteDir?: string;
+  /** A PGlite data directory as a tarball to start from (the test suite's migrated template). */
+  pgliteLoadDataDir?: Blob;
   migrationsDir?: string;
 }
 
@@ -76,13 +78,13 @@ async function openPostgres(url: string, migrationsDir?: string): Promise<Databa
   };
 }
 
-async function openPglite(dir: string, migrationsDir?: string): Promise<Database> {
+async function openPglite(dir: string, migrationsDir?: string, loadDataDir?: Blob): Promise<Database> {
   const inMemory = dir.startsWith("memory://");
   const release = inMemory ? () => undefined : acquirePgliteLock(dir);
   let db: PGlite | undefined;
   try {
     if (!inMemory) mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
-    db = await PGlite.create(inMemory ? dir : path.resolve(dir));
+    db = await PGlite.create(inMemory ? dir : path.resolve(dir), loadDataDir ? { loadDataDir } : {});
     const migrations = await migrate(pgliteConnection(db), readMigrations(migrationsDir));
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
     const opened = db;
@@ -110,5 +112,5 @@ async function openPglite(dir: string, migrationsDir?: string): Promise<Database
 /** Opens the database, applies pending migrations, and returns a Prisma client over it. */
 export function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) return openPostgres(options.url, options.migrationsDir);
-  return openPglite(options.pgliteDir ?? "memory://", options.migrationsDir);
+  return openPglite(options.pgliteDir ?? "memory://", options.migrationsDir, options.pgliteLoadDataDir);
 }

@@ -3,9 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { inject } from "vitest";
 import { setDatabase } from "../../lib/db/client.ts";
 import { openDatabase, type Database, type OpenOptions } from "../../lib/db/open-database.ts";
 import { assertLocalDatabase } from "./assert-local-database.ts";
+import { pgliteTemplate } from "./template-database.ts";
 
 /** Set to a local server (e.g. postgres://postgres@127.0.0.1:5432/postgres) to test on Postgres. */
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
@@ -28,9 +30,9 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-async function createPostgresTarget(): Promise<EmptyTarget> {
+async function createPostgresTarget(template?: string): Promise<EmptyTarget> {
   const name = `warroom_test_${randomBytes(6).toString("hex")}`;
-  await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
+  await withAdmin((c) => c.query(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`));
   const url = assertLocalDatabase(testDatabaseUrl ?? "");
   url.pathname = `/${name}`;
   return {
@@ -66,9 +68,15 @@ export interface TestDatabase {
  * functions use it. PGlite in memory by default; a throw-away database when TEST_DATABASE_URL is set.
  */
 export async function createTestDatabase(options: { migrationsDir?: string } = {}): Promise<TestDatabase> {
+  // Cloned from the run's migrated template (tests/integration/global-setup.ts) unless the test
+  // brings migrations of its own; the migrator then finds everything applied.
+  const template = options.migrationsDir ? undefined : inject("databaseTemplate");
   const target: EmptyTarget = isPostgres
-    ? await createPostgresTarget()
-    : { options: { pgliteDir: "memory://" }, drop: async () => undefined };
+    ? await createPostgresTarget(template?.kind === "postgres" ? template.database : undefined)
+    : {
+        options: { pgliteDir: "memory://", pgliteLoadDataDir: template?.kind === "pglite" ? pgliteTemplate(template.file) : undefined },
+        drop: async () => undefined,
+      };
   let database: Database;
   try {
     database = await openDatabase({ ...target.options, migrationsDir: options.migrationsDir });
