@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath, URLSearchParams } from "node:url";
-/* global fetch */
+/* global fetch, AbortSignal */
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const source = process.argv[2] ?? here;
@@ -40,25 +40,31 @@ function jar() {
 
 async function waitForHealth(server) {
   const deadline = Date.now() + READY_WITHIN_MS;
+  let last = "no answer (still building?)";
   while (Date.now() < deadline) {
     if (server.exitCode !== null) fail(`npm start exited with ${server.exitCode} before serving`);
     try {
-      const res = await fetch(`${base}/api/health`);
+      const res = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(20_000) });
       if (res.ok) return;
-      // A 500 that persists is exactly the bug this check exists for: keep polling a little,
-      // but a build is done by the time anything answers, so do not wait out the whole minute.
+      last = `${res.status}`;
+      // A 5xx once the server listens is exactly the bug this check exists for: give it a few
+      // more tries (it may still be opening the database), then fail rather than wait it out.
       if (res.status >= 500) {
-        await sleep(2_000);
-        const again = await fetch(`${base}/api/health`);
-        if (!again.ok) fail(`GET /api/health answered ${again.status} on the first start`);
-        return;
+        for (let i = 0; i < 5; i++) {
+          await sleep(3_000);
+          const again = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(20_000) });
+          if (again.ok) return;
+          last = `${again.status}`;
+        }
+        fail(`GET /api/health answered ${last} on the first start`);
       }
-    } catch {
-      // not listening yet (building)
+    } catch (error) {
+      if (error instanceof Error && error.message.startsWith("GET /api/health")) throw error;
+      // not listening yet (building), or a request that timed out
     }
     await sleep(1_000);
   }
-  fail(`no answer from ${base}/api/health within ${READY_WITHIN_MS / 60_000} minutes`);
+  fail(`no healthy answer from ${base}/api/health within ${READY_WITHIN_MS / 60_000} minutes (last: ${last})`);
 }
 
 async function signInAndOpenRoom() {

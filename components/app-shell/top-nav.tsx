@@ -11,6 +11,7 @@ const LINKS = [
   { href: "/postmortems", label: "Post-mortems" },
   { href: "/follow-ups", label: "Follow-ups" },
   { href: "/insights", label: "Insights" },
+  { href: "/readiness", label: "Readiness" },
 ] as const;
 
 export function TopNav({ user }: { user: { name: string; role: RoleName } }) {

@@ -5,6 +5,7 @@ import type { Prisma } from "../db/generated/client.ts";
 import { describeImpactChange, type DescribedChange } from "../impact/describe-change.ts";
 import type { JourneyBaselineSpec } from "../impact/model.ts";
 import { appendEvent } from "../timeline/append-event.ts";
+import { blackFriday, zonedMidnight } from "../time/peak-calendar.ts";
 
 export const DEMO_CURRENCY = "USD";
 export const DEMO_TIME_ZONE = "America/New_York";
@@ -30,28 +31,8 @@ export const DEMO_BASELINES: Record<JourneyName, JourneyBaselineSpec> = {
   post_purchase: { revenuePerMinute: 300, ordersPerMinute: 3, customersPerMinute: 600, conversionWeight: 0.05 },
 };
 
-/** Offset of a zone from UTC at an instant, in ms (New York: -5 h in late November). */
-function zoneOffset(at: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
-      .formatToParts(new Date(at))
-      .map((p) => [p.type, Number(p.value)]),
-  );
-  return Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0) - at;
-}
-
-/** Local midnight of a calendar day in a zone, as an instant. */
-export function zonedMidnight(year: number, monthIndex: number, day: number, timeZone: string): Date {
-  const guess = Date.UTC(year, monthIndex, day);
-  return new Date(guess - zoneOffset(guess, timeZone));
-}
-
-/** Black Friday: the day after the fourth Thursday of November (27 November in 2026). */
-export function blackFriday(year: number): { year: number; month: number; day: number } {
-  const firstWeekday = new Date(Date.UTC(year, 10, 1)).getUTCDay();
-  const firstThursday = 1 + ((4 - firstWeekday + 7) % 7);
-  return { year, month: 10, day: firstThursday + 21 + 1 };
-}
+// Re-exported: the demo's tests and peak windows read them from here.
+export { blackFriday, zonedMidnight } from "../time/peak-calendar.ts";
 
 /** This year's early-deals week (×1.5) and Black Friday through Cyber Monday (×4), New York days. */
 export function demoPeakWindows(now = new Date()): { name: string; startsAt: Date; endsAt: Date; multiplier: number }[] {

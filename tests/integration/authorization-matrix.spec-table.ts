@@ -423,6 +423,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
   "PATCH /api/action-items/[id]": [{ allow: WRITERS, plan: async (w) => ({ params: await freshActionItem(w), body: { status: "in_progress" } }) }],
   "DELETE /api/action-items/[id]": [{ allow: WRITERS, plan: async (w) => ({ params: await freshActionItem(w) }) }],
   "GET /api/insights": [read()],
+  "GET /api/readiness": [read()],
   "POST /api/catalog/import": [
     {
       allow: COMMANDERS,

@@ -8,6 +8,7 @@ import { INTEGRATION_OPERATIONS } from "./integrations.ts";
 import { NOTIFICATION_OPERATIONS } from "./notifications.ts";
 import { ORGANISATION_OPERATIONS } from "./organisation.ts";
 import { POSTMORTEM_OPERATIONS } from "./postmortems.ts";
+import { READINESS_OPERATIONS } from "./readiness.ts";
 import { STAKEHOLDER_OPERATIONS } from "./stakeholder.ts";
 import { STATUS_OPERATIONS } from "./status.ts";
 import { SYSTEM_OPERATIONS } from "./system.ts";
@@ -27,6 +28,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...POSTMORTEM_OPERATIONS,
   ...ACTION_ITEM_OPERATIONS,
   ...INSIGHT_OPERATIONS,
+  ...READINESS_OPERATIONS,
   ...CATALOG_OPERATIONS,
   ...INTEGRATION_OPERATIONS,
   ...NOTIFICATION_OPERATIONS,
