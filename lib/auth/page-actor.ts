@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppError } from "../errors/app-error.ts";
+import { needsSetup } from "../people/setup.ts";
 import { resolveActor, type Actor } from "./actor.ts";
 import { sessionFromCookieHeader } from "./session-token.ts";
 
@@ -9,7 +10,7 @@ import { sessionFromCookieHeader } from "./session-token.ts";
 export async function getPageActor(returnTo?: string): Promise<Actor> {
   const session = await sessionFromCookieHeader((await headers()).get("cookie"));
   const login = returnTo ? `/login?callbackUrl=${encodeURIComponent(returnTo)}` : "/login";
-  if (!session) redirect(login);
+  if (!session) redirect((await needsSetup()) ? "/setup" : login);
   try {
     return await resolveActor(session);
   } catch (error) {

@@ -1,16 +1,12 @@
 import { db } from "../db/client.ts";
 import { disconnectUserSockets } from "../realtime/disconnect-user.ts";
+import { ACCOUNT_DEACTIVATED, NO_ORGANISATION, SSO_DOMAIN_REFUSED, SSO_NO_NEW_USERS } from "./sso-codes.ts";
 import type { RoleName } from "./permissions.ts";
 
 // Who may come in through single sign-on. An existing (active) user may always sign in; a new
 // person is created only when their email's domain is listed in OIDC_ALLOWED_DOMAINS, so an SSO
 // provider shared with other companies (Google, Microsoft) does not let strangers in.
 
-/** Codes the login page turns into a message (app/(auth)/login). */
-export const SSO_DOMAIN_REFUSED = "SsoDomainNotAllowed";
-export const SSO_NO_NEW_USERS = "SsoNoNewUsers";
-export const ACCOUNT_DEACTIVATED = "AccountDeactivated";
-export const NO_ORGANISATION = "NoOrganisation";
 
 /** OIDC_ALLOWED_DOMAINS as a list of lower-case domains; empty when unset. */
 export function allowedSsoDomains(source: Record<string, string | undefined> = process.env): string[] {
