@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveActor } from "../../lib/auth/actor.ts";
 import { createApiToken, authenticateBearer } from "../../lib/auth/api-tokens.ts";
 import { authorizeCredentials } from "../../lib/auth/options.ts";
+import { createTeam, getTeam } from "../../lib/catalog/teams.ts";
 import { db } from "../../lib/db/client.ts";
 import { changeOwnPassword } from "../../lib/people/change-password.ts";
 import { invitePerson } from "../../lib/people/invite-person.ts";
@@ -75,6 +76,18 @@ describe("inviting", () => {
     expect(dup.message).toContain(to);
     await expectAppError(invitePerson(org.admin, { email: email(), role: "OWNER" }), "validation_failed", "role");
     await expectAppError(invitePerson(org.commander, { email: email(), role: "VIEWER" }), "forbidden");
+  });
+});
+
+describe("teams", () => {
+  it("name invited people as members and show them as not joined until they accept", async () => {
+    const invited = await invitePerson(org.admin, { email: email(), role: "RESPONDER" });
+    const team = await createTeam(org.admin, { name: "Fulfilment", memberIds: [invited.person.id, org.responder.userId], onCall: [invited.person.email] });
+    expect((await getTeam(org.viewer, team.id)).members).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: invited.person.id, status: "invited" }), expect.objectContaining({ id: org.responder.userId, status: "active" })]),
+    );
+    await acceptInvitation({ token: tokenOf(invited.link.url), name: "Fay Fulfilment", password: PASSWORD });
+    expect((await getTeam(org.viewer, team.id)).members).toContainEqual(expect.objectContaining({ id: invited.person.id, name: "Fay Fulfilment", status: "active" }));
   });
 });
 
