@@ -76,15 +76,15 @@ export function PeopleManager({ initial, selfId }: { initial: PersonDto[]; selfI
         </p>
       ) : null}
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[40rem] text-left text-sm">
+        <table className="w-full text-left text-sm">
           <caption className="sr-only">Members of the organisation</caption>
           <thead className="border-b border-line text-xs uppercase tracking-wide text-ink-muted">
             <tr>
               <th scope="col" className="py-2 pr-3 font-medium">Person</th>
               <th scope="col" className="py-2 pr-3 font-medium">Role</th>
               <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-              <th scope="col" className="py-2 pr-3 font-medium">Last sign-in</th>
-              <th scope="col" className="py-2 text-right font-medium">
+              <th scope="col" className="hidden py-2 pr-3 font-medium md:table-cell">Last sign-in</th>
+              <th scope="col" className="hidden py-2 text-right font-medium sm:table-cell">
                 <span className="sr-only">Actions</span>
               </th>
             </tr>

@@ -35,6 +35,8 @@ export function PersonRow({ person: p, isSelf, actions }: { person: PersonDto; i
     setBusy(false);
   };
   const status = STATUS[p.status];
+  const buttons = <PersonButtons person={p} isSelf={isSelf} busy={busy} run={run} actions={actions} />;
+  const lastSignIn = p.lastSignInAt ? <Timestamp iso={p.lastSignInAt} withDate /> : "never";
   return (
     <tr className="border-b border-line align-top" data-testid="person-row" data-email={p.email} data-status={p.status}>
       <td className="py-2 pr-3">
@@ -43,6 +45,8 @@ export function PersonRow({ person: p, isSelf, actions }: { person: PersonDto; i
           {isSelf ? <span className="ml-1 text-xs text-ink-muted">(you)</span> : null}
         </div>
         <div className="break-all text-xs text-ink-muted">{p.email}</div>
+        <div className="mt-1 text-xs text-ink-muted md:hidden">Last sign-in: {lastSignIn}</div>
+        <div className="mt-2 sm:hidden">{buttons}</div>
       </td>
       <td className="py-2 pr-3">
         <label className="sr-only" htmlFor={`role-${p.id}`}>
@@ -69,37 +73,50 @@ export function PersonRow({ person: p, isSelf, actions }: { person: PersonDto; i
         </span>
         {p.status === "invited" ? <div className="text-xs text-ink-muted">{invitationWords(p)}</div> : null}
       </td>
-      <td className="py-2 pr-3 text-sm text-ink-muted">{p.lastSignInAt ? <Timestamp iso={p.lastSignInAt} withDate /> : "never"}</td>
-      <td className="py-2 text-right">
-        <div className="flex flex-wrap justify-end gap-1">
-          {p.status === "invited" ? (
-            <>
-              <Button size="sm" variant="secondary" disabled={busy} onClick={run(() => actions.newInvitation(p))}>
-                New link
-              </Button>
-              {p.invitation?.state === "valid" ? (
-                <Button size="sm" variant="ghost" disabled={busy} onClick={run(() => actions.revokeInvitation(p))}>
-                  Revoke link
-                </Button>
-              ) : null}
-            </>
-          ) : null}
-          {p.status === "active" && !isSelf ? (
-            <Button size="sm" variant="ghost" disabled={busy} onClick={run(() => actions.resetLink(p))}>
-              Reset link
-            </Button>
-          ) : null}
-          {p.status === "deactivated" ? (
-            <Button size="sm" variant="secondary" disabled={busy} onClick={run(() => actions.setActive(p, true))}>
-              Reactivate
-            </Button>
-          ) : !isSelf ? (
-            <Button size="sm" variant="ghost" className="text-sev1" disabled={busy} onClick={run(() => actions.setActive(p, false))}>
-              Deactivate
-            </Button>
-          ) : null}
-        </div>
-      </td>
+      <td className="hidden py-2 pr-3 text-sm text-ink-muted md:table-cell">{lastSignIn}</td>
+      <td className="hidden py-2 text-right sm:table-cell">{buttons}</td>
     </tr>
+  );
+}
+
+interface ButtonsProps {
+  person: PersonDto;
+  isSelf: boolean;
+  busy: boolean;
+  run: (fn: () => Promise<void>) => () => Promise<void>;
+  actions: PersonActions;
+}
+
+/** What an admin can do to this person now; shown under the name on a phone, in its column otherwise. */
+function PersonButtons({ person: p, isSelf, busy, run, actions }: ButtonsProps) {
+  return (
+    <div className="flex flex-wrap justify-end gap-1 max-sm:justify-start">
+      {p.status === "invited" ? (
+        <>
+          <Button size="sm" variant="secondary" disabled={busy} onClick={run(() => actions.newInvitation(p))}>
+            New link
+          </Button>
+          {p.invitation?.state === "valid" ? (
+            <Button size="sm" variant="ghost" disabled={busy} onClick={run(() => actions.revokeInvitation(p))}>
+              Revoke link
+            </Button>
+          ) : null}
+        </>
+      ) : null}
+      {p.status === "active" && !isSelf ? (
+        <Button size="sm" variant="ghost" disabled={busy} onClick={run(() => actions.resetLink(p))}>
+          Reset link
+        </Button>
+      ) : null}
+      {p.status === "deactivated" ? (
+        <Button size="sm" variant="secondary" disabled={busy} onClick={run(() => actions.setActive(p, true))}>
+          Reactivate
+        </Button>
+      ) : !isSelf ? (
+        <Button size="sm" variant="ghost" className="text-sev1" disabled={busy} onClick={run(() => actions.setActive(p, false))}>
+          Deactivate
+        </Button>
+      ) : null}
+    </div>
   );
 }
