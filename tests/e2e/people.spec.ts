@@ -117,3 +117,13 @@ test("setup on an empty database, invite, accept and post, deactivate: the respo
     await database?.drop();
   }
 });
+
+test("admins of the demo organisation see the shared-passwords banner; others do not", async ({ pageAs }) => {
+  const { page: admin } = await pageAs("admin");
+  await admin.goto("/triage");
+  await expect(admin.getByTestId("demo-banner")).toContainText("Demo data – shared passwords");
+  const { page: responder } = await pageAs("responder");
+  await responder.goto("/triage");
+  await expect(responder.getByRole("heading", { name: "Triage" })).toBeVisible();
+  await expect(responder.getByTestId("demo-banner")).toHaveCount(0);
+});
