@@ -8,7 +8,7 @@ import { contentSecurityPolicy } from "./lib/http/security-headers.ts";
 //    followed (a room link from chat, say). Pages and the API still verify the session themselves.
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 // Pages anyone may open without signing in.
-const PUBLIC_PAGES = ["/login", "/status"];
+const PUBLIC_PAGES = ["/login", "/status", "/setup", "/invite", "/reset-password"];
 
 function isPublic(pathname: string): boolean {
   return PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`));

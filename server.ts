@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { setDatabase } from "./lib/db/client.ts";
 import { openDatabase, type Database } from "./lib/db/open-database.ts";
-import { ensureAuthSecret, loadEnv, pgliteDir } from "./lib/env.ts";
+import { ensureAuthSecret, loadEnv, pgliteDir, shouldSeedDemo } from "./lib/env.ts";
 import { CLIENT_IP_HEADER, clientIp } from "./lib/http/client-ip.ts";
 import { serveDirect } from "./lib/http/direct-routes.ts";
 import { startHealthPoller } from "./lib/catalog/health-poller.ts";
@@ -49,11 +49,13 @@ async function main(): Promise<void> {
     migrationsApplied: database.migrations.applied,
     migrations: database.migrations.total,
   });
-  if (env.SEED_DEMO && (await seedDemo(database.prisma))) {
+  if (shouldSeedDemo(env) && (await seedDemo(database.prisma))) {
     log.info("seeded the demo organisation (SEED_DEMO=false turns this off)", {
       users: DEMO_USERS.map((u) => u.email),
       password: DEMO_PASSWORD,
     });
+  } else if ((await database.prisma.organization.count()) === 0) {
+    log.info(`no organisation yet: open ${process.env.NEXTAUTH_URL}/setup to create yours and its first admin`);
   }
 
   // Imported late so NODE_ENV is final before Next and React load.

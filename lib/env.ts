@@ -40,7 +40,20 @@ const ZEnv = z
     PGLITE_DIR: z.string().min(1).optional(),
     NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
     NEXTAUTH_URL: z.url().optional(),
-    SEED_DEMO: booleanish.default(true),
+    // Unset: seed the demo into the embedded database only (the evaluation path); a real
+    // PostgreSQL (DATABASE_URL) gets the demo only when asked for it (see shouldSeedDemo).
+    SEED_DEMO: booleanish.optional(),
+    // SMTP server for invitation and password reset emails; without it links are copied by hand.
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+      .optional(),
+    SMTP_FROM: z.string().min(3).optional(),
+    // Email domains allowed to join through single sign-on (comma-separated); unset: no new users.
+    OIDC_ALLOWED_DOMAINS: z
+      .string()
+      .regex(/^\s*@?[a-z0-9.-]+\.[a-z]{2,}\s*(,\s*@?[a-z0-9.-]+\.[a-z]{2,}\s*)*,?\s*$/i, "must be comma-separated domains such as example.com,example.org")
+      .optional(),
     OIDC_ISSUER: z.url().optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -69,6 +82,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   return parsed.data;
+}
+
+/** The demo seed: by default only into the embedded database, never silently into a real one. */
+export function shouldSeedDemo(env: Pick<Env, "SEED_DEMO" | "DATABASE_URL">): boolean {
+  return env.SEED_DEMO ?? env.DATABASE_URL === undefined;
 }
 
 export function pgliteDir(env: Env): string {

@@ -2,6 +2,7 @@
 import { useId, useState } from "react";
 import { ROLE_LABELS } from "@/lib/auth/permissions.ts";
 import type { MemberDto } from "@/lib/users/list-members.ts";
+import { MemberStatus } from "./member-status.tsx";
 
 interface Props {
   people: MemberDto[];
@@ -46,6 +47,7 @@ export function MembersPicker({ people, value, onChange, error }: Props) {
               <span className="min-w-0 flex-1">
                 <span className="text-ink">{p.name}</span>
                 <span className="ml-2 truncate text-xs text-ink-muted">{p.email}</span>
+                {p.status !== "active" ? <MemberStatus status={p.status} /> : null}
               </span>
               <span className="text-xs text-ink-faint">{ROLE_LABELS[p.role]}</span>
             </label>

@@ -1,5 +1,10 @@
-/** On-call contacts in calling order, then who to escalate to. */
-export function OnCallList({ onCall, escalation }: { onCall: string[]; escalation: string }) {
+import { MemberStatus } from "./member-status.tsx";
+
+/**
+ * On-call contacts in calling order, then who to escalate to. A contact that is the email of a
+ * person who has not joined yet (or was deactivated) says so: they cannot be reached in Warroom.
+ */
+export function OnCallList({ onCall, escalation, notReachable = {} }: { onCall: string[]; escalation: string; notReachable?: Record<string, "invited" | "deactivated"> }) {
   return (
     <dl className="space-y-2 text-sm">
       <div>
@@ -10,7 +15,10 @@ export function OnCallList({ onCall, escalation }: { onCall: string[]; escalatio
               {onCall.map((c, i) => (
                 <li key={`${i}-${c}`} className="flex gap-2">
                   <span className="w-4 shrink-0 text-right text-xs text-ink-faint tabular">{i + 1}.</span>
-                  <span className="min-w-0 break-words">{c}</span>
+                  <span className="min-w-0 break-words">
+                    {c}
+                    {notReachable[c.trim().toLowerCase()] ? <MemberStatus status={notReachable[c.trim().toLowerCase()] ?? "invited"} /> : null}
+                  </span>
                 </li>
               ))}
             </ol>

@@ -5,6 +5,7 @@ import { ROLE_LABELS } from "@/lib/auth/permissions.ts";
 import type { TeamDetailDto } from "@/lib/catalog/catalog-dto.ts";
 import { SERVICE_KIND_LABELS } from "@/lib/catalog/constants.ts";
 import type { MemberDto } from "@/lib/users/list-members.ts";
+import { MemberStatus } from "./member-status.tsx";
 import { Button, buttonClasses } from "../ui/button.tsx";
 import { Kbd } from "../ui/kbd.tsx";
 import { useShortcut } from "../ui/use-shortcut.ts";
@@ -14,6 +15,13 @@ import { OnCallList } from "./on-call-list.tsx";
 import { TeamForm } from "./team-form.tsx";
 import { TierBadge } from "./tier-badge.tsx";
 import { useCatalogLive } from "./use-catalog-live.ts";
+
+/** On-call entries naming (by email) people who cannot be reached in Warroom yet or any more. */
+function notReachable(t: TeamDetailDto, people: MemberDto[]): Record<string, "invited" | "deactivated"> {
+  const byEmail: Record<string, "invited" | "deactivated"> = {};
+  for (const p of [...people, ...t.members]) if (p.status !== "active") byEmail[p.email.toLowerCase()] = p.status;
+  return byEmail;
+}
 
 export function TeamDetail({ team: t, people, canEdit }: { team: TeamDetailDto; people: MemberDto[]; canEdit: boolean }) {
   const [editing, setEditing] = useState(false);
@@ -48,7 +56,7 @@ export function TeamDetail({ team: t, people, canEdit }: { team: TeamDetailDto; 
           <aside className="space-y-4" aria-label="Who to call">
             <section aria-labelledby="oncall-heading" className="space-y-3 rounded-lg border border-line bg-surface p-4">
               <h2 id="oncall-heading" className="text-xs font-semibold uppercase tracking-wide text-ink-muted">Who to call</h2>
-              <OnCallList onCall={t.onCall} escalation={t.escalationContact} />
+              <OnCallList onCall={t.onCall} escalation={t.escalationContact} notReachable={notReachable(t, people)} />
             </section>
             <section aria-labelledby="members-heading" className="space-y-2 rounded-lg border border-line bg-surface p-4">
               <h2 id="members-heading" className="text-xs font-semibold uppercase tracking-wide text-ink-muted">Members</h2>
@@ -56,7 +64,10 @@ export function TeamDetail({ team: t, people, canEdit }: { team: TeamDetailDto; 
                 <ul className="space-y-1 text-sm">
                   {t.members.map((m) => (
                     <li key={m.id} className="flex items-baseline justify-between gap-2">
-                      <span>{m.name}</span>
+                      <span>
+                        {m.name}
+                        {m.status !== "active" ? <MemberStatus status={m.status} /> : null}
+                      </span>
                       <span className="text-xs text-ink-faint">{ROLE_LABELS[m.role]}</span>
                     </li>
                   ))}

@@ -8,6 +8,7 @@ const LOOK: Record<ConnectionState, { label: string; cls: string; icon: string }
   connecting: { label: "Connecting", cls: "text-warn border-warn/40", icon: "◌" },
   reconnecting: { label: "Reconnecting", cls: "text-warn border-warn/40", icon: "◌" },
   offline: { label: "Offline", cls: "text-bad border-bad/40", icon: "○" },
+  signed_out: { label: "Signed out", cls: "text-bad border-bad/40", icon: "⏻" },
 };
 
 export function ConnectionIndicator({ state, pending }: { state: ConnectionState; pending: number }) {
@@ -23,6 +24,11 @@ export function ConnectionIndicator({ state, pending }: { state: ConnectionState
       <span aria-hidden>{look.icon}</span>
       {look.label}
       {pending > 0 ? <span className="tabular">– {pending} pending</span> : null}
+      {state === "signed_out" ? (
+        <a href="/login" className="underline">
+          sign in
+        </a>
+      ) : null}
     </span>
   );
 }

@@ -4,6 +4,8 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn.ts";
 
 const TABS = [
+  { href: "/settings/account", label: "Account", adminOnly: false },
+  { href: "/settings/people", label: "People", adminOnly: true },
   { href: "/settings/impact", label: "Impact baselines", adminOnly: false },
   { href: "/settings/tokens", label: "API tokens", adminOnly: false },
   { href: "/settings/integrations", label: "Integrations", adminOnly: true },

@@ -1,6 +1,7 @@
 import { db } from "../db/client.ts";
 import { AppError, forbidden } from "../errors/app-error.ts";
 import { can, type Permission, type RoleName } from "./permissions.ts";
+import type { SessionClaims } from "./session-token.ts";
 
 /** The signed-in user a domain function acts for, always re-read from the database. */
 export interface Actor {
@@ -11,19 +12,28 @@ export interface Actor {
   email: string;
 }
 
-/** Fails closed: a token for a user who no longer exists is not a session. */
-export async function resolveActor(userId: string | undefined | null): Promise<Actor> {
-  if (!userId) throw new AppError("unauthorized", "Sign in to continue");
-  const user = await db().user.findUnique({
-    where: { id: userId },
-    select: { id: true, organizationId: true, role: true, name: true, email: true },
-  });
-  if (!user) throw sessionEnded();
+const ACTOR_SELECT = { id: true, organizationId: true, role: true, name: true, email: true, deactivatedAt: true, pendingInvite: true, sessionVersion: true } as const;
+
+/**
+ * Fails closed: a token for a user who no longer exists, was deactivated or has not joined yet is
+ * not a session. With session claims, a session ended since (sign-out, password change) is not
+ * one either: the version is compared on the row read here anyway, so this costs no query.
+ */
+export async function resolveActor(who: string | SessionClaims | undefined | null): Promise<Actor> {
+  const claims = typeof who === "string" ? { userId: who, version: null } : who;
+  if (!claims?.userId) throw new AppError("unauthorized", "Sign in to continue");
+  const user = await db().user.findUnique({ where: { id: claims.userId }, select: ACTOR_SELECT });
+  if (!user || user.pendingInvite) throw sessionEnded();
+  if (user.deactivatedAt) throw accountDeactivated();
+  if (claims.version !== null && claims.version !== user.sessionVersion) throw signedOut();
   return { userId: user.id, organizationId: user.organizationId, role: user.role, name: user.name, email: user.email };
 }
 
 /** A session whose user is gone (deleted): 401, so the browser signs in again. */
 export const sessionEnded = () => new AppError("unauthorized", "Your session is no longer valid; sign in again");
+/** A session ended on the server (signed out, password changed): 401. */
+export const signedOut = () => new AppError("unauthorized", "You were signed out; sign in again");
+export const accountDeactivated = () => new AppError("unauthorized", "This account was deactivated; ask an admin of your organisation");
 
 export const notPermitted = (role: RoleName, permission: Permission) => forbidden(`A ${role.toLowerCase()} cannot do this (${permission})`);
 

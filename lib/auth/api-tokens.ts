@@ -4,7 +4,7 @@ import { db } from "../db/client.ts";
 import { AppError, forbidden, notFound } from "../errors/app-error.ts";
 import { loadEnv } from "../env.ts";
 import { hitRateLimit } from "../security/rate-limit.ts";
-import { assertCan, type Actor } from "./actor.ts";
+import { accountDeactivated, assertCan, type Actor } from "./actor.ts";
 import { generateApiToken, hashApiToken, parseBearer } from "./api-token-format.ts";
 import { API_TOKEN_SCOPE_RANK, ZCreateApiToken, type ApiTokenScopeName } from "./api-token-schemas.ts";
 import { can, type RoleName } from "./permissions.ts";
@@ -159,11 +159,13 @@ export async function authenticateBearer(header: string, method: string): Promis
       revokedAt: true,
       lastUsedAt: true,
       organizationId: true,
-      user: { select: { id: true, organizationId: true, role: true, name: true, email: true } },
+      user: { select: { id: true, organizationId: true, role: true, name: true, email: true, deactivatedAt: true } },
     },
   });
   if (!row || row.user.organizationId !== row.organizationId) throw new AppError("unauthorized", "Unknown API token");
   if (row.revokedAt) throw new AppError("unauthorized", "This API token was revoked");
+  // A deactivated person's tokens stop with them (and work again if they are reactivated).
+  if (row.user.deactivatedAt) throw accountDeactivated();
   // Per token, so one runaway script cannot starve the room; counted across instances.
   const limit = await hitRateLimit(`token:${row.id}`, { limit: tokenRequestsPerMinute(), windowMs: 60_000 });
   if (!limit.allowed) {

@@ -6,8 +6,8 @@ import { db } from "../db/client.ts";
 import { isLocked, recordFailedLogin, recordSuccessfulLogin } from "./login-guard.ts";
 import { ACCOUNT_LOCKED } from "./login-policy.ts";
 import { verifyPassword } from "./password.ts";
-import type { RoleName } from "./permissions.ts";
-import { decodeSession } from "./session-token.ts";
+import { claimsOf, decodeSession } from "./session-token.ts";
+import { endSessions, recordSignIn, ssoRefusal, userIdForSso } from "./sso-users.ts";
 
 const ZCredentials = z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) });
 
@@ -23,7 +23,8 @@ export async function authorizeCredentials(raw: unknown): Promise<AuthUser | nul
   const email = parsed.data.email.toLowerCase();
   const user = await db().user.findUnique({ where: { email } });
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DECOY_HASH);
-  if (!user || !user.passwordHash) return null;
+  // A deactivated person, or one who has not accepted an invitation, has no password sign-in.
+  if (!user || !user.passwordHash || user.deactivatedAt || user.pendingInvite) return null;
   // Checked after hashing, so a locked account answers as slowly as any other.
   if (isLocked(user)) throw new Error(ACCOUNT_LOCKED);
   if (!ok) {
@@ -64,17 +65,6 @@ function oidcProvider(): OAuthConfig<OidcProfile> | null {
   };
 }
 
-/** SSO users are matched by email; the first sign-in creates them with OIDC_DEFAULT_ROLE. */
-async function userIdForSso(email: string, name: string): Promise<string> {
-  const existing = await db().user.findUnique({ where: { email }, select: { id: true } });
-  if (existing) return existing.id;
-  const org = await db().organization.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } });
-  if (!org) throw new Error("No organisation exists yet to add single sign-on users to");
-  const role = (process.env.OIDC_DEFAULT_ROLE ?? "VIEWER") as RoleName;
-  const created = await db().user.create({ data: { email, name, role, organizationId: org.id } });
-  return created.id;
-}
-
 export function authOptions(): NextAuthOptions {
   const sso = oidcProvider();
   return {
@@ -93,10 +83,18 @@ export function authOptions(): NextAuthOptions {
       }),
       ...(sso ? [sso] : []),
     ],
+    events: {
+      async signOut({ token }) {
+        const claims = claimsOf(token);
+        if (claims) await endSessions(claims.userId, claims.version);
+      },
+    },
     callbacks: {
       async signIn({ user, account }) {
         if (account?.provider !== "oidc") return true;
-        return Boolean(user.email);
+        if (!user.email) return false;
+        const refusal = await ssoRefusal(user.email);
+        return refusal ? `/login?error=${refusal}` : true;
       },
       async jwt({ token, user, account }) {
         if (user && account?.provider === "oidc" && user.email) {
@@ -104,6 +102,8 @@ export function authOptions(): NextAuthOptions {
         } else if (user) {
           token.sub = user.id;
         }
+        // A new session carries the user's session version; bumping it ends the session.
+        if (user && token.sub) token.sv = await recordSignIn(token.sub);
         return token;
       },
       async session({ session, token }) {

@@ -2,16 +2,17 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppError } from "../errors/app-error.ts";
+import { needsSetup } from "../people/setup.ts";
 import { resolveActor, type Actor } from "./actor.ts";
-import { userIdFromCookieHeader } from "./session-token.ts";
+import { sessionFromCookieHeader } from "./session-token.ts";
 
 /** For pages: the signed-in actor, or a redirect to the login page. */
 export async function getPageActor(returnTo?: string): Promise<Actor> {
-  const userId = await userIdFromCookieHeader((await headers()).get("cookie"));
+  const session = await sessionFromCookieHeader((await headers()).get("cookie"));
   const login = returnTo ? `/login?callbackUrl=${encodeURIComponent(returnTo)}` : "/login";
-  if (!userId) redirect(login);
+  if (!session) redirect((await needsSetup()) ? "/setup" : login);
   try {
-    return await resolveActor(userId);
+    return await resolveActor(session);
   } catch (error) {
     if (error instanceof AppError && error.code === "unauthorized") redirect(login);
     throw error;

@@ -46,11 +46,24 @@ export async function decodeSession({ token, secret, salt = "" }: JWTDecodeParam
   return payload;
 }
 
+/** Who a session cookie is for, and the user's session version when it was issued. */
+export interface SessionClaims {
+  userId: string;
+  /** Compared with the user's sessionVersion where the user is read: a bump ends the session. */
+  version: number;
+}
+
+/** The claims of a decoded next-auth token; tokens issued before versions existed count as 0. */
+export function claimsOf(token: { sub?: unknown; sv?: unknown } | null | undefined): SessionClaims | null {
+  if (typeof token?.sub !== "string") return null;
+  return { userId: token.sub, version: typeof token.sv === "number" ? token.sv : 0 };
+}
+
 /**
  * Reads the next-auth session from a raw Cookie header. next-auth v4's getToken only
  * understands parsed cookies, and both route handlers and Socket.io handshakes need this.
  */
-export async function userIdFromCookieHeader(cookieHeader: string | null | undefined): Promise<string | null> {
+export async function sessionFromCookieHeader(cookieHeader: string | null | undefined): Promise<SessionClaims | null> {
   if (!cookieHeader) return null;
   const cookies = Object.fromEntries(
     Object.entries(parse(cookieHeader)).filter((e): e is [string, string] => typeof e[1] === "string"),
@@ -60,5 +73,5 @@ export async function userIdFromCookieHeader(cookieHeader: string | null | undef
     secret: process.env.NEXTAUTH_SECRET,
     decode: decodeSession,
   });
-  return typeof token?.sub === "string" ? token.sub : null;
+  return claimsOf(token);
 }

@@ -11,6 +11,8 @@ export interface NamedRef {
 export interface TeamMemberRef extends NamedRef {
   email: string;
   role: RoleName;
+  /** "invited": named on the team but has not accepted their invitation yet (cannot be reached in Warroom). */
+  status: "active" | "invited" | "deactivated";
 }
 
 export interface TeamDto {

@@ -17,7 +17,7 @@ const teamSelect = {
   description: true,
   onCall: true,
   escalationContact: true,
-  members: { select: { user: { select: { id: true, name: true, email: true, role: true } } }, orderBy: { user: { name: "asc" } } },
+  members: { select: { user: { select: { id: true, name: true, email: true, role: true, pendingInvite: true, deactivatedAt: true } } }, orderBy: { user: { name: "asc" } } },
   _count: { select: { services: true } },
 } satisfies Prisma.TeamSelect;
 
@@ -29,7 +29,11 @@ const teamDetailSelect = {
 type TeamRow = Prisma.TeamGetPayload<{ select: typeof teamSelect }>;
 
 function toTeamDto({ members, _count, ...team }: TeamRow): TeamDto {
-  return { ...team, members: members.map((m) => m.user), serviceCount: _count.services };
+  const member = ({ user: { pendingInvite, deactivatedAt, ...user } }: (typeof members)[number]) => ({
+    ...user,
+    status: deactivatedAt ? ("deactivated" as const) : pendingInvite ? ("invited" as const) : ("active" as const),
+  });
+  return { ...team, members: members.map(member), serviceCount: _count.services };
 }
 
 /** Every team of the organisation with its on-call, members and how many services it owns. */

@@ -4,7 +4,7 @@
 import { resolveActor, type Actor } from "../auth/actor.ts";
 import type { ApiTokenScopeName } from "../auth/api-token-schemas.ts";
 import { authenticateBearer } from "../auth/api-tokens.ts";
-import { userIdFromCookieHeader } from "../auth/session-token.ts";
+import { sessionFromCookieHeader, type SessionClaims } from "../auth/session-token.ts";
 import { AppError, forbidden } from "../errors/app-error.ts";
 import { toAppError } from "../errors/to-app-error.ts";
 import { errorFields, log } from "../log.ts";
@@ -34,17 +34,17 @@ export async function authenticate(req: RequestHead): Promise<Caller> {
     const { actor, scope } = await authenticateBearer(authorization, req.method);
     return { actor, tokenScope: scope };
   }
-  return { actor: await resolveActor(await sessionUserId(req)), tokenScope: null };
+  return { actor: await resolveActor(await sessionOf(req)), tokenScope: null };
 }
 
 /**
- * The user id of the request's session cookie (401 without a valid one), for a request that must
+ * The session cookie's claims (401 without a valid one), for a request that must
  * come from Warroom's own pages when it writes (CSRF). Reads no database: the caller resolves
  * the user, or lets a domain function do it inside its own statement.
  */
-export async function sessionUserId(req: RequestHead): Promise<string> {
-  const userId = await userIdFromCookieHeader(req.header("cookie"));
-  if (!userId) throw new AppError("unauthorized", "Sign in to continue");
+export async function sessionOf(req: RequestHead): Promise<SessionClaims> {
+  const session = await sessionFromCookieHeader(req.header("cookie"));
+  if (!session) throw new AppError("unauthorized", "Sign in to continue");
   const sameOrigin = isSameOriginWrite({
     method: req.method,
     origin: req.header("origin"),
@@ -53,7 +53,7 @@ export async function sessionUserId(req: RequestHead): Promise<string> {
     publicUrl: process.env.NEXTAUTH_URL,
   });
   if (!sameOrigin) throw forbidden("This change came from another site; make it from Warroom itself");
-  return userId;
+  return session;
 }
 
 export const bodyTooLarge = (limitLabel = "1 MB") => new AppError("payload_too_large", `Request body is larger than ${limitLabel}`);

@@ -12,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { resolveActor } from "../auth/actor.ts";
 import { postEvent, postEventAsUser } from "../timeline/post-event.ts";
-import { authenticate, bodyTooLarge, errorReply, MAX_BODY_BYTES, parseJsonBody, sessionUserId, type RequestHead } from "./api-core.ts";
+import { authenticate, bodyTooLarge, errorReply, MAX_BODY_BYTES, parseJsonBody, sessionOf, type RequestHead } from "./api-core.ts";
 import { SECURITY_HEADERS } from "./security-headers.ts";
 
 type Reply = { status: number; body: unknown; headers?: Record<string, string> };
@@ -43,17 +43,17 @@ async function postWithToken(req: IncomingMessage, head: RequestHead, incidentId
 
 /** A browser session: its user is read inside the posting statement (postEventAsUser). */
 async function postAsSession(req: IncomingMessage, head: RequestHead, incidentId: string) {
-  const userId = await sessionUserId(head);
+  const session = await sessionOf(head);
   let input: unknown;
   try {
     input = parseJsonBody(await readBody(req, head));
   } catch (error) {
     // The route handler resolves the user before reading the body: a deleted user's session
     // gets its 401 before any complaint about the body, here too.
-    await resolveActor(userId);
+    await resolveActor(session);
     throw error;
   }
-  return postEventAsUser(userId, incidentId, input);
+  return postEventAsUser(session, incidentId, input);
 }
 
 /** The route and its decoded path parameters, or null when Next.js should answer. */

@@ -13,6 +13,7 @@ export const API_TAGS = [
   { name: "Notifications", description: "Slack, Teams and signed-webhook channels told about incident changes, and the log of every delivery." },
   { name: "API tokens", description: "Personal tokens for scripts and services: `Authorization: Bearer wr_…`." },
   { name: "Organisation", description: "Members and the audit log." },
+  { name: "People and access", description: "First-run setup, inviting people, roles, deactivation, one-time invitation and password reset links, and your own password." },
   { name: "System", description: "Liveness and this document." },
 ] as const;
 

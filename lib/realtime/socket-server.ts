@@ -2,7 +2,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
 import { resolveActor } from "../auth/actor.ts";
-import { userIdFromCookieHeader } from "../auth/session-token.ts";
+import { sessionFromCookieHeader } from "../auth/session-token.ts";
 import { toAppError } from "../errors/to-app-error.ts";
 import { getIncidentOrThrow } from "../incidents/get-incident.ts";
 import { errorFields, log } from "../log.ts";
@@ -108,9 +108,9 @@ export function createRealtimeServer(httpServer: HttpServer): RealtimeServer {
   // Same session cookie as the pages and the API; no cookie, no socket.
   io.use(async (socket, next) => {
     try {
-      const userId = await userIdFromCookieHeader(socket.handshake.headers.cookie);
-      if (!userId) return next(new Error("unauthorized"));
-      socket.data.actor = await resolveActor(userId);
+      const session = await sessionFromCookieHeader(socket.handshake.headers.cookie);
+      if (!session) return next(new Error("unauthorized"));
+      socket.data.actor = await resolveActor(session);
       next();
     } catch {
       next(new Error("unauthorized"));

@@ -20,7 +20,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
       // Instances starting together on an empty database: one seeds, the others see its org.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707370)`;
       if ((await tx.organization.count()) > 0) return false;
-      const org = await tx.organization.create({ data: { name: "Demo Retail", slug: "demo-retail", lastIncidentNumber: 1 } });
+      const org = await tx.organization.create({ data: { name: "Demo Retail", slug: "demo-retail", lastIncidentNumber: 1, isDemo: true } });
       const users = new Map<string, string>();
       for (const [i, u] of DEMO_USERS.entries()) {
         const created = await tx.user.create({

@@ -30,12 +30,14 @@ interface Row {
 
 const POSTERS = rolesWith("timeline:post").join(",");
 
-// $1 user, $2 incident, $3 kind, $4 body, $5 data (JSON text), $6 clientId, $7 occurredAt, $8 posting roles.
+// $1 user, $2 incident, $3 kind, $4 body, $5 data (JSON text), $6 clientId, $7 occurredAt, $8 posting roles,
+// $9 the session's version (null: any; an API token's user was checked when the token was).
 const POST_EVENT = {
-  name: "warroom_post_event_v1",
+  name: "warroom_post_event_v2",
   text: `
     WITH author AS (
       SELECT "id", "organizationId", "role"::text AS "role", "name" FROM "User" WHERE "id" = $1::uuid
+        AND "deactivatedAt" IS NULL AND NOT "pendingInvite" AND ($9::int IS NULL OR "sessionVersion" = $9::int)
     ), inc AS (
       UPDATE "Incident" SET "lastSeq" = "lastSeq" + 1, "updatedAt" = now()
       FROM author
@@ -70,9 +72,9 @@ const POST_EVENT = {
  * A clientId stored before fails the unique index, which the caller turns into "answer with the
  * stored entry".
  */
-export async function insertPostedEvent(userId: string, event: PostedEvent): Promise<InsertOutcome> {
+export async function insertPostedEvent(userId: string, event: PostedEvent, sessionVersion: number | null = null): Promise<InsertOutcome> {
   const dataJson = event.data === null ? null : JSON.stringify(event.data);
-  const rows = await preparedQuery<Row>(POST_EVENT, [userId, event.incidentId, event.kind, event.body, dataJson, event.clientId, event.occurredAt, POSTERS]);
+  const rows = await preparedQuery<Row>(POST_EVENT, [userId, event.incidentId, event.kind, event.body, dataJson, event.clientId, event.occurredAt, POSTERS, sessionVersion]);
   const row = rows[0];
   if (!row) return { outcome: "no_user" };
   if (row.id === null || row.seq === null || row.occurredAt === null || row.recordedAt === null) {

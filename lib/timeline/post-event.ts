@@ -1,4 +1,5 @@
 import { assertCan, notPermitted, resolveActor, sessionEnded, type Actor } from "../auth/actor.ts";
+import type { SessionClaims } from "../auth/session-token.ts";
 import { db } from "../db/client.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
 import { ZIncidentId } from "../incidents/schemas.ts";
@@ -83,15 +84,17 @@ export async function postEvent(actor: Actor, incidentId: string, input: unknown
  * postEvent's path with the user resolved first, so every answer is the one postEvent gives,
  * in the same order of checks.
  */
-export async function postEventAsUser(userId: string, incidentId: string, input: unknown): Promise<PostEventResult> {
+export async function postEventAsUser(session: SessionClaims, incidentId: string, input: unknown): Promise<PostEventResult> {
   const parsed = ZIncidentId.safeParse(incidentId).success ? ZPostEvent.safeParse(input) : undefined;
-  if (!parsed?.success || parsed.data.data?.teamId !== undefined) return postEvent(await resolveActor(userId), incidentId, input);
+  if (!parsed?.success || parsed.data.data?.teamId !== undefined) return postEvent(await resolveActor(session), incidentId, input);
   let result: InsertOutcome;
   try {
-    result = await insertPostedEvent(userId, toPosted(incidentId, parsed.data));
+    result = await insertPostedEvent(session.userId, toPosted(incidentId, parsed.data), session.version);
   } catch (error) {
-    if (isUniqueViolation(error)) return postEvent(await resolveActor(userId), incidentId, input);
+    if (isUniqueViolation(error)) return postEvent(await resolveActor(session), incidentId, input);
     throw error;
   }
+  // No author row matched (gone, deactivated, signed out): resolveActor says which, as the route handler would.
+  if (result.outcome === "no_user") await resolveActor(session);
   return { event: stored(result), created: true };
 }

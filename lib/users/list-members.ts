@@ -7,14 +7,20 @@ export interface MemberDto {
   name: string;
   email: string;
   role: RoleName;
+  /** "invited": named on teams and pickers already, but has not accepted the invitation yet. */
+  status: "active" | "invited" | "deactivated";
 }
 
-/** The people of the actor's organisation, for role pickers. */
-export async function listMembers(actor: Actor): Promise<MemberDto[]> {
+/**
+ * The people of the actor's organisation, for role pickers and team members. Deactivated people
+ * only when asked for (the audit log's filter: their history stays theirs).
+ */
+export async function listMembers(actor: Actor, options: { includeDeactivated?: boolean } = {}): Promise<MemberDto[]> {
   assertCan(actor, "incident:read");
-  return db().user.findMany({
-    where: { organizationId: actor.organizationId },
-    select: { id: true, name: true, email: true, role: true },
+  const rows = await db().user.findMany({
+    where: { organizationId: actor.organizationId, ...(options.includeDeactivated ? {} : { deactivatedAt: null }) },
+    select: { id: true, name: true, email: true, role: true, pendingInvite: true, deactivatedAt: true },
     orderBy: { name: "asc" },
   });
+  return rows.map(({ pendingInvite, deactivatedAt, ...m }) => ({ ...m, status: deactivatedAt ? "deactivated" : pendingInvite ? "invited" : "active" }));
 }

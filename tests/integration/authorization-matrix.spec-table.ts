@@ -19,6 +19,7 @@ import { requestReview, reviewPostmortem } from "../../lib/postmortems/workflow.
 import { updateIncident } from "../../lib/incidents/update-incident.ts";
 import { declareIncident } from "../../lib/incidents/declare-incident.ts";
 import { createActionItem } from "../../lib/action-items/create-action-item.ts";
+import { invitePerson } from "../../lib/people/invite-person.ts";
 import type { RouteParams } from "../helpers/route-matrix.ts";
 import { seedPostmortem } from "../helpers/seed-postmortem.ts";
 import type { SeededCatalog, SeededOrganization } from "../helpers/seed.ts";
@@ -144,6 +145,19 @@ const resolvedIncident = async (w: MatrixWorld) => {
   const incident = await declareIncident(w.org.admin, { title: w.fresh.name("Matrix resolved incident"), severity: "SEV3" });
   return (await updateIncident(w.org.admin, incident.id, { status: "resolved" })).id;
 };
+// People for the people routes, made fresh so no case changes the callers themselves.
+const invitee = async (w: MatrixWorld) => invitePerson(w.org.admin, { email: `invitee-${w.fresh.next()}-${w.org.id.slice(0, 8)}@matrix.test`, role: "RESPONDER" });
+const invitedPerson = async (w: MatrixWorld) => ({ id: (await invitee(w)).person.id });
+const joinedPerson = async (w: MatrixWorld) => {
+  const user = await db().user.create({
+    data: { organizationId: w.org.id, role: "VIEWER", name: w.fresh.name("Matrix person"), email: `joined-${w.fresh.next()}-${w.org.id.slice(0, 8)}@matrix.test` },
+  });
+  return { id: user.id };
+};
+const tokenOf = (url: string) => url.split("/").pop() ?? "";
+const UNKNOWN_LINK = "A".repeat(43);
+const STRONG = "correct horse battery staple";
+
 const pmParams = async (pm: Promise<PostmortemDto>) => ({ id: (await pm).id });
 
 export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
@@ -166,6 +180,34 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
   ),
 
   "GET /api/audit": [{ allow: ADMIN, plan: () => ({}) }],
+
+  // First-run setup is open only on an empty database: here an organisation exists, for everyone.
+  "POST /api/setup": [
+    {
+      allow: "public",
+      status: 403,
+      plan: () => ({ body: { organization: { name: "Intruder Inc", currency: "EUR", timeZone: "Europe/Berlin" }, admin: { name: "Mallory", email: "mallory@evil.example", password: STRONG } } }),
+    },
+  ],
+  "GET /api/people": [{ allow: ADMIN, plan: () => ({}) }],
+  "POST /api/people/invitations": [
+    { allow: ADMIN, status: 201, plan: (w) => ({ body: { email: `matrix-invite-${w.fresh.next()}-${w.org.id.slice(0, 8)}@matrix.test`, role: "RESPONDER" } }) },
+  ],
+  "PATCH /api/people/[id]": [
+    { variant: "change a role", allow: ADMIN, plan: async (w) => ({ params: await joinedPerson(w), body: { role: "COMMANDER" } }) },
+    { variant: "deactivate", allow: ADMIN, plan: async (w) => ({ params: await joinedPerson(w), body: { active: false } }) },
+  ],
+  "POST /api/people/[id]/invitation": [{ allow: ADMIN, status: 201, plan: async (w) => ({ params: await invitedPerson(w) }) }],
+  "DELETE /api/people/[id]/invitation": [{ allow: ADMIN, plan: async (w) => ({ params: await invitedPerson(w) }) }],
+  "POST /api/people/[id]/password-reset": [{ allow: ADMIN, status: 201, plan: async (w) => ({ params: await joinedPerson(w) }) }],
+  // The link's token is the credential: a session changes nothing.
+  "POST /api/invitations/accept": [
+    { variant: "a link that does not exist", allow: "public", status: 404, plan: () => ({ body: { token: UNKNOWN_LINK, name: "Nobody", password: STRONG } }) },
+    { variant: "a fresh invitation", allow: "public", plan: async (w) => ({ body: { token: tokenOf((await invitee(w)).link.url), name: "New responder", password: STRONG } }) },
+  ],
+  "POST /api/password-resets": [{ variant: "a link that does not exist", allow: "public", status: 404, plan: () => ({ body: { token: UNKNOWN_LINK, password: STRONG } }) }],
+  // The matrix's users have no password (as single sign-on users): every allowed caller gets the 422 saying so.
+  "PUT /api/account/password": [{ allow: ALL, status: 422, plan: () => ({ body: { currentPassword: "whatever-it-was", newPassword: STRONG } }) }],
   "GET /api/users": [read()],
   "GET /api/triage": [read()],
 

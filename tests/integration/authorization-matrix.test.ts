@@ -36,6 +36,8 @@ let foreign: ForeignIds;
 const cookies = new Map<string, string>();
 const tokens = { adminRead: "", adminWrite: "", revoked: "" };
 let goneUserCookie = "";
+// Sessions ended on the server: a deactivated admin's, and one from before its user signed out.
+const ended = { deactivatedCookie: "", signedOutCookie: "", deactivatedToken: "" };
 // server.ts answers a few routes itself, before Next (lib/http/direct-routes.ts): every case of
 // those routes goes to both, and the two answers must be the same.
 let directServer: Server;
@@ -80,6 +82,13 @@ beforeAll(async () => {
   const gone = await db().user.create({ data: { organizationId: org.id, role: "ADMIN", name: "Former admin", email: "former@test.local" } });
   goneUserCookie = await sessionCookie(gone.id);
   await db().user.delete({ where: { id: gone.id } });
+  const leaver = await db().user.create({ data: { organizationId: org.id, role: "ADMIN", name: "Leaving admin", email: "leaver@test.local" } });
+  ended.deactivatedCookie = await sessionCookie(leaver.id);
+  ended.deactivatedToken = (await createApiToken({ userId: leaver.id, organizationId: org.id, role: "ADMIN", name: leaver.name, email: leaver.email }, { name: "leaver", scope: "admin" })).token;
+  await db().user.update({ where: { id: leaver.id }, data: { deactivatedAt: new Date(), sessionVersion: 1 } });
+  const signedOut = await db().user.create({ data: { organizationId: org.id, role: "ADMIN", name: "Signed-out admin", email: "signed-out@test.local" } });
+  ended.signedOutCookie = await sessionCookie(signedOut.id, 0);
+  await db().user.update({ where: { id: signedOut.id }, data: { sessionVersion: 1 } });
 });
 afterAll(async () => {
   await new Promise((resolve) => directServer.close(resolve));
@@ -116,6 +125,9 @@ function callersFor(route: DiscoveredRoute, method: HttpMethod, c: MatrixCase): 
     { name: "unknown token", actor: () => null, headers: () => bearer(`wr_${"A".repeat(43)}`), expect: signedOut },
     { name: "revoked admin token", actor: () => null, headers: () => bearer(tokens.revoked), expect: signedOut },
     { name: "session of a deleted admin", actor: () => null, headers: () => ({ cookie: goneUserCookie }), expect: signedOut },
+    { name: "session of a deactivated admin", actor: () => null, headers: () => ({ cookie: ended.deactivatedCookie }), expect: signedOut },
+    { name: "API token of a deactivated admin", actor: () => null, headers: () => bearer(ended.deactivatedToken), expect: signedOut },
+    { name: "admin session from before sign-out", actor: () => null, headers: () => ({ cookie: ended.signedOutCookie }), expect: signedOut },
     ...ROLES.map((role): Caller => {
       const actor = () => world.org[role.toLowerCase() as Lowercase<RoleName>];
       return { name: role, actor, headers: () => cookieOf(actor()), expect: (mc) => expectedFor(mc, role) };

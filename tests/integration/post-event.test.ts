@@ -111,9 +111,12 @@ describe("validation", () => {
   });
 });
 
+/** A browser session's claims: the user and the session version it was issued with. */
+const session = (userId: string, version = 0) => ({ userId, version });
+
 describe("posting as a browser session, known by user id only (postEventAsUser)", () => {
   it("stores the entry, its author and audit row as postEvent does", async () => {
-    const { event, created } = await postEventAsUser(org.responder.userId, incident.id, { kind: "note", body: "Failover to replica B done", clientId: "session-0001" });
+    const { event, created } = await postEventAsUser(session(org.responder.userId), incident.id, { kind: "note", body: "Failover to replica B done", clientId: "session-0001" });
     expect(created).toBe(true);
     expect(event).toMatchObject({ seq: 2, body: "Failover to replica B done", author: { id: org.responder.userId, name: org.responder.name } });
     const audit = await db().auditLog.findMany({ where: { entityId: event.id } });
@@ -121,24 +124,37 @@ describe("posting as a browser session, known by user id only (postEventAsUser)"
   });
 
   it("refuses a viewer (403), a deleted user (401) and another organisation's incident (404), writing nothing", async () => {
-    await expectAppError(postEventAsUser(org.viewer.userId, incident.id, { kind: "note", body: "I can see this" }), "forbidden");
-    await expectAppError(postEventAsUser(randomUUID(), incident.id, { kind: "note", body: "Who am I" }), "unauthorized");
+    await expectAppError(postEventAsUser(session(org.viewer.userId), incident.id, { kind: "note", body: "I can see this" }), "forbidden");
+    await expectAppError(postEventAsUser(session(randomUUID()), incident.id, { kind: "note", body: "Who am I" }), "unauthorized");
     const other = await seedOrganization("Other Retail");
-    await expectAppError(postEventAsUser(other.admin.userId, incident.id, { kind: "note", body: "Not my incident" }), "not_found");
+    await expectAppError(postEventAsUser(session(other.admin.userId), incident.id, { kind: "note", body: "Not my incident" }), "not_found");
     expect(await storedSeqs(incident.id)).toEqual([1]);
     expect(await lastSeqOf(incident.id)).toBe(1);
     expect(await db().auditLog.count({ where: { action: "timeline.post", entityType: "TimelineEvent", after: { path: ["incidentId"], equals: incident.id } } })).toBe(0);
   });
 
   it("answers a retry with the stored entry, and bad input as postEvent does, naming the field", async () => {
-    const first = await postEventAsUser(org.responder.userId, incident.id, { kind: "note", body: "PSP green", clientId: "session-retry-1" });
-    const again = await postEventAsUser(org.responder.userId, incident.id, { kind: "note", body: "PSP green", clientId: "session-retry-1" });
+    const first = await postEventAsUser(session(org.responder.userId), incident.id, { kind: "note", body: "PSP green", clientId: "session-retry-1" });
+    const again = await postEventAsUser(session(org.responder.userId), incident.id, { kind: "note", body: "PSP green", clientId: "session-retry-1" });
     expect(again).toMatchObject({ created: false, event: { id: first.event.id, seq: first.event.seq } });
-    await expectAppError(postEventAsUser(org.responder.userId, incident.id, { kind: "note", body: "" }), "validation_failed", "body");
-    await expectAppError(postEventAsUser(org.responder.userId, "not-a-uuid", { kind: "note", body: "x" }), "not_found");
+    await expectAppError(postEventAsUser(session(org.responder.userId), incident.id, { kind: "note", body: "" }), "validation_failed", "body");
+    await expectAppError(postEventAsUser(session(org.responder.userId), "not-a-uuid", { kind: "note", body: "x" }), "not_found");
     // Bad input from a deleted user is still "sign in again", as on postEvent's path.
-    await expectAppError(postEventAsUser(randomUUID(), incident.id, { kind: "note", body: "" }), "unauthorized");
+    await expectAppError(postEventAsUser(session(randomUUID()), incident.id, { kind: "note", body: "" }), "unauthorized");
     expect(await storedSeqs(incident.id)).toEqual([1, 2]);
+  });
+
+  it("refuses a deactivated author and a session ended since (401 saying which), writing nothing", async () => {
+    const people = await seedOrganization("Session Retail");
+    const mine = await seedIncident(people.admin);
+    await db().user.update({ where: { id: people.commander.userId }, data: { deactivatedAt: new Date() } });
+    await db().user.update({ where: { id: people.responder.userId }, data: { sessionVersion: 1 } });
+    expect(await expectAppError(postEventAsUser(session(people.commander.userId), mine.id, { kind: "note", body: "Still here?" }), "unauthorized")).toMatchObject({ message: expect.stringMatching(/deactivated/) });
+    expect(await expectAppError(postEventAsUser(session(people.responder.userId, 0), mine.id, { kind: "note", body: "Old cookie" }), "unauthorized")).toMatchObject({ message: expect.stringMatching(/signed out/) });
+    expect(await storedSeqs(mine.id)).toEqual([1]);
+    // The session issued after the bump still posts.
+    const { created } = await postEventAsUser(session(people.responder.userId, 1), mine.id, { kind: "note", body: "New cookie" });
+    expect(created).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ensureAuthSecret, loadEnv, pgliteDir } from "../../lib/env.ts";
+import { ensureAuthSecret, loadEnv, pgliteDir, shouldSeedDemo } from "../../lib/env.ts";
 
 describe("loadEnv", () => {
   it("runs with no configuration at all", () => {
@@ -12,11 +12,17 @@ describe("loadEnv", () => {
       PORT: 3000,
       HOST: "0.0.0.0",
       DATA_DIR: ".data",
-      SEED_DEMO: true,
       OIDC_DEFAULT_ROLE: "VIEWER",
     });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(pgliteDir(env)).toBe(path.resolve(".data", "pglite"));
+    expect(shouldSeedDemo(env)).toBe(true);
+  });
+
+  it("seeds the demo into a real PostgreSQL only when SEED_DEMO=true is given", () => {
+    expect(shouldSeedDemo(loadEnv({ DATABASE_URL: "postgres://db/warroom" }))).toBe(false);
+    expect(shouldSeedDemo(loadEnv({ DATABASE_URL: "postgres://db/warroom", SEED_DEMO: "true" }))).toBe(true);
+    expect(shouldSeedDemo(loadEnv({ SEED_DEMO: "false" }))).toBe(false);
   });
 
   it("treats blank variables as unset, as a .env file with empty values would give", () => {
@@ -38,6 +44,8 @@ describe("loadEnv", () => {
     [{ SEED_DEMO: "maybe" }, "SEED_DEMO"],
     [{ NEXTAUTH_SECRET: "short" }, "NEXTAUTH_SECRET"],
     [{ OIDC_DEFAULT_ROLE: "OWNER" }, "OIDC_DEFAULT_ROLE"],
+    [{ SMTP_URL: "http://mail.example.com" }, "SMTP_URL"],
+    [{ OIDC_ALLOWED_DOMAINS: "example.com, not a domain" }, "OIDC_ALLOWED_DOMAINS"],
   ])("refuses %o naming %s", (source, variable) => {
     expect(() => loadEnv(source)).toThrow(new RegExp(`Invalid configuration:[\\s\\S]*${variable}:`));
   });

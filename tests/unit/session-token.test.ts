@@ -2,12 +2,14 @@
 // and refuse what next-auth would refuse: another secret, a tampered token, an expired one.
 import { encode } from "next-auth/jwt";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { userIdFromCookieHeader } from "../../lib/auth/session-token.ts";
+import { sessionFromCookieHeader } from "../../lib/auth/session-token.ts";
+
+const userIdFromCookieHeader = async (header: string | undefined) => (await sessionFromCookieHeader(header))?.userId ?? null;
 
 const SECRET = "unit-test-secret-0123456789abcdefghijklmnop";
 const cookie = (token: string) => `theme=dark; next-auth.session-token=${token}`;
 
-describe("userIdFromCookieHeader", () => {
+describe("sessionFromCookieHeader", () => {
   const saved = process.env.NEXTAUTH_SECRET;
   beforeEach(() => {
     process.env.NEXTAUTH_SECRET = SECRET;

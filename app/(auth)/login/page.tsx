@@ -1,9 +1,14 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { ssoErrorMessage } from "@/lib/auth/sso-messages.ts";
+import { needsSetup } from "@/lib/people/setup.ts";
 import { LoginForm } from "./_components/login-form.tsx";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  // A fresh install has nobody to sign in as: first-run setup comes first.
+  if (await needsSetup()) redirect("/setup");
   const params = await searchParams;
   const ssoName = process.env.OIDC_ISSUER ? (process.env.OIDC_NAME ?? "Single sign-on") : null;
   // Only same-site paths: an open redirect after login would be a phishing aid.
@@ -17,7 +22,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           </p>
           <h1 className="text-sm text-ink-muted">Sign in to join the incident room</h1>
         </div>
-        <LoginForm callbackUrl={callbackUrl} ssoName={ssoName} initialError={params.error ? "Sign-in failed. Check your details and try again." : undefined} />
+        <LoginForm callbackUrl={callbackUrl} ssoName={ssoName} initialError={params.error ? (ssoErrorMessage(params.error) ?? "Sign-in failed. Check your details and try again.") : undefined} />
       </div>
     </main>
   );

@@ -53,7 +53,8 @@ export const ORGANISATION_OPERATIONS: ApiOperation[] = [
     summary: "Members of your organisation",
     auth: "session-or-token",
     roles: EVERYONE,
-    responses: { 200: { description: "`{ users: [{ id, name, email, role }] }`.", schema: object } },
+    description: "Active and invited people (an invited person can be named on teams before they join); deactivated people are left out.",
+    responses: { 200: { description: "`{ users: [{ id, name, email, role, status }] }`; `status` is `active` or `invited`.", schema: object } },
   },
   {
     method: "GET",
