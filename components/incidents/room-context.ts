@@ -4,6 +4,7 @@ import type { RoleName } from "@/lib/auth/permissions.ts";
 import type { ServiceSummaryDto } from "@/lib/catalog/list-services.ts";
 import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
 import type { PostableKind } from "@/lib/timeline/constants.ts";
+import type { NamedTeam } from "@/lib/timeline/match-team.ts";
 import type { MemberDto } from "@/lib/users/list-members.ts";
 
 export interface IncidentRoomContext {
@@ -11,6 +12,8 @@ export interface IncidentRoomContext {
   viewer: { userId: string; role: RoleName };
   members: MemberDto[];
   services: ServiceSummaryDto[];
+  /** The catalog's teams: who a notification can name (`/notify` autocompletes from these). */
+  teams: NamedTeam[];
   run: (path: string, method: string, body?: unknown) => Promise<boolean>;
   busy: boolean;
   error: string | null;
