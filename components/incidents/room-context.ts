@@ -6,6 +6,7 @@ import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
 import type { PostableKind } from "@/lib/timeline/constants.ts";
 import type { NamedTeam } from "@/lib/timeline/match-team.ts";
 import type { MemberDto } from "@/lib/users/list-members.ts";
+import type { FieldedResult } from "./use-incident-action.ts";
 
 export interface IncidentRoomContext {
   incident: IncidentDto;
@@ -15,6 +16,8 @@ export interface IncidentRoomContext {
   /** The catalog's teams: who a notification can name (`/notify` autocompletes from these). */
   teams: NamedTeam[];
   run: (path: string, method: string, body?: unknown) => Promise<boolean>;
+  /** A write whose error the control shows at its own field. */
+  attempt: (path: string, method: string, body?: unknown) => Promise<FieldedResult>;
   busy: boolean;
   error: string | null;
   /** Posts a timeline entry through the room's outbox (never lost when offline). */

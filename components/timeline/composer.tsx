@@ -3,6 +3,8 @@ import { useRef, useState, type KeyboardEvent } from "react";
 import { KIND_LABELS, MAX_BODY_LENGTH, NOTIFY_CHANNELS, POSTABLE_KINDS, type NotifyChannel, type PostableKind } from "@/lib/timeline/constants.ts";
 import { buildComposerEntry, channelLabel, parseComposerInput } from "@/lib/timeline/composer-input.ts";
 import { matchTeam, type NamedTeam } from "@/lib/timeline/match-team.ts";
+import { zoneName } from "@/lib/time/format.ts";
+import { useNow } from "../time/use-now.ts";
 import { Button } from "../ui/button.tsx";
 import { cn } from "../ui/cn.ts";
 import { Kbd } from "../ui/kbd.tsx";
@@ -53,6 +55,9 @@ export function Composer({ onPost, teams }: { onPost: PostHandler; teams: readon
   useShortcut("c", () => input.current?.focus());
 
   const parsed = parseComposerInput(text, kind);
+  // Null while server-rendering: the zone is the browser's, named once the page is live.
+  const now = useNow(60_000);
+  const zone = now ? zoneName(now) : "";
   const liveKind = parsed.kind;
   // While the team after /notify is not yet a catalog team, offer the ones it could be.
   const typedTeam = parsed.prefixed && liveKind === "notification" ? (parsed.target ?? "") : null;
@@ -173,14 +178,16 @@ export function Composer({ onPost, teams }: { onPost: PostHandler; teams: readon
         ) : null}
         <label className="flex items-center gap-1.5">
           Happened at
+          {/* The browser's wall clock: say which zone that is. */}
           <input
             type="time"
             value={happenedAt}
             onChange={(e) => setHappenedAt(e.target.value)}
             className={small}
             aria-invalid={invalid("happenedAt")}
-            aria-label="Happened at (leave empty for now)"
+            aria-label={`Happened at, ${zone} (leave empty for now)`}
           />
+          <span className="text-[11px] text-ink-faint" data-testid="input-zone">{zone}</span>
         </label>
         <span id="composer-help" className="hidden xl:inline">
           <Kbd>Enter</Kbd> post · <Kbd>Shift</Kbd>+<Kbd>Enter</Kbd> new line · <Kbd>/</Kbd> focus

@@ -45,8 +45,8 @@ export function IncidentRoom({ incident: initialIncident, events, hasOlder, canP
     return `${touched.length}:${touched.at(-1)?.seq ?? 0}`;
   }, [room.state.events]);
   const ctx = useMemo<IncidentRoomContext>(
-    () => ({ incident, viewer, members, services, teams, run: action.run, busy: action.busy, error: action.error, post: room.post, notificationsVersion }),
-    [incident, viewer, members, services, teams, action.run, action.busy, action.error, room.post, notificationsVersion],
+    () => ({ incident, viewer, members, services, teams, run: action.run, attempt: action.attempt, busy: action.busy, error: action.error, post: room.post, notificationsVersion }),
+    [incident, viewer, members, services, teams, action.run, action.attempt, action.busy, action.error, room.post, notificationsVersion],
   );
 
   return (

@@ -28,6 +28,7 @@ test("resolving an incident offers a draft that carries its pinned moment and im
   await expectLive(room(page));
   await expect(page.getByRole("button", { name: "Draft post-mortem" })).toHaveCount(0);
   await page.getByLabel("Change status").selectOption("resolved");
+  await page.getByTestId("status-confirm").getByRole("button", { name: "Resolve" }).click();
   await expect(page.getByRole("button", { name: "Draft post-mortem" })).toBeVisible();
   await page.screenshot({ path: path.join(SCREENS_DIR, "room-resolved-postmortem-1366.png"), animations: "disabled" });
   await page.getByRole("button", { name: "Draft post-mortem" }).click();
