@@ -249,5 +249,15 @@ describe("impact summary", () => {
     expect(s.responseCost.personHours).toBeCloseTo(1 / 3, 9);
     expect(s.priority.suggestedSeverity).toBeNull();
     expect(s.endedAt).toBe("2026-11-22T10:20:00.000Z");
+    // Resolution ends the impact in the record: "was 20% degraded until 10:20", not "20% degraded".
+    expect(s.journeys).toMatchObject([{ journey: "checkout", degradation: 0, since: "2026-11-22T10:20:00.000Z", ended: { degradation: 20, at: "2026-11-22T10:20:00.000Z" } }]);
+  });
+
+  it("a journey set back to 0 while open says how bad it was until then", () => {
+    const recovered = [...changes, { ...change("checkout", 0, "2026-11-22T10:25:00Z"), recordedAt: at("2026-11-22T10:25:00Z"), author: null, failedCheckouts: null, errorRate: null, supportTickets: null, surveyResponses: null }];
+    const s = summarizeImpact({ ...base, changes: recovered, incident: { ...incident, resolvedAt: null }, now: at("2026-11-22T10:30:00Z") });
+    expect(s.journeys).toMatchObject([{ degradation: 0, ended: { degradation: 20, at: "2026-11-22T10:25:00.000Z" } }]);
+    const open = summarizeImpact({ ...base, incident: { ...incident, resolvedAt: null }, now: at("2026-11-22T10:30:00Z") });
+    expect(open.journeys[0]?.ended).toBeNull();
   });
 });
