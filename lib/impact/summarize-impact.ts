@@ -29,6 +29,8 @@ export interface SummaryInput {
   /** In the order they were recorded. */
   changes: readonly RecordedImpactChange[];
   roleChanges: readonly RoleChangeSpec[];
+  /** Who wrote in the timeline and when they first and last did (response cost counts them). */
+  participants?: StaffingInput["participants"];
   now: Date;
 }
 
@@ -49,6 +51,7 @@ export function summarizeImpact(input: SummaryInput): ImpactSummaryDto {
     hourlyRate: input.hourlyRate,
     current: incident.staffing,
     changes: input.roleChanges,
+    participants: input.participants ?? [],
   });
   const priority = computePriority(model, { severity: incident.severity, degradations: current, serviceTiers: incident.serviceTiers, at: now });
   const next = isOpen ? nextRateChange(model, now) : null;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveActor, type Actor } from "../../lib/auth/actor.ts";
+import { getIncidentImpact } from "../../lib/impact/get-incident-impact.ts";
 import { getTriage } from "../../lib/impact/get-triage.ts";
 import { getIncidentBlastRadius } from "../../lib/incidents/get-blast-radius.ts";
 import { getIncidentOrThrow } from "../../lib/incidents/get-incident.ts";
@@ -91,5 +92,14 @@ describe("one notion of told", () => {
     expect(fieldsOf(await appErrorOf(recordNotification(commander, incidentId, { team: { id: theirs.id }, channel: "chat" })))).toEqual(["data.teamId"]);
     expect(fieldsOf(await appErrorOf(recordNotification(commander, incidentId, { team: { name: "Ghost" }, channel: "chat" })))).toEqual(["data.target"]);
     expect(await count()).toBe(before);
+  });
+});
+
+describe("response cost", () => {
+  it("counts a second person posting, not only the role holder (#18 item 8)", async () => {
+    const incidentId = await paymentsIncident();
+    expect((await getIncidentImpact(commander, incidentId)).responseCost.people).toBe(1);
+    await postEventAsUser(responder.userId, incidentId, { kind: "note", body: "Gateway p99 at 30 s" });
+    expect((await getIncidentImpact(commander, incidentId)).responseCost.people).toBe(2);
   });
 });

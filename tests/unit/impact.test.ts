@@ -155,6 +155,30 @@ describe("response cost", () => {
     // A: commander 10–11 and responder 10–12 → 2 h; B 11–12 → 1 h; C 10:30–12 → 1.5 h; D 10:15–11:15 → 1 h.
     expect(cost).toEqual({ personHours: 5.5, amount: 660, people: 4 });
   });
+
+  it("counts everyone who posted or acted, not only role holders (issue #18: '1 person' while two posted)", () => {
+    const base = {
+      from: at("2026-11-22T10:00:00Z"),
+      until: at("2026-11-22T11:00:00Z"),
+      hourlyRate: 60,
+      current: { commander: "A", commsLead: null, scribe: null, responders: [] },
+      changes: [],
+    };
+    expect(computeResponseCost(base)).toEqual({ personHours: 1, amount: 60, people: 1 });
+    const cost = computeResponseCost({
+      ...base,
+      participants: [
+        // A holds a role the whole hour: posting adds nothing.
+        { userId: "A", firstAt: at("2026-11-22T10:05:00Z"), lastAt: at("2026-11-22T10:50:00Z") },
+        // E posted from 10:20 to 10:30: counted 10:05–10:45 (15 min either side).
+        { userId: "E", firstAt: at("2026-11-22T10:20:00Z"), lastAt: at("2026-11-22T10:30:00Z") },
+        // F posted once at 10:55: 10:40–11:00, cut at the end.
+        { userId: "F", firstAt: at("2026-11-22T10:55:00Z"), lastAt: at("2026-11-22T10:55:00Z") },
+      ],
+    });
+    expect(cost.people).toBe(3);
+    expect(cost.personHours).toBeCloseTo(1 + 40 / 60 + 20 / 60, 9);
+  });
 });
 
 describe("priority", () => {
