@@ -6,6 +6,7 @@ import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
 import type { PostableKind } from "@/lib/timeline/constants.ts";
 import type { NamedTeam } from "@/lib/timeline/match-team.ts";
 import type { MemberDto } from "@/lib/users/list-members.ts";
+import type { BlastRadiusState } from "./use-blast-radius.ts";
 import type { FieldedResult } from "./use-incident-action.ts";
 
 export interface IncidentRoomContext {
@@ -24,6 +25,8 @@ export interface IncidentRoomContext {
   post: (kind: PostableKind, body: string, occurredAt?: string, data?: Record<string, unknown> | null) => void;
   /** Changes whenever a notification entry is added or amended, so derived views can refresh. */
   notificationsVersion: string;
+  /** Who depends on what is broken and who was told: shared by the header and the side panel. */
+  blastRadius: BlastRadiusState;
 }
 
 export const RoomContext = createContext<IncidentRoomContext | null>(null);

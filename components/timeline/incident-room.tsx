@@ -8,6 +8,7 @@ import type { TimelineEventDto } from "@/lib/timeline/event-dto.ts";
 import type { NamedTeam } from "@/lib/timeline/match-team.ts";
 import type { MemberDto } from "@/lib/users/list-members.ts";
 import { RoomContext, type IncidentRoomContext } from "../incidents/room-context.ts";
+import { useBlastRadius } from "../incidents/use-blast-radius.ts";
 import { useIncidentAction } from "../incidents/use-incident-action.ts";
 import { useLiveIncident } from "../incidents/use-live-incident.ts";
 import { useConnection } from "../realtime/use-connection.ts";
@@ -44,15 +45,17 @@ export function IncidentRoom({ incident: initialIncident, events, hasOlder, canP
     );
     return `${touched.length}:${touched.at(-1)?.seq ?? 0}`;
   }, [room.state.events]);
+  const serviceKey = incident.services.map((s) => s.id).sort().join(",");
+  const blastRadius = useBlastRadius(incident.id, serviceKey, notificationsVersion);
   const ctx = useMemo<IncidentRoomContext>(
-    () => ({ incident, viewer, members, services, teams, run: action.run, attempt: action.attempt, busy: action.busy, error: action.error, post: room.post, notificationsVersion }),
-    [incident, viewer, members, services, teams, action.run, action.attempt, action.busy, action.error, room.post, notificationsVersion],
+    () => ({ incident, viewer, members, services, teams, run: action.run, attempt: action.attempt, busy: action.busy, error: action.error, post: room.post, notificationsVersion, blastRadius }),
+    [incident, viewer, members, services, teams, action.run, action.attempt, action.busy, action.error, room.post, notificationsVersion, blastRadius],
   );
 
   return (
     <RoomContext.Provider value={ctx}>
       <div className="flex h-[calc(100dvh-3rem)] flex-col">
-        <RoomHeader connection={connection === "live" && room.isServerDown ? "degraded" : connection} pending={unsent} presence={room.presence} onTogglePanel={() => setPanelOpen((o) => !o)} panelOpen={panelOpen} />
+        <RoomHeader connection={connection === "live" && room.isServerDown ? "degraded" : connection} pending={unsent} presence={room.presence} onTogglePanel={() => setPanelOpen((o) => !o)} onOpenPanel={() => setPanelOpen(true)} panelOpen={panelOpen} />
         <div className="relative mx-auto grid min-h-0 w-full max-w-[1600px] flex-1 grid-cols-1 lg:grid-cols-[1fr_340px]">
           <main className="flex min-h-0 flex-col">
             <TimelinePanel room={room} viewer={viewer} commanderId={incident.commander?.id ?? null} canPost={canPost} teams={teams} />
