@@ -5,6 +5,7 @@ import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
 import { describeKeyTimeProblem, durations, findKeyTimeProblem, type KeyTimes } from "@/lib/incidents/key-times.ts";
 import { KEY_TIMES, type KeyTime } from "@/lib/incidents/schemas.ts";
 import { formatClock, formatDuration, zoneName } from "@/lib/time/format.ts";
+import { TimeZoneSetting } from "../../time/time-zone.tsx";
 import { Timestamp } from "../../time/timestamp.tsx";
 import { useNow } from "../../time/use-now.ts";
 import { Button } from "../../ui/button.tsx";
@@ -117,7 +118,7 @@ export function KeyTimesSection() {
   const show = (ms: number | null, running?: number | null) =>
     ms !== null ? formatDuration(ms) : running != null ? `${formatDuration(running)} so far` : "—";
   return (
-    <PanelSection title="Key times">
+    <PanelSection title="Key times" action={<TimeZoneSetting />}>
       <dl className="grid grid-cols-[6.5rem_1fr] gap-x-2 gap-y-1.5">
         {KEY_TIMES.map((k) => (
           <KeyTimeRow key={k} field={k} canEdit={canEdit} />
