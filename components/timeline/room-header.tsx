@@ -7,6 +7,8 @@ import { SeverityControl, StatusControl } from "../incidents/status-control.tsx"
 import { ConnectionIndicator } from "../realtime/connection-indicator.tsx";
 import type { ConnectionState } from "../realtime/use-connection.ts";
 import { formatClock, formatDateTime } from "@/lib/time/format.ts";
+import type { StakeholderUpdateDto } from "@/lib/stakeholder/stakeholder-dto.ts";
+import { PublishPrompt } from "../stakeholder/publish-prompt.tsx";
 import { IncidentClock } from "../time/incident-clock.tsx";
 import { useTimeZone } from "../time/time-zone.tsx";
 import { useNow } from "../time/use-now.ts";
@@ -20,6 +22,8 @@ interface Props {
   onTogglePanel: () => void;
   /** Opens the side panel (a drawer on small screens) before jumping to one of its sections. */
   onOpenPanel: () => void;
+  /** The latest stakeholder update when the page was rendered: the publish prompt watches it. */
+  stakeholderUpdate: StakeholderUpdateDto | null;
 }
 
 /** "Started 06:47:02 CET" (with the day when not today): the clock time the incident began. */
@@ -65,7 +69,7 @@ function TeamsNotTold({ onOpenPanel }: { onOpenPanel: () => void }) {
 }
 
 /** Always visible: what is broken, how bad, who leads, for how long, and whether we are live. */
-export function RoomHeader({ connection, pending, presence, panelOpen, onTogglePanel, onOpenPanel }: Props) {
+export function RoomHeader({ connection, pending, presence, panelOpen, onTogglePanel, onOpenPanel, stakeholderUpdate }: Props) {
   const { incident } = useRoom();
   return (
     <header className="sticky top-0 z-10 border-b border-line bg-surface/95 backdrop-blur">
@@ -105,6 +109,7 @@ export function RoomHeader({ connection, pending, presence, panelOpen, onToggleP
             <dd><IncidentClock startedAt={incident.startedAt} resolvedAt={incident.resolvedAt} /></dd>
           </div>
           <TeamsNotTold onOpenPanel={onOpenPanel} />
+          <PublishPrompt initial={stakeholderUpdate} />
           <HeaderImpact incidentId={incident.id} />
           {incident.customerStatus ? (
             <div className="flex min-w-0 items-center gap-1.5">
