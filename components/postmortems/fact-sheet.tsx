@@ -35,7 +35,7 @@ export function FactSheet({ facts }: { facts: PostmortemFacts }) {
       </div>
       <div className="col-span-2 min-w-0">
         <dt className="text-xs text-ink-muted print:text-black/60">Teams told</dt>
-        <dd className="truncate" title={facts.teams.map((t) => `${t.name}${t.notifiedAt ? "" : " (not told)"}`).join(", ")}>
+        <dd className="truncate print:overflow-visible print:whitespace-normal" title={facts.teams.map((t) => `${t.name}${t.notifiedAt ? "" : " (not told)"}`).join(", ")}>
           {facts.teams.length ? `${told} of ${facts.teams.length}: ${facts.teams.map((t) => t.name).join(", ")}` : "—"}
         </dd>
       </div>
