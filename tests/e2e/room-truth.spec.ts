@@ -170,6 +170,9 @@ test("screens: room, triage, map and post-mortem (screen and print) at laptop an
     await shot("triage");
     await page.goto(`/map?incident=${incident.id}`);
     await page.waitForLoadState("networkidle");
+    // The blast radius by outline and pattern; on a phone also as a list.
+    await expect(page.locator('[data-testid="map-node"][data-role="impacted"]').first()).toHaveCSS("outline-style", "double");
+    if (size.name === "390") await expect(page.getByTestId("radius-list")).toContainText("Payment gateway adapter");
     await shot("map");
     await page.goto(`/postmortems/${pm.id}`);
     await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
