@@ -2,7 +2,7 @@
 // No I/O, so it is unit-tested with a seeded record and the same text reaches every reader.
 import { JOURNEY_LABELS } from "../catalog/constants.ts";
 import type { ImpactSummaryDto } from "../impact/impact-dto.ts";
-import { formatCount, formatMoney, formatPerMinute } from "../impact/format.ts";
+import { formatCount, formatMoney, formatPerMinute, formatWholeCount } from "../impact/format.ts";
 import type { BlastRadiusDto } from "../incidents/get-blast-radius.ts";
 import type { IncidentDto } from "../incidents/incident-dto.ts";
 import { durations } from "../incidents/key-times.ts";
@@ -159,8 +159,8 @@ function impactBody(f: PostmortemFacts): string {
     `| Time to mitigate | ${span(f.durations.ttmMs)} |`,
     `| Time to resolve (MTTR) | ${span(f.durations.mttrMs)} |`,
     `| Revenue lost or at risk | ${formatMoney(f.impact.loss.revenue, c)} |`,
-    `| Orders affected | ${formatCount(f.impact.loss.orders)} |`,
-    `| Customers affected | ${formatCount(f.impact.loss.customers)} |`,
+    `| Orders affected | ${formatWholeCount(f.impact.loss.orders)} |`,
+    `| Customers affected | ${formatWholeCount(f.impact.loss.customers)} |`,
     `| Peak rate | ${formatPerMinute(f.impact.peakPerMinute.revenue, c)} |`,
     `| Response cost (people × hours) | ${formatMoney(f.impact.responseCost, c)} |`,
   ];
