@@ -1,13 +1,13 @@
 "use client";
 import type { ImpactSeriesPoint } from "@/lib/impact/impact-dto.ts";
 import { formatMoneyCompact, formatPerMinute } from "@/lib/impact/format.ts";
-import { formatTime } from "@/lib/time/format.ts";
+import { formatTime, zoneName } from "@/lib/time/format.ts";
+import { useTimeZone } from "../time/time-zone.tsx";
 
 const W = 300;
 const H = 120;
 const PAD = { left: 44, right: 6, top: 8, bottom: 18 };
 
-const hhmm = (iso: string) => formatTime(new Date(iso)).slice(0, 5);
 
 /** The axis top: the next round figure above the peak (1, 2, 2.5 or 5 × a power of ten). */
 function niceCeil(value: number): number {
@@ -22,6 +22,8 @@ function niceCeil(value: number): number {
  * next (impact changes, hours of the profile, peak edges). Inline SVG, no chart library.
  */
 export function ImpactChart({ series, currency }: { series: ImpactSeriesPoint[]; currency: string }) {
+  const { timeZone } = useTimeZone();
+  const hhmm = (iso: string) => formatTime(new Date(iso), timeZone).slice(0, 5);
   if (series.length < 2) {
     return <p className="text-xs text-ink-faint">The chart starts once the incident has been open a moment.</p>;
   }
@@ -63,7 +65,7 @@ export function ImpactChart({ series, currency }: { series: ImpactSeriesPoint[];
           {hhmm(series.at(-1)?.at ?? "")}
         </text>
       </svg>
-      <figcaption className="text-[11px] text-ink-faint">Revenue at risk per minute, your time zone</figcaption>
+      <figcaption className="text-[11px] text-ink-faint">Revenue at risk per minute, times in {zoneName(new Date(), timeZone)}</figcaption>
     </figure>
   );
 }

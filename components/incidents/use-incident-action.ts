@@ -3,6 +3,8 @@ import { useCallback, useState } from "react";
 import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
 import { apiRequest } from "../api/api-client.ts";
 
+export type FieldedResult = { ok: true } | { ok: false; message: string; fields: Record<string, string> };
+
 /** Runs one incident write, applies the answer, and keeps its error (field-named) to show. */
 export function useIncidentAction(incidentId: string, apply: (incident: IncidentDto) => void) {
   const [busy, setBusy] = useState(false);
@@ -22,5 +24,20 @@ export function useIncidentAction(incidentId: string, apply: (incident: Incident
     },
     [incidentId, apply],
   );
-  return { run, busy, error, clearError: () => setError(null) };
+  /** Like run, but the error is the caller's to show at its field (nothing at the panel's top). */
+  const attempt = useCallback(
+    async (path: string, method: string, body?: unknown): Promise<FieldedResult> => {
+      setBusy(true);
+      const res = await apiRequest<IncidentDto>(`/api/incidents/${incidentId}${path}`, { method, body });
+      setBusy(false);
+      if (res.ok) {
+        apply(res.data);
+        return { ok: true };
+      }
+      const message = res.error.status === 0 ? "Offline: not saved. Try again when the connection is back." : res.error.message;
+      return { ok: false, message, fields: res.error.fields };
+    },
+    [incidentId, apply],
+  );
+  return { run, attempt, busy, error, clearError: () => setError(null) };
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { formatCount, formatMoney } from "@/lib/impact/format.ts";
+import { formatMoney, formatWholeCount } from "@/lib/impact/format.ts";
 import type { PostmortemFacts } from "@/lib/postmortems/draft.ts";
 import { formatDateTime, formatDuration } from "@/lib/time/format.ts";
 
@@ -26,8 +26,8 @@ export function FactSheet({ facts }: { facts: PostmortemFacts }) {
       <Fact label="Duration (MTTR)">{span(facts.durations.mttrMs)}</Fact>
       <Fact label="Acknowledged after (MTTA)">{span(facts.durations.mttaMs)}</Fact>
       <Fact label="Revenue lost or at risk">{formatMoney(facts.impact.loss.revenue, c)}</Fact>
-      <Fact label="Orders affected">{formatCount(facts.impact.loss.orders)}</Fact>
-      <Fact label="Customers affected">{formatCount(facts.impact.loss.customers)}</Fact>
+      <Fact label="Orders affected">{formatWholeCount(facts.impact.loss.orders)}</Fact>
+      <Fact label="Customers affected">{formatWholeCount(facts.impact.loss.customers)}</Fact>
       <Fact label="Commander">{facts.incident.commander ?? "—"}</Fact>
       <div className="col-span-2 min-w-0">
         <dt className="text-xs text-ink-muted print:text-black/60">Services</dt>
@@ -35,7 +35,7 @@ export function FactSheet({ facts }: { facts: PostmortemFacts }) {
       </div>
       <div className="col-span-2 min-w-0">
         <dt className="text-xs text-ink-muted print:text-black/60">Teams told</dt>
-        <dd className="truncate" title={facts.teams.map((t) => `${t.name}${t.notifiedAt ? "" : " (not told)"}`).join(", ")}>
+        <dd className="truncate print:overflow-visible print:whitespace-normal" title={facts.teams.map((t) => `${t.name}${t.notifiedAt ? "" : " (not told)"}`).join(", ")}>
           {facts.teams.length ? `${told} of ${facts.teams.length}: ${facts.teams.map((t) => t.name).join(", ")}` : "—"}
         </dd>
       </div>

@@ -1,6 +1,7 @@
 "use client";
 import { describeDue, dueState } from "@/lib/stakeholder/due-state.ts";
 import { formatTime, zoneName } from "@/lib/time/format.ts";
+import { useTimeZone } from "../time/time-zone.tsx";
 import { useNow } from "../time/use-now.ts";
 import { cn } from "../ui/cn.ts";
 
@@ -10,9 +11,10 @@ import { cn } from "../ui/cn.ts";
  */
 export function DueBadge({ nextUpdateBy }: { nextUpdateBy: string | null }) {
   const now = useNow(5_000);
+  const { timeZone } = useTimeZone();
   const state = now ? dueState(nextUpdateBy, now) : null;
   const overdue = state?.kind === "overdue";
-  const due = nextUpdateBy && now ? `${formatTime(new Date(nextUpdateBy)).slice(0, 5)} ${zoneName(new Date(nextUpdateBy))}` : null;
+  const due = nextUpdateBy && now ? `${formatTime(new Date(nextUpdateBy), timeZone).slice(0, 5)} ${zoneName(new Date(nextUpdateBy), timeZone)}` : null;
   // Two lines of fixed height, so the panel never shifts as the minutes tick or the state flips.
   return (
     <div

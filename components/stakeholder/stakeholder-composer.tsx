@@ -23,6 +23,8 @@ function initialJourneys(previous: StakeholderUpdateDto | null, degraded: { jour
 
 interface Props {
   previous: StakeholderUpdateDto | null;
+  /** Opened from the header's publish prompt: start with the status page ticked and the impact's words. */
+  publish?: boolean;
   onClose: () => void;
   onPosted: (update: StakeholderUpdateDto) => void;
 }
@@ -31,16 +33,24 @@ interface Props {
  * A modal form: what is affected, what we are doing, what customers see per journey, when the next
  * update comes, and whether it goes on the public status page. Ctrl+Enter posts, Escape closes.
  */
-export function StakeholderComposer({ previous, onClose, onPosted }: Props) {
+/** "Checkout and Payment are degraded": what is affected, from the impact, when nothing was written yet. */
+function affectedFromImpact(degraded: { journey: JourneyName; degradation: number }[]): string {
+  const names = degraded.filter((j) => j.degradation > 0).map((j) => JOURNEY_LABELS[j.journey]);
+  if (!names.length) return "";
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return `${list} ${names.length === 1 ? "is" : "are"} not working normally for some customers.`;
+}
+
+export function StakeholderComposer({ previous, publish = false, onClose, onPosted }: Props) {
   const { incident } = useRoom();
   const { snapshot } = useIncidentImpact(incident.id);
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const [affected, setAffected] = useState(previous?.affected ?? incident.customerStatus);
+  const [affected, setAffected] = useState(previous?.affected || incident.customerStatus || affectedFromImpact(snapshot?.impact.journeys ?? []));
   const [doing, setDoing] = useState(previous?.doing ?? "");
   const [journeys, setJourneys] = useState<JourneyStatusMap>(() => initialJourneys(previous, snapshot?.impact.journeys ?? []));
   const [pick, setPick] = useState<Pick>(30);
-  const [isPublic, setIsPublic] = useState(previous?.isPublic ?? false);
+  const [isPublic, setIsPublic] = useState(publish || (previous?.isPublic ?? false));
   const { errors, failure, busy, send } = useApiSubmit();
 
   useEffect(() => {

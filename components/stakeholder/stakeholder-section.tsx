@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { JOURNEY_LABELS, type JourneyName } from "@/lib/catalog/constants.ts";
 import { canPostStakeholderUpdate } from "@/lib/stakeholder/can-post-update.ts";
 import { type CUSTOMER_STATUS_LABELS } from "@/lib/stakeholder/constants.ts";
@@ -12,6 +12,7 @@ import { Kbd } from "../ui/kbd.tsx";
 import { useShortcut } from "../ui/use-shortcut.ts";
 import { DueBadge } from "./due-badge.tsx";
 import { CustomerStatusTag } from "./customer-status-tag.tsx";
+import { onComposeRequest } from "./compose-request.ts";
 import { StakeholderComposer } from "./stakeholder-composer.tsx";
 import { useLatestStakeholderUpdate } from "./use-latest-stakeholder-update.ts";
 
@@ -20,6 +21,12 @@ export function StakeholderSection({ initial }: { initial: StakeholderUpdateDto 
   const { incident, viewer } = useRoom();
   const { latest, apply } = useLatestStakeholderUpdate(incident.id, initial);
   const [open, setOpen] = useState(false);
+  const [publish, setPublish] = useState(false);
+  // The header's "Publish update…" opens this same composer, set to publish.
+  useEffect(() => onComposeRequest((r) => {
+    setPublish(r.publish);
+    setOpen(true);
+  }), []);
   const mayPost = canPostStakeholderUpdate(viewer, { commanderId: incident.commander?.id ?? null, commsLeadId: incident.commsLead?.id ?? null });
   useShortcut("u", () => mayPost && setOpen(true));
   const resolved = incident.status === "resolved";
@@ -54,7 +61,7 @@ export function StakeholderSection({ initial }: { initial: StakeholderUpdateDto 
           </p>
         )}
       </div>
-      {open ? <StakeholderComposer previous={latest} onClose={() => setOpen(false)} onPosted={apply} /> : null}
+      {open ? <StakeholderComposer previous={latest} publish={publish} onClose={() => { setOpen(false); setPublish(false); }} onPosted={apply} /> : null}
     </PanelSection>
   );
 }

@@ -1,15 +1,20 @@
 "use client";
-import { formatDateTime, formatRelative, formatTime } from "@/lib/time/format.ts";
+import { formatClock, formatDateTime, formatRelative } from "@/lib/time/format.ts";
+import { useTimeZone } from "./time-zone.tsx";
 import { useNow } from "./use-now.ts";
 
-/** Absolute time in the viewer's zone with the relative time beside it: "14:02:11 · 4 min ago". */
-export function Timestamp({ iso, withDate = false, className }: { iso: string; withDate?: boolean; className?: string }) {
+/**
+ * Absolute time with its zone named and the relative time beside it: "14:02:11 CET · 4 min ago".
+ * The zone is the viewer's, or the organisation's when they chose so (one policy: useTimeZone).
+ */
+export function Timestamp({ iso, withDate = false, withSeconds = false, className }: { iso: string; withDate?: boolean; withSeconds?: boolean; className?: string }) {
   const now = useNow(30_000);
+  const { timeZone } = useTimeZone();
   const date = new Date(iso);
   if (!now) return <time dateTime={iso} className={className}>&nbsp;</time>;
   return (
-    <time dateTime={iso} title={formatDateTime(date)} className={className}>
-      <span className="tabular">{withDate ? formatDateTime(date) : formatTime(date)}</span>
+    <time dateTime={iso} title={formatDateTime(date, timeZone, true)} className={className} data-zoned="">
+      <span className="tabular">{withDate ? formatDateTime(date, timeZone, withSeconds) : formatClock(date, timeZone)}</span>
       <span className="whitespace-nowrap text-ink-faint"> · {formatRelative(date, now)}</span>
     </time>
   );

@@ -2,6 +2,9 @@
 import { useRef, useState, type KeyboardEvent } from "react";
 import { KIND_LABELS, MAX_BODY_LENGTH, NOTIFY_CHANNELS, POSTABLE_KINDS, type NotifyChannel, type PostableKind } from "@/lib/timeline/constants.ts";
 import { buildComposerEntry, channelLabel, parseComposerInput } from "@/lib/timeline/composer-input.ts";
+import { matchTeam, type NamedTeam } from "@/lib/timeline/match-team.ts";
+import { zoneName } from "@/lib/time/format.ts";
+import { useNow } from "../time/use-now.ts";
 import { Button } from "../ui/button.tsx";
 import { cn } from "../ui/cn.ts";
 import { Kbd } from "../ui/kbd.tsx";
@@ -16,6 +19,20 @@ function backdateToIso(hhmm: string): string | null | "future" {
   return d.getTime() > Date.now() + 60_000 ? "future" : d.toISOString();
 }
 
+/** Teams whose name starts with (or contains) what was typed, best first, at most five. */
+function suggestTeams(typed: string, teams: readonly NamedTeam[]): NamedTeam[] {
+  const q = typed.trim().toLowerCase();
+  const starts = teams.filter((t) => t.name.toLowerCase().startsWith(q));
+  const contains = teams.filter((t) => !starts.includes(t) && t.name.toLowerCase().includes(q));
+  return [...starts, ...contains].slice(0, 5);
+}
+
+/** The preview names the catalog team the target resolves to, or says it is not one. */
+function previewTeam(target: string, teams: readonly NamedTeam[]): string {
+  if (!teams.length) return target;
+  return matchTeam(target, teams)?.name ?? `${target} (not a team)`;
+}
+
 const small = "h-8 rounded-md border border-line bg-canvas px-2 text-xs text-ink focus:border-accent focus:outline-none aria-[invalid=true]:border-bad";
 
 export type PostHandler = (kind: PostableKind, body: string, occurredAt?: string, data?: Record<string, unknown> | null) => void;
@@ -25,7 +42,7 @@ export type PostHandler = (kind: PostableKind, body: string, occurredAt?: string
  * selector or a typed prefix (/action, /decision, /hypothesis, /notify Team: …, /link https://…);
  * notifications and links ask for their fields inline.
  */
-export function Composer({ onPost }: { onPost: PostHandler }) {
+export function Composer({ onPost, teams }: { onPost: PostHandler; teams: readonly NamedTeam[] }) {
   const [text, setText] = useState("");
   const [kind, setKind] = useState<PostableKind>("note");
   const [target, setTarget] = useState("");
@@ -38,10 +55,17 @@ export function Composer({ onPost }: { onPost: PostHandler }) {
   useShortcut("c", () => input.current?.focus());
 
   const parsed = parseComposerInput(text, kind);
+  // Null while server-rendering: the zone is the browser's, named once the page is live.
+  const now = useNow(60_000);
+  const zone = now ? zoneName(now) : "";
   const liveKind = parsed.kind;
+  // While the team after /notify is not yet a catalog team, offer the ones it could be.
+  const typedTeam = parsed.prefixed && liveKind === "notification" ? (parsed.target ?? "") : null;
+  const notifySuggestions = typedTeam !== null && !matchTeam(typedTeam, teams) ? suggestTeams(typedTeam, teams) : [];
+  const notifyRest = typedTeam !== null ? text.slice(text.search(/\s+(?:via|by)\s|:/) >= 0 ? text.search(/\s+(?:via|by)\s|:/) : text.length) : "";
 
   function submit() {
-    const entry = buildComposerEntry(parsed, { target, channel, url });
+    const entry = buildComposerEntry(parsed, { target, channel, url }, teams);
     if (!entry.ok) return setError({ field: entry.field, message: entry.error });
     if (entry.body.length > MAX_BODY_LENGTH) return setError({ field: "body", message: `Keep it under ${MAX_BODY_LENGTH.toLocaleString("en")} characters.` });
     const occurredAt = backdateToIso(happenedAt);
@@ -110,8 +134,13 @@ export function Composer({ onPost }: { onPost: PostHandler }) {
             To
             <input
               value={target}
-              onChange={(e) => setTarget(e.target.value)}
-              placeholder="team or person"
+              onChange={(e) => {
+                setTarget(e.target.value);
+                if (error?.field === "target") setError(undefined);
+              }}
+              list="composer-teams"
+              placeholder="team"
+              data-testid="composer-target"
               maxLength={200}
               aria-invalid={invalid("target")}
               className={cn(small, "w-40")}
@@ -144,23 +173,47 @@ export function Composer({ onPost }: { onPost: PostHandler }) {
         {parsed.target !== undefined || parsed.url !== undefined ? (
           // What the prefix was read as, so a typo in "/notify Team via phone:" shows before posting.
           <span className="max-w-72 truncate rounded border border-line px-1.5 py-0.5 text-ink" data-testid="composer-preview">
-            {parsed.target !== undefined ? `To ${parsed.target}${parsed.channel ? ` by ${channelLabel(parsed.channel)}` : ""}` : parsed.url}
+            {parsed.target !== undefined ? `To ${previewTeam(parsed.target, teams)}${parsed.channel ? ` by ${channelLabel(parsed.channel)}` : ""}` : parsed.url}
           </span>
         ) : null}
         <label className="flex items-center gap-1.5">
           Happened at
+          {/* The browser's wall clock: say which zone that is. */}
           <input
             type="time"
             value={happenedAt}
             onChange={(e) => setHappenedAt(e.target.value)}
             className={small}
             aria-invalid={invalid("happenedAt")}
-            aria-label="Happened at (leave empty for now)"
+            aria-label={`Happened at, ${zone} (leave empty for now)`}
           />
+          <span className="text-[11px] text-ink-faint" data-testid="input-zone">{zone}</span>
         </label>
         <span id="composer-help" className="hidden xl:inline">
           <Kbd>Enter</Kbd> post · <Kbd>Shift</Kbd>+<Kbd>Enter</Kbd> new line · <Kbd>/</Kbd> focus
         </span>
+        {/* Autocomplete for the “To” field and, below, for what follows /notify. */}
+        <datalist id="composer-teams">
+          {teams.map((t) => <option key={t.id} value={t.name} />)}
+        </datalist>
+        {notifySuggestions.length ? (
+          <span className="flex flex-wrap items-center gap-1" data-testid="composer-team-suggestions">
+            <span className="text-ink-faint">Team:</span>
+            {notifySuggestions.map((t) => (
+              <button
+                key={t.id}
+                type="button"
+                className="rounded border border-line px-1.5 py-0.5 text-ink hover:border-accent"
+                onClick={() => {
+                  setText(`/notify ${t.name}${notifyRest}`);
+                  input.current?.focus();
+                }}
+              >
+                {t.name}
+              </button>
+            ))}
+          </span>
+        ) : null}
         {error ? <span id="composer-error" role="alert" className="font-medium text-bad">{error.message}</span> : null}
         <Button type="submit" size="sm" className="ml-auto">Post</Button>
       </div>

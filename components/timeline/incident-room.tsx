@@ -5,8 +5,10 @@ import type { ServiceSummaryDto } from "@/lib/catalog/list-services.ts";
 import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
 import type { StakeholderUpdateDto } from "@/lib/stakeholder/stakeholder-dto.ts";
 import type { TimelineEventDto } from "@/lib/timeline/event-dto.ts";
+import type { NamedTeam } from "@/lib/timeline/match-team.ts";
 import type { MemberDto } from "@/lib/users/list-members.ts";
 import { RoomContext, type IncidentRoomContext } from "../incidents/room-context.ts";
+import { useBlastRadius } from "../incidents/use-blast-radius.ts";
 import { useIncidentAction } from "../incidents/use-incident-action.ts";
 import { useLiveIncident } from "../incidents/use-live-incident.ts";
 import { useConnection } from "../realtime/use-connection.ts";
@@ -24,11 +26,12 @@ interface Props {
   viewer: { userId: string; role: RoleName };
   members: MemberDto[];
   services: ServiceSummaryDto[];
+  teams: NamedTeam[];
   /** The latest stakeholder update when the page was rendered (kept live in the side panel). */
   stakeholderUpdate: StakeholderUpdateDto | null;
 }
 
-export function IncidentRoom({ incident: initialIncident, events, hasOlder, canPost, viewer, members, services, stakeholderUpdate }: Props) {
+export function IncidentRoom({ incident: initialIncident, events, hasOlder, canPost, viewer, members, services, teams, stakeholderUpdate }: Props) {
   const room = useIncidentRoom(initialIncident, events, hasOlder);
   const { incident, apply } = useLiveIncident(initialIncident);
   const action = useIncidentAction(incident.id, apply);
@@ -42,18 +45,20 @@ export function IncidentRoom({ incident: initialIncident, events, hasOlder, canP
     );
     return `${touched.length}:${touched.at(-1)?.seq ?? 0}`;
   }, [room.state.events]);
+  const serviceKey = incident.services.map((s) => s.id).sort().join(",");
+  const blastRadius = useBlastRadius(incident.id, serviceKey, notificationsVersion);
   const ctx = useMemo<IncidentRoomContext>(
-    () => ({ incident, viewer, members, services, run: action.run, busy: action.busy, error: action.error, post: room.post, notificationsVersion }),
-    [incident, viewer, members, services, action.run, action.busy, action.error, room.post, notificationsVersion],
+    () => ({ incident, viewer, members, services, teams, run: action.run, attempt: action.attempt, busy: action.busy, error: action.error, post: room.post, notificationsVersion, blastRadius }),
+    [incident, viewer, members, services, teams, action.run, action.attempt, action.busy, action.error, room.post, notificationsVersion, blastRadius],
   );
 
   return (
     <RoomContext.Provider value={ctx}>
       <div className="flex h-[calc(100dvh-3rem)] flex-col">
-        <RoomHeader connection={connection === "live" && room.isServerDown ? "degraded" : connection} pending={unsent} presence={room.presence} onTogglePanel={() => setPanelOpen((o) => !o)} panelOpen={panelOpen} />
+        <RoomHeader connection={connection === "live" && room.isServerDown ? "degraded" : connection} pending={unsent} presence={room.presence} onTogglePanel={() => setPanelOpen((o) => !o)} onOpenPanel={() => setPanelOpen(true)} panelOpen={panelOpen} stakeholderUpdate={stakeholderUpdate} />
         <div className="relative mx-auto grid min-h-0 w-full max-w-[1600px] flex-1 grid-cols-1 lg:grid-cols-[1fr_340px]">
           <main className="flex min-h-0 flex-col">
-            <TimelinePanel room={room} viewer={viewer} commanderId={incident.commander?.id ?? null} canPost={canPost} />
+            <TimelinePanel room={room} viewer={viewer} commanderId={incident.commander?.id ?? null} canPost={canPost} teams={teams} />
           </main>
           {/* Beside the timeline on a laptop; a drawer over it on smaller screens. */}
           <div

@@ -6,7 +6,12 @@ import { useRoom } from "../incidents/room-context.ts";
 import { SeverityControl, StatusControl } from "../incidents/status-control.tsx";
 import { ConnectionIndicator } from "../realtime/connection-indicator.tsx";
 import type { ConnectionState } from "../realtime/use-connection.ts";
+import { formatClock, formatDateTime } from "@/lib/time/format.ts";
+import type { StakeholderUpdateDto } from "@/lib/stakeholder/stakeholder-dto.ts";
+import { PublishPrompt } from "../stakeholder/publish-prompt.tsx";
 import { IncidentClock } from "../time/incident-clock.tsx";
+import { useTimeZone } from "../time/time-zone.tsx";
+import { useNow } from "../time/use-now.ts";
 import { Button } from "../ui/button.tsx";
 
 interface Props {
@@ -15,10 +20,56 @@ interface Props {
   presence: PresenceUser[];
   panelOpen: boolean;
   onTogglePanel: () => void;
+  /** Opens the side panel (a drawer on small screens) before jumping to one of its sections. */
+  onOpenPanel: () => void;
+  /** The latest stakeholder update when the page was rendered: the publish prompt watches it. */
+  stakeholderUpdate: StakeholderUpdateDto | null;
+}
+
+/** "Started 06:47:02 CET" (with the day when not today): the clock time the incident began. */
+function StartedAt({ iso }: { iso: string }) {
+  const now = useNow(60_000);
+  const { timeZone } = useTimeZone();
+  const date = new Date(iso);
+  if (!now) return <time dateTime={iso}>&nbsp;</time>;
+  const sameDay = formatDateTime(date, timeZone).split(",")[0] === formatDateTime(now, timeZone).split(",")[0];
+  return (
+    <time dateTime={iso} className="font-mono tabular" title={formatDateTime(date, timeZone, true)} data-zoned="" data-testid="started-at">
+      {sameDay ? formatClock(date, timeZone) : formatDateTime(date, timeZone, true)}
+    </time>
+  );
+}
+
+/** "2 teams not told": a link to them in the side panel, since telling them is the next job. */
+function TeamsNotTold({ onOpenPanel }: { onOpenPanel: () => void }) {
+  const { blastRadius } = useRoom();
+  const teams = blastRadius.radius?.teams;
+  if (!teams?.length) return null;
+  const untold = teams.filter((t) => !t.notification).length;
+  return (
+    <div className="flex items-center gap-1.5">
+      <dt className="sr-only">Teams to tell</dt>
+      <dd>
+        <a
+          href="#teams-to-tell"
+          data-testid="header-teams-not-told"
+          className={untold ? "font-medium text-warn underline-offset-2 hover:underline" : "text-ok underline-offset-2 hover:underline"}
+          onClick={(e) => {
+            e.preventDefault();
+            onOpenPanel();
+            // After the drawer has opened on a small screen.
+            requestAnimationFrame(() => document.getElementById("teams-to-tell")?.scrollIntoView({ block: "start" }));
+          }}
+        >
+          {untold ? <><span aria-hidden>○ </span>{untold} team{untold === 1 ? "" : "s"} not told</> : <><span aria-hidden>✓ </span>All {teams.length} teams told</>}
+        </a>
+      </dd>
+    </div>
+  );
 }
 
 /** Always visible: what is broken, how bad, who leads, for how long, and whether we are live. */
-export function RoomHeader({ connection, pending, presence, panelOpen, onTogglePanel }: Props) {
+export function RoomHeader({ connection, pending, presence, panelOpen, onTogglePanel, onOpenPanel, stakeholderUpdate }: Props) {
   const { incident } = useRoom();
   return (
     <header className="sticky top-0 z-10 border-b border-line bg-surface/95 backdrop-blur">
@@ -50,9 +101,15 @@ export function RoomHeader({ connection, pending, presence, panelOpen, onToggleP
             <dd className="font-medium" data-testid="commander">{incident.commander?.name ?? "Unassigned"}</dd>
           </div>
           <div className="flex items-center gap-1.5">
+            <dt className="text-ink-muted">Started</dt>
+            <dd><StartedAt iso={incident.startedAt} /></dd>
+          </div>
+          <div className="flex items-center gap-1.5">
             <dt className="text-ink-muted">{incident.resolvedAt ? "Lasted" : "Open for"}</dt>
             <dd><IncidentClock startedAt={incident.startedAt} resolvedAt={incident.resolvedAt} /></dd>
           </div>
+          <TeamsNotTold onOpenPanel={onOpenPanel} />
+          <PublishPrompt initial={stakeholderUpdate} />
           <HeaderImpact incidentId={incident.id} />
           {incident.customerStatus ? (
             <div className="flex min-w-0 items-center gap-1.5">

@@ -23,6 +23,13 @@ export function RoomSidePanel({ presence, stakeholderUpdate }: { presence: Prese
         </p>
       ) : null}
       <RoomPostmortemSection />
+      {/* In the order a commander needs them: who still has to be told, what it costs and what is
+          broken, what customers were told, who does what, who is here; then the record. */}
+      <BlastRadiusSection />
+      <ImpactSection />
+      <ServicesSection />
+      <StakeholderSection initial={stakeholderUpdate} />
+      <RolesSection />
       <PanelSection title={`In the room now (${presence.length})`}>
         {presence.length === 0 ? (
           <p className="text-ink-muted">Connecting…</p>
@@ -41,13 +48,8 @@ export function RoomSidePanel({ presence, stakeholderUpdate }: { presence: Prese
           </ul>
         )}
       </PanelSection>
-      <StakeholderSection initial={stakeholderUpdate} />
-      <ImpactSection />
-      <DetailsSection />
-      <ServicesSection />
-      <BlastRadiusSection />
-      <RolesSection />
       <KeyTimesSection />
+      <DetailsSection />
     </aside>
   );
 }

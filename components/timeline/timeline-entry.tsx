@@ -3,7 +3,8 @@ import { memo, useState, type ReactNode } from "react";
 import { canAmendEntry, isPinnableKind, isStrikableKind } from "@/lib/timeline/entry-permissions.ts";
 import type { TimelineEventDto } from "@/lib/timeline/event-dto.ts";
 import { isSystemKind } from "@/lib/timeline/room-state.ts";
-import { formatTime } from "@/lib/time/format.ts";
+import { formatClock, formatDateTime } from "@/lib/time/format.ts";
+import { useTimeZone } from "../time/time-zone.tsx";
 import { Timestamp } from "../time/timestamp.tsx";
 import { useNow } from "../time/use-now.ts";
 import { Button } from "../ui/button.tsx";
@@ -36,9 +37,11 @@ const ROW =
 
 export function ShortTime({ iso }: { iso: string }) {
   const now = useNow(60_000);
+  const { timeZone } = useTimeZone();
+  // Labelled with its zone like every absolute time in the room; the date is in the tooltip.
   return (
-    <time dateTime={iso} className="font-mono text-[11px] text-ink-faint tabular">
-      {now ? formatTime(new Date(iso)) : "\u00a0"}
+    <time dateTime={iso} className="font-mono text-[11px] text-ink-faint tabular" title={now ? formatDateTime(new Date(iso), timeZone, true) : undefined} data-zoned="">
+      {now ? formatClock(new Date(iso), timeZone) : "\u00a0"}
     </time>
   );
 }

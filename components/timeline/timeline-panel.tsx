@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { NamedTeam } from "@/lib/timeline/match-team.ts";
 import { canModerateTimeline, type TimelineViewer } from "@/lib/timeline/entry-permissions.ts";
 import { authorsOf, isNarrowed, NO_FILTERS, pinnedByOf, struckCount, visibleEntries, type TimelineFilters } from "@/lib/timeline/timeline-view.ts";
 import { Button } from "../ui/button.tsx";
@@ -22,6 +23,8 @@ interface Props {
   /** The incident's commander: they moderate its timeline whatever their role. */
   commanderId: string | null;
   canPost: boolean;
+  /** The catalog's teams, for the composer's `/notify`. */
+  teams: readonly NamedTeam[];
 }
 
 const HIGHLIGHT_MS = 4000;
@@ -29,7 +32,7 @@ const HIGHLIGHT_MS = 4000;
 const NEAR_JUMP = 500;
 
 /** The room's main column: filters, pinned key moments, the timeline and the composer. */
-export function TimelinePanel({ room, viewer, commanderId, canPost }: Props) {
+export function TimelinePanel({ room, viewer, commanderId, canPost, teams }: Props) {
   const { state, incidentId } = room;
   const [filters, setFilters] = useState<TimelineFilters>(NO_FILTERS);
   const [compact, setCompact] = usePersistentToggle("warroom:timeline:compact");
@@ -179,7 +182,7 @@ export function TimelinePanel({ room, viewer, commanderId, canPost }: Props) {
         onDiscard={room.discard}
       />
       {canPost ? (
-        <Composer onPost={post} />
+        <Composer onPost={post} teams={teams} />
       ) : (
         <p className="border-t border-line bg-surface p-4 text-sm text-ink-muted">You have read-only access. Ask an admin for the responder role to post.</p>
       )}

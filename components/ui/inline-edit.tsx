@@ -31,7 +31,7 @@ export function InlineEdit({ label, value, display, canEdit, multiline, maxLengt
       <div className="group flex items-start gap-2">
         <div className="min-w-0 flex-1">{display}</div>
         {canEdit ? (
-          <Button size="sm" variant="ghost" className="h-6 px-2 text-xs" aria-label={`Edit ${label}`} onClick={() => { setDraft(value); setEditing(true); }}>
+          <Button size="sm" variant="ghost" className="h-6 px-2 text-xs print:hidden" aria-label={`Edit ${label}`} onClick={() => { setDraft(value); setEditing(true); }}>
             Edit
           </Button>
         ) : null}

@@ -30,6 +30,12 @@ export function formatCount(value: number): string {
   return Math.abs(value) < 10 ? fractionalCounts.format(value || 0) : counts.format(value || 0);
 }
 
+/** Totals of orders and customers are whole: "1,204", "fewer than 1", never "0.8 orders". */
+export function formatWholeCount(value: number): string {
+  if (value > 0 && value < 0.5) return "fewer than 1";
+  return counts.format(Math.round(value));
+}
+
 /** The header's figure: "$1,280/min". */
 export function formatPerMinute(amount: number, currency: string): string {
   return `${formatMoney(amount, currency)}/min`;

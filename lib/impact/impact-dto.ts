@@ -13,10 +13,15 @@ export interface ImpactEvidence {
 
 export interface ImpactJourneyDto {
   journey: JourneyName;
-  /** Current degradation in percent; 0 once recovered. */
+  /** Current degradation in percent; 0 once recovered, and 0 once the incident is resolved. */
   degradation: number;
-  /** Since when the current degradation applies. */
+  /** Since when the current degradation applies (when the impact ended, once it has). */
   since: string;
+  /**
+   * How degraded it was until its impact ended: by resolution (at resolvedAt) or by being set
+   * back to 0 while open. "Was 60% degraded until 07:09"; null while degraded or never degraded.
+   */
+  ended: { degradation: number; at: string } | null;
   perMinute: Figures;
   /** The latest value of each measured figure reported for this journey. */
   evidence: ImpactEvidence;

@@ -3,7 +3,7 @@ import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import type { ImpactSummaryDto } from "./impact-dto.ts";
 import { loadImpactModel } from "./impact-settings.ts";
-import type { RoleChangeSpec, StaffedRole } from "./response-cost.ts";
+import type { RoleChangeSpec, StaffedRole, StaffingInput } from "./response-cost.ts";
 import { summarizeImpact, type RecordedImpactChange } from "./summarize-impact.ts";
 
 const person = { select: { id: true, name: true } } as const;
@@ -64,6 +64,25 @@ function roleChanges(events: ImpactIncidentRow["events"]): RoleChangeSpec[] {
   return out;
 }
 
+type Participant = NonNullable<StaffingInput["participants"]>[number];
+
+/** Everyone who wrote in each incident's timeline, with when they first and last did: one query. */
+async function participantsOf(incidentIds: string[]): Promise<Map<string, Participant[]>> {
+  const out = new Map<string, Participant[]>();
+  if (!incidentIds.length) return out;
+  const rows = await db().timelineEvent.groupBy({
+    by: ["incidentId", "authorId"],
+    where: { incidentId: { in: incidentIds }, authorId: { not: null } },
+    _min: { recordedAt: true },
+    _max: { recordedAt: true },
+  });
+  for (const r of rows) {
+    if (!r.authorId || !r._min.recordedAt || !r._max.recordedAt) continue;
+    out.set(r.incidentId, [...(out.get(r.incidentId) ?? []), { userId: r.authorId, firstAt: r._min.recordedAt, lastAt: r._max.recordedAt }]);
+  }
+  return out;
+}
+
 /**
  * Impact summaries of the organisation's incidents matching `where`, computed at `now`.
  * The caller has already checked the actor may read them; the organisation scope is applied here.
@@ -77,6 +96,7 @@ export async function loadImpact(
     loadImpactModel(db(), organizationId),
     db().incident.findMany({ where: { ...where, organizationId }, select: impactIncidentSelect }),
   ]);
+  const participants = await participantsOf(incidents.map((i) => i.id));
   return incidents.map((incident) => {
     const changes: RecordedImpactChange[] = incident.impactChanges.map((c) => ({ ...c, journey: c.journey as JourneyName }));
     const impact = summarizeImpact({
@@ -99,6 +119,7 @@ export async function loadImpact(
       },
       changes,
       roleChanges: roleChanges(incident.events),
+      participants: participants.get(incident.id) ?? [],
       now,
     });
     return { incident, impact };

@@ -20,7 +20,18 @@ export interface StaffingInput {
   current: { commander: string | null; commsLead: string | null; scribe: string | null; responders: { userId: string; since: Date }[] };
   /** Role changes in the order they were recorded. */
   changes: readonly RoleChangeSpec[];
+  /**
+   * Everyone who wrote in the timeline (posted, acted, changed something), role or not: when
+   * they first and last did. Omitted: role holders only.
+   */
+  participants?: readonly { userId: string; firstAt: Date; lastAt: Date }[];
 }
+
+/**
+ * The time around each act a person without a role is counted for: reading up before posting,
+ * doing the thing after. A person who posted once costs this much, not the whole incident.
+ */
+export const PARTICIPATION_ALLOWANCE_MS = 15 * 60_000;
 
 export interface ResponseCost {
   amount: number;
@@ -40,6 +51,10 @@ type Interval = [number, number];
  * `from` of its first change (or today's holder when it never changed) and holds it from
  * `from`. A responder holds the role from their "joined" entry to their "stepped down" entry;
  * a responder with no entries at all (imported data) counts from when they were added.
+ *
+ * Everyone else who wrote in the timeline counts too (a second person posting is a second
+ * person at work): from their first entry to their last, widened by PARTICIPATION_ALLOWANCE_MS
+ * on each side.
  */
 export function computeResponseCost(input: StaffingInput): ResponseCost {
   const start = input.from.getTime();
@@ -87,6 +102,11 @@ export function computeResponseCost(input: StaffingInput): ResponseCost {
   }
   for (const [userId, since] of joinedAt) hold(userId, since, end);
   for (const r of input.current.responders) if (!seen.has(r.userId)) hold(r.userId, r.since.getTime(), end);
+  // People who posted or acted without a role: from their first entry to their last, with an
+  // allowance on each side; merged with any role time, so nobody counts twice.
+  for (const p of input.participants ?? []) {
+    hold(p.userId, p.firstAt.getTime() - PARTICIPATION_ALLOWANCE_MS, p.lastAt.getTime() + PARTICIPATION_ALLOWANCE_MS);
+  }
 
   let ms = 0;
   for (const intervals of byPerson.values()) ms += unionLength(intervals);

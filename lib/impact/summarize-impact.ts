@@ -29,6 +29,8 @@ export interface SummaryInput {
   /** In the order they were recorded. */
   changes: readonly RecordedImpactChange[];
   roleChanges: readonly RoleChangeSpec[];
+  /** Who wrote in the timeline and when they first and last did (response cost counts them). */
+  participants?: StaffingInput["participants"];
   now: Date;
 }
 
@@ -49,6 +51,7 @@ export function summarizeImpact(input: SummaryInput): ImpactSummaryDto {
     hourlyRate: input.hourlyRate,
     current: incident.staffing,
     changes: input.roleChanges,
+    participants: input.participants ?? [],
   });
   const priority = computePriority(model, { severity: incident.severity, degradations: current, serviceTiers: incident.serviceTiers, at: now });
   const next = isOpen ? nextRateChange(model, now) : null;
@@ -63,7 +66,7 @@ export function summarizeImpact(input: SummaryInput): ImpactSummaryDto {
     lossSoFar,
     projectionNextHour,
     responseCost: { ...cost, hourlyRate: input.hourlyRate },
-    journeys: journeyRows(model, input.changes, history, isOpen, now),
+    journeys: journeyRows(model, input.changes, history, incident.resolvedAt, now),
     series: series(model, input.changes, incident.startedAt, end),
     priority: { score: priority.score, revenueShare: priority.revenueShare, criticality: priority.criticality, suggestedSeverity: isOpen ? priority.suggestedSeverity : null },
     rateValidUntil: next?.toISOString() ?? null,
@@ -74,9 +77,10 @@ function journeyRows(
   model: ImpactModel,
   changes: readonly RecordedImpactChange[],
   history: ReturnType<typeof degradationHistory>,
-  isOpen: boolean,
+  resolvedAt: Date | null,
   now: Date,
 ): ImpactJourneyDto[] {
+  const isOpen = !resolvedAt;
   const rows: ImpactJourneyDto[] = [];
   for (const [journey, steps] of history) {
     const last = steps.at(-1);
@@ -91,10 +95,14 @@ function journeyRows(
       if (c.surveyResponses !== null) evidence.surveyResponses = c.surveyResponses;
     }
     const only = { [journey]: last.degradation } as Partial<Record<JourneyName, number>>;
+    // Resolution ends the impact: a journey still marked degraded was so until resolvedAt.
+    const lastDegraded = [...steps].reverse().find((s) => s.degradation > 0);
+    const endedAt = resolvedAt && last.degradation > 0 ? resolvedAt : last.degradation === 0 && lastDegraded ? last.at : null;
     rows.push({
       journey,
-      degradation: last.degradation,
-      since: last.at.toISOString(),
+      degradation: resolvedAt ? 0 : last.degradation,
+      since: (endedAt ?? last.at).toISOString(),
+      ended: endedAt && lastDegraded ? { degradation: resolvedAt && last.degradation > 0 ? last.degradation : lastDegraded.degradation, at: endedAt.toISOString() } : null,
       perMinute: isOpen ? atRiskPerMinute(model, only, now) : ZERO,
       evidence,
       updatedAt: latest?.recordedAt.toISOString() ?? last.at.toISOString(),

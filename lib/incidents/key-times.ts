@@ -27,20 +27,60 @@ const ORDER: [KeyTime, KeyTime][] = [
   ["mitigatedAt", "resolvedAt"],
 ];
 
+/** Key times are kept to the second: what an input can show is what can be put back exactly. */
+export function toWholeSecond(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
+}
+
+export interface KeyTimeProblem {
+  /** The time that is wrong (the one that was changed, when only one of the pair was). */
+  field: KeyTime;
+  /** The time it collides with, and its value. */
+  other: KeyTime;
+  otherAt: Date;
+  relation: "before" | "after";
+}
+
+const capital = (key: KeyTime) => `${LABELS[key][0]?.toUpperCase()}${LABELS[key].slice(1)}`;
+
+/** "Resolved can't be before Mitigated (07:09:09 UTC)": the words shown at the field. */
+export function describeKeyTimeProblem(p: KeyTimeProblem, formatAt: (date: Date) => string): string {
+  return `${capital(p.field)} can't be ${p.relation} ${capital(p.other)} (${formatAt(p.otherAt)})`;
+}
+
 /**
- * Throws a validation error naming the field when times are out of order. Only pairs touching a
- * changed time are checked, so an old inconsistency never blocks an unrelated change.
+ * The first pair of times out of order, compared to the second (an instant stored with
+ * milliseconds is the same second a form puts back). Only pairs touching a changed time are
+ * checked, so an old inconsistency never blocks an unrelated change. Pure: the room checks a
+ * draft with it before sending, the server before writing.
  */
-export function assertKeyTimesInOrder(times: KeyTimes, changed: readonly KeyTime[]): void {
+export function findKeyTimeProblem(times: KeyTimes, changed: readonly KeyTime[]): KeyTimeProblem | null {
+  const sec = (d: Date) => Math.floor(d.getTime() / 1000);
   for (const [earlier, later] of ORDER) {
     if (!changed.includes(earlier) && !changed.includes(later)) continue;
     const a = times[earlier];
     const b = times[later];
-    if (a && b && b.getTime() < a.getTime()) {
-      const message = `${later} cannot be before ${earlier} (${LABELS[later]} before ${LABELS[earlier]})`;
-      throw new AppError("validation_failed", `Invalid input — ${later}: ${message}`, { fields: [{ field: later, message }] });
-    }
+    if (!a || !b || sec(b) >= sec(a)) continue;
+    // Name the time that moved: moving "mitigated" past "resolved" is the mitigated field's error.
+    if (changed.includes(later) || !changed.includes(earlier)) return { field: later, other: earlier, otherAt: a, relation: "before" };
+    return { field: earlier, other: later, otherAt: b, relation: "after" };
   }
+  return null;
+}
+
+/** Throws a validation error at the field, in words, when times are out of order. */
+export function assertKeyTimesInOrder(times: KeyTimes, changed: readonly KeyTime[]): void {
+  const problem = findKeyTimeProblem(times, changed);
+  if (!problem) return;
+  const message = describeKeyTimeProblem(problem, (d) => formatUtcTime(d));
+  throw new AppError("validation_failed", `Invalid input — ${problem.field}: ${message}`, { fields: [{ field: problem.field, message }] });
+}
+
+/** "07:09:09 UTC, 3 Dec": a key time to the second, as the server words it. */
+export function formatUtcTime(date: Date): string {
+  const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "UTC" }).format(date);
+  const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(date);
+  return `${time} UTC, ${day}`;
 }
 
 export interface Durations {
@@ -66,8 +106,8 @@ export function durations(t: { startedAt: string; detectedAt: string | null; ack
   };
 }
 
-/** "14:02 UTC, 22 Nov": server-written timeline text names its zone. */
+/** "22 Nov, 14:02:11 UTC": server-written timeline text names its zone and keeps the second. */
 export function formatUtc(date: Date | null): string {
   if (!date) return "not set";
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC" }).format(date) + " UTC";
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "UTC" }).format(date) + " UTC";
 }

@@ -11,7 +11,8 @@ import { appendEvent } from "../timeline/append-event.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 import { STATUS_LABELS } from "./constants.ts";
 import { incidentSelect, toIncidentDto, type IncidentDto } from "./incident-dto.ts";
-import { assertKeyTimesInOrder, formatUtc, keyTimeLabel, type KeyTimes } from "./key-times.ts";
+import { formatDuration } from "../time/format.ts";
+import { assertKeyTimesInOrder, formatUtc, keyTimeLabel, toWholeSecond, type KeyTimes } from "./key-times.ts";
 import { lockIncident, type LockedIncident } from "./lock-incident.ts";
 import { KEY_TIMES, ZUpdateIncident, type KeyTime } from "./schemas.ts";
 
@@ -20,7 +21,8 @@ type Input = ReturnType<typeof ZUpdateIncident.parse>;
 interface Change {
   kind: EventKind;
   body: string;
-  data: { field: string; from: string | null; to: string | null };
+  /** A re-open also carries the resolution it undoes (resolvedAt), so the record keeps it. */
+  data: { field: string; from: string | null; to: string | null; resolvedAt?: string };
 }
 
 function assertAllowed(actor: Actor, incident: LockedIncident, input: Input): void {
@@ -60,11 +62,14 @@ function describeChanges(incident: LockedIncident, input: Input, times: KeyTimes
   const changes: Change[] = [];
   const field = (name: string, from: string | null, to: string | null) => ({ field: name, from, to });
   if (input.status && input.status !== incident.status) {
-    const verb = incident.status === "resolved" ? "Re-opened" : input.status === "resolved" ? "Resolved" : "Status";
+    const isReopen = incident.status === "resolved";
+    const verb = isReopen ? "Re-opened" : input.status === "resolved" ? "Resolved" : "Status";
+    // A re-open is its own entry and keeps the first resolution in the record: when, and after how long.
+    const first = isReopen && incident.resolvedAt ? ` (first resolved ${formatUtc(incident.resolvedAt)}, after ${formatDuration(incident.resolvedAt.getTime() - incident.startedAt.getTime())})` : "";
     changes.push({
       kind: "status_change",
-      body: `${verb}: ${STATUS_LABELS[incident.status]} → ${STATUS_LABELS[input.status]}`,
-      data: field("status", incident.status, input.status),
+      body: `${verb}: ${STATUS_LABELS[incident.status]} → ${STATUS_LABELS[input.status]}${first}`,
+      data: { ...field("status", incident.status, input.status), ...(isReopen && incident.resolvedAt ? { resolvedAt: incident.resolvedAt.toISOString() } : {}) },
     });
   }
   if (input.severity && input.severity !== incident.severity) {
@@ -118,7 +123,8 @@ export async function updateIncident(actor: Actor, incidentId: string, raw: unkn
     async (tx) => {
       const current = await lockIncident(tx, actor, incidentId);
       assertAllowed(actor, current, input);
-      const times = nextKeyTimes(current, input, new Date());
+      // Stamped to the whole second, like every key time, so an edit can put it back exactly.
+      const times = nextKeyTimes(current, input, toWholeSecond(new Date()));
       assertKeyTimesInOrder(times, KEY_TIMES.filter((k) => (times[k]?.getTime() ?? null) !== (current[k]?.getTime() ?? null)));
       const changes = describeChanges(current, input, times);
       const timeFields = Object.fromEntries(KEY_TIMES.map((k: KeyTime) => [k, times[k]]));

@@ -115,6 +115,10 @@ const SHARED = {
           journey: { type: "string", enum: [...JOURNEYS] },
           degradation: { type: "integer", minimum: 0, maximum: 100 },
           since: time,
+          ended: nullable({
+            ...obj({ degradation: { type: "integer", minimum: 1, maximum: 100 }, at: time }),
+            description: "How degraded it was until its impact ended (at resolution, or when set back to 0); null while degraded.",
+          }),
           perMinute: figures,
           evidence: { type: "object" },
           updatedAt: time,

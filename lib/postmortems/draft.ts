@@ -2,7 +2,7 @@
 // No I/O, so it is unit-tested with a seeded record and the same text reaches every reader.
 import { JOURNEY_LABELS } from "../catalog/constants.ts";
 import type { ImpactSummaryDto } from "../impact/impact-dto.ts";
-import { formatCount, formatMoney, formatPerMinute } from "../impact/format.ts";
+import { formatCount, formatMoney, formatPerMinute, formatWholeCount } from "../impact/format.ts";
 import type { BlastRadiusDto } from "../incidents/get-blast-radius.ts";
 import type { IncidentDto } from "../incidents/incident-dto.ts";
 import { durations } from "../incidents/key-times.ts";
@@ -46,7 +46,8 @@ export interface PostmortemFacts {
     loss: { revenue: number; orders: number; customers: number };
     peakPerMinute: { revenue: number; orders: number; customers: number };
     responseCost: number;
-    journeys: { journey: string; label: string; degradation: number; failedCheckouts: number | null; errorRate: number | null; supportTickets: number | null }[];
+    /** `ended`: how degraded it was until its impact ended (resolution, or recovery). Older drafts lack it. */
+    journeys: { journey: string; label: string; degradation: number; ended?: { degradation: number; at: string } | null; failedCheckouts: number | null; errorRate: number | null; supportTickets: number | null }[];
   };
   services: { name: string; team: string }[];
   teams: { name: string; owns: string[]; notifiedAt: string | null; acknowledgedAt: string | null }[];
@@ -112,6 +113,7 @@ export function collectFacts(record: IncidentRecord): PostmortemFacts {
         journey: j.journey,
         label: JOURNEY_LABELS[j.journey],
         degradation: j.degradation,
+        ended: j.ended,
         failedCheckouts: j.evidence.failedCheckouts,
         errorRate: j.evidence.errorRate,
         supportTickets: j.evidence.supportTickets,
@@ -157,8 +159,8 @@ function impactBody(f: PostmortemFacts): string {
     `| Time to mitigate | ${span(f.durations.ttmMs)} |`,
     `| Time to resolve (MTTR) | ${span(f.durations.mttrMs)} |`,
     `| Revenue lost or at risk | ${formatMoney(f.impact.loss.revenue, c)} |`,
-    `| Orders affected | ${formatCount(f.impact.loss.orders)} |`,
-    `| Customers affected | ${formatCount(f.impact.loss.customers)} |`,
+    `| Orders affected | ${formatWholeCount(f.impact.loss.orders)} |`,
+    `| Customers affected | ${formatWholeCount(f.impact.loss.customers)} |`,
     `| Peak rate | ${formatPerMinute(f.impact.peakPerMinute.revenue, c)} |`,
     `| Response cost (people × hours) | ${formatMoney(f.impact.responseCost, c)} |`,
   ];
@@ -170,7 +172,8 @@ function impactBody(f: PostmortemFacts): string {
         j.errorRate !== null ? `${j.errorRate}% errors` : null,
         j.supportTickets !== null ? `${formatCount(j.supportTickets)} support tickets` : null,
       ].filter(Boolean);
-      lines.push(`- ${j.label}: ${j.degradation}% degraded at last report${evidence.length ? ` (${evidence.join(", ")})` : ""}`);
+      const state = j.ended ? `was ${j.ended.degradation}% degraded until ${dateTime(j.ended.at, f.timeZone)}` : `${j.degradation}% degraded at last report`;
+      lines.push(`- ${j.label}: ${state}${evidence.length ? ` (${evidence.join(", ")})` : ""}`);
     }
   }
   if (f.services.length) {

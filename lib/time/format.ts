@@ -30,13 +30,14 @@ export function formatTime(date: Date, timeZone?: string): string {
   return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone }).format(date);
 }
 
-/** "22 Nov, 14:02 CET": date, time and the zone named. */
-export function formatDateTime(date: Date, timeZone?: string): string {
+/** "22 Nov, 14:02 CET" (or "22 Nov, 14:02:11 CET"): date, time and the zone named. */
+export function formatDateTime(date: Date, timeZone?: string, withSeconds = false): string {
   return new Intl.DateTimeFormat("en-GB", {
     day: "numeric",
     month: "short",
     hour: "2-digit",
     minute: "2-digit",
+    ...(withSeconds ? { second: "2-digit" as const } : {}),
     hour12: false,
     timeZone,
     timeZoneName: "short",
@@ -49,4 +50,9 @@ export function zoneName(date: Date, timeZone?: string): string {
     .formatToParts(date)
     .find((p) => p.type === "timeZoneName");
   return part?.value ?? "UTC";
+}
+
+/** "07:09:09 CET": a clock time to the second with its zone named (24-hour). */
+export function formatClock(date: Date, timeZone?: string): string {
+  return `${formatTime(date, timeZone)} ${zoneName(date, timeZone)}`;
 }

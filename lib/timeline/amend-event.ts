@@ -5,7 +5,7 @@ import { changeEntry, unprocessableEntry, type ChangeResult } from "./change-ent
 import { classifyContentChange } from "./classify-change.ts";
 import { isAmendableKind } from "./entry-permissions.ts";
 import { dataSchemaFor } from "./event-data.ts";
-import { assertNotifiedTeam } from "./notified-team.ts";
+import { resolveNotifiedTeam } from "./notified-team.ts";
 import { ZAmendedContent, ZAmendEvent } from "./schemas.ts";
 
 /** An entry's data with its kind's defaults filled in, so "no outcome yet" equals "pending". */
@@ -21,8 +21,9 @@ function normalised(kind: string, data: Record<string, unknown> | null): Record<
  */
 export async function amendEvent(actor: Actor, incidentId: string, seq: unknown, input: unknown): Promise<ChangeResult> {
   assertCan(actor, "timeline:amend-own");
-  const patch = ZAmendEvent.parse(input);
-  await assertNotifiedTeam(actor, patch.data);
+  const parsed = ZAmendEvent.parse(input);
+  // A corrected target or team is resolved like a new one: both name the same catalog team.
+  const patch = { ...parsed, data: await resolveNotifiedTeam(actor, parsed.data) };
   return changeEntry(actor, incidentId, seq, (target, who) => {
     if (!isAmendableKind(target.kind)) throw unprocessableEntry(target.seq, "entries the system wrote cannot be corrected");
     if (!who.isOwn && !who.canModerate) throw forbidden("Only the author, a commander or an admin can change this entry");

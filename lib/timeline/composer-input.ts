@@ -1,9 +1,10 @@
 // Pure and client-safe: what a person typed in the composer, turned into an entry to post.
 //   /note …  /action …  /decision …  /hypothesis …
-//   /notify Payments on-call: asked them to pause retries     (optionally "… via phone: …")
+//   /notify Payments on-call: asked them to pause retries     (a catalog team; optionally "… via phone: …")
 //   /link https://status.psp.example/incidents/123 PSP status page
 import { NOTIFY_CHANNELS, type NotifyChannel, type PostableKind } from "./constants.ts";
 import { ZLinkData, ZNotificationData } from "./event-data.ts";
+import { matchTeam, unknownTeamMessage, type NamedTeam } from "./match-team.ts";
 
 export interface ComposerParse {
   kind: PostableKind;
@@ -83,6 +84,11 @@ export function channelLabel(channel: NotifyChannel): string {
   return CHANNEL_LABELS[channel];
 }
 
+/** The sentence a notification without words of its own reads as, wherever it was recorded. */
+export function toldSentence(teamName: string, channel: NotifyChannel): string {
+  return `Told ${teamName} by ${channelLabel(channel)}`;
+}
+
 export function isNotifyChannel(value: unknown): value is NotifyChannel {
   return typeof value === "string" && (NOTIFY_CHANNELS as readonly string[]).includes(value);
 }
@@ -91,13 +97,17 @@ export function isNotifyChannel(value: unknown): value is NotifyChannel {
  * The entry to post: what was typed wins over the inline fields. A notification or link
  * without words of its own gets a plain sentence, so the timeline still reads as a log.
  */
-export function buildComposerEntry(parsed: ComposerParse, fields: ComposerFields = {}): ComposerEntry {
+export function buildComposerEntry(parsed: ComposerParse, fields: ComposerFields = {}, teams?: readonly NamedTeam[]): ComposerEntry {
   if (parsed.kind === "notification") {
-    const target = (parsed.target ?? fields.target ?? "").trim();
+    const typed = (parsed.target ?? fields.target ?? "").trim();
     const channel = parsed.channel ?? fields.channel ?? "chat";
-    const data = ZNotificationData.safeParse({ target, channel });
-    if (!data.success) return { ok: false, field: "target", error: "Say who was notified: /notify Payments on-call: message, or fill in “To”." };
-    const body = parsed.body || `Notified ${data.data.target} by ${channelLabel(channel)}`;
+    // With the catalog's teams at hand the team is resolved here, so the entry posted is the same
+    // record the panel's "Mark told…" writes; the server resolves again either way.
+    const team = teams && typed ? matchTeam(typed, teams) : null;
+    if (teams && typed && !team) return { ok: false, field: "target", error: unknownTeamMessage(typed, teams) };
+    const data = ZNotificationData.safeParse({ target: team?.name ?? typed, channel, ...(team ? { teamId: team.id } : {}) });
+    if (!data.success) return { ok: false, field: "target", error: "Say which team was told: /notify Payments via phone: message, or fill in “To”." };
+    const body = parsed.body || toldSentence(data.data.target, channel);
     return { ok: true, kind: "notification", body, data: data.data };
   }
   if (parsed.kind === "link") {

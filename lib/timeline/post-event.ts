@@ -6,7 +6,7 @@ import { ZIncidentId } from "../incidents/schemas.ts";
 import { publishTimelineEvent } from "../realtime/emit.ts";
 import { insertPostedEvent, type InsertOutcome, type PostedEvent } from "./insert-posted-event.ts";
 import { eventSelect, toEventDto, type TimelineEventDto } from "./event-dto.ts";
-import { assertNotifiedTeam } from "./notified-team.ts";
+import { resolveNotifiedTeam } from "./notified-team.ts";
 import type { z } from "zod";
 import { ZPostEvent } from "./schemas.ts";
 
@@ -57,9 +57,8 @@ function stored(result: InsertOutcome): TimelineEventDto {
 export async function postEvent(actor: Actor, incidentId: string, input: unknown): Promise<PostEventResult> {
   if (!ZIncidentId.safeParse(incidentId).success) throw notFound("Incident");
   assertCan(actor, "timeline:post");
-  const data = ZPostEvent.parse(input);
-
-  await assertNotifiedTeam(actor, data.data);
+  const parsed = ZPostEvent.parse(input);
+  const data = { ...parsed, data: await resolveNotifiedTeam(actor, parsed.data) };
 
   let result: InsertOutcome;
   try {
@@ -80,13 +79,14 @@ export async function postEvent(actor: Actor, incidentId: string, input: unknown
 /**
  * postEvent for a browser session, known by its user id only. The common case (a well-formed new
  * entry) is one round trip: the statement itself reads the user, checks the role and the
- * incident's organisation, and writes. Everything else (bad input, a named team, a retry) takes
+ * incident's organisation, and writes. Everything else (bad input, a notification, whose team is
+ * resolved against the catalog, a retry) takes
  * postEvent's path with the user resolved first, so every answer is the one postEvent gives,
  * in the same order of checks.
  */
 export async function postEventAsUser(session: SessionClaims, incidentId: string, input: unknown): Promise<PostEventResult> {
   const parsed = ZIncidentId.safeParse(incidentId).success ? ZPostEvent.safeParse(input) : undefined;
-  if (!parsed?.success || parsed.data.data?.teamId !== undefined) return postEvent(await resolveActor(session), incidentId, input);
+  if (!parsed?.success || parsed.data.kind === "notification") return postEvent(await resolveActor(session), incidentId, input);
   let result: InsertOutcome;
   try {
     result = await insertPostedEvent(session.userId, toPosted(incidentId, parsed.data), session.version);

@@ -123,6 +123,7 @@ test("payloads in every catalog field render inert on the map, its details drawe
     await expect(nodes).toHaveCount(2);
     await expectTexts(nodes.filter({ hasText: `Svc A ${tag}` }), [serviceA.name, team.name]);
     await expectTexts(nodes.filter({ hasText: `Svc B ${tag}` }), [serviceB.name]);
+    await page.getByTestId("map-legend").getByRole("button", { name: "Legend" }).click();
     await expectTexts(page.getByTestId("map-legend"), [team.name]);
 
     await page.getByLabel("Search services by name or team").fill(`Svc A ${tag}`);

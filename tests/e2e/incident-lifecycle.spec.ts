@@ -21,10 +21,12 @@ test("status, severity, hand-over and impacted services reach the other browser 
   await expect(responderPage.getByLabel("Change status")).toHaveCount(0);
 
   await commanderPage.getByLabel("Change status").selectOption("identified");
+  await commanderPage.getByTestId("status-confirm").getByRole("button", { name: "Set Identified" }).click();
   await expect(responderPage.getByRole("banner").getByText("Identified")).toBeVisible();
   await expect(responder.entry("Status: Investigating → Identified")).toHaveCount(1);
 
   await commanderPage.getByLabel("Change severity").selectOption("SEV1");
+  await commanderPage.getByTestId("severity-confirm").getByRole("button", { name: "Set SEV1" }).click();
   await expect(responderPage.getByRole("banner").getByText("SEV1")).toBeVisible();
   await expect(responder.entry("Severity: SEV2 → SEV1")).toHaveCount(1);
 
@@ -46,7 +48,7 @@ test("status, severity, hand-over and impacted services reach the other browser 
   await fulfillment.getByRole("button", { name: "Mark told…" }).click();
   await fulfillment.getByLabel("How Fulfillment was told").selectOption("phone");
   await fulfillment.getByRole("button", { name: "Record" }).click();
-  await expect(responder.entry("Told Fulfillment (phone)")).toHaveCount(1);
+  await expect(responder.entry("Told Fulfillment by phone")).toHaveCount(1);
   const seenByResponder = responderPage.getByTestId("team-Fulfillment").getByTestId("notify-state");
   await expect(seenByResponder).toContainText(`Told by ${DEMO_USERS.commander.name} via phone`);
   await fulfillment.getByRole("button", { name: "They acknowledged" }).click();

@@ -28,6 +28,7 @@ test("resolving an incident offers a draft that carries its pinned moment and im
   await expectLive(room(page));
   await expect(page.getByRole("button", { name: "Draft post-mortem" })).toHaveCount(0);
   await page.getByLabel("Change status").selectOption("resolved");
+  await page.getByTestId("status-confirm").getByRole("button", { name: "Resolve" }).click();
   await expect(page.getByRole("button", { name: "Draft post-mortem" })).toBeVisible();
   await page.screenshot({ path: path.join(SCREENS_DIR, "room-resolved-postmortem-1366.png"), animations: "disabled" });
   await page.getByRole("button", { name: "Draft post-mortem" }).click();
@@ -37,7 +38,8 @@ test("resolving an incident offers a draft that carries its pinned moment and im
   await expect(section(page, "timeline")).toContainText(pinned);
   const impact = section(page, "impact");
   await expect(impact.getByRole("row", { name: /Revenue lost or at risk/ })).toContainText(/\$[\d,]+/);
-  await expect(impact).toContainText("Checkout: 40% degraded at last report (120 failed checkouts)");
+  // Resolution ended the impact: how bad it was and until when, in the organisation's zone.
+  await expect(impact).toContainText(/Checkout: was 40% degraded until \d+ \w+, \d\d:\d\d \S+ \(120 failed checkouts\)/);
   await expect(page.getByTestId("fact-sheet")).toContainText("Revenue lost or at risk");
   await expect(section(page, "appendix")).toContainText(pinned);
   await page.screenshot({ path: path.join(SCREENS_DIR, "postmortem-editor-1366.png"), fullPage: false, animations: "disabled" });

@@ -132,10 +132,10 @@ test("notifications record who was told and whether they acknowledged; links ope
   const commander = await openRoom(pageAs, "commander", incident.id);
   const responder = await openRoom(pageAs, "responder", incident.id);
 
-  await responder.post(`/notify Fulfilment on-call via phone: stop pushing stock updates ${tag}`);
+  await responder.post(`/notify Fulfillment on-call via phone: stop pushing stock updates ${tag}`);
   const told = commander.entry(`stop pushing stock updates ${tag}`);
   await expect(told).toBeVisible({ timeout: LIVE_WITHIN_MS });
-  await expect(told.getByTestId("notification")).toContainText("To Fulfilment on-call by phone");
+  await expect(told.getByTestId("notification")).toContainText("To Fulfillment by phone");
   await expect(told.getByTestId("notification")).toContainText("Awaiting acknowledgement");
 
   await responder.entry(`stop pushing stock updates ${tag}`).getByRole("button", { name: "Mark acknowledged" }).click();
@@ -143,9 +143,9 @@ test("notifications record who was told and whether they acknowledged; links ope
 
   // The inline fields work as well as the prefix.
   await responder.page.getByTestId("composer-kind").selectOption("notification");
-  await responder.page.getByLabel("To", { exact: true }).fill("Payments team");
+  await responder.page.getByLabel("To", { exact: true }).fill("payments team");
   await responder.post(`asked for the PSP escalation contact ${tag}`);
-  await expect(commander.entry(`asked for the PSP escalation contact ${tag}`).getByTestId("notification")).toContainText("To Payments team by chat");
+  await expect(commander.entry(`asked for the PSP escalation contact ${tag}`).getByTestId("notification")).toContainText("To Payments by chat");
 
   await responder.page.getByTestId("composer-kind").selectOption("note");
   await responder.post(`/link https://status.psp.example/incidents/${tag} PSP status page`);

@@ -44,7 +44,7 @@ async function seedLivedInRoom(commander: APIRequestContext, responder: APIReque
   const notified = await seedEvent(commander, id, {
     kind: "notification",
     body: "Pause stock pushes until checkout recovers.",
-    data: { target: "Fulfilment on-call", channel: "phone" },
+    data: { target: "Fulfillment on-call", channel: "phone" },
   });
   await changeEntry(commander, id, notified.seq, "", { data: { acknowledgedAt: new Date().toISOString() } });
   const decision = await seedEvent(commander, id, { kind: "decision", body: "Roll back the PSP SDK to 4.12 rather than tune the pool under load." });
@@ -54,7 +54,7 @@ async function seedLivedInRoom(commander: APIRequestContext, responder: APIReque
   await changeEntry(commander, id, dup.seq, "/strike", { reason: "typo, see #2" });
   const worked = await seedEvent(responder, id, { kind: "action", body: "Rolled back PSP SDK to 4.12 (deploy #8841)." });
   await changeEntry(responder, id, worked.seq, "", { data: { outcome: "worked" } });
-  await seedEvent(responder, id, { kind: "notification", body: "Status page updated: payments recovering.", data: { target: "Customer care lead", channel: "chat" } });
+  await seedEvent(responder, id, { kind: "notification", body: "Status page updated: payments recovering.", data: { target: "Checkout", channel: "chat" } });
   await seedEvent(responder, id, { kind: "link", body: "Checkout auth latency dashboard", data: { url: "https://grafana.example.com/d/checkout-auth?from=now-1h" } });
   const note = await seedEvent(responder, id, { kind: "note", body: "Auth latency p99 back at 1.8 s; error rate 0.4%." });
   await changeEntry(responder, id, note.seq, "", { body: "Auth latency p99 back at 0.8 s; error rate 0.4% and falling." });

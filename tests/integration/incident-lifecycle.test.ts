@@ -43,6 +43,8 @@ describe("status and severity", () => {
     const resolved = await updateIncident(acme.commander, incident.id, { status: "resolved" });
     expect(resolved.resolvedAt).not.toBeNull();
     expect(resolved.mitigatedAt).not.toBeNull();
+    // Stamped to the whole second: a key-time input (seconds) can put it back exactly.
+    expect(resolved.resolvedAt).toMatch(/:\d\d\.000Z$/);
     const reopened = await updateIncident(acme.commander, incident.id, { status: "mitigating" });
     expect(reopened.resolvedAt).toBeNull();
 
@@ -52,7 +54,12 @@ describe("status and severity", () => {
       { kind: "status_change", body: "Resolved: Identified → Resolved", data: expect.objectContaining({ to: "resolved" }) },
       expect.objectContaining({ kind: "status_change", body: expect.stringMatching(/^Mitigated time: /) }),
       expect.objectContaining({ kind: "status_change", body: expect.stringMatching(/^Resolved time: /) }),
-      { kind: "status_change", body: "Re-opened: Resolved → Mitigating", data: expect.objectContaining({ from: "resolved" }) },
+      // The re-open is its own entry and keeps the first resolution (when, after how long).
+      {
+        kind: "status_change",
+        body: expect.stringMatching(/^Re-opened: Resolved → Mitigating \(first resolved \d+ \w+, \d\d:\d\d:\d\d UTC, after \d+s\)$/),
+        data: { field: "status", from: "resolved", to: "mitigating", resolvedAt: resolved.resolvedAt },
+      },
       expect.objectContaining({ kind: "status_change", body: expect.stringMatching(/^Resolved time: not set/) }),
     ]);
   });

@@ -57,7 +57,7 @@ describe("drafting from the room", () => {
     expect(section(pm.sections, "timeline").body).toContain("Rolled back payments-api to v41");
     expect(section(pm.sections, "impact").body).toMatch(/Revenue lost or at risk \| \$[\d,]+ \|/);
     expect(section(pm.sections, "impact").body).toContain("120 failed checkouts");
-    expect(section(pm.sections, "response").body).toContain("| Payments on-call |");
+    expect(section(pm.sections, "response").body).toContain(`| ${catalog.team.name} |`);
     expect(section(pm.sections, "appendix").body).toContain("Error rate back under 1%");
     expect(pm.facts?.pinned.map((p) => p.body)).toEqual(["Rolled back payments-api to v41"]);
     expect(pm.facts?.teams.map((t) => t.name)).toEqual([catalog.team.name]);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTeam } from "../../lib/catalog/teams.ts";
 import { db } from "../../lib/db/client.ts";
 import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
 import { amendEvent } from "../../lib/timeline/amend-event.ts";
@@ -82,10 +83,11 @@ describe("correcting an entry", () => {
     const state = await amendEvent(org.responder, incident.id, hypothesis.seq, { data: { state: "confirmed" } });
     expect(state.amendment?.data).toMatchObject({ change: "state" });
 
-    const notified = await post(org.responder, { kind: "notification", body: "Asked to pause stock pushes", data: { target: "Fulfilment", channel: "phone" } });
+    const team = (await db().team.findFirst({ where: { organizationId: org.id, name: "Fulfilment" } })) ?? (await createTeam(org.admin, { name: "Fulfilment" }));
+    const notified = await post(org.responder, { kind: "notification", body: "Asked to pause stock pushes", data: { target: "fulfilment on-call", channel: "phone" } });
     const ackAt = new Date(Date.now() - 60_000).toISOString();
     const ack = await amendEvent(org.responder, incident.id, notified.seq, { data: { acknowledgedAt: ackAt } });
-    expect(ack.entry.data).toEqual({ target: "Fulfilment", channel: "phone", acknowledgedAt: ackAt });
+    expect(ack.entry.data).toEqual({ target: "Fulfilment", teamId: team.id, channel: "phone", acknowledgedAt: ackAt });
     expect(ack.amendment?.body).toBe(`${org.responder.name} recorded that Fulfilment acknowledged #${notified.seq}`);
   });
 

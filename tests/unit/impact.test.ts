@@ -155,6 +155,30 @@ describe("response cost", () => {
     // A: commander 10–11 and responder 10–12 → 2 h; B 11–12 → 1 h; C 10:30–12 → 1.5 h; D 10:15–11:15 → 1 h.
     expect(cost).toEqual({ personHours: 5.5, amount: 660, people: 4 });
   });
+
+  it("counts everyone who posted or acted, not only role holders (issue #18: '1 person' while two posted)", () => {
+    const base = {
+      from: at("2026-11-22T10:00:00Z"),
+      until: at("2026-11-22T11:00:00Z"),
+      hourlyRate: 60,
+      current: { commander: "A", commsLead: null, scribe: null, responders: [] },
+      changes: [],
+    };
+    expect(computeResponseCost(base)).toEqual({ personHours: 1, amount: 60, people: 1 });
+    const cost = computeResponseCost({
+      ...base,
+      participants: [
+        // A holds a role the whole hour: posting adds nothing.
+        { userId: "A", firstAt: at("2026-11-22T10:05:00Z"), lastAt: at("2026-11-22T10:50:00Z") },
+        // E posted from 10:20 to 10:30: counted 10:05–10:45 (15 min either side).
+        { userId: "E", firstAt: at("2026-11-22T10:20:00Z"), lastAt: at("2026-11-22T10:30:00Z") },
+        // F posted once at 10:55: 10:40–11:00, cut at the end.
+        { userId: "F", firstAt: at("2026-11-22T10:55:00Z"), lastAt: at("2026-11-22T10:55:00Z") },
+      ],
+    });
+    expect(cost.people).toBe(3);
+    expect(cost.personHours).toBeCloseTo(1 + 40 / 60 + 20 / 60, 9);
+  });
 });
 
 describe("priority", () => {
@@ -249,5 +273,15 @@ describe("impact summary", () => {
     expect(s.responseCost.personHours).toBeCloseTo(1 / 3, 9);
     expect(s.priority.suggestedSeverity).toBeNull();
     expect(s.endedAt).toBe("2026-11-22T10:20:00.000Z");
+    // Resolution ends the impact in the record: "was 20% degraded until 10:20", not "20% degraded".
+    expect(s.journeys).toMatchObject([{ journey: "checkout", degradation: 0, since: "2026-11-22T10:20:00.000Z", ended: { degradation: 20, at: "2026-11-22T10:20:00.000Z" } }]);
+  });
+
+  it("a journey set back to 0 while open says how bad it was until then", () => {
+    const recovered = [...changes, { ...change("checkout", 0, "2026-11-22T10:25:00Z"), recordedAt: at("2026-11-22T10:25:00Z"), author: null, failedCheckouts: null, errorRate: null, supportTickets: null, surveyResponses: null }];
+    const s = summarizeImpact({ ...base, changes: recovered, incident: { ...incident, resolvedAt: null }, now: at("2026-11-22T10:30:00Z") });
+    expect(s.journeys).toMatchObject([{ degradation: 0, ended: { degradation: 20, at: "2026-11-22T10:25:00.000Z" } }]);
+    const open = summarizeImpact({ ...base, incident: { ...incident, resolvedAt: null }, now: at("2026-11-22T10:30:00Z") });
+    expect(open.journeys[0]?.ended).toBeNull();
   });
 });

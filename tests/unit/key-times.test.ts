@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertKeyTimesInOrder, durations, formatUtc, type KeyTimes } from "../../lib/incidents/key-times.ts";
+import { assertKeyTimesInOrder, durations, formatUtc, toWholeSecond, type KeyTimes } from "../../lib/incidents/key-times.ts";
 import type { AppError } from "../../lib/errors/app-error.ts";
 
 const at = (hhmm: string) => new Date(`2026-11-27T${hhmm}:00.000Z`);
@@ -28,12 +28,26 @@ describe("key time order", () => {
 
   it("names the later field when it comes before the earlier one", () => {
     expect(fieldOf(() => assertKeyTimesInOrder(times({ resolvedAt: at("13:59") }), ["resolvedAt"]))).toBe("resolvedAt");
-    expect(fieldOf(() => assertKeyTimesInOrder(times({ mitigatedAt: at("14:30"), resolvedAt: at("14:20") }), ["mitigatedAt"]))).toBe("resolvedAt");
+    // The error belongs to the time that was moved: that is the field the person is looking at.
+    expect(fieldOf(() => assertKeyTimesInOrder(times({ mitigatedAt: at("14:30"), resolvedAt: at("14:20") }), ["mitigatedAt"]))).toBe("mitigatedAt");
     expect(fieldOf(() => assertKeyTimesInOrder(times({ detectedAt: at("14:10"), acknowledgedAt: at("14:05") }), ["acknowledgedAt"]))).toBe("acknowledgedAt");
   });
 
   it("moving the start later than a recorded time is refused too", () => {
-    expect(fieldOf(() => assertKeyTimesInOrder(times({ startedAt: at("15:00"), mitigatedAt: at("14:30") }), ["startedAt"]))).toBe("mitigatedAt");
+    expect(fieldOf(() => assertKeyTimesInOrder(times({ startedAt: at("15:00"), mitigatedAt: at("14:30") }), ["startedAt"]))).toBe("startedAt");
+  });
+
+  it("says it in words, with the other time to the second", () => {
+    const mitigated = new Date("2026-11-27T07:09:09.532Z");
+    expect(() => assertKeyTimesInOrder(times({ startedAt: at("07:00"), mitigatedAt: mitigated, resolvedAt: at("07:09") }), ["resolvedAt"])).toThrow(
+      "Resolved can't be before Mitigated (07:09:09 UTC, 27 Nov)",
+    );
+  });
+
+  it("compares to the second, so a time put back from a form equals the stamped one", () => {
+    const mitigated = new Date("2026-11-27T07:09:09.532Z");
+    expect(() => assertKeyTimesInOrder(times({ startedAt: at("07:00"), mitigatedAt: mitigated, resolvedAt: toWholeSecond(mitigated) }), ["resolvedAt"])).not.toThrow();
+    expect(toWholeSecond(mitigated).toISOString()).toBe("2026-11-27T07:09:09.000Z");
   });
 
   it("ignores an old inconsistency when the change does not touch it", () => {
@@ -55,7 +69,7 @@ describe("durations", () => {
   });
 
   it("writes timeline times with their zone named", () => {
-    expect(formatUtc(at("14:02"))).toBe("27 Nov, 14:02 UTC");
+    expect(formatUtc(at("14:02"))).toBe("27 Nov, 14:02:00 UTC");
     expect(formatUtc(null)).toBe("not set");
   });
 });

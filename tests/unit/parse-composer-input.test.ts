@@ -79,7 +79,21 @@ describe("buildComposerEntry", () => {
       data: { target: "Search team", channel: "email" },
     });
     // No words of its own: a sentence that still reads as a log line.
-    expect(buildComposerEntry(parsed("/notify CRM team by email"))).toMatchObject({ ok: true, body: "Notified CRM team by email" });
+    expect(buildComposerEntry(parsed("/notify CRM team by email"))).toMatchObject({ ok: true, body: "Told CRM team by email" });
+  });
+
+  it("resolves the team from the catalog's teams: the same record the panel's “Mark told…” writes", () => {
+    const teams = [{ id: "7f1c9a52-3d4e-4b8a-9c1d-2e3f4a5b6c7d", name: "Fulfillment" }, { id: "0b2d4f61-8a9c-4e1b-a2c3-d4e5f6a7b8c9", name: "Payments" }];
+    expect(buildComposerEntry(parsed("/notify fulfillment on-call via phone: pause stock pushes"), {}, teams)).toEqual({
+      ok: true,
+      kind: "notification",
+      body: "pause stock pushes",
+      data: { target: "Fulfillment", teamId: "7f1c9a52-3d4e-4b8a-9c1d-2e3f4a5b6c7d", channel: "phone", acknowledgedAt: null },
+    });
+    expect(buildComposerEntry(parsed("/notify Payments by pager"), {}, teams)).toMatchObject({ ok: true, body: "Told Payments by pager" });
+    const unknown = buildComposerEntry(parsed("/notify Fulfilment via phone: hi"), {}, teams);
+    expect(unknown).toMatchObject({ ok: false, field: "target" });
+    expect(unknown.ok ? "" : unknown.error).toBe("No team named “Fulfilment” in the catalog. Teams: Fulfillment, Payments.");
   });
 
   it("refuses a notification without anyone to notify, naming the field", () => {

@@ -37,7 +37,7 @@ const impact = {
   incidentId: "inc-1", currency: "USD", timeZone: "UTC", asOf: T("15:30"), endedAt: T("15:30"),
   perMinute: { revenue: 0, orders: 0, customers: 0 }, lossSoFar: { revenue: 48_250, orders: 482, customers: 2410 },
   projectionNextHour: { revenue: 0, orders: 0, customers: 0 }, responseCost: { amount: 540, personHours: 6, people: 4, hourlyRate: 90 },
-  journeys: [{ journey: "checkout", degradation: 60, since: T("14:00"), perMinute: { revenue: 0, orders: 0, customers: 0 }, evidence: { failedCheckouts: 1204, errorRate: 12, supportTickets: null, surveyResponses: null }, updatedAt: T("14:20"), updatedBy: riley }],
+  journeys: [{ journey: "checkout", degradation: 0, since: T("15:30"), ended: { degradation: 60, at: T("15:30") }, perMinute: { revenue: 0, orders: 0, customers: 0 }, evidence: { failedCheckouts: 1204, errorRate: 12, supportTickets: null, surveyResponses: null }, updatedAt: T("14:20"), updatedBy: riley }],
   series: [{ at: T("14:00"), revenue: 600, orders: 6, customers: 30 }, { at: T("15:30"), revenue: 0, orders: 0, customers: 0 }],
   priority: { score: 0, revenueShare: 0, criticality: 0, suggestedSeverity: null }, rateValidUntil: null,
 } satisfies ImpactSummaryDto;
@@ -69,7 +69,8 @@ describe("drafting a post-mortem from an incident's record", () => {
     expect(text).toContain("| Revenue lost or at risk | $48,250 |");
     expect(text).toContain("| Orders affected | 482 |");
     expect(text).toContain("| Peak rate | $600/min |");
-    expect(text).toContain("- Checkout: 60% degraded at last report (1,204 failed checkouts, 12% errors)");
+    // Resolution ended the impact: the record says how bad it was and until when.
+    expect(text).toContain("- Checkout: was 60% degraded until 27 Nov, 15:30 UTC (1,204 failed checkouts, 12% errors)");
     expect(text).toContain("- Payment gateway (Payments)");
   });
 

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { HEALTH_STATES } from "@/lib/catalog/constants.ts";
 import type { GraphTeamDto } from "@/lib/catalog/get-graph.ts";
 import { cn } from "../../ui/cn.ts";
@@ -15,13 +15,24 @@ interface Props {
 }
 
 /** What the colours, marks and lines mean; a team row also filters the map to that team. */
+const WIDE = "(min-width: 1600px)";
+
+function subscribeWide(listener: () => void): () => void {
+  const query = window.matchMedia(WIDE);
+  query.addEventListener("change", listener);
+  return () => query.removeEventListener("change", listener);
+}
+
 export function MapLegend({ teams, colors, counts, isIncidentView, activeTeamId, onTeamClick }: Props) {
-  const [isOpen, setIsOpen] = useState(true);
+  // Closed until someone opens it, except on a screen wide enough that it covers no nodes.
+  const isWide = useSyncExternalStore(subscribeWide, () => window.matchMedia(WIDE).matches, () => false);
+  const [choice, setIsOpen] = useState<boolean | null>(null);
+  const isOpen = choice ?? isWide;
   return (
     <div className="w-56 rounded-md border border-line bg-surface/95 text-xs shadow-lg backdrop-blur" data-testid="map-legend">
       <button
         type="button"
-        onClick={() => setIsOpen((o) => !o)}
+        onClick={() => setIsOpen(!isOpen)}
         aria-expanded={isOpen}
         className="flex w-full items-center justify-between px-3 py-2 font-semibold text-ink"
       >
@@ -77,8 +88,8 @@ export function MapLegend({ teams, colors, counts, isIncidentView, activeTeamId,
             <div>
               <p className="mb-1 text-[10px] font-semibold uppercase tracking-wide text-ink-muted">This incident</p>
               <ul className="space-y-1">
-                <li><span className="rounded bg-accent px-1 font-medium text-canvas">Impacted</span> marked in the room</li>
-                <li><span className="rounded border border-accent/60 px-1 text-accent">Affected</span> depends on it</li>
+                <li className="flex items-center gap-2"><span aria-hidden className="inline-block h-3 w-5 rounded-sm bg-[repeating-linear-gradient(135deg,rgba(230,237,243,0.35)_0_3px,transparent_3px_6px)] outline-3 outline-offset-1 outline-ink outline-double" /> Impacted: marked in the room</li>
+                <li className="flex items-center gap-2"><span aria-hidden className="inline-block h-3 w-5 rounded-sm outline-2 outline-offset-1 outline-ink-muted outline-dashed" /> Affected: depends on it</li>
                 <li><span className="rounded border border-accent/60 px-1 text-accent">Suspect</span> it calls this</li>
                 <li className="text-ink-muted">Everything else is dimmed.</li>
               </ul>

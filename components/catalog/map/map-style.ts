@@ -1,9 +1,11 @@
 import type { HealthName } from "@/lib/catalog/constants.ts";
 
-// Team colours avoid the health scale (green/amber/red) and the severity reds, so a team never
-// reads as a state. They repeat past eight teams; the legend and the team name on every node
-// carry the meaning, colour only helps the eye group.
-const TEAM_PALETTE = ["#60a5fa", "#c084fc", "#22d3ee", "#f472b6", "#a5b4fc", "#94a3b8", "#e879f9", "#7dd3fc"] as const;
+// Team colours avoid the health scale (green/amber/red), the severity reds and the accent blue
+// (selection, search matches), and are far apart in hue so no two teams read alike: teal,
+// violet, pink, tan, slate, sky, lime, rose. The blast radius is shown by outline and stripes,
+// never by a hue, so it cannot be mistaken for a team. They repeat past eight teams; the legend
+// and the team name on every node carry the meaning, colour only helps the eye group.
+const TEAM_PALETTE = ["#2dd4bf", "#a78bfa", "#f472b6", "#d4a373", "#cbd5e1", "#38bdf8", "#bef264", "#fb7185"] as const;
 
 /** Stable per team: assigned in team-name order, so colours do not shuffle when filters change. */
 export function teamColors(teams: readonly { id: string; name: string }[]): Map<string, string> {

@@ -23,7 +23,7 @@ import { ConnectionIndicator } from "../../realtime/connection-indicator.tsx";
 import { useConnection } from "../../realtime/use-connection.ts";
 import { Button } from "../../ui/button.tsx";
 import { useShortcut } from "../../ui/use-shortcut.ts";
-import { IncidentBanner } from "./incident-banner.tsx";
+import { IncidentBanner, type RadiusItem } from "./incident-banner.tsx";
 import { MapLegend } from "./map-legend.tsx";
 import { layoutGraph } from "./map-layout.ts";
 import { HEALTH_INFO, NODE_HEIGHT, NODE_WIDTH, teamColors } from "./map-style.ts";
@@ -44,7 +44,8 @@ const HANDLES = [
 /** Past this many cards, only those on screen are rendered. */
 const VIRTUALISE_ABOVE = 150;
 
-const EDGE = { normal: "#4b5a70", path: "#5b9cff", dim: "#253041" };
+// The path to what is broken is drawn bright and thick, in ink rather than a hue a team might have.
+const EDGE = { normal: "#4b5a70", path: "#e6edf3", dim: "#253041" };
 
 interface Props {
   initialGraph: CatalogGraphDto;
@@ -177,12 +178,24 @@ function MapCanvas({ initialGraph, initialIncident }: Props) {
   const down = graph.services.filter((s) => s.health === "down").length;
   const degraded = graph.services.filter((s) => s.health === "degraded").length;
   const selected = selectedId ? graph.services.find((s) => s.id === selectedId) : undefined;
+  const radiusList = useMemo<RadiusItem[]>(() => {
+    if (!overlay) return [];
+    const byId = new Map(graph.services.map((s) => [s.id, s]));
+    const item = (id: string, role: string): RadiusItem[] => {
+      const s = byId.get(id);
+      return s ? [{ id, name: s.name, team: s.team.name, role }] : [];
+    };
+    return [
+      ...overlay.impacted.flatMap((id) => item(id, "Impacted")),
+      ...overlay.affected.flatMap((a) => item(a.id, `Affected · ${a.depth} hop${a.depth === 1 ? "" : "s"}`)),
+    ];
+  }, [graph, overlay]);
 
   return (
     <main className="flex h-[calc(100dvh-3rem)] min-h-[480px] flex-col">
       <h1 className="sr-only">Dependency map{incident ? ` for ${incident.ref}` : ""}</h1>
       {incident && overlay ? (
-        <IncidentBanner incident={incident} counts={{ impacted: overlay.impacted.length, affected: overlay.affected.length, teams: overlay.teams }} />
+        <IncidentBanner incident={incident} counts={{ impacted: overlay.impacted.length, affected: overlay.affected.length, teams: overlay.teams }} radius={radiusList} />
       ) : null}
       <MapToolbar
         teams={graph.teams}

@@ -45,8 +45,10 @@ function ServiceNodeView({ data, selected }: NodeProps<ServiceNodeType>) {
         service.health === "down" || service.health === "degraded" ? `border-2 ${health.border}` : "border-line-strong",
         selected && "ring-2 ring-ink ring-offset-2 ring-offset-canvas",
         !selected && isMatch && "ring-2 ring-accent ring-offset-2 ring-offset-canvas",
-        role?.kind === "impacted" && "shadow-[0_0_0_4px_rgba(91,156,255,0.55)]",
-        role?.kind === "affected" && "shadow-[0_0_0_3px_rgba(91,156,255,0.3)]",
+        // The blast radius by outline and pattern, not a hue: impacted double-outlined and striped,
+        // affected dash-outlined. Team colours stay the team's.
+        role?.kind === "impacted" && "bg-[repeating-linear-gradient(135deg,rgba(230,237,243,0.09)_0_6px,transparent_6px_12px)] outline-4 outline-offset-2 outline-ink outline-double",
+        role?.kind === "affected" && "outline-2 outline-offset-2 outline-ink-muted outline-dashed",
         isDimmed && "opacity-25",
       )}
     >
@@ -71,7 +73,7 @@ function ServiceNodeView({ data, selected }: NodeProps<ServiceNodeType>) {
               {health.label}
             </span>
             {role ? (
-              <span className={cn("rounded px-1 font-medium", role.kind === "impacted" ? "bg-accent text-canvas" : "border border-accent/60 text-accent")}>
+              <span className={cn("rounded px-1 font-medium", role.kind === "impacted" ? "bg-ink text-canvas" : "border border-dashed border-ink-muted text-ink")}>
                 {roleLabel(role)}
               </span>
             ) : null}

@@ -1,39 +1,17 @@
 "use client";
 import Link from "next/link";
-import { useCallback, useEffect, useState } from "react";
 import { JOURNEY_LABELS } from "@/lib/catalog/constants.ts";
-import type { BlastRadiusDto } from "@/lib/incidents/get-blast-radius.ts";
-import { apiRequest } from "../../api/api-client.ts";
 import { useRoom } from "../room-context.ts";
 import { PanelSection } from "./panel-section.tsx";
 import { TeamNotifyRow } from "./team-notify-row.tsx";
 
 /** Who depends on what is broken, and so which teams must be told, with the path that says why. */
 export function BlastRadiusSection() {
-  const { incident, notificationsVersion } = useRoom();
-  const serviceKey = incident.services.map((s) => s.id).sort().join(",");
-  const [radius, setRadius] = useState<BlastRadiusDto | null>(null);
-  const [failed, setFailed] = useState(false);
-  const [version, setVersion] = useState(0);
-  const refresh = useCallback(() => setVersion((v) => v + 1), []);
-
-  // Refetched when the impacted set changes or a notification entry is added or amended.
-  useEffect(() => {
-    if (!serviceKey) return;
-    let cancelled = false;
-    void apiRequest<BlastRadiusDto>(`/api/incidents/${incident.id}/blast-radius`).then((res) => {
-      if (cancelled) return;
-      setFailed(!res.ok);
-      if (res.ok) setRadius(res.data);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [incident.id, serviceKey, notificationsVersion, version]);
-
-  if (!serviceKey) return null;
+  const { incident, blastRadius } = useRoom();
+  const { radius, failed, refresh } = blastRadius;
+  if (!incident.services.length) return null;
   return (
-    <PanelSection title={`Teams to tell (${radius ? `${radius.teams.filter((t) => !t.notification).length} not told of ${radius.teams.length}` : "…"})`}>
+    <PanelSection id="teams-to-tell" title={`Teams to tell (${radius ? `${radius.teams.filter((t) => !t.notification).length} not told of ${radius.teams.length}` : "…"})`}>
       {failed ? <p className="text-sev1">Could not load the blast radius; it will refresh with the next change.</p> : null}
       {radius ? (
         <div className="space-y-3">

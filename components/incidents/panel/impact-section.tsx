@@ -121,7 +121,7 @@ function JourneyList({ journeys, currency }: { journeys: ImpactJourneyDto[]; cur
         <li key={j.journey} className="space-y-0.5">
           <div className="flex items-baseline justify-between gap-2">
             <span className="font-medium">{JOURNEY_LABELS[j.journey]}</span>
-            <span className={cn("font-mono tabular", j.degradation > 0 ? "text-sev1" : "text-ok")}>
+            <span className={cn("font-mono tabular", j.degradation > 0 ? "text-sev1" : "text-ok")} data-testid="journey-state">
               {j.degradation > 0 ? `${j.degradation}% degraded` : "✓ recovered"}
             </span>
           </div>
@@ -129,9 +129,16 @@ function JourneyList({ journeys, currency }: { journeys: ImpactJourneyDto[]; cur
             <div className="h-full bg-sev1/70" style={{ width: `${j.degradation}%` }} />
           </div>
           <p className="flex flex-wrap justify-between gap-x-2 text-xs text-ink-muted">
-            <span>
-              since <Timestamp iso={j.since} />
-            </span>
+            {/* Resolution ends the impact: say how bad it was and until when, not "60% degraded". */}
+            {j.ended ? (
+              <span data-testid="journey-ended">
+                was {j.ended.degradation}% degraded until <Timestamp iso={j.ended.at} />
+              </span>
+            ) : (
+              <span>
+                since <Timestamp iso={j.since} />
+              </span>
+            )}
             {j.degradation > 0 ? <span className="tabular">{formatPerMinute(j.perMinute.revenue, currency)}</span> : null}
           </p>
           <Evidence j={j} />

@@ -1,9 +1,11 @@
 "use client";
 import { useState } from "react";
 import { canCommand } from "@/lib/auth/permissions.ts";
-import { durations } from "@/lib/incidents/key-times.ts";
+import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
+import { describeKeyTimeProblem, durations, findKeyTimeProblem, type KeyTimes } from "@/lib/incidents/key-times.ts";
 import { KEY_TIMES, type KeyTime } from "@/lib/incidents/schemas.ts";
-import { formatDuration } from "@/lib/time/format.ts";
+import { formatClock, formatDuration, zoneName } from "@/lib/time/format.ts";
+import { TimeZoneSetting } from "../../time/time-zone.tsx";
 import { Timestamp } from "../../time/timestamp.tsx";
 import { useNow } from "../../time/use-now.ts";
 import { Button } from "../../ui/button.tsx";
@@ -18,23 +20,50 @@ const LABELS: Record<KeyTime, string> = {
   resolvedAt: "Resolved",
 };
 
-/** ISO → the value a datetime-local input shows, in the viewer's own zone. */
+/** ISO → the value a datetime-local input shows, in the viewer's own zone, to the second. */
 function toLocalInput(iso: string | null): string {
   if (!iso) return "";
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/** The draft checked against the other key times before it is sent, in the viewer's zone. */
+function localProblem(incident: IncidentDto, field: KeyTime, iso: string | null): string | null {
+  const date = (v: string | null) => (v ? new Date(v) : null);
+  const times: KeyTimes = {
+    startedAt: new Date(incident.startedAt),
+    detectedAt: date(incident.detectedAt),
+    acknowledgedAt: date(incident.acknowledgedAt),
+    mitigatedAt: date(incident.mitigatedAt),
+    resolvedAt: date(incident.resolvedAt),
+  };
+  if (field === "startedAt") times.startedAt = iso ? new Date(iso) : times.startedAt;
+  else times[field] = date(iso);
+  const problem = findKeyTimeProblem(times, [field]);
+  return problem ? describeKeyTimeProblem(problem, (d) => formatClock(d)) : null;
 }
 
 function KeyTimeRow({ field, canEdit }: { field: KeyTime; canEdit: boolean }) {
-  const { incident, run, busy } = useRoom();
+  const { incident, attempt, busy } = useRoom();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState("");
+  const [error, setError] = useState<string | null>(null);
   const value = incident[field];
+  // Inputs say their zone: the viewer's, the one every time in the room is shown in.
+  const zone = zoneName(value ? new Date(value) : new Date());
+  const errorId = `key-time-error-${field}`;
 
   async function save(next: string) {
     const iso = next ? new Date(next).toISOString() : null;
-    if (await run("", "PATCH", { [field]: iso })) setEditing(false);
+    if (next && Number.isNaN(Date.parse(next))) return setError("Give a date and a time.");
+    const local = localProblem(incident, field, iso);
+    if (local) return setError(local);
+    const res = await attempt("", "PATCH", { [field]: iso });
+    if (res.ok) {
+      setError(null);
+      setEditing(false);
+    } else setError(res.fields[field] ?? Object.values(res.fields)[0] ?? res.message);
   }
 
   return (
@@ -45,20 +74,28 @@ function KeyTimeRow({ field, canEdit }: { field: KeyTime; canEdit: boolean }) {
           <form className="flex flex-wrap items-center gap-1.5" onSubmit={(e) => { e.preventDefault(); void save(draft); }}>
             <input
               type="datetime-local"
-              aria-label={`${LABELS[field]} time`}
+              step={1}
+              aria-label={`${LABELS[field]} time (${zone})`}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? errorId : undefined}
               value={draft}
-              onChange={(e) => setDraft(e.target.value)}
-              className="h-7 rounded border border-line bg-canvas px-1 text-xs text-ink [color-scheme:dark]"
+              onChange={(e) => {
+                setDraft(e.target.value);
+                setError(null);
+              }}
+              className="h-7 rounded border border-line bg-canvas px-1 text-xs text-ink [color-scheme:dark] aria-[invalid=true]:border-bad"
             />
+            <span className="text-[11px] text-ink-muted" data-testid="input-zone">{zone}</span>
             <Button type="submit" size="sm" className="h-7 px-2" disabled={busy}>Save</Button>
             {field !== "startedAt" && value ? (
               <Button size="sm" variant="ghost" className="h-7 px-2" disabled={busy} onClick={() => void save("")}>Clear</Button>
             ) : null}
-            <Button size="sm" variant="ghost" className="h-7 px-2" onClick={() => setEditing(false)}>Cancel</Button>
+            <Button size="sm" variant="ghost" className="h-7 px-2" onClick={() => { setEditing(false); setError(null); }}>Cancel</Button>
+            {error ? <p id={errorId} role="alert" className="basis-full text-xs font-medium text-bad" data-testid="key-time-error">{error}</p> : null}
           </form>
         ) : (
           <span className="flex items-center justify-between gap-2">
-            {value ? <Timestamp iso={value} withDate /> : <span className="text-ink-faint">—</span>}
+            {value ? <Timestamp iso={value} withDate withSeconds /> : <span className="text-ink-faint">—</span>}
             {canEdit ? (
               <Button size="sm" variant="ghost" className="h-6 px-2 text-xs" aria-label={`Edit ${LABELS[field].toLowerCase()} time`} onClick={() => { setDraft(toLocalInput(value)); setEditing(true); }}>
                 Edit
@@ -81,7 +118,7 @@ export function KeyTimesSection() {
   const show = (ms: number | null, running?: number | null) =>
     ms !== null ? formatDuration(ms) : running != null ? `${formatDuration(running)} so far` : "—";
   return (
-    <PanelSection title="Key times">
+    <PanelSection title="Key times" action={<TimeZoneSetting />}>
       <dl className="grid grid-cols-[6.5rem_1fr] gap-x-2 gap-y-1.5">
         {KEY_TIMES.map((k) => (
           <KeyTimeRow key={k} field={k} canEdit={canEdit} />

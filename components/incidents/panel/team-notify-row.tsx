@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { can } from "@/lib/auth/permissions.ts";
 import type { BlastRadiusDto } from "@/lib/incidents/get-blast-radius.ts";
-import { channelLabel } from "@/lib/timeline/composer-input.ts";
+import { channelLabel, toldSentence } from "@/lib/timeline/composer-input.ts";
 import { NOTIFY_CHANNELS, type NotifyChannel } from "@/lib/timeline/constants.ts";
 import { canAmendEntry, canModerateTimeline } from "@/lib/timeline/entry-permissions.ts";
 import { apiRequest } from "../../api/api-client.ts";
@@ -24,7 +24,8 @@ export function TeamNotifyRow({ row, onChanged }: { row: TeamRow; onChanged: () 
   const canAck = n ? canAmendEntry(viewer, { kind: "notification", author: n.by }, moderator) : false;
 
   function markTold() {
-    post("notification", `Told ${row.team.name} (${channelLabel(channel)})`, undefined, {
+    // The same record `/notify` writes (the server resolves both through resolveNotifiedTeam).
+    post("notification", toldSentence(row.team.name, channel), undefined, {
       target: row.team.name,
       teamId: row.team.id,
       channel,

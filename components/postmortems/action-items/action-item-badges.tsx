@@ -27,12 +27,12 @@ export function OverdueFlag() {
   );
 }
 
-/** "Due 24 Dec", "Due today", "No due date". */
-export function DueDate({ day, today, isOverdue }: { day: string | null; today: string; isOverdue: boolean }) {
+/** "Due 24 Dec", "Due today", "No due date". A finished item is no longer "10 d late". */
+export function DueDate({ day, today, isOverdue, isFinished = false }: { day: string | null; today: string; isOverdue: boolean; isFinished?: boolean }) {
   if (!day) return <span className="text-ink-faint">No due date</span>;
   const label = day === today ? "today" : new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: day.slice(0, 4) === today.slice(0, 4) ? undefined : "numeric", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
   const days = Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-  const hint = days < 0 ? `${-days} d late` : days > 0 ? `in ${days} d` : "";
+  const hint = isFinished ? "" : days < 0 ? `${-days} d late` : days > 0 ? `in ${days} d` : "";
   return (
     <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
       <time dateTime={day} className={cn("tabular", isOverdue ? "font-medium text-ink" : "text-ink-muted")}>Due {label}</time>

@@ -58,7 +58,7 @@ export function ActionItemRow({ item, today, canEdit, owners, showSource = false
               <span className="text-ink-faint">No owner</span>
             )}
           </span>
-          <DueDate day={item.dueDate} today={today} isOverdue={item.isOverdue} />
+          <DueDate day={item.dueDate} today={today} isOverdue={item.isOverdue} isFinished={item.status === "done" || item.status === "wont_do"} />
           <PriorityBadge priority={item.priority} />
           {item.ticketUrl ? (
             <a href={item.ticketUrl} target="_blank" rel="noreferrer noopener" className="text-accent hover:underline">

@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import { apiRequest } from "@/components/api/api-client.ts";
 import { getSocket } from "@/components/realtime/socket-client.ts";
+import { cn } from "@/components/ui/cn.ts";
 import { Button } from "@/components/ui/button.tsx";
 import { Kbd } from "@/components/ui/kbd.tsx";
 import { useShortcut } from "@/components/ui/use-shortcut.ts";
@@ -73,12 +74,13 @@ export function ActionItemsPanel({ postmortemId, canEdit, initial, owners: given
   const counted = items.filter((i) => i.status !== "wont_do").length;
 
   return (
-    <section aria-labelledby={`action-items-${postmortemId}`} className="space-y-3" data-testid="action-items-panel">
+    // In print the document's own "Action items" section stands alone unless there are items to list.
+    <section aria-labelledby={`action-items-${postmortemId}`} className={cn("space-y-3", items.length === 0 && "print:hidden")} data-testid="action-items-panel">
       <div className="flex flex-wrap items-center gap-3">
         <h2 id={`action-items-${postmortemId}`} className="text-base font-semibold">Action items</h2>
         {items.length ? <span className="text-sm text-ink-muted tabular">{done} of {counted} done</span> : null}
         {canEdit && !adding ? (
-          <Button variant="secondary" size="sm" className="ml-auto" onClick={() => setAdding(true)}>
+          <Button variant="secondary" size="sm" className="ml-auto print:hidden" onClick={() => setAdding(true)}>
             Add action item {withShortcut ? <Kbd>A</Kbd> : null}
           </Button>
         ) : null}

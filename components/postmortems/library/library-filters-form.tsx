@@ -1,12 +1,13 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useRef, type FormEvent } from "react";
+import { useEffect, useRef, type FormEvent } from "react";
 import { Kbd } from "@/components/ui/kbd.tsx";
 import { useShortcut } from "@/components/ui/use-shortcut.ts";
 import { JOURNEY_LABELS, JOURNEYS } from "@/lib/catalog/constants.ts";
 import { SEVERITIES } from "@/lib/incidents/constants.ts";
 import type { LibraryFilters } from "@/lib/postmortems/library-filters.ts";
 
+const SEARCH_DEBOUNCE_MS = 300;
 const control = "h-9 w-full min-w-0 rounded-md border border-line bg-canvas px-2 text-sm text-ink focus:border-accent focus:outline-none";
 
 interface Props {
@@ -30,6 +31,13 @@ export function LibraryFiltersForm({ filters, services, teams }: Props) {
     router.push(`/postmortems${params.size ? `?${params}` : ""}`);
   }
   const submitOnChange = () => apply();
+  // Search as you type: the URL (and so the results) follows a pause in typing, not every key.
+  const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const searchSoon = () => {
+    clearTimeout(typing.current);
+    typing.current = setTimeout(() => apply(), SEARCH_DEBOUNCE_MS);
+  };
+  useEffect(() => () => clearTimeout(typing.current), []);
 
   return (
     <form ref={form} onSubmit={apply} role="search" aria-label="Find post-mortems" className="grid grid-cols-2 gap-2 md:grid-cols-4 xl:grid-cols-8">
@@ -40,10 +48,15 @@ export function LibraryFiltersForm({ filters, services, teams }: Props) {
           type="search"
           name="q"
           defaultValue={filters.q ?? ""}
-          placeholder="Search titles and text…"
+          placeholder="Search titles and text (as you type)…"
           aria-label="Search post-mortems"
           className={`${control} pr-9 pl-3`}
-          onKeyDown={(e) => e.key === "Escape" && (e.currentTarget.value = "")}
+          onChange={searchSoon}
+          onKeyDown={(e) => {
+            if (e.key !== "Escape") return;
+            e.currentTarget.value = "";
+            searchSoon();
+          }}
         />
         <span className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2" aria-hidden><Kbd>/</Kbd></span>
       </div>

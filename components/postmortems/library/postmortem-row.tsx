@@ -20,7 +20,8 @@ export function PostmortemRow({ postmortem: p, currency, canEdit, owners }: { po
         <td className="px-4 py-3 md:max-w-[32rem]">
           <Link href={`/postmortems/${p.id}`} className="group block">
             <span className="mr-2 font-mono text-xs text-ink-faint">{p.incident.ref}</span>
-            <span className="font-medium text-ink group-hover:underline">{p.title}</span>
+            {/* Drafted titles start with the ref ("INC-7: …"), which is already beside it. */}
+            <span className="font-medium text-ink group-hover:underline">{p.title.startsWith(`${p.incident.ref}: `) ? p.title.slice(p.incident.ref.length + 2) : p.title}</span>
           </Link>
           {p.services.length ? <p className="mt-0.5 text-xs text-ink-faint">{p.services.map((s) => s.name).join(" · ")}</p> : null}
           {/* On a phone the severity and duration ride under the title instead of in columns. */}
