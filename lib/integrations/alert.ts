@@ -16,6 +16,36 @@ export interface NormalizedAlert {
   startedAt: string | null;
   endedAt: string | null;
   sourceUrl: string | null;
+  /** Runbook, graph and console links the source sent, kept on the room entry. */
+  links?: AlertLink[];
+  /** A notification group's members (Alertmanager groupKey), listed on the entry. */
+  members?: AlertMember[];
+}
+
+export interface AlertLink {
+  label: string;
+  url: string;
+}
+
+export interface AlertMember {
+  title: string;
+  status: "firing" | "resolved";
+  instance: string | null;
+  startedAt: string | null;
+}
+
+/** http(s) addresses only, each once, at most `max`: they end up as links in the room. */
+export function collectLinks(candidates: { label: string; url: string | null | undefined }[], max = 10): AlertLink[] {
+  const out: AlertLink[] = [];
+  const seen = new Set<string>();
+  for (const { label, url } of candidates) {
+    const text = url?.trim();
+    if (!text || seen.has(text) || !/^https?:\/\//i.test(text) || text.length > 2000) continue;
+    seen.add(text);
+    out.push({ label, url: text });
+    if (out.length >= max) break;
+  }
+  return out;
 }
 
 export interface ParsedWebhook {

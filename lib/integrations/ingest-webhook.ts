@@ -9,11 +9,12 @@ import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
 import { kickOutbound } from "../outbound/kick-outbound.ts";
 import { publishIncidentDeclared, publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "../timeline/append-event.ts";
+import { estimateAlertImpact } from "./estimate-alert-impact.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 import type { NormalizedAlert } from "./alert.ts";
 import { integrationSelect, mappingOf, type IntegrationRow } from "./integration-dto.ts";
 import { KIND_INFO } from "./kinds.ts";
-import { nameKey, pickService, pickSeverity, serviceName, type AlertMapping } from "./mapping.ts";
+import { pickService, pickSeverity, serviceKeys, serviceName, type AlertMapping } from "./mapping.ts";
 import { parseWebhook } from "./parse-webhook.ts";
 import { ingestSurvey } from "../signals/ingest-survey.ts";
 import { verifyWebhook } from "./verify-webhook.ts";
@@ -165,9 +166,9 @@ async function applyLater(ctx: Ctx, alerts: NormalizedAlert[]): Promise<void> {
 async function loadServices(integration: Integration, alerts: NormalizedAlert[]) {
   const mapping = mappingOf(integration);
   const needsLookup = alerts.some((a) => serviceName(a, mapping) !== null) || mapping.defaultServiceId !== null || mapping.serviceRules.length > 0;
-  const rows = needsLookup ? await db().service.findMany({ where: { organizationId: integration.organizationId }, select: { id: true, name: true } }) : [];
+  const rows = needsLookup ? await db().service.findMany({ where: { organizationId: integration.organizationId }, select: { id: true, name: true, aliases: true } }) : [];
   return {
-    services: new Map(rows.map((s) => [nameKey(s.name), s.id])),
+    services: serviceKeys(rows),
     serviceNames: new Map(rows.map((s) => [s.id, s.name])),
   };
 }
@@ -252,6 +253,8 @@ function alertEntry(ctx: Ctx, incidentId: string, alert: NormalizedAlert, servic
       dedupKey: alert.dedupKey,
       labels: alert.labels,
       url: alert.sourceUrl,
+      links: alert.links ?? [],
+      ...(alert.members ? { alerts: alert.members } : {}),
       service: serviceId ? { id: serviceId, name: ctx.serviceNames.get(serviceId) ?? "" } : null,
       count,
     },
@@ -309,6 +312,27 @@ async function openIncident(
         data: { field: "services", added: [serviceId], removed: [] },
       }),
     );
+    const estimate = await estimateAlertImpact(tx, {
+      organizationId: integration.organizationId,
+      incidentId: created.id,
+      serviceId,
+      severity,
+      startedAt,
+      integrationSetting: integration.alertDegradation,
+    });
+    if (estimate.event) pending.events.push(estimate.event);
+    if (estimate.suggestedCommander) {
+      const who = estimate.suggestedCommander;
+      pending.events.push(
+        await appendEvent(tx, {
+          incidentId: created.id,
+          kind: "note",
+          body: `Suggested commander: ${who.name} (first on call for ${who.team}). Not assigned: take command or assign someone in the room.`,
+          authorId: null,
+          data: { suggestedCommander: { id: who.id, name: who.name } },
+        }),
+      );
+    }
   }
   const incident = toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: created.id }, select: incidentSelect }));
   await tx.auditLog.create({

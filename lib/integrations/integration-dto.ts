@@ -1,4 +1,5 @@
 import type { Prisma } from "../db/generated/client.ts";
+import { readAlertDegradation, type TAlertDegradation } from "../impact/alert-degradation.ts";
 import { incidentRef, type SeverityName, type StatusName } from "../incidents/constants.ts";
 import type { IntegrationKindName } from "./kinds.ts";
 import type { AlertMapping, ServiceRule, SeverityRule } from "./mapping.ts";
@@ -18,6 +19,7 @@ export const integrationSelect = {
   defaultSeverity: true,
   opensIncidents: true,
   groupAlerts: true,
+  alertDegradation: true,
   lastReceivedAt: true,
   createdAt: true,
   updatedAt: true,
@@ -42,6 +44,8 @@ export interface IntegrationDto {
   opensIncidents: boolean;
   /** Alertmanager/Grafana: one incident per notification group rather than per alert. */
   groupAlerts: boolean;
+  /** Severity → percent degraded assumed for the service's journeys when an alert opens an incident; null = the organisation's. */
+  alertDegradation: TAlertDegradation | null;
   lastReceivedAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -91,6 +95,7 @@ export function toIntegrationDto(row: IntegrationRow, stats = { keys: 0, receive
     defaultSeverity: row.defaultSeverity,
     opensIncidents: row.opensIncidents,
     groupAlerts: row.groupAlerts,
+    alertDegradation: row.alertDegradation === null ? null : readAlertDegradation(row.alertDegradation),
     lastReceivedAt: row.lastReceivedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

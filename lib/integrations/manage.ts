@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
-import type { Prisma } from "../db/generated/client.ts";
+import { Prisma } from "../db/generated/client.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
 import { integrationSelect, recentAlertSelect, toIntegrationDto, toRecentAlertDto, type IntegrationDto, type RecentAlertDto } from "./integration-dto.ts";
 import { DEFAULT_SEVERITY_RULES } from "./mapping.ts";
@@ -92,6 +92,7 @@ export async function createIntegration(actor: Actor, input: unknown): Promise<{
         defaultSeverity: data.defaultSeverity,
         opensIncidents: data.opensIncidents,
         groupAlerts: data.groupAlerts,
+        alertDegradation: data.alertDegradation ?? Prisma.DbNull,
       },
       select: integrationSelect,
     });
@@ -117,6 +118,7 @@ export async function updateIntegration(actor: Actor, id: string, input: unknown
         ...data,
         serviceRules: data.serviceRules as Prisma.InputJsonValue | undefined,
         severityRules: data.severityRules as Prisma.InputJsonValue | undefined,
+        alertDegradation: data.alertDegradation === undefined ? undefined : (data.alertDegradation ?? Prisma.DbNull),
         ...(secret ? { secret } : {}),
       },
       select: integrationSelect,
