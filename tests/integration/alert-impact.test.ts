@@ -146,3 +146,27 @@ describe("an Alertmanager notification group on a catalogued service", () => {
     expect((await getIncidentImpact(acme.viewer, incidentId)).journeys.map((j) => j.degradation)).toEqual([10, 10]);
   });
 });
+
+describe("Datadog with its own documented variable names", () => {
+  it("opens an incident on the service named by the service: tag, titled without the [Triggered on …] prefix, with money at stake", async () => {
+    const { integration, secret } = await createIntegration(acme.admin, { kind: "datadog", name: "Datadog prod" });
+    const body = JSON.stringify({ ...(JSON.parse(fixture("datadog-standard-variables.json")) as object), date: String(Date.now() - 30_000) });
+    const res = await callRoute<{ integrationId: string }>(webhookRoute.POST, {
+      method: "POST",
+      path: `/api/webhooks/${integration.id}`,
+      params: { integrationId: integration.id },
+      headers: { "x-warroom-secret": secret },
+      body,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const incidentId = (res.body as IngestResult).incidents[0]?.id ?? "";
+    const incident = await getIncident(acme.viewer, incidentId);
+    expect(incident).toMatchObject({ title: "Payment gateway adapter authorisation errors above 10%", severity: "SEV1" });
+    expect(incident.summary).not.toContain("%%%");
+    expect(incident.services.map((s) => s.id)).toEqual([gatewayId]);
+    expect((await getIncidentImpact(acme.viewer, incidentId)).journeys.map((j) => [j.journey, j.degradation, j.estimated])).toEqual([
+      ["checkout", 50, true],
+      ["payment", 50, true],
+    ]);
+  });
+});
