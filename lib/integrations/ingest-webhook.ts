@@ -3,7 +3,7 @@ import { db } from "../db/client.ts";
 import { errorFields, log } from "../log.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
-import { SEVERITY_INFO, type SeverityName } from "../incidents/constants.ts";
+import { incidentRef, SEVERITY_INFO, type SeverityName } from "../incidents/constants.ts";
 import { incidentSelect, toIncidentDto, type IncidentDto } from "../incidents/incident-dto.ts";
 import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
 import { kickOutbound } from "../outbound/kick-outbound.ts";
@@ -48,7 +48,8 @@ export interface IngestResult {
   deferred: number;
   /** The same delivery id was processed before: nothing was stored again. */
   duplicate: boolean;
-  incidents: { id: string; ref: string }[];
+  /** Incidents this request opened (`opened: true`) or added alert entries to (`opened: false`). */
+  incidents: { id: string; ref: string; opened: boolean }[];
 }
 
 type Integration = IntegrationRow & { organizationId: string };
@@ -145,8 +146,16 @@ export async function ingestWebhook(integrationId: string, request: WebhookReque
   } finally {
     await publish(integration.organizationId, pending);
   }
-  result.incidents = pending.declared.map((i) => ({ id: i.id, ref: i.ref }));
+  result.incidents = await touchedIncidents(pending);
   return result;
+}
+
+/** Opened first, then those that only received entries (in the order of their numbers). */
+async function touchedIncidents(pending: Pending): Promise<IngestResult["incidents"]> {
+  const opened = new Set(pending.declared.map((i) => i.id));
+  const appended = [...pending.updated].filter((id) => !opened.has(id));
+  const rows = appended.length ? await db().incident.findMany({ where: { id: { in: appended } }, select: { id: true, number: true }, orderBy: { number: "asc" } }) : [];
+  return [...pending.declared.map((i) => ({ id: i.id, ref: i.ref, opened: true })), ...rows.map((r) => ({ id: r.id, ref: incidentRef(r.number), opened: false }))];
 }
 
 /** The rest of a large batch, after the answer: each alert as before, each pushed once committed. */

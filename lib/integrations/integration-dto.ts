@@ -64,6 +64,15 @@ export interface RecentAlertDto {
   service: { id: string; name: string } | null;
 }
 
+/** A request Warroom refused: when, the status and why, the start of the body (no headers, no secrets). */
+export interface WebhookRefusalDto {
+  receivedAt: string;
+  status: number;
+  code: string;
+  reason: string;
+  bodyExcerpt: string;
+}
+
 /** Rules are JSON columns: read them through their schemas so a bad row never reaches the mapper. */
 export function readRules(row: Pick<IntegrationRow, "serviceRules" | "severityRules">) {
   const service = ZServiceRule.array().safeParse(row.serviceRules);
