@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as webhookRoute from "../../app/api/webhooks/[integrationId]/route.ts";
 import { db } from "../../lib/db/client.ts";
@@ -8,8 +6,6 @@ import { createIntegration, getIntegration, listIntegrations } from "../../lib/i
 import { callRoute } from "../helpers/call-route.ts";
 import { seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
-
-const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "../fixtures/webhooks", name), "utf8");
 
 let testDb: TestDatabase;
 let acme: SeededOrganization;
