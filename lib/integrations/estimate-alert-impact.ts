@@ -75,13 +75,19 @@ export async function estimateAlertImpact(
   return { event, suggestedCommander: suggestedCommander && { ...suggestedCommander, team: service.team.name } };
 }
 
-/** On-call lists hold free text (names, emails, pager handles): only a known person can be suggested. */
+/**
+ * On-call lists hold free text ("Diego Ramos (primary) +1 555 0130", "dana@shop.example",
+ * "pager: payments-primary"): only a Warroom user the entry names, by email anywhere in it or
+ * by name at its start, can be suggested.
+ */
 async function findOnCallUser(tx: Prisma.TransactionClient, organizationId: string, contact: string | undefined) {
-  const text = contact?.trim();
+  const text = contact?.trim().toLowerCase();
   if (!text) return null;
-  return tx.user.findFirst({
-    where: { organizationId, OR: [{ email: { equals: text, mode: "insensitive" } }, { name: { equals: text, mode: "insensitive" } }] },
-    select: { id: true, name: true },
-    orderBy: { createdAt: "asc" },
-  });
+  const users = await tx.user.findMany({ where: { organizationId }, select: { id: true, name: true, email: true }, orderBy: { createdAt: "asc" } });
+  const named = (name: string) => {
+    const n = name.trim().toLowerCase();
+    return n.length > 0 && text.startsWith(n) && !/[\p{L}\p{N}]/u.test(text.charAt(n.length));
+  };
+  const found = users.find((u) => text.includes(u.email.toLowerCase())) ?? users.filter((u) => named(u.name)).sort((a, b) => b.name.length - a.name.length)[0];
+  return found ? { id: found.id, name: found.name } : null;
 }

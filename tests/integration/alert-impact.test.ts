@@ -33,7 +33,7 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   acme = await seedOrganization("Acme");
   const onCall = await db().user.findUniqueOrThrow({ where: { id: acme.responder.userId }, select: { email: true } });
-  const team = await createTeam(acme.admin, { name: "Payments", onCall: [onCall.email, "+49 30 1234"] });
+  const team = await createTeam(acme.admin, { name: "Payments", onCall: [`On call: ${onCall.email} (primary)`, "+49 30 1234"] });
   const gateway = await createService(acme.admin, {
     name: "Payment gateway adapter",
     teamId: team.id,
