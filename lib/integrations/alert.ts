@@ -20,6 +20,26 @@ export interface NormalizedAlert {
   links?: AlertLink[];
   /** A notification group's members (Alertmanager groupKey), listed on the entry. */
   members?: AlertMember[];
+  /** Who the source says owns it (PagerDuty teams/assignees/escalation policy, Opsgenie team/responders). */
+  owners?: AlertOwners;
+}
+
+export interface AlertOwners {
+  teams: string[];
+  people: string[];
+  escalationPolicy: string | null;
+}
+
+/** The `summary` (PagerDuty references) or `name` of each object in a list, or the strings themselves. */
+export function namesOf(v: unknown, max = 20): string[] {
+  if (!Array.isArray(v)) return [];
+  const out: string[] = [];
+  for (const item of v) {
+    const name = isObject(item) ? (optionalString(item.summary) ?? optionalString(item.name)) : optionalString(item);
+    if (name && !out.includes(name)) out.push(clip(name, 120));
+    if (out.length >= max) break;
+  }
+  return out;
 }
 
 export interface AlertLink {

@@ -76,6 +76,22 @@ export async function estimateAlertImpact(
 }
 
 /**
+ * No catalogued service, but the source named the owning team (PagerDuty teams, Opsgenie team):
+ * a page-worthy alert suggests that team's first on-call person, as for a service's team.
+ */
+export async function suggestCommanderFromTeam(
+  tx: Prisma.TransactionClient,
+  input: { organizationId: string; incidentId: string; teamId: string; severity: SeverityName },
+): Promise<AlertEstimate["suggestedCommander"]> {
+  if (!isPageWorthy(input.severity)) return null;
+  const team = await tx.team.findFirst({ where: { id: input.teamId, organizationId: input.organizationId }, select: { name: true, onCall: true } });
+  const who = team ? await findOnCallUser(tx, input.organizationId, team.onCall[0]) : null;
+  if (!team || !who) return null;
+  await tx.incident.update({ where: { id: input.incidentId }, data: { suggestedCommanderId: who.id }, select: { id: true } });
+  return { ...who, team: team.name };
+}
+
+/**
  * On-call lists hold free text ("Diego Ramos (primary) +1 555 0130", "dana@shop.example",
  * "pager: payments-primary"): only a Warroom user the entry names, by email anywhere in it or
  * by name at its start, can be suggested.

@@ -9,12 +9,12 @@ import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
 import { kickOutbound } from "../outbound/kick-outbound.ts";
 import { publishIncidentDeclared, publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "../timeline/append-event.ts";
-import { estimateAlertImpact } from "./estimate-alert-impact.ts";
+import { estimateAlertImpact, suggestCommanderFromTeam } from "./estimate-alert-impact.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 import type { NormalizedAlert } from "./alert.ts";
 import { integrationSelect, mappingOf, type IntegrationRow } from "./integration-dto.ts";
 import { KIND_INFO } from "./kinds.ts";
-import { pickService, pickSeverity, serviceKeys, serviceName, type AlertMapping } from "./mapping.ts";
+import { nameKey, pickService, pickSeverity, pickTeam, serviceKeys, serviceName, type AlertMapping } from "./mapping.ts";
 import { parseWebhook } from "./parse-webhook.ts";
 import { ingestSurvey } from "../signals/ingest-survey.ts";
 import { verifyWebhook } from "./verify-webhook.ts";
@@ -66,6 +66,8 @@ interface Ctx {
   mapping: AlertMapping;
   services: ReadonlyMap<string, string>;
   serviceNames: ReadonlyMap<string, string>;
+  /** Teams by nameKey, read only when an alert names an owning team. */
+  teams: ReadonlyMap<string, { id: string; name: string }>;
 }
 
 /**
@@ -176,9 +178,12 @@ async function loadServices(integration: Integration, alerts: NormalizedAlert[])
   const mapping = mappingOf(integration);
   const needsLookup = alerts.some((a) => serviceName(a, mapping) !== null) || mapping.defaultServiceId !== null || mapping.serviceRules.length > 0;
   const rows = needsLookup ? await db().service.findMany({ where: { organizationId: integration.organizationId }, select: { id: true, name: true, aliases: true } }) : [];
+  const needsTeams = alerts.some((a) => a.owners?.teams.length || a.labels.team);
+  const teams = needsTeams ? await db().team.findMany({ where: { organizationId: integration.organizationId }, select: { id: true, name: true } }) : [];
   return {
     services: serviceKeys(rows),
     serviceNames: new Map(rows.map((s) => [s.id, s.name])),
+    teams: new Map(teams.map((t) => [nameKey(t.name), t])),
   };
 }
 
@@ -263,6 +268,9 @@ function alertEntry(ctx: Ctx, incidentId: string, alert: NormalizedAlert, servic
       labels: alert.labels,
       url: alert.sourceUrl,
       links: alert.links ?? [],
+      ...(alert.owners ? { owners: alert.owners } : {}),
+      // The service's team owns it; without a service, the team the source named (if Warroom has it).
+      team: serviceId ? null : pickTeam(alert, ctx.teams),
       ...(alert.members ? { alerts: alert.members } : {}),
       service: serviceId ? { id: serviceId, name: ctx.serviceNames.get(serviceId) ?? "" } : null,
       count,
@@ -311,6 +319,7 @@ async function openIncident(
     data: { field: "status", from: null, to: "investigating" },
   });
   pending.events.push(declared);
+  let suggested: Awaited<ReturnType<typeof suggestCommanderFromTeam>> = null;
   if (serviceId) {
     pending.events.push(
       await appendEvent(tx, {
@@ -330,18 +339,21 @@ async function openIncident(
       integrationSetting: integration.alertDegradation,
     });
     if (estimate.event) pending.events.push(estimate.event);
-    if (estimate.suggestedCommander) {
-      const who = estimate.suggestedCommander;
-      pending.events.push(
-        await appendEvent(tx, {
-          incidentId: created.id,
-          kind: "note",
-          body: `Suggested commander: ${who.name} (first on call for ${who.team}). Not assigned: take command or assign someone in the room.`,
-          authorId: null,
-          data: { suggestedCommander: { id: who.id, name: who.name } },
-        }),
-      );
-    }
+    suggested = estimate.suggestedCommander;
+  } else {
+    const team = pickTeam(alert, ctx.teams);
+    if (team) suggested = await suggestCommanderFromTeam(tx, { organizationId: integration.organizationId, incidentId: created.id, teamId: team.id, severity });
+  }
+  if (suggested) {
+    pending.events.push(
+      await appendEvent(tx, {
+        incidentId: created.id,
+        kind: "note",
+        body: `Suggested commander: ${suggested.name} (first on call for ${suggested.team}). Not assigned: take command or assign someone in the room.`,
+        authorId: null,
+        data: { suggestedCommander: { id: suggested.id, name: suggested.name } },
+      }),
+    );
   }
   const incident = toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: created.id }, select: incidentSelect }));
   await tx.auditLog.create({

@@ -68,6 +68,15 @@ export function pickService(alert: NormalizedAlert, mapping: AlertMapping, servi
   return byName ?? mapping.defaultServiceId;
 }
 
+/** The owning team the source named (PagerDuty/Opsgenie teams, a `team` label), if Warroom has one by that name. */
+export function pickTeam(alert: NormalizedAlert, teams: ReadonlyMap<string, { id: string; name: string }>): { id: string; name: string } | null {
+  for (const name of [...(alert.owners?.teams ?? []), ...(alert.labels.team ? [alert.labels.team] : [])]) {
+    const team = teams.get(nameKey(name));
+    if (team) return team;
+  }
+  return null;
+}
+
 /** The first rule whose value equals the severity label (or the source's severity), else the default. */
 export function pickSeverity(alert: NormalizedAlert, mapping: AlertMapping): SeverityName {
   const candidates = [alert.labels[mapping.severityLabel], alert.severityHint].filter((v): v is string => Boolean(v));

@@ -170,3 +170,30 @@ describe("Datadog with its own documented variable names", () => {
     ]);
   });
 });
+
+describe("an alert whose service Warroom does not know", () => {
+  it("keeps PagerDuty's teams, assignees and escalation policy on the entry and suggests the named team's on-call person", async () => {
+    const email = (await db().user.findUniqueOrThrow({ where: { id: acme.commander.userId } })).email;
+    const team = await createTeam(acme.admin, { name: "Engineering", onCall: [email] });
+    const { integration, secret } = await createIntegration(acme.admin, { kind: "pagerduty", name: "PagerDuty" });
+    const { pagerDutySignature } = await import("../../lib/integrations/verify-webhook.ts");
+    const body = fixture("pagerduty-triggered.json");
+    const res = await callRoute<{ integrationId: string }>(webhookRoute.POST, {
+      method: "POST",
+      path: `/api/webhooks/${integration.id}`,
+      params: { integrationId: integration.id },
+      headers: { "x-pagerduty-signature": pagerDutySignature(secret, body) },
+      body,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const incidentId = (res.body as IngestResult).incidents[0]?.id ?? "";
+    const incident = await getIncident(acme.viewer, incidentId);
+    expect(incident.services).toEqual([]); // "Inventory sync" is not in this catalog
+    expect(incident.suggestedCommander?.id).toBe(acme.commander.userId);
+    const entry = await db().timelineEvent.findFirstOrThrow({ where: { incidentId, kind: "alert" } });
+    expect(entry.data).toMatchObject({
+      owners: { teams: ["Engineering"], people: ["User 123"], escalationPolicy: "Default" },
+      team: { id: team.id, name: "Engineering" },
+    });
+  });
+});

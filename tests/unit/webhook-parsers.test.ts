@@ -235,3 +235,15 @@ describe("Datadog (its own documented variable names)", () => {
     expect(rejectedField("datadog", JSON.stringify({ title: "Host down", alert_id: "9" }))).toBe("alert_transition");
   });
 });
+
+describe("owners the source names", () => {
+  it("PagerDuty: teams, assignees and the escalation policy", () => {
+    expect(parse("pagerduty", "pagerduty-triggered.json").alerts[0]?.owners).toEqual({ teams: ["Engineering"], people: ["User 123"], escalationPolicy: "Default" });
+  });
+
+  it("Opsgenie: the team and its team and user responders", () => {
+    const body = JSON.parse(fixture("opsgenie-create.json")) as { alert: Record<string, unknown> };
+    body.alert.responders = [...(body.alert.responders as object[]), { id: "u1", type: "user", username: "dana@shop.example" }];
+    expect(parseWebhook("opsgenie", JSON.stringify(body)).alerts[0]?.owners).toEqual({ teams: ["Fulfilment"], people: ["dana@shop.example"], escalationPolicy: null });
+  });
+});
