@@ -142,6 +142,13 @@ function About({ service: s }: { service: ServiceDetailDto }) {
         <div>
           <dt className="text-xs text-ink-muted">Health-check URL</dt>
           <dd className="mt-0.5 break-all font-mono text-xs">{s.healthCheckUrl ?? <span className="font-sans text-ink-faint">None (health is pushed, if at all)</span>}</dd>
+          {s.healthCheckUrl && !s.healthCheckEnabled ? (
+            <dd className="mt-0.5 text-xs text-warn" data-testid="health-check-off">Not polled until someone turns it on (imported): edit the service to enable it.</dd>
+          ) : null}
+        </div>
+        <div>
+          <dt className="text-xs text-ink-muted">Alert aliases</dt>
+          <dd className="mt-0.5 text-xs" data-testid="service-aliases">{s.aliases.length ? s.aliases.join(", ") : <span className="text-ink-faint">None (alerts match the name)</span>}</dd>
         </div>
       </dl>
     </section>

@@ -19,6 +19,9 @@ interface Values {
   healthCheckUrl: string;
   system: string;
   description: string;
+  /** Comma-separated as typed; sent as a list. */
+  aliases: string;
+  healthCheckEnabled: boolean;
 }
 
 function initialValues(service: ServiceDetailDto | undefined, defaultTeamId: string): Values {
@@ -32,6 +35,8 @@ function initialValues(service: ServiceDetailDto | undefined, defaultTeamId: str
     healthCheckUrl: service?.healthCheckUrl ?? "",
     system: service?.system ?? "",
     description: service?.description ?? "",
+    aliases: service?.aliases.join(", ") ?? "",
+    healthCheckEnabled: service?.healthCheckEnabled ?? true,
   };
 }
 
@@ -55,7 +60,7 @@ export function ServiceForm({ service, teams, defaultTeamId = "", onSaved, onCan
     e?.preventDefault();
     const saved = await send<ServiceDetailDto>(service ? `/api/services/${service.id}` : "/api/services", {
       method: service ? "PATCH" : "POST",
-      body: values,
+      body: { ...values, aliases: values.aliases.split(",").map((a) => a.trim()).filter(Boolean) },
     });
     if (!saved) return;
     if (onSaved) onSaved(saved);
@@ -125,6 +130,13 @@ export function ServiceForm({ service, teams, defaultTeamId = "", onSaved, onCan
         <Field label="Health-check URL" htmlFor={id("healthCheckUrl")} error={errors.healthCheckUrl} hint="Polled for ok / degraded / down. Optional.">
           <Input id={id("healthCheckUrl")} type="url" inputMode="url" value={values.healthCheckUrl} onChange={(e) => set("healthCheckUrl", e.target.value)} placeholder="https://…/health" {...errorProps(id("healthCheckUrl"), errors.healthCheckUrl)} />
         </Field>
+        <Field label="Alert aliases" htmlFor={id("aliases")} error={errors.aliases} hint="Other names alerts use for it, comma-separated (payment-gateway, pgw). Optional.">
+          <Input id={id("aliases")} value={values.aliases} onChange={(e) => set("aliases", e.target.value)} placeholder="payment-gateway, pgw" {...errorProps(id("aliases"), errors.aliases)} />
+        </Field>
+        <label className="flex items-center gap-2 self-end pb-2 text-sm">
+          <input type="checkbox" checked={values.healthCheckEnabled} onChange={(e) => set("healthCheckEnabled", e.target.checked)} />
+          Poll the health-check URL
+        </label>
         <Field label="System" htmlFor={id("system")} error={errors.system} hint="The larger system it belongs to, e.g. payments-core. Optional.">
           <Input id={id("system")} value={values.system} onChange={(e) => set("system", e.target.value)} maxLength={120} {...errorProps(id("system"), errors.system)} />
         </Field>

@@ -9,6 +9,7 @@ import { Timestamp } from "../time/timestamp.tsx";
 import { useNow } from "../time/use-now.ts";
 import { Button } from "../ui/button.tsx";
 import { cn } from "../ui/cn.ts";
+import { AlertLinks } from "./alert-links.tsx";
 import { CompactState, EntryDetails, safeHref } from "./entry-details.tsx";
 import { EntryEditor } from "./entry-editor.tsx";
 import { EntryHistoryPanel } from "./entry-history.tsx";
@@ -67,6 +68,14 @@ function EntryBody({ event }: { event: TimelineEventDto }) {
     event.struck ? "text-ink-faint line-through" : isSystemKind(event.kind) ? "text-ink-muted" : "text-ink",
   );
   const href = event.kind === "link" ? safeHref(event.data?.url) : null;
+  if (event.kind === "alert") {
+    return (
+      <>
+        <p className={style}>{event.body}</p>
+        <AlertLinks event={event} />
+      </>
+    );
+  }
   if (!href) return <p className={style}>{event.body}</p>;
   return (
     <p className={style}>

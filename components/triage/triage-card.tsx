@@ -9,6 +9,7 @@ import { OverdueFlag } from "../stakeholder/overdue-flag.tsx";
 import { IncidentClock } from "../time/incident-clock.tsx";
 import { cn } from "../ui/cn.ts";
 import type { LiveRow } from "./use-triage.ts";
+import { EstimatedTag } from "../impact/estimated-tag.tsx";
 
 /** The board on a phone: one card per incident, the money first. */
 export function TriageCard({ live }: { live: LiveRow }) {
@@ -40,8 +41,9 @@ export function TriageCard({ live }: { live: LiveRow }) {
         </dl>
         <p className="text-xs text-ink-muted">
           {hurting.length ? hurting.map((j) => `${JOURNEY_LABELS[j.journey]} ${j.degradation}%`).join(" · ") : "Impact not set yet"}
+          {impact.estimated ? <EstimatedTag /> : null}
           {" · "}
-          {incident.commander?.name ?? "no commander"}
+          {incident.commander?.name ?? (incident.suggestedCommander ? `no commander (suggested: ${incident.suggestedCommander.name})` : "no commander")}
           {teamsNotNotified.length ? <span className="text-warn"> · {teamsNotNotified.length} team{teamsNotNotified.length === 1 ? "" : "s"} not told</span> : null}
         </p>
       </Link>

@@ -10,6 +10,7 @@ import { OverdueFlag } from "../stakeholder/overdue-flag.tsx";
 import { IncidentClock } from "../time/incident-clock.tsx";
 import { cn } from "../ui/cn.ts";
 import type { LiveRow } from "./use-triage.ts";
+import { EstimatedTag } from "../impact/estimated-tag.tsx";
 
 const SHOWN_TEAMS = 3;
 
@@ -32,7 +33,10 @@ export function TriageRow({ live, rank }: { live: LiveRow; rank: number }) {
         </Link>
         <OverdueFlag dueAt={live.row.stakeholderUpdateDueAt} />
         {hurting.length ? (
-          <p className="mt-0.5 text-xs text-ink-muted">{hurting.map((j) => `${JOURNEY_LABELS[j.journey]} ${j.degradation}%`).join(" · ")}</p>
+          <p className="mt-0.5 text-xs text-ink-muted">
+            {hurting.map((j) => `${JOURNEY_LABELS[j.journey]} ${j.degradation}%`).join(" · ")}
+            {impact.estimated ? <EstimatedTag /> : null}
+          </p>
         ) : (
           <p className="mt-0.5 text-xs text-ink-faint">Impact not set yet</p>
         )}
@@ -53,7 +57,10 @@ export function TriageRow({ live, rank }: { live: LiveRow; rank: number }) {
         <TickingLoss impact={impact} receivedAt={live.receivedAt} />
       </td>
       <td className="px-3 py-3 text-right"><IncidentClock startedAt={incident.startedAt} resolvedAt={null} /></td>
-      <td className="px-3 py-3 text-ink-muted">{incident.commander?.name ?? <span className="text-warn">Unassigned</span>}</td>
+      <td className="px-3 py-3 text-ink-muted">
+        {incident.commander?.name ?? <span className="text-warn">Unassigned</span>}
+        {incident.suggestedCommander ? <p className="text-xs text-ink-faint" data-testid="triage-suggested-commander">suggested: {incident.suggestedCommander.name}</p> : null}
+      </td>
       <td className="px-3 py-3">
         {teamsTotal === 0 ? (
           <span className="text-ink-faint">No services marked</span>

@@ -43,6 +43,10 @@ export interface CatalogServiceDto extends ServiceRef {
   runbookUrl: string | null;
   healthCheckUrl: string | null;
   system: string;
+  /** Other names alerts use for this service; an alert's service label matches them like the name. */
+  aliases: string[];
+  /** False for an imported health-check URL nobody has turned on yet: not polled. */
+  healthCheckEnabled: boolean;
   healthMessage: string;
   healthCheckedAt: string | null;
   team: NamedRef & { chatChannel: string | null; onCall: string[] };

@@ -39,7 +39,7 @@ export async function claimDueChecks(limit: number, now: Date, leaseMs: number):
     UPDATE "Service" AS s SET "healthNextCheckAt" = ${leaseUntil}
     FROM (
       SELECT id FROM "Service"
-      WHERE "healthCheckUrl" IS NOT NULL AND "healthCheckUrl" <> ''
+      WHERE "healthCheckUrl" IS NOT NULL AND "healthCheckUrl" <> '' AND "healthCheckEnabled"
         AND ("healthNextCheckAt" IS NULL OR "healthNextCheckAt" <= ${now})
       ORDER BY "healthNextCheckAt" ASC NULLS FIRST
       LIMIT ${limit}

@@ -53,6 +53,13 @@ export const ZServiceInput = z.object({
   runbookUrl: optionalUrl("runbookUrl"),
   healthCheckUrl: optionalUrl("healthCheckUrl"),
   system: z.string().trim().max(120, "system must be at most 120 characters").optional(),
+  /** Other names alerts use for the service ("payment-gateway"); matched like the name. */
+  aliases: z
+    .array(z.string({ error: "each alias must be text" }).trim().min(1, "an alias cannot be empty").max(120, "each alias must be at most 120 characters"))
+    .max(20, "aliases has at most 20 entries")
+    .optional(),
+  /** Poll healthCheckUrl. An imported URL starts off until a person turns it on. */
+  healthCheckEnabled: z.boolean({ error: "healthCheckEnabled must be true or false" }).optional(),
 });
 export type TServiceInput = z.input<typeof ZServiceInput>;
 

@@ -22,6 +22,8 @@ const serviceSelect = {
   runbookUrl: true,
   healthCheckUrl: true,
   system: true,
+  aliases: true,
+  healthCheckEnabled: true,
   healthMessage: true,
   healthCheckedAt: true,
   team: { select: { id: true, name: true, chatChannel: true, onCall: true } },
@@ -128,6 +130,8 @@ export async function createService(actor: Actor, input: unknown): Promise<Servi
           runbookUrl: data.runbookUrl ?? null,
           healthCheckUrl: data.healthCheckUrl ?? null,
           system: data.system ?? "",
+          aliases: uniqueAliases(data.aliases ?? []),
+          healthCheckEnabled: data.healthCheckEnabled ?? true,
         },
         select: { id: true },
       });
@@ -165,6 +169,9 @@ export async function updateService(actor: Actor, serviceId: string, input: unkn
           runbookUrl: data.runbookUrl,
           healthCheckUrl: data.healthCheckUrl,
           system: data.system,
+          aliases: data.aliases ? uniqueAliases(data.aliases) : undefined,
+          // A person setting a URL means it: polled unless they say otherwise.
+          healthCheckEnabled: data.healthCheckEnabled ?? (newCheckUrl ? true : undefined),
           // A new health-check URL is checked on the poller's next round, without the old back-off.
           ...(newCheckUrl ? { healthFailures: 0, healthNextCheckAt: null } : {}),
         },
@@ -203,6 +210,12 @@ export async function deleteService(actor: Actor, serviceId: string): Promise<De
   return { deleted };
 }
 
+/** Each alias once (compared without case); the service's own spelling is kept. */
+function uniqueAliases(aliases: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return aliases.filter((a) => !seen.has(a.toLowerCase()) && Boolean(seen.add(a.toLowerCase())));
+}
+
 function auditView(s: ServiceDetailDto) {
   return {
     name: s.name,
@@ -214,6 +227,8 @@ function auditView(s: ServiceDetailDto) {
     runbookUrl: s.runbookUrl,
     healthCheckUrl: s.healthCheckUrl,
     system: s.system,
+    aliases: s.aliases,
+    healthCheckEnabled: s.healthCheckEnabled,
     dependsOn: s.dependsOn.map((d) => d.service.name),
     dependedBy: s.dependedBy.map((d) => d.service.name),
   };

@@ -34,6 +34,7 @@ export async function getTriage(actor: Actor, now = new Date()): Promise<TriageD
           status: incident.status,
           startedAt: incident.startedAt.toISOString(),
           commander: incident.commander,
+          suggestedCommander: incident.commander ? null : incident.suggestedCommander,
         },
         impact,
         teamsNotNotified: radius.teams.filter((t) => !t.notification).map((t) => ({ id: t.team.id, name: t.team.name })),

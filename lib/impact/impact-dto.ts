@@ -27,6 +27,8 @@ export interface ImpactJourneyDto {
   evidence: ImpactEvidence;
   updatedAt: string;
   updatedBy: { id: string; name: string } | null;
+  /** Set by an alert from the service's journeys; no person has confirmed or changed it yet. */
+  estimated: boolean;
 }
 
 /** Step chart: each point's values hold until the next point. */
@@ -47,6 +49,8 @@ export interface ImpactSummaryDto {
   projectionNextHour: Figures;
   responseCost: { amount: number; personHours: number; people: number; hourlyRate: number };
   journeys: ImpactJourneyDto[];
+  /** Some current degradation is still the alert's estimate ("estimated from alert"). */
+  estimated: boolean;
   series: ImpactSeriesPoint[];
   priority: { score: number; revenueShare: number; criticality: number; suggestedSeverity: SeverityName | null };
   /** When perMinute will change by itself (hour of the profile, peak window edge): refetch then. */
@@ -62,6 +66,8 @@ export interface TriageRowDto {
     status: StatusName;
     startedAt: string;
     commander: { id: string; name: string } | null;
+    /** The owning team's first on call, offered by a page-worthy alert while nobody commands. */
+    suggestedCommander: { id: string; name: string } | null;
   };
   impact: ImpactSummaryDto;
   /** Teams in the blast radius nobody has told yet (latest notification entry per team). */

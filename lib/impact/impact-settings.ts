@@ -3,6 +3,7 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { JOURNEYS, type JourneyName } from "../catalog/constants.ts";
 import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import { DEFAULT_ALERT_DEGRADATION, readAlertDegradation } from "./alert-degradation.ts";
 import type { ImpactModel, JourneyBaselineSpec } from "./model.ts";
 import { toImpactModel, type ImpactSettingsDto } from "./settings-dto.ts";
 import { ZImpactSettingsInput } from "./schemas.ts";
@@ -19,6 +20,7 @@ async function readSettings(client: Client, organizationId: string): Promise<Imp
       timeZone: true,
       hourlyProfile: true,
       responderHourlyRate: true,
+      alertDegradation: true,
       baselines: { select: { journey: true, revenuePerMinute: true, ordersPerMinute: true, customersPerMinute: true, conversionWeight: true } },
       peakWindows: { select: { id: true, name: true, startsAt: true, endsAt: true, multiplier: true }, orderBy: { startsAt: "asc" } },
     },
@@ -32,6 +34,7 @@ async function readSettings(client: Client, organizationId: string): Promise<Imp
     responderHourlyRate: org.responderHourlyRate,
     baselines,
     peakWindows: org.peakWindows.map((w) => ({ ...w, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() })),
+    alertDegradation: { ...DEFAULT_ALERT_DEGRADATION, ...readAlertDegradation(org.alertDegradation) },
   };
 }
 
@@ -56,7 +59,14 @@ export async function updateImpactSettings(actor: Actor, raw: unknown): Promise<
     const before = await readSettings(tx, organizationId);
     await tx.organization.update({
       where: { id: organizationId },
-      data: { currency: input.currency, timeZone: input.timeZone, hourlyProfile: input.hourlyProfile, responderHourlyRate: input.responderHourlyRate },
+      data: {
+        currency: input.currency,
+        timeZone: input.timeZone,
+        hourlyProfile: input.hourlyProfile,
+        responderHourlyRate: input.responderHourlyRate,
+        // Merged: a severity left out keeps its stored value.
+        alertDegradation: input.alertDegradation ? { ...before.alertDegradation, ...input.alertDegradation } : undefined,
+      },
     });
     for (const [journey, b] of Object.entries(input.baselines ?? {})) {
       const key = journey as JourneyName;

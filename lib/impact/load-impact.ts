@@ -21,6 +21,7 @@ const impactIncidentSelect = {
   commsLeadId: true,
   scribeId: true,
   commander: person,
+  suggestedCommander: person,
   responders: { select: { userId: true, addedAt: true } },
   services: { select: { service: { select: { tier: true } } } },
   impactChanges: {
@@ -35,6 +36,7 @@ const impactIncidentSelect = {
       supportTickets: true,
       surveyResponses: true,
       recordedAt: true,
+      estimated: true,
       author: person,
     },
   },

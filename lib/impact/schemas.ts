@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { JOURNEYS, type JourneyName } from "../catalog/constants.ts";
 import { CLOCK_SKEW_MS } from "../timeline/constants.ts";
+import { ZAlertDegradation } from "./alert-degradation.ts";
 
 const isJourney = (key: string): key is JourneyName => (JOURNEYS as readonly string[]).includes(key);
 const journeyList = JOURNEYS.join(", ");
@@ -87,6 +88,8 @@ export const ZImpactSettingsInput = z
       }
     }),
     peakWindows: z.array(ZPeakWindow).max(50, "at most 50 peak windows"),
+    /** Severity → percent an alert-opened incident's journeys are assumed degraded (integrations may override). */
+    alertDegradation: ZAlertDegradation,
   })
   .partial()
   .strict()

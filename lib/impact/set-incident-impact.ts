@@ -32,8 +32,10 @@ export async function setIncidentImpact(actor: Actor, incidentId: string, raw: u
     const rows = await tx.incidentImpactChange.findMany({
       where: { incidentId },
       orderBy: [{ eventSeq: "asc" }, { recordedAt: "asc" }],
-      select: { journey: true, degradation: true, effectiveAt: true },
+      select: { journey: true, degradation: true, effectiveAt: true, estimated: true },
     });
+    // The latest row per journey: an alert's estimate is confirmed by a person re-stating it.
+    const isEstimated = new Map(rows.map((r) => [r.journey as JourneyName, r.estimated]));
     const current = currentDegradations(degradationHistory(rows.map((r) => ({ ...r, journey: r.journey as JourneyName }))));
 
     const entries: (DescribedChange & TImpactEntry)[] = [];
@@ -47,7 +49,7 @@ export async function setIncidentImpact(actor: Actor, incidentId: string, raw: u
         continue;
       }
       const previous = current[journey] ?? 0;
-      if (entry.degradation === previous && !entry.since && !hasEvidence(entry)) continue;
+      if (entry.degradation === previous && !entry.since && !hasEvidence(entry) && !isEstimated.get(journey)) continue;
       entries.push({ ...entry, journey, effectiveAt, previous });
     }
     if (problems.length) {

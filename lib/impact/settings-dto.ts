@@ -1,5 +1,6 @@
 // Client-safe: the impact settings as the API returns them, and the model they make.
 import type { JourneyName } from "../catalog/constants.ts";
+import type { SeverityName } from "../incidents/constants.ts";
 import type { ImpactModel, JourneyBaselineSpec } from "./model.ts";
 
 export interface ImpactSettingsDto {
@@ -11,6 +12,8 @@ export interface ImpactSettingsDto {
   /** Every journey, zeros where nothing is configured. */
   baselines: Record<JourneyName, JourneyBaselineSpec>;
   peakWindows: { id: string; name: string; startsAt: string; endsAt: string; multiplier: number }[];
+  /** Severity → percent degraded assumed when an alert opens an incident on a service; every severity filled in. */
+  alertDegradation: Record<SeverityName, number>;
 }
 
 /** Client-safe conversion, so the browser (and the e2e test) can compute with the same model. */

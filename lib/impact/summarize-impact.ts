@@ -10,6 +10,8 @@ import { computeResponseCost, type RoleChangeSpec, type StaffingInput } from "./
 export interface RecordedImpactChange extends ImpactChangeSpec, ImpactEvidence {
   recordedAt: Date;
   author: { id: string; name: string } | null;
+  /** Written by an alert, not a person (see lib/integrations/estimate-alert-impact.ts). */
+  estimated?: boolean;
 }
 
 export interface SummaryInput {
@@ -55,6 +57,7 @@ export function summarizeImpact(input: SummaryInput): ImpactSummaryDto {
   });
   const priority = computePriority(model, { severity: incident.severity, degradations: current, serviceTiers: incident.serviceTiers, at: now });
   const next = isOpen ? nextRateChange(model, now) : null;
+  const journeys = journeyRows(model, input.changes, history, incident.resolvedAt, now);
 
   return {
     incidentId: incident.id,
@@ -66,7 +69,8 @@ export function summarizeImpact(input: SummaryInput): ImpactSummaryDto {
     lossSoFar,
     projectionNextHour,
     responseCost: { ...cost, hourlyRate: input.hourlyRate },
-    journeys: journeyRows(model, input.changes, history, incident.resolvedAt, now),
+    journeys,
+    estimated: journeys.some((j) => j.estimated && j.degradation > 0),
     series: series(model, input.changes, incident.startedAt, end),
     priority: { score: priority.score, revenueShare: priority.revenueShare, criticality: priority.criticality, suggestedSeverity: isOpen ? priority.suggestedSeverity : null },
     rateValidUntil: next?.toISOString() ?? null,
@@ -107,6 +111,7 @@ function journeyRows(
       evidence,
       updatedAt: latest?.recordedAt.toISOString() ?? last.at.toISOString(),
       updatedBy: latest?.author ?? null,
+      estimated: latest?.estimated ?? false,
     });
   }
   return rows.sort((a, b) => b.perMinute.revenue - a.perMinute.revenue || b.degradation - a.degradation);

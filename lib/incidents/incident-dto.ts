@@ -24,6 +24,7 @@ export const incidentSelect = {
   declaredBy: person,
   commsLead: person,
   scribe: person,
+  suggestedCommander: person,
   responders: { select: { user: person }, orderBy: { addedAt: "asc" } },
   services: {
     select: { service: { select: { id: true, name: true, tier: true, team: { select: { id: true, name: true } } } } },
@@ -60,6 +61,8 @@ export interface IncidentDto {
   declaredBy: PersonRef | null;
   commsLead: PersonRef | null;
   scribe: PersonRef | null;
+  /** Offered by a page-worthy alert (the owning team's first on call) while nobody is in command. */
+  suggestedCommander: PersonRef | null;
   responders: PersonRef[];
   services: IncidentServiceRef[];
   startedAt: string;
@@ -89,6 +92,7 @@ export function toIncidentDto(row: IncidentRow): IncidentDto {
     declaredBy: row.declaredBy,
     commsLead: row.commsLead,
     scribe: row.scribe,
+    suggestedCommander: row.commander ? null : row.suggestedCommander,
     responders: row.responders.map((r) => r.user),
     services: row.services.map((s) => s.service),
     startedAt: row.startedAt.toISOString(),

@@ -16,6 +16,56 @@ export interface NormalizedAlert {
   startedAt: string | null;
   endedAt: string | null;
   sourceUrl: string | null;
+  /** Runbook, graph and console links the source sent, kept on the room entry. */
+  links?: AlertLink[];
+  /** A notification group's members (Alertmanager groupKey), listed on the entry. */
+  members?: AlertMember[];
+  /** Who the source says owns it (PagerDuty teams/assignees/escalation policy, Opsgenie team/responders). */
+  owners?: AlertOwners;
+}
+
+export interface AlertOwners {
+  teams: string[];
+  people: string[];
+  escalationPolicy: string | null;
+}
+
+/** The `summary` (PagerDuty references) or `name` of each object in a list, or the strings themselves. */
+export function namesOf(v: unknown, max = 20): string[] {
+  if (!Array.isArray(v)) return [];
+  const out: string[] = [];
+  for (const item of v) {
+    const name = isObject(item) ? (optionalString(item.summary) ?? optionalString(item.name)) : optionalString(item);
+    if (name && !out.includes(name)) out.push(clip(name, 120));
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+export interface AlertLink {
+  label: string;
+  url: string;
+}
+
+export interface AlertMember {
+  title: string;
+  status: "firing" | "resolved";
+  instance: string | null;
+  startedAt: string | null;
+}
+
+/** http(s) addresses only, each once, at most `max`: they end up as links in the room. */
+export function collectLinks(candidates: { label: string; url: string | null | undefined }[], max = 10): AlertLink[] {
+  const out: AlertLink[] = [];
+  const seen = new Set<string>();
+  for (const { label, url } of candidates) {
+    const text = url?.trim();
+    if (!text || seen.has(text) || !/^https?:\/\//i.test(text) || text.length > 2000) continue;
+    seen.add(text);
+    out.push({ label, url: text });
+    if (out.length >= max) break;
+  }
+  return out;
 }
 
 export interface ParsedWebhook {

@@ -3,17 +3,18 @@ import { db } from "../db/client.ts";
 import { errorFields, log } from "../log.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
-import { SEVERITY_INFO, type SeverityName } from "../incidents/constants.ts";
+import { incidentRef, SEVERITY_INFO, type SeverityName } from "../incidents/constants.ts";
 import { incidentSelect, toIncidentDto, type IncidentDto } from "../incidents/incident-dto.ts";
 import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
 import { kickOutbound } from "../outbound/kick-outbound.ts";
 import { publishIncidentDeclared, publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "../timeline/append-event.ts";
+import { estimateAlertImpact, suggestCommanderFromTeam } from "./estimate-alert-impact.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 import type { NormalizedAlert } from "./alert.ts";
 import { integrationSelect, mappingOf, type IntegrationRow } from "./integration-dto.ts";
 import { KIND_INFO } from "./kinds.ts";
-import { nameKey, pickService, pickSeverity, serviceName, type AlertMapping } from "./mapping.ts";
+import { nameKey, pickService, pickSeverity, pickTeam, serviceKeys, serviceName, type AlertMapping } from "./mapping.ts";
 import { parseWebhook } from "./parse-webhook.ts";
 import { ingestSurvey } from "../signals/ingest-survey.ts";
 import { verifyWebhook } from "./verify-webhook.ts";
@@ -47,7 +48,8 @@ export interface IngestResult {
   deferred: number;
   /** The same delivery id was processed before: nothing was stored again. */
   duplicate: boolean;
-  incidents: { id: string; ref: string }[];
+  /** Incidents this request opened (`opened: true`) or added alert entries to (`opened: false`). */
+  incidents: { id: string; ref: string; opened: boolean }[];
 }
 
 type Integration = IntegrationRow & { organizationId: string };
@@ -64,6 +66,8 @@ interface Ctx {
   mapping: AlertMapping;
   services: ReadonlyMap<string, string>;
   serviceNames: ReadonlyMap<string, string>;
+  /** Teams by nameKey, read only when an alert names an owning team. */
+  teams: ReadonlyMap<string, { id: string; name: string }>;
 }
 
 /**
@@ -144,8 +148,16 @@ export async function ingestWebhook(integrationId: string, request: WebhookReque
   } finally {
     await publish(integration.organizationId, pending);
   }
-  result.incidents = pending.declared.map((i) => ({ id: i.id, ref: i.ref }));
+  result.incidents = await touchedIncidents(pending);
   return result;
+}
+
+/** Opened first, then those that only received entries (in the order of their numbers). */
+async function touchedIncidents(pending: Pending): Promise<IngestResult["incidents"]> {
+  const opened = new Set(pending.declared.map((i) => i.id));
+  const appended = [...pending.updated].filter((id) => !opened.has(id));
+  const rows = appended.length ? await db().incident.findMany({ where: { id: { in: appended } }, select: { id: true, number: true }, orderBy: { number: "asc" } }) : [];
+  return [...pending.declared.map((i) => ({ id: i.id, ref: i.ref, opened: true })), ...rows.map((r) => ({ id: r.id, ref: incidentRef(r.number), opened: false }))];
 }
 
 /** The rest of a large batch, after the answer: each alert as before, each pushed once committed. */
@@ -165,10 +177,13 @@ async function applyLater(ctx: Ctx, alerts: NormalizedAlert[]): Promise<void> {
 async function loadServices(integration: Integration, alerts: NormalizedAlert[]) {
   const mapping = mappingOf(integration);
   const needsLookup = alerts.some((a) => serviceName(a, mapping) !== null) || mapping.defaultServiceId !== null || mapping.serviceRules.length > 0;
-  const rows = needsLookup ? await db().service.findMany({ where: { organizationId: integration.organizationId }, select: { id: true, name: true } }) : [];
+  const rows = needsLookup ? await db().service.findMany({ where: { organizationId: integration.organizationId }, select: { id: true, name: true, aliases: true } }) : [];
+  const needsTeams = alerts.some((a) => a.owners?.teams.length || a.labels.team);
+  const teams = needsTeams ? await db().team.findMany({ where: { organizationId: integration.organizationId }, select: { id: true, name: true } }) : [];
   return {
-    services: new Map(rows.map((s) => [nameKey(s.name), s.id])),
+    services: serviceKeys(rows),
     serviceNames: new Map(rows.map((s) => [s.id, s.name])),
+    teams: new Map(teams.map((t) => [nameKey(t.name), t])),
   };
 }
 
@@ -252,6 +267,11 @@ function alertEntry(ctx: Ctx, incidentId: string, alert: NormalizedAlert, servic
       dedupKey: alert.dedupKey,
       labels: alert.labels,
       url: alert.sourceUrl,
+      links: alert.links ?? [],
+      ...(alert.owners ? { owners: alert.owners } : {}),
+      // The service's team owns it; without a service, the team the source named (if Warroom has it).
+      team: serviceId ? null : pickTeam(alert, ctx.teams),
+      ...(alert.members ? { alerts: alert.members } : {}),
       service: serviceId ? { id: serviceId, name: ctx.serviceNames.get(serviceId) ?? "" } : null,
       count,
     },
@@ -299,6 +319,7 @@ async function openIncident(
     data: { field: "status", from: null, to: "investigating" },
   });
   pending.events.push(declared);
+  let suggested: Awaited<ReturnType<typeof suggestCommanderFromTeam>> = null;
   if (serviceId) {
     pending.events.push(
       await appendEvent(tx, {
@@ -307,6 +328,30 @@ async function openIncident(
         body: `Impacted: ${ctx.serviceNames.get(serviceId) ?? "service"}`,
         authorId: null,
         data: { field: "services", added: [serviceId], removed: [] },
+      }),
+    );
+    const estimate = await estimateAlertImpact(tx, {
+      organizationId: integration.organizationId,
+      incidentId: created.id,
+      serviceId,
+      severity,
+      startedAt,
+      integrationSetting: integration.alertDegradation,
+    });
+    if (estimate.event) pending.events.push(estimate.event);
+    suggested = estimate.suggestedCommander;
+  } else {
+    const team = pickTeam(alert, ctx.teams);
+    if (team) suggested = await suggestCommanderFromTeam(tx, { organizationId: integration.organizationId, incidentId: created.id, teamId: team.id, severity });
+  }
+  if (suggested) {
+    pending.events.push(
+      await appendEvent(tx, {
+        incidentId: created.id,
+        kind: "note",
+        body: `Suggested commander: ${suggested.name} (first on call for ${suggested.team}). Not assigned: take command or assign someone in the room.`,
+        authorId: null,
+        data: { suggestedCommander: { id: suggested.id, name: suggested.name } },
       }),
     );
   }

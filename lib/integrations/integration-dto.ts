@@ -1,4 +1,5 @@
 import type { Prisma } from "../db/generated/client.ts";
+import { readAlertDegradation, type TAlertDegradation } from "../impact/alert-degradation.ts";
 import { incidentRef, type SeverityName, type StatusName } from "../incidents/constants.ts";
 import type { IntegrationKindName } from "./kinds.ts";
 import type { AlertMapping, ServiceRule, SeverityRule } from "./mapping.ts";
@@ -18,6 +19,7 @@ export const integrationSelect = {
   defaultSeverity: true,
   opensIncidents: true,
   groupAlerts: true,
+  alertDegradation: true,
   lastReceivedAt: true,
   createdAt: true,
   updatedAt: true,
@@ -42,6 +44,8 @@ export interface IntegrationDto {
   opensIncidents: boolean;
   /** Alertmanager/Grafana: one incident per notification group rather than per alert. */
   groupAlerts: boolean;
+  /** Severity → percent degraded assumed for the service's journeys when an alert opens an incident; null = the organisation's. */
+  alertDegradation: TAlertDegradation | null;
   lastReceivedAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -58,6 +62,15 @@ export interface RecentAlertDto {
   lastSeenAt: string;
   incident: { id: string; ref: string; status: StatusName } | null;
   service: { id: string; name: string } | null;
+}
+
+/** A request Warroom refused: when, the status and why, the start of the body (no headers, no secrets). */
+export interface WebhookRefusalDto {
+  receivedAt: string;
+  status: number;
+  code: string;
+  reason: string;
+  bodyExcerpt: string;
 }
 
 /** Rules are JSON columns: read them through their schemas so a bad row never reaches the mapper. */
@@ -91,6 +104,7 @@ export function toIntegrationDto(row: IntegrationRow, stats = { keys: 0, receive
     defaultSeverity: row.defaultSeverity,
     opensIncidents: row.opensIncidents,
     groupAlerts: row.groupAlerts,
+    alertDegradation: row.alertDegradation === null ? null : readAlertDegradation(row.alertDegradation),
     lastReceivedAt: row.lastReceivedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

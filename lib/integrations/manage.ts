@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
-import type { Prisma } from "../db/generated/client.ts";
+import { Prisma } from "../db/generated/client.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
-import { integrationSelect, recentAlertSelect, toIntegrationDto, toRecentAlertDto, type IntegrationDto, type RecentAlertDto } from "./integration-dto.ts";
+import { integrationSelect, recentAlertSelect, toIntegrationDto, toRecentAlertDto, type IntegrationDto, type RecentAlertDto, type WebhookRefusalDto } from "./integration-dto.ts";
+import { KEPT_REFUSALS } from "./record-refusal.ts";
 import { DEFAULT_SEVERITY_RULES } from "./mapping.ts";
 import { ZCreateIntegration, ZUpdateIntegration } from "./schemas.ts";
 import { z } from "zod";
@@ -49,8 +50,14 @@ async function checkName(tx: Tx, actor: Actor, name: string, exceptId?: string) 
 
 async function statsFor(ids: string[]): Promise<Map<string, { keys: number; received: number }>> {
   if (!ids.length) return new Map();
-  const rows = await db().integrationAlert.groupBy({ by: ["integrationId"], where: { integrationId: { in: ids } }, _count: { _all: true }, _sum: { count: true } });
-  return new Map(rows.map((r) => [r.integrationId, { keys: r._count._all, received: r._sum.count ?? 0 }]));
+  const [rows, answers] = await Promise.all([
+    db().integrationAlert.groupBy({ by: ["integrationId"], where: { integrationId: { in: ids } }, _count: { _all: true }, _sum: { count: true } }),
+    // Survey integrations store answers, not alerts: each distinct answer is a key and was received.
+    db().customerSignal.groupBy({ by: ["integrationId"], where: { integrationId: { in: ids } }, _count: { _all: true } }),
+  ]);
+  const stats = new Map(rows.map((r) => [r.integrationId, { keys: r._count._all, received: r._sum.count ?? 0 }]));
+  for (const a of answers) stats.set(a.integrationId, { keys: a._count._all, received: a._count._all });
+  return stats;
 }
 
 export async function listIntegrations(actor: Actor): Promise<IntegrationDto[]> {
@@ -60,14 +67,24 @@ export async function listIntegrations(actor: Actor): Promise<IntegrationDto[]> 
   return rows.map((r) => toIntegrationDto(r, stats.get(r.id)));
 }
 
-export async function getIntegration(actor: Actor, id: string): Promise<IntegrationDto & { recentAlerts: RecentAlertDto[] }> {
+export async function getIntegration(actor: Actor, id: string): Promise<IntegrationDto & { recentAlerts: RecentAlertDto[]; refusals: WebhookRefusalDto[] }> {
   assertCan(actor, "org:admin");
   const row = await findOrThrow(db(), actor, id);
-  const [stats, recent] = await Promise.all([
+  const [stats, recent, refusals] = await Promise.all([
     statsFor([row.id]),
     db().integrationAlert.findMany({ where: { integrationId: row.id }, select: recentAlertSelect, orderBy: { lastSeenAt: "desc" }, take: 25 }),
+    db().webhookRefusal.findMany({
+      where: { integrationId: row.id },
+      select: { receivedAt: true, status: true, code: true, reason: true, bodyExcerpt: true },
+      orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+      take: KEPT_REFUSALS,
+    }),
   ]);
-  return { ...toIntegrationDto(row, stats.get(row.id)), recentAlerts: recent.map(toRecentAlertDto) };
+  return {
+    ...toIntegrationDto(row, stats.get(row.id)),
+    recentAlerts: recent.map(toRecentAlertDto),
+    refusals: refusals.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() })),
+  };
 }
 
 /** Creates an integration with a fresh secret; the answer is the only time the secret is shown. */
@@ -92,6 +109,7 @@ export async function createIntegration(actor: Actor, input: unknown): Promise<{
         defaultSeverity: data.defaultSeverity,
         opensIncidents: data.opensIncidents,
         groupAlerts: data.groupAlerts,
+        alertDegradation: data.alertDegradation ?? Prisma.DbNull,
       },
       select: integrationSelect,
     });
@@ -117,6 +135,7 @@ export async function updateIntegration(actor: Actor, id: string, input: unknown
         ...data,
         serviceRules: data.serviceRules as Prisma.InputJsonValue | undefined,
         severityRules: data.severityRules as Prisma.InputJsonValue | undefined,
+        alertDegradation: data.alertDegradation === undefined ? undefined : (data.alertDegradation ?? Prisma.DbNull),
         ...(secret ? { secret } : {}),
       },
       select: integrationSelect,

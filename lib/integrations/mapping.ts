@@ -28,6 +28,25 @@ export function nameKey(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, "");
 }
 
+/**
+ * Every name an alert may use for a service (its name and its aliases, compared as nameKey) →
+ * service id. A name wins over another service's alias; an alias two services share names neither.
+ */
+export function serviceKeys(services: readonly { id: string; name: string; aliases: readonly string[] }[]): Map<string, string> {
+  const out = new Map(services.map((s) => [nameKey(s.name), s.id]));
+  const claimed = new Map<string, string | null>();
+  for (const s of services) {
+    for (const alias of s.aliases) {
+      const key = nameKey(alias);
+      if (!key || out.has(key)) continue;
+      const owner = claimed.get(key);
+      claimed.set(key, owner === undefined || owner === s.id ? s.id : null);
+    }
+  }
+  for (const [key, id] of claimed) if (id) out.set(key, id);
+  return out;
+}
+
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** The text that names the service: the configured label, else the source's own hint. */
@@ -47,6 +66,15 @@ export function pickService(alert: NormalizedAlert, mapping: AlertMapping, servi
   const name = serviceName(alert, mapping);
   const byName = name ? services.get(nameKey(name)) : undefined;
   return byName ?? mapping.defaultServiceId;
+}
+
+/** The owning team the source named (PagerDuty/Opsgenie teams, a `team` label), if Warroom has one by that name. */
+export function pickTeam(alert: NormalizedAlert, teams: ReadonlyMap<string, { id: string; name: string }>): { id: string; name: string } | null {
+  for (const name of [...(alert.owners?.teams ?? []), ...(alert.labels.team ? [alert.labels.team] : [])]) {
+    const team = teams.get(nameKey(name));
+    if (team) return team;
+  }
+  return null;
 }
 
 /** The first rule whose value equals the severity label (or the source's severity), else the default. */

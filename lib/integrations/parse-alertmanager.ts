@@ -1,4 +1,4 @@
-import { clip, isObject, malformed, optionalString, parseJsonObject, stringMap, toIso, type Json, type NormalizedAlert, type ParsedWebhook } from "./alert.ts";
+import { clip, collectLinks, isObject, malformed, optionalString, parseJsonObject, stringMap, toIso, type Json, type NormalizedAlert, type ParsedWebhook } from "./alert.ts";
 
 // Prometheus Alertmanager webhook_config payload (version 4). Grafana's unified alerting sends
 // the same shape with a few extra fields, so it reuses this reader (see parse-grafana.ts).
@@ -44,6 +44,8 @@ export function asGroup(body: Json, alerts: NormalizedAlert[]): NormalizedAlert 
     startedAt: times((a) => a.startedAt)[0] ?? null,
     endedAt: status === "resolved" ? (times((a) => a.endedAt).at(-1) ?? null) : null,
     sourceUrl: first?.sourceUrl ?? optionalString(body.externalURL),
+    links: collectLinks([...alerts.flatMap((a) => a.links ?? []), { label: "Alertmanager", url: optionalString(body.externalURL) }]),
+    members: alerts.slice(0, 50).map((a) => ({ title: a.title, status: a.status, instance: a.labels.instance ?? null, startedAt: a.startedAt })),
   };
 }
 
@@ -75,6 +77,11 @@ export function readAlertGroup(body: Json, extra?: (alert: Json) => Partial<Norm
       startedAt: toIso(entry.startsAt),
       endedAt: status === "resolved" ? toIso(entry.endsAt) : null,
       sourceUrl: optionalString(entry.generatorURL),
+      links: collectLinks([
+        { label: "Runbook", url: annotations.runbook_url },
+        { label: "Source graph", url: optionalString(entry.generatorURL) },
+        { label: "Alertmanager", url: optionalString(body.externalURL) },
+      ]),
       ...extra?.(entry),
     };
   });

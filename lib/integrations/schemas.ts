@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZAlertDegradation } from "../impact/alert-degradation.ts";
 import { SEVERITIES } from "../incidents/constants.ts";
 import { INTEGRATION_KINDS } from "./kinds.ts";
 
@@ -33,6 +34,7 @@ const fields = {
   defaultSeverity: ZSeverity,
   opensIncidents: z.boolean({ error: "opensIncidents must be true or false" }),
   groupAlerts: z.boolean({ error: "groupAlerts must be true or false" }),
+  alertDegradation: ZAlertDegradation.nullable(),
 };
 
 export const ZCreateIntegration = z
@@ -40,7 +42,7 @@ export const ZCreateIntegration = z
     kind: z.enum(INTEGRATION_KINDS, { error: `kind must be one of ${INTEGRATION_KINDS.join(", ")}` }),
     ...fields,
   })
-  .partial({ serviceLabel: true, defaultServiceId: true, serviceRules: true, severityLabel: true, severityRules: true, defaultSeverity: true, opensIncidents: true, groupAlerts: true })
+  .partial({ serviceLabel: true, defaultServiceId: true, serviceRules: true, severityLabel: true, severityRules: true, defaultSeverity: true, opensIncidents: true, groupAlerts: true, alertDegradation: true })
   .strict();
 export type TCreateIntegration = z.input<typeof ZCreateIntegration>;
 

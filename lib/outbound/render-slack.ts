@@ -23,5 +23,7 @@ export function renderSlack(message: OutboundMessage): Record<string, unknown> {
     const label = message.event === "postmortem.published" ? "Read the post-mortem" : "Open the room";
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `<${link}|${label}> · Warroom` }] });
   }
-  return { text: link ? `${title} ${link}` : title, blocks };
+  // `text` is mrkdwn too (it is the notification and the fallback): escaped like the blocks,
+  // so "<p99> & errors" is not read as a link or an entity.
+  return { text: link ? `${escapeSlack(title)} <${link}>` : escapeSlack(title), blocks };
 }

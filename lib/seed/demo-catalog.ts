@@ -63,6 +63,8 @@ interface DemoService {
   journeys: Journey[];
   description: string;
   runbookUrl?: string;
+  /** Other names alerts use for it. */
+  aliases?: string[];
 }
 
 export const DEMO_SERVICES: DemoService[] = [
@@ -70,7 +72,7 @@ export const DEMO_SERVICES: DemoService[] = [
   { name: "Cart API", kind: "api", tier: 1, team: "Checkout", journeys: ["cart"], description: "Baskets, line items and totals", runbookUrl: "https://runbooks.example.com/cart-api" },
   { name: "Checkout API", kind: "api", tier: 1, team: "Checkout", journeys: ["checkout"], description: "Order placement and address/shipping selection", runbookUrl: "https://runbooks.example.com/checkout-api" },
   { name: "Promotions API", kind: "api", tier: 2, team: "Checkout", journeys: ["cart", "checkout"], description: "Vouchers, discounts and price rules" },
-  { name: "Payment gateway adapter", kind: "payment", tier: 1, team: "Payments", journeys: ["checkout", "payment", "returns"], description: "Authorise, capture and refund through the PSP", runbookUrl: "https://runbooks.example.com/payment-gateway-adapter" },
+  { name: "Payment gateway adapter", kind: "payment", tier: 1, team: "Payments", journeys: ["checkout", "payment", "returns"], description: "Authorise, capture and refund through the PSP", runbookUrl: "https://runbooks.example.com/payment-gateway-adapter", aliases: ["payment-gateway", "psp-adapter"] },
   { name: "Inventory service", kind: "inventory", tier: 1, team: "Inventory", journeys: ["product_page", "cart", "checkout"], description: "Available-to-promise stock per SKU and location", runbookUrl: "https://runbooks.example.com/inventory-service" },
   { name: "OMS", kind: "oms", tier: 1, team: "Fulfillment", journeys: ["checkout", "fulfillment", "post_purchase"], description: "Order management: routing, splitting, status", runbookUrl: "https://runbooks.example.com/oms" },
   { name: "WMS", kind: "wms", tier: 2, team: "Fulfillment", journeys: ["fulfillment"], description: "Warehouse picking, packing and stock moves" },

@@ -8,7 +8,8 @@ import { SIGNAL_WINDOW_MINUTES, type CustomerSignalsDto } from "./customer-signa
 
 /**
  * Survey answers of the last 30 minutes per journey, the incident's own journeys first (those it
- * set impact for or named in a stakeholder update). Answers about journeys it does not touch
+ * set impact for, named in a stakeholder update, or served by a service marked impacted: the
+ * catalog says which journeys a service is on). Answers about journeys it does not touch
  * are still listed: customers may see what the room has not noticed yet.
  */
 export async function getCustomerSignals(actor: Actor, incidentId: string, now = new Date()): Promise<CustomerSignalsDto> {
@@ -19,12 +20,14 @@ export async function getCustomerSignals(actor: Actor, incidentId: string, now =
     select: {
       id: true,
       impactChanges: { distinct: ["journey"], select: { journey: true } },
+      services: { select: { service: { select: { journeys: true } } } },
       stakeholderUpdates: { orderBy: { createdAt: "desc" }, take: 1, select: { journeyStatus: true } },
     },
   });
   if (!incident) throw notFound("Incident");
   const touched = new Set<JourneyName>([
     ...incident.impactChanges.map((c) => c.journey),
+    ...incident.services.flatMap((s) => s.service.journeys),
     ...(Object.keys(readJourneyStatus(incident.stakeholderUpdates[0]?.journeyStatus)) as JourneyName[]),
   ]);
 

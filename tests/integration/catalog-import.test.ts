@@ -43,9 +43,12 @@ describe("importing a Backstage catalog of 50 entities", () => {
       services: { create: 36, update: 0, unchanged: 0 },
       dependencies: { create: 54, update: 0, unchanged: 0, remove: 0 },
     });
-    // The Resource, the dependency on it and members who are not users here are skipped, and said so.
+    // The Resource, the dependency on it and members who are not users here are skipped, and said
+    // so; a team none of whose members is a user here keeps its members (a warning per team).
     expect(result.warnings.map((w) => [w.kind, w.name])).toEqual([
       ["Group", "checkout"],
+      ["Group", "checkout"],
+      ["Group", "payments"],
       ["Group", "payments"],
       ["Group", "payments"],
       ["Component", "oms-core"],
@@ -241,5 +244,103 @@ services:
     const error = await appErrorOf(importCatalog(other.admin, text));
     expect((error.details as ImportErrorDetails).entities[0]?.message).toBe('owner "Payments" is not a team in the file or in the catalog');
     expect(JSON.parse(await exportOf(other))).toMatchObject({ teams: [], services: [] });
+  });
+});
+
+describe("importing Backstage over a catalog people maintain in Warroom", () => {
+  // Backstage knows the group's members as Backstage users, not as Warroom users; it has no
+  // description for either entity, and types the adapter as a generic "service".
+  const BACKSTAGE = `apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: payments
+spec:
+  type: team
+  children: []
+  members: [user:default/jdoe, user:default/asmith]
+---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata:
+  name: jdoe
+spec:
+  profile: { email: jdoe@backstage.example }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: payment-gateway-adapter
+  title: Payment gateway adapter
+  annotations:
+    warroom.io/health-check-url: https://psp-adapter.internal.example/health
+    warroom.io/aliases: payment-gateway, pgw
+spec:
+  type: service
+  lifecycle: production
+  owner: group:default/payments
+  dependsOn: []
+`;
+
+  async function seedMaintained() {
+    const org = await seedOrganization("Shop");
+    const { createTeam } = await import("../../lib/catalog/teams.ts");
+    const { createService } = await import("../../lib/catalog/services.ts");
+    const { addDependency } = await import("../../lib/catalog/dependencies.ts");
+    const team = await createTeam(org.admin, { name: "payments", description: "Card payments and refunds", memberIds: [org.responder.userId, org.commander.userId] });
+    const psp = await createService(org.admin, { name: "Payment gateway adapter", teamId: team.id, kind: "payment", tier: 1, description: "Authorise and capture through the PSP", journeys: ["checkout", "payment"] });
+    const deps: string[] = [];
+    for (const name of ["Fraud check", "Tokeniser", "OMS", "Ledger", "Risk engine"]) {
+      const s = await createService(org.admin, { name, teamId: team.id });
+      await addDependency(org.admin, psp.id, { toId: s.id });
+      deps.push(name);
+    }
+    return { org, team, psp, deps };
+  }
+
+  it("the dry run names every removal and every changed field, before → after", async () => {
+    const { org, deps } = await seedMaintained();
+    const plan = await importCatalog(org.admin, BACKSTAGE, { dryRun: true });
+    expect(plan.dependencies.remove).toBe(5);
+    const removals = plan.changes.filter((c) => c.action === "remove").map((c) => c.name).sort();
+    expect(removals).toEqual(deps.map((d) => `Payment gateway adapter → ${d}`).sort());
+    const psp = plan.changes.find((c) => c.entity === "service" && c.name === "Payment gateway adapter");
+    expect(psp?.fields).toEqual([
+      { field: "healthCheckUrl", before: null, after: "https://psp-adapter.internal.example/health" },
+      { field: "aliases", before: [], after: ["payment-gateway", "pgw"] },
+    ]);
+    // Members none of whom is a user here, a missing description: the team does not change.
+    expect(plan.changes.find((c) => c.entity === "team")).toBeUndefined();
+    expect(plan.warnings.map((w) => w.message)).toContain("none of the members is a user of this organisation; the team's members are left as they are");
+  });
+
+  it("keeps members, descriptions and kinds the file does not explicitly change; an imported health check waits to be enabled", async () => {
+    const { org, team, psp } = await seedMaintained();
+    const result = await importCatalog(org.admin, BACKSTAGE);
+    expect(result).toMatchObject({ teams: { update: 0, unchanged: 1 }, services: { update: 1 } });
+    const members = await db().teamMember.findMany({ where: { teamId: team.id }, select: { userId: true } });
+    expect(members.map((m) => m.userId).sort()).toEqual([org.responder.userId, org.commander.userId].sort());
+    const after = await db().service.findUniqueOrThrow({ where: { id: psp.id } });
+    expect(after).toMatchObject({ kind: "payment", description: "Authorise and capture through the PSP", aliases: ["payment-gateway", "pgw"] });
+    expect((await db().team.findUniqueOrThrow({ where: { id: team.id } })).description).toBe("Card payments and refunds");
+    expect(after).toMatchObject({ healthCheckUrl: "https://psp-adapter.internal.example/health", healthCheckEnabled: false });
+    const { claimDueChecks } = await import("../../lib/catalog/health-poller.ts");
+    expect((await claimDueChecks(100, new Date(), 1000)).map((c) => c.id)).not.toContain(psp.id);
+  });
+
+  it("an explicit kind annotation does change the kind; a known member does replace the members", async () => {
+    const { org, team, psp } = await seedMaintained();
+    const email = (await db().user.findUniqueOrThrow({ where: { id: org.viewer.userId } })).email;
+    const explicit = BACKSTAGE.replace("jdoe@backstage.example", email).replace("    warroom.io/aliases", "    warroom.io/kind: api\n    warroom.io/aliases");
+    await importCatalog(org.admin, explicit);
+    expect((await db().service.findUniqueOrThrow({ where: { id: psp.id } })).kind).toBe("api");
+    expect((await db().teamMember.findMany({ where: { teamId: team.id } })).map((m) => m.userId)).toEqual([org.viewer.userId]);
+  });
+
+  it('"add and update only" never removes: the five dependencies stay', async () => {
+    const { org, psp } = await seedMaintained();
+    const result = await importCatalog(org.admin, BACKSTAGE, { mode: "add-update" });
+    expect(result).toMatchObject({ mode: "add-update", dependencies: { remove: 0 } });
+    expect(result.changes.some((c) => c.action === "remove")).toBe(false);
+    expect(await db().serviceDependency.count({ where: { fromId: psp.id } })).toBe(5);
   });
 });

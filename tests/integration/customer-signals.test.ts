@@ -62,6 +62,19 @@ describe("customer signals from a survey integration", () => {
     expect(await db().incident.count({ where: { organizationId: org.id } })).toBe(1);
   });
 
+  it("counts answers about a journey as the incident's when an impacted service serves it, without any impact set", async () => {
+    const { createTeam } = await import("../../lib/catalog/teams.ts");
+    const { createService } = await import("../../lib/catalog/services.ts");
+    const team = await createTeam(org.admin, { name: "Payments" });
+    const psp = await createService(org.admin, { name: "Payment gateway adapter", teamId: team.id, journeys: ["checkout", "payment"] });
+    const { setImpactedServices } = await import("../../lib/incidents/set-impacted-services.ts");
+    const incident = await seedIncident(org.commander);
+    await setImpactedServices(org.commander, incident.id, { serviceIds: [psp.id] });
+    await send({ responseId: "svc-1", journey: "payment", score: 1, comment: "payment failed twice" });
+    const signals = await getCustomerSignals(org.viewer, incident.id);
+    expect(signals.journeys.filter((j) => j.touchesIncident).map((j) => j.journey).sort()).toEqual(["checkout", "payment"]);
+  });
+
   it("refuses a wrong secret (401) and an answer without an id (422 naming responseId), storing nothing", async () => {
     const before = await db().customerSignal.count();
     expect((await send({ responseId: "x1", journey: "cart" }, "wrong")).status).toBe(401);

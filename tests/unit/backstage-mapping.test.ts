@@ -181,7 +181,9 @@ describe("Component, API and System → services", () => {
       description: "Order placement",
       runbookUrl: "https://wiki.shop.example/runbooks/checkout",
     });
-    expect(service(result, "Payment gateway adapter")).toMatchObject({ kind: "payment", description: "" });
+    expect(service(result, "Payment gateway adapter")).toMatchObject({ kind: "payment" });
+    // No metadata.description or tier annotation: left as Warroom has them, never blanked.
+    expect(service(result, "Payment gateway adapter")?.description).toBeUndefined();
     expect(service(result, "Payment gateway adapter")?.tier).toBeUndefined(); // left as it is
     expect(service(result, "Payments API")).toMatchObject({ kind: "api", tier: 3 }); // experimental
   });

@@ -36,7 +36,7 @@ describe("headlines", () => {
 describe("Slack", () => {
   it("renders text plus blocks with severity, status, commander, $/min and a link to the room, escaping mrkdwn", () => {
     const body = renderSlack(declared) as { text: string; blocks: { type: string; text?: { text: string }; fields?: { text: string }[]; elements?: { text: string }[] }[] };
-    expect(body.text).toBe(`SEV1 · Critical declared: INC-42 Payments <declined> & retried ${incident.url}`);
+    expect(body.text).toBe(`SEV1 · Critical declared: INC-42 Payments &lt;declined&gt; &amp; retried <${incident.url}>`);
     expect(body.blocks[0]?.text?.text).toBe("*SEV1 · Critical declared: INC-42 Payments &lt;declined&gt; &amp; retried*");
     expect(body.blocks[1]?.fields?.map((f) => f.text)).toEqual([
       "*Severity*\nSEV1 · Critical",

@@ -12,7 +12,7 @@ const casey = { id: "u-casey", name: "Casey Commander" };
 
 const incident: IncidentDto = {
   id: "inc-1", number: 7, ref: "INC-7", title: "Card payments failing at checkout", summary: "3DS challenge timed out for Visa cards.",
-  severity: "SEV1", status: "resolved", customerStatus: "", tags: [], commander: casey, declaredBy: casey, commsLead: null, scribe: null,
+  severity: "SEV1", status: "resolved", customerStatus: "", tags: [], commander: casey, declaredBy: casey, commsLead: null, scribe: null, suggestedCommander: null,
   responders: [riley], services: [{ id: "s-gw", name: "Payment gateway", tier: 1, team: { id: "t-pay", name: "Payments" } }],
   startedAt: T("14:00"), detectedAt: T("14:04"), acknowledgedAt: T("14:06"), mitigatedAt: T("14:40"), resolvedAt: T("15:30"),
   createdAt: T("14:05"), updatedAt: T("15:30"), lastSeq: 6,
@@ -37,7 +37,7 @@ const impact = {
   incidentId: "inc-1", currency: "USD", timeZone: "UTC", asOf: T("15:30"), endedAt: T("15:30"),
   perMinute: { revenue: 0, orders: 0, customers: 0 }, lossSoFar: { revenue: 48_250, orders: 482, customers: 2410 },
   projectionNextHour: { revenue: 0, orders: 0, customers: 0 }, responseCost: { amount: 540, personHours: 6, people: 4, hourlyRate: 90 },
-  journeys: [{ journey: "checkout", degradation: 0, since: T("15:30"), ended: { degradation: 60, at: T("15:30") }, perMinute: { revenue: 0, orders: 0, customers: 0 }, evidence: { failedCheckouts: 1204, errorRate: 12, supportTickets: null, surveyResponses: null }, updatedAt: T("14:20"), updatedBy: riley }],
+  journeys: [{ journey: "checkout", degradation: 0, since: T("15:30"), ended: { degradation: 60, at: T("15:30") }, perMinute: { revenue: 0, orders: 0, customers: 0 }, evidence: { failedCheckouts: 1204, errorRate: 12, supportTickets: null, surveyResponses: null }, updatedAt: T("14:20"), updatedBy: riley, estimated: false }], estimated: false,
   series: [{ at: T("14:00"), revenue: 600, orders: 6, customers: 30 }, { at: T("15:30"), revenue: 0, orders: 0, customers: 0 }],
   priority: { score: 0, revenueShare: 0, criticality: 0, suggestedSeverity: null }, rateValidUntil: null,
 } satisfies ImpactSummaryDto;

@@ -205,3 +205,45 @@ describe("generic JSON", () => {
     expect(rejectedField("generic", JSON.stringify({ deliveryId: "d1", alerts: many }))).toBe("deliveryId");
   });
 });
+
+describe("Datadog (its own documented variable names)", () => {
+  it("reads alert_transition, aggreg_key, event_title, event_msg, alert_priority and tags; strips the prefix and the %%% markers", () => {
+    const { alerts, deliveryId } = parse("datadog", "datadog-standard-variables.json");
+    expect(deliveryId).toBe("7603312209417752150");
+    expect(alerts[0]).toMatchObject({
+      dedupKey: "c1e5e0a7d51f4a2f9b1bd0f6c0e3a9d2",
+      status: "firing",
+      title: "Payment gateway adapter authorisation errors above 10%",
+      severityHint: "P1",
+      startedAt: "2025-11-28T19:01:05.000Z",
+      sourceUrl: "https://app.datadoghq.com/event/event?id=7603312209417752150",
+    });
+    expect(alerts[0]?.description).toBe("Authorisation errors are **18%** of PSP requests (threshold 10%).\n\n[Runbook](https://wiki.example/runbooks/psp-errors) @webhook-warroom");
+    expect(alerts[0]?.labels).toMatchObject({ service: "payment-gateway", env: "prod", team: "payments", priority: "P1", alert_type: "error" });
+  });
+
+  it("reads Recovered as resolved, keys by the alert cycle without an aggregation key, and ignores Renotify", () => {
+    const body = JSON.parse(fixture("datadog-standard-variables.json")) as Record<string, unknown>;
+    const recovered = { ...body, alert_transition: "Recovered", aggreg_key: "$AGGREG_KEY", event_title: "[Recovered on {env:prod,service:payment-gateway}] Payment gateway adapter authorisation errors above 10%" };
+    expect(parseWebhook("datadog", JSON.stringify(recovered)).alerts[0]).toMatchObject({ dedupKey: "7603311983260541729", status: "resolved", title: "Payment gateway adapter authorisation errors above 10%" });
+    expect(parseWebhook("datadog", JSON.stringify({ ...body, alert_transition: "Renotify" }))).toMatchObject({ alerts: [], ignored: 1 });
+  });
+
+  it("reads Datadog's default payload (no transition field) from the title's [Triggered on …] prefix", () => {
+    const raw = JSON.stringify({ id: "1", title: "[Triggered on {host:web-1}] Host web-1 is down", body: "%%%\nNo data\n%%%", event_type: "metric_alert_monitor", date: "1764356465000", alert_id: "9" });
+    expect(parseWebhook("datadog", raw).alerts[0]).toMatchObject({ status: "firing", title: "Host web-1 is down", description: "No data", dedupKey: "9" });
+    expect(rejectedField("datadog", JSON.stringify({ title: "Host down", alert_id: "9" }))).toBe("alert_transition");
+  });
+});
+
+describe("owners the source names", () => {
+  it("PagerDuty: teams, assignees and the escalation policy", () => {
+    expect(parse("pagerduty", "pagerduty-triggered.json").alerts[0]?.owners).toEqual({ teams: ["Engineering"], people: ["User 123"], escalationPolicy: "Default" });
+  });
+
+  it("Opsgenie: the team and its team and user responders", () => {
+    const body = JSON.parse(fixture("opsgenie-create.json")) as { alert: Record<string, unknown> };
+    body.alert.responders = [...(body.alert.responders as object[]), { id: "u1", type: "user", username: "dana@shop.example" }];
+    expect(parseWebhook("opsgenie", JSON.stringify(body)).alerts[0]?.owners).toEqual({ teams: ["Fulfilment"], people: ["dana@shop.example"], escalationPolicy: null });
+  });
+});

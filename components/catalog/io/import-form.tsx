@@ -30,6 +30,7 @@ export function ImportForm() {
   const [text, setText] = useState("");
   const [fileName, setFileName] = useState<string>();
   const [format, setFormat] = useState<ImportFormat | "auto">("auto");
+  const [addUpdateOnly, setAddUpdateOnly] = useState(false);
   const [busy, setBusy] = useState<"check" | "import" | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome>();
   const area = useRef<HTMLTextAreaElement>(null);
@@ -56,7 +57,7 @@ export function ImportForm() {
   async function run(dryRun: boolean) {
     if (!text.trim() || busy) return;
     setBusy(dryRun ? "check" : "import");
-    const res = await postImport(text, format, dryRun);
+    const res = await postImport(text, format, dryRun, addUpdateOnly ? "add-update" : "merge");
     setBusy(null);
     if (res.ok) setOutcome({ kind: dryRun ? "plan" : "done", result: res.data });
     else setOutcome({ kind: "failed", message: res.error.message, issues: res.error.entities, warnings: res.error.warnings });
@@ -167,6 +168,18 @@ export function ImportForm() {
           ))}
         </div>
       </fieldset>
+
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={addUpdateOnly}
+          onChange={(e) => {
+            setAddUpdateOnly(e.target.checked);
+            setOutcome(undefined);
+          }}
+        />
+        Add and update only: never remove a dependency the file leaves out
+      </label>
 
       <div className="flex flex-wrap items-center gap-3">
         <Button variant="secondary" onClick={() => void run(true)} disabled={!text.trim() || busy !== null}>

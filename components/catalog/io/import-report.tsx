@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import type { ImportCounts, ImportIssue, ImportResultDto } from "@/lib/catalog/io/import-types.ts";
+import type { ImportChange, ImportCounts, ImportIssue, ImportResultDto } from "@/lib/catalog/io/import-types.ts";
 import { buttonClasses } from "../../ui/button.tsx";
 
 const FORMAT_LABEL = { warroom: "Warroom catalog", backstage: "Backstage catalog-info" } as const;
@@ -93,6 +93,32 @@ function IssueTable({ issues, onLine, caption }: { issues: ImportIssue[]; onLine
   );
 }
 
+const ACTION_LABEL = { create: "New", update: "Change", remove: "Remove" } as const;
+const show = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : Array.isArray(v) ? (v.length ? v.join(", ") : "—") : String(v));
+
+/** Every removal and every changed field, before → after: what Import will do, line by line. */
+function ChangeList({ changes }: { changes: ImportChange[] }) {
+  const shown = changes.filter((c) => c.action !== "create");
+  if (!shown.length) return null;
+  return (
+    <details open={shown.length <= 30} className="text-sm">
+      <summary className="cursor-pointer font-medium">Changes to what the catalog has ({shown.length.toLocaleString("en")})</summary>
+      <ul className="mt-2 space-y-1.5" data-testid="import-changes">
+        {shown.map((c, i) => (
+          <li key={`${c.entity}-${c.name}-${i}`} className="[overflow-wrap:anywhere]">
+            <span className={c.action === "remove" ? "font-medium text-bad" : "font-medium text-warn"}>{ACTION_LABEL[c.action]}</span> {c.entity} <strong>{c.name}</strong>
+            {c.fields.map((f) => (
+              <span key={f.field} className="block pl-4 text-xs text-ink-muted">
+                {f.field}: {show(f.before)} → {show(f.after)}
+              </span>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 export type ImportOutcome =
   | { kind: "plan"; result: ImportResultDto }
   | { kind: "done"; result: ImportResultDto }
@@ -125,6 +151,7 @@ export function ImportReport({ outcome, onLine }: { outcome: ImportOutcome; onLi
           </p>
           <p className="text-sm text-ink-muted">{summarize(outcome.result, true)}. Nothing has been written yet.</p>
           <CountsTable result={outcome.result} />
+          <ChangeList changes={outcome.result.changes} />
         </div>
       ) : (
         <div className="space-y-3 rounded-lg border border-ok/50 bg-ok/5 p-4" role="status">

@@ -8,8 +8,10 @@ import { SEVERITY_INFO } from "@/lib/incidents/constants.ts";
 import { ImpactChart } from "../../impact/impact-chart.tsx";
 import { ImpactEditor } from "../../impact/impact-editor.tsx";
 import { CustomerSignals } from "../../signals/customer-signals.tsx";
+import { EstimatedTag } from "../../impact/estimated-tag.tsx";
 import { TickingLoss } from "../../impact/ticking-loss.tsx";
-import { useIncidentImpact } from "../../impact/use-incident-impact.ts";
+import { applyImpact, useIncidentImpact } from "../../impact/use-incident-impact.ts";
+import { apiRequest } from "../../api/api-client.ts";
 import { Timestamp } from "../../time/timestamp.tsx";
 import { Button } from "../../ui/button.tsx";
 import { cn } from "../../ui/cn.ts";
@@ -41,6 +43,7 @@ export function ImpactSection() {
         <div className="space-y-3" data-testid="impact-section">
           <Figures impact={impact} receivedAt={snapshot.receivedAt} />
           <SeverityHint impact={impact} />
+          <EstimateNote impact={impact} canEdit={canEdit} />
           {editing ? <ImpactEditor incidentId={incident.id} current={impact.journeys} onDone={() => setEditing(false)} /> : null}
           <JourneyList journeys={impact.journeys} currency={impact.currency} />
           <CustomerSignals incidentId={incident.id} />
@@ -111,6 +114,39 @@ function SeverityHint({ impact }: { impact: ImpactSummaryDto }) {
   );
 }
 
+/** An alert's guess counts in the money and the ranking; a person confirms it (same figure) or sets another. */
+function EstimateNote({ impact, canEdit }: { impact: ImpactSummaryDto; canEdit: boolean }) {
+  const { incident } = useRoom();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const guessed = impact.journeys.filter((j) => j.estimated && j.degradation > 0);
+  if (!guessed.length || impact.endedAt) return null;
+  async function confirm() {
+    setBusy(true);
+    const res = await apiRequest<ImpactSummaryDto>(`/api/incidents/${incident.id}/impact`, {
+      method: "PUT",
+      body: { journeys: Object.fromEntries(guessed.map((j) => [j.journey, { degradation: j.degradation }])), note: "estimate from the alert confirmed" },
+    });
+    setBusy(false);
+    if (res.ok) applyImpact(res.data);
+    else setError(res.error.message);
+  }
+  return (
+    <div role="note" className="rounded-md border border-warn/50 bg-warn/10 p-2 text-xs" data-testid="impact-estimate-note">
+      <p>
+        <span aria-hidden className="mr-1">≈</span>
+        Estimated from the alert: {guessed.map((j) => `${JOURNEY_LABELS[j.journey]} ${j.degradation}%`).join(", ")}. Confirm it or set the real figure.
+      </p>
+      {canEdit ? (
+        <Button size="sm" variant="secondary" className="mt-2 h-7" disabled={busy} onClick={() => void confirm()}>
+          Confirm estimate
+        </Button>
+      ) : null}
+      {error ? <p role="alert" className="mt-1 text-bad">{error}</p> : null}
+    </div>
+  );
+}
+
 function JourneyList({ journeys, currency }: { journeys: ImpactJourneyDto[]; currency: string }) {
   if (!journeys.length) {
     return <p className="text-ink-faint">No journey marked degraded yet. Set how broken checkout, payment or search is to see the money at stake.</p>;
@@ -120,7 +156,10 @@ function JourneyList({ journeys, currency }: { journeys: ImpactJourneyDto[]; cur
       {journeys.map((j) => (
         <li key={j.journey} className="space-y-0.5">
           <div className="flex items-baseline justify-between gap-2">
-            <span className="font-medium">{JOURNEY_LABELS[j.journey]}</span>
+            <span className="font-medium">
+              {JOURNEY_LABELS[j.journey]}
+              {j.estimated && j.degradation > 0 ? <EstimatedTag /> : null}
+            </span>
             <span className={cn("font-mono tabular", j.degradation > 0 ? "text-sev1" : "text-ok")} data-testid="journey-state">
               {j.degradation > 0 ? `${j.degradation}% degraded` : "✓ recovered"}
             </span>

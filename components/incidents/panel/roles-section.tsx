@@ -13,6 +13,25 @@ const ROLE_ROWS: { role: IncidentRoleName; label: string; key: "commander" | "co
 
 const pickerClass = "h-7 w-[6.5rem] shrink-0 rounded border border-line bg-canvas px-1 text-xs text-ink focus:border-accent focus:outline-none";
 
+/** A page-worthy alert names the owning team's first on call: offered, never assigned silently. */
+function SuggestedCommander({ commands }: { commands: boolean }) {
+  const { incident, run, busy } = useRoom();
+  const who = incident.commander ? null : incident.suggestedCommander;
+  if (!who) return null;
+  return (
+    <div role="note" className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-line bg-raised/40 px-2 py-1.5 text-xs" data-testid="suggested-commander">
+      <span>
+        Suggested by the alert: <strong>{who.name}</strong> (first on call)
+      </span>
+      {commands ? (
+        <Button size="sm" variant="secondary" className="h-6 px-2 text-xs" disabled={busy} onClick={() => void run("/roles", "POST", { role: "commander", userId: who.id })}>
+          Make commander
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
 /** Who does what. Handing over command is an explicit, logged action. */
 export function RolesSection() {
   const { incident, viewer, members, run, busy } = useRoom();
@@ -54,6 +73,7 @@ export function RolesSection() {
           );
         })}
       </dl>
+      <SuggestedCommander commands={commands} />
       <div className="space-y-1.5 pt-1">
         <p className="text-ink-muted">Responders</p>
         {incident.responders.length === 0 ? <p className="text-ink-faint">Nobody has joined as responder yet.</p> : null}

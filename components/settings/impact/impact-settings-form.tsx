@@ -5,6 +5,7 @@ import { baselineRate, hourlyMultiplier, peakMultiplier } from "@/lib/impact/mod
 import { toImpactModel, type ImpactSettingsDto } from "@/lib/impact/settings-dto.ts";
 import { apiRequest } from "../../api/api-client.ts";
 import { useNow } from "../../time/use-now.ts";
+import { SEVERITIES } from "@/lib/incidents/constants.ts";
 import { Button } from "../../ui/button.tsx";
 import { Field, Input } from "../../ui/field.tsx";
 import { BaselinesTable } from "./baselines-table.tsx";
@@ -112,6 +113,28 @@ export function ImpactSettingsForm({ initial, readOnly }: { initial: ImpactSetti
         </Section>
         <Section title="Hourly profile" description="How busy each hour of the day is compared with the average (×1). Evenings are usually ×1.5–2, nights ×0.2–0.4.">
           <HourlyProfileEditor profile={draft.hourlyProfile} timeZone={draft.timeZone} errors={errors} readOnly={readOnly} onChange={(hourlyProfile) => patch({ hourlyProfile })} />
+        </Section>
+        <Section
+          title="Alert-opened incidents"
+          description="When an alert opens an incident on a catalogued service, its journeys count as this much degraded (flagged “estimated from alert”) until someone confirms or changes it. 0 = no estimate. An integration may set its own."
+        >
+          <div className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+            {SEVERITIES.map((s) => (
+              <Field key={s} label={`${s} degraded %`} htmlFor={`alertDegradation-${s}`} error={errors[`alertDegradation.${s}`]}>
+                <Input
+                  id={`alertDegradation-${s}`}
+                  type="number"
+                  min={0}
+                  max={100}
+                  step="1"
+                  value={draft.alertDegradation[s]}
+                  onChange={(e) => patch({ alertDegradation: { ...draft.alertDegradation, [s]: e.target.value } })}
+                  aria-invalid={Boolean(errors[`alertDegradation.${s}`])}
+                  className="text-right tabular"
+                />
+              </Field>
+            ))}
+          </div>
         </Section>
         <Section title="Peak windows" description="Dated periods when traffic is a multiple of normal. Where windows overlap, the largest multiplier applies.">
           <PeakWindowsEditor windows={draft.peakWindows} timeZone={draft.timeZone} errors={errors} readOnly={readOnly} onChange={(peakWindows) => patch({ peakWindows })} />

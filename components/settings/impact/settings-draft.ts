@@ -2,6 +2,7 @@
 import { JOURNEYS, type JourneyName } from "@/lib/catalog/constants.ts";
 import type { JourneyBaselineSpec } from "@/lib/impact/model.ts";
 import type { ImpactSettingsDto } from "@/lib/impact/settings-dto.ts";
+import { SEVERITIES, type SeverityName } from "@/lib/incidents/constants.ts";
 import { fromLocalInput, toLocalInput } from "../../impact/datetime-local.ts";
 
 // The form keeps what was typed as text, so a half-typed "0." is not snapped to 0 under the cursor.
@@ -23,12 +24,14 @@ export interface SettingsDraft {
   hourlyProfile: string[];
   baselines: Record<JourneyName, Record<BaselineField, string>>;
   peakWindows: PeakDraft[];
+  alertDegradation: Record<SeverityName, string>;
 }
 
 let nextKey = 0;
 export const newKey = () => `w${++nextKey}`;
 
 export function toDraft(s: ImpactSettingsDto): SettingsDraft {
+  const settings = s;
   return {
     currency: s.currency,
     timeZone: s.timeZone,
@@ -44,6 +47,7 @@ export function toDraft(s: ImpactSettingsDto): SettingsDraft {
       endsAt: toLocalInput(new Date(w.endsAt)),
       multiplier: String(w.multiplier),
     })),
+    alertDegradation: Object.fromEntries(SEVERITIES.map((s) => [s, String(settings.alertDegradation[s])])) as Record<SeverityName, string>,
   };
 }
 
@@ -63,5 +67,6 @@ export function toRequest(d: SettingsDraft) {
       endsAt: fromLocalInput(w.endsAt) ?? w.endsAt,
       multiplier: num(w.multiplier),
     })),
+    alertDegradation: Object.fromEntries(SEVERITIES.map((s) => [s, num(d.alertDegradation[s])])),
   };
 }

@@ -1,19 +1,20 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
-import type { IntegrationDto, RecentAlertDto } from "@/lib/integrations/integration-dto.ts";
+import type { IntegrationDto, RecentAlertDto, WebhookRefusalDto } from "@/lib/integrations/integration-dto.ts";
 import { KIND_INFO } from "@/lib/integrations/kinds.ts";
 import { apiRequest } from "../../api/api-client.ts";
 import { Button } from "../../ui/button.tsx";
 import { CopyField } from "./copy-field.tsx";
 import { MappingEditor } from "./mapping-editor.tsx";
 import { RecentAlerts } from "./recent-alerts.tsx";
+import { RefusedRequests } from "./refused-requests.tsx";
 import { SecretActions } from "./secret-actions.tsx";
 import { SetupInstructions } from "./setup-instructions.tsx";
 import { useOrigin } from "./use-origin.ts";
 
 const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? "" : "s"}`;
 
-type Detail = IntegrationDto & { recentAlerts: RecentAlertDto[] };
+type Detail = IntegrationDto & { recentAlerts: RecentAlertDto[]; refusals: WebhookRefusalDto[] };
 
 interface Props {
   integration: IntegrationDto;
@@ -68,7 +69,7 @@ export function IntegrationDetail({ integration, services, onChanged, onSecret, 
         <div className="flex items-center justify-between gap-2">
           <h3 id="recent-title" className="font-semibold">
             Recent alerts
-            {detail ? <span className="ml-2 text-sm font-normal text-ink-muted">{plural(detail.stats.keys, "key")} · {plural(detail.stats.received, "alert")} received</span> : null}
+            {detail ? <span className="ml-2 text-sm font-normal text-ink-muted">{integration.kind === "survey" ? `${plural(detail.stats.received, "answer")} received` : `${plural(detail.stats.keys, "key")} · ${plural(detail.stats.received, "alert")} received`}</span> : null}
           </h3>
           <Button variant="ghost" size="sm" onClick={() => void load()}>
             Refresh
@@ -77,6 +78,8 @@ export function IntegrationDetail({ integration, services, onChanged, onSecret, 
         {error ? <p role="alert" className="text-sm text-sev1">{error}</p> : null}
         {detail ? <RecentAlerts alerts={detail.recentAlerts} /> : <p className="text-sm text-ink-muted">Loading…</p>}
       </section>
+
+      {detail ? <RefusedRequests refusals={detail.refusals} /> : null}
 
       <section className="space-y-2 border-t border-line pt-4">
         <h3 className="sr-only">Mapping</h3>

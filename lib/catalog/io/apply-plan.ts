@@ -10,8 +10,9 @@ function serviceData(set: ServiceFields, teamIds: Map<string, string>) {
   if (owner !== undefined && !teamId) throw new Error(`import plan names unknown team ${owner}`);
   return {
     ...rest,
-    // As in the edit form: a new health-check URL is polled next round, without the old back-off.
-    ...(set.healthCheckUrl !== undefined ? { healthFailures: 0, healthNextCheckAt: null } : {}),
+    // A new health-check URL starts without the old back-off, and is not polled until a person
+    // turns polling on: an imported address is not ours to call yet.
+    ...(set.healthCheckUrl !== undefined ? { healthFailures: 0, healthNextCheckAt: null, healthCheckEnabled: false } : {}),
     ...(teamId ? { teamId } : {}),
     ...(kind ? { kind: kind as ServiceKind } : {}),
     ...(journeys ? { journeys: journeys as Journey[] } : {}),

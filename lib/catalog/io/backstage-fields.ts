@@ -25,7 +25,18 @@ export const SERVICE_SOURCE: Record<string, Path> = {
   runbookUrl: ["metadata", "annotations", "warroom.io/runbook-url"],
   healthCheckUrl: ["metadata", "annotations", "warroom.io/health-check-url"],
   system: ["spec", "system"],
+  aliases: ["metadata", "annotations", "warroom.io/aliases"],
 };
+
+/**
+ * The kind is explicit when a `warroom.io/kind` annotation or a spec.type that is itself a
+ * Warroom kind says it; a mapped type ("service" → api) or an API entity only suggests one,
+ * used for a new service and never to change an existing one.
+ */
+export function isKindInferred(e: Entity): boolean {
+  const type = str(e.spec.type)?.toLowerCase();
+  return !str(e.annotations["warroom.io/kind"]) && !(e.kind !== "api" && type && KNOWN_TYPES.has(type));
+}
 
 export function serviceFields(e: Entity): Record<string, unknown> {
   const a = e.annotations;
@@ -40,7 +51,9 @@ export function serviceFields(e: Entity): Record<string, unknown> {
     kind,
     tier,
     journeys: csv(a["warroom.io/journeys"])?.map((j) => j.toLowerCase().replace(/[\s-]+/g, "_")),
-    description: str(e.metadata.description) ?? "",
+    // Absent means "keep what Warroom has", not "blank it".
+    description: str(e.metadata.description),
+    aliases: csv(a["warroom.io/aliases"]),
     runbookUrl: str(a["warroom.io/runbook-url"]) ?? str(runbook?.url),
     healthCheckUrl: str(a["warroom.io/health-check-url"]),
   };
@@ -68,7 +81,7 @@ export function groupToTeam(e: Entity, name: string, byKey: Map<string, Entity>,
   }
   const fields: Record<string, unknown> = {
     name,
-    description: str(e.metadata.description) ?? "",
+    description: str(e.metadata.description),
     chatChannel: str(a["warroom.io/chat-channel"]),
     onCall: csv(a["warroom.io/on-call"]),
     escalationContact: str(a["warroom.io/escalation-contact"]),

@@ -1,5 +1,5 @@
 import { csv, indexEntities, issue, KIND_LABEL, list, locatorFor, nameEntities, type Entity } from "./backstage-entity.ts";
-import { groupToTeam, SERVICE_SOURCE, serviceFields } from "./backstage-fields.ts";
+import { groupToTeam, isKindInferred, SERVICE_SOURCE, serviceFields } from "./backstage-fields.ts";
 import type { Draft } from "./draft.ts";
 import { formatRef, parseEntityRef, refKey, type EntityRef } from "./entity-ref.ts";
 import type { Path, SourceDoc } from "./source.ts";
@@ -142,6 +142,7 @@ export function mapBackstage(docs: SourceDoc[]): Draft {
           return dep ? locatorFor(dep.doc)(dep.path) : locate(fieldPath(path));
         },
         labels: { owner: owner.label, dependsOn: deps.map((d) => d.label) },
+        createOnly: isKindInferred(e) ? ["kind"] : [],
       });
     }
   }

@@ -14,8 +14,11 @@ export interface ExistingNames {
 /** A file that passed every rule: references are resolved to the exact names they mean. */
 export interface ValidCatalog {
   teams: TCatalogTeam[];
-  services: TCatalogService[];
+  services: ValidService[];
 }
+
+/** A service with the fields that apply only when it is created (see DraftEntity.createOnly). */
+export type ValidService = TCatalogService & { createOnly?: string[] };
 
 export type CheckResult =
   | { ok: true; catalog: ValidCatalog; warnings: ImportIssue[] }
@@ -95,12 +98,19 @@ export function checkDraft(draft: Draft, existing: ExistingNames): CheckResult {
         if (user) known.push(user);
         else warnings.push(issueAt(entity, ["members", i], `member ${email} is not a user of this organisation; skipped`));
       });
-      team.members = [...new Set(known)];
+      // Members are replaced only by people Warroom knows: a file naming nobody known (Backstage
+      // users who never signed in here) leaves the team's members as they are.
+      if (known.length === 0 && team.members.length > 0) {
+        warnings.push(issueAt(entity, ["members"], "none of the members is a user of this organisation; the team's members are left as they are"));
+        team.members = undefined;
+      } else {
+        team.members = [...new Set(known)];
+      }
     }
     teams.push(team);
   }
 
-  const services: TCatalogService[] = [];
+  const services: ValidService[] = [];
   for (const entity of draft.services) {
     const parsed = ZCatalogService.safeParse(entity.value);
     const found = parsed.success ? [] : zodIssues(entity, parsed.error, reported);
@@ -132,7 +142,7 @@ export function checkDraft(draft: Draft, existing: ExistingNames): CheckResult {
     service.dependsOn?.forEach((dep, i) => {
       dep.service = targets[i] ?? dep.service;
     });
-    services.push(service);
+    services.push(entity.createOnly?.length ? { ...service, createOnly: entity.createOnly } : service);
   }
 
   if (issues.length) return { ok: false, issues: sortIssues(issues), warnings: sortIssues(warnings) };

@@ -17,6 +17,11 @@ export interface DraftEntity {
   locate(path: Path): { line: number; field: string };
   /** How the file wrote a reference, for messages ("group:default/payments"). */
   labels?: { owner?: string; dependsOn?: string[] };
+  /**
+   * Fields the reader inferred rather than read (a Backstage spec.type mapped to a kind): used
+   * when the import creates the entity, never to change an existing one.
+   */
+  createOnly?: string[];
 }
 
 export interface Draft {

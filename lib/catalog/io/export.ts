@@ -46,6 +46,7 @@ export async function buildCatalogFile(actor: Actor): Promise<CatalogFile> {
       runbookUrl: s.runbookUrl,
       healthCheckUrl: s.healthCheckUrl,
       system: s.system,
+      aliases: s.aliases,
       dependsOn: s.dependsOn
         .map((d) => ({ service: d.to.name, async: d.isAsync, critical: d.isCritical }))
         .sort((a, b) => a.service.localeCompare(b.service, "en")),

@@ -26,6 +26,7 @@ import { ZServiceInput, ZTeamInput } from "../schemas.ts";
  *       runbookUrl: https://wiki.example/psp
  *       healthCheckUrl: null
  *       system: checkout
+ *       aliases: [payment-gateway]         # other names alerts use for it
  *       dependsOn:                         # services of the file or of the catalog
  *         - { service: OMS, async: true, critical: false }
  *         - Fraud check                    # shorthand: synchronous and critical
@@ -33,7 +34,10 @@ import { ZServiceInput, ZTeamInput } from "../schemas.ts";
  * Import merges by name: entities not in the file are left alone; for an entity in the file,
  * a field the file leaves out keeps its current value (or the default on create), and a field
  * it gives is set (`null` or "" clears an optional one). `dependsOn`, when given, is the
- * service's complete list of dependencies: edges it does not list are removed.
+ * service's complete list of dependencies: edges it does not list are removed (unless the
+ * import runs in "add and update only" mode). `members` replace the team's members only with
+ * people who are users here. An imported health-check URL is not polled until a person turns
+ * polling on.
  */
 export const CATALOG_FORMAT = "warroom-catalog";
 export const CATALOG_FORMAT_VERSION = 1;
@@ -63,7 +67,8 @@ export const ZCatalogDependency = z.union([
 export type TCatalogDependency = z.output<typeof ZCatalogDependency>;
 
 export const ZCatalogService = z.strictObject({
-  ...ZServiceInput.omit({ teamId: true }).shape,
+  // Polling an imported health-check URL is a person's decision, never the file's.
+  ...ZServiceInput.omit({ teamId: true, healthCheckEnabled: true }).shape,
   owner: refName("owner"),
   dependsOn: z.array(ZCatalogDependency).max(1000, "dependsOn has at most 1,000 entries").optional(),
 });
@@ -101,6 +106,7 @@ export interface CatalogFile {
     runbookUrl: string | null;
     healthCheckUrl: string | null;
     system: string;
+    aliases: string[];
     dependsOn: { service: string; async: boolean; critical: boolean }[];
   }[];
 }

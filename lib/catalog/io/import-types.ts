@@ -22,6 +22,25 @@ export interface ImportCounts {
   unchanged: number;
 }
 
+/** "merge" (default) removes the dependencies a service's list no longer names; "add-update" never removes. */
+export const IMPORT_MODES = ["merge", "add-update"] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+export interface ImportFieldChange {
+  field: string;
+  /** null when the entity is created. */
+  before: unknown;
+  after: unknown;
+}
+
+/** One line of the dry run: what happens to one team, service or dependency ("A → B"). */
+export interface ImportChange {
+  entity: "team" | "service" | "dependency";
+  name: string;
+  action: "create" | "update" | "remove";
+  fields: ImportFieldChange[];
+}
+
 export interface ImportResultDto {
   format: ImportFormat;
   /** True when nothing was written: the answer is the plan. */
@@ -29,6 +48,9 @@ export interface ImportResultDto {
   teams: ImportCounts;
   services: ImportCounts;
   dependencies: ImportCounts & { remove: number };
+  mode: ImportMode;
+  /** Every entity created, changed or removed, each changed field before → after. */
+  changes: ImportChange[];
   /** Things skipped on purpose (unknown kinds, members who are not users…); never a failure. */
   warnings: ImportIssue[];
 }

@@ -7,7 +7,7 @@ import { publishCatalogChanged } from "../../realtime/emit.ts";
 import { applyPlan } from "./apply-plan.ts";
 import { mapBackstage } from "./backstage.ts";
 import { checkDraft, sortIssues } from "./check-draft.ts";
-import type { ImportErrorDetails, ImportFormat, ImportIssue, ImportResultDto } from "./import-types.ts";
+import type { ImportErrorDetails, ImportFormat, ImportIssue, ImportMode, ImportResultDto } from "./import-types.ts";
 import { loadSnapshot } from "./load-snapshot.ts";
 import { planImport } from "./plan-import.ts";
 import { parseSource, type SourceDoc } from "./source.ts";
@@ -18,6 +18,8 @@ export interface ImportOptions {
   format?: ImportFormat;
   /** Validate and return the plan without writing anything. */
   dryRun?: boolean;
+  /** "add-update": create and change, never remove. */
+  mode?: ImportMode;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -61,15 +63,16 @@ export async function importCatalog(actor: Actor, text: string, options: ImportO
     const snapshot = await loadSnapshot(client, actor.organizationId);
     const checked = checkDraft(draft, { teams: [...snapshot.teams.keys()], services: [...snapshot.services.keys()], userEmails: [...snapshot.users.keys()] });
     if (!checked.ok) throw rejected(checked.issues, checked.warnings);
-    const plan = planImport(checked.catalog, snapshot);
-    const result: ImportResultDto = { format, dryRun: Boolean(options.dryRun), ...plan.counts, warnings: checked.warnings };
+    const mode = options.mode ?? "merge";
+    const plan = planImport(checked.catalog, snapshot, mode);
+    const result: ImportResultDto = { format, dryRun: Boolean(options.dryRun), ...plan.counts, mode, changes: plan.changes, warnings: checked.warnings };
     if (options.dryRun) return result;
     await applyPlan(client, actor.organizationId, plan, snapshot);
     await recordAudit(client, actor, {
       action: "catalog.import",
       entityType: "catalog",
       entityId: actor.organizationId,
-      after: { format, teams: plan.counts.teams, services: plan.counts.services, dependencies: plan.counts.dependencies, warnings: checked.warnings.length },
+      after: { format, mode, teams: plan.counts.teams, services: plan.counts.services, dependencies: plan.counts.dependencies, warnings: checked.warnings.length, changes: plan.changes.slice(0, 500) },
     });
     return result;
   };

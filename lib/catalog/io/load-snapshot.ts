@@ -13,7 +13,7 @@ export async function loadSnapshot(client: Client, organizationId: string): Prom
     client.service.findMany({
       where: { organizationId },
       select: {
-        id: true, name: true, kind: true, tier: true, journeys: true, description: true, runbookUrl: true, healthCheckUrl: true, system: true,
+        id: true, name: true, kind: true, tier: true, journeys: true, description: true, runbookUrl: true, healthCheckUrl: true, system: true, aliases: true,
         team: { select: { name: true } },
         dependsOn: { select: { id: true, isAsync: true, isCritical: true, to: { select: { name: true } } } },
       },

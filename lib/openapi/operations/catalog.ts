@@ -1,6 +1,6 @@
 import { ZAddDependency, ZDependencyPatch, ZHealthReport, ZServiceInput, ZServicePatch, ZTeamInput, ZTeamPatch } from "../../catalog/schemas.ts";
 import { EXPORT_FORMATS } from "../../catalog/io/export.ts";
-import { IMPORT_FORMATS } from "../../catalog/io/import-types.ts";
+import { IMPORT_FORMATS, IMPORT_MODES } from "../../catalog/io/import-types.ts";
 import { z } from "zod";
 import type { ApiOperation } from "../types.ts";
 import { COMMANDERS, EVERYONE, WRITERS } from "./roles.ts";
@@ -17,7 +17,7 @@ const inUse = (what: string) => ({ 409: { description: what, schema: { $ref: "#/
 
 // The export and import routes read their query parameters themselves; these document them.
 const ZExportQuery = z.object({ format: z.enum(EXPORT_FORMATS).default("json") });
-const ZImportQuery = z.object({ format: z.enum(["auto", ...IMPORT_FORMATS]).default("auto"), dryRun: z.enum(["0", "1", "true", "false"]).default("0") });
+const ZImportQuery = z.object({ format: z.enum(["auto", ...IMPORT_FORMATS]).default("auto"), dryRun: z.enum(["0", "1", "true", "false"]).default("0"), mode: z.enum(IMPORT_MODES).default("merge") });
 
 export const CATALOG_OPERATIONS: ApiOperation[] = [
   {
@@ -211,9 +211,9 @@ export const CATALOG_OPERATIONS: ApiOperation[] = [
       "The file itself is the body (≤ 5 MB). A bad file is a 422 with `details.entities: [{ name, kind, line, field, message }]` listing every bad entity, and nothing is written.",
     auth: "session-or-token",
     roles: COMMANDERS,
-    params: { format: "auto detects the format.", dryRun: "1 checks without writing." },
+    params: { format: "auto detects the format.", dryRun: "1 checks without writing.", mode: "add-update creates and changes but never removes a dependency." },
     query: ZImportQuery,
     body: { raw: true, contentTypes: ["application/yaml", "application/json", "text/plain"], schema: { type: "string", description: "A Warroom catalog file or a Backstage catalog-info.yaml." } },
-    responses: { 200: { description: "`{ format, dryRun, teams, services, dependencies: { create, update, unchanged, remove? }, warnings }`.", schema: object } },
+    responses: { 200: { description: "`{ format, dryRun, mode, teams, services, dependencies: { create, update, unchanged, remove? }, changes: [{ entity, name, action: create|update|remove, fields: [{ field, before, after }] }], warnings }`. Merge rules: a field the file leaves out keeps its value; members are replaced only by people who are users here; a kind changes only when the file states it (a Backstage `warroom.io/kind` or a spec.type that is a Warroom kind); imported health-check URLs are not polled until enabled.", schema: object } },
   },
 ];

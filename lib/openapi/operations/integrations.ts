@@ -7,7 +7,7 @@ import { ADMINS } from "./roles.ts";
 
 const object = { type: "object" };
 const integration =
-  "`Integration`: `id, kind, name, webhookPath, secretHint` (last four characters), `serviceLabel, defaultService, serviceRules, severityLabel, severityRules, defaultSeverity, opensIncidents, groupAlerts, lastReceivedAt, createdAt, updatedAt, stats { keys, received }`.";
+  "`Integration`: `id, kind, name, webhookPath, secretHint` (last four characters), `serviceLabel, defaultService, serviceRules, severityLabel, severityRules, defaultSeverity, opensIncidents, groupAlerts, alertDegradation, lastReceivedAt, createdAt, updatedAt, stats { keys, received }`.";
 const id = { id: "The integration's id." };
 
 export const INTEGRATION_OPERATIONS: ApiOperation[] = [
@@ -45,7 +45,7 @@ export const INTEGRATION_OPERATIONS: ApiOperation[] = [
     scope: "admin",
     roles: ADMINS,
     params: id,
-    responses: { 200: { description: `The integration with \`recentAlerts\`. ${integration}`, schema: object } },
+    responses: { 200: { description: `The integration with \`recentAlerts\` and \`refusals\` (the last 50 refused webhook requests: \`receivedAt, status, code, reason, bodyExcerpt\`, no headers, secrets blanked). ${integration}`, schema: object } },
   },
   {
     method: "PATCH",
@@ -91,14 +91,14 @@ export const INTEGRATION_OPERATIONS: ApiOperation[] = [
         anyOf: [
           { title: "Generic alert", ...jsonSchemaOf(ZGenericAlert) },
           { title: "Generic batch", ...jsonSchemaOf(ZGenericPayload) },
-          { title: "Native payload", type: "object", description: "Alertmanager v4, Grafana, PagerDuty v3, Opsgenie, Datadog (template in the settings page), Pingdom, or (kind `survey`) Delighted." },
+          { title: "Native payload", type: "object", description: "Alertmanager v4, Grafana, PagerDuty v3, Opsgenie, Datadog (Warroom's template, or Datadog's own variable names: alert_transition, aggreg_key, alert_cycle_key, event_title, event_msg, alert_priority, alert_scope, tags, link), Pingdom, or (kind `survey`) Delighted." },
           { title: "Survey answer", description: "Kind `survey` only. Without `journey`, it is guessed from the comment.", ...jsonSchemaOf(ZSurveyAnswer) },
           { title: "Survey batch", description: "Kind `survey` only.", ...jsonSchemaOf(ZSurveyBatch) },
         ],
       },
     },
     responses: {
-      200: { description: "`{ received, opened, appended, repeats, recorded, ignored, deferred, duplicate, incidents: [{ id, ref }] }`; for a survey, `recorded` counts the new answers and `repeats` the ones already stored.", schema: object },
+      200: { description: "`{ received, opened, appended, repeats, recorded, ignored, deferred, duplicate, incidents: [{ id, ref, opened }] }` (every incident the request opened or added an entry to); for a survey, `recorded` counts the new answers and `repeats` the ones already stored.", schema: object },
       401: { description: "Missing or wrong secret or signature; nothing is stored.", schema: { $ref: "#/components/schemas/Error" } },
     },
   },

@@ -1,5 +1,5 @@
 import { importCatalog } from "@/lib/catalog/io/import.ts";
-import { IMPORT_FORMATS, type ImportFormat } from "@/lib/catalog/io/import-types.ts";
+import { IMPORT_FORMATS, IMPORT_MODES, type ImportFormat, type ImportMode } from "@/lib/catalog/io/import-types.ts";
 import { AppError } from "@/lib/errors/app-error.ts";
 import { authedRoute, json, readText } from "@/lib/http/api-handler.ts";
 
@@ -15,7 +15,8 @@ function invalid(field: string, message: string): AppError {
 
 /**
  * POST the raw file (Warroom JSON/YAML or Backstage catalog-info.yaml) as the body.
- * `?format=warroom|backstage` (default: detected), `?dryRun=1` to check without writing.
+ * `?format=warroom|backstage` (default: detected), `?dryRun=1` to check without writing,
+ * `?mode=add-update` to create and change without removing anything.
  */
 export const POST = authedRoute(async ({ req, actor }) => {
   const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
@@ -27,10 +28,13 @@ export const POST = authedRoute(async ({ req, actor }) => {
   if (format !== "auto" && !(IMPORT_FORMATS as readonly string[]).includes(format)) throw invalid("format", "must be auto, warroom or backstage");
   const dryRunParam = params.get("dryRun") ?? "0";
   if (!["0", "1", "true", "false"].includes(dryRunParam)) throw invalid("dryRun", "must be 1 or 0");
+  const mode = params.get("mode") ?? "merge";
+  if (!(IMPORT_MODES as readonly string[]).includes(mode)) throw invalid("mode", "must be merge or add-update");
   const text = await readText(req, MAX_FILE_BYTES, "5 MB");
   const result = await importCatalog(actor, text, {
     format: format === "auto" ? undefined : (format as ImportFormat),
     dryRun: dryRunParam === "1" || dryRunParam === "true",
+    mode: mode as ImportMode,
   });
   return json(result);
 });
