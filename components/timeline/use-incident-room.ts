@@ -1,12 +1,11 @@
 "use client";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
-import { applyPresenceDelta } from "@/lib/realtime/presence-delta.ts";
-import type { PresenceUser } from "@/lib/realtime/protocol.ts";
 import type { PostableKind } from "@/lib/timeline/constants.ts";
 import type { TimelineEventDto } from "@/lib/timeline/event-dto.ts";
 import { applyRoomAction, hasGap, initialRoomState, type PendingEntry } from "@/lib/timeline/room-state.ts";
 import { apiRequest, type ApiResult } from "../api/api-client.ts";
+import { createPresenceStore } from "../presence/presence-store.ts";
 import { getSocket } from "../realtime/socket-client.ts";
 import { useSocketSubscription } from "../realtime/use-socket-subscription.ts";
 import { loadOutbox, newClientId, saveOutbox } from "./outbox-storage.ts";
@@ -32,7 +31,7 @@ const OLDER_PAGE = 200;
 export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: TimelineEventDto[], initialHasOlder: boolean, onIncident: (incident: IncidentDto) => void) {
   const incidentId = initialIncident.id;
   const [state, dispatch] = useReducer(applyRoomAction, undefined, () => initialRoomState(initialEvents, initialHasOlder));
-  const [presence, setPresence] = useState<PresenceUser[]>([]);
+  const [presence] = useState(createPresenceStore);
   const stateRef = useRef(state);
   stateRef.current = state;
   const flushing = useRef(false);
@@ -102,14 +101,14 @@ export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: Tim
         if (p.incidentId === incidentId) dispatch({ type: "received", events: [p.event] });
       },
       "presence:delta": (p) => {
-        if (p.incidentId === incidentId) setPresence((users) => applyPresenceDelta(users, p));
+        if (p.incidentId === incidentId) presence.apply(p);
       },
     },
     resync: (socket) =>
       socket.emit("incident:join", { incidentId, afterSeq: stateRef.current.lastSeq }, (ack) => {
         if (!ack.ok) return;
         dispatch({ type: "received", events: ack.events });
-        setPresence(ack.presence);
+        presence.replace(ack.presence);
         onIncident(ack.incident);
         if (ack.hasMore) void catchUp(ack.events.at(-1)?.seq ?? stateRef.current.lastSeq);
         void flush();
