@@ -1,6 +1,6 @@
 "use client";
 import { useSyncExternalStore } from "react";
-import { applyPresenceDelta } from "@/lib/realtime/presence-delta.ts";
+import { applyPresenceDelta, byName } from "@/lib/realtime/presence-delta.ts";
 import type { PresenceDelta, PresenceUser } from "@/lib/realtime/protocol.ts";
 
 /**
@@ -24,7 +24,7 @@ export function createPresenceStore(): PresenceStore {
   };
   return {
     get: () => users,
-    replace: (next) => set([...next].sort((a, b) => a.name.localeCompare(b.name))),
+    replace: (next) => set([...next].sort(byName)),
     apply: (delta) => set(applyPresenceDelta(users, delta)),
     subscribe: (listener) => {
       listeners.add(listener);

@@ -34,24 +34,27 @@ async function join(presence: Presence, socket: WarroomSocket, payload: unknown)
   const { incidentId, afterSeq } = parsed.data;
   const actor = socket.data.actor;
   // The same organisation-scoped read as the HTTP API: a socket joins only rooms it may read.
-  await getIncidentOrThrow(actor, incidentId);
+  let incident = await getIncidentOrThrow(actor, incidentId);
   await presence.ready();
   // Join before reading, so nothing committed in between can fall through the gap.
   await socket.join(incidentRoom(incidentId));
-  const [page, incident] = await Promise.all([
-    listEvents(actor, incidentId, afterSeq === undefined ? { limit: JOIN_PAGE } : { after: afterSeq, limit: JOIN_PAGE }),
-    getIncidentOrThrow(actor, incidentId),
-  ]).catch(async (error: unknown) => {
+  try {
+    const page = await listEvents(actor, incidentId, afterSeq === undefined ? { limit: JOIN_PAGE } : { after: afterSeq, limit: JOIN_PAGE });
+    // Every incident change appends an entry: a newer sequence than the incident read means it may
+    // have changed before the join, when its push could not reach this socket. Read it again then
+    // only (a herd's joins cost one incident read each, not two).
+    if (page.lastSeq > incident.lastSeq) incident = await getIncidentOrThrow(actor, incidentId);
+    if (!socket.data.incidents?.has(incidentId)) {
+      // A second join of the same room (a reconnect that raced) must not count the socket twice.
+      socket.data.incidents = new Set([...(socket.data.incidents ?? []), incidentId]);
+      presence.joined(incidentId, { id: actor.userId, name: actor.name, role: actor.role });
+    }
+    return { ok: true, lastSeq: page.lastSeq, events: page.events, hasMore: page.hasMore, presence: presence.list(incidentId), incident };
+  } catch (error: unknown) {
     // A refused join must not leave the socket listening (or shown as present).
     await socket.leave(incidentRoom(incidentId));
     throw error;
-  });
-  // A second join of the same room (a reconnect that raced) must not count the socket twice.
-  if (!socket.data.incidents?.has(incidentId)) {
-    socket.data.incidents = new Set([...(socket.data.incidents ?? []), incidentId]);
-    presence.joined(incidentId, { id: actor.userId, name: actor.name, role: actor.role });
   }
-  return { ok: true, lastSeq: page.lastSeq, events: page.events, hasMore: page.hasMore, presence: presence.list(incidentId), incident };
 }
 
 function leave(presence: Presence, socket: WarroomSocket, incidentId: string): void {
@@ -99,10 +102,13 @@ export function createRealtimeServer(httpServer: HttpServer): RealtimeServer {
     serveClient: false,
     // Leave upgrade requests for other paths (Next's dev hot reload) to their own handlers.
     destroyUpgrade: false,
-    // Join acknowledgements (the room's first page, everyone present) and presence deltas are
-    // large and repetitive; timeline pushes stay under the threshold and are sent as they are.
-    // A small window keeps each socket's compressor at a few kilobytes (a thousand sockets per room).
-    perMessageDeflate: { threshold: 2048, serverMaxWindowBits: 10, zlibDeflateOptions: { memLevel: 4 } },
+    // Join acknowledgements (the room's first page, everyone present) and presence deltas of a
+    // herd are big and repetitive: compressed, which keeps a thousand-person herd at tens of
+    // megabytes on the wire instead of a hundred. Timeline pushes stay under the threshold and go
+    // as they are (engine.io compresses whatever ws lets through; ws honours the threshold only
+    // without context takeover, else it compresses every message and the post path pays zlib).
+    // A small window keeps each socket's compressor at a few kilobytes.
+    perMessageDeflate: { threshold: 1024, serverNoContextTakeover: true, serverMaxWindowBits: 10, zlibDeflateOptions: { memLevel: 4 } },
   });
   const presence = createPresence(io, randomUUID());
 

@@ -5,6 +5,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
 import { updateIncident } from "../../lib/incidents/update-incident.ts";
+import { renderMetrics } from "../../lib/observability/metrics.ts";
 import type { JoinAck, PresenceDelta } from "../../lib/realtime/protocol.ts";
 import { withRealtimeServer, type RealtimeTestBed } from "../helpers/realtime-server.ts";
 import { seedIncident, seedOrganization, seedPeople, type SeededOrganization } from "../helpers/seed.ts";
@@ -95,11 +96,25 @@ describe("joining a room", () => {
       for (const u of d.joined) seen.add(u.id);
       return everyone.every((id) => seen.has(id));
     }, 15_000);
-    await inRoom(crowd);
+    // Everyone at once, as on the night: the joins overlap and share presence windows.
+    const clients = await Promise.all(crowd.map((a) => realtime.signedIn(a.userId)));
+    await Promise.all(clients.map((c) => joined(c)));
     await allHere;
     expect(deltas.length).toBeLessThan(crowd.length / 2);
     // Each person named once: the full list is never sent again.
     expect(deltas.flatMap((d) => d.joined.map((u) => u.id)).sort()).toEqual([...everyone].sort());
+  });
+});
+
+describe("metrics", () => {
+  it("counts presence messages and the sockets in the fullest rooms", async () => {
+    const before = /warroom_presence_messages_total (\d+)/.exec(renderMetrics())?.[1] ?? "0";
+    const [watcher] = await inRoom([acme.commander, ...crowd.slice(0, 5)]);
+    if (!watcher) throw new Error("no watcher");
+    await settled(watcher, acme.admin);
+    const text = renderMetrics();
+    expect(text).toContain(`warroom_room_sockets{incident="${room.id}"} 7`);
+    expect(Number(/warroom_presence_messages_total (\d+)/.exec(text)?.[1])).toBeGreaterThan(Number(before));
   });
 });
 
