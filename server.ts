@@ -124,7 +124,8 @@ async function main(): Promise<void> {
         .finally(() => process.exit(0));
     });
     server.closeIdleConnections();
-    io.disconnectSockets(true);
+    // Close the connections without a Socket.io "disconnect" packet: a browser told the server
+    // disconnected it would not reconnect by itself; a dropped transport reconnects with backoff.
     void io.close();
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));

@@ -5,23 +5,21 @@
 // being opened. Writes bench/results/load.json and load.md.
 //
 //   npm run bench:load -- --clients 1000 --rooms 20 --rate 100 --seconds 30 --instances 1
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { io } from "socket.io-client";
-import { startCommandArgs } from "../lib/server/start-command.ts";
 import { alertStorm, type AlertStormResult } from "./load/alert-storm.ts";
 import { run, type RunResult, type Target } from "./load/drive.ts";
+import { admin, appEnv, appNodeArgs, BASE_PORT, dbUrl, FLOOR_PORT, root, say, start, stop, waitFor } from "./load/harness.ts";
+import { herd } from "./load/herd.ts";
 import { watchProcess } from "./load/process-stats.ts";
 import { round, summarize } from "./load/stats.ts";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -37,57 +35,7 @@ const options = {
   seconds: arg("seconds", 30),
   instances: arg("instances", 1),
 };
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const BASE_PORT = Number(process.env.BENCH_PORT ?? 3300);
-const say = (m: string) => process.stdout.write(`[bench] ${m}\n`);
 let failuresShown = 0;
-
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-function dbUrl(name: string): string {
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function waitFor(url: string, seconds: number): Promise<void> {
-  const until = Date.now() + seconds * 1000;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${seconds} s`);
-}
-
-// Extra node flags for the app instances only, to see where the time goes, e.g.
-// BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/warroom-prof" (a profile per instance on exit).
-const appNodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-
-/** Runs a TypeScript file under tsx (the floor), or the app as `npm start` runs it (compiled). */
-function start(cmd: string[], env: Record<string, string>, nodeArgs: string[] = []): ChildProcess {
-  const args = cmd[0] === "server.ts" ? [...nodeArgs, ...startCommandArgs(root), ...cmd.slice(1)] : [...nodeArgs, "--import", "tsx", ...cmd];
-  return spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-  if (child.exitCode === null) child.kill("SIGKILL");
-}
 
 async function main(): Promise<void> {
   const dbName = `warroom_bench_${randomBytes(5).toString("hex")}`;
@@ -101,17 +49,7 @@ async function main(): Promise<void> {
     const ports = Array.from({ length: options.instances }, (_, k) => BASE_PORT + k);
     for (const port of ports) {
       children.push(
-        start(["server.ts"], {
-          PORT: String(port),
-          HOST: "127.0.0.1",
-          DATABASE_URL: databaseUrl,
-          DATA_DIR: dataDir,
-          NEXTAUTH_SECRET: secret,
-          NEXTAUTH_URL: `http://localhost:${port}`,
-          SEED_DEMO: "true",
-          HEALTH_POLL: "off",
-          NODE_ENV: "production",
-        }, appNodeArgs),
+        start(["server.ts"], appEnv(port, databaseUrl, dataDir, secret), appNodeArgs),
       );
       // One at a time: the first builds if needed, seeds and migrates.
       await waitFor(`http://127.0.0.1:${port}/api/health`, 600);
@@ -203,7 +141,7 @@ async function main(): Promise<void> {
     for (const child of children.splice(0)) await stop(child);
 
     // The floor, same machine, same clients and rate.
-    const floorPort = BASE_PORT + 50;
+    const floorPort = FLOOR_PORT;
     const floor = start(["bench/load/floor-server.ts"], { PORT: String(floorPort), DATABASE_URL: databaseUrl });
     children.push(floor);
     await waitFor(`http://127.0.0.1:${floorPort}/`, 60);
@@ -279,7 +217,9 @@ ${options.clients} clients in ${options.rooms} rooms, ${options.rate} entries/s 
   process.stdout.write(`\n${md}\n`);
 }
 
-main().catch((error: unknown) => {
+const scenario = process.argv.includes("--scenario") ? process.argv[process.argv.indexOf("--scenario") + 1] : "rooms";
+if (scenario !== "rooms" && scenario !== "herd") throw new Error("--scenario must be rooms or herd");
+(scenario === "herd" ? herd() : main()).catch((error: unknown) => {
   process.stderr.write(`[bench] failed: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });

@@ -3,6 +3,11 @@ import { readFileSync } from "node:fs";
 // Samples a process's resident memory and CPU time from /proc (Linux), the way `top` would.
 const CLOCK_TICKS = 100;
 
+/** CPU seconds (user + system) the process has used so far, or null when it is gone. */
+export function cpuSecondsOf(pid: number): number | null {
+  return read(pid)?.cpuSeconds ?? null;
+}
+
 function read(pid: number): { rssMb: number; cpuSeconds: number } | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");

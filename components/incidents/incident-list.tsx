@@ -1,13 +1,14 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
 import { IncidentClock } from "../time/incident-clock.tsx";
 import { Timestamp } from "../time/timestamp.tsx";
 import { buttonClasses } from "../ui/button.tsx";
 import { Kbd } from "../ui/kbd.tsx";
-import { getSocket } from "../realtime/socket-client.ts";
+import { apiRequest } from "../api/api-client.ts";
+import { useSocketSubscription } from "../realtime/use-socket-subscription.ts";
 import { useShortcut } from "../ui/use-shortcut.ts";
 import { SeverityBadge } from "./severity-badge.tsx";
 import { StatusBadge } from "./status-badge.tsx";
@@ -31,16 +32,15 @@ export function IncidentList({ initial, canDeclare }: { initial: IncidentDto[]; 
   const router = useRouter();
   useShortcut("n", () => canDeclare && router.push("/incidents/new"));
 
-  useEffect(() => {
-    const socket = getSocket();
-    const onChange = ({ incident }: { incident: IncidentDto }) => setIncidents((list) => upsert(list, incident));
-    socket.on("incident:declared", onChange);
-    socket.on("incident:updated", onChange);
-    return () => {
-      socket.off("incident:declared", onChange);
-      socket.off("incident:updated", onChange);
-    };
-  }, []);
+  const onChange = ({ incident }: { incident: IncidentDto }) => setIncidents((list) => upsert(list, incident));
+  useSocketSubscription({
+    on: { "incident:declared": onChange, "incident:updated": onChange },
+    // Changes pushed while the socket was down are gone: read the list again after a reconnect.
+    resync: () =>
+      void apiRequest<{ incidents: IncidentDto[] }>("/api/incidents").then((res) => {
+        if (res.ok) setIncidents([...res.data.incidents].sort(byPriority));
+      }),
+  });
 
   const open = incidents.filter((i) => i.status !== "resolved");
   const resolved = incidents.filter((i) => i.status === "resolved");

@@ -1,6 +1,6 @@
 "use client";
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/protocol.ts";
+import { RECONNECT_OPTIONS, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/realtime/protocol.ts";
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -10,6 +10,8 @@ let socket: ClientSocket | null = null;
 export function getSocket(): ClientSocket {
   // WebSocket first: one connection to one instance, so several instances need no sticky
   // sessions. Long-polling remains the fallback where a proxy blocks WebSockets.
-  socket ??= io({ path: "/socket.io", withCredentials: true, reconnectionDelayMax: 5000, transports: ["websocket", "polling"], tryAllTransports: true });
+  // Backoff with jitter (RECONNECT_OPTIONS): after a restart the sockets come back spread out, and
+  // each view catches up by sequence number through useSocketSubscription's resync.
+  socket ??= io({ path: "/socket.io", withCredentials: true, ...RECONNECT_OPTIONS, transports: ["websocket", "polling"], tryAllTransports: true });
   return socket;
 }

@@ -32,8 +32,8 @@ interface Props {
 }
 
 export function IncidentRoom({ incident: initialIncident, events, hasOlder, canPost, viewer, members, services, teams, stakeholderUpdate }: Props) {
-  const room = useIncidentRoom(initialIncident, events, hasOlder);
   const { incident, apply } = useLiveIncident(initialIncident);
+  const room = useIncidentRoom(initialIncident, events, hasOlder, apply);
   const action = useIncidentAction(incident.id, apply);
   const connection = useConnection();
   const [panelOpen, setPanelOpen] = useState(false);

@@ -1,9 +1,10 @@
 "use client";
 import Link from "next/link";
-import type { PresenceUser } from "@/lib/realtime/protocol.ts";
 import { HeaderImpact } from "../impact/header-impact.tsx";
 import { useRoom } from "../incidents/room-context.ts";
 import { SeverityControl, StatusControl } from "../incidents/status-control.tsx";
+import { PresenceSummary } from "../presence/presence-list.tsx";
+import type { PresenceStore } from "../presence/presence-store.ts";
 import { ConnectionIndicator } from "../realtime/connection-indicator.tsx";
 import type { ConnectionState } from "../realtime/use-connection.ts";
 import { formatClock, formatDateTime } from "@/lib/time/format.ts";
@@ -17,7 +18,7 @@ import { Button } from "../ui/button.tsx";
 interface Props {
   connection: ConnectionState;
   pending: number;
-  presence: PresenceUser[];
+  presence: PresenceStore;
   panelOpen: boolean;
   onTogglePanel: () => void;
   /** Opens the side panel (a drawer on small screens) before jumping to one of its sections. */
@@ -120,8 +121,8 @@ export function RoomHeader({ connection, pending, presence, panelOpen, onToggleP
           {/* The side panel is hidden on small screens: keep who is here visible in one line. */}
           <div className="flex min-w-0 items-center gap-1.5 lg:hidden">
             <dt className="text-ink-muted">Here</dt>
-            <dd className="truncate" title={presence.map((u) => u.name).join(", ")}>
-              {presence.length ? presence.map((u) => u.name.split(" ")[0]).join(", ") : "—"}
+            <dd className="truncate">
+              <PresenceSummary store={presence} />
             </dd>
           </div>
         </dl>

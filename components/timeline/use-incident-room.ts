@@ -1,12 +1,13 @@
 "use client";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
-import type { PresenceUser } from "@/lib/realtime/protocol.ts";
 import type { PostableKind } from "@/lib/timeline/constants.ts";
 import type { TimelineEventDto } from "@/lib/timeline/event-dto.ts";
 import { applyRoomAction, hasGap, initialRoomState, type PendingEntry } from "@/lib/timeline/room-state.ts";
 import { apiRequest, type ApiResult } from "../api/api-client.ts";
+import { createPresenceStore } from "../presence/presence-store.ts";
 import { getSocket } from "../realtime/socket-client.ts";
+import { useSocketSubscription } from "../realtime/use-socket-subscription.ts";
 import { loadOutbox, newClientId, saveOutbox } from "./outbox-storage.ts";
 
 interface EventPage {
@@ -27,10 +28,10 @@ const RETRY_MS = 4000;
 const OLDER_PAGE = 200;
 
 /** Everything live about one room's timeline: events in sequence order, presence, outbox. */
-export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: TimelineEventDto[], initialHasOlder: boolean) {
+export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: TimelineEventDto[], initialHasOlder: boolean, onIncident: (incident: IncidentDto) => void) {
   const incidentId = initialIncident.id;
   const [state, dispatch] = useReducer(applyRoomAction, undefined, () => initialRoomState(initialEvents, initialHasOlder));
-  const [presence, setPresence] = useState<PresenceUser[]>([]);
+  const [presence] = useState(createPresenceStore);
   const stateRef = useRef(state);
   stateRef.current = state;
   const flushing = useRef(false);
@@ -92,36 +93,36 @@ export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: Tim
 
   useEffect(() => saveOutbox(incidentId, state.pending), [incidentId, state.pending]);
 
-  useEffect(() => {
-    const socket = getSocket();
-    const join = () =>
+  // Join on mount and again after every reconnect, from the last entry seen: the ack brings only
+  // what was missed, everyone present and the incident as it is now (the header is right again).
+  useSocketSubscription({
+    on: {
+      "timeline:event": (p) => {
+        if (p.incidentId === incidentId) dispatch({ type: "received", events: [p.event] });
+      },
+      "presence:delta": (p) => {
+        if (p.incidentId === incidentId) presence.apply(p);
+      },
+    },
+    resync: (socket) =>
       socket.emit("incident:join", { incidentId, afterSeq: stateRef.current.lastSeq }, (ack) => {
         if (!ack.ok) return;
         dispatch({ type: "received", events: ack.events });
-        setPresence(ack.presence);
+        presence.replace(ack.presence);
+        onIncident(ack.incident);
         if (ack.hasMore) void catchUp(ack.events.at(-1)?.seq ?? stateRef.current.lastSeq);
         void flush();
-      });
-    const onEvent = (p: { incidentId: string; event: TimelineEventDto }) => {
-      if (p.incidentId === incidentId) dispatch({ type: "received", events: [p.event] });
-    };
-    const onPresence = (p: { incidentId: string; users: PresenceUser[] }) => {
-      if (p.incidentId === incidentId) setPresence(p.users);
-    };
-    socket.on("connect", join);
-    socket.on("timeline:event", onEvent);
-    socket.on("presence:update", onPresence);
-    if (socket.connected) join();
+      }),
+    resyncOnMount: true,
+  });
+  useEffect(() => {
     const onOnline = () => void flush();
     window.addEventListener("online", onOnline);
     return () => {
-      socket.emit("incident:leave", { incidentId });
-      socket.off("connect", join);
-      socket.off("timeline:event", onEvent);
-      socket.off("presence:update", onPresence);
+      getSocket().emit("incident:leave", { incidentId });
       window.removeEventListener("online", onOnline);
     };
-  }, [incidentId, catchUp, flush]);
+  }, [incidentId, flush]);
 
   // A pushed event arrived ahead of one we have not seen: fetch the missing range.
   const gap = hasGap(state);

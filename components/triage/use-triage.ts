@@ -1,9 +1,10 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ImpactSummaryDto, TriageDto, TriageRowDto } from "@/lib/impact/impact-dto.ts";
+import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
+import type { TriageDto, TriageRowDto } from "@/lib/impact/impact-dto.ts";
 import { compareTriage } from "@/lib/impact/priority.ts";
 import { apiRequest } from "../api/api-client.ts";
-import { getSocket } from "../realtime/socket-client.ts";
+import { useSocketSubscription } from "../realtime/use-socket-subscription.ts";
 
 export interface LiveRow {
   row: TriageRowDto;
@@ -12,6 +13,13 @@ export interface LiveRow {
 }
 
 const REFRESH_MS = 60_000;
+
+/** The fields of a pushed incident that the row's incident also has. */
+function pick(pushed: IncidentDto, current: TriageRowDto["incident"]): Partial<TriageRowDto["incident"]> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(current)) if (k in pushed) out[k] = (pushed as unknown as Record<string, unknown>)[k];
+  return out as Partial<TriageRowDto["incident"]>;
+}
 
 const key = (r: LiveRow) => ({
   score: r.row.impact.priority.score,
@@ -46,38 +54,38 @@ export function useTriage(initial: TriageDto) {
     pending.current = setTimeout(() => void refetch(), 250);
   }, [refetch]);
 
+  useSocketSubscription({
+    on: {
+      // The money at stake moved: patch the row and re-rank, no request.
+      "impact:updated": ({ incidentId, impact }) =>
+        setRows((cur) => {
+          const at = cur.findIndex((r) => r.row.incident.id === incidentId);
+          const existing = cur[at];
+          if (!existing || existing.row.impact.asOf > impact.asOf) return cur;
+          const next = [...cur];
+          next[at] = { row: { ...existing.row, impact }, receivedAt: Date.now() };
+          return ranked(next);
+        }),
+      // A new stakeholder update moves (or clears) the row's "update overdue" flag.
+      "stakeholder:updated": ({ incidentId, update }) =>
+        setRows((cur) => cur.map((r) => (r.row.incident.id === incidentId ? { ...r, row: { ...r.row, stakeholderUpdateDueAt: update.nextUpdateBy } } : r))),
+      // Severity, status or commander changed: patch the row from the pushed incident at once
+      // (ranking by severity included); the refetch brings what only the server knows.
+      "incident:updated": ({ incident }) => {
+        setRows((cur) => ranked(cur.map((r) => (r.row.incident.id === incident.id ? { ...r, row: { ...r.row, incident: { ...r.row.incident, ...pick(incident, r.row.incident) } } } : r))));
+        soon();
+      },
+      "incident:declared": soon,
+    },
+    resync: soon,
+  });
   useEffect(() => {
-    const socket = getSocket();
-    const onImpact = ({ incidentId, impact }: { incidentId: string; impact: ImpactSummaryDto }) => {
-      setRows((cur) => {
-        const at = cur.findIndex((r) => r.row.incident.id === incidentId);
-        const existing = cur[at];
-        if (!existing || existing.row.impact.asOf > impact.asOf) return cur;
-        const next = [...cur];
-        next[at] = { row: { ...existing.row, impact }, receivedAt: Date.now() };
-        return ranked(next);
-      });
-    };
-    // A new stakeholder update moves (or clears) the row's "update overdue" flag.
-    const onStakeholder = ({ incidentId, update }: { incidentId: string; update: { nextUpdateBy: string | null } }) => {
-      setRows((cur) => cur.map((r) => (r.row.incident.id === incidentId ? { ...r, row: { ...r.row, stakeholderUpdateDueAt: update.nextUpdateBy } } : r)));
-    };
-    socket.on("impact:updated", onImpact);
-    socket.on("stakeholder:updated", onStakeholder);
-    socket.on("incident:declared", soon);
-    socket.on("incident:updated", soon);
-    socket.on("connect", soon);
     const timer = setInterval(() => void refetch(), REFRESH_MS);
     return () => {
       clearInterval(timer);
       clearTimeout(pending.current);
-      socket.off("impact:updated", onImpact);
-      socket.off("stakeholder:updated", onStakeholder);
-      socket.off("incident:declared", soon);
-      socket.off("incident:updated", soon);
-      socket.off("connect", soon);
     };
-  }, [refetch, soon]);
+  }, [refetch]);
 
   return { rows, failed };
 }

@@ -65,6 +65,13 @@ export function setGauge(name: string, help: string, value: number, labels: Labe
   metric(name, help, "gauge").series.set(keyOf(labels), { labels, value });
 }
 
+/** Replaces every series of a gauge (a top-N list whose labels come and go between scrapes). */
+export function replaceGauge(name: string, help: string, series: { labels: Labels; value: number }[]): void {
+  const m = metric(name, help, "gauge");
+  m.series.clear();
+  for (const s of series) m.series.set(keyOf(s.labels), s);
+}
+
 /** Records one observation in seconds. */
 export function observeSeconds(name: string, help: string, seconds: number, labels: Labels = {}): void {
   const m = metric(name, help, "histogram", LATENCY_BUCKETS_S);

@@ -2,11 +2,22 @@ import type { Server } from "socket.io";
 import type { Actor } from "../auth/actor.ts";
 import type { ImpactSummaryDto } from "../impact/impact-dto.ts";
 import type { IncidentDto } from "../incidents/incident-dto.ts";
-import { observeSeconds } from "../observability/metrics.ts";
+import { incCounter, observeSeconds } from "../observability/metrics.ts";
 import type { PostmortemDto, PostmortemSectionDto } from "../postmortems/postmortem-dto.ts";
 import type { StakeholderUpdateDto } from "../stakeholder/stakeholder-dto.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
-import { incidentRoom, orgRoom, postmortemRoom, type ActionItemChange, type CatalogChange, type ClientToServerEvents, type ServerToClientEvents, type ServiceHealthUpdate } from "./protocol.ts";
+import {
+  incidentRoom,
+  orgRoom,
+  postmortemRoom,
+  type ActionItemChange,
+  type CatalogChange,
+  type ClientToServerEvents,
+  type PresenceDelta,
+  type PresenceUser,
+  type ServerToClientEvents,
+  type ServiceHealthUpdate,
+} from "./protocol.ts";
 
 // Every realtime push goes through this file: moving to a multi-instance adapter changes one
 // place. server.ts owns the io instance; route handlers are bundled separately, hence globalThis.
@@ -14,8 +25,24 @@ export interface SocketData {
   actor: Actor;
   /** Post-mortem id → the section key this socket is editing (presence only, never data). */
   postmortemEditing?: Record<string, string | null>;
+  /** Incident rooms this socket joined and is shown present in. */
+  incidents?: Set<string>;
 }
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** What one instance tells the others about its own sockets in a room (see presence.ts). */
+export interface InstancePresence {
+  instanceId: string;
+  incidentId: string;
+  joined: PresenceUser[];
+  left: string[];
+}
+
+/** Between instances only (through the fan-out adapter), never to browsers. */
+export interface InterServerEvents {
+  "presence:instance": (change: InstancePresence) => void;
+  "presence:snapshot": (reply: (rooms: InstancePresence[]) => void) => void;
+}
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 declare global {
   var __warroomIo: RealtimeServer | undefined;
@@ -78,4 +105,21 @@ export function publishStakeholderUpdate(organizationId: string, update: Stakeho
 /** A follow-up changed: to the organisation (follow-ups page, post-mortem pages refetch or patch). */
 export function publishActionItemChanged(organizationId: string, change: ActionItemChange): void {
   io()?.to(orgRoom(organizationId)).emit("action-item:changed", change);
+}
+
+/**
+ * Who arrived and left in a room during the last presence window. Takes the server explicitly:
+ * presence state belongs to one server (tests run several in one process).
+ */
+export function emitPresenceDelta(server: RealtimeServer, delta: PresenceDelta): void {
+  const room = incidentRoom(delta.incidentId);
+  server.to(room).emit("presence:delta", delta);
+  incCounter("warroom_presence_messages_total", "Presence deltas broadcast to incident rooms");
+  // Copies written to this instance's sockets: what presence costs the clients.
+  incCounter("warroom_presence_deliveries_total", "Presence deltas written to sockets on this instance", {}, server.of("/").adapter.rooms.get(room)?.size ?? 0);
+}
+
+/** This instance's own changes in a room, for the other instances' view of who is where. */
+export function tellOtherInstances(server: RealtimeServer, change: InstancePresence): void {
+  server.serverSideEmit("presence:instance", change);
 }

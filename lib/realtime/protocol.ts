@@ -12,9 +12,30 @@ export interface PresenceUser {
   role: string;
 }
 
+/**
+ * The answer to `incident:join`: the entries after `afterSeq` (or the newest page), everyone in the
+ * room (the only time the full list is sent) and the incident itself, so a client that reconnects
+ * has its header (severity, status, commander) right again without another request.
+ */
 export type JoinAck =
-  | { ok: true; lastSeq: number; events: TimelineEventDto[]; hasMore: boolean; presence: PresenceUser[] }
+  | { ok: true; lastSeq: number; events: TimelineEventDto[]; hasMore: boolean; presence: PresenceUser[]; incident: IncidentDto }
   | { ok: false; error: { code: string; message: string } };
+
+/**
+ * Who arrived and who left since the last delta, coalesced over a short window: what a join costs
+ * the others does not grow with the room. Apply in order: add `joined`, remove `left` (user ids).
+ */
+export interface PresenceDelta {
+  incidentId: string;
+  joined: PresenceUser[];
+  left: string[];
+}
+
+/**
+ * Reconnection for every client (browsers and the load benchmark): exponential backoff from 1 s
+ * to 10 s, each delay randomised by ±50 %, so a restarted server is not met by every socket at once.
+ */
+export const RECONNECT_OPTIONS = { reconnectionDelay: 1_000, reconnectionDelayMax: 10_000, randomizationFactor: 0.5 } as const;
 
 /**
  * A team, service or dependency was created, changed or deleted: catalog views refetch. An
@@ -44,7 +65,7 @@ export interface ActionItemChange {
 
 export interface ServerToClientEvents {
   "timeline:event": (payload: { incidentId: string; event: TimelineEventDto }) => void;
-  "presence:update": (payload: { incidentId: string; users: PresenceUser[] }) => void;
+  "presence:delta": (payload: PresenceDelta) => void;
   "incident:declared": (payload: { incident: IncidentDto }) => void;
   "incident:updated": (payload: { incident: IncidentDto }) => void;
   "impact:updated": (payload: { incidentId: string; impact: ImpactSummaryDto }) => void;

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
@@ -6,9 +7,11 @@ import { sessionFromCookieHeader } from "../auth/session-token.ts";
 import { toAppError } from "../errors/to-app-error.ts";
 import { getIncidentOrThrow } from "../incidents/get-incident.ts";
 import { errorFields, log } from "../log.ts";
+import { addCollector, replaceGauge } from "../observability/metrics.ts";
 import { getPostmortem } from "../postmortems/get-postmortem.ts";
 import { listEvents } from "../timeline/list-events.ts";
 import { setRealtimeServer, type RealtimeServer, type SocketData } from "./emit.ts";
+import { createPresence, type Presence } from "./presence.ts";
 import {
   incidentRoom,
   orgRoom,
@@ -16,7 +19,6 @@ import {
   type JoinAck,
   type PostmortemEditor,
   type PostmortemJoinAck,
-  type PresenceUser,
   postmortemRoom,
   type ServerToClientEvents,
 } from "./protocol.ts";
@@ -26,41 +28,38 @@ type WarroomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<s
 const ZJoin = z.object({ incidentId: z.string(), afterSeq: z.number().int().min(0).optional() });
 const JOIN_PAGE = 500;
 
-/** Who is in a room now, across every instance (fetchSockets goes through the adapter). */
-async function presenceOf(io: RealtimeServer, incidentId: string): Promise<PresenceUser[]> {
-  const sockets = await io.in(incidentRoom(incidentId)).fetchSockets();
-  const users = new Map<string, PresenceUser>();
-  for (const s of sockets) {
-    const a = s.data.actor;
-    users.set(a.userId, { id: a.userId, name: a.name, role: a.role });
-  }
-  return [...users.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
-
-async function broadcastPresence(io: RealtimeServer, incidentId: string): Promise<void> {
-  const users = await presenceOf(io, incidentId);
-  io.to(incidentRoom(incidentId)).emit("presence:update", { incidentId, users });
-}
-
-async function join(io: RealtimeServer, socket: WarroomSocket, payload: unknown): Promise<JoinAck> {
+async function join(presence: Presence, socket: WarroomSocket, payload: unknown): Promise<JoinAck> {
   const parsed = ZJoin.safeParse(payload);
   if (!parsed.success) return { ok: false, error: { code: "validation_failed", message: "incidentId is required" } };
   const { incidentId, afterSeq } = parsed.data;
   const actor = socket.data.actor;
   // The same organisation-scoped read as the HTTP API: a socket joins only rooms it may read.
-  await getIncidentOrThrow(actor, incidentId);
+  let incident = await getIncidentOrThrow(actor, incidentId);
+  await presence.ready();
   // Join before reading, so nothing committed in between can fall through the gap.
   await socket.join(incidentRoom(incidentId));
-  const page = await listEvents(actor, incidentId, afterSeq === undefined ? { limit: JOIN_PAGE } : { after: afterSeq, limit: JOIN_PAGE }).catch(
-    async (error: unknown) => {
-      // A refused join must not leave the socket listening (or shown as present).
-      await socket.leave(incidentRoom(incidentId));
-      throw error;
-    },
-  );
-  const presence = await presenceOf(io, incidentId);
-  socket.to(incidentRoom(incidentId)).emit("presence:update", { incidentId, users: presence });
-  return { ok: true, lastSeq: page.lastSeq, events: page.events, hasMore: page.hasMore, presence };
+  try {
+    const page = await listEvents(actor, incidentId, afterSeq === undefined ? { limit: JOIN_PAGE } : { after: afterSeq, limit: JOIN_PAGE });
+    // Every incident change appends an entry: a newer sequence than the incident read means it may
+    // have changed before the join, when its push could not reach this socket. Read it again then
+    // only (a herd's joins cost one incident read each, not two).
+    if (page.lastSeq > incident.lastSeq) incident = await getIncidentOrThrow(actor, incidentId);
+    if (!socket.data.incidents?.has(incidentId)) {
+      // A second join of the same room (a reconnect that raced) must not count the socket twice.
+      socket.data.incidents = new Set([...(socket.data.incidents ?? []), incidentId]);
+      presence.joined(incidentId, { id: actor.userId, name: actor.name, role: actor.role });
+    }
+    return { ok: true, lastSeq: page.lastSeq, events: page.events, hasMore: page.hasMore, presence: presence.list(incidentId), incident };
+  } catch (error: unknown) {
+    // A refused join must not leave the socket listening (or shown as present).
+    await socket.leave(incidentRoom(incidentId));
+    throw error;
+  }
+}
+
+function leave(presence: Presence, socket: WarroomSocket, incidentId: string): void {
+  if (!socket.data.incidents?.delete(incidentId)) return;
+  presence.left(incidentId, socket.data.actor.userId);
 }
 
 /** Who has a post-mortem open and which section each edits, across instances. */
@@ -103,7 +102,15 @@ export function createRealtimeServer(httpServer: HttpServer): RealtimeServer {
     serveClient: false,
     // Leave upgrade requests for other paths (Next's dev hot reload) to their own handlers.
     destroyUpgrade: false,
+    // Join acknowledgements (the room's first page, everyone present) and presence deltas of a
+    // herd are big and repetitive: compressed, which keeps a thousand-person herd at tens of
+    // megabytes on the wire instead of a hundred. Timeline pushes stay under the threshold and go
+    // as they are (engine.io compresses whatever ws lets through; ws honours the threshold only
+    // without context takeover, else it compresses every message and the post path pays zlib).
+    // A small window keeps each socket's compressor at a few kilobytes.
+    perMessageDeflate: { threshold: 1024, serverNoContextTakeover: true, serverMaxWindowBits: 10, zlibDeflateOptions: { memLevel: 4 } },
   });
+  const presence = createPresence(io, randomUUID());
 
   // Same session cookie as the pages and the API; no cookie, no socket.
   io.use(async (socket, next) => {
@@ -122,7 +129,7 @@ export function createRealtimeServer(httpServer: HttpServer): RealtimeServer {
 
     socket.on("incident:join", (payload, ack) => {
       if (typeof ack !== "function") return;
-      join(io, socket, payload).then(ack, (error: unknown) => {
+      join(presence, socket, payload).then(ack, (error: unknown) => {
         const appError = toAppError(error);
         if (appError.status >= 500) log.error("socket join failed", errorFields(error));
         ack({ ok: false, error: { code: appError.code, message: appError.message } });
@@ -133,7 +140,7 @@ export function createRealtimeServer(httpServer: HttpServer): RealtimeServer {
       const incidentId = typeof payload?.incidentId === "string" ? payload.incidentId : "";
       if (!socket.rooms.has(incidentRoom(incidentId))) return;
       void socket.leave(incidentRoom(incidentId));
-      void broadcastPresence(io, incidentId);
+      leave(presence, socket, incidentId);
     });
 
     socket.on("postmortem:join", (payload, ack) => {
@@ -170,17 +177,17 @@ export function createRealtimeServer(httpServer: HttpServer): RealtimeServer {
       });
     });
 
-    socket.on("disconnecting", () => {
-      const incidents = [...socket.rooms].filter((r) => r.startsWith("incident:")).map((r) => r.slice("incident:".length));
-      // After the socket has left its rooms, tell the others who is still there.
-      socket.once("disconnect", (reason) => {
-        // On shutdown every socket goes at once and the fan-out is closing: nobody to tell.
-        if (reason === "server shutting down") return;
-        for (const id of incidents) void broadcastPresence(io, id).catch(() => undefined);
-      });
+    socket.on("disconnect", (reason) => {
+      // On shutdown every socket goes at once and the fan-out is closing: nobody to tell.
+      if (reason === "server shutting down") return;
+      for (const id of [...(socket.data.incidents ?? [])]) leave(presence, socket, id);
     });
   });
 
+  addCollector(() => {
+    const top = [...presence.roomSizes()].sort((a, b) => b[1] - a[1]).slice(0, 10);
+    replaceGauge("warroom_room_sockets", "Sockets in the ten fullest incident rooms on this instance", top.map(([incidentId, n]) => ({ labels: { incident: incidentId }, value: n })));
+  });
   setRealtimeServer(io);
   return io;
 }

@@ -68,3 +68,15 @@ export async function seedCatalog(actor: Actor, tag = randomBytes(3).toString("h
   const { dependency } = await addDependency(actor, checkout.id, { toId: gateway.id });
   return { team, checkout, gateway, dependency };
 }
+
+/** `count` distinct people in an organisation (responders, then viewers every fourth): a crowd. */
+export async function seedPeople(organizationId: string, count: number, prefix = "Person"): Promise<Actor[]> {
+  const tag = randomBytes(4).toString("hex");
+  const people: Actor[] = [];
+  for (let i = 0; i < count; i++) {
+    const role: RoleName = i % 4 === 3 ? "VIEWER" : "RESPONDER";
+    const user = await db().user.create({ data: { organizationId, role, name: `${prefix} ${String(i).padStart(3, "0")}`, email: `${prefix.toLowerCase()}-${i}-${tag}@test.local` } });
+    people.push({ userId: user.id, organizationId, role, name: user.name, email: user.email });
+  }
+  return people;
+}

@@ -70,10 +70,18 @@ describe.each(cases)("fan-out through $name", ({ options, skip }) => {
     const onA = await a.signedIn(org.commander.userId);
     const onB = await b.signedIn(org.viewer.userId);
     expect((await onB.emitWithAck("incident:join", { incidentId: incident.id })).ok).toBe(true);
-    const seen = nextEvent(onB, "presence:update", (p) => p.users.some((u) => u.id === org.commander.userId));
+    const seen = nextEvent(onB, "presence:delta", (p) => p.joined.some((u) => u.id === org.commander.userId));
     const ack = await onA.emitWithAck("incident:join", { incidentId: incident.id });
+    // The ack on A lists the viewer held by B: each instance keeps the others' presence.
     expect(ack.ok && ack.presence.map((u) => u.id)).toEqual(expect.arrayContaining([org.commander.userId, org.viewer.userId]));
-    expect((await seen).users.map((u) => u.id)).toContain(org.viewer.userId);
+    await seen;
+    // And B's view of the room now includes A's commander, for the next person joining on B.
+    const onB2 = await b.signedIn(org.admin.userId);
+    const ackB = await onB2.emitWithAck("incident:join", { incidentId: incident.id });
+    expect(ackB.ok && ackB.presence.map((u) => u.id)).toEqual(expect.arrayContaining([org.commander.userId, org.viewer.userId, org.admin.userId]));
+    const viewerGone = nextEvent(onA, "presence:delta", (p) => p.left.includes(org.viewer.userId));
+    onB.disconnect();
+    await viewerGone;
   });
 
   it.skipIf(skip)("carries an entry larger than a NOTIFY payload", async () => {

@@ -61,11 +61,11 @@ describe("an incident room", () => {
     const riley = await realtime.signedIn(acme.responder.userId);
     await join(ivy, incident.id);
 
-    const bothHere = nextEvent(ivy, "presence:update", (p) => p.users.length === 2);
+    const rileyHere = nextEvent(ivy, "presence:delta", (p) => p.joined.some((u) => u.id === acme.responder.userId));
     const rileyAck = await join(riley, incident.id);
     const bothIds = [acme.commander.userId, acme.responder.userId].sort();
     expect(rileyAck.ok && ids(rileyAck.presence)).toEqual(bothIds);
-    expect(ids((await bothHere).users)).toEqual(bothIds);
+    expect((await rileyHere).left).toEqual([]);
 
     const toIvy = nextEvent(ivy, "timeline:event");
     const toRiley = nextEvent(riley, "timeline:event");
@@ -74,16 +74,16 @@ describe("an incident room", () => {
       expect(pushed).toEqual({ incidentId: incident.id, event });
     }
 
-    const rileyLeft = nextEvent(ivy, "presence:update", (p) => p.users.length === 1);
+    const rileyLeft = nextEvent(ivy, "presence:delta", (p) => p.left.includes(acme.responder.userId));
     riley.emit("incident:leave", { incidentId: incident.id });
-    expect(ids((await rileyLeft).users)).toEqual([acme.commander.userId]);
+    await rileyLeft;
 
-    const rileyBack = nextEvent(ivy, "presence:update", (p) => p.users.length === 2);
+    const rileyBack = nextEvent(ivy, "presence:delta", (p) => p.joined.some((u) => u.id === acme.responder.userId));
     await join(riley, incident.id);
     await rileyBack;
-    const rileyGone = nextEvent(ivy, "presence:update", (p) => p.users.length === 1);
+    const rileyGone = nextEvent(ivy, "presence:delta", (p) => p.left.includes(acme.responder.userId));
     riley.disconnect();
-    expect(ids((await rileyGone).users)).toEqual([acme.commander.userId]);
+    await rileyGone;
   });
 
   it("lets a client that dropped off catch up on exactly what it missed, in order", async () => {
