@@ -6,6 +6,7 @@ import type { EventKind, Prisma } from "../db/generated/client.ts";
 import { forbidden } from "../errors/app-error.ts";
 import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
 import { kickOutbound } from "../outbound/kick-outbound.ts";
+import { resolveIncidentPages } from "../paging/resolve-pages.ts";
 import { publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "../timeline/append-event.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
@@ -104,6 +105,8 @@ async function notifyOutside(tx: Prisma.TransactionClient, organizationId: strin
   if (before.status !== incident.status) {
     const event = incident.status === "resolved" ? "incident.resolved" : "incident.status";
     await enqueueOutbound(tx, { organizationId, event, incident, data: { from: before.status, to: incident.status } });
+    // Pages of a resolved incident are resolved at the vendor too: nobody keeps being woken for it.
+    if (incident.status === "resolved") await resolveIncidentPages(tx, organizationId, incident.id, incident.commander?.name ?? null);
   }
 }
 

@@ -16,6 +16,7 @@ import { KIND_INFO } from "./kinds.ts";
 import { nameKey, pickService, pickSeverity, serviceName, type AlertMapping } from "./mapping.ts";
 import { parseWebhook } from "./parse-webhook.ts";
 import { ingestSurvey } from "../signals/ingest-survey.ts";
+import { applyPageAcknowledgement } from "../paging/apply-page-ack.ts";
 import { verifyWebhook } from "./verify-webhook.ts";
 import { assertNotLockedOut, countAuthFailure, countAuthenticRequest } from "./webhook-rate-limit.ts";
 
@@ -88,6 +89,8 @@ export async function ingestWebhook(integrationId: string, request: WebhookReque
   // Survey tools send customers' answers, not alerts: counted as impact evidence, no incident.
   if (integration.kind === "survey") return ingestSurvey(integration, request.rawBody);
   const parsed = parseWebhook(integration.kind, request.rawBody, { groupAlerts: integration.groupAlerts });
+  // A pager vendor acknowledging one of our pages (lib/paging); alerts are handled as ever below.
+  await applyPageAcknowledgement(integration.organizationId, integration.kind, request.rawBody);
 
   const result: IngestResult = { received: parsed.alerts.length, opened: 0, appended: 0, repeats: 0, recorded: 0, ignored: parsed.ignored, deferred: 0, duplicate: false, incidents: [] };
   const ctx: Ctx = { integration, mapping: mappingOf(integration), ...(await loadServices(integration, parsed.alerts)) };
