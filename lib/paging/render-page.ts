@@ -107,7 +107,7 @@ function renderPageWebhook(m: PageMessage, url: string): RenderedPage {
   return {
     url,
     body: {
-      type: m.isTest ? "page.test" : m.action === "trigger" ? "page.trigger" : "page.resolve",
+      type: m.action === "resolve" ? "page.resolve" : m.isTest ? "page.test" : "page.trigger",
       dedupKey: m.dedupKey,
       summary: pageSummary(m),
       severity: m.incident.severity,
