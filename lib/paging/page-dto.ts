@@ -69,3 +69,9 @@ export function toPageDto(row: PageRow): PageDto {
     resolvedAt: iso(row.resolvedAt),
   };
 }
+
+/** GET /api/incidents/{id}/pages: the incident's pages and the teams that can be paged. */
+export interface IncidentPagesDto {
+  pages: PageDto[];
+  pageableTeamIds: string[];
+}

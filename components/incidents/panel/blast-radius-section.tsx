@@ -7,12 +7,14 @@ import { apiRequest } from "../../api/api-client.ts";
 import { useRoom } from "../room-context.ts";
 import { PanelSection } from "./panel-section.tsx";
 import { TeamNotifyRow } from "./team-notify-row.tsx";
+import type { IncidentPagesDto } from "@/lib/paging/page-dto.ts";
 
 /** Who depends on what is broken, and so which teams must be told, with the path that says why. */
 export function BlastRadiusSection() {
   const { incident, notificationsVersion } = useRoom();
   const serviceKey = incident.services.map((s) => s.id).sort().join(",");
   const [radius, setRadius] = useState<BlastRadiusDto | null>(null);
+  const [paging, setPaging] = useState<IncidentPagesDto | null>(null);
   const [failed, setFailed] = useState(false);
   const [version, setVersion] = useState(0);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
@@ -25,6 +27,10 @@ export function BlastRadiusSection() {
       if (cancelled) return;
       setFailed(!res.ok);
       if (res.ok) setRadius(res.data);
+    });
+    // Pages (and which teams can be paged) move with the same notification entries.
+    void apiRequest<IncidentPagesDto>(`/api/incidents/${incident.id}/pages`).then((res) => {
+      if (!cancelled && res.ok) setPaging(res.data);
     });
     return () => {
       cancelled = true;
@@ -39,7 +45,7 @@ export function BlastRadiusSection() {
         <div className="space-y-3">
           <ul className="space-y-3" data-testid="teams-to-notify">
             {radius.teams.map((t) => (
-              <TeamNotifyRow key={t.team.id} row={t} onChanged={refresh} />
+              <TeamNotifyRow key={t.team.id} row={t} onChanged={refresh} paging={paging} />
             ))}
           </ul>
           {radius.journeys.length ? (
