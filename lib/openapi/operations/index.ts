@@ -7,6 +7,7 @@ import { INCIDENT_OPERATIONS } from "./incidents.ts";
 import { INTEGRATION_OPERATIONS } from "./integrations.ts";
 import { NOTIFICATION_OPERATIONS } from "./notifications.ts";
 import { ORGANISATION_OPERATIONS } from "./organisation.ts";
+import { PAGING_OPERATIONS } from "./paging.ts";
 import { POSTMORTEM_OPERATIONS } from "./postmortems.ts";
 import { STAKEHOLDER_OPERATIONS } from "./stakeholder.ts";
 import { STATUS_OPERATIONS } from "./status.ts";
@@ -30,6 +31,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...CATALOG_OPERATIONS,
   ...INTEGRATION_OPERATIONS,
   ...NOTIFICATION_OPERATIONS,
+  ...PAGING_OPERATIONS,
   ...ORGANISATION_OPERATIONS,
   ...SYSTEM_OPERATIONS,
 ];
