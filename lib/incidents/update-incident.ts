@@ -7,6 +7,7 @@ import { forbidden } from "../errors/app-error.ts";
 import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
 import { kickOutbound } from "../outbound/kick-outbound.ts";
 import { resolveIncidentPages } from "../paging/resolve-pages.ts";
+import { autoPageSev1 } from "../paging/auto-page.ts";
 import { publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "../timeline/append-event.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
@@ -159,5 +160,6 @@ export async function updateIncident(actor: Actor, incidentId: string, raw: unkn
   publishIncidentUpdated(actor.organizationId, incident);
   for (const e of events) publishTimelineEvent(e);
   kickOutbound();
+  if (incident.severity === "SEV1" && input.severity === "SEV1") await autoPageSev1(actor.organizationId, incident.id);
   return incident;
 }

@@ -17,6 +17,7 @@ import { nameKey, pickService, pickSeverity, serviceName, type AlertMapping } fr
 import { parseWebhook } from "./parse-webhook.ts";
 import { ingestSurvey } from "../signals/ingest-survey.ts";
 import { applyPageAcknowledgement } from "../paging/apply-page-ack.ts";
+import { autoPageSev1 } from "../paging/auto-page.ts";
 import { verifyWebhook } from "./verify-webhook.ts";
 import { assertNotLockedOut, countAuthFailure, countAuthenticRequest } from "./webhook-rate-limit.ts";
 
@@ -334,6 +335,7 @@ async function publish(organizationId: string, pending: Pending) {
   for (const incident of pending.declared) publishIncidentDeclared(organizationId, incident);
   if (pending.declared.length) kickOutbound();
   for (const event of pending.events) publishTimelineEvent(event);
+  for (const incident of pending.declared) if (incident.severity === "SEV1") await autoPageSev1(organizationId, incident.id);
   if (!pending.updated.size) return;
   const rows = await db().incident.findMany({ where: { id: { in: [...pending.updated] } }, select: incidentSelect });
   for (const row of rows) publishIncidentUpdated(organizationId, toIncidentDto(row));

@@ -20,6 +20,7 @@ import { recordPageAttempt } from "../../lib/paging/page-attempt.ts";
 import { escalateDuePages } from "../../lib/paging/page-escalations.ts";
 import { pageTeam } from "../../lib/paging/page-team.ts";
 import { getPagingRoute, sendTestPage, setPagingRoute } from "../../lib/paging/routes.ts";
+import { setPagingSettings } from "../../lib/paging/settings.ts";
 import { listEvents } from "../../lib/timeline/list-events.ts";
 import { appErrorOf } from "../helpers/app-error.ts";
 import type { AppError } from "../../lib/errors/app-error.ts";
@@ -329,5 +330,38 @@ describe("routes and permissions", () => {
     const ts = String(test?.headers["x-warroom-timestamp"]);
     const expected = `v1=${createHmac("sha256", secret ?? "").update(`${ts}.${JSON.stringify(test?.body)}`).digest("hex")}`;
     expect(test?.headers["x-warroom-signature"]).toBe(expected);
+  });
+});
+
+describe("SEV1 auto-page", () => {
+  it("is off by default; when on, a SEV1 pages the owning team of an impacted service once, as the system", async () => {
+    const tag = ++tagCount;
+    const team = await createTeam(org.admin, { name: `Checkout ${tag}` });
+    const service = await createService(org.admin, { name: `Checkout API ${tag}`, teamId: team.id, kind: "api", tier: 1, journeys: ["checkout"] });
+    await setPagingRoute(org.admin, team.id, { kind: "pagerduty", key: ROUTING_KEY });
+
+    const quiet = await seedIncident(org.commander, { title: "Checkout down (setting off)", severity: "SEV1" });
+    await setImpactedServices(org.commander, quiet.id, { serviceIds: [service.id] });
+    expect(await db().page.count({ where: { incidentId: quiet.id } })).toBe(0);
+
+    await expectAppError(setPagingSettings(org.commander, { sev1AutoPage: true }), "forbidden");
+    await expectAppError(setPagingSettings(org.admin, { sev1AutoPage: "yes" }), "validation_failed", /sev1AutoPage/);
+    await setPagingSettings(org.admin, { sev1AutoPage: true });
+    try {
+      const sev2 = await seedIncident(org.commander, { title: "Checkout slow", severity: "SEV2" });
+      await setImpactedServices(org.commander, sev2.id, { serviceIds: [service.id] });
+      expect(await db().page.count({ where: { incidentId: sev2.id } })).toBe(0);
+      // Raised to SEV1: now it pages.
+      await updateIncident(org.commander, sev2.id, { severity: "SEV1" });
+      const page = await db().page.findUniqueOrThrow({ where: { incidentId_teamId: { incidentId: sev2.id, teamId: team.id } } });
+      expect(page).toMatchObject({ status: "triggered", pagedById: null, reason: `SEV1 with ${service.name} impacted` });
+      // Changing the impacted set again does not page twice.
+      await setImpactedServices(org.commander, sev2.id, { serviceIds: [] });
+      await setImpactedServices(org.commander, sev2.id, { serviceIds: [service.id] });
+      expect(await db().page.count({ where: { incidentId: sev2.id } })).toBe(1);
+      expect(await db().outboundDelivery.count({ where: { pageId: page.id } })).toBe(1);
+    } finally {
+      await setPagingSettings(org.admin, { sev1AutoPage: false });
+    }
   });
 });
