@@ -90,8 +90,6 @@ export async function ingestWebhook(integrationId: string, request: WebhookReque
   // Survey tools send customers' answers, not alerts: counted as impact evidence, no incident.
   if (integration.kind === "survey") return ingestSurvey(integration, request.rawBody);
   const parsed = parseWebhook(integration.kind, request.rawBody, { groupAlerts: integration.groupAlerts });
-  // A pager vendor acknowledging one of our pages (lib/paging); alerts are handled as ever below.
-  await applyPageAcknowledgement(integration.organizationId, integration.kind, request.rawBody);
 
   const result: IngestResult = { received: parsed.alerts.length, opened: 0, appended: 0, repeats: 0, recorded: 0, ignored: parsed.ignored, deferred: 0, duplicate: false, incidents: [] };
   const ctx: Ctx = { integration, mapping: mappingOf(integration), ...(await loadServices(integration, parsed.alerts)) };
@@ -148,6 +146,8 @@ export async function ingestWebhook(integrationId: string, request: WebhookReque
   } finally {
     await publish(integration.organizationId, pending);
   }
+  // A pager vendor acknowledging one of our pages (lib/paging); the alerts were handled as ever.
+  await applyPageAcknowledgement(integration.organizationId, integration.kind, request.rawBody);
   result.incidents = pending.declared.map((i) => ({ id: i.id, ref: i.ref }));
   return result;
 }

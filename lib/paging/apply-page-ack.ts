@@ -44,6 +44,7 @@ function readOpsgenie(body: Record<string, unknown>): PageAck | null {
 
 /** The acknowledgement a vendor's webhook carries, or null when it carries none. Never throws. */
 export function readPageAck(kind: string, raw: string): PageAck | null {
+  if (kind !== "pagerduty" && kind !== "opsgenie") return null;
   let body: Record<string, unknown> | null;
   try {
     body = obj(JSON.parse(raw));
