@@ -80,7 +80,27 @@ test("page a team from the room; PagerDuty's acknowledgement shows in another br
 
   const watched = watcher.getByTestId(`team-${team.name}`);
   await expect(watched.getByTestId("notify-state")).toContainText("Acknowledged by Tenex Engineer via PagerDuty");
-  await expect(watched.getByTestId(`page-${team.name}`)).toContainText("Page acknowledged by Tenex Engineer via PagerDuty");
+  await expect(watched.getByTestId(`page-${team.name}`)).not.toContainText("not acknowledged");
+  await expect(watcher.getByTestId("acknowledged")).toContainText("Acknowledged by Tenex Engineer via PagerDuty");
   await watched.scrollIntoViewIfNeeded();
   await watcher.screenshot({ path: path.join(SCREENS_DIR, "paging-acknowledged.png") });
+});
+
+test("the team page shows its paging route without the key, on a laptop and a phone", async ({ pageAs, apiAs }) => {
+  const tag = uniqueTag();
+  const admin = await apiAs("admin");
+  const team = await (await admin.post("/api/teams", { data: { name: `Fulfilment ${tag}` } })).json() as { id: string };
+  const key = "0123456789abcdef0123456789abcdef";
+  expect((await admin.put(`/api/teams/${team.id}/paging`, { data: { kind: "opsgenie", key, responders: [{ type: "team", name: "Fulfilment" }], escalateAfterMinutes: 10, escalation: "next_contact" } })).status()).toBe(200);
+  const { page } = await pageAs("commander");
+  await page.goto(`/catalog/teams/${team.id}`);
+  const card = page.getByTestId("paging-route");
+  await expect(card).toContainText("Opsgenie");
+  await expect(card).toContainText("set (never shown)");
+  await expect(card).toContainText("after 10 min: page the next contact in the calling order");
+  await expect(page.locator("body")).not.toContainText(key);
+  await page.screenshot({ path: path.join(SCREENS_DIR, "paging-route.png") });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENS_DIR, "paging-route-phone.png") });
 });

@@ -42,18 +42,16 @@ export function TeamPageControl({ incidentId, team, page, canPage, onChanged }: 
   const isOpen = page?.status === "triggered";
   return (
     <div className="space-y-1 text-xs" data-testid={`page-${team.name}`}>
-      {page && page.status !== "resolved" ? (
+      {/* An acknowledged page is said once, by the team's notification state above. */}
+      {page && (page.status === "triggered" || page.status === "failed") ? (
         <p className="text-ink-muted">
-          <span aria-hidden>📟 </span>
-          {page.status === "acknowledged" ? (
-            <span className="font-medium text-ok" data-testid="page-acknowledged">Page acknowledged by {page.acknowledgedBy ?? "someone"}</span>
-          ) : page.status === "failed" ? (
+          {page.status === "failed" ? (
             <span className="font-medium text-sev1">{vendor} refused the page</span>
           ) : (
             <span className="text-warn">Paged via {vendor}, not acknowledged</span>
           )}
           {" · "}
-          <Timestamp iso={page.acknowledgedAt ?? page.pagedAt} />
+          <Timestamp iso={page.pagedAt} />
           {page.escalations ? <> · escalated {page.escalations}×</> : null}
         </p>
       ) : null}
@@ -62,7 +60,7 @@ export function TeamPageControl({ incidentId, team, page, canPage, onChanged }: 
           {vendor}: {page.lastError}
         </p>
       ) : null}
-      {canPage && !open ? (
+      {canPage && !open && page?.status !== "acknowledged" ? (
         <Button size="sm" variant={isOpen ? "ghost" : "secondary"} className={small} onClick={() => setOpen(true)}>
           {page && page.status !== "resolved" ? "Page again…" : "Page…"}
         </Button>
