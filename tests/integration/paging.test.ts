@@ -176,7 +176,7 @@ describe("PagerDuty", () => {
     expect(failed).toMatchObject({ status: "failed", lastStatusCode: 400, lastError: expect.stringContaining("Length of 'routing_key' is incorrect") as unknown });
     const delivery = await db().outboundDelivery.findFirstOrThrow({ where: { pageId: page.id } });
     expect(delivery).toMatchObject({ status: "failed", attempts: 1, lastStatusCode: 400 });
-    const log = await listDeliveries(org.admin, {});
+    const log = await listDeliveries(org.admin, { channelId: delivery.channelId });
     expect(log.deliveries.find((d) => d.id === delivery.id)).toMatchObject({ event: "page.trigger", channel: { kind: "pagerduty", name: `Paging ${team.name}` }, lastError: expect.stringContaining("invalid event") as unknown });
     const { events } = await listEvents(org.viewer, incident.id, {});
     expect(events.some((e) => e.kind === "amendment" && e.body.includes(`PagerDuty refused the page to ${team.name}: HTTP 400`))).toBe(true);
