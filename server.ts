@@ -15,6 +15,9 @@ import { handleMetricsRequest } from "./lib/observability/metrics-endpoint.ts";
 import { addCollector, setGauge } from "./lib/observability/metrics.ts";
 import { loadOutboundConfig } from "./lib/outbound/outbound-config.ts";
 import { startOutboundSender } from "./lib/outbound/outbound-sender.ts";
+import { recordPageAttempt } from "./lib/paging/page-attempt.ts";
+import { startPageEscalations } from "./lib/paging/page-escalations.ts";
+import { loadPagingEndpoints } from "./lib/paging/paging-config.ts";
 import { attachFanout } from "./lib/realtime/adapter.ts";
 import { setRealtimeServer } from "./lib/realtime/emit.ts";
 import { createRealtimeServer } from "./lib/realtime/socket-server.ts";
@@ -31,6 +34,8 @@ async function main(): Promise<void> {
   const env = loadEnv();
   const healthPollerConfig = loadHealthPollerConfig();
   const outboundConfig = loadOutboundConfig();
+  // PAGERDUTY_EVENTS_URL / OPSGENIE_API_URL: checked here so a bad one stops start-up.
+  loadPagingEndpoints();
   // next-auth reads these from process.env at request time; set them before anything runs.
   process.env.NEXTAUTH_SECRET = ensureAuthSecret(env);
   process.env.NEXTAUTH_URL ??= `http://localhost:${env.PORT}`;
@@ -102,11 +107,13 @@ async function main(): Promise<void> {
   // Background health checks of catalog services (HEALTH_POLL=off disables them).
   const healthPoller = startHealthPoller(healthPollerConfig);
   // Slack, Teams and signed-webhook notifications queued by domain changes (OUTBOUND=off disables sending).
-  const outboundSender = startOutboundSender(outboundConfig);
+  const outboundSender = startOutboundSender(outboundConfig, { onPageAttempt: recordPageAttempt });
   // "Stakeholder update overdue" entries when a promised update's time passes.
   const reminders = startStakeholderReminders();
+  // Pages nobody acknowledged in time: the team's escalation step.
+  const escalations = startPageEscalations();
   // Each stop() waits for its pass in flight, so the database closes after them.
-  const backgroundJobs = [healthPoller, outboundSender, reminders];
+  const backgroundJobs = [healthPoller, outboundSender, reminders, escalations];
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -12,6 +12,7 @@ import { useShortcut } from "../ui/use-shortcut.ts";
 import { DeleteEntity } from "./delete-entity.tsx";
 import { HealthBadge } from "./health-badge.tsx";
 import { OnCallList } from "./on-call-list.tsx";
+import { PagingRouteCard } from "../paging/paging-route-card.tsx";
 import { TeamForm } from "./team-form.tsx";
 import { TierBadge } from "./tier-badge.tsx";
 import { useCatalogLive } from "./use-catalog-live.ts";
@@ -58,6 +59,7 @@ export function TeamDetail({ team: t, people, canEdit }: { team: TeamDetailDto; 
               <h2 id="oncall-heading" className="text-xs font-semibold uppercase tracking-wide text-ink-muted">Who to call</h2>
               <OnCallList onCall={t.onCall} escalation={t.escalationContact} notReachable={notReachable(t, people)} />
             </section>
+            <PagingRouteCard teamId={t.id} teamName={t.name} canEdit={canEdit} />
             <section aria-labelledby="members-heading" className="space-y-2 rounded-lg border border-line bg-surface p-4">
               <h2 id="members-heading" className="text-xs font-semibold uppercase tracking-wide text-ink-muted">Members</h2>
               {t.members.length ? (

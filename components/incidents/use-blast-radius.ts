@@ -7,6 +7,8 @@ export interface BlastRadiusState {
   radius: BlastRadiusDto | null;
   failed: boolean;
   refresh: () => void;
+  /** Bumped by refresh, so views that read alongside the radius (pages) refetch with it. */
+  version: number;
 }
 
 /**
@@ -31,5 +33,5 @@ export function useBlastRadius(incidentId: string, serviceKey: string, notificat
     };
   }, [incidentId, serviceKey, notificationsVersion, version]);
   const shown = serviceKey ? radius : null;
-  return useMemo(() => ({ radius: shown, failed, refresh }), [shown, failed, refresh]);
+  return useMemo(() => ({ radius: shown, failed, refresh, version }), [shown, failed, refresh, version]);
 }

@@ -5,6 +5,7 @@ import { buildComposerEntry, channelLabel, parseComposerInput } from "@/lib/time
 import { matchTeam, type NamedTeam } from "@/lib/timeline/match-team.ts";
 import { zoneName } from "@/lib/time/format.ts";
 import { useNow } from "../time/use-now.ts";
+import { parsePageCommand } from "@/lib/paging/page-command.ts";
 import { Button } from "../ui/button.tsx";
 import { cn } from "../ui/cn.ts";
 import { Kbd } from "../ui/kbd.tsx";
@@ -36,13 +37,15 @@ function previewTeam(target: string, teams: readonly NamedTeam[]): string {
 const small = "h-8 rounded-md border border-line bg-canvas px-2 text-xs text-ink focus:border-accent focus:outline-none aria-[invalid=true]:border-bad";
 
 export type PostHandler = (kind: PostableKind, body: string, occurredAt?: string, data?: Record<string, unknown> | null) => void;
+/** Pages a team (`/page <team>: why`); resolves to the refusal to show, or null once paged. */
+export type PageHandler = (team: string, reason: string) => Promise<string | null>;
 
 /**
  * Keyboard-first: `/` focuses, Enter posts, Shift+Enter adds a line. The kind comes from the
- * selector or a typed prefix (/action, /decision, /hypothesis, /notify Team: …, /link https://…);
+ * selector or a typed prefix (/action, /decision, /hypothesis, /notify Team: …, /page Team: why, /link https://…);
  * notifications and links ask for their fields inline.
  */
-export function Composer({ onPost, teams }: { onPost: PostHandler; teams: readonly NamedTeam[] }) {
+export function Composer({ onPost, onPage, teams }: { onPost: PostHandler; onPage?: PageHandler; teams: readonly NamedTeam[] }) {
   const [text, setText] = useState("");
   const [kind, setKind] = useState<PostableKind>("note");
   const [target, setTarget] = useState("");
@@ -65,6 +68,17 @@ export function Composer({ onPost, teams }: { onPost: PostHandler; teams: readon
   const notifyRest = typedTeam !== null ? text.slice(text.search(/\s+(?:via|by)\s|:/) >= 0 ? text.search(/\s+(?:via|by)\s|:/) : text.length) : "";
 
   function submit() {
+    const page = onPage ? parsePageCommand(text) : null;
+    if (page && onPage) {
+      if (!page.team) return setError({ field: "body", message: "Name the team: /page Payments: why" });
+      // A page goes out at once (never queued offline): the answer says whether it went.
+      void onPage(page.team, page.reason).then((refusal) => {
+        if (refusal) return setError({ field: "body", message: refusal });
+        setText("");
+        setError(undefined);
+      });
+      return;
+    }
     const entry = buildComposerEntry(parsed, { target, channel, url }, teams);
     if (!entry.ok) return setError({ field: entry.field, message: entry.error });
     if (entry.body.length > MAX_BODY_LENGTH) return setError({ field: "body", message: `Keep it under ${MAX_BODY_LENGTH.toLocaleString("en")} characters.` });
@@ -108,7 +122,7 @@ export function Composer({ onPost, teams }: { onPost: PostHandler; teams: readon
         }}
         onKeyDown={onKeyDown}
         rows={2}
-        placeholder="What happened, what did you try, what did you decide?  (/action, /decision, /hypothesis, /notify Team: …, /link https://…)"
+        placeholder="What happened, what did you try, what did you decide?  (/action, /decision, /hypothesis, /notify Team: …, /page Team: why, /link https://…)"
         aria-invalid={invalid("body")}
         aria-describedby={error ? "composer-error" : "composer-help"}
         className="w-full resize-y rounded-md border border-line bg-canvas px-3 py-2 text-sm text-ink placeholder:text-ink-faint focus:border-accent focus:outline-none"

@@ -117,6 +117,7 @@ function NotificationDetails({ event, editable, busy, onData }: DetailsProps) {
   const target = typeof event.data?.target === "string" ? event.data.target : "—";
   const channel = isNotifyChannel(event.data?.channel) ? channelLabel(event.data.channel) : null;
   const ackAt = typeof event.data?.acknowledgedAt === "string" ? event.data.acknowledgedAt : null;
+  const ackBy = typeof event.data?.acknowledgedBy === "string" ? event.data.acknowledgedBy : null;
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs" data-testid="notification">
       <span className="text-ink-muted">
@@ -125,7 +126,7 @@ function NotificationDetails({ event, editable, busy, onData }: DetailsProps) {
       </span>
       {ackAt ? (
         <span className="inline-flex items-center gap-1 font-medium text-ok" data-testid="acknowledged">
-          <CheckIcon /> Acknowledged <Timestamp iso={ackAt} />
+          <CheckIcon /> Acknowledged{ackBy ? ` by ${ackBy}` : ""} <Timestamp iso={ackAt} />
         </span>
       ) : (
         <span className="inline-flex items-center gap-1 font-medium text-warn">

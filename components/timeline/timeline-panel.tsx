@@ -5,6 +5,7 @@ import { canModerateTimeline, type TimelineViewer } from "@/lib/timeline/entry-p
 import { authorsOf, isNarrowed, NO_FILTERS, pinnedByOf, struckCount, visibleEntries, type TimelineFilters } from "@/lib/timeline/timeline-view.ts";
 import { Button } from "../ui/button.tsx";
 import { Composer } from "./composer.tsx";
+import { pageTeamFromRoom } from "./page-team-from-room.ts";
 import { ContextBanner } from "./context-banner.tsx";
 import { PinnedStrip } from "./pinned-strip.tsx";
 import { TimelineActionsContext, type TimelineActions } from "./timeline-actions.ts";
@@ -182,7 +183,7 @@ export function TimelinePanel({ room, viewer, commanderId, canPost, teams }: Pro
         onDiscard={room.discard}
       />
       {canPost ? (
-        <Composer onPost={post} teams={teams} />
+        <Composer onPost={post} teams={teams} onPage={(team, reason) => pageTeamFromRoom(incidentId, team, reason)} />
       ) : (
         <p className="border-t border-line bg-surface p-4 text-sm text-ink-muted">You have read-only access. Ask an admin for the responder role to post.</p>
       )}

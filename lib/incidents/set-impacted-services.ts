@@ -5,12 +5,13 @@ import type { IncidentDto } from "./incident-dto.ts";
 import { lockIncident } from "./lock-incident.ts";
 import { ZSetServices } from "./schemas.ts";
 import { involvedTeamsIfRouted } from "../outbound/enqueue-outbound.ts";
+import { autoPageSev1 } from "../paging/auto-page.ts";
 
 /** Replaces the set of impacted services; the difference is written to the timeline. */
 export async function setImpactedServices(actor: Actor, incidentId: string, raw: unknown): Promise<IncidentDto> {
   assertCan(actor, "incident:edit");
   const wanted = [...new Set(ZSetServices.parse(raw).serviceIds)];
-  return commitIncidentChange(actor, incidentId, async (tx) => {
+  const incident = await commitIncidentChange(actor, incidentId, async (tx) => {
     await lockIncident(tx, actor, incidentId);
     const found = await tx.service.findMany({
       where: { id: { in: wanted }, organizationId: actor.organizationId },
@@ -45,4 +46,6 @@ export async function setImpactedServices(actor: Actor, incidentId: string, raw:
       outbound: involvedBefore && added.length ? { event: "incident.declared", newlyInvolvedSince: involvedBefore } : undefined,
     };
   });
+  if (incident.severity === "SEV1") await autoPageSev1(actor.organizationId, incident.id);
+  return incident;
 }

@@ -6,6 +6,8 @@ import type { EventKind, Prisma } from "../db/generated/client.ts";
 import { forbidden } from "../errors/app-error.ts";
 import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
 import { kickOutbound } from "../outbound/kick-outbound.ts";
+import { resolveIncidentPages } from "../paging/resolve-pages.ts";
+import { autoPageSev1 } from "../paging/auto-page.ts";
 import { publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "../timeline/append-event.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
@@ -109,6 +111,8 @@ async function notifyOutside(tx: Prisma.TransactionClient, organizationId: strin
   if (before.status !== incident.status) {
     const event = incident.status === "resolved" ? "incident.resolved" : "incident.status";
     await enqueueOutbound(tx, { organizationId, event, incident, data: { from: before.status, to: incident.status } });
+    // Pages of a resolved incident are resolved at the vendor too: nobody keeps being woken for it.
+    if (incident.status === "resolved") await resolveIncidentPages(tx, organizationId, incident.id, incident.commander?.name ?? null);
   }
 }
 
@@ -162,5 +166,6 @@ export async function updateIncident(actor: Actor, incidentId: string, raw: unkn
   publishIncidentUpdated(actor.organizationId, incident);
   for (const e of events) publishTimelineEvent(e);
   kickOutbound();
+  if (incident.severity === "SEV1" && input.severity === "SEV1") await autoPageSev1(actor.organizationId, incident.id);
   return incident;
 }

@@ -17,6 +17,8 @@ import { KIND_INFO } from "./kinds.ts";
 import { nameKey, pickService, pickSeverity, pickTeam, serviceKeys, serviceName, type AlertMapping } from "./mapping.ts";
 import { parseWebhook } from "./parse-webhook.ts";
 import { ingestSurvey } from "../signals/ingest-survey.ts";
+import { applyPageAcknowledgement } from "../paging/apply-page-ack.ts";
+import { autoPageSev1 } from "../paging/auto-page.ts";
 import { verifyWebhook } from "./verify-webhook.ts";
 import { assertNotLockedOut, countAuthFailure, countAuthenticRequest } from "./webhook-rate-limit.ts";
 
@@ -148,6 +150,8 @@ export async function ingestWebhook(integrationId: string, request: WebhookReque
   } finally {
     await publish(integration.organizationId, pending);
   }
+  // A pager vendor acknowledging one of our pages (lib/paging); the alerts were handled as ever.
+  await applyPageAcknowledgement(integration.organizationId, integration.kind, request.rawBody);
   result.incidents = await touchedIncidents(pending);
   return result;
 }
@@ -376,6 +380,7 @@ async function publish(organizationId: string, pending: Pending) {
   for (const incident of pending.declared) publishIncidentDeclared(organizationId, incident);
   if (pending.declared.length) kickOutbound();
   for (const event of pending.events) publishTimelineEvent(event);
+  for (const incident of pending.declared) if (incident.severity === "SEV1") await autoPageSev1(organizationId, incident.id);
   if (!pending.updated.size) return;
   const rows = await db().incident.findMany({ where: { id: { in: [...pending.updated] } }, select: incidentSelect });
   for (const row of rows) publishIncidentUpdated(organizationId, toIncidentDto(row));

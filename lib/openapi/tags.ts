@@ -11,6 +11,7 @@ export const API_TAGS = [
   { name: "Catalog", description: "Teams, services and their dependencies (the map), service health, and catalog import and export." },
   { name: "Alert sources", description: "Monitoring integrations and customer-survey tools, and the webhook they post alerts and answers to." },
   { name: "Notifications", description: "Slack, Teams and signed-webhook channels told about incident changes, and the log of every delivery." },
+  { name: "Paging", description: "Page a team from an incident through PagerDuty, Opsgenie or a signed page webhook; each team's paging route and escalation; acknowledgements come back through the alert webhooks." },
   { name: "API tokens", description: "Personal tokens for scripts and services: `Authorization: Bearer wr_…`." },
   { name: "Organisation", description: "Members and the audit log." },
   { name: "People and access", description: "First-run setup, inviting people, roles, deactivation, one-time invitation and password reset links, and your own password." },

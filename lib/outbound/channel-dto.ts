@@ -48,7 +48,8 @@ export function previewUrl(url: string): string {
 export function toChannelDto(row: ChannelRow): ChannelDto {
   return {
     id: row.id,
-    kind: row.kind,
+    // Only Slack, Teams and webhook channels reach here: paging routes' channels are filtered out.
+    kind: row.kind as OutboundKindName,
     name: row.name,
     url: row.url,
     urlPreview: previewUrl(row.url),

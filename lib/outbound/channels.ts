@@ -15,7 +15,8 @@ const invalid = (field: string, message: string) =>
 
 export async function findChannelOrThrow(tx: Tx, actor: Actor, id: string) {
   if (!z.uuid().safeParse(id).success) throw notFound("Notification channel");
-  const row = await tx.outboundChannel.findFirst({ where: { id, organizationId: actor.organizationId }, select: channelSelect });
+  // A paging route's channel is managed with its route (lib/paging), not here.
+  const row = await tx.outboundChannel.findFirst({ where: { id, organizationId: actor.organizationId, pagingRoute: { is: null } }, select: channelSelect });
   if (!row) throw notFound("Notification channel");
   return row;
 }
@@ -54,7 +55,7 @@ async function statsFor(ids: string[]): Promise<Map<string, NonNullable<ChannelD
 
 export async function listChannels(actor: Actor): Promise<ChannelDto[]> {
   assertCan(actor, "org:admin");
-  const rows = await db().outboundChannel.findMany({ where: { organizationId: actor.organizationId }, select: channelSelect, orderBy: { name: "asc" } });
+  const rows = await db().outboundChannel.findMany({ where: { organizationId: actor.organizationId, pagingRoute: { is: null } }, select: channelSelect, orderBy: { name: "asc" } });
   const stats = await statsFor(rows.map((r) => r.id));
   return rows.map((r) => ({ ...toChannelDto(r), stats: stats.get(r.id) }));
 }

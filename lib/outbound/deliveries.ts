@@ -6,7 +6,7 @@ import { AppError, notFound } from "../errors/app-error.ts";
 import { incidentRef } from "../incidents/constants.ts";
 import { z } from "zod";
 import { findChannelOrThrow } from "./channels.ts";
-import { TEST_EVENT, type DeliveryStatusName, type OutboundKindName } from "./events.ts";
+import { TEST_EVENT, type DeliveryChannelKind, type DeliveryStatusName, type OutboundKindName } from "./events.ts";
 import { kickOutbound } from "./kick-outbound.ts";
 import { renderPayload } from "./render-payload.ts";
 import { ZListDeliveries } from "./schemas.ts";
@@ -21,7 +21,7 @@ const deliverySelect = {
   lastError: true,
   deliveredAt: true,
   createdAt: true,
-  channel: { select: { id: true, name: true, kind: true } },
+  channel: { select: { id: true, name: true, kind: true, team: { select: { name: true } }, pagingRoute: { select: { id: true } } } },
   incident: { select: { id: true, number: true, title: true } },
 } satisfies Prisma.OutboundDeliverySelect;
 
@@ -37,7 +37,7 @@ export interface DeliveryDto {
   lastError: string;
   deliveredAt: string | null;
   createdAt: string;
-  channel: { id: string; name: string; kind: OutboundKindName };
+  channel: { id: string; name: string; kind: DeliveryChannelKind };
   incident: { id: string; ref: string; title: string } | null;
 }
 
@@ -52,7 +52,8 @@ function toDeliveryDto(row: DeliveryRow): DeliveryDto {
     lastError: row.lastError,
     deliveredAt: row.deliveredAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
-    channel: row.channel,
+    // A paging route's channel is named by its team's id; the log names the team.
+    channel: { id: row.channel.id, name: row.channel.pagingRoute ? `Paging ${row.channel.team?.name ?? ""}`.trim() : row.channel.name, kind: row.channel.kind },
     incident: row.incident ? { id: row.incident.id, ref: incidentRef(row.incident.number), title: row.incident.title } : null,
   };
 }
@@ -109,7 +110,7 @@ export async function sendTestMessage(actor: Actor, channelId: string): Promise<
   assertCan(actor, "org:admin");
   const row = await db().$transaction(async (tx) => {
     const channel = await findChannelOrThrow(tx, actor, channelId);
-    const payload = renderPayload(channel.kind, {
+    const payload = renderPayload(channel.kind as OutboundKindName, {
       event: TEST_EVENT,
       occurredAt: new Date().toISOString(),
       incident: null,

@@ -34,9 +34,27 @@ export const OUTBOUND_KIND_LABELS: Record<OutboundKindName, string> = {
   webhook: "Signed webhook",
 };
 
+/** Channel kinds the delivery log can show: the above, and the pager vendors of paging routes (lib/paging). */
+export type DeliveryChannelKind = OutboundKindName | "pagerduty" | "opsgenie";
+
+export const DELIVERY_CHANNEL_KIND_LABELS: Record<DeliveryChannelKind, string> = {
+  ...OUTBOUND_KIND_LABELS,
+  pagerduty: "PagerDuty page",
+  opsgenie: "Opsgenie page",
+};
+
+/** Requests of pages (lib/paging), as the delivery log names them. */
+const PAGE_EVENT_LABELS: Record<string, string> = {
+  "page.trigger": "Page",
+  "page.escalate": "Page escalation",
+  "page.resolve": "Page resolved",
+  "page.test": "Test page",
+  "page.test.cancel": "Test page cancelled",
+};
+
 export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
 export type DeliveryStatusName = (typeof DELIVERY_STATUSES)[number];
 
 export function eventLabel(event: string): string {
-  return (OUTBOUND_EVENT_LABELS as Record<string, string>)[event] ?? event;
+  return (OUTBOUND_EVENT_LABELS as Record<string, string>)[event] ?? PAGE_EVENT_LABELS[event] ?? event;
 }

@@ -5,7 +5,7 @@ import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { errorFields, log } from "../log.ts";
 import { TEST_EVENT } from "./events.ts";
-import { decideAttempt, type AttemptOutcome } from "./attempt-result.ts";
+import { decideAttempt, type AttemptDecision, type AttemptOutcome } from "./attempt-result.ts";
 import { setOutboundKick } from "./kick-outbound.ts";
 import { DEFAULT_OUTBOUND_CONFIG, type OutboundConfig } from "./outbound-config.ts";
 import { signedHeaders } from "./sign-webhook.ts";
@@ -26,7 +26,12 @@ export interface ClaimedDelivery {
   kind: string;
   secret: string | null;
   isEnabled: boolean;
+  /** Set for a page (lib/paging): its answer moves the page's state. */
+  pageId: string | null;
 }
+
+/** Told after each stored attempt of a page, so the room hears a vendor's refusal at once. */
+export type PageAttemptListener = (claim: ClaimedDelivery, decision: AttemptDecision) => Promise<void>;
 
 export interface OutboundSender {
   /** One pass: claim due deliveries and send them until none are due. Returns attempts made. */
@@ -54,16 +59,20 @@ export async function claimDueDeliveries(limit: number, now: Date, leaseMs: numb
     ) AS due, "OutboundChannel" AS c
     WHERE d.id = due.id AND c.id = d."channelId"
     RETURNING d.id, d.event, d.payload, d.attempts, d."leaseUntil" AS "leaseUntil",
-      c.url, c.kind::text AS kind, c.secret, c."isEnabled" AS "isEnabled"`;
+      COALESCE(d.url, c.url) AS url, c.kind::text AS kind, c.secret, c."isEnabled" AS "isEnabled", d."pageId" AS "pageId"`;
 }
 
 /** One POST with a hard timeout covering the answer too. Never throws. */
 export async function postDelivery(claim: ClaimedDelivery, timeoutMs: number, now: Date, stopSignal?: AbortSignal): Promise<AttemptOutcome> {
-  const body = JSON.stringify(claim.payload);
+  // Paging keys are added here, from the channel, so they never sit in the stored payload.
+  const payload = claim.payload;
+  const isPagerDuty = claim.kind === "pagerduty" && claim.secret && typeof payload === "object" && payload !== null && !Array.isArray(payload);
+  const body = JSON.stringify(isPagerDuty ? { routing_key: claim.secret, ...payload } : payload);
   const headers: Record<string, string> = { "content-type": "application/json", "user-agent": "Warroom-Notifications/1" };
   if (claim.kind === "webhook" && claim.secret) {
     Object.assign(headers, signedHeaders({ secret: claim.secret, event: claim.event, deliveryId: claim.id, body, now }));
   }
+  if (claim.kind === "opsgenie" && claim.secret) headers.authorization = `GenieKey ${claim.secret}`;
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -86,9 +95,10 @@ export async function postDelivery(claim: ClaimedDelivery, timeoutMs: number, no
 }
 
 /** Stores one attempt, unless our lease was taken over (then the other instance owns the row). */
-async function storeAttempt(claim: ClaimedDelivery, outcome: AttemptOutcome, config: OutboundConfig, now: Date): Promise<void> {
+async function storeAttempt(claim: ClaimedDelivery, outcome: AttemptOutcome, config: OutboundConfig, now: Date): Promise<AttemptDecision> {
   const attempts = claim.attempts + 1;
-  const decision = decideAttempt(outcome, attempts, config, now);
+  // A vendor's 4xx (bad routing key, 401) will not change by asking again; 429 and 5xx will.
+  const decision = decideAttempt(outcome, attempts, config, now, { isFinalOn4xx: claim.pageId !== null || claim.event.startsWith("page.") });
   await db().outboundDelivery.updateMany({
     where: { id: claim.id, status: "pending", leaseUntil: claim.leaseUntil },
     data: {
@@ -102,6 +112,7 @@ async function storeAttempt(claim: ClaimedDelivery, outcome: AttemptOutcome, con
     },
   });
   if (decision.status === "failed") log.warn("outbound delivery failed for good", { deliveryId: claim.id, attempts, error: decision.lastError });
+  return decision;
 }
 
 /** A channel switched off after the message was queued: the message is not sent. */
@@ -113,7 +124,10 @@ async function dropDisabled(claim: ClaimedDelivery): Promise<void> {
 }
 
 /** Starts sending (unless disabled); `stop()` waits for in-flight requests so the database can close. */
-export function startOutboundSender(config: OutboundConfig = DEFAULT_OUTBOUND_CONFIG, options: { now?: () => Date; autoStart?: boolean } = {}): OutboundSender {
+export function startOutboundSender(
+  config: OutboundConfig = DEFAULT_OUTBOUND_CONFIG,
+  options: { now?: () => Date; autoStart?: boolean; onPageAttempt?: PageAttemptListener } = {},
+): OutboundSender {
   const now = options.now ?? (() => new Date());
   const isTicking = options.autoStart !== false && config.isEnabled;
   let isKicked = false;
@@ -124,7 +138,8 @@ export function startOutboundSender(config: OutboundConfig = DEFAULT_OUTBOUND_CO
     const outcome = await postDelivery(claim, config.timeoutMs, now(), stopSignal);
     // Cut short by shutdown: says nothing about the receiver; the lease expires and it is retried.
     if (stopSignal.aborted) return;
-    await storeAttempt(claim, outcome, config, now());
+    const decision = await storeAttempt(claim, outcome, config, now());
+    if (claim.pageId && options.onPageAttempt) await options.onPageAttempt(claim, decision);
   };
 
   const pass = async (stopSignal: AbortSignal): Promise<number> => {

@@ -15,6 +15,10 @@ export const ZNotificationData = z.object({
   acknowledgedAt: z.iso.datetime({ offset: true }).nullable().default(null),
   // Set when the target is a catalog team, so the room can show each team's notification state.
   teamId: z.uuid({ error: "teamId must be a team id" }).optional(),
+  // Who answered, when a pager vendor says so ("Ana Ruiz via PagerDuty").
+  acknowledgedBy: z.string().trim().max(200, "acknowledgedBy must be at most 200 characters").optional(),
+  // A pager vendor's refusal of the page, as it answered.
+  pageError: z.string().max(500, "pageError must be at most 500 characters").optional(),
 });
 export const ZLinkData = z.object({
   url: z

@@ -10,6 +10,7 @@ import { setResponder } from "../../lib/incidents/set-incident-role.ts";
 import { createIntegration } from "../../lib/integrations/manage.ts";
 import { seedFailedDelivery, seedNotificationChannel } from "../helpers/seed-outbound.ts";
 import { postEvent } from "../../lib/timeline/post-event.ts";
+import { setPagingRoute } from "../../lib/paging/routes.ts";
 import { strikeEvent } from "../../lib/timeline/strike-event.ts";
 import { getPostmortem } from "../../lib/postmortems/get-postmortem.ts";
 import type { PostmortemDto } from "../../lib/postmortems/postmortem-dto.ts";
@@ -115,6 +116,14 @@ const ADMIN: readonly RoleName[] = ["ADMIN"];
 const FIRING = { dedupKey: "matrix-checkout-5xx", status: "firing", title: "Checkout API 5xx above 5%" };
 
 const read = (plan: MatrixCase["plan"] = () => ({})): MatrixCase => ({ allow: ALL, plan });
+
+const MATRIX_ROUTING_KEY = "e93facc04764012d7bfb002500d5d1a6";
+/** A fresh team with a PagerDuty paging route (pages to it stay queued: no sender runs here). */
+const routedTeam = async (w: MatrixWorld) => {
+  const id = await w.fresh.team();
+  await setPagingRoute(w.org.admin, id, { kind: "pagerduty", key: MATRIX_ROUTING_KEY });
+  return id;
+};
 
 // A published post-mortem of the organisation under test, made on first use through the real write path.
 const postmortem = async (w: MatrixWorld) => ({ id: (await publishedOf(w)).id });
@@ -260,6 +269,16 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
   "POST /api/notification-channels/[id]/test": [
     { allow: ADMIN, status: 202, plan: async (w) => ({ params: { id: (await seedNotificationChannel(w.org.admin, { name: w.fresh.name("Matrix channel") })).id } }) },
   ],
+  // Paging routes per team (catalog editors) and pages from the room (anyone who may post).
+  "GET /api/teams/[id]/paging": [read((w) => ({ params: { id: w.catalog.team.id } }))],
+  "PUT /api/teams/[id]/paging": [{ allow: COMMANDERS, plan: async (w) => ({ params: { id: await w.fresh.team() }, body: { kind: "pagerduty", key: MATRIX_ROUTING_KEY } }) }],
+  "DELETE /api/teams/[id]/paging": [{ allow: COMMANDERS, plan: async (w) => ({ params: { id: await routedTeam(w) } }) }],
+  "POST /api/teams/[id]/paging/test": [{ allow: COMMANDERS, status: 202, plan: async (w) => ({ params: { id: await routedTeam(w) } }) }],
+  "DELETE /api/teams/[id]/paging/test": [{ allow: COMMANDERS, status: 202, plan: async (w) => ({ params: { id: await routedTeam(w) } }) }],
+  "GET /api/incidents/[id]/pages": [read((w) => ({ params: incident(w) }))],
+  "POST /api/incidents/[id]/pages": [{ allow: WRITERS, status: 201, plan: async (w) => ({ params: incident(w), body: { teamId: await routedTeam(w), reason: "matrix" } }) }],
+  "GET /api/settings/paging": [read()],
+  "PATCH /api/settings/paging": [{ allow: ADMIN, plan: () => ({ body: { sev1AutoPage: false } }) }],
   "GET /api/notification-deliveries": [{ allow: ADMIN, plan: () => ({ query: "status=failed" }) }],
   "POST /api/notification-deliveries/[id]/retry": [
     { allow: ADMIN, status: 202, plan: async (w) => ({ params: { id: await seedFailedDelivery(w.org.admin, { name: w.fresh.name("Matrix channel") }) } }) },
@@ -511,6 +530,13 @@ export const FOREIGN_REFERENCES: ForeignReference[] = [
   { key: "PUT /api/incidents/[id]/services", status: 422, field: "serviceIds", plan: (w, f) => ({ params: incident(w), body: { serviceIds: [f.serviceId] } }) },
   { key: "POST /api/incidents/[id]/roles", status: 422, field: "userId", plan: (w, f) => ({ params: incident(w), body: { role: "scribe", userId: f.userId } }) },
   { key: "POST /api/incidents/[id]/responders", status: 422, field: "userId", plan: (w, f) => ({ params: incident(w), body: { userId: f.userId } }) },
+  { key: "POST /api/incidents/[id]/pages", status: 422, field: "teamId", plan: (w, f) => ({ params: incident(w), body: { teamId: f.teamId } }) },
+  {
+    key: "PUT /api/teams/[id]/paging",
+    status: 422,
+    field: "escalationTeamId",
+    plan: async (w, f) => ({ params: { id: await w.fresh.team() }, body: { kind: "pagerduty", key: MATRIX_ROUTING_KEY, escalation: "team", escalationTeamId: f.teamId } }),
+  },
   {
     key: "POST /api/postmortems/[id]/review-request",
     status: 422,

@@ -50,7 +50,7 @@ describe("one notion of told", () => {
     // Exactly what the composer posts when the team list is not at hand: the name as typed.
     const entry = buildComposerEntry(parseComposerInput("/notify fulfillment on-call via phone: pause stock pushes", "note"));
     if (!entry.ok) throw new Error(entry.error);
-    const { event } = await postEventAsUser(responder.userId, incidentId, { kind: entry.kind, body: entry.body, data: entry.data });
+    const { event } = await postEventAsUser({ userId: responder.userId, version: 0 }, incidentId, { kind: entry.kind, body: entry.body, data: entry.data });
     const fulfillment = await testDb.database.prisma.team.findFirstOrThrow({ where: { name: "Fulfillment", organizationId: commander.organizationId } });
     expect(event.data).toMatchObject({ teamId: fulfillment.id, target: "Fulfillment", channel: "phone" });
 
@@ -81,7 +81,7 @@ describe("one notion of told", () => {
     const incidentId = await paymentsIncident();
     const count = () => testDb.database.prisma.timelineEvent.count({ where: { incidentId } });
     const before = await count();
-    const err = await appErrorOf(postEventAsUser(responder.userId, incidentId, { kind: "notification", body: "x", data: { target: "Fulfilment", channel: "phone" } }));
+    const err = await appErrorOf(postEventAsUser({ userId: responder.userId, version: 0 }, incidentId, { kind: "notification", body: "x", data: { target: "Fulfilment", channel: "phone" } }));
     expect(err.status).toBe(422);
     expect(fieldsOf(err)).toEqual(["data.target"]);
     expect(err.message).toContain("No team named “Fulfilment”");
@@ -99,7 +99,7 @@ describe("response cost", () => {
   it("counts a second person posting, not only the role holder (#18 item 8)", async () => {
     const incidentId = await paymentsIncident();
     expect((await getIncidentImpact(commander, incidentId)).responseCost.people).toBe(1);
-    await postEventAsUser(responder.userId, incidentId, { kind: "note", body: "Gateway p99 at 30 s" });
+    await postEventAsUser({ userId: responder.userId, version: 0 }, incidentId, { kind: "note", body: "Gateway p99 at 30 s" });
     expect((await getIncidentImpact(commander, incidentId)).responseCost.people).toBe(2);
   });
 });

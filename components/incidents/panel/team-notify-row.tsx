@@ -9,11 +9,13 @@ import { apiRequest } from "../../api/api-client.ts";
 import { Timestamp } from "../../time/timestamp.tsx";
 import { Button } from "../../ui/button.tsx";
 import { useRoom } from "../room-context.ts";
+import type { IncidentPagesDto } from "@/lib/paging/page-dto.ts";
+import { TeamPageControl } from "./team-page-control.tsx";
 
 type TeamRow = BlastRadiusDto["teams"][number];
 
 /** One team to tell: why, whether it was told (by whom, when, how) and whether it answered. */
-export function TeamNotifyRow({ row, onChanged }: { row: TeamRow; onChanged: () => void }) {
+export function TeamNotifyRow({ row, onChanged, paging }: { row: TeamRow; onChanged: () => void; paging?: IncidentPagesDto | null }) {
   const { incident, viewer, post } = useRoom();
   const [telling, setTelling] = useState(false);
   const [channel, setChannel] = useState<NotifyChannel>("chat");
@@ -59,7 +61,9 @@ export function TeamNotifyRow({ row, onChanged }: { row: TeamRow; onChanged: () 
         {!n ? (
           <span className="font-medium text-warn"><span aria-hidden>○ </span>Not told yet</span>
         ) : n.acknowledgedAt ? (
-          <span className="text-ok"><span aria-hidden>✓ </span>Acknowledged <Timestamp iso={n.acknowledgedAt} /></span>
+          <span className="text-ok">
+            <span aria-hidden>✓ </span>Acknowledged{typeof n.data.acknowledgedBy === "string" ? ` by ${n.data.acknowledgedBy}` : ""} <Timestamp iso={n.acknowledgedAt} />
+          </span>
         ) : (
           <span className="text-ink">
             <span aria-hidden>✉ </span>Told by {n.by?.name ?? "someone"} via {(NOTIFY_CHANNELS as readonly string[]).includes(n.channel) ? channelLabel(n.channel as NotifyChannel) : n.channel}, <Timestamp iso={n.at} />
@@ -83,6 +87,15 @@ export function TeamNotifyRow({ row, onChanged }: { row: TeamRow; onChanged: () 
           <Button size="sm" className="h-7 px-2 text-xs" onClick={markTold}>Record</Button>
           <Button size="sm" variant="ghost" className="h-7 px-2 text-xs" onClick={() => setTelling(false)}>Cancel</Button>
         </div>
+      ) : null}
+      {paging ? (
+        <TeamPageControl
+          incidentId={incident.id}
+          team={row.team}
+          page={paging.pages.find((p) => p.team.id === row.team.id) ?? null}
+          canPage={canPost && paging.pageableTeamIds.includes(row.team.id)}
+          onChanged={onChanged}
+        />
       ) : null}
       {error ? <p role="alert" className="text-xs text-sev1">{error}</p> : null}
     </li>

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { DeliveryDto } from "@/lib/outbound/deliveries.ts";
-import { eventLabel, OUTBOUND_KIND_LABELS, type DeliveryStatusName } from "@/lib/outbound/events.ts";
+import { DELIVERY_CHANNEL_KIND_LABELS, eventLabel, type DeliveryStatusName } from "@/lib/outbound/events.ts";
 import { apiRequest } from "../../api/api-client.ts";
 import { Timestamp } from "../../time/timestamp.tsx";
 import { Button } from "../../ui/button.tsx";
@@ -151,7 +151,7 @@ export function DeliveryLog({ initial, channels, maxAttempts, reloadKey }: Props
                 </td>
                 <td className="px-3 py-2">
                   <p>{d.channel.name}</p>
-                  <p className="text-xs text-ink-muted">{OUTBOUND_KIND_LABELS[d.channel.kind]}</p>
+                  <p className="text-xs text-ink-muted">{DELIVERY_CHANNEL_KIND_LABELS[d.channel.kind]}</p>
                 </td>
                 <td className="px-3 py-2">
                   <DeliveryStatusBadge status={d.status} attempts={d.attempts} />

@@ -7,6 +7,7 @@ import { INCIDENT_OPERATIONS } from "./incidents.ts";
 import { INTEGRATION_OPERATIONS } from "./integrations.ts";
 import { NOTIFICATION_OPERATIONS } from "./notifications.ts";
 import { ORGANISATION_OPERATIONS } from "./organisation.ts";
+import { PAGING_OPERATIONS } from "./paging.ts";
 import { PEOPLE_OPERATIONS } from "./people.ts";
 import { POSTMORTEM_OPERATIONS } from "./postmortems.ts";
 import { READINESS_OPERATIONS } from "./readiness.ts";
@@ -33,6 +34,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...CATALOG_OPERATIONS,
   ...INTEGRATION_OPERATIONS,
   ...NOTIFICATION_OPERATIONS,
+  ...PAGING_OPERATIONS,
   ...ORGANISATION_OPERATIONS,
   ...PEOPLE_OPERATIONS,
   ...SYSTEM_OPERATIONS,

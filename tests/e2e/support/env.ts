@@ -18,3 +18,5 @@ export const AUTH_DIR = path.join(REPO_ROOT, "tests/e2e/.auth", `port-${E2E_PORT
 export const SCREENS_DIR = path.join(REPO_ROOT, "test-results/screens");
 /** The server under test exposes /metrics with this token. */
 export const METRICS_TOKEN = "e2e-metrics-token-0123456789";
+/** A fake pager vendor (PagerDuty, Opsgenie) the server under test pages: E2E_PORT + 60. */
+export const PAGER_RECEIVER_PORT = E2E_PORT + 60;

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startCommandArgs } from "../../../lib/server/start-command.ts";
-import { E2E_PORT, METRICS_TOKEN, REPO_ROOT } from "./env.ts";
+import { E2E_PORT, METRICS_TOKEN, PAGER_RECEIVER_PORT, REPO_ROOT } from "./env.ts";
 import { createTestDatabase, say } from "./test-database.ts";
 
 async function main(): Promise<void> {
@@ -32,6 +32,9 @@ async function main(): Promise<void> {
     // Lets a spec act as a distinct client address (X-Forwarded-For) to test per-address limits.
     TRUST_PROXY: "true",
     METRICS_TOKEN,
+    // Pages go to the fake vendor the paging spec listens as, never to PagerDuty or Opsgenie.
+    PAGERDUTY_EVENTS_URL: `http://127.0.0.1:${PAGER_RECEIVER_PORT}/pagerduty/v2/enqueue`,
+    OPSGENIE_API_URL: `http://127.0.0.1:${PAGER_RECEIVER_PORT}/opsgenie`,
   };
   delete env.PGLITE_DIR;
   delete env.NEXTAUTH_SECRET;

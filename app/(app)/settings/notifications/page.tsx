@@ -6,6 +6,8 @@ import { listTeams } from "@/lib/catalog/teams.ts";
 import { listChannels } from "@/lib/outbound/channels.ts";
 import { listDeliveries } from "@/lib/outbound/deliveries.ts";
 import { loadOutboundConfig } from "@/lib/outbound/outbound-config.ts";
+import { AutoPageSetting } from "@/components/paging/auto-page-setting.tsx";
+import { getPagingSettings } from "@/lib/paging/settings.ts";
 
 export const metadata: Metadata = { title: "Notifications · Settings" };
 
@@ -18,13 +20,16 @@ export default async function NotificationsPage() {
       </p>
     );
   }
-  const [channels, deliveries, teams] = await Promise.all([listChannels(actor), listDeliveries(actor, {}), listTeams(actor)]);
+  const [channels, deliveries, teams, paging] = await Promise.all([listChannels(actor), listDeliveries(actor, {}), listTeams(actor), getPagingSettings(actor)]);
   return (
-    <NotificationsManager
-      initialChannels={channels}
-      initialDeliveries={deliveries}
-      teams={teams.map((t) => ({ id: t.id, name: t.name }))}
-      maxAttempts={loadOutboundConfig().maxAttempts}
-    />
+    <div className="space-y-6">
+      <AutoPageSetting initial={paging.sev1AutoPage} />
+      <NotificationsManager
+        initialChannels={channels}
+        initialDeliveries={deliveries}
+        teams={teams.map((t) => ({ id: t.id, name: t.name }))}
+        maxAttempts={loadOutboundConfig().maxAttempts}
+      />
+    </div>
   );
 }

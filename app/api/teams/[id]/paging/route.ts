@@ -1,0 +1,10 @@
+import { deletePagingRoute, getPagingRoute, setPagingRoute } from "@/lib/paging/routes.ts";
+import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
+
+export const dynamic = "force-dynamic";
+
+export const GET = authedRoute<{ id: string }>(async ({ actor, params }) => json(await getPagingRoute(actor, params.id)));
+
+export const PUT = authedRoute<{ id: string }>(async ({ req, actor, params }) => json(await setPagingRoute(actor, params.id, await readJson(req))));
+
+export const DELETE = authedRoute<{ id: string }>(async ({ actor, params }) => json(await deletePagingRoute(actor, params.id)));
