@@ -7,7 +7,8 @@ import { isLocked, recordFailedLogin, recordSuccessfulLogin } from "./login-guar
 import { ACCOUNT_LOCKED } from "./login-policy.ts";
 import { verifyPassword } from "./password.ts";
 import { claimsOf, decodeSession } from "./session-token.ts";
-import { endSessions, recordSignIn, ssoRefusal, userIdForSso } from "./sso-users.ts";
+import { endSessions, recordSignIn } from "./session-version.ts";
+import { ssoRefusal, userIdForSso } from "./sso-users.ts";
 
 const ZCredentials = z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) });
 

@@ -1,5 +1,4 @@
 import { db } from "../db/client.ts";
-import { disconnectUserSockets } from "../realtime/disconnect-user.ts";
 import { ACCOUNT_DEACTIVATED, NO_ORGANISATION, SSO_DOMAIN_REFUSED, SSO_NO_NEW_USERS } from "./sso-codes.ts";
 import type { RoleName } from "./permissions.ts";
 
@@ -50,16 +49,4 @@ export async function userIdForSso(email: string, name: string): Promise<string>
     data: { organizationId: org.id, actorId: created.id, action: "user.joined", entityType: "User", entityId: created.id, after: { email, role, via: "sso" } },
   });
   return created.id;
-}
-
-/** Stamps the sign-in and returns the session version the new session carries. */
-export async function recordSignIn(userId: string): Promise<number> {
-  const user = await db().user.update({ where: { id: userId }, data: { lastSignInAt: new Date() }, select: { sessionVersion: true } });
-  return user.sessionVersion;
-}
-
-/** Sign-out ends the session on the server too: a copy of the cookie stops working. */
-export async function endSessions(userId: string, version: number): Promise<void> {
-  const ended = await db().user.updateMany({ where: { id: userId, sessionVersion: version }, data: { sessionVersion: { increment: 1 } } });
-  if (ended.count > 0) await disconnectUserSockets(userId);
 }
