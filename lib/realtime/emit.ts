@@ -108,12 +108,15 @@ export function publishActionItemChanged(organizationId: string, change: ActionI
 }
 
 /**
- * Who arrived and left in a room during the last presence window. Takes the server explicitly:
+ * Who arrived and left in a room during the last presence window (or, from another instance, as
+ * it told us). Takes the server explicitly:
  * presence state belongs to one server (tests run several in one process).
  */
 export function emitPresenceDelta(server: RealtimeServer, delta: PresenceDelta): void {
   const room = incidentRoom(delta.incidentId);
-  server.to(room).emit("presence:delta", delta);
+  // To this instance's sockets only: every instance derives its sockets' deltas from its own view
+  // of the room (presence.ts), the view its join acks are read from.
+  server.local.to(room).emit("presence:delta", delta);
   incCounter("warroom_presence_messages_total", "Presence deltas broadcast to incident rooms");
   // Copies written to this instance's sockets: what presence costs the clients.
   incCounter("warroom_presence_deliveries_total", "Presence deltas written to sockets on this instance", {}, server.of("/").adapter.rooms.get(room)?.size ?? 0);

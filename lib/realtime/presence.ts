@@ -66,6 +66,7 @@ export function createPresence(io: RealtimeServer, instanceId: string): Presence
     r.timer = undefined;
     const joined: PresenceUser[] = [];
     const left: string[] = [];
+    // Deltas go to this instance's sockets only; see applyRemote.
     const mine: InstancePresence = { instanceId, incidentId, joined: [], left: [] };
     for (const [userId, before] of r.touched) {
       const entry = r.local.get(userId);
@@ -77,6 +78,8 @@ export function createPresence(io: RealtimeServer, instanceId: string): Presence
     }
     r.touched.clear();
     if (joined.length || left.length) emitPresenceDelta(io, { incidentId, joined, left });
+    // The other instances tell their own sockets (applyRemote): each instance's deltas and acks
+    // come from one view of the room, so a join there cannot fall between the two.
     if ((mine.joined.length || mine.left.length) && isCluster(io)) tellOtherInstances(io, mine);
     if (r.local.size === 0) rooms.delete(incidentId);
   };
@@ -88,13 +91,18 @@ export function createPresence(io: RealtimeServer, instanceId: string): Presence
 
   const applyRemote = (change: InstancePresence) => {
     if (change.instanceId === instanceId) return;
+    const { incidentId } = change;
     let byRoom = remote.get(change.instanceId);
     if (!byRoom) remote.set(change.instanceId, (byRoom = new Map()));
-    let users = byRoom.get(change.incidentId);
-    if (!users) byRoom.set(change.incidentId, (users = new Map()));
+    let users = byRoom.get(incidentId);
+    if (!users) byRoom.set(incidentId, (users = new Map()));
+    const joined = change.joined.filter((u) => !isPresent(incidentId, u.id));
     for (const u of change.joined) users.set(u.id, u);
     for (const id of change.left) users.delete(id);
-    if (users.size === 0) byRoom.delete(change.incidentId);
+    if (users.size === 0) byRoom.delete(incidentId);
+    const left = change.left.filter((id) => !isPresent(incidentId, id));
+    // Already gathered over the other instance's window: tell this instance's sockets at once.
+    if (joined.length || left.length) emitPresenceDelta(io, { incidentId, joined, left });
   };
 
   const snapshot = (): InstancePresence[] =>
