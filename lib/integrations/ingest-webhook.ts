@@ -9,7 +9,7 @@ import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
 import { kickOutbound } from "../outbound/kick-outbound.ts";
 import { publishIncidentDeclared, publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "../timeline/append-event.ts";
-import { estimateAlertImpact, suggestCommanderFromTeam } from "./estimate-alert-impact.ts";
+import { estimateAlertImpact, suggestCommanderFromTeam, type EstimatedService } from "./estimate-alert-impact.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 import type { NormalizedAlert } from "./alert.ts";
 import { integrationSelect, mappingOf, type IntegrationRow } from "./integration-dto.ts";
@@ -68,6 +68,10 @@ interface Ctx {
   serviceNames: ReadonlyMap<string, string>;
   /** Teams by nameKey, read only when an alert names an owning team. */
   teams: ReadonlyMap<string, { id: string; name: string }>;
+  /** What an estimate needs of each service (journeys, owning team's on-call), by id. */
+  serviceInfo: ReadonlyMap<string, EstimatedService>;
+  /** The organisation's alertDegradation setting (severity → percent). */
+  alertDegradation: unknown;
 }
 
 /**
@@ -177,13 +181,23 @@ async function applyLater(ctx: Ctx, alerts: NormalizedAlert[]): Promise<void> {
 async function loadServices(integration: Integration, alerts: NormalizedAlert[]) {
   const mapping = mappingOf(integration);
   const needsLookup = alerts.some((a) => serviceName(a, mapping) !== null) || mapping.defaultServiceId !== null || mapping.serviceRules.length > 0;
-  const rows = needsLookup ? await db().service.findMany({ where: { organizationId: integration.organizationId }, select: { id: true, name: true, aliases: true } }) : [];
+  const [rows, org] = needsLookup
+    ? await Promise.all([
+        db().service.findMany({
+          where: { organizationId: integration.organizationId },
+          select: { id: true, name: true, aliases: true, journeys: true, team: { select: { name: true, onCall: true } } },
+        }),
+        db().organization.findUnique({ where: { id: integration.organizationId }, select: { alertDegradation: true } }),
+      ])
+    : [[], null];
   const needsTeams = alerts.some((a) => a.owners?.teams.length || a.labels.team);
   const teams = needsTeams ? await db().team.findMany({ where: { organizationId: integration.organizationId }, select: { id: true, name: true } }) : [];
   return {
     services: serviceKeys(rows),
     serviceNames: new Map(rows.map((s) => [s.id, s.name])),
     teams: new Map(teams.map((t) => [nameKey(t.name), t])),
+    serviceInfo: new Map(rows.map((s) => [s.id, { name: s.name, journeys: s.journeys, team: s.team }])),
+    alertDegradation: org?.alertDegradation ?? {},
   };
 }
 
@@ -330,16 +344,20 @@ async function openIncident(
         data: { field: "services", added: [serviceId], removed: [] },
       }),
     );
-    const estimate = await estimateAlertImpact(tx, {
-      organizationId: integration.organizationId,
-      incidentId: created.id,
-      serviceId,
-      severity,
-      startedAt,
-      integrationSetting: integration.alertDegradation,
-    });
-    if (estimate.event) pending.events.push(estimate.event);
-    suggested = estimate.suggestedCommander;
+    const service = ctx.serviceInfo.get(serviceId);
+    if (service) {
+      const estimate = await estimateAlertImpact(tx, {
+        organizationId: integration.organizationId,
+        incidentId: created.id,
+        service,
+        severity,
+        startedAt,
+        integrationSetting: integration.alertDegradation,
+        organizationSetting: ctx.alertDegradation,
+      });
+      if (estimate.event) pending.events.push(estimate.event);
+      suggested = estimate.suggestedCommander;
+    }
   } else {
     const team = pickTeam(alert, ctx.teams);
     if (team) suggested = await suggestCommanderFromTeam(tx, { organizationId: integration.organizationId, incidentId: created.id, teamId: team.id, severity });
