@@ -13,7 +13,7 @@ import { estimateAlertImpact, suggestCommanderFromTeam, type EstimatedService } 
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 import type { NormalizedAlert } from "./alert.ts";
 import { integrationSelect, mappingOf, type IntegrationRow } from "./integration-dto.ts";
-import { KIND_INFO } from "./kinds.ts";
+import { GROUPING_KINDS, KIND_INFO } from "./kinds.ts";
 import { nameKey, pickService, pickSeverity, pickTeam, serviceKeys, serviceName, type AlertMapping } from "./mapping.ts";
 import { parseWebhook } from "./parse-webhook.ts";
 import { ingestSurvey } from "../signals/ingest-survey.ts";
@@ -95,7 +95,7 @@ export async function ingestWebhook(integrationId: string, request: WebhookReque
   await countAuthenticRequest(integration.id);
   // Survey tools send customers' answers, not alerts: counted as impact evidence, no incident.
   if (integration.kind === "survey") return ingestSurvey(integration, request.rawBody);
-  const parsed = parseWebhook(integration.kind, request.rawBody, { groupAlerts: integration.groupAlerts });
+  const parsed = parseWebhook(integration.kind, request.rawBody, { groupAlerts: integration.groupAlerts && GROUPING_KINDS.includes(integration.kind) });
 
   const result: IngestResult = { received: parsed.alerts.length, opened: 0, appended: 0, repeats: 0, recorded: 0, ignored: parsed.ignored, deferred: 0, duplicate: false, incidents: [] };
   const ctx: Ctx = { integration, mapping: mappingOf(integration), ...(await loadServices(integration, parsed.alerts)) };
