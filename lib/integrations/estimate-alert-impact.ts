@@ -20,24 +20,33 @@ export interface AlertEstimate {
  * the suggested commander, when that contact is a Warroom user; nobody is put in command.
  * Runs inside the opening transaction, after the incident and its first entries exist.
  */
+export interface EstimatedService {
+  name: string;
+  journeys: string[];
+  team: { name: string; onCall: string[] };
+}
+
 export async function estimateAlertImpact(
   tx: Prisma.TransactionClient,
-  input: { organizationId: string; incidentId: string; serviceId: string; severity: SeverityName; startedAt: Date; integrationSetting: unknown },
+  input: {
+    organizationId: string;
+    incidentId: string;
+    /** Read once per request with the catalog (see loadServices in ingest-webhook.ts). */
+    service: EstimatedService;
+    severity: SeverityName;
+    startedAt: Date;
+    integrationSetting: unknown;
+    organizationSetting: unknown;
+  },
 ): Promise<AlertEstimate> {
-  const [service, org] = [
-    await tx.service.findUniqueOrThrow({
-      where: { id: input.serviceId },
-      select: { name: true, journeys: true, team: { select: { name: true, onCall: true } } },
-    }),
-    await tx.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { alertDegradation: true } }),
-  ];
+  const { service } = input;
   const suggestedCommander = isPageWorthy(input.severity) ? await findOnCallUser(tx, input.organizationId, service.team.onCall[0]) : null;
   if (suggestedCommander) {
     await tx.incident.update({ where: { id: input.incidentId }, data: { suggestedCommanderId: suggestedCommander.id }, select: { id: true } });
   }
 
   const integrationSetting = input.integrationSetting === null ? null : readAlertDegradation(input.integrationSetting);
-  const degradation = alertDegradationFor(input.severity, integrationSetting, readAlertDegradation(org.alertDegradation));
+  const degradation = alertDegradationFor(input.severity, integrationSetting, readAlertDegradation(input.organizationSetting));
   const journeys = service.journeys as JourneyName[];
   if (degradation === 0 || journeys.length === 0) {
     return { event: null, suggestedCommander: suggestedCommander && { ...suggestedCommander, team: service.team.name } };

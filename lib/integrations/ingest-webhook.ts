@@ -9,11 +9,11 @@ import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
 import { kickOutbound } from "../outbound/kick-outbound.ts";
 import { publishIncidentDeclared, publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "../timeline/append-event.ts";
-import { estimateAlertImpact, suggestCommanderFromTeam } from "./estimate-alert-impact.ts";
+import { estimateAlertImpact, suggestCommanderFromTeam, type EstimatedService } from "./estimate-alert-impact.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 import type { NormalizedAlert } from "./alert.ts";
 import { integrationSelect, mappingOf, type IntegrationRow } from "./integration-dto.ts";
-import { KIND_INFO } from "./kinds.ts";
+import { GROUPING_KINDS, KIND_INFO } from "./kinds.ts";
 import { nameKey, pickService, pickSeverity, pickTeam, serviceKeys, serviceName, type AlertMapping } from "./mapping.ts";
 import { parseWebhook } from "./parse-webhook.ts";
 import { ingestSurvey } from "../signals/ingest-survey.ts";
@@ -70,6 +70,10 @@ interface Ctx {
   serviceNames: ReadonlyMap<string, string>;
   /** Teams by nameKey, read only when an alert names an owning team. */
   teams: ReadonlyMap<string, { id: string; name: string }>;
+  /** What an estimate needs of each service (journeys, owning team's on-call), by id. */
+  serviceInfo: ReadonlyMap<string, EstimatedService>;
+  /** The organisation's alertDegradation setting (severity → percent). */
+  alertDegradation: unknown;
 }
 
 /**
@@ -93,7 +97,7 @@ export async function ingestWebhook(integrationId: string, request: WebhookReque
   await countAuthenticRequest(integration.id);
   // Survey tools send customers' answers, not alerts: counted as impact evidence, no incident.
   if (integration.kind === "survey") return ingestSurvey(integration, request.rawBody);
-  const parsed = parseWebhook(integration.kind, request.rawBody, { groupAlerts: integration.groupAlerts });
+  const parsed = parseWebhook(integration.kind, request.rawBody, { groupAlerts: integration.groupAlerts && GROUPING_KINDS.includes(integration.kind) });
 
   const result: IngestResult = { received: parsed.alerts.length, opened: 0, appended: 0, repeats: 0, recorded: 0, ignored: parsed.ignored, deferred: 0, duplicate: false, incidents: [] };
   const ctx: Ctx = { integration, mapping: mappingOf(integration), ...(await loadServices(integration, parsed.alerts)) };
@@ -181,13 +185,23 @@ async function applyLater(ctx: Ctx, alerts: NormalizedAlert[]): Promise<void> {
 async function loadServices(integration: Integration, alerts: NormalizedAlert[]) {
   const mapping = mappingOf(integration);
   const needsLookup = alerts.some((a) => serviceName(a, mapping) !== null) || mapping.defaultServiceId !== null || mapping.serviceRules.length > 0;
-  const rows = needsLookup ? await db().service.findMany({ where: { organizationId: integration.organizationId }, select: { id: true, name: true, aliases: true } }) : [];
+  const [rows, org] = needsLookup
+    ? await Promise.all([
+        db().service.findMany({
+          where: { organizationId: integration.organizationId },
+          select: { id: true, name: true, aliases: true, journeys: true, team: { select: { name: true, onCall: true } } },
+        }),
+        db().organization.findUnique({ where: { id: integration.organizationId }, select: { alertDegradation: true } }),
+      ])
+    : [[], null];
   const needsTeams = alerts.some((a) => a.owners?.teams.length || a.labels.team);
   const teams = needsTeams ? await db().team.findMany({ where: { organizationId: integration.organizationId }, select: { id: true, name: true } }) : [];
   return {
     services: serviceKeys(rows),
     serviceNames: new Map(rows.map((s) => [s.id, s.name])),
     teams: new Map(teams.map((t) => [nameKey(t.name), t])),
+    serviceInfo: new Map(rows.map((s) => [s.id, { name: s.name, journeys: s.journeys, team: s.team }])),
+    alertDegradation: org?.alertDegradation ?? {},
   };
 }
 
@@ -334,16 +348,20 @@ async function openIncident(
         data: { field: "services", added: [serviceId], removed: [] },
       }),
     );
-    const estimate = await estimateAlertImpact(tx, {
-      organizationId: integration.organizationId,
-      incidentId: created.id,
-      serviceId,
-      severity,
-      startedAt,
-      integrationSetting: integration.alertDegradation,
-    });
-    if (estimate.event) pending.events.push(estimate.event);
-    suggested = estimate.suggestedCommander;
+    const service = ctx.serviceInfo.get(serviceId);
+    if (service) {
+      const estimate = await estimateAlertImpact(tx, {
+        organizationId: integration.organizationId,
+        incidentId: created.id,
+        service,
+        severity,
+        startedAt,
+        integrationSetting: integration.alertDegradation,
+        organizationSetting: ctx.alertDegradation,
+      });
+      if (estimate.event) pending.events.push(estimate.event);
+      suggested = estimate.suggestedCommander;
+    }
   } else {
     const team = pickTeam(alert, ctx.teams);
     if (team) suggested = await suggestCommanderFromTeam(tx, { organizationId: integration.organizationId, incidentId: created.id, teamId: team.id, severity });

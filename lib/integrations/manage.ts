@@ -6,6 +6,7 @@ import { Prisma } from "../db/generated/client.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
 import { integrationSelect, recentAlertSelect, toIntegrationDto, toRecentAlertDto, type IntegrationDto, type RecentAlertDto, type WebhookRefusalDto } from "./integration-dto.ts";
 import { KEPT_REFUSALS } from "./record-refusal.ts";
+import { GROUPING_KINDS } from "./kinds.ts";
 import { DEFAULT_SEVERITY_RULES } from "./mapping.ts";
 import { ZCreateIntegration, ZUpdateIntegration } from "./schemas.ts";
 import { z } from "zod";
@@ -108,7 +109,8 @@ export async function createIntegration(actor: Actor, input: unknown): Promise<{
         severityRules: (data.severityRules ?? DEFAULT_SEVERITY_RULES) as unknown as Prisma.InputJsonValue,
         defaultSeverity: data.defaultSeverity,
         opensIncidents: data.opensIncidents,
-        groupAlerts: data.groupAlerts,
+        // Only Alertmanager and Grafana send notification groups; for them grouping is the default.
+        groupAlerts: GROUPING_KINDS.includes(data.kind) ? (data.groupAlerts ?? true) : false,
         alertDegradation: data.alertDegradation ?? Prisma.DbNull,
       },
       select: integrationSelect,

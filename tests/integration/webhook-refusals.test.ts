@@ -67,6 +67,9 @@ describe("refused webhook requests", () => {
 describe("the webhook's answer and the integration's counts", () => {
   it("lists the incidents that received entries as well as those opened", async () => {
     const { integration, secret } = await createIntegration(acme.admin, { kind: "generic", name: "Two keys" });
+    // Grouping is Alertmanager's and Grafana's (on by default there); a generic source never groups.
+    expect(integration.groupAlerts).toBe(false);
+    expect((await createIntegration(acme.admin, { kind: "alertmanager", name: "AM default" })).integration.groupAlerts).toBe(true);
     const send = async (body: object) => (await post(integration.id, JSON.stringify(body), { "x-warroom-secret": secret })).body as IngestResult;
     const first = await send({ dedupKey: "a", title: "Cart slow" });
     expect(first.incidents).toEqual([expect.objectContaining({ opened: true })]);

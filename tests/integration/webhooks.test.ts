@@ -95,7 +95,11 @@ describe("each source's published payload", () => {
   it("Alertmanager with grouping off: one incident per fingerprint, service from the label, severity from the rule, alert first", async () => {
     const am = await make(acme, "alertmanager", { groupAlerts: false });
     const result = await sendOk(am, fixture("alertmanager-firing.json"));
-    expect(result).toMatchObject({ received: 2, opened: 2, appended: 0, repeats: 0, duplicate: false });
+    // The file's first request warms the database up: on a loaded machine the second alert may
+    // be applied just after the answer (deferred) rather than before it; either way, two incidents.
+    expect(result).toMatchObject({ received: 2, appended: 0, repeats: 0, duplicate: false });
+    expect(result.opened + result.deferred).toBe(2);
+    await expect.poll(async () => (await incidentFor(am.integration.id, "b2c3d4e5f6071829")).incident?.id, { timeout: 10_000 }).toBeTruthy();
     const { row, incident } = await incidentFor(am.integration.id, "a1b2c3d4e5f60718");
     expect(row).toMatchObject({ count: 1, lastStatus: "firing", serviceId: services["Checkout API"] });
     expect(incident).toMatchObject({ title: "Checkout API 5xx rate above 5%", severity: "SEV2", status: "investigating", commanderId: null, tags: ["alert:alertmanager"] });

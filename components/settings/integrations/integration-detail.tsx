@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import type { IntegrationDto, RecentAlertDto, WebhookRefusalDto } from "@/lib/integrations/integration-dto.ts";
-import { KIND_INFO } from "@/lib/integrations/kinds.ts";
+import { GROUPING_KINDS, KIND_INFO } from "@/lib/integrations/kinds.ts";
 import { apiRequest } from "../../api/api-client.ts";
 import { Button } from "../../ui/button.tsx";
 import { CopyField } from "./copy-field.tsx";
@@ -51,7 +51,7 @@ export function IntegrationDetail({ integration, services, onChanged, onSecret, 
         <div>
           <h2 id="integration-title" className="text-lg font-semibold">{integration.name}</h2>
           <p className="text-sm text-ink-muted">
-            {KIND_INFO[integration.kind].label} · one incident per {integration.groupAlerts ? "notification group (groupKey)" : KIND_INFO[integration.kind].dedupOn}
+            {KIND_INFO[integration.kind].label} · one incident per {integration.groupAlerts && GROUPING_KINDS.includes(integration.kind) ? "notification group (groupKey)" : KIND_INFO[integration.kind].dedupOn}
           </p>
         </div>
         <p className="text-sm text-ink-muted">
