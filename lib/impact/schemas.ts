@@ -1,7 +1,7 @@
 // Client-safe zod schemas shared by the impact forms and the API.
 import { z } from "zod";
 import { JOURNEYS, type JourneyName } from "../catalog/constants.ts";
-import { CLOCK_SKEW_MS } from "../timeline/constants.ts";
+import { ZInstant, ZPastInstant } from "../validation/time.ts";
 
 const isJourney = (key: string): key is JourneyName => (JOURNEYS as readonly string[]).includes(key);
 const journeyList = JOURNEYS.join(", ");
@@ -16,10 +16,7 @@ export const ZImpactEntry = z
       .int("degradation must be a whole percent")
       .min(0, "degradation must be between 0 and 100")
       .max(100, "degradation must be between 0 and 100"),
-    since: z.iso
-      .datetime({ offset: true, error: "since must be an ISO 8601 date-time" })
-      .refine((v) => Date.parse(v) <= Date.now() + CLOCK_SKEW_MS, "since cannot be in the future")
-      .optional(),
+    since: ZPastInstant("since").optional(),
     failedCheckouts: count("failedCheckouts").nullable().optional(),
     errorRate: z.number({ error: "errorRate must be a percent" }).min(0, "errorRate must be between 0 and 100").max(100, "errorRate must be between 0 and 100").nullable().optional(),
     supportTickets: count("supportTickets").nullable().optional(),
@@ -65,8 +62,8 @@ const isTimeZone = (zone: string) => {
 export const ZPeakWindow = z
   .object({
     name: z.string().trim().min(1, "name is required").max(80, "name must be at most 80 characters"),
-    startsAt: z.iso.datetime({ offset: true, error: "startsAt must be an ISO 8601 date-time" }),
-    endsAt: z.iso.datetime({ offset: true, error: "endsAt must be an ISO 8601 date-time" }),
+    startsAt: ZInstant("startsAt"),
+    endsAt: ZInstant("endsAt"),
     multiplier: z.number({ error: "multiplier must be a number" }).gt(0, "multiplier must be greater than 0").max(100, "multiplier must be at most 100"),
   })
   .strict()

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CLOCK_SKEW_MS } from "../timeline/constants.ts";
+import { ZPastInstant } from "../validation/time.ts";
 import { SEVERITIES, STATUSES } from "./constants.ts";
 
 export const ZIncidentId = z.uuid();
@@ -15,10 +15,7 @@ export const ZDeclareIncident = z.object({
 });
 export type TDeclareIncident = z.input<typeof ZDeclareIncident>;
 
-const pastTime = (field: string) =>
-  z.iso
-    .datetime({ offset: true, error: `${field} must be an ISO 8601 date-time` })
-    .refine((v) => Number.isNaN(Date.parse(v)) || Date.parse(v) <= Date.now() + CLOCK_SKEW_MS, `${field} cannot be in the future`);
+const pastTime = ZPastInstant;
 
 export const KEY_TIMES = ["startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt"] as const;
 export type KeyTime = (typeof KEY_TIMES)[number];

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CLOCK_SKEW_MS, EVENT_KINDS, MAX_BODY_LENGTH, POSTABLE_KINDS, type EventKindName } from "./constants.ts";
 import { dataSchemaFor } from "./event-data.ts";
+import { ZPastInstant } from "../validation/time.ts";
 
 const ZBody = z
   .string({ error: "body is required" })
@@ -43,11 +44,7 @@ export const ZPostEvent = z
       .max(100, "clientId must be at most 100 characters")
       .regex(/^[A-Za-z0-9_-]+$/, "clientId may contain only letters, digits, - and _")
       .optional(),
-    occurredAt: z.iso
-      .datetime({ offset: true, error: "occurredAt must be an ISO 8601 date-time" })
-      // zod 4 runs refinements after a failed format check; a non-date is not "in the future".
-      .refine(notInFuture, "occurredAt cannot be in the future")
-      .optional(),
+    occurredAt: ZPastInstant("occurredAt").optional(),
   })
   .superRefine((input, ctx) => checkData(input.kind, input.data, ctx))
   .transform((input) => ({ ...input, data: dataOf(input.kind, input.data) }));
