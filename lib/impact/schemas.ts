@@ -1,6 +1,7 @@
 // Client-safe zod schemas shared by the impact forms and the API.
 import { z } from "zod";
 import { JOURNEYS, type JourneyName } from "../catalog/constants.ts";
+import { ZText } from "../validation/text.ts";
 import { ZInstant, ZPastInstant } from "../validation/time.ts";
 
 const isJourney = (key: string): key is JourneyName => (JOURNEYS as readonly string[]).includes(key);
@@ -35,7 +36,7 @@ export const ZSetIncidentImpact = z
         if (!isJourney(key)) ctx.addIssue({ code: "custom", path: [key], message: `unknown journey "${key}"; one of ${journeyList}` });
       }
     }),
-    note: z.string().trim().max(500, "note must be at most 500 characters").optional(),
+    note: ZText("note", { max: 500, isMultiLine: true }).optional(),
   })
   .strict();
 export type TSetIncidentImpact = z.input<typeof ZSetIncidentImpact>;
@@ -61,7 +62,7 @@ const isTimeZone = (zone: string) => {
 
 export const ZPeakWindow = z
   .object({
-    name: z.string().trim().min(1, "name is required").max(80, "name must be at most 80 characters"),
+    name: ZText("name", { min: 1, max: 80 }),
     startsAt: ZInstant("startsAt"),
     endsAt: ZInstant("endsAt"),
     multiplier: z.number({ error: "multiplier must be a number" }).gt(0, "multiplier must be greater than 0").max(100, "multiplier must be at most 100"),

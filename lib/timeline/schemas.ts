@@ -1,13 +1,11 @@
 import { z } from "zod";
 import { CLOCK_SKEW_MS, EVENT_KINDS, MAX_BODY_LENGTH, POSTABLE_KINDS, type EventKindName } from "./constants.ts";
 import { dataSchemaFor } from "./event-data.ts";
+import { ZText } from "../validation/text.ts";
 import { ZPastInstant } from "../validation/time.ts";
 
-const ZBody = z
-  .string({ error: "body is required" })
-  .trim()
-  .min(1, "body must not be empty")
-  .max(MAX_BODY_LENGTH, `body must be at most ${MAX_BODY_LENGTH.toLocaleString("en")} characters`);
+const ZBody = ZText("body", { max: MAX_BODY_LENGTH, isMultiLine: true })
+  .min(1, "body must not be empty");
 
 /**
  * Validates `data` against its kind's schema, reporting issues as `data.<field>`. A refinement,
