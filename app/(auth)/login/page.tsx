@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { safeCallbackPath } from "@/lib/auth/safe-callback-url.ts";
 import { LoginForm } from "./_components/login-form.tsx";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -6,8 +7,8 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
   const ssoName = process.env.OIDC_ISSUER ? (process.env.OIDC_NAME ?? "Single sign-on") : null;
-  // Only same-site paths: an open redirect after login would be a phishing aid.
-  const callbackUrl = params.callbackUrl?.startsWith("/") && !params.callbackUrl.startsWith("//") ? params.callbackUrl : "/triage";
+  // Only same-origin paths: an open redirect after login would be a phishing aid.
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
       <div className="w-full max-w-sm space-y-6">
