@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from "node:http";
+import type { IncomingHttpHeaders, Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
 import { resolveActor } from "../auth/actor.ts";
@@ -6,6 +6,7 @@ import { userIdFromCookieHeader } from "../auth/session-token.ts";
 import { toAppError } from "../errors/to-app-error.ts";
 import { getIncidentOrThrow } from "../incidents/get-incident.ts";
 import { errorFields, log } from "../log.ts";
+import { isSameOriginWrite } from "../http/same-origin.ts";
 import { getPostmortem } from "../postmortems/get-postmortem.ts";
 import { listEvents } from "../timeline/list-events.ts";
 import { setRealtimeServer, type RealtimeServer, type SocketData } from "./emit.ts";
@@ -97,12 +98,26 @@ async function joinPostmortem(io: RealtimeServer, socket: WarroomSocket, payload
   return { ok: true, postmortem, users: await postmortemEditors(io, postmortemId) };
 }
 
+function isSameOriginHandshake(headers: IncomingHttpHeaders): boolean {
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? null) : (v ?? null));
+  return isSameOriginWrite({
+    method: "POST",
+    origin: one(headers.origin),
+    secFetchSite: one(headers["sec-fetch-site"]),
+    host: one(headers.host),
+    publicUrl: process.env.NEXTAUTH_URL,
+  });
+}
+
 export function createRealtimeServer(httpServer: HttpServer): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
     path: "/socket.io",
     serveClient: false,
     // Leave upgrade requests for other paths (Next's dev hot reload) to their own handlers.
     destroyUpgrade: false,
+    // A page of another site must not open a socket with the visitor's cookie (cross-site
+    // WebSocket hijacking): the handshake gets the same Origin rule as a cookie-authenticated write.
+    allowRequest: (req, callback) => callback(null, isSameOriginHandshake(req.headers)),
   });
 
   // Same session cookie as the pages and the API; no cookie, no socket.
