@@ -7,8 +7,24 @@ import { ZInstant, ZPastInstant } from "../validation/time.ts";
 const isJourney = (key: string): key is JourneyName => (JOURNEYS as readonly string[]).includes(key);
 const journeyList = JOURNEYS.join(", ");
 
-const nonNegative = (field: string) => z.number({ error: `${field} must be a number` }).finite(`${field} must be a number`).min(0, `${field} cannot be negative`);
-const count = (field: string) => z.number({ error: `${field} must be a whole number` }).int(`${field} must be a whole number`).min(0, `${field} cannot be negative`);
+// Realistic ceilings: 1e308 was accepted and the triage board then showed Infinity and NaN. The
+// largest retailers take well under a million per minute; the limits leave room and stay finite
+// through every product and sum the impact maths makes.
+export const MAX_PER_MINUTE = 1_000_000_000;
+export const MAX_COUNT = 1_000_000_000;
+export const MAX_HOURLY_RATE = 100_000;
+const nonNegative = (field: string, max = MAX_PER_MINUTE) =>
+  z
+    .number({ error: `${field} must be a number` })
+    .finite(`${field} must be a number`)
+    .min(0, `${field} cannot be negative`)
+    .max(max, `${field} must be at most ${max.toLocaleString("en-US")}`);
+const count = (field: string) =>
+  z
+    .number({ error: `${field} must be a whole number` })
+    .int(`${field} must be a whole number`)
+    .min(0, `${field} cannot be negative`)
+    .max(MAX_COUNT, `${field} must be at most ${MAX_COUNT.toLocaleString("en-US")}`);
 
 export const ZImpactEntry = z
   .object({
@@ -76,9 +92,9 @@ export const ZImpactSettingsInput = z
     currency: z.string().trim().toUpperCase().refine(isCurrency, "currency must be an ISO 4217 code such as USD or EUR"),
     timeZone: z.string().trim().refine(isTimeZone, "timeZone must be an IANA time zone such as America/New_York"),
     hourlyProfile: z
-      .array(nonNegative("each hour's multiplier"))
+      .array(nonNegative("each hour's multiplier", 100))
       .refine((p) => p.length === 0 || p.length === 24, "hourlyProfile must have 24 values (one per hour) or none for a flat day"),
-    responderHourlyRate: nonNegative("responderHourlyRate"),
+    responderHourlyRate: nonNegative("responderHourlyRate", MAX_HOURLY_RATE),
     baselines: z.record(z.string(), ZJourneyBaseline).superRefine((value, ctx) => {
       for (const key of Object.keys(value)) {
         if (!isJourney(key)) ctx.addIssue({ code: "custom", path: [key], message: `unknown journey "${key}"; one of ${journeyList}` });

@@ -57,6 +57,7 @@ export const ZAmendEvent = z
     body: ZBody.optional(),
     data: z.record(z.string(), z.unknown(), { error: "data must be an object" }).optional(),
   })
+  .strict()
   .refine((v) => v.body !== undefined || v.data !== undefined, { message: "send body or data to change", path: ["body"] });
 export type TAmendEvent = z.input<typeof ZAmendEvent>;
 

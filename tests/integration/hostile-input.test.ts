@@ -10,7 +10,11 @@ import { createService, updateService } from "../../lib/catalog/services.ts";
 import { createTeam, updateTeam } from "../../lib/catalog/teams.ts";
 import { db } from "../../lib/db/client.ts";
 import { refuseMalformedPath } from "../../lib/http/malformed-path.ts";
+import { setIncidentImpact } from "../../lib/impact/set-incident-impact.ts";
+import { updateImpactSettings } from "../../lib/impact/impact-settings.ts";
 import { declareIncident } from "../../lib/incidents/declare-incident.ts";
+import { ZUpdateChannel } from "../../lib/outbound/schemas.ts";
+import { ZTemplatePatch } from "../../lib/postmortems/schemas.ts";
 import { postEvent } from "../../lib/timeline/post-event.ts";
 import { expectAppError } from "../helpers/app-error.ts";
 import { callHttp, callRoute } from "../helpers/call-route.ts";
@@ -98,6 +102,14 @@ describe("names that look alike are the same name", () => {
   });
 });
 
+describe("money and counts have realistic ceilings", () => {
+  it("refuses revenuePerMinute 1e308 (triage showed Infinity) and a count of 1e12, naming them", async () => {
+    await expectAppError(updateImpactSettings(org.admin, { baselines: { checkout: { revenuePerMinute: 1e308, ordersPerMinute: 10, customersPerMinute: 100, conversionWeight: 1 } } }), "validation_failed", "baselines.checkout.revenuePerMinute");
+    const incident = await seedIncident(org.responder, { title: "Checkout errors" });
+    await expectAppError(setIncidentImpact(org.responder, incident.id, { journeys: { checkout: { degradation: 40, failedCheckouts: 1e12 } } }), "validation_failed", "journeys.checkout.failedCheckouts");
+  });
+});
+
 describe("PATCH bodies are strict", () => {
   it("refuses unknown keys on teams, services and dependencies with a 422 naming the key", async () => {
     const audit = await db().auditLog.count();
@@ -105,6 +117,11 @@ describe("PATCH bodies are strict", () => {
     await expectAppError(updateService(org.admin, catalog.checkout.id, { owner: "someone" }), "validation_failed", "owner");
     await expectAppError(updateDependency(org.admin, catalog.dependency.id, { critical: true }), "validation_failed", "critical");
     expect(await db().auditLog.count()).toBe(audit);
+  });
+
+  it("refuses unknown keys on notification channels and post-mortem templates too", async () => {
+    expect(ZUpdateChannel.safeParse({ enabled: false }).error?.issues[0]?.code).toBe("unrecognized_keys");
+    expect(ZTemplatePatch.safeParse({ titel: "x" }).error?.issues[0]?.code).toBe("unrecognized_keys");
   });
 
   it("still takes a service created and patched with known keys", async () => {
