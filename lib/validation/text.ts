@@ -30,16 +30,18 @@ export interface TextOptions {
 }
 
 /** User text: trimmed, no NUL or control characters, well-formed Unicode, within limits. */
-export const ZText = (field: string, { min = 0, max, isMultiLine = false }: TextOptions) =>
-  z
+export const ZText = (field: string, { min = 0, max, isMultiLine = false }: TextOptions) => {
+  const text = z
     .string({ error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be text`) })
     .superRefine((v, ctx) => {
       const problem = textProblem(v, isMultiLine);
       if (problem) ctx.addIssue({ code: "custom", message: `${field} ${problem}`, abort: true });
     })
-    .trim()
-    .min(min, min <= 1 ? `${field} is required` : `${field} must be at least ${min} characters`)
-    .max(max, `${field} must be at most ${max.toLocaleString("en-US")} characters`);
+    .trim();
+  // No min(0): the API reference would describe it as "0–N characters".
+  const bounded = min > 0 ? text.min(min, min === 1 ? `${field} is required` : `${field} must be at least ${min} characters`) : text;
+  return bounded.max(max, `${field} must be at most ${max.toLocaleString("en-US")} characters`);
+};
 
 /**
  * A name that must be unique: NFKC-normalised (full-width and compatibility forms fold to one
