@@ -6,7 +6,10 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET, POST } from "../../app/api/auth/[...nextauth]/route.ts";
 import { POST as webhookPost } from "../../app/api/webhooks/[integrationId]/route.ts";
+import { hashPassword } from "../../lib/auth/password.ts";
+import { db } from "../../lib/db/client.ts";
 import { loadEnv } from "../../lib/env.ts";
+import { seedOrganization } from "../helpers/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
 
 let testDb: TestDatabase;
@@ -43,6 +46,24 @@ function endlessBody(total: number, chunk = 64 * 1024): { stream: ReadableStream
   });
   return { stream, pulled: () => sent };
 }
+
+describe("signing in through the route", () => {
+  it("still works with the right password (body re-read after the streaming limit)", async () => {
+    const org = await seedOrganization("Acme");
+    await db().user.update({ where: { id: org.admin.userId }, data: { passwordHash: await hashPassword("correct horse battery") } });
+    const csrf = await authCall(GET, ["csrf"], { method: "GET" });
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const csrfCookie = csrf.headers.getSetCookie().map((c: string) => c.split(";")[0]).join("; ");
+    const form = new URLSearchParams({ email: org.admin.email, password: "correct horse battery", csrfToken, json: "true" }).toString();
+    const res = await authCall(POST, ["callback", "credentials"], {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie, "x-warroom-client-ip": "203.0.113.9" },
+      body: form,
+    });
+    expect(res.status).toBeLessThan(400);
+    expect(res.headers.getSetCookie().some((c: string) => c.startsWith("next-auth.session-token="))).toBe(true);
+  });
+});
 
 describe("the sign-in rate limit", () => {
   it("counts a password attempt at /callback/credentials/x like the real path", async () => {

@@ -19,7 +19,11 @@ async function handler(req: NextRequest, ctx: { params: Promise<{ nextauth: stri
   if (req.method === "POST") {
     try {
       const body = await readText(req, MAX_AUTH_BODY_BYTES, "64 KB");
-      request = new NextRequest(req.url, { method: req.method, headers: req.headers, body });
+      // The body is now whole and in memory: its framing headers no longer describe it.
+      const headers = new Headers(req.headers);
+      headers.delete("transfer-encoding");
+      headers.delete("content-length");
+      request = new NextRequest(req.url, { method: req.method, headers, body });
     } catch (error) {
       const reply = errorReply(error, { requestId: crypto.randomUUID(), method: req.method, path: req.nextUrl.pathname });
       return Response.json(reply.body, { status: reply.status, headers: reply.headers });
