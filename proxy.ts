@@ -32,14 +32,7 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: [
-    {
-      source: "/((?!api|_next/static|_next/image|favicon.ico|socket.io).*)",
-      // Prefetches are served from the router cache; they need no nonce of their own.
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  // Every page request, prefetches included: a prefetch can return the full page, and it must
+  // carry the same policy (skipping them served /triage without a CSP).
+  matcher: ["/((?!api|_next/static|_next/image|favicon.ico|socket.io).*)"],
 };

@@ -7,6 +7,7 @@ import { openDatabase, type Database } from "./lib/db/open-database.ts";
 import { ensureAuthSecret, loadEnv, pgliteDir, shouldSeedDemo } from "./lib/env.ts";
 import { CLIENT_IP_HEADER, clientIp } from "./lib/http/client-ip.ts";
 import { serveDirect } from "./lib/http/direct-routes.ts";
+import { refuseMalformedPath } from "./lib/http/malformed-path.ts";
 import { startHealthPoller } from "./lib/catalog/health-poller.ts";
 import { loadHealthPollerConfig } from "./lib/catalog/health-poller-config.ts";
 import { errorFields, log } from "./lib/log.ts";
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
     req.headers[CLIENT_IP_HEADER] = clientIp(req, env.TRUST_PROXY);
     if (handleMetricsRequest(req, res, env.METRICS_TOKEN)) return;
     observeRequest(req, res);
+    if (refuseMalformedPath(req, res)) return;
     // The room's hot path (posting an entry) is answered here, the rest by Next.js.
     if (serveDirect(req, res)) return;
     handle(req, res).catch((error: unknown) => {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import { ZInstant } from "../validation/time.ts";
 
 export interface AuditEntryDto {
   id: string;
@@ -22,8 +23,8 @@ export const ZAuditQuery = z.object({
   entityType: z.string().trim().max(40, "entityType must be at most 40 characters").optional(),
   entityId: z.string().trim().max(80, "entityId must be at most 80 characters").optional(),
   actorId: z.uuid("actorId must be a user id").optional(),
-  from: z.iso.datetime({ offset: true, error: "from must be an ISO 8601 date-time" }).optional(),
-  to: z.iso.datetime({ offset: true, error: "to must be an ISO 8601 date-time" }).optional(),
+  from: ZInstant("from").optional(),
+  to: ZInstant("to").optional(),
   // Keyset paging: entries strictly older than this entry id's timestamp/id pair.
   before: z.uuid("before must be an audit entry id").optional(),
   limit: z.coerce.number().int("limit must be a whole number").min(1, "limit must be at least 1").max(AUDIT_PAGE_MAX, `limit must be at most ${AUDIT_PAGE_MAX}`).default(100),

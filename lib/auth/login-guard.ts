@@ -1,35 +1,42 @@
 import { db } from "../db/client.ts";
+import { hitRateLimit, peekRateLimit } from "../security/rate-limit.ts";
 import { LOCK_MINUTES, MAX_FAILED_LOGINS } from "./login-policy.ts";
 
-// Account lock-out: guessing passwords one account at a time is stopped per account, whatever
-// address the guesses come from (the per-address limit lives in the sign-in route).
+// Password guessing is throttled per account AND address: five wrong passwords for one email
+// from one address stop that pair for 15 minutes. Locking the account itself let anyone keep a
+// known account shut for its owner, and answering "locked" told them the account existed; the
+// throttled pair gets the same answer as any wrong password. Guessing across many accounts from
+// one address is the sign-in route's per-address limit (login-rate-limit.ts).
 
-export function isLocked(user: { lockedUntil: Date | null }, now = new Date()): boolean {
-  return user.lockedUntil !== null && user.lockedUntil > now;
+const RULE = { limit: MAX_FAILED_LOGINS, windowMs: LOCK_MINUTES * 60_000 };
+
+const keyOf = (email: string, address: string) => `login-account:${email.toLowerCase()}:${address}`;
+
+/** True while this email may not try a password from this address. */
+export async function isThrottled(email: string, address: string): Promise<boolean> {
+  return !(await peekRateLimit(keyOf(email, address), RULE)).allowed;
 }
 
-/** A wrong password: count it, and lock the account when the count reaches the limit. */
-export async function recordFailedLogin(user: { id: string; organizationId: string }): Promise<void> {
-  await db().$transaction(async (tx) => {
-    const updated = await tx.user.update({ where: { id: user.id }, data: { failedLogins: { increment: 1 } }, select: { failedLogins: true } });
-    if (updated.failedLogins < MAX_FAILED_LOGINS) return;
-    const lockedUntil = new Date(Date.now() + LOCK_MINUTES * 60_000);
-    await tx.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil } });
-    // No actor: the system locked it. The audit log shows admins when and until when.
-    await tx.auditLog.create({
-      data: {
-        organizationId: user.organizationId,
-        actorId: null,
-        action: "user.locked",
-        entityType: "User",
-        entityId: user.id,
-        after: { lockedUntil: lockedUntil.toISOString(), failedLogins: MAX_FAILED_LOGINS },
-      },
-    });
+/**
+ * A wrong password: count it for the pair. When a known account's pair reaches the limit, the
+ * audit log says so (no actor: the system throttled it), so admins see guessing.
+ */
+export async function recordFailedLogin(email: string, address: string, user: { id: string; organizationId: string } | null): Promise<void> {
+  const result = await hitRateLimit(keyOf(email, address), RULE);
+  if (!user || result.remaining !== 0 || !result.allowed) return;
+  await db().auditLog.create({
+    data: {
+      organizationId: user.organizationId,
+      actorId: null,
+      action: "user.locked",
+      entityType: "User",
+      entityId: user.id,
+      after: { address, until: new Date(Date.now() + result.retryAfterSeconds * 1000).toISOString(), failedLogins: MAX_FAILED_LOGINS },
+    },
   });
 }
 
-export async function recordSuccessfulLogin(user: { id: string; failedLogins: number; lockedUntil: Date | null }): Promise<void> {
-  if (user.failedLogins === 0 && user.lockedUntil === null) return;
-  await db().user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
+/** A correct password: the pair starts counting afresh, so scattered typos never add up. */
+export async function recordSuccessfulLogin(email: string, address: string): Promise<void> {
+  await db().$executeRaw`DELETE FROM "RateLimitBucket" WHERE "key" = ${keyOf(email, address)}`;
 }

@@ -5,9 +5,13 @@ import { RATE_LIMITED } from "./login-policy.ts";
 
 const WINDOW_MS = 5 * 60_000;
 
-/** next-auth's form posts that try a password; other auth routes (session, csrf) are free. */
-export function isPasswordAttempt(req: Request): boolean {
-  return req.method === "POST" && new URL(req.url).pathname.endsWith("/callback/credentials");
+/**
+ * next-auth's form posts that try a password; other auth routes (session, csrf) are free. Read
+ * the way next-auth reads it (action = first segment, provider = second, the rest ignored), so
+ * `/callback/credentials/x` counts like the real path; matching the URL's end let it through.
+ */
+export function isPasswordAttempt(method: string, segments: readonly string[] | undefined): boolean {
+  return method === "POST" && segments?.[0] === "callback" && segments[1] === "credentials";
 }
 
 /**

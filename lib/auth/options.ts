@@ -3,12 +3,13 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
 import { db } from "../db/client.ts";
-import { isLocked, recordFailedLogin, recordSuccessfulLogin } from "./login-guard.ts";
-import { ACCOUNT_LOCKED } from "./login-policy.ts";
+import { CLIENT_IP_HEADER } from "../http/client-ip.ts";
+import { isThrottled, recordFailedLogin, recordSuccessfulLogin } from "./login-guard.ts";
 import { verifyPassword } from "./password.ts";
 import { claimsOf, decodeSession } from "./session-token.ts";
 import { endSessions, recordSignIn } from "./session-version.ts";
 import { ssoRefusal, userIdForSso } from "./sso-users.ts";
+import { safeRedirectUrl } from "./safe-callback-url.ts";
 
 const ZCredentials = z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) });
 
@@ -17,22 +18,28 @@ const ZCredentials = z.object({ email: z.email().max(320), password: z.string().
 const DECOY_HASH =
   "scrypt$32768$8$1$q0l7wtbBfOPLh1o1sWjEKg$D1DcxL6gb4Q9Vjv3Y0YqGkTqzjJgpEhKQb7OgbHmmSo";
 
-/** Exported for tests; next-auth calls it through the credentials provider. */
-export async function authorizeCredentials(raw: unknown): Promise<AuthUser | null> {
+/**
+ * Exported for tests; next-auth calls it through the credentials provider with the request, whose
+ * client address (set by server.ts) scopes the throttle. Unknown, throttled and wrong all answer
+ * null (next-auth's CredentialsSignin), equally slowly: nothing tells them apart.
+ */
+export async function authorizeCredentials(raw: unknown, req?: { headers?: Record<string, unknown> }): Promise<AuthUser | null> {
   const parsed = ZCredentials.safeParse(raw);
   if (!parsed.success) return null;
   const email = parsed.data.email.toLowerCase();
+  const header = req?.headers?.[CLIENT_IP_HEADER];
+  const address = typeof header === "string" && header ? header : "unknown";
   const user = await db().user.findUnique({ where: { email } });
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DECOY_HASH);
-  // A deactivated person, or one who has not accepted an invitation, has no password sign-in.
-  if (!user || !user.passwordHash || user.deactivatedAt || user.pendingInvite) return null;
-  // Checked after hashing, so a locked account answers as slowly as any other.
-  if (isLocked(user)) throw new Error(ACCOUNT_LOCKED);
-  if (!ok) {
-    await recordFailedLogin(user);
+  // Checked after hashing, so a throttled pair answers as slowly as any other.
+  if (await isThrottled(email, address)) return null;
+  if (!ok || !user || !user.passwordHash) {
+    await recordFailedLogin(email, address, user ? { id: user.id, organizationId: user.organizationId } : null);
     return null;
   }
-  await recordSuccessfulLogin(user);
+  // A deactivated person, or one who has not accepted an invitation, has no password sign-in.
+  if (user.deactivatedAt || user.pendingInvite) return null;
+  await recordSuccessfulLogin(email, address);
   return { id: user.id, email: user.email, name: user.name };
 }
 
@@ -91,6 +98,9 @@ export function authOptions(): NextAuthOptions {
       },
     },
     callbacks: {
+      // Same origin only, and never a throw: a malformed callbackUrl (query, body or the
+      // next-auth.callback-url cookie) made next-auth answer 500.
+      redirect: ({ url, baseUrl }) => Promise.resolve(safeRedirectUrl(url, baseUrl)),
       async signIn({ user, account }) {
         if (account?.provider !== "oidc") return true;
         if (!user.email) return false;

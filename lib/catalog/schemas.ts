@@ -1,15 +1,12 @@
 import { z } from "zod";
+import { ZName, ZText } from "../validation/text.ts";
 import { HEALTH_STATES, JOURNEYS, SERVICE_KINDS } from "./constants.ts";
 
 // One set of rules for every way into the catalog: the edit pages, the REST API and imports.
 // Names are how people (and imports) refer to teams and services, so they are unique per org.
 
-const name = (field: string) =>
-  z
-    .string({ error: `${field} is required` })
-    .trim()
-    .min(1, `${field} is required`)
-    .max(120, `${field} must be at most 120 characters`);
+// NFKC and no zero-width characters, so "Pay\u200Bments" cannot sit beside "Payments".
+const name = (field: string) => ZName(field, { min: 1, max: 120 });
 
 const httpUrl = (field: string) =>
   z
@@ -31,13 +28,13 @@ const optionalUrl = (field: string) =>
 
 export const ZTeamInput = z.object({
   name: name("name"),
-  chatChannel: z.string().trim().max(120, "chatChannel must be at most 120 characters").nullish(),
-  description: z.string().trim().max(2000, "description must be at most 2,000 characters").optional(),
+  chatChannel: ZText("chatChannel", { max: 120 }).nullish(),
+  description: ZText("description", { max: 2000, isMultiLine: true }).optional(),
   onCall: z
-    .array(z.string().trim().min(1, "each onCall contact must be non-empty").max(200, "each onCall contact must be at most 200 characters"))
+    .array(ZText("onCall", { max: 200 }).min(1, "each onCall contact must be non-empty"))
     .max(10, "onCall has at most 10 contacts")
     .optional(),
-  escalationContact: z.string().trim().max(200, "escalationContact must be at most 200 characters").optional(),
+  escalationContact: ZText("escalationContact", { max: 200 }).optional(),
   /** User ids of the organisation. */
   memberIds: z.array(z.uuid("each memberIds entry must be a user id")).max(500).optional(),
 });
@@ -49,13 +46,13 @@ export const ZServiceInput = z.object({
   tier: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: "tier must be 1, 2 or 3" }).optional(),
   teamId: z.uuid("teamId must be a team id"),
   journeys: z.array(z.enum(JOURNEYS, { error: `each journey must be one of ${JOURNEYS.join(", ")}` })).max(JOURNEYS.length).optional(),
-  description: z.string().trim().max(2000, "description must be at most 2,000 characters").optional(),
+  description: ZText("description", { max: 2000, isMultiLine: true }).optional(),
   runbookUrl: optionalUrl("runbookUrl"),
   healthCheckUrl: optionalUrl("healthCheckUrl"),
-  system: z.string().trim().max(120, "system must be at most 120 characters").optional(),
+  system: ZText("system", { max: 120 }).optional(),
   /** Other names alerts use for the service ("payment-gateway"); matched like the name. */
   aliases: z
-    .array(z.string({ error: "each alias must be text" }).trim().min(1, "an alias cannot be empty").max(120, "each alias must be at most 120 characters"))
+    .array(ZText("each alias", { min: 1, max: 120 }))
     .max(20, "aliases has at most 20 entries")
     .optional(),
   /** Poll healthCheckUrl. An imported URL starts off until a person turns it on. */
@@ -73,17 +70,18 @@ export type TDependencyInput = z.input<typeof ZDependencyInput>;
 
 export const ZHealthReport = z.object({
   status: z.enum(HEALTH_STATES.filter((h) => h !== "unknown") as ["ok", "degraded", "down"], { error: "status must be one of ok, degraded, down" }),
-  message: z.string().trim().max(500, "message must be at most 500 characters").optional().default(""),
+  message: ZText("message", { max: 500, isMultiLine: true }).optional().default(""),
 });
 export type THealthReport = z.input<typeof ZHealthReport>;
 
 // Edits change only the fields they send; the same rules apply to each one.
-export const ZTeamPatch = ZTeamInput.partial();
+// Strict: a key the API does not know is a mistake to report (422 naming it), not to ignore.
+export const ZTeamPatch = ZTeamInput.partial().strict();
 export type TTeamPatch = z.input<typeof ZTeamPatch>;
-export const ZServicePatch = ZServiceInput.partial();
+export const ZServicePatch = ZServiceInput.partial().strict();
 export type TServicePatch = z.input<typeof ZServicePatch>;
 /** "This service depends on toId": the service is the one in the URL. */
 export const ZAddDependency = ZDependencyInput.omit({ fromId: true });
 export type TAddDependency = z.input<typeof ZAddDependency>;
-export const ZDependencyPatch = ZDependencyInput.pick({ isAsync: true, isCritical: true });
+export const ZDependencyPatch = ZDependencyInput.pick({ isAsync: true, isCritical: true }).strict();
 export type TDependencyPatch = z.input<typeof ZDependencyPatch>;

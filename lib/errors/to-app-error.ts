@@ -7,7 +7,11 @@ export interface FieldError {
 }
 
 export function fieldErrors(error: ZodError): FieldError[] {
-  return error.issues.map((i) => ({ field: i.path.join(".") || "(body)", message: i.message }));
+  return error.issues.flatMap((i) => {
+    // A strict schema's unknown keys: name each key, so the sender sees which one to drop.
+    if (i.code === "unrecognized_keys") return i.keys.map((key) => ({ field: [...i.path, key].join("."), message: `unknown field "${key}"` }));
+    return [{ field: i.path.join(".") || "(body)", message: i.message }];
+  });
 }
 
 export function validationError(error: ZodError): AppError {

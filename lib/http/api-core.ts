@@ -8,6 +8,7 @@ import { sessionFromCookieHeader, type SessionClaims } from "../auth/session-tok
 import { AppError, forbidden } from "../errors/app-error.ts";
 import { toAppError } from "../errors/to-app-error.ts";
 import { errorFields, log } from "../log.ts";
+import { findBadText, textProblem } from "../validation/text.ts";
 import { isSameOriginWrite } from "./same-origin.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -58,13 +59,29 @@ export async function sessionOf(req: RequestHead): Promise<SessionClaims> {
 
 export const bodyTooLarge = (limitLabel = "1 MB") => new AppError("payload_too_large", `Request body is larger than ${limitLabel}`);
 
-/** A JSON body's text to a value: bad JSON is a 400 that says so, never a 500. */
+/**
+ * A JSON body's text to a value: bad JSON is a 400 that says so, never a 500. A string anywhere in
+ * it that is not text (NUL, control characters, a lone surrogate) is a 422 naming its field,
+ * whatever the route's schema, so nothing unstorable reaches the database.
+ */
 export function parseJsonBody(text: string): unknown {
   if (text.trim() === "") throw new AppError("bad_request", "Request body must be a JSON object");
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     throw new AppError("bad_request", "Request body is not valid JSON");
+  }
+  const bad = findBadText(value);
+  if (bad) throw new AppError("validation_failed", `Invalid input — ${bad.field}: ${bad.message}`, { fields: [bad] });
+  return value;
+}
+
+/** Query parameters get the same text rule as bodies (a NUL in `?q=` reached Postgres). */
+export function checkQueryText(params: URLSearchParams): void {
+  for (const [key, value] of params) {
+    const problem = textProblem(key, false) ?? textProblem(value, false);
+    if (problem) throw new AppError("validation_failed", `Invalid input — ${key}: ${key} ${problem}`, { fields: [{ field: key, message: `${key} ${problem}` }] });
   }
 }
 

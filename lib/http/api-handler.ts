@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import type { Actor } from "../auth/actor.ts";
 import type { ApiTokenScopeName } from "../auth/api-token-schemas.ts";
-import { authenticate, bodyTooLarge, errorReply, MAX_BODY_BYTES, parseJsonBody } from "./api-core.ts";
+import { authenticate, bodyTooLarge, checkQueryText, errorReply, MAX_BODY_BYTES, parseJsonBody } from "./api-core.ts";
 
 interface Context<P> {
   req: NextRequest;
@@ -27,12 +27,28 @@ export async function readJson(req: NextRequest): Promise<unknown> {
   return parseJsonBody(await readText(req, MAX_BODY_BYTES, "1 MB"));
 }
 
-/** Reads a raw text body (an uploaded file) with a size cap; `limitLabel` names it in the 413. */
-export async function readText(req: NextRequest, maxBytes: number, limitLabel: string): Promise<string> {
+/**
+ * Reads a raw text body (an uploaded file) with a size cap; `limitLabel` names it in the 413. The
+ * body is streamed and reading stops at the cap: a chunked upload without Content-Length must
+ * not be held in memory whole before it is refused.
+ */
+export async function readText(req: Request, maxBytes: number, limitLabel: string): Promise<string> {
   if (Number(req.headers.get("content-length") ?? 0) > maxBytes) throw bodyTooLarge(limitLabel);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes) throw bodyTooLarge(limitLabel);
-  return text;
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw bodyTooLarge(limitLabel);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** A route that needs no session (health checks). Errors still get the one error shape. */
@@ -40,6 +56,7 @@ export function publicRoute<P = Record<string, never>>(fn: (ctx: Context<P>) => 
   return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
     const requestId = randomUUID();
     try {
+      checkQueryText(req.nextUrl.searchParams);
       return await fn({ req, params: await route.params, requestId });
     } catch (error) {
       return errorResponse(error, req, requestId);

@@ -1,9 +1,10 @@
 // Pure: loss so far and the next hour's projection, integrated exactly over time.
 import { JOURNEYS, type JourneyName } from "../catalog/constants.ts";
-import { addFigures, atRiskPerMinute, hasHourlyProfile, hourOfDay, ZERO, type Degradations, type Figures, type ImpactModel } from "./model.ts";
+import { constantOffsetSpans, hourlyMinutes } from "./hourly-minutes.ts";
+import { addFigures, atRiskPerMinute, hasHourlyProfile, ZERO, type Degradations, type Figures, type ImpactModel } from "./model.ts";
 
 const MINUTE = 60_000;
-const QUARTER_HOUR = 15 * MINUTE;
+const HOUR = 60 * MINUTE;
 
 /** One recorded change: from `effectiveAt` on, the journey is `degradation` percent broken. */
 export interface ImpactChangeSpec {
@@ -59,19 +60,21 @@ export function currentDegradations(history: Map<JourneyName, DegradationStep[]>
 
 /**
  * Instants in (from, to) where a journey's baseline rate may change: local hour boundaries of
- * the org zone (only with an hourly profile) and peak window edges. Every zone in use today is
- * offset from UTC by a multiple of 15 minutes, so local hour changes fall on UTC quarter hours.
+ * the org zone (only with an hourly profile), UTC offset changes and peak window edges. Stops
+ * after `limit` instants (callers over long spans sample instead), so the cost never grows
+ * with the length of an incident beyond that.
  */
-export function rateBreakpoints(model: ImpactModel, from: Date, to: Date): number[] {
+export function rateBreakpoints(model: ImpactModel, from: Date, to: Date, limit = 2_000): number[] {
   const a = from.getTime();
   const b = to.getTime();
   const points = new Set<number>();
-  if (hasHourlyProfile(model)) {
-    let hour = hourOfDay(from, model.timeZone);
-    for (let t = Math.floor(a / QUARTER_HOUR) * QUARTER_HOUR + QUARTER_HOUR; t < b; t += QUARTER_HOUR) {
-      const h = hourOfDay(new Date(t), model.timeZone);
-      if (h !== hour) points.add(t);
-      hour = h;
+  if (hasHourlyProfile(model) && b > a) {
+    outer: for (const span of constantOffsetSpans(model.timeZone, a, b)) {
+      if (span.start > a) points.add(span.start);
+      for (let t = Math.floor((span.start + span.offset) / HOUR) * HOUR + HOUR - span.offset; t < span.end; t += HOUR) {
+        if (t > a) points.add(t);
+        if (points.size >= limit) break outer;
+      }
     }
   }
   for (const w of model.peakWindows) {
@@ -80,12 +83,18 @@ export function rateBreakpoints(model: ImpactModel, from: Date, to: Date): numbe
   return [...points].sort((x, y) => x - y);
 }
 
-/** Piecewise-constant segments of [from, to): within each, rates and degradations do not change. */
+/**
+ * Pieces of [from, to) within which degradations and the peak multiplier do not change (the
+ * hourly profile may: lossBetween integrates it per piece in closed form).
+ */
 export function segments(model: ImpactModel, history: Map<JourneyName, DegradationStep[]>, from: Date, to: Date): { start: number; end: number }[] {
   const a = from.getTime();
   const b = to.getTime();
   if (!(b > a)) return [];
-  const cuts = new Set(rateBreakpoints(model, from, to));
+  const cuts = new Set<number>();
+  for (const w of model.peakWindows) {
+    for (const edge of [w.startsAt.getTime(), w.endsAt.getTime()]) if (edge > a && edge < b) cuts.add(edge);
+  }
   for (const steps of history.values()) for (const s of steps) if (s.at.getTime() > a && s.at.getTime() < b) cuts.add(s.at.getTime());
   const sorted = [a, ...[...cuts].sort((x, y) => x - y), b];
   const out: { start: number; end: number }[] = [];
@@ -100,16 +109,19 @@ export function segments(model: ImpactModel, history: Map<JourneyName, Degradati
  *
  *   loss = ∫ atRisk(t) dt  (t in minutes)
  *
- * Computed exactly: the integrand is constant between hour changes, peak window edges and
- * impact changes, so the integral is a sum over those segments of rate × length.
+ * Computed exactly, in time proportional to the number of impact changes, peak windows and
+ * UTC offset changes (never to the length): between impact changes and peak edges the rate is
+ * the hour's profile multiplier times a constant (atRiskPerMinute is linear in it), so each
+ * piece is that constant times the profile's integral over the piece (hourlyMinutes).
  */
 export function lossBetween(model: ImpactModel, changes: readonly ImpactChangeSpec[], from: Date, to: Date): Figures {
   const history = degradationHistory(changes);
+  const flatHours: ImpactModel = { ...model, hourlyProfile: [] };
   let total: Figures = ZERO;
   for (const s of segments(model, history, from, to)) {
     const at = new Date(s.start);
-    const rate = atRiskPerMinute(model, degradationsAt(history, at), at);
-    total = addFigures(total, rate, (s.end - s.start) / MINUTE);
+    const rate = atRiskPerMinute(flatHours, degradationsAt(history, at), at);
+    total = addFigures(total, rate, hourlyMinutes(model, s.start, s.end));
   }
   return total;
 }

@@ -1,14 +1,31 @@
 // Client-safe zod schemas shared by the impact forms and the API.
 import { z } from "zod";
 import { JOURNEYS, type JourneyName } from "../catalog/constants.ts";
-import { CLOCK_SKEW_MS } from "../timeline/constants.ts";
 import { ZAlertDegradation } from "./alert-degradation.ts";
+import { ZText } from "../validation/text.ts";
+import { ZInstant, ZPastInstant } from "../validation/time.ts";
 
 const isJourney = (key: string): key is JourneyName => (JOURNEYS as readonly string[]).includes(key);
 const journeyList = JOURNEYS.join(", ");
 
-const nonNegative = (field: string) => z.number({ error: `${field} must be a number` }).finite(`${field} must be a number`).min(0, `${field} cannot be negative`);
-const count = (field: string) => z.number({ error: `${field} must be a whole number` }).int(`${field} must be a whole number`).min(0, `${field} cannot be negative`);
+// Realistic ceilings: 1e308 was accepted and the triage board then showed Infinity and NaN. The
+// largest retailers take well under a million per minute; the limits leave room and stay finite
+// through every product and sum the impact maths makes.
+export const MAX_PER_MINUTE = 1_000_000_000;
+export const MAX_COUNT = 1_000_000_000;
+export const MAX_HOURLY_RATE = 100_000;
+const nonNegative = (field: string, max = MAX_PER_MINUTE) =>
+  z
+    .number({ error: `${field} must be a number` })
+    .finite(`${field} must be a number`)
+    .min(0, `${field} cannot be negative`)
+    .max(max, `${field} must be at most ${max.toLocaleString("en-US")}`);
+const count = (field: string) =>
+  z
+    .number({ error: `${field} must be a whole number` })
+    .int(`${field} must be a whole number`)
+    .min(0, `${field} cannot be negative`)
+    .max(MAX_COUNT, `${field} must be at most ${MAX_COUNT.toLocaleString("en-US")}`);
 
 export const ZImpactEntry = z
   .object({
@@ -17,10 +34,7 @@ export const ZImpactEntry = z
       .int("degradation must be a whole percent")
       .min(0, "degradation must be between 0 and 100")
       .max(100, "degradation must be between 0 and 100"),
-    since: z.iso
-      .datetime({ offset: true, error: "since must be an ISO 8601 date-time" })
-      .refine((v) => Date.parse(v) <= Date.now() + CLOCK_SKEW_MS, "since cannot be in the future")
-      .optional(),
+    since: ZPastInstant("since").optional(),
     failedCheckouts: count("failedCheckouts").nullable().optional(),
     errorRate: z.number({ error: "errorRate must be a percent" }).min(0, "errorRate must be between 0 and 100").max(100, "errorRate must be between 0 and 100").nullable().optional(),
     supportTickets: count("supportTickets").nullable().optional(),
@@ -39,7 +53,7 @@ export const ZSetIncidentImpact = z
         if (!isJourney(key)) ctx.addIssue({ code: "custom", path: [key], message: `unknown journey "${key}"; one of ${journeyList}` });
       }
     }),
-    note: z.string().trim().max(500, "note must be at most 500 characters").optional(),
+    note: ZText("note", { max: 500, isMultiLine: true }).optional(),
   })
   .strict();
 export type TSetIncidentImpact = z.input<typeof ZSetIncidentImpact>;
@@ -65,9 +79,9 @@ const isTimeZone = (zone: string) => {
 
 export const ZPeakWindow = z
   .object({
-    name: z.string().trim().min(1, "name is required").max(80, "name must be at most 80 characters"),
-    startsAt: z.iso.datetime({ offset: true, error: "startsAt must be an ISO 8601 date-time" }),
-    endsAt: z.iso.datetime({ offset: true, error: "endsAt must be an ISO 8601 date-time" }),
+    name: ZText("name", { min: 1, max: 80 }),
+    startsAt: ZInstant("startsAt"),
+    endsAt: ZInstant("endsAt"),
     multiplier: z.number({ error: "multiplier must be a number" }).gt(0, "multiplier must be greater than 0").max(100, "multiplier must be at most 100"),
   })
   .strict()
@@ -79,9 +93,9 @@ export const ZImpactSettingsInput = z
     currency: z.string().trim().toUpperCase().refine(isCurrency, "currency must be an ISO 4217 code such as USD or EUR"),
     timeZone: z.string().trim().refine(isTimeZone, "timeZone must be an IANA time zone such as America/New_York"),
     hourlyProfile: z
-      .array(nonNegative("each hour's multiplier"))
+      .array(nonNegative("each hour's multiplier", 100))
       .refine((p) => p.length === 0 || p.length === 24, "hourlyProfile must have 24 values (one per hour) or none for a flat day"),
-    responderHourlyRate: nonNegative("responderHourlyRate"),
+    responderHourlyRate: nonNegative("responderHourlyRate", MAX_HOURLY_RATE),
     baselines: z.record(z.string(), ZJourneyBaseline).superRefine((value, ctx) => {
       for (const key of Object.keys(value)) {
         if (!isJourney(key)) ctx.addIssue({ code: "custom", path: [key], message: `unknown journey "${key}"; one of ${journeyList}` });

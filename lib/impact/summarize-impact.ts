@@ -37,6 +37,7 @@ export interface SummaryInput {
 }
 
 const SERIES_LIMIT = 500;
+const HOUR = 3_600_000;
 
 export function summarizeImpact(input: SummaryInput): ImpactSummaryDto {
   const { model, incident, now } = input;
@@ -123,7 +124,10 @@ function series(model: ImpactModel, changes: readonly RecordedImpactChange[], fr
   const history = degradationHistory(changes);
   const instants = new Set<number>([from.getTime(), to.getTime()]);
   for (const steps of history.values()) for (const s of steps) if (s.at > from && s.at < to) instants.add(s.at.getTime());
-  for (const t of rateBreakpoints(model, from, to)) instants.add(t);
+  const span = to.getTime() - from.getTime();
+  if (span <= SERIES_LIMIT * HOUR) for (const t of rateBreakpoints(model, from, to)) instants.add(t);
+  // Longer than the chart can show hour by hour: an even sample instead of every hour.
+  else for (let i = 1; i < SERIES_LIMIT; i++) instants.add(from.getTime() + Math.floor((span * i) / SERIES_LIMIT));
   let sorted = [...instants].sort((a, b) => a - b);
   if (sorted.length > SERIES_LIMIT) {
     // Very long incidents: keep the ends and an even sample, so the chart stays light.

@@ -1,24 +1,19 @@
 import { z } from "zod";
-import { CLOCK_SKEW_MS } from "../timeline/constants.ts";
+import { ZText } from "../validation/text.ts";
+import { ZPastInstant } from "../validation/time.ts";
 import { SEVERITIES, STATUSES } from "./constants.ts";
 
 export const ZIncidentId = z.uuid();
 
 export const ZDeclareIncident = z.object({
-  title: z
-    .string({ error: "title is required" })
-    .trim()
-    .min(3, "title must be at least 3 characters")
-    .max(200, "title must be at most 200 characters"),
+  title: ZText("title", { max: 200 })
+    .min(3, "title must be at least 3 characters"),
   severity: z.enum(SEVERITIES, { error: "severity must be one of SEV1, SEV2, SEV3, SEV4" }),
-  summary: z.string().trim().max(5000, "summary must be at most 5,000 characters").optional().default(""),
+  summary: ZText("summary", { max: 5000, isMultiLine: true }).optional().default(""),
 });
 export type TDeclareIncident = z.input<typeof ZDeclareIncident>;
 
-const pastTime = (field: string) =>
-  z.iso
-    .datetime({ offset: true, error: `${field} must be an ISO 8601 date-time` })
-    .refine((v) => Number.isNaN(Date.parse(v)) || Date.parse(v) <= Date.now() + CLOCK_SKEW_MS, `${field} cannot be in the future`);
+const pastTime = ZPastInstant;
 
 export const KEY_TIMES = ["startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt"] as const;
 export type KeyTime = (typeof KEY_TIMES)[number];
@@ -26,10 +21,10 @@ export type KeyTime = (typeof KEY_TIMES)[number];
 export const ZUpdateIncident = z
   .object({
     title: ZDeclareIncident.shape.title,
-    summary: z.string().trim().max(5000, "summary must be at most 5,000 characters"),
+    summary: ZText("summary", { max: 5000, isMultiLine: true }),
     severity: ZDeclareIncident.shape.severity,
     status: z.enum(STATUSES, { error: `status must be one of ${STATUSES.join(", ")}` }),
-    customerStatus: z.string().trim().max(280, "customerStatus must be at most 280 characters"),
+    customerStatus: ZText("customerStatus", { max: 280, isMultiLine: true }),
     tags: z
       .array(
         z

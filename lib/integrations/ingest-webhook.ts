@@ -15,6 +15,7 @@ import type { NormalizedAlert } from "./alert.ts";
 import { integrationSelect, mappingOf, type IntegrationRow } from "./integration-dto.ts";
 import { GROUPING_KINDS, KIND_INFO } from "./kinds.ts";
 import { nameKey, pickService, pickSeverity, pickTeam, serviceKeys, serviceName, type AlertMapping } from "./mapping.ts";
+import { findBadTextInJson } from "../validation/text.ts";
 import { parseWebhook } from "./parse-webhook.ts";
 import { ingestSurvey } from "../signals/ingest-survey.ts";
 import { applyPageAcknowledgement } from "../paging/apply-page-ack.ts";
@@ -96,6 +97,9 @@ export async function ingestWebhook(integrationId: string, request: WebhookReque
   }
   await countAuthenticRequest(integration.id);
   // Survey tools send customers' answers, not alerts: counted as impact evidence, no incident.
+  // Vendors' text goes into incidents and alerts: NUL and the like are refused before anything is written.
+  const bad = findBadTextInJson(request.rawBody);
+  if (bad) throw new AppError("validation_failed", `Invalid payload — ${bad.field}: ${bad.message}`, { fields: [bad] });
   if (integration.kind === "survey") return ingestSurvey(integration, request.rawBody);
   const parsed = parseWebhook(integration.kind, request.rawBody, { groupAlerts: integration.groupAlerts && GROUPING_KINDS.includes(integration.kind) });
 

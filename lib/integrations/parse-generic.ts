@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { validationError } from "../errors/to-app-error.ts";
+import { ZInstant } from "../validation/time.ts";
 import { isObject, parseJsonObject, toIso, type ParsedWebhook } from "./alert.ts";
 
 // Warroom's own format for anything else (a cron job, a synthetic check, a script):
@@ -12,7 +13,7 @@ export const ZGenericAlert = z.object({
   service: z.string().trim().max(200).optional(),
   severity: z.string().trim().max(50).optional(),
   labels: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String)).default({}),
-  startedAt: z.iso.datetime({ offset: true, error: "startedAt must be an ISO 8601 date-time" }).optional(),
+  startedAt: ZInstant("startedAt").optional(),
   url: z.url({ protocol: /^https?$/, error: "url must be an http(s) address" }).optional(),
 });
 

@@ -42,7 +42,8 @@ export const ZUpdateChannel = z
     isEnabled: fields.isEnabled,
     rotateSecret: z.literal(true, { error: "rotateSecret must be true" }),
   })
-  .partial();
+  .partial()
+  .strict();
 export type TUpdateChannel = z.input<typeof ZUpdateChannel>;
 
 export const ZListDeliveries = z.object({

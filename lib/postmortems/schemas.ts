@@ -7,9 +7,11 @@ export const ZCreatePostmortem = z.object({
   templateKey: z.string().trim().min(1, "templateKey names a template").max(80).optional(),
 });
 
-export const ZUpdatePostmortem = z.object({
-  title: z.string({ error: "title is required" }).trim().min(3, "title must be at least 3 characters").max(200, "title must be at most 200 characters"),
-});
+export const ZUpdatePostmortem = z
+  .object({
+    title: z.string({ error: "title is required" }).trim().min(3, "title must be at least 3 characters").max(200, "title must be at most 200 characters"),
+  })
+  .strict();
 
 export const ZSaveSection = z.object({
   body: z.string({ error: "body is required" }).max(100_000, "body must be at most 100,000 characters"),
@@ -48,7 +50,7 @@ export const ZTemplateInput = z.object({
 });
 export type TTemplateInput = z.input<typeof ZTemplateInput>;
 
-export const ZTemplatePatch = ZTemplateInput.partial();
+export const ZTemplatePatch = ZTemplateInput.partial().strict();
 
 export const ZTemplateDefaults = z.object({
   defaults: z.partialRecord(z.enum(SEVERITIES), z.string().trim().min(1).max(80)),

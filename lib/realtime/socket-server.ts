@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Server as HttpServer } from "node:http";
+import type { IncomingHttpHeaders, Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
 import { resolveActor } from "../auth/actor.ts";
@@ -8,6 +8,7 @@ import { toAppError } from "../errors/to-app-error.ts";
 import { getIncidentOrThrow } from "../incidents/get-incident.ts";
 import { errorFields, log } from "../log.ts";
 import { addCollector, replaceGauge } from "../observability/metrics.ts";
+import { isSameOriginWrite } from "../http/same-origin.ts";
 import { getPostmortem } from "../postmortems/get-postmortem.ts";
 import { listEvents } from "../timeline/list-events.ts";
 import { setRealtimeServer, type RealtimeServer, type SocketData } from "./emit.ts";
@@ -96,6 +97,17 @@ async function joinPostmortem(io: RealtimeServer, socket: WarroomSocket, payload
   return { ok: true, postmortem, users: await postmortemEditors(io, postmortemId) };
 }
 
+function isSameOriginHandshake(headers: IncomingHttpHeaders): boolean {
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? null) : (v ?? null));
+  return isSameOriginWrite({
+    method: "POST",
+    origin: one(headers.origin),
+    secFetchSite: one(headers["sec-fetch-site"]),
+    host: one(headers.host),
+    publicUrl: process.env.NEXTAUTH_URL,
+  });
+}
+
 export function createRealtimeServer(httpServer: HttpServer): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
     path: "/socket.io",
@@ -109,6 +121,9 @@ export function createRealtimeServer(httpServer: HttpServer): RealtimeServer {
     // without context takeover, else it compresses every message and the post path pays zlib).
     // A small window keeps each socket's compressor at a few kilobytes.
     perMessageDeflate: { threshold: 1024, serverNoContextTakeover: true, serverMaxWindowBits: 10, zlibDeflateOptions: { memLevel: 4 } },
+    // A page of another site must not open a socket with the visitor's cookie (cross-site
+    // WebSocket hijacking): the handshake gets the same Origin rule as a cookie-authenticated write.
+    allowRequest: (req, callback) => callback(null, isSameOriginHandshake(req.headers)),
   });
   const presence = createPresence(io, randomUUID());
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZInstant } from "../validation/time.ts";
 import { ACTION_OUTCOMES, HYPOTHESIS_STATES, NOTIFY_CHANNELS } from "./constants.ts";
 
 // The kind-specific part of an entry, stored in TimelineEvent.data and validated per kind.
@@ -12,7 +13,7 @@ export const ZHypothesisData = z.object({
 export const ZNotificationData = z.object({
   target: z.string({ error: "target is required" }).trim().min(1, "target must name a team or person").max(200),
   channel: z.enum(NOTIFY_CHANNELS, { error: `channel must be one of ${NOTIFY_CHANNELS.join(", ")}` }),
-  acknowledgedAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  acknowledgedAt: ZInstant("acknowledgedAt").nullable().default(null),
   // Set when the target is a catalog team, so the room can show each team's notification state.
   teamId: z.uuid({ error: "teamId must be a team id" }).optional(),
   // Who answered, when a pager vendor says so ("Ana Ruiz via PagerDuty").

@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { CLOCK_SKEW_MS, EVENT_KINDS, MAX_BODY_LENGTH, POSTABLE_KINDS, type EventKindName } from "./constants.ts";
 import { dataSchemaFor } from "./event-data.ts";
+import { ZText } from "../validation/text.ts";
+import { ZPastInstant } from "../validation/time.ts";
 
-const ZBody = z
-  .string({ error: "body is required" })
-  .trim()
-  .min(1, "body must not be empty")
-  .max(MAX_BODY_LENGTH, `body must be at most ${MAX_BODY_LENGTH.toLocaleString("en")} characters`);
+const ZBody = ZText("body", { max: MAX_BODY_LENGTH, isMultiLine: true })
+  .min(1, "body must not be empty");
 
 /**
  * Validates `data` against its kind's schema, reporting issues as `data.<field>`. A refinement,
@@ -43,11 +42,7 @@ export const ZPostEvent = z
       .max(100, "clientId must be at most 100 characters")
       .regex(/^[A-Za-z0-9_-]+$/, "clientId may contain only letters, digits, - and _")
       .optional(),
-    occurredAt: z.iso
-      .datetime({ offset: true, error: "occurredAt must be an ISO 8601 date-time" })
-      // zod 4 runs refinements after a failed format check; a non-date is not "in the future".
-      .refine(notInFuture, "occurredAt cannot be in the future")
-      .optional(),
+    occurredAt: ZPastInstant("occurredAt").optional(),
   })
   .superRefine((input, ctx) => checkData(input.kind, input.data, ctx))
   .transform((input) => ({ ...input, data: dataOf(input.kind, input.data) }));
@@ -62,6 +57,7 @@ export const ZAmendEvent = z
     body: ZBody.optional(),
     data: z.record(z.string(), z.unknown(), { error: "data must be an object" }).optional(),
   })
+  .strict()
   .refine((v) => v.body !== undefined || v.data !== undefined, { message: "send body or data to change", path: ["body"] });
 export type TAmendEvent = z.input<typeof ZAmendEvent>;
 

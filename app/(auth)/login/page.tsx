@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ssoErrorMessage } from "@/lib/auth/sso-messages.ts";
 import { needsSetup } from "@/lib/people/setup.ts";
+import { safeCallbackPath } from "@/lib/auth/safe-callback-url.ts";
 import { LoginForm } from "./_components/login-form.tsx";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -11,8 +12,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await needsSetup()) redirect("/setup");
   const params = await searchParams;
   const ssoName = process.env.OIDC_ISSUER ? (process.env.OIDC_NAME ?? "Single sign-on") : null;
-  // Only same-site paths: an open redirect after login would be a phishing aid.
-  const callbackUrl = params.callbackUrl?.startsWith("/") && !params.callbackUrl.startsWith("//") ? params.callbackUrl : "/triage";
+  // Only same-origin paths: an open redirect after login would be a phishing aid.
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
       <div className="w-full max-w-sm space-y-6">

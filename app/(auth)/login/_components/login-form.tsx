@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button.tsx";
 import { Field, Input } from "@/components/ui/field.tsx";
 import { ACCOUNT_LOCKED, LOCK_MINUTES, RATE_LIMITED } from "@/lib/auth/login-policy.ts";
+import { safeCallbackPath } from "@/lib/auth/safe-callback-url.ts";
 
 /** What to tell a person whose sign-in did not work; never which part was wrong. */
 function signInMessage(result: { error?: string | null; status?: number } | null | undefined): string {
@@ -28,7 +29,7 @@ export function LoginForm({ callbackUrl, ssoName, initialError }: { callbackUrl:
       redirect: false,
     }).catch(() => null);
     if (result?.ok && !result.error) {
-      window.location.assign(callbackUrl);
+      window.location.assign(safeCallbackPath(callbackUrl));
       return;
     }
     setBusy(false);
