@@ -1,9 +1,19 @@
 // Issue #16, finding 2: /login?callbackUrl=/%5Cevil.example/phish sent the browser off-site after
 // a correct sign-in. The page hands the form only same-origin paths.
 import { isValidElement, type ReactNode } from "react";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import LoginPage from "../../app/(auth)/login/page.tsx";
 import { safeCallbackPath, safeRedirectUrl } from "../../lib/auth/safe-callback-url.ts";
+import { seedOrganization } from "../helpers/seed.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
+
+// The page sends a fresh install to /setup first: an organisation exists here.
+let testDb: TestDatabase;
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await seedOrganization();
+});
+afterAll(() => testDb.close());
 
 /** The callbackUrl prop the page gives its form. */
 function callbackOf(node: ReactNode): string | undefined {
