@@ -52,6 +52,8 @@ export const ZPageTeam = z
   .refine((v) => v.teamId !== undefined || v.team !== undefined, { message: "teamId or team is required", path: ["teamId"] });
 export type TPageTeam = z.input<typeof ZPageTeam>;
 
-export const ZPagingSettings = z.object({
-  sev1AutoPage: z.boolean({ error: "sev1AutoPage must be true or false" }),
-});
+export const ZPagingSettings = z
+  .object({
+    sev1AutoPage: z.boolean({ error: "sev1AutoPage must be true or false" }),
+  })
+  .strict();

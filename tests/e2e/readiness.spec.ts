@@ -21,11 +21,13 @@ test.describe("readiness board", () => {
   test("ranks services by money at stake and links each gap to its fix", async ({ page }) => {
     await page.goto("/readiness");
     await expect(page).toHaveTitle("Peak readiness · Warroom");
-    await expect(page.getByTestId("readiness-summary")).toContainText(/\d+ of 15 services ready/);
     await expect(page.getByTestId("readiness-peak")).toContainText("Black Friday – Cyber Monday");
 
+    // The demo's 15 services, and whatever other specs added to the shared organisation before.
     const rows = page.getByTestId("readiness-row");
-    await expect(rows).toHaveCount(15);
+    const total = Number(/of (\d+) services ready/.exec((await page.getByTestId("readiness-summary").textContent()) ?? "")?.[1]);
+    expect(total).toBeGreaterThanOrEqual(15);
+    await expect(rows).toHaveCount(total);
     const stakes = (await rows.locator("td:nth-child(3)").allInnerTexts()).map(money);
     expect(stakes).toEqual([...stakes].sort((a, b) => b - a));
     expect(stakes[0]).toBeGreaterThan(0);
