@@ -193,7 +193,10 @@ describe("PagerDuty", () => {
     const { page } = await pageTeam(org.commander, incident.id, { teamId: team.id });
     const delivery = await until(() => db().outboundDelivery.findFirstOrThrow({ where: { pageId: page.id } }), (d) => d.status === "delivered");
     expect(delivery).toMatchObject({ status: "delivered", attempts: 3 });
-    expect((await db().page.findUniqueOrThrow({ where: { id: page.id } })).lastError).toBe("");
+    // The page row is updated after the delivery row (the sender stores the attempt, then tells
+    // paging), so wait for it rather than reading it in the gap between the two.
+    const cleared = await until(() => db().page.findUniqueOrThrow({ where: { id: page.id } }), (p) => p.lastError === "");
+    expect(cleared).toMatchObject({ lastError: "", status: "triggered", lastStatusCode: 202 });
   });
 
   it("incident.acknowledged from PagerDuty's webhook marks the team acknowledged by the person; resolving resolves the page", async () => {
