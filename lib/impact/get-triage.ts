@@ -1,7 +1,7 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { db } from "../db/client.ts";
 import { incidentRef } from "../incidents/constants.ts";
-import { getIncidentBlastRadius } from "../incidents/get-blast-radius.ts";
+import { getBlastRadii } from "../incidents/get-blast-radius.ts";
 import type { TriageDto, TriageRowDto } from "./impact-dto.ts";
 import { loadImpactModel } from "./impact-settings.ts";
 import { latestDueByIncident } from "../stakeholder/latest-due-by-incident.ts";
@@ -18,31 +18,28 @@ export async function getTriage(actor: Actor, now = new Date()): Promise<TriageD
     loadImpact(actor.organizationId, { status: { not: "resolved" } }, now),
     loadImpactModel(db(), actor.organizationId),
   ]);
-  const dueAt = await latestDueByIncident(
-    actor.organizationId,
-    found.map((f) => f.incident.id),
-  );
-  const rows = await Promise.all(
-    found.map(async ({ incident, impact }): Promise<TriageRowDto> => {
-      const radius = await getIncidentBlastRadius(actor, incident.id);
-      return {
-        incident: {
-          id: incident.id,
-          ref: incidentRef(incident.number),
-          title: incident.title,
-          severity: incident.severity,
-          status: incident.status,
-          startedAt: incident.startedAt.toISOString(),
-          commander: incident.commander,
-          suggestedCommander: incident.commander ? null : incident.suggestedCommander,
-        },
-        impact,
-        teamsNotNotified: radius.teams.filter((t) => !t.notification).map((t) => ({ id: t.team.id, name: t.team.name })),
-        teamsTotal: radius.teams.length,
-        stakeholderUpdateDueAt: dueAt.get(incident.id) ?? null,
-      };
-    }),
-  );
+  const ids = found.map((f) => f.incident.id);
+  // All incidents' blast radii at once: one catalog read and one graph index, not one per row.
+  const [dueAt, radii] = await Promise.all([latestDueByIncident(actor.organizationId, ids), getBlastRadii(actor, ids)]);
+  const rows = found.map(({ incident, impact }): TriageRowDto => {
+    const teams = radii.get(incident.id)?.teams ?? [];
+    return {
+      incident: {
+        id: incident.id,
+        ref: incidentRef(incident.number),
+        title: incident.title,
+        severity: incident.severity,
+        status: incident.status,
+        startedAt: incident.startedAt.toISOString(),
+        commander: incident.commander,
+        suggestedCommander: incident.commander ? null : incident.suggestedCommander,
+      },
+      impact,
+      teamsNotNotified: teams.filter((t) => !t.notification).map((t) => ({ id: t.team.id, name: t.team.name })),
+      teamsTotal: teams.length,
+      stakeholderUpdateDueAt: dueAt.get(incident.id) ?? null,
+    };
+  });
   rows.sort((a, b) => compareTriage(triageKey(a), triageKey(b)));
   return { asOf: now.toISOString(), currency, incidents: rows };
 }

@@ -1,5 +1,5 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
-import { computeBlastRadius } from "../catalog/blast-radius.ts";
+import { blastRadius, buildGraphIndex } from "../catalog/blast-radius.ts";
 import { db } from "../db/client.ts";
 import { notFound } from "../errors/app-error.ts";
 import { ZIncidentId } from "./schemas.ts";
@@ -41,31 +41,91 @@ export interface BlastRadiusDto {
  * computed on the server from the catalog as it is now.
  */
 export async function getIncidentBlastRadius(actor: Actor, incidentId: string): Promise<BlastRadiusDto> {
-  assertCan(actor, "incident:read");
   if (!ZIncidentId.safeParse(incidentId).success) throw notFound("Incident");
-  const incident = await db().incident.findFirst({
-    where: { id: incidentId, organizationId: actor.organizationId },
-    select: { services: { select: { serviceId: true } } },
+  const radius = (await getBlastRadii(actor, [incidentId])).get(incidentId);
+  if (!radius) throw notFound("Incident");
+  return radius;
+}
+
+/**
+ * The blast radius of several incidents of the actor's organisation (others are left out) in a
+ * fixed number of queries: the catalog and the index over it are built once, not per incident,
+ * which is what keeps the triage board cheap with many incidents open.
+ */
+export async function getBlastRadii(actor: Actor, incidentIds: readonly string[]): Promise<Map<string, BlastRadiusDto>> {
+  assertCan(actor, "incident:read");
+  const out = new Map<string, BlastRadiusDto>();
+  const ids = [...new Set(incidentIds)].filter((id) => ZIncidentId.safeParse(id).success);
+  if (!ids.length) return out;
+  const organizationId = actor.organizationId;
+  const incidents = await db().incident.findMany({
+    where: { id: { in: ids }, organizationId },
+    select: { id: true, services: { select: { serviceId: true } } },
   });
-  if (!incident) throw notFound("Incident");
+  if (!incidents.length) return out;
   const [services, dependencies, teams, notifications] = await Promise.all([
-    db().service.findMany({ where: { organizationId: actor.organizationId }, select: { id: true, name: true, teamId: true, journeys: true } }),
+    db().service.findMany({ where: { organizationId }, select: { id: true, name: true, teamId: true, journeys: true } }),
     db().serviceDependency.findMany({
-      where: { from: { organizationId: actor.organizationId } },
+      where: { from: { organizationId } },
       select: { fromId: true, toId: true, isAsync: true, isCritical: true },
     }),
-    db().team.findMany({ where: { organizationId: actor.organizationId }, select: { id: true, name: true, chatChannel: true } }),
+    db().team.findMany({ where: { organizationId }, select: { id: true, name: true, chatChannel: true } }),
     db().timelineEvent.findMany({
-      where: { incidentId, kind: "notification", struckAt: null },
-      orderBy: { seq: "asc" },
-      select: { seq: true, data: true, occurredAt: true, author: { select: { id: true, name: true } } },
+      where: { incidentId: { in: incidents.map((i) => i.id) }, kind: "notification", struckAt: null },
+      orderBy: [{ incidentId: "asc" }, { seq: "asc" }],
+      select: { incidentId: true, seq: true, data: true, occurredAt: true, author: { select: { id: true, name: true } } },
     }),
   ]);
-  // Later entries win: the last word on each team is its state.
-  const notified = new Map<string, TeamNotification>();
-  for (const n of notifications) {
+  const index = buildGraphIndex({ services, dependencies });
+  const serviceById = new Map(services.map((s) => [s.id, s]));
+  const teamById = new Map(teams.map((t) => [t.id, t]));
+  const notifiedByIncident = latestNotifications(notifications);
+  const named = (id: string): Named => ({ id, name: serviceById.get(id)?.name ?? "Unknown service" });
+  const teamOf = (serviceId: string): Named => {
+    const team = teamById.get(serviceById.get(serviceId)?.teamId ?? "");
+    return team ? { id: team.id, name: team.name } : { id: "", name: "Unknown team" };
+  };
+  const names = (path: readonly string[]) => path.map((id) => named(id).name);
+
+  for (const incident of incidents) {
+    const radius = blastRadius(index, incident.services.map((s) => s.serviceId));
+    const notified = notifiedByIncident.get(incident.id);
+    out.set(incident.id, {
+      impacted: radius.impacted.map(named),
+      affected: radius.affected.map((a) => ({ service: named(a.serviceId), team: teamOf(a.serviceId), depth: a.depth, path: names(a.path), isSyncPath: a.isSyncPath })),
+      suspects: radius.suspects.map((s) => ({ service: named(s.serviceId), team: teamOf(s.serviceId), isCritical: s.isCritical })),
+      journeys: [...radius.journeys],
+      teams: radius.teams.map((t) => {
+        const team = teamById.get(t.teamId);
+        return {
+          team: { id: t.teamId, name: team?.name ?? "Unknown team", chatChannel: team?.chatChannel ?? null },
+          owns: t.owns.map((id) => named(id).name),
+          affectedVia: t.affectedVia.map((v) => ({ service: named(v.serviceId).name, path: names(v.path) })),
+          depth: t.depth,
+          notification: notified?.get(t.teamId) ?? null,
+        };
+      }),
+    });
+  }
+  return out;
+}
+
+interface NotificationRow {
+  incidentId: string;
+  seq: number;
+  data: unknown;
+  occurredAt: Date;
+  author: Named | null;
+}
+
+/** Per incident, the last word on each team (rows come in sequence order, so later entries win). */
+function latestNotifications(rows: readonly NotificationRow[]): Map<string, Map<string, TeamNotification>> {
+  const out = new Map<string, Map<string, TeamNotification>>();
+  for (const n of rows) {
     const data = (n.data ?? {}) as Record<string, unknown>;
     if (typeof data.teamId !== "string") continue;
+    const notified = out.get(n.incidentId) ?? new Map<string, TeamNotification>();
+    out.set(n.incidentId, notified);
     notified.set(data.teamId, {
       seq: n.seq,
       by: n.author,
@@ -75,31 +135,5 @@ export async function getIncidentBlastRadius(actor: Actor, incidentId: string): 
       data,
     });
   }
-  const radius = computeBlastRadius({ services, dependencies }, incident.services.map((s) => s.serviceId));
-
-  const serviceById = new Map(services.map((s) => [s.id, s]));
-  const teamById = new Map(teams.map((t) => [t.id, t]));
-  const named = (id: string): Named => ({ id, name: serviceById.get(id)?.name ?? "Unknown service" });
-  const teamOf = (serviceId: string): Named => {
-    const team = teamById.get(serviceById.get(serviceId)?.teamId ?? "");
-    return team ? { id: team.id, name: team.name } : { id: "", name: "Unknown team" };
-  };
-  const names = (path: readonly string[]) => path.map((id) => named(id).name);
-
-  return {
-    impacted: radius.impacted.map(named),
-    affected: radius.affected.map((a) => ({ service: named(a.serviceId), team: teamOf(a.serviceId), depth: a.depth, path: names(a.path), isSyncPath: a.isSyncPath })),
-    suspects: radius.suspects.map((s) => ({ service: named(s.serviceId), team: teamOf(s.serviceId), isCritical: s.isCritical })),
-    journeys: [...radius.journeys],
-    teams: radius.teams.map((t) => {
-      const team = teamById.get(t.teamId);
-      return {
-        team: { id: t.teamId, name: team?.name ?? "Unknown team", chatChannel: team?.chatChannel ?? null },
-        owns: t.owns.map((id) => named(id).name),
-        affectedVia: t.affectedVia.map((v) => ({ service: named(v.serviceId).name, path: names(v.path) })),
-        depth: t.depth,
-        notification: notified.get(t.teamId) ?? null,
-      };
-    }),
-  };
+  return out;
 }

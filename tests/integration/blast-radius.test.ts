@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveActor, type Actor } from "../../lib/auth/actor.ts";
-import { getIncidentBlastRadius } from "../../lib/incidents/get-blast-radius.ts";
+import { getBlastRadii, getIncidentBlastRadius } from "../../lib/incidents/get-blast-radius.ts";
+import { getTriage } from "../../lib/impact/get-triage.ts";
+import { declareIncident } from "../../lib/incidents/declare-incident.ts";
 import { setImpactedServices } from "../../lib/incidents/set-impacted-services.ts";
 import { amendEvent } from "../../lib/timeline/amend-event.ts";
 import { postEvent } from "../../lib/timeline/post-event.ts";
@@ -63,6 +65,34 @@ describe("an incident's blast radius on the demo map", () => {
     const now = (await getIncidentBlastRadius(commander, incidentId)).teams;
     expect(now.find((t) => t.team.name === "Checkout")?.notification).toMatchObject({ channel: "chat", acknowledgedAt: expect.any(String) });
     expect(now.find((t) => t.team.name === "Storefront")?.notification).toBeNull();
+  });
+
+  it("computed for many incidents at once, each one is what it is alone (and triage reads it)", async () => {
+    const p = testDb.database.prisma;
+    await declareIncident(commander, { title: "Product feeds four hours behind", severity: "SEV3" });
+    const open = await p.incident.findMany({ where: { organizationId: commander.organizationId, status: { not: "resolved" } }, select: { id: true } });
+    const psp = await p.service.findFirstOrThrow({ where: { name: "Payment gateway adapter" } });
+    const pim = await p.service.findFirstOrThrow({ where: { name: "PIM" } });
+    await setImpactedServices(commander, incidentId, { serviceIds: [psp.id] });
+    const second = open.find((i) => i.id !== incidentId);
+    if (!second) throw new Error("the test needs a second open incident");
+    await setImpactedServices(commander, second.id, { serviceIds: [pim.id] });
+    const ids = open.map((i) => i.id);
+    expect(ids.length).toBeGreaterThan(1);
+    const all = await getBlastRadii(commander, [...ids, "not-a-uuid"]);
+    expect([...all.keys()].sort()).toEqual([...ids].sort());
+    for (const id of ids) expect(all.get(id)).toEqual(await getIncidentBlastRadius(commander, id));
+    // Two incidents on different services have different teams to tell: nothing leaks between rows.
+    expect(all.get(second.id)?.teams.map((t) => t.team.name)).not.toEqual(all.get(incidentId)?.teams.map((t) => t.team.name));
+    const triage = await getTriage(commander);
+    for (const row of triage.incidents) {
+      const teams = all.get(row.incident.id)?.teams ?? [];
+      expect(row.teamsTotal).toBe(teams.length);
+      expect(row.teamsNotNotified.map((t) => t.name)).toEqual(teams.filter((t) => !t.notification).map((t) => t.team.name));
+    }
+    // Another organisation asking for these incidents gets none of them.
+    const other = await seedOrganization("Initech");
+    expect((await getBlastRadii(other.admin, ids)).size).toBe(0);
   });
 
   it("is empty with nothing impacted, and hidden from other organisations", async () => {
