@@ -2,15 +2,17 @@ import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders, Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
-import { resolveActor } from "../auth/actor.ts";
+import { assertCan, resolveActor } from "../auth/actor.ts";
 import { sessionFromCookieHeader } from "../auth/session-token.ts";
 import { toAppError } from "../errors/to-app-error.ts";
 import { getIncidentOrThrow } from "../incidents/get-incident.ts";
+import type { IncidentDto } from "../incidents/incident-dto.ts";
 import { errorFields, log } from "../log.ts";
 import { addCollector, replaceGauge } from "../observability/metrics.ts";
 import { isSameOriginWrite } from "../http/same-origin.ts";
 import { getPostmortem } from "../postmortems/get-postmortem.ts";
-import { listEvents } from "../timeline/list-events.ts";
+import { listEvents, type EventPage } from "../timeline/list-events.ts";
+import { createCoalescer } from "./coalesce.ts";
 import { setRealtimeServer, type RealtimeServer, type SocketData } from "./emit.ts";
 import { createPresence, type Presence } from "./presence.ts";
 import {
@@ -28,23 +30,31 @@ type WarroomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<s
 
 const ZJoin = z.object({ incidentId: z.string(), afterSeq: z.number().int().min(0).optional() });
 const JOIN_PAGE = 500;
+const incidentReads = createCoalescer<IncidentDto>();
+const pageReads = createCoalescer<EventPage>();
 
 async function join(presence: Presence, socket: WarroomSocket, payload: unknown): Promise<JoinAck> {
   const parsed = ZJoin.safeParse(payload);
   if (!parsed.success) return { ok: false, error: { code: "validation_failed", message: "incidentId is required" } };
   const { incidentId, afterSeq } = parsed.data;
   const actor = socket.data.actor;
+  assertCan(actor, "incident:read");
   // The same organisation-scoped read as the HTTP API: a socket joins only rooms it may read.
-  let incident = await getIncidentOrThrow(actor, incidentId);
+  // Joins of the same room in the same moment share the reads (see coalesce.ts); the key holds the
+  // organisation, so a read is only ever shared within the organisation it was scoped to.
+  const incidentKey = `${actor.organizationId}:${incidentId}`;
+  const readIncident = () => incidentReads.read(incidentKey, () => getIncidentOrThrow(actor, incidentId));
+  let incident = await readIncident();
   await presence.ready();
   // Join before reading, so nothing committed in between can fall through the gap.
   await socket.join(incidentRoom(incidentId));
   try {
-    const page = await listEvents(actor, incidentId, afterSeq === undefined ? { limit: JOIN_PAGE } : { after: afterSeq, limit: JOIN_PAGE });
+    const query = afterSeq === undefined ? { limit: JOIN_PAGE } : { after: afterSeq, limit: JOIN_PAGE };
+    const page = await pageReads.read(`${incidentKey}:${afterSeq ?? "latest"}`, () => listEvents(actor, incidentId, query));
     // Every incident change appends an entry: a newer sequence than the incident read means it may
     // have changed before the join, when its push could not reach this socket. Read it again then
     // only (a herd's joins cost one incident read each, not two).
-    if (page.lastSeq > incident.lastSeq) incident = await getIncidentOrThrow(actor, incidentId);
+    if (page.lastSeq > incident.lastSeq) incident = await readIncident();
     if (!socket.data.incidents?.has(incidentId)) {
       // A second join of the same room (a reconnect that raced) must not count the socket twice.
       socket.data.incidents = new Set([...(socket.data.incidents ?? []), incidentId]);

@@ -5,6 +5,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
 import { updateIncident } from "../../lib/incidents/update-incident.ts";
+import { postEvent } from "../../lib/timeline/post-event.ts";
 import { renderMetrics } from "../../lib/observability/metrics.ts";
 import type { JoinAck, PresenceDelta } from "../../lib/realtime/protocol.ts";
 import { withRealtimeServer, type RealtimeTestBed } from "../helpers/realtime-server.ts";
@@ -146,5 +147,36 @@ describe("leaving a room", () => {
     await joined(await realtime.signedIn(acme.viewer.userId));
     await later;
     expect(mentions(deltas, person.userId)).toEqual([]);
+  });
+});
+
+describe("a herd joining at once", () => {
+  it("every join gets in, and an entry posted while they join reaches each of them (in its page or pushed)", async () => {
+    const clients = await Promise.all(crowd.map((a) => realtime.signedIn(a.userId)));
+    const pushed = clients.map((c) => collect(c, "timeline:event"));
+    // The joins share reads (lib/realtime/coalesce.ts); an entry committed in the middle of them
+    // must be either in a join's page or pushed to it afterwards, never neither.
+    const acks = Promise.all(clients.map((c) => joined(c)));
+    const { event } = await postEvent(acme.responder, room.id, { kind: "action", body: "Failed over to the secondary PSP" });
+    const answered = await acks;
+    // Pushes arrive in order on each connection: once a later entry is there, the earlier one is too.
+    const sentinels = clients.map((c) => nextEvent(c, "timeline:event", (e) => e.event.body === "sentinel"));
+    await postEvent(acme.responder, room.id, { kind: "note", body: "sentinel" });
+    await Promise.all(sentinels);
+    answered.forEach((ack, k) => {
+      const inPage = ack.events.filter((e) => e.id === event.id).length;
+      const viaPush = (pushed[k] ?? []).filter((p) => p.event.id === event.id).length;
+      expect(inPage + viaPush, `client ${k}`).toBeGreaterThanOrEqual(1);
+      expect(ack.incident).toMatchObject({ id: room.id, severity: "SEV1" });
+    });
+  });
+
+  it("another organisation asking for the same room in the same moment is refused, while the herd gets in", async () => {
+    const globex = await seedOrganization("Globex");
+    const outsider = await realtime.signedIn(globex.admin.userId);
+    const insiders = await Promise.all(crowd.slice(0, 5).map((a) => realtime.signedIn(a.userId)));
+    const [refusedAck, ...acks] = await Promise.all([outsider, ...insiders].map((c) => c.emitWithAck("incident:join", { incidentId: room.id })));
+    expect(refusedAck).toMatchObject({ ok: false, error: { code: "not_found" } });
+    for (const ack of acks) expect(ack.ok).toBe(true);
   });
 });

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { createCoalescer } from "../../lib/realtime/coalesce.ts";
+
+describe("coalesced reads for a herd of joins", () => {
+  it("callers asking for the same key in one turn share one read", async () => {
+    const reads = createCoalescer<number>();
+    let loads = 0;
+    const load = () => Promise.resolve(++loads);
+    const answers = await Promise.all(Array.from({ length: 50 }, () => reads.read("acme:inc-1", load)));
+    expect(loads).toBe(1);
+    expect(new Set(answers)).toEqual(new Set([1]));
+  });
+
+  it("different keys (another organisation, another room) never share", async () => {
+    const reads = createCoalescer<string>();
+    const seen: string[] = [];
+    const load = (key: string) => () => {
+      seen.push(key);
+      return Promise.resolve(key);
+    };
+    const [a, b] = await Promise.all([reads.read("acme:inc-1", load("acme:inc-1")), reads.read("globex:inc-1", load("globex:inc-1"))]);
+    expect([a, b]).toEqual(["acme:inc-1", "globex:inc-1"]);
+    expect(seen.sort()).toEqual(["acme:inc-1", "globex:inc-1"]);
+  });
+
+  it("a caller arriving after the read started gets a read of its own, started after it asked", async () => {
+    const reads = createCoalescer<number>();
+    let loads = 0;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const first = reads.read("k", async () => {
+      const n = ++loads;
+      await gate;
+      return n;
+    });
+    // Let the first read start.
+    await new Promise((r) => setImmediate(r));
+    expect(reads.waiting).toBe(0);
+    const second = reads.read("k", () => Promise.resolve(++loads));
+    release();
+    expect(await first).toBe(1);
+    expect(await second).toBe(2);
+  });
+
+  it("a failed read fails every caller that shared it, and the next caller reads again", async () => {
+    const reads = createCoalescer<number>();
+    const failing = () => Promise.reject(new Error("not found"));
+    const results = await Promise.allSettled([reads.read("k", failing), reads.read("k", failing)]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    await expect(reads.read("k", () => Promise.resolve(7))).resolves.toBe(7);
+  });
+});
