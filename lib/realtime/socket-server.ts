@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders, Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
-import { assertCan, resolveActor } from "../auth/actor.ts";
+import { assertCan, resolveActorBatched } from "../auth/actor.ts";
 import { sessionFromCookieHeader } from "../auth/session-token.ts";
 import { toAppError } from "../errors/to-app-error.ts";
 import { getIncidentOrThrow } from "../incidents/get-incident.ts";
@@ -12,7 +12,7 @@ import { addCollector, replaceGauge } from "../observability/metrics.ts";
 import { isSameOriginWrite } from "../http/same-origin.ts";
 import { getPostmortem } from "../postmortems/get-postmortem.ts";
 import { listEvents, type EventPage } from "../timeline/list-events.ts";
-import { createCoalescer } from "./coalesce.ts";
+import { createCoalescer } from "../db/coalesce.ts";
 import { setRealtimeServer, type RealtimeServer, type SocketData } from "./emit.ts";
 import { createPresence, type Presence } from "./presence.ts";
 import {
@@ -40,7 +40,7 @@ async function join(presence: Presence, socket: WarroomSocket, payload: unknown)
   const actor = socket.data.actor;
   assertCan(actor, "incident:read");
   // The same organisation-scoped read as the HTTP API: a socket joins only rooms it may read.
-  // Joins of the same room in the same moment share the reads (see coalesce.ts); the key holds the
+  // Joins of the same room in the same moment share the reads (see lib/db/coalesce.ts); the key holds the
   // organisation, so a read is only ever shared within the organisation it was scoped to.
   const incidentKey = `${actor.organizationId}:${incidentId}`;
   const readIncident = () => incidentReads.read(incidentKey, () => getIncidentOrThrow(actor, incidentId));
@@ -142,7 +142,7 @@ export function createRealtimeServer(httpServer: HttpServer): RealtimeServer {
     try {
       const session = await sessionFromCookieHeader(socket.handshake.headers.cookie);
       if (!session) return next(new Error("unauthorized"));
-      socket.data.actor = await resolveActor(session);
+      socket.data.actor = await resolveActorBatched(session);
       next();
     } catch {
       next(new Error("unauthorized"));

@@ -154,7 +154,7 @@ describe("a herd joining at once", () => {
   it("every join gets in, and an entry posted while they join reaches each of them (in its page or pushed)", async () => {
     const clients = await Promise.all(crowd.map((a) => realtime.signedIn(a.userId)));
     const pushed = clients.map((c) => collect(c, "timeline:event"));
-    // The joins share reads (lib/realtime/coalesce.ts); an entry committed in the middle of them
+    // The joins share reads (lib/db/coalesce.ts); an entry committed in the middle of them
     // must be either in a join's page or pushed to it afterwards, never neither.
     const acks = Promise.all(clients.map((c) => joined(c)));
     const { event } = await postEvent(acme.responder, room.id, { kind: "action", body: "Failed over to the secondary PSP" });

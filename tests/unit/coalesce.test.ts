@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createCoalescer } from "../../lib/realtime/coalesce.ts";
+import { createBatcher, createCoalescer } from "../../lib/db/coalesce.ts";
 
 describe("coalesced reads for a herd of joins", () => {
   it("callers asking for the same key in one turn share one read", async () => {
@@ -48,5 +48,30 @@ describe("coalesced reads for a herd of joins", () => {
     const results = await Promise.allSettled([reads.read("k", failing), reads.read("k", failing)]);
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
     await expect(reads.read("k", () => Promise.resolve(7))).resolves.toBe(7);
+  });
+});
+
+describe("batched loads for a herd of handshakes", () => {
+  it("keys asked in one turn are loaded with one call; each caller gets its own value, or undefined", async () => {
+    const calls: string[][] = [];
+    const users = createBatcher<string, string>((keys) => {
+      calls.push([...keys]);
+      return Promise.resolve(new Map(keys.filter((k) => k !== "gone").map((k) => [k, `user ${k}`])));
+    });
+    const answers = await Promise.all(["a", "b", "a", "gone", "c"].map((k) => users.load(k)));
+    expect(answers).toEqual(["user a", "user b", "user a", undefined, "user c"]);
+    expect(calls).toEqual([["a", "b", "gone", "c"]]);
+    // The next turn is a new batch.
+    await expect(users.load("d")).resolves.toBe("user d");
+    expect(calls).toHaveLength(2);
+  });
+
+  it("a failed load fails the callers of that batch only", async () => {
+    let fail = true;
+    const users = createBatcher<string, number>((keys) => (fail ? Promise.reject(new Error("pool closed")) : Promise.resolve(new Map(keys.map((k) => [k, 1])))));
+    const failed = await Promise.allSettled([users.load("a"), users.load("b")]);
+    expect(failed.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    fail = false;
+    await expect(users.load("a")).resolves.toBe(1);
   });
 });

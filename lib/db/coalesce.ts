@@ -36,3 +36,30 @@ export function createCoalescer<T>(): Coalescer<T> {
     },
   };
 }
+
+export interface Batcher<K, V> {
+  /** The value for `key` (undefined when there is none), loaded with the other keys asked this turn. */
+  load(key: K): Promise<V | undefined>;
+}
+
+/**
+ * Keys asked for in the same turn are loaded with one query (`loadMany`), e.g. the user rows of a
+ * hundred socket handshakes arriving together. Each batch starts after every key in it was asked.
+ */
+export function createBatcher<K, V>(loadMany: (keys: K[]) => Promise<Map<K, V>>): Batcher<K, V> {
+  let pending: { keys: Set<K>; result: Promise<Map<K, V>> } | null = null;
+  return {
+    async load(key) {
+      if (!pending) {
+        const keys = new Set<K>();
+        const result = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+          pending = null;
+          return loadMany([...keys]);
+        });
+        pending = { keys, result };
+      }
+      pending.keys.add(key);
+      return (await pending.result).get(key);
+    },
+  };
+}
