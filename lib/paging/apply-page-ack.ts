@@ -3,7 +3,9 @@
 // dedup_key we sent) and Opsgenie's `Acknowledge` action (its alias is ours). The matching page's
 // team is marked acknowledged, with who did it, in every browser.
 import { db } from "../db/client.ts";
-import { publishTimelineEvent } from "../realtime/emit.ts";
+import type { Prisma } from "../db/generated/client.ts";
+import { incidentSelect, toIncidentDto, type IncidentDto } from "../incidents/incident-dto.ts";
+import { publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 import { amendPageTold } from "./record-page-told.ts";
 
@@ -74,16 +76,33 @@ export async function acknowledgePage(organizationId: string, ack: PageAck): Pro
       data: { status: "acknowledged", acknowledgedAt: ack.at, acknowledgedBy: `${ack.by} via ${ack.vendor}`, nextEscalationAt: null, lastError: "" },
     });
     if (claimed.count === 0) return null;
-    return amendPageTold(tx, {
+    const incident = await acknowledgeIncident(tx, page.incidentId, ack.at);
+    const event = await amendPageTold(tx, {
       incidentId: page.incidentId,
       seq: page.eventSeq,
       change: "acknowledge",
-      body: `${ack.by} acknowledged the page to ${page.team.name} (${ack.vendor})`,
+      body: `${ack.by} acknowledged the page to ${page.team.name} (${ack.vendor})${incident ? "; the incident is acknowledged" : ""}`,
       patch: { acknowledgedAt: ack.at.toISOString(), acknowledgedBy: `${ack.by} via ${ack.vendor}` },
     });
+    return { event, incident };
   });
-  if (amendment) publishTimelineEvent(amendment);
-  return amendment;
+  if (!amendment) return null;
+  if (amendment.incident) publishIncidentUpdated(organizationId, amendment.incident);
+  if (amendment.event) publishTimelineEvent(amendment.event);
+  return amendment.event;
+}
+
+/**
+ * An incident opened by an alert has nobody's acknowledgement yet; the first person to answer a
+ * page is it (MTTA counts to here). One a person already gave (declaring, or the key-time editor)
+ * stays. Never before the incident was detected or started, which key times must not contradict.
+ */
+async function acknowledgeIncident(tx: Prisma.TransactionClient, incidentId: string, at: Date): Promise<IncidentDto | null> {
+  const row = await tx.incident.findUnique({ where: { id: incidentId }, select: { acknowledgedAt: true, startedAt: true, detectedAt: true } });
+  if (!row || row.acknowledgedAt) return null;
+  const floor = Math.max(row.startedAt.getTime(), row.detectedAt?.getTime() ?? 0);
+  const { count } = await tx.incident.updateMany({ where: { id: incidentId, acknowledgedAt: null }, data: { acknowledgedAt: new Date(Math.max(at.getTime(), floor)) } });
+  return count ? toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: incidentSelect })) : null;
 }
 
 /** The hook the alert ingest calls for PagerDuty and Opsgenie sources: true when a page was acknowledged. */

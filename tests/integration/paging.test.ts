@@ -8,6 +8,7 @@ import { createService } from "../../lib/catalog/services.ts";
 import { createTeam } from "../../lib/catalog/teams.ts";
 import { db } from "../../lib/db/client.ts";
 import { getIncidentBlastRadius } from "../../lib/incidents/get-blast-radius.ts";
+import { getIncidentOrThrow } from "../../lib/incidents/get-incident.ts";
 import { setImpactedServices } from "../../lib/incidents/set-impacted-services.ts";
 import { updateIncident } from "../../lib/incidents/update-incident.ts";
 import { ingestWebhook } from "../../lib/integrations/ingest-webhook.ts";
@@ -219,6 +220,31 @@ describe("PagerDuty", () => {
     const resolve = await until(async () => hits(pdPath).filter((r) => r.body.dedup_key === page.dedupKey && r.body.event_action === "resolve"), (l) => l.length >= 1);
     expect(resolve[0]?.body).toEqual({ routing_key: ROUTING_KEY, event_action: "resolve", dedup_key: page.dedupKey });
     expect((await db().page.findUniqueOrThrow({ where: { id: page.id } })).status).toBe("resolved");
+  });
+
+  it("the first answer to a page acknowledges an incident an alert opened (MTTA), never before it started; a person's acknowledgement stays", async () => {
+    const ackOf = async (startedAt: string, acknowledgedAt: Date | null) => {
+      const { team, incident } = await scene({ kind: "pagerduty", key: ROUTING_KEY });
+      // As the alert ingest opens an incident: started and detected when the alert fired, nobody's acknowledgement yet.
+      await db().incident.update({ where: { id: incident.id }, data: { startedAt: new Date(startedAt), detectedAt: new Date(startedAt), acknowledgedAt } });
+      const { page } = await pageTeam(org.commander, incident.id, { teamId: team.id });
+      const { integration, secret } = await createIntegration(org.admin, { kind: "pagerduty", name: `PagerDuty MTTA ${incident.id}` });
+      const raw = fixture("pagerduty-incident-acknowledged.json").replace("REPLACED-BY-THE-TEST", page.dedupKey);
+      await ingestWebhook(integration.id, { headers: new Headers({ "x-pagerduty-signature": pagerDutySignature(secret, raw) }), rawBody: raw, query: new URLSearchParams() });
+      const { events } = await listEvents(org.viewer, incident.id, {});
+      return { incident: await getIncidentOrThrow(org.viewer, incident.id), said: events.filter((e) => e.kind === "amendment").map((e) => e.body) };
+    };
+    // PagerDuty's example acknowledgement is at 14:06:41.069Z on 2026-11-27.
+    const opened = await ackOf("2026-11-27T14:01:00.000Z", null);
+    expect(opened.incident.acknowledgedAt).toBe("2026-11-27T14:06:41.069Z");
+    expect(opened.said.some((b) => b.includes("acknowledged the page") && b.includes("the incident is acknowledged"))).toBe(true);
+    // A vendor clock ahead of ours: never acknowledged before the incident was detected.
+    const early = await ackOf("2026-11-27T14:10:00.000Z", null);
+    expect(early.incident.acknowledgedAt).toBe("2026-11-27T14:10:00.000Z");
+    // A person acknowledged first (declared it): their time stays.
+    const byPerson = await ackOf("2026-11-27T14:01:00.000Z", new Date("2026-11-27T14:02:00.000Z"));
+    expect(byPerson.incident.acknowledgedAt).toBe("2026-11-27T14:02:00.000Z");
+    expect(byPerson.said.some((b) => b.includes("the incident is acknowledged"))).toBe(false);
   });
 
   it("an acknowledgement for another organisation's key, or a key that is not ours, changes nothing", async () => {
