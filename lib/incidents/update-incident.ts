@@ -131,6 +131,9 @@ export async function updateIncident(actor: Actor, incidentId: string, raw: unkn
       const times = nextKeyTimes(current, input, toWholeSecond(new Date()));
       assertKeyTimesInOrder(times, KEY_TIMES.filter((k) => (times[k]?.getTime() ?? null) !== (current[k]?.getTime() ?? null)));
       const changes = describeChanges(current, input, times);
+      // A PATCH that changes nothing (a retried request, a form saved as it was) writes nothing:
+      // no entry, no audit row, no message to channels, no push.
+      if (!changes.length) return { incident: toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: incidentSelect })), events: [] };
       const timeFields = Object.fromEntries(KEY_TIMES.map((k: KeyTime) => [k, times[k]]));
       const data = {
         title: input.title,
@@ -163,6 +166,7 @@ export async function updateIncident(actor: Actor, incidentId: string, raw: unkn
     },
     { maxWait: 10_000, timeout: 15_000 },
   );
+  if (!events.length) return incident;
   publishIncidentUpdated(actor.organizationId, incident);
   for (const e of events) publishTimelineEvent(e);
   kickOutbound();

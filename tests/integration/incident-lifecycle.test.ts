@@ -96,6 +96,23 @@ describe("status and severity", () => {
     expect(await seqOf(incident.id)).toBe(before);
   });
 
+  it("a change that changes nothing writes nothing: no entry, no audit row, no message, no push", async () => {
+    const incident = await seedIncident(acme.commander);
+    const current = await updateIncident(acme.commander, incident.id, { status: "identified", severity: "SEV2", tags: ["checkout"] });
+    const seq = await seqOf(incident.id);
+    const audits = await db().auditLog.count({ where: { entityId: incident.id } });
+    const queued = await db().outboundDelivery.count({ where: { incidentId: incident.id } });
+    // The same values again, as a retried request or a form saved unchanged would send them.
+    const same = await updateIncident(acme.commander, incident.id, { status: "identified", severity: "SEV2", tags: ["checkout"], title: current.title, summary: current.summary, startedAt: current.startedAt });
+    expect(same).toEqual(current);
+    expect(await seqOf(incident.id)).toBe(seq);
+    expect(await db().auditLog.count({ where: { entityId: incident.id } })).toBe(audits);
+    expect(await db().outboundDelivery.count({ where: { incidentId: incident.id } })).toBe(queued);
+    // A real change after it is still recorded.
+    await updateIncident(acme.commander, incident.id, { severity: "SEV1" });
+    expect(await seqOf(incident.id)).toBe(seq + 1);
+  });
+
   it("keeps other organisations' incidents out of reach", async () => {
     const incident = await seedIncident(acme.commander);
     expect(await appErrorOf(updateIncident(globex.admin, incident.id, { status: "resolved" }))).toMatchObject({ code: "not_found" });
