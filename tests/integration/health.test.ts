@@ -6,6 +6,8 @@ import { createApiToken, revokeApiToken } from "../../lib/auth/api-tokens.ts";
 import { claimDueChecks, startHealthPoller, type HealthPoller } from "../../lib/catalog/health-poller.ts";
 import { DEFAULT_HEALTH_POLLER_CONFIG, type HealthPollerConfig } from "../../lib/catalog/health-poller-config.ts";
 import { parseAllowList } from "../../lib/security/address-policy.ts";
+import { updateService } from "../../lib/catalog/services.ts";
+import { expectAppError } from "../helpers/app-error.ts";
 import { db } from "../../lib/db/client.ts";
 import type { ServiceHealthUpdate } from "../../lib/realtime/protocol.ts";
 import { bearer, callRoute } from "../helpers/call-route.ts";
@@ -313,6 +315,15 @@ describe("polling health-check URLs", () => {
         expect(hits.get("/ok-ssrf")).toBeUndefined();
       },
     );
+
+    it("refuses an internal health-check URL when a commander saves it, naming the field", async () => {
+      const service = await seedService(acme.id);
+      for (const url of ["http://169.254.169.254/latest/meta-data", "http://0x7f000001:8080/health", "http://[::ffff:10.0.0.1]/health", "http://localhost/health"]) {
+        const error = await expectAppError(updateService(acme.commander, service.id, { healthCheckUrl: url }), "validation_failed", "healthCheckUrl");
+        expect(error.message).toContain("HEALTH_CHECK_ALLOWED_HOSTS");
+      }
+      expect((await db().service.findUniqueOrThrow({ where: { id: service.id } })).healthCheckUrl).toBeNull();
+    });
 
     it("re-checks a redirect from an allowed host and refuses the metadata endpoint", async () => {
       const service = await seedService(acme.id, { healthCheckUrl: `${checkBase}/to-metadata` });
