@@ -52,45 +52,49 @@ function clip(text: string): string {
   return flat.length > MAX_MESSAGE ? `${flat.slice(0, MAX_MESSAGE - 1)}…` : flat;
 }
 
-/** `{ status, message }` (or `output`, `description`) from a JSON body; null when it is not one. */
-function parseJsonBody(contentType: string | null, body: string): { status: unknown; message: string } | null {
+/** The `status` word of a JSON body (`{ "status": "UP" }`); undefined when it is not one. */
+function jsonStatus(contentType: string | null, body: string): unknown {
   const looksJson = (contentType ?? "").toLowerCase().includes("json") || /^\s*\{/.test(body);
-  if (!looksJson) return null;
+  if (!looksJson) return undefined;
   try {
     const parsed = JSON.parse(body) as unknown;
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return null;
-    const record = parsed as Record<string, unknown>;
-    const text = [record.message, record.output, record.description].find((v): v is string => typeof v === "string") ?? "";
-    return { status: record.status, message: text };
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>).status : undefined;
   } catch {
-    return null;
+    return undefined;
   }
 }
 
-/** Maps an HTTP answer: 2xx is ok unless a JSON body says otherwise; 5xx is down; anything else is unknown. */
+/**
+ * Maps an HTTP answer: 2xx is ok unless a JSON `status` says otherwise; 5xx is down; anything
+ * else is unknown. The message is a status line only: the body of whatever answered is never
+ * stored or shown to viewers, so a health check cannot be used to read another system's pages.
+ */
 export function interpretHealthResponse(answer: { status: number; statusText?: string; contentType: string | null; body: string }): HealthOutcome {
-  const code = `${answer.status}${answer.statusText ? ` ${answer.statusText}` : ""}`;
-  const json = parseJsonBody(answer.contentType, answer.body);
-  const detail = json?.message ? `: ${json.message}` : "";
+  const code = `HTTP ${answer.status}${answer.statusText ? ` ${clip(answer.statusText).slice(0, 60)}` : ""}`;
   if (answer.status >= 200 && answer.status < 300) {
-    if (json && json.status !== undefined) {
-      const health = normaliseStatusWord(json.status);
-      if (health) return { health, message: clip(json.message || `Health check reported ${health}`), isFailure: false };
-      return { health: "ok", message: clip(`Health check answered ${code} with an unrecognised status ${JSON.stringify(json.status)}${detail}`), isFailure: false };
-    }
-    return { health: "ok", message: clip(json?.message || `Health check answered ${code}`), isFailure: false };
+    const status = jsonStatus(answer.contentType, answer.body);
+    const health = normaliseStatusWord(status);
+    if (health) return { health, message: `Health check reported ${health} (${code})`, isFailure: false };
+    if (status !== undefined) return { health: "ok", message: `Health check answered ${code} with an unrecognised status`, isFailure: false };
+    return { health: "ok", message: `Health check answered ${code}`, isFailure: false };
   }
-  if (answer.status >= 500) return { health: "down", message: clip(`Health check answered ${code}${detail}`), isFailure: true };
-  // A 4xx says more about the check (wrong URL, missing credentials) than about the service.
-  return { health: "unknown", message: clip(`Health check answered ${code}${detail}; check the health-check URL`), isFailure: true };
+  if (answer.status >= 500) return { health: "down", message: `Health check answered ${code}`, isFailure: true };
+  // A 4xx (or a redirect past the limit) says more about the check than about the service.
+  return { health: "unknown", message: `Health check answered ${code}; check the health-check URL`, isFailure: true };
+}
+
+/** The address policy refused the URL (or where it redirected): nothing was asked. */
+export function interpretHealthRefusal(reason: string): HealthOutcome {
+  return { health: "unknown", message: `Health check ${reason}; the server's operator can allow internal hosts with HEALTH_CHECK_ALLOWED_HOSTS`, isFailure: true };
 }
 
 /** No answer at all: a timeout or a connection error means down. */
 export function interpretHealthFailure(error: unknown, timedOut: boolean, timeoutMs: number): HealthOutcome {
   if (timedOut) return { health: "down", message: `Health check timed out after ${formatSeconds(timeoutMs)}`, isFailure: true };
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
-  const reason =
-    typeof cause?.code === "string" ? cause.code : typeof cause?.message === "string" ? cause.message : error instanceof Error ? error.message : String(error);
+  // Only an error code (ECONNREFUSED, ENOTFOUND…) is shown: nothing the far end wrote.
+  const withCode = error as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = typeof withCode?.code === "string" ? withCode.code : typeof withCode?.cause?.code === "string" ? withCode.cause.code : null;
+  const reason = code ?? "connection failed";
   return { health: "down", message: clip(`Health check could not connect: ${reason}`), isFailure: true };
 }
 

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import type { AllowEntry } from "../security/address-policy.ts";
 import type { HealthSchedule } from "./health-check-result.ts";
+import { loadHealthCheckAllowList } from "./health-check-policy.ts";
 
 export interface HealthPollerConfig extends HealthSchedule {
   isEnabled: boolean;
@@ -9,6 +11,8 @@ export interface HealthPollerConfig extends HealthSchedule {
   timeoutMs: number;
   /** Checks in flight at once, per instance. */
   concurrency: number;
+  /** Internal hosts and ranges checks may reach (HEALTH_CHECK_ALLOWED_HOSTS); none by default. */
+  allowedHosts: readonly AllowEntry[];
 }
 
 const ms = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
@@ -37,6 +41,7 @@ function toConfig(env: z.infer<typeof ZHealthPollerEnv>): HealthPollerConfig {
     backoffMaxMs: Math.max(env.HEALTH_POLL_BACKOFF_MAX_MS, env.HEALTH_POLL_BACKOFF_MS),
     tickMs: env.HEALTH_POLL_TICK_MS,
     concurrency: env.HEALTH_POLL_CONCURRENCY,
+    allowedHosts: [],
   };
 }
 
@@ -48,5 +53,11 @@ export function loadHealthPollerConfig(source: Record<string, string | undefined
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  return toConfig(parsed.data);
+  let allowedHosts: AllowEntry[];
+  try {
+    allowedHosts = loadHealthCheckAllowList(source);
+  } catch (error) {
+    throw new Error(`Invalid configuration:\n  ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { ...toConfig(parsed.data), allowedHosts };
 }

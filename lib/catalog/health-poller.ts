@@ -5,12 +5,15 @@ import { db } from "../db/client.ts";
 import { errorFields, log } from "../log.ts";
 import { publishServiceHealth } from "../realtime/emit.ts";
 import type { HealthName } from "./constants.ts";
-import { interpretHealthFailure, interpretHealthResponse, nextCheckDelayMs, type HealthOutcome } from "./health-check-result.ts";
+import type { AllowEntry } from "../security/address-policy.ts";
+import { guardedGet } from "../security/guarded-get.ts";
+import { interpretHealthFailure, interpretHealthRefusal, interpretHealthResponse, nextCheckDelayMs, type HealthOutcome } from "./health-check-result.ts";
 import { DEFAULT_HEALTH_POLLER_CONFIG, type HealthPollerConfig } from "./health-poller-config.ts";
 import { writeHealth } from "./health.ts";
-import { readLimitedBody } from "../http/read-limited-body.ts";
 
 const MAX_BODY_BYTES = 64 * 1024;
+/** Each hop is re-checked against the address policy; more than this is a misconfigured check. */
+const MAX_REDIRECTS = 3;
 /** A claim lasts this long past the timeout: if the instance dies mid-check, another takes over. */
 const LEASE_MARGIN_MS = 60_000;
 /** Rounds per tick at most, so one tick cannot run forever on a huge backlog. */
@@ -49,30 +52,22 @@ export async function claimDueChecks(limit: number, now: Date, leaseMs: number):
     RETURNING s.id, s."organizationId" AS "organizationId", s."healthCheckUrl" AS url, s."healthFailures" AS failures`;
 }
 
-/** One GET with a hard timeout covering the body too. Never throws. */
-export async function checkUrl(url: string, timeoutMs: number, stopSignal?: AbortSignal): Promise<HealthOutcome> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const onStop = () => controller.abort();
-  stopSignal?.addEventListener("abort", onStop);
-  try {
-    const res = await fetch(url, {
-      signal: controller.signal,
-      redirect: "follow",
-      headers: { accept: "application/json, text/plain;q=0.9, */*;q=0.5", "user-agent": "Warroom-HealthCheck/1" },
-    });
-    const body = await readLimitedBody(res, MAX_BODY_BYTES);
-    return interpretHealthResponse({ status: res.status, statusText: res.statusText, contentType: res.headers.get("content-type"), body });
-  } catch (error) {
-    return interpretHealthFailure(error, timedOut, timeoutMs);
-  } finally {
-    clearTimeout(timer);
-    stopSignal?.removeEventListener("abort", onStop);
-  }
+/**
+ * One GET under the address policy, with a hard timeout covering redirects and the body too.
+ * Never throws. Only a status line is kept: the body decides ok/degraded/down, it is never shown.
+ */
+export async function checkUrl(url: string, timeoutMs: number, stopSignal?: AbortSignal, allow: readonly AllowEntry[] = []): Promise<HealthOutcome> {
+  const answer = await guardedGet(url, {
+    timeoutMs,
+    maxBytes: MAX_BODY_BYTES,
+    maxRedirects: MAX_REDIRECTS,
+    allow,
+    signal: stopSignal,
+    headers: { accept: "application/json, text/plain;q=0.9, */*;q=0.5", "user-agent": "Warroom-HealthCheck/1" },
+  });
+  if (answer.kind === "refused") return interpretHealthRefusal(answer.reason);
+  if (answer.kind === "error") return interpretHealthFailure(answer.error, answer.timedOut, timeoutMs);
+  return interpretHealthResponse(answer);
 }
 
 /** Stores one result, unless the URL changed while we were asking (then the answer is moot). */
@@ -105,7 +100,7 @@ export function startHealthPoller(config: HealthPollerConfig = DEFAULT_HEALTH_PO
   const isAutoStart = options.autoStart !== false;
 
   const checkOne = async (claim: ClaimedCheck, stopSignal: AbortSignal): Promise<void> => {
-    const outcome = await checkUrl(claim.url, config.timeoutMs, stopSignal);
+    const outcome = await checkUrl(claim.url, config.timeoutMs, stopSignal, config.allowedHosts);
     // A check cut short by shutdown says nothing about the service; the lease expires and another instance retries.
     if (stopSignal.aborted) return;
     await storeResult(claim, outcome, config, now);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZName, ZText } from "../validation/text.ts";
 import { HEALTH_STATES, JOURNEYS, SERVICE_KINDS } from "./constants.ts";
+import { healthCheckUrlProblem } from "./health-check-policy.ts";
 
 // One set of rules for every way into the catalog: the edit pages, the REST API and imports.
 // Names are how people (and imports) refer to teams and services, so they are unique per org.
@@ -26,6 +27,19 @@ const httpUrl = (field: string) =>
 const optionalUrl = (field: string) =>
   z.union([z.literal("").transform(() => null), z.null(), httpUrl(field)]).optional();
 
+/** A URL the server itself will call: refused when it names an internal address (SSRF). */
+const healthUrl = (field: string) =>
+  z
+    .union([
+      z.literal("").transform(() => null),
+      z.null(),
+      httpUrl(field).superRefine((v, ctx) => {
+        const problem = healthCheckUrlProblem(v);
+        if (problem) ctx.addIssue({ code: "custom", message: `${field} ${problem}` });
+      }),
+    ])
+    .optional();
+
 export const ZTeamInput = z.object({
   name: name("name"),
   chatChannel: ZText("chatChannel", { max: 120 }).nullish(),
@@ -48,7 +62,7 @@ export const ZServiceInput = z.object({
   journeys: z.array(z.enum(JOURNEYS, { error: `each journey must be one of ${JOURNEYS.join(", ")}` })).max(JOURNEYS.length).optional(),
   description: ZText("description", { max: 2000, isMultiLine: true }).optional(),
   runbookUrl: optionalUrl("runbookUrl"),
-  healthCheckUrl: optionalUrl("healthCheckUrl"),
+  healthCheckUrl: healthUrl("healthCheckUrl"),
   system: ZText("system", { max: 120 }).optional(),
   /** Other names alerts use for the service ("payment-gateway"); matched like the name. */
   aliases: z

@@ -58,4 +58,4 @@ export const ZResponder = z.object({ userId: z.uuid({ error: "userId must be a u
 
 export const ZSetServices = z.object({
   serviceIds: z.array(z.uuid({ error: "serviceIds must hold service ids" })).max(200, "at most 200 services"),
-});
+}).strict();

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZAlertDegradation } from "../impact/alert-degradation.ts";
 import { SEVERITIES } from "../incidents/constants.ts";
+import { ZName } from "../validation/text.ts";
 import { INTEGRATION_KINDS } from "./kinds.ts";
 
 const ZLabel = (field: string) =>
@@ -21,11 +22,8 @@ export const ZServiceRule = z.object({
 export const ZSeverityRule = z.object({ value: ZLabel("value"), severity: ZSeverity });
 
 const fields = {
-  name: z
-    .string({ error: "name is required" })
-    .trim()
-    .min(1, "name is required")
-    .max(80, "name must be at most 80 characters"),
+  // Unique per organisation ignoring case: normalised so look-alikes compare equal.
+  name: ZName("name", { min: 1, max: 80 }),
   serviceLabel: ZLabel("serviceLabel"),
   defaultServiceId: z.uuid({ error: "defaultServiceId must be a service id" }).nullable(),
   serviceRules: z.array(ZServiceRule).max(100, "at most 100 service rules"),

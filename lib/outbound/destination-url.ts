@@ -1,20 +1,9 @@
 // Where a channel may point. Pure and client-safe: the form shows the same message the API gives.
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
-const isIp = (h: string): 4 | 6 | 0 => (IPV4.test(h) ? 4 : h.includes(":") ? 6 : 0);
+// The address classification is lib/security/address-policy.ts, shared with health checks.
+import { hostKind } from "../security/address-policy.ts";
 
-function isPrivateHost(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
-  if (h === "localhost" || h.endsWith(".localhost") || h.endsWith(".local") || h.endsWith(".internal")) return true;
-  if (h === "::1") return true;
-  if (isIp(h) !== 4) return h.startsWith("fd") && isIp(h) === 6; // IPv6 unique local
-  const [a = 0, b = 0] = h.split(".").map(Number);
-  return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
-}
-
-function isLinkLocal(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
-  return (isIp(h) === 4 && h.startsWith("169.254.")) || (isIp(h) === 6 && h.startsWith("fe80"));
-}
+const isPrivateHost = (host: string) => ["loopback", "private"].includes(hostKind(host) ?? "public");
+const isLinkLocal = (host: string) => hostKind(host) === "link-local";
 
 /**
  * null when acceptable, else why not. https anywhere; plain http only inside your own network

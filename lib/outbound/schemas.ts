@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZName } from "../validation/text.ts";
 import { destinationUrlProblem } from "./destination-url.ts";
 import { OUTBOUND_EVENTS, OUTBOUND_KINDS } from "./events.ts";
 
@@ -13,7 +14,8 @@ const ZUrl = z
   });
 
 const fields = {
-  name: z.string({ error: "name is required" }).trim().min(1, "name is required").max(80, "name must be at most 80 characters"),
+  // Unique per organisation ignoring case: normalised so look-alikes compare equal.
+  name: ZName("name", { min: 1, max: 80 }),
   url: ZUrl,
   teamId: z.uuid({ error: "teamId must be a team id" }).nullable(),
   events: z

@@ -37,7 +37,7 @@ export const ZSetPagingRoute = z.object({
   escalationTeamId: z.uuid({ error: "escalationTeamId must be a team id" }).nullable().default(null),
   isEnabled: z.boolean({ error: "isEnabled must be true or false" }).default(true),
   rotateSecret: z.literal(true, { error: "rotateSecret must be true" }).optional(),
-});
+}).strict();
 export type TSetPagingRoute = z.input<typeof ZSetPagingRoute>;
 
 export const ZPageTeam = z

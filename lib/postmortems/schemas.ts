@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SEVERITIES } from "../incidents/constants.ts";
+import { ZName } from "../validation/text.ts";
 
 export const ZPostmortemId = z.uuid();
 
@@ -16,7 +17,7 @@ export const ZUpdatePostmortem = z
 export const ZSaveSection = z.object({
   body: z.string({ error: "body is required" }).max(100_000, "body must be at most 100,000 characters"),
   baseVersion: z.number({ error: "baseVersion is required: the version your edit started from" }).int().min(1),
-});
+}).strict();
 export type TSaveSection = z.input<typeof ZSaveSection>;
 
 export const ZRequestReview = z.object({
@@ -34,7 +35,8 @@ const ZSectionKey = z
   .regex(/^[a-z][a-z0-9_]{0,39}$/, "each section key is 1–40 lowercase letters, digits or _");
 
 export const ZTemplateInput = z.object({
-  name: z.string({ error: "name is required" }).trim().min(2, "name must be at least 2 characters").max(80, "name must be at most 80 characters"),
+  // Unique per organisation ignoring case: normalised so look-alikes compare equal.
+  name: ZName("name", { min: 2, max: 80 }),
   description: z.string().trim().max(500, "description must be at most 500 characters").optional().default(""),
   sections: z
     .array(
@@ -54,4 +56,4 @@ export const ZTemplatePatch = ZTemplateInput.partial().strict();
 
 export const ZTemplateDefaults = z.object({
   defaults: z.partialRecord(z.enum(SEVERITIES), z.string().trim().min(1).max(80)),
-});
+}).strict();

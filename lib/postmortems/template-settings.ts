@@ -38,6 +38,16 @@ export async function getPostmortemSettings(actor: Actor): Promise<PostmortemSet
   return load(db(), actor.organizationId);
 }
 
+/** Template names are unique ignoring case, as people read them; the database index is exact. */
+async function assertNameFree(tx: Prisma.TransactionClient, organizationId: string, name: string | undefined, exceptId?: string): Promise<void> {
+  if (name === undefined) return;
+  const clash = await tx.postmortemTemplate.findFirst({
+    where: { organizationId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    select: { name: true },
+  });
+  if (clash) throw invalidField("name", `a template named "${clash.name}" already exists`);
+}
+
 const nameTaken = (error: unknown, name: string | undefined) => (isUniqueViolation(error) && name ? invalidField("name", `a template named "${name}" already exists`) : null);
 
 export async function createPostmortemTemplate(actor: Actor, raw: unknown): Promise<PostmortemTemplateDto> {
@@ -45,6 +55,7 @@ export async function createPostmortemTemplate(actor: Actor, raw: unknown): Prom
   const input = ZTemplateInput.parse(raw);
   try {
     return await db().$transaction(async (tx) => {
+      await assertNameFree(tx, actor.organizationId, input.name);
       const row = await tx.postmortemTemplate.create({
         data: { organizationId: actor.organizationId, name: input.name, description: input.description, sections: input.sections },
         select: { id: true },
@@ -65,6 +76,7 @@ export async function updatePostmortemTemplate(actor: Actor, id: string, raw: un
     return await db().$transaction(async (tx) => {
       const before = await findTemplate(tx, actor.organizationId, id);
       if (!before) throw notFound("Template");
+      await assertNameFree(tx, actor.organizationId, input.name, id);
       await tx.postmortemTemplate.update({ where: { id }, data: { name: input.name, description: input.description, sections: input.sections } });
       const after = (await findTemplate(tx, actor.organizationId, id))!;
       await recordAudit(tx, actor, { action: "postmortem_template.update", entityType: "PostmortemTemplate", entityId: id, before, after });

@@ -50,10 +50,16 @@ export const ZText = (field: string, { min = 0, max, isMultiLine = false }: Text
 export const ZName = (field: string, options: Omit<TextOptions, "isMultiLine">) =>
   ZText(field, { ...options, isMultiLine: false })
     .transform((v) => normalizeName(v))
-    .pipe(z.string().min(options.min ?? 0, `${field} is required`));
+    .pipe(z.string().min(options.min ?? 0, (options.min ?? 0) > 1 ? `${field} must be at least ${options.min} characters` : `${field} is required`));
 
+/** NFKC, no zero-width characters, inner runs of white space as one space, trimmed. */
 export function normalizeName(value: string): string {
-  return value.normalize("NFKC").replace(ZERO_WIDTH, "").trim();
+  return value.normalize("NFKC").replace(ZERO_WIDTH, "").replace(/\s+/g, " ").trim();
+}
+
+/** The key two names clash on where names are unique: normalised and case-folded. */
+export function nameKey(value: string): string {
+  return normalizeName(value).toLocaleLowerCase("en-US");
 }
 
 /** findBadText over a JSON text; null when it is fine or not JSON at all (its parser says so). */

@@ -5,6 +5,9 @@ import * as healthRoute from "../../app/api/services/[id]/health/route.ts";
 import { createApiToken, revokeApiToken } from "../../lib/auth/api-tokens.ts";
 import { claimDueChecks, startHealthPoller, type HealthPoller } from "../../lib/catalog/health-poller.ts";
 import { DEFAULT_HEALTH_POLLER_CONFIG, type HealthPollerConfig } from "../../lib/catalog/health-poller-config.ts";
+import { parseAllowList } from "../../lib/security/address-policy.ts";
+import { updateService } from "../../lib/catalog/services.ts";
+import { expectAppError } from "../helpers/app-error.ts";
 import { db } from "../../lib/db/client.ts";
 import type { ServiceHealthUpdate } from "../../lib/realtime/protocol.ts";
 import { bearer, callRoute } from "../helpers/call-route.ts";
@@ -136,16 +139,25 @@ function answer(req: IncomingMessage, res: ServerResponse): void {
   if (path.startsWith("/ok")) return void res.writeHead(200, { "content-type": "text/plain" }).end("OK");
   if (path === "/degraded") return void res.writeHead(200, { "content-type": "application/json" }).end('{"status":"degraded","message":"replica lag 40 s"}');
   if (path === "/unavailable") return void res.writeHead(503, { "content-type": "application/json" }).end('{"message":"db pool exhausted"}');
+  if (path === "/to-metadata") return void res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/iam/security-credentials/" }).end();
+  if (path === "/internal-secret") return void res.writeHead(503, { "content-type": "application/json" }).end('{"message":"db password is hunter2"}');
   if (path === "/hang") return; // never answers: only the poller's timeout ends this
   if (path === "/flaky") return void (flakyIsUp ? res.writeHead(200).end("back") : res.writeHead(500).end());
   res.writeHead(404).end();
 }
 
 describe("polling health-check URLs", () => {
-  const config: HealthPollerConfig = { ...DEFAULT_HEALTH_POLLER_CONFIG, isEnabled: false, timeoutMs: 400, concurrency: 4 };
+  // The stand-in services listen on loopback, which an operator has to allow, as for a real team's internal checks.
+  const config: HealthPollerConfig = {
+    ...DEFAULT_HEALTH_POLLER_CONFIG,
+    isEnabled: false,
+    timeoutMs: 400,
+    concurrency: 4,
+    allowedHosts: parseAllowList("127.0.0.1", "HEALTH_CHECK_ALLOWED_HOSTS"),
+  };
   const pollers: HealthPoller[] = [];
-  const poller = () => {
-    const p = startHealthPoller(config, { autoStart: false });
+  const poller = (overrides: Partial<HealthPollerConfig> = {}) => {
+    const p = startHealthPoller({ ...config, ...overrides }, { autoStart: false });
     pollers.push(p);
     return p;
   };
@@ -193,9 +205,9 @@ describe("polling health-check URLs", () => {
 
     expect(await poller().runOnce()).toBe(2);
     const okNow = await stored(ok.id);
-    expect(okNow).toMatchObject({ health: "ok", healthMessage: "Health check answered 200 OK", healthFailures: 0 });
+    expect(okNow).toMatchObject({ health: "ok", healthMessage: "Health check answered HTTP 200 OK", healthFailures: 0 });
     expectNextCheckIn(okNow.healthNextCheckAt, 30_000);
-    expect(await stored(degraded.id)).toMatchObject({ health: "degraded", healthMessage: "replica lag 40 s" });
+    expect(await stored(degraded.id)).toMatchObject({ health: "degraded", healthMessage: "Health check reported degraded (HTTP 200 OK)" });
     expect((await pushed).health).toBe("degraded");
     // The poller acts for nobody: its audit records carry no user.
     const audit = await db().auditLog.findFirstOrThrow({ where: { entityId: ok.id, action: "service.health" } });
@@ -207,7 +219,7 @@ describe("polling health-check URLs", () => {
     await onlyDue(service.id);
     await poller().runOnce();
     const first = await stored(service.id);
-    expect(first).toMatchObject({ health: "down", healthFailures: 1, healthMessage: "Health check answered 503 Service Unavailable: db pool exhausted" });
+    expect(first).toMatchObject({ health: "down", healthFailures: 1, healthMessage: "Health check answered HTTP 503 Service Unavailable" });
     expectNextCheckIn(first.healthNextCheckAt, 30_000);
 
     await onlyDue(service.id);
@@ -286,5 +298,47 @@ describe("polling health-check URLs", () => {
     await db().service.update({ where: { id: service.id }, data: { healthCheckUrl: null } });
     expect(await poller().runOnce()).toBe(0);
     expect((await stored(service.id)).health).toBe("unknown");
+  });
+
+  describe("SSRF (issue #16): without an allowance, internal addresses are never asked", () => {
+    it.each(["http://127.0.0.1:PORT/ok-ssrf", "http://[::1]:PORT/ok-ssrf", "http://0x7f000001:PORT/ok-ssrf", "http://169.254.169.254/latest/meta-data", "http://[::ffff:127.0.0.1]:PORT/ok-ssrf"])(
+      "%s is refused with a status line and no request",
+      async (template) => {
+        const url = template.replace("PORT", checkBase.split(":").at(-1)!);
+        const service = await seedService(acme.id, { healthCheckUrl: url });
+        hits.delete("/ok-ssrf");
+        await onlyDue(service.id);
+        await poller({ allowedHosts: [] }).runOnce();
+        const now = await stored(service.id);
+        expect(now.health).toBe("unknown");
+        expect(now.healthMessage).toMatch(/^Health check refused: (loopback|link-local) address/);
+        expect(hits.get("/ok-ssrf")).toBeUndefined();
+      },
+    );
+
+    it("refuses an internal health-check URL when a commander saves it, naming the field", async () => {
+      const service = await seedService(acme.id);
+      for (const url of ["http://169.254.169.254/latest/meta-data", "http://0x7f000001:8080/health", "http://[::ffff:10.0.0.1]/health", "http://localhost/health"]) {
+        const error = await expectAppError(updateService(acme.commander, service.id, { healthCheckUrl: url }), "validation_failed", "healthCheckUrl");
+        expect(error.message).toContain("HEALTH_CHECK_ALLOWED_HOSTS");
+      }
+      expect((await db().service.findUniqueOrThrow({ where: { id: service.id } })).healthCheckUrl).toBeNull();
+    });
+
+    it("re-checks a redirect from an allowed host and refuses the metadata endpoint", async () => {
+      const service = await seedService(acme.id, { healthCheckUrl: `${checkBase}/to-metadata` });
+      await onlyDue(service.id);
+      await poller().runOnce();
+      expect(await stored(service.id)).toMatchObject({ health: "unknown", healthMessage: expect.stringMatching(/^Health check refused: link-local address \(cloud metadata\)/) });
+    });
+
+    it("never stores or shows the body of an internal answer", async () => {
+      const service = await seedService(acme.id, { healthCheckUrl: `${checkBase}/internal-secret` });
+      await onlyDue(service.id);
+      await poller().runOnce();
+      const now = await stored(service.id);
+      expect(now).toMatchObject({ health: "down", healthMessage: "Health check answered HTTP 503 Service Unavailable" });
+      expect(JSON.stringify(await db().auditLog.findMany({ where: { entityId: service.id } }))).not.toContain("hunter2");
+    });
   });
 });

@@ -6,29 +6,29 @@ const answer = (status: number, body = "", contentType: string | null = null, st
 
 describe("interpreting a health-check answer", () => {
   it("treats a plain 2xx as ok and says what answered", () => {
-    expect(interpretHealthResponse(answer(200, "OK", "text/plain", "OK"))).toEqual({ health: "ok", message: "Health check answered 200 OK", isFailure: false });
+    expect(interpretHealthResponse(answer(200, "OK", "text/plain", "OK"))).toEqual({ health: "ok", message: "Health check answered HTTP 200 OK", isFailure: false });
     expect(interpretHealthResponse(answer(204)).health).toBe("ok");
   });
 
-  it("lets a JSON body say degraded or down, with its message", () => {
-    expect(interpretHealthResponse(answer(200, JSON.stringify({ status: "degraded", message: "replica lag 40 s" }), "application/json"))).toEqual({
+  it("lets a JSON body say degraded or down, showing only a status line, never the body's text", () => {
+    expect(interpretHealthResponse(answer(200, JSON.stringify({ status: "degraded", message: "replica lag 40 s" }), "application/json", "OK"))).toEqual({
       health: "degraded",
-      message: "replica lag 40 s",
+      message: "Health check reported degraded (HTTP 200 OK)",
       isFailure: false,
     });
-    expect(interpretHealthResponse(answer(200, '{"status":"down"}', "application/json"))).toMatchObject({ health: "down", message: "Health check reported down", isFailure: false });
+    expect(interpretHealthResponse(answer(200, '{"status":"down"}', "application/json"))).toMatchObject({ health: "down", message: "Health check reported down (HTTP 200)", isFailure: false });
   });
 
   it("understands the common spellings (Spring's UP, the IETF draft's warn/fail)", () => {
     expect(interpretHealthResponse(answer(200, '{"status":"UP"}', "application/json")).health).toBe("ok");
-    expect(interpretHealthResponse(answer(200, '{"status":"warn","output":"disk 91%"}', "application/health+json"))).toMatchObject({ health: "degraded", message: "disk 91%" });
+    expect(interpretHealthResponse(answer(200, '{"status":"warn","output":"disk 91%"}', "application/health+json"))).toMatchObject({ health: "degraded", message: "Health check reported degraded (HTTP 200)" });
     expect(interpretHealthResponse(answer(200, '{"status":"fail"}', null)).health).toBe("down");
   });
 
   it("keeps ok for a 2xx with a status word it does not know, and says so", () => {
     const outcome = interpretHealthResponse(answer(200, '{"status":"sideways"}', "application/json"));
     expect(outcome.health).toBe("ok");
-    expect(outcome.message).toContain('unrecognised status "sideways"');
+    expect(outcome.message).toBe("Health check answered HTTP 200 with an unrecognised status");
   });
 
   it("ignores bodies that are not JSON objects", () => {
@@ -36,10 +36,10 @@ describe("interpreting a health-check answer", () => {
     expect(interpretHealthResponse(answer(200, "[1,2]", "application/json")).health).toBe("ok");
   });
 
-  it("maps 5xx to down, as a failure, keeping a JSON message", () => {
-    expect(interpretHealthResponse(answer(503, '{"message":"db pool exhausted"}', "application/json", "Service Unavailable"))).toEqual({
+  it("maps 5xx to down, as a failure, without the body's message (an internal page is never shown)", () => {
+    expect(interpretHealthResponse(answer(503, '{"message":"db pool exhausted at 10.0.3.7:5432"}', "application/json", "Service Unavailable"))).toEqual({
       health: "down",
-      message: "Health check answered 503 Service Unavailable: db pool exhausted",
+      message: "Health check answered HTTP 503 Service Unavailable",
       isFailure: true,
     });
   });
@@ -49,9 +49,9 @@ describe("interpreting a health-check answer", () => {
     expect(interpretHealthResponse(answer(404, "", null, "Not Found")).message).toContain("check the health-check URL");
   });
 
-  it("clips long messages to 500 characters", () => {
+  it("keeps a long body out of the message entirely", () => {
     const outcome = interpretHealthResponse(answer(200, JSON.stringify({ status: "degraded", message: "x".repeat(2000) }), "application/json"));
-    expect(outcome.message).toHaveLength(500);
+    expect(outcome.message).not.toContain("xxx");
   });
 
   it("maps a timeout and a refused connection to down", () => {
@@ -85,7 +85,13 @@ describe("poller configuration", () => {
       backoffMaxMs: 600_000,
       tickMs: 5_000,
       concurrency: 8,
+      allowedHosts: [],
     });
+  });
+
+  it("reads the internal hosts checks may reach, and refuses a malformed entry by name", () => {
+    expect(loadHealthPollerConfig({ HEALTH_CHECK_ALLOWED_HOSTS: "status.corp.example, 10.20.0.0/16" }).allowedHosts).toHaveLength(2);
+    expect(() => loadHealthPollerConfig({ HEALTH_CHECK_ALLOWED_HOSTS: "10.0.0.0/40" })).toThrow(/HEALTH_CHECK_ALLOWED_HOSTS: "10.0.0.0\/40"/);
   });
 
   it("reads the environment and can be turned off", () => {

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { nameKey, normalizeName } from "../../validation/text.ts";
 import { issueAt, type Draft, type DraftEntity } from "./draft.ts";
 import { ZCatalogService, ZCatalogTeam, type TCatalogService, type TCatalogTeam } from "./format.ts";
 import type { ImportIssue } from "./import-types.ts";
@@ -57,26 +58,37 @@ function resolver(inFile: readonly string[], inCatalog: readonly string[]): (nam
   return (name) => (exact.has(name) ? name : (folded(name) ?? slugged(name)));
 }
 
-/** The name the entity will have in Warroom (a Backstage title may differ from metadata.name). */
-const catalogName = (e: DraftEntity) => (typeof e.value.name === "string" ? e.value.name.trim() : "");
+/**
+ * The name the entity will have in Warroom (a Backstage title may differ from metadata.name),
+ * normalised as the schema stores it, so what is compared here is what the import writes.
+ */
+const catalogName = (e: DraftEntity) => (typeof e.value.name === "string" ? normalizeName(e.value.name) : "");
 
-/** Reports entities whose name an earlier entity of the file already took. */
-function duplicates(entities: DraftEntity[], what: string): ImportIssue[] {
+/**
+ * Reports entities whose name an earlier entity of the file already took, and names that differ
+ * from an existing one only in case, spacing or invisible characters: names are unique that way
+ * (as when a person creates one), and the write must never be where that is found out.
+ */
+function clashes(entities: DraftEntity[], existing: readonly string[], what: string): ImportIssue[] {
   const first = new Map<string, DraftEntity>();
+  const existingByKey = new Map(existing.map((n) => [nameKey(n), n]));
+  const exact = new Set(existing);
   const issues: ImportIssue[] = [];
   for (const e of entities) {
     const name = catalogName(e);
     if (!name) continue;
-    const earlier = first.get(name);
+    const earlier = first.get(nameKey(name));
+    const other = existingByKey.get(nameKey(name));
     if (earlier) issues.push(issueAt(e, ["name"], `duplicate ${what} name "${name}" (first on line ${earlier.line})`));
-    else first.set(name, e);
+    else if (other !== undefined && !exact.has(name)) issues.push(issueAt(e, ["name"], `name "${name}" differs from the existing ${what} "${other}" only in case, spacing or invisible characters; write "${other}" to update it`));
+    first.set(nameKey(name), earlier ?? e);
   }
   return issues;
 }
 
 /** Every rule of the catalog, over the whole file at once, so every bad entity is reported. */
 export function checkDraft(draft: Draft, existing: ExistingNames): CheckResult {
-  const issues = [...draft.issues, ...duplicates(draft.teams, "team"), ...duplicates(draft.services, "service")];
+  const issues = [...draft.issues, ...clashes(draft.teams, existing.teams, "team"), ...clashes(draft.services, existing.services, "service")];
   const warnings = [...draft.warnings];
   const teamNamed = resolver(draft.teams.map(catalogName).filter(Boolean), existing.teams);
   const serviceNamed = resolver(draft.services.map(catalogName).filter(Boolean), existing.services);

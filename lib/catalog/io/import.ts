@@ -43,6 +43,29 @@ function rejected(issues: ImportIssue[], warnings: ImportIssue[] = []): AppError
   return new AppError("validation_failed", `The file has ${count}; nothing was imported — ${preview}${more}`, details);
 }
 
+/** Thrown to roll a dry run back after it wrote everything the import would. */
+class DryRunDone extends Error {
+  constructor(readonly result: ImportResultDto) {
+    super("dry run rolled back");
+  }
+}
+
+/**
+ * A dry run is the import itself, rolled back: the same checks, the same writes and the same
+ * database constraints, so a dry run that passes means the import succeeds (issue #16).
+ */
+async function dryRun(inTransaction: (fn: (tx: Prisma.TransactionClient) => Promise<ImportResultDto>) => Promise<ImportResultDto>, run: (tx: Prisma.TransactionClient) => Promise<ImportResultDto>): Promise<ImportResultDto> {
+  try {
+    await inTransaction(async (tx) => {
+      throw new DryRunDone(await run(tx));
+    });
+  } catch (error) {
+    if (error instanceof DryRunDone) return error.result;
+    throw error;
+  }
+  throw new Error("unreachable: a dry run always rolls back");
+}
+
 /**
  * Imports a catalog file (Warroom JSON/YAML or Backstage catalog-info.yaml). Everything is
  * checked before anything is written, every bad entity is reported with its line, and the
@@ -66,7 +89,6 @@ export async function importCatalog(actor: Actor, text: string, options: ImportO
     const mode = options.mode ?? "merge";
     const plan = planImport(checked.catalog, snapshot, mode);
     const result: ImportResultDto = { format, dryRun: Boolean(options.dryRun), ...plan.counts, mode, changes: plan.changes, warnings: checked.warnings };
-    if (options.dryRun) return result;
     await applyPlan(client, actor.organizationId, plan, snapshot);
     await recordAudit(client, actor, {
       action: "catalog.import",
@@ -77,9 +99,10 @@ export async function importCatalog(actor: Actor, text: string, options: ImportO
     return result;
   };
 
-  if (options.dryRun) return run(db());
   // Big files mean many rows: allow more than the default 5 s, still bounded.
-  const result = await db().$transaction(run, { maxWait: 10_000, timeout: 120_000 });
+  const inTransaction = (fn: (tx: Prisma.TransactionClient) => Promise<ImportResultDto>) => db().$transaction(fn, { maxWait: 10_000, timeout: 120_000 });
+  if (options.dryRun) return dryRun(inTransaction, run);
+  const result = await inTransaction(run);
   // One push for the whole import, after commit: catalog views and the map refetch once.
   const { teams, services, dependencies } = result;
   if (teams.create + teams.update + services.create + services.update + dependencies.create + dependencies.update + dependencies.remove > 0) {

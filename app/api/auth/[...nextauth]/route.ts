@@ -1,6 +1,8 @@
 import NextAuth from "next-auth";
+import { cookies } from "next/headers";
 import { NextRequest } from "next/server";
 import { isPasswordAttempt, limitPasswordAttempt } from "@/lib/auth/login-rate-limit.ts";
+import { withUsableCallbackUrls } from "@/lib/auth/safe-callback-url.ts";
 import { authOptions } from "@/lib/auth/options.ts";
 import { errorReply } from "@/lib/http/api-core.ts";
 import { readText } from "@/lib/http/api-handler.ts";
@@ -15,20 +17,27 @@ async function handler(req: NextRequest, ctx: { params: Promise<{ nextauth: stri
     const refused = await limitPasswordAttempt(req);
     if (refused) return refused;
   }
-  let request = req;
+  let body: string | undefined;
   if (req.method === "POST") {
     try {
-      const body = await readText(req, MAX_AUTH_BODY_BYTES, "64 KB");
-      // The body is now whole and in memory: its framing headers no longer describe it.
-      const headers = new Headers(req.headers);
-      headers.delete("transfer-encoding");
-      headers.delete("content-length");
-      request = new NextRequest(req.url, { method: req.method, headers, body });
+      body = await readText(req, MAX_AUTH_BODY_BYTES, "64 KB");
     } catch (error) {
       const reply = errorReply(error, { requestId: crypto.randomUUID(), method: req.method, path: req.nextUrl.pathname });
       return Response.json(reply.body, { status: reply.status, headers: reply.headers });
     }
   }
+  // A callbackUrl next-auth cannot parse (query or cookie) would be a 500 on every auth route.
+  // next-auth reads cookies through next/headers: the replacement is set there, which also
+  // replaces the bad cookie in the browser.
+  const usable = withUsableCallbackUrls(new URL(req.url), req.headers.get("cookie"));
+  const jar = await cookies();
+  for (const name of usable.replacedCookies) jar.set(name, "/triage", { path: "/", httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
+  if (body === undefined && !usable.isChanged) return NextAuth(authOptions())(req, ctx);
+  const headers = new Headers(req.headers);
+  // The body is now whole and in memory: its framing headers no longer describe it.
+  headers.delete("transfer-encoding");
+  headers.delete("content-length");
+  const request = new NextRequest(usable.url, { method: req.method, headers, body });
   return NextAuth(authOptions())(request, ctx);
 }
 
