@@ -25,9 +25,19 @@ export function describeOutcome(outcome: AttemptOutcome, timeoutMs: number): str
     return clip(`HTTP ${outcome.status}${body ? `: ${body}` : ""}`);
   }
   if (outcome.timedOut) return `No answer within ${seconds(timeoutMs)}`;
-  const cause = (outcome.error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+  // fetch wraps the socket's error in `cause`; node:http hands it over as it is.
+  const error = outcome.error as { code?: unknown; cause?: { code?: unknown; message?: unknown } } | null;
+  const cause = error?.cause;
   const reason =
-    typeof cause?.code === "string" ? cause.code : typeof cause?.message === "string" ? cause.message : outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+    typeof cause?.code === "string"
+      ? cause.code
+      : typeof error?.code === "string"
+        ? error.code
+        : typeof cause?.message === "string"
+          ? cause.message
+          : outcome.error instanceof Error
+            ? outcome.error.message
+            : String(outcome.error);
   return clip(`Could not connect: ${reason}`);
 }
 

@@ -1,6 +1,6 @@
 // Where a channel may point. Pure and client-safe: the form shows the same message the API gives.
 // The address classification is lib/security/address-policy.ts, shared with health checks.
-import { hostKind } from "../security/address-policy.ts";
+import { addressKind, hostKind, refusalReason } from "../security/address-policy.ts";
 
 const isPrivateHost = (host: string) => ["loopback", "private"].includes(hostKind(host) ?? "public");
 const isLinkLocal = (host: string) => hostKind(host) === "link-local";
@@ -22,4 +22,14 @@ export function destinationUrlProblem(raw: string): string | null {
   if (isLinkLocal(url.hostname)) return "must not point at a link-local address";
   if (url.protocol === "http:" && !isPrivateHost(url.hostname)) return "must use https:// (plain http only for localhost and private addresses)";
   return null;
+}
+
+/**
+ * What a channel may connect to, checked on the resolved address at send time (the URL check above
+ * sees only the name): your own network is fine (an in-house pager, GoAlert), link-local (cloud
+ * metadata) and reserved addresses never are.
+ */
+export function channelAddressRule(address: string): string | null {
+  const kind = addressKind(address);
+  return kind === "link-local" || kind === "reserved" ? refusalReason(kind) : null;
 }

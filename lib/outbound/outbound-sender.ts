@@ -9,7 +9,8 @@ import { decideAttempt, type AttemptDecision, type AttemptOutcome } from "./atte
 import { setOutboundKick } from "./kick-outbound.ts";
 import { DEFAULT_OUTBOUND_CONFIG, type OutboundConfig } from "./outbound-config.ts";
 import { signedHeaders } from "./sign-webhook.ts";
-import { readLimitedBody } from "../http/read-limited-body.ts";
+import { guardedGet } from "../security/guarded-get.ts";
+import { channelAddressRule } from "./destination-url.ts";
 
 const MAX_BODY_BYTES = 16 * 1024;
 /** A claim outlives the timeout by this much: if the instance dies mid-send, another takes over. */
@@ -82,12 +83,13 @@ export async function postDelivery(claim: ClaimedDelivery, timeoutMs: number, no
   const onStop = () => controller.abort();
   stopSignal?.addEventListener("abort", onStop);
   try {
-    // A redirect is not a delivery: following it could carry the body somewhere unintended.
-    const res = await fetch(claim.url, { method: "POST", headers, body, signal: controller.signal, redirect: "manual" });
-    const text = await readLimitedBody(res, MAX_BODY_BYTES);
-    return { kind: "response", status: res.status, body: text, retryAfter: res.headers.get("retry-after") };
-  } catch (error) {
-    return { kind: "error", error, timedOut };
+    // A redirect is not a delivery: following it could carry the body somewhere unintended. The
+    // address is checked as the connection opens: a name that resolves to a cloud metadata
+    // endpoint is refused, however the URL spelt it (see channelAddressRule).
+    const answer = await guardedGet(claim.url, { method: "POST", body, headers, rule: channelAddressRule, allow: [], timeoutMs, maxBytes: MAX_BODY_BYTES, maxRedirects: 0, signal: controller.signal });
+    if (answer.kind === "refused") return { kind: "error", error: new Error(answer.reason), timedOut: false };
+    if (answer.kind === "error") return { kind: "error", error: answer.error, timedOut: timedOut || answer.timedOut };
+    return { kind: "response", status: answer.status, body: answer.body, retryAfter: answer.retryAfter };
   } finally {
     clearTimeout(timer);
     stopSignal?.removeEventListener("abort", onStop);

@@ -1,7 +1,8 @@
-// A GET to a URL a person typed (a service's health check), made so it cannot be turned against
-// our own network: every address is checked against lib/security/address-policy.ts when the
-// connection is made (so a name that resolves, or re-resolves, to 10.x is refused: no DNS
-// rebinding), every redirect is re-checked the same way, and time and body size are capped.
+// A request to a URL a person typed (a service's health check, a notification channel, a pager
+// webhook), made so it cannot be turned against our own network: every address is checked against
+// lib/security/address-policy.ts when the connection is made (so a name that resolves, or
+// re-resolves, to an address the rule refuses is refused: no DNS rebinding), every redirect is
+// re-checked the same way, and time and body size are capped.
 import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions } from "node:dns";
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
@@ -9,7 +10,15 @@ import { addressKind, isAllowedAddress, isAllowedName, refusalReason, type Allow
 
 export type ResolveAll = (hostname: string, options: LookupAllOptions, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
 
+/** Why an address may not be reached (a status line), or null. Health checks refuse anything internal. */
+export type AddressRule = (address: string, allow: readonly AllowEntry[]) => string | null;
+
 export interface GuardedGetOptions {
+  /** GET unless given; a body goes with POST. */
+  method?: "GET" | "POST";
+  body?: string;
+  /** Defaults to refusing every internal address not allowed (see `internalRefused`). */
+  rule?: AddressRule;
   timeoutMs: number;
   maxBytes: number;
   /** Redirects followed (each re-checked); 0 answers with the 3xx itself. */
@@ -23,7 +32,7 @@ export interface GuardedGetOptions {
 }
 
 export type GuardedAnswer =
-  | { kind: "response"; status: number; statusText: string; contentType: string | null; body: string }
+  | { kind: "response"; status: number; statusText: string; contentType: string | null; retryAfter: string | null; body: string }
   | { kind: "refused"; reason: string }
   | { kind: "error"; error: unknown; timedOut: boolean };
 
@@ -33,19 +42,19 @@ class AddressRefused extends Error {
   }
 }
 
-/** Why this literal address may not be reached, or null. */
-function literalRefusal(host: string, allow: readonly AllowEntry[]): string | null {
+/** The health checks' rule: nothing internal unless an administrator allowed it. */
+export const internalRefused: AddressRule = (host, allow) => {
   const kind = addressKind(host);
   if (!kind || kind === "public" || isAllowedAddress(host, allow)) return null;
   return refusalReason(kind);
-}
+};
 
-/** A lookup that refuses when any address of the name is internal (unless allowed). */
-function checkedLookup(allow: readonly AllowEntry[], isTrustedName: boolean, resolve: ResolveAll) {
+/** A lookup that refuses when any address of the name breaks the rule. */
+function checkedLookup(rule: AddressRule, allow: readonly AllowEntry[], isTrustedName: boolean, resolve: ResolveAll) {
   return (hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
     resolve(hostname, { all: true }, (error, addresses) => {
       if (error) return callback(error);
-      const refusal = isTrustedName ? null : addresses.map((a) => literalRefusal(a.address, allow)).find((r) => r !== null);
+      const refusal = isTrustedName ? null : addresses.map((a) => rule(a.address, allow)).find((r) => r !== null);
       if (refusal) return callback(new AddressRefused(refusal));
       if (options.all) return callback(null, addresses);
       const first = addresses[0];
@@ -76,14 +85,14 @@ function once(url: URL, options: GuardedGetOptions, signal: AbortSignal): Promis
   const request = url.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = request(url, {
-      method: "GET",
+      method: options.method ?? "GET",
       headers: options.headers,
       signal,
-      lookup: checkedLookup(options.allow, isTrustedName, options.resolve ?? (dnsLookup as unknown as ResolveAll)) as never,
+      lookup: checkedLookup(options.rule ?? internalRefused, options.allow, isTrustedName, options.resolve ?? (dnsLookup as unknown as ResolveAll)) as never,
     });
     req.on("response", resolve);
     req.on("error", reject);
-    req.end();
+    req.end(options.body);
   });
 }
 
@@ -103,7 +112,7 @@ export async function guardedGet(raw: string, options: GuardedGetOptions): Promi
       if (url.protocol !== "http:" && url.protocol !== "https:") return { kind: "refused", reason: "refused: not an http(s) URL" };
       if (url.username || url.password) return { kind: "refused", reason: "refused: URL holds a user name or password" };
       // Literal addresses never reach the lookup, so they are checked here.
-      const refusal = isAllowedName(url.hostname, options.allow) ? null : literalRefusal(url.hostname, options.allow);
+      const refusal = isAllowedName(url.hostname, options.allow) ? null : (options.rule ?? internalRefused)(url.hostname, options.allow);
       if (refusal) return { kind: "refused", reason: refusal };
       const res = await once(url, options, controller.signal);
       const location = res.headers.location;
@@ -114,7 +123,8 @@ export async function guardedGet(raw: string, options: GuardedGetOptions): Promi
       }
       const body = await readCapped(res, options.maxBytes);
       const contentType = res.headers["content-type"] ?? null;
-      return { kind: "response", status: res.statusCode ?? 0, statusText: res.statusMessage ?? "", contentType, body };
+      const retryAfter = res.headers["retry-after"] ?? null;
+      return { kind: "response", status: res.statusCode ?? 0, statusText: res.statusMessage ?? "", contentType, retryAfter, body };
     }
   } catch (error) {
     if (error instanceof AddressRefused) return { kind: "refused", reason: error.reason };

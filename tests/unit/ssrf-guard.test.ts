@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { healthCheckUrlProblem } from "../../lib/catalog/health-check-policy.ts";
-import { destinationUrlProblem } from "../../lib/outbound/destination-url.ts";
+import { channelAddressRule, destinationUrlProblem } from "../../lib/outbound/destination-url.ts";
 import { hostKind, parseAllowList } from "../../lib/security/address-policy.ts";
 import { guardedGet, type GuardedGetOptions, type ResolveAll } from "../../lib/security/guarded-get.ts";
 
@@ -112,5 +112,44 @@ describe("a guarded GET", () => {
     expect(await guardedGet(`http://127.0.0.1:${port}/ok`, { ...base(), allow })).toMatchObject({ kind: "response", status: 200 });
     const big = await guardedGet(`http://127.0.0.1:${port}/big`, { ...base(), allow });
     expect(big.kind === "response" && big.body.length).toBe(1024);
+  });
+});
+
+describe("a channel's POST (notification channels, pager webhooks)", () => {
+  let receiver: Server;
+  let bodies: string[] = [];
+  let port = 0;
+  const post = { method: "POST" as const, body: '{"text":"INC-7 checkout down"}', rule: channelAddressRule, allow: [], timeoutMs: 2_000, maxBytes: 1024, maxRedirects: 0 };
+
+  beforeAll(async () => {
+    receiver = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c: Buffer) => (body += c.toString()));
+      req.on("end", () => {
+        bodies.push(body);
+        if (req.url === "/moved") return void res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data" }).end();
+        res.writeHead(429, { "retry-after": "7" }).end("slow down");
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    port = (receiver.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise((resolve) => receiver.close(resolve)));
+
+  it("refuses a public-looking name that resolves to cloud metadata, checked when connecting; sends nothing", async () => {
+    bodies = [];
+    const resolve: ResolveAll = (_hostname, _options, callback) => callback(null, [{ address: "169.254.169.254", family: 4 }]);
+    expect(await guardedGet(`https://hooks.shop.example:${port}/hook`, { ...post, resolve })).toEqual({ kind: "refused", reason: "refused: link-local address (cloud metadata)" });
+    expect(await guardedGet("http://[::ffff:a9fe:a9fe]/hook", post)).toEqual({ kind: "refused", reason: "refused: link-local address (cloud metadata)" });
+    expect(bodies).toEqual([]);
+  });
+
+  it("reaches your own network (an in-house pager) and posts the body; a redirect is an answer, not followed", async () => {
+    bodies = [];
+    const resolve: ResolveAll = (_hostname, _options, callback) => callback(null, [{ address: "127.0.0.1", family: 4 }]);
+    const answer = await guardedGet(`http://pager.corp.internal:${port}/hook`, { ...post, resolve });
+    expect(answer).toMatchObject({ kind: "response", status: 429, retryAfter: "7", body: "slow down" });
+    expect(await guardedGet(`http://127.0.0.1:${port}/moved`, post)).toMatchObject({ kind: "response", status: 302 });
+    expect(bodies).toEqual([post.body, post.body]);
   });
 });
