@@ -1,5 +1,6 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { db } from "../db/client.ts";
+import type { CatalogNames } from "./check-catalog.ts";
 import { notFound } from "../errors/app-error.ts";
 import { drillSelect, toDrillDto, type DrillDto } from "./drill-dto.ts";
 import { durationAtSpeed } from "./parse-scenario.ts";
@@ -53,4 +54,14 @@ export function summarizeScenario(scenario: DrillScenario, yaml: string): Scenar
 export function listScenarios(actor: Actor): ScenarioSummaryDto[] {
   assertCan(actor, "incident:read");
   return shippedScenarios().map((s) => summarizeScenario(s.scenario, s.yaml));
+}
+
+/** The names a scenario may use (services with their aliases, teams): the start page checks as you type. */
+export async function listCatalogNames(actor: Actor): Promise<CatalogNames> {
+  assertCan(actor, "incident:read");
+  const [services, teams] = await Promise.all([
+    db().service.findMany({ where: { organizationId: actor.organizationId }, select: { id: true, name: true, aliases: true } }),
+    db().team.findMany({ where: { organizationId: actor.organizationId }, select: { id: true, name: true } }),
+  ]);
+  return { services, teams };
 }
