@@ -23,19 +23,18 @@ const STATE: Record<DrillDto["status"], string> = { running: "", finished: " · 
 export function DrillBanner({ drill, events }: { drill: DrillDto; events: readonly TimelineEventDto[] }) {
   const played = useMemo(() => stepsPlayed(events, drill.id, drill.stepsPlayed), [events, drill.id, drill.stepsPlayed]);
   return (
-    <div role="note" aria-label="Drill" data-testid="drill-banner" className="border-b-2 border-dashed border-accent bg-accent/10 px-4 py-1.5 text-sm">
-      <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-3 gap-y-0.5">
-        <strong className="font-bold tracking-wider text-accent">DRILL</strong>
-        <span className="text-ink">
-          practice incident, {drill.scenarioName}, ×{drill.speed},{" "}
-          <span data-testid="drill-step" className="tabular">
+    <div role="note" aria-label="Drill" data-testid="drill-banner" className="border-b-2 border-dashed border-accent bg-accent/10 px-4 py-1 text-sm">
+      <div className="mx-auto flex max-w-[1600px] items-baseline gap-x-3">
+        <p className="min-w-0 text-ink">
+          <strong className="font-bold tracking-wider text-accent">DRILL</strong> — practice incident, {drill.scenarioName}, ×{drill.speed},{" "}
+          <span data-testid="drill-step" className="whitespace-nowrap tabular">
             {played ? `step ${played} of ${drill.stepCount}` : `starting (${drill.stepCount} steps)`}
           </span>
           {STATE[drill.status]}
-        </span>
-        <span className="text-ink-muted">Nothing here reaches customers, the status page or real on-call.</span>
-        <Link href={drill.status === "running" ? "/drills" : `/drills/${drill.id}`} className="ml-auto text-accent underline-offset-2 hover:underline">
-          {drill.status === "running" ? "All drills" : "Drill report"}
+          <span className="hidden text-ink-muted lg:inline"> · Nothing here reaches customers, the status page or real on-call.</span>
+        </p>
+        <Link href={drill.status === "running" ? "/drills" : `/drills/${drill.id}`} className="ml-auto shrink-0 text-accent underline-offset-2 hover:underline">
+          {drill.status === "running" ? "Drills" : "Report"}
         </Link>
       </div>
     </div>

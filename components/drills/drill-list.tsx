@@ -35,8 +35,8 @@ export function DrillList({ drills, canRun }: { drills: DrillDto[]; canRun: bool
             <tr>
               <th scope="col" className="px-3 py-2 font-medium">Scenario</th>
               <th scope="col" className="px-3 py-2 font-medium">Status</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">Steps</th>
-              <th scope="col" className="px-3 py-2 font-medium">Started</th>
+              <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">Steps</th>
+              <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Started</th>
               <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Actions</span></th>
             </tr>
           </thead>
@@ -54,14 +54,15 @@ export function DrillList({ drills, canRun }: { drills: DrillDto[]; canRun: bool
                   <span className="block text-xs text-ink-muted">
                     ×{d.speed}
                     {d.incident ? ` · ${d.incident.ref}` : ""}
+                    <span className="sm:hidden"> · step {d.stepsPlayed} of {d.stepCount}</span>
                     {d.startedBy ? ` · started by ${d.startedBy.name}` : ""}
                   </span>
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">{STATUS_LABELS[d.status]}</td>
-                <td className="px-3 py-2 text-right tabular">
+                <td className="hidden px-3 py-2 text-right tabular sm:table-cell">
                   {d.stepsPlayed} / {d.stepCount}
                 </td>
-                <td className="px-3 py-2 text-ink-muted"><Timestamp iso={d.startedAt} withDate /></td>
+                <td className="hidden px-3 py-2 text-ink-muted sm:table-cell"><Timestamp iso={d.startedAt} withDate /></td>
                 <td className="px-3 py-2 text-right whitespace-nowrap">
                   {d.status === "finished" ? (
                     <Link href={`/drills/${d.id}`} className="text-accent underline-offset-2 hover:underline">Report</Link>
