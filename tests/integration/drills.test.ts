@@ -14,7 +14,9 @@ import { updateIncident } from "../../lib/incidents/update-incident.ts";
 import { getInsights } from "../../lib/insights/get-insights.ts";
 import { ingestWebhook } from "../../lib/integrations/ingest-webhook.ts";
 import { createIntegration } from "../../lib/integrations/manage.ts";
-import { createChannel } from "../../lib/outbound/channels.ts";
+import { createChannel, updateChannel } from "../../lib/outbound/channels.ts";
+import { postStakeholderUpdate } from "../../lib/stakeholder/post-stakeholder-update.ts";
+import { loadPublicStatus } from "../../lib/status/get-public-status.ts";
 import { pageTeam } from "../../lib/paging/page-team.ts";
 import { setPagingRoute } from "../../lib/paging/routes.ts";
 import { setPagingSettings } from "../../lib/paging/settings.ts";
@@ -196,6 +198,27 @@ describe("playing a drill", () => {
     expect(await db().outboundDelivery.count({ where: { incidentId: incident.id, pageId: { not: null } } })).toBe(0);
     expect(await db().page.findMany({ where: { incidentId: incident.id }, select: { nextEscalationAt: true } })).toEqual([{ nextEscalationAt: null }]);
     await setPagingSettings(org.admin, { sev1AutoPage: false });
+  });
+});
+
+describe("drills never reach customers or real channels", () => {
+  it("keeps a drill's public stakeholder update off the status page", async () => {
+    const slug = (await db().organization.findUniqueOrThrow({ where: { id: org.id }, select: { slug: true } })).slug;
+    const { incident } = await startDrill(org.commander, { scenarioKey: "payment-gateway-timeouts", speed: 5 });
+    await postStakeholderUpdate(org.commander, incident.id, { affected: "Card payments fail for about a third of customers", doing: "Failing over to the backup PSP", isPublic: true, journeyStatus: { payment: "major_outage" } });
+    const status = await loadPublicStatus(slug);
+    expect(status?.activeIncidents).toEqual([]);
+    expect(status?.journeys.find((j) => j.journey === "payment")?.status).toBe("operational");
+  });
+
+  it("tells a channel of drills only while it accepts them", async () => {
+    const channel = await createChannel(org.admin, { kind: "webhook", name: "Game-day hook", url: "https://hooks.example.com/game-day", acceptsDrills: true });
+    expect(channel.channel.acceptsDrills).toBe(true);
+    const off = await updateChannel(org.admin, channel.channel.id, { acceptsDrills: false });
+    expect(off.channel.acceptsDrills).toBe(false);
+    await expectAppError(updateChannel(org.admin, channel.channel.id, { acceptsDrills: "yes" }), "validation_failed", "acceptsDrills");
+    const { incident } = await startDrill(org.commander, { scenarioKey: "payment-gateway-timeouts", speed: 5 });
+    expect(await db().outboundDelivery.count({ where: { incidentId: incident.id, channelId: channel.channel.id } })).toBe(0);
   });
 });
 
