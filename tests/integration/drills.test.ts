@@ -187,6 +187,16 @@ describe("playing a drill", () => {
     }
   });
 
+  it("plays each step once when several players run at the same time", async () => {
+    const start = new Date();
+    const { drill, incident } = await startDrill(org.admin, { scenarioKey: "payment-gateway-timeouts", speed: 5 }, start);
+    const later = () => new Date(start.getTime() + 3_600_000);
+    // As two instances would: passes racing for the same due steps.
+    await Promise.all([playDueDrillSteps(later), playDueDrillSteps(later), playDueDrillSteps(later)]);
+    const steps = (await entriesOf(org.admin, incident.id)).filter((e) => drillMark(e.data)?.drillId === drill.id && drillMark(e.data)?.injected).map((e) => drillMark(e.data)?.step);
+    expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
   it("never pages for real: a page is recorded as practice and SEV1 auto-page stays quiet", async () => {
     await setPagingRoute(org.admin, ids.payments, { kind: "pagerduty", key: "e93facc04764012d7bfb002500d5d1a6" });
     await setPagingSettings(org.admin, { sev1AutoPage: true });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkScenarioCatalog } from "../../lib/drills/check-catalog.ts";
+import { drillAlertPayload } from "../../lib/drills/drill-alert-payload.ts";
 import { formatDuration, parseDuration } from "../../lib/drills/duration.ts";
+import { parseWebhook } from "../../lib/integrations/parse-webhook.ts";
 import { durationAtSpeed, parseScenario } from "../../lib/drills/parse-scenario.ts";
 import { formatProblem, type ScenarioProblem } from "../../lib/drills/scenario-types.ts";
 import { SHIPPED_SCENARIO_YAML } from "../../lib/drills/scenarios/index.ts";
@@ -111,5 +113,19 @@ describe("scenario format", () => {
       expect(parsed.scenario.steps.length).toBeLessThanOrEqual(10);
     }
     expect(shippedScenarios().map((s) => s.scenario.key)).toEqual(["payment-gateway-timeouts", "inventory-sync-lag", "product-feeds-behind", "returns-api-breaks-order-sync"]);
+  });
+
+  it("builds each step's alert as its vendor sends it, so the real parser reads it", () => {
+    const drillId = "5b0f7a52-1f7e-4a55-9d0b-0c0ffee00001";
+    const now = new Date("2026-11-27T20:05:00.000Z");
+    const alert = { source: "alertmanager" as const, service: "Payment gateway adapter", severity: "critical", status: "firing" as const, title: "PaymentGatewayTimeouts: p99 > 8s", description: "p99 8.4s", key: "gw" };
+    const [firing] = parseWebhook("alertmanager", drillAlertPayload(alert, drillId, now)).alerts;
+    expect(firing).toMatchObject({ status: "firing", title: "PaymentGatewayTimeouts: p99 > 8s", description: "p99 8.4s", startedAt: now.toISOString(), labels: { alertname: "PaymentGatewayTimeouts", service: "Payment gateway adapter", severity: "critical", drill: drillId } });
+    const [resolved] = parseWebhook("alertmanager", drillAlertPayload({ ...alert, status: "resolved" }, drillId, now)).alerts;
+    // The same key is the same alert (Alertmanager's fingerprint): resolving it resolves the firing one.
+    expect(resolved?.dedupKey).toBe(firing?.dedupKey);
+    expect(resolved?.status).toBe("resolved");
+    const [generic] = parseWebhook("generic", drillAlertPayload({ ...alert, source: "generic" }, drillId, now)).alerts;
+    expect(generic).toMatchObject({ dedupKey: "gw", serviceHint: "Payment gateway adapter", severityHint: "critical" });
   });
 });
