@@ -74,6 +74,11 @@ describe("starting a drill", () => {
     const cancelled = await cancelDrill(org.admin, drill.id);
     expect(cancelled.status).toBe("cancelled");
     await expectAppError(cancelDrill(org.admin, drill.id), "conflict");
+    // A cancelled drill plays nothing more, and its practice incident is resolved.
+    await playDueDrillSteps(() => new Date(Date.now() + 3_600_000));
+    const incidentId = cancelled.incident?.id ?? "";
+    expect((await entriesOf(org.admin, incidentId)).filter((e) => drillMark(e.data)?.injected)).toEqual([]);
+    expect(cancelled.incident?.status).toBe("resolved");
   });
 
   it("refuses a scenario naming a service this catalog does not have, at its line, and bad speeds", async () => {
