@@ -18,6 +18,7 @@ import { loadOutboundConfig } from "./lib/outbound/outbound-config.ts";
 import { startOutboundSender } from "./lib/outbound/outbound-sender.ts";
 import { recordPageAttempt } from "./lib/paging/page-attempt.ts";
 import { startPageEscalations } from "./lib/paging/page-escalations.ts";
+import { startDrillPlayer } from "./lib/drills/drill-player.ts";
 import { loadPagingEndpoints } from "./lib/paging/paging-config.ts";
 import { attachFanout } from "./lib/realtime/adapter.ts";
 import { setRealtimeServer } from "./lib/realtime/emit.ts";
@@ -114,8 +115,10 @@ async function main(): Promise<void> {
   const reminders = startStakeholderReminders();
   // Pages nobody acknowledged in time: the team's escalation step.
   const escalations = startPageEscalations();
+  // Game-day drills: injects each running drill's due steps into its practice incident.
+  const drillPlayer = startDrillPlayer();
   // Each stop() waits for its pass in flight, so the database closes after them.
-  const backgroundJobs = [healthPoller, outboundSender, reminders, escalations];
+  const backgroundJobs = [healthPoller, outboundSender, reminders, escalations, drillPlayer];
 
   let stopping = false;
   const shutdown = (signal: string) => {

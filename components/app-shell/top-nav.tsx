@@ -28,6 +28,12 @@ export function TopNav({ user }: { user: { name: string; role: RoleName } }) {
               {l.label}
             </Link>
           ))}
+          {/* Those who run drills get the link; everyone else can still open /drills to read past ones. */}
+          {can(user.role, "drill:run") ? (
+            <Link href="/drills" className="shrink-0 whitespace-nowrap text-sm text-ink-muted hover:text-ink">
+              Drills
+            </Link>
+          ) : null}
           {/* Everyone has settings of their own (API tokens); admins also edit the organisation's. */}
           <Link href={can(user.role, "org:admin") ? "/settings" : "/settings/tokens"} className="shrink-0 whitespace-nowrap text-sm text-ink-muted hover:text-ink">
             Settings

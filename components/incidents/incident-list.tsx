@@ -10,6 +10,7 @@ import { Kbd } from "../ui/kbd.tsx";
 import { apiRequest } from "../api/api-client.ts";
 import { useSocketSubscription } from "../realtime/use-socket-subscription.ts";
 import { useShortcut } from "../ui/use-shortcut.ts";
+import { DrillBadge } from "../drills/drill-badge.tsx";
 import { SeverityBadge } from "./severity-badge.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 
@@ -27,17 +28,21 @@ function upsert(list: IncidentDto[], incident: IncidentDto): IncidentDto[] {
   return [incident, ...list.filter((i) => i.id !== incident.id)].sort(byPriority);
 }
 
-export function IncidentList({ initial, canDeclare }: { initial: IncidentDto[]; canDeclare: boolean }) {
+export function IncidentList({ initial, canDeclare, includeDrills = false }: { initial: IncidentDto[]; canDeclare: boolean; includeDrills?: boolean }) {
   const [incidents, setIncidents] = useState(initial);
   const router = useRouter();
   useShortcut("n", () => canDeclare && router.push("/incidents/new"));
 
-  const onChange = ({ incident }: { incident: IncidentDto }) => setIncidents((list) => upsert(list, incident));
+  // Drills are practice: pushed ones join the list only when the filter includes them.
+  const onChange = ({ incident }: { incident: IncidentDto }) => {
+    if (incident.drillId && !includeDrills) return;
+    setIncidents((list) => upsert(list, incident));
+  };
   useSocketSubscription({
     on: { "incident:declared": onChange, "incident:updated": onChange },
     // Changes pushed while the socket was down are gone: read the list again after a reconnect.
     resync: () =>
-      void apiRequest<{ incidents: IncidentDto[] }>("/api/incidents").then((res) => {
+      void apiRequest<{ incidents: IncidentDto[] }>(includeDrills ? "/api/incidents?drills=include" : "/api/incidents").then((res) => {
         if (res.ok) setIncidents([...res.data.incidents].sort(byPriority));
       }),
   });
@@ -50,6 +55,9 @@ export function IncidentList({ initial, canDeclare }: { initial: IncidentDto[]; 
       <div className="flex items-center gap-4">
         <h1 className="text-xl font-semibold">Incidents</h1>
         <span className="text-sm text-ink-muted tabular">{open.length} open</span>
+        <Link href={includeDrills ? "/incidents" : "/incidents?drills=include"} aria-pressed={includeDrills} role="button" data-testid="include-drills" className="rounded border border-line px-2 py-0.5 text-sm text-ink-muted hover:text-ink">
+          <span aria-hidden>{includeDrills ? "☑" : "☐"}</span> Include drills
+        </Link>
         {canDeclare ? (
           <Link href="/incidents/new" className={`${buttonClasses("danger")} ml-auto`}>
             Declare incident <Kbd>N</Kbd>
@@ -97,6 +105,7 @@ function IncidentTable({ incidents }: { incidents: IncidentDto[] }) {
               <td className="px-4 py-3">
                 <Link href={`/incidents/${i.id}`} className="group block">
                   <span className="mr-2 font-mono text-xs text-ink-faint">{i.ref}</span>
+                  {i.drillId ? <DrillBadge className="mr-2" /> : null}
                   <span className="font-medium text-ink [overflow-wrap:anywhere] group-hover:underline">{i.title}</span>
                 </Link>
               </td>

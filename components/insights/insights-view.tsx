@@ -30,7 +30,13 @@ function trendSentence(name: string, values: (number | null)[]): string {
   return `Median ${name} across the range ${formatMinutes(overall)}; the latest week with incidents ${formatMinutes(last)}.`;
 }
 
-export function InsightsView({ data }: { data: InsightsDto }) {
+/** `includeDrills`: game-day drills counted too (left out by default: they are practice). */
+export function InsightsView({ data, includeDrills = false }: { data: InsightsDto; includeDrills?: boolean }) {
+  const drillsParam = includeDrills ? "drills=include" : "";
+  const rangeHref = (w: number) => {
+    const params = [w === 12 ? "" : `weeks=${w}`, drillsParam].filter(Boolean).join("&");
+    return params ? `/insights?${params}` : "/insights";
+  };
   const mtta = data.perWeek.map((w) => w.mttaMinutes);
   const mttr = data.perWeek.map((w) => w.mttrMinutes);
   const allMtta = median(mtta.flatMap((v) => (v === null ? [] : [v])));
@@ -43,10 +49,19 @@ export function InsightsView({ data }: { data: InsightsDto }) {
     <main className="mx-auto w-full min-w-0 max-w-[1400px] space-y-5 p-4 sm:p-6">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-2">
         <h1 className="text-xl font-semibold">Insights</h1>
-        <p className="text-sm text-ink-muted">Incidents that started since {data.from} (weeks run Monday to Sunday, {data.timeZone})</p>
+        <p className="text-sm text-ink-muted">Incidents that started since {data.from} (weeks run Monday to Sunday, {data.timeZone}){includeDrills ? ", drills included" : ", drills left out"}</p>
+        <Link
+          href={includeDrills ? (data.weeks === 12 ? "/insights" : `/insights?weeks=${data.weeks}`) : `/insights?${data.weeks === 12 ? "" : `weeks=${data.weeks}&`}drills=include`}
+          role="button"
+          aria-pressed={includeDrills}
+          data-testid="include-drills"
+          className="rounded border border-line px-2 py-0.5 text-sm text-ink-muted hover:text-ink"
+        >
+          <span aria-hidden>{includeDrills ? "☑" : "☐"}</span> Include drills
+        </Link>
         <nav aria-label="Range" className="ml-auto flex gap-1 rounded-md border border-line p-0.5 text-sm">
           {INSIGHT_RANGES.map((w) => (
-            <Link key={w} href={w === 12 ? "/insights" : `/insights?weeks=${w}`} aria-current={data.weeks === w ? "page" : undefined} className={cn("rounded px-3 py-1 tabular", data.weeks === w ? "bg-raised text-ink" : "text-ink-muted hover:text-ink")}>
+            <Link key={w} href={rangeHref(w)} aria-current={data.weeks === w ? "page" : undefined} className={cn("rounded px-3 py-1 tabular", data.weeks === w ? "bg-raised text-ink" : "text-ink-muted hover:text-ink")}>
               {w} weeks
             </Link>
           ))}

@@ -2,11 +2,13 @@
 import { useMemo, useState } from "react";
 import type { RoleName } from "@/lib/auth/permissions.ts";
 import type { ServiceSummaryDto } from "@/lib/catalog/list-services.ts";
+import type { DrillDto } from "@/lib/drills/drill-dto.ts";
 import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
 import type { StakeholderUpdateDto } from "@/lib/stakeholder/stakeholder-dto.ts";
 import type { TimelineEventDto } from "@/lib/timeline/event-dto.ts";
 import type { NamedTeam } from "@/lib/timeline/match-team.ts";
 import type { MemberDto } from "@/lib/users/list-members.ts";
+import { DrillBanner } from "../drills/drill-banner.tsx";
 import { RoomContext, type IncidentRoomContext } from "../incidents/room-context.ts";
 import { useBlastRadius } from "../incidents/use-blast-radius.ts";
 import { useIncidentAction } from "../incidents/use-incident-action.ts";
@@ -29,9 +31,11 @@ interface Props {
   teams: NamedTeam[];
   /** The latest stakeholder update when the page was rendered (kept live in the side panel). */
   stakeholderUpdate: StakeholderUpdateDto | null;
+  /** The game-day drill this practice incident belongs to, if it is one. */
+  drill?: DrillDto | null;
 }
 
-export function IncidentRoom({ incident: initialIncident, events, hasOlder, canPost, viewer, members, services, teams, stakeholderUpdate }: Props) {
+export function IncidentRoom({ incident: initialIncident, events, hasOlder, canPost, viewer, members, services, teams, stakeholderUpdate, drill = null }: Props) {
   const { incident, apply } = useLiveIncident(initialIncident);
   const room = useIncidentRoom(initialIncident, events, hasOlder, apply);
   const action = useIncidentAction(incident.id, apply);
@@ -55,6 +59,7 @@ export function IncidentRoom({ incident: initialIncident, events, hasOlder, canP
   return (
     <RoomContext.Provider value={ctx}>
       <div className="flex h-[calc(100dvh-3rem)] flex-col">
+        {drill ? <DrillBanner drill={drill} events={room.state.events} /> : null}
         <RoomHeader connection={connection === "live" && room.isServerDown ? "degraded" : connection} pending={unsent} presence={room.presence} onTogglePanel={() => setPanelOpen((o) => !o)} onOpenPanel={() => setPanelOpen(true)} panelOpen={panelOpen} stakeholderUpdate={stakeholderUpdate} />
         <div className="relative mx-auto grid min-h-0 w-full max-w-[1600px] flex-1 grid-cols-1 lg:grid-cols-[1fr_340px]">
           <main className="flex min-h-0 flex-col">

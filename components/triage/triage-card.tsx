@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { JOURNEY_LABELS } from "@/lib/catalog/constants.ts";
 import { formatPerMinute } from "@/lib/impact/format.ts";
+import { DrillBadge } from "../drills/drill-badge.tsx";
 import { SeverityBadge } from "../incidents/severity-badge.tsx";
 import { StatusBadge } from "../incidents/status-badge.tsx";
 import { TickingLoss } from "../impact/ticking-loss.tsx";
@@ -21,6 +22,7 @@ export function TriageCard({ live }: { live: LiveRow }) {
         <div className="flex items-center gap-2">
           <SeverityBadge severity={incident.severity} />
           <StatusBadge status={incident.status} />
+          {incident.drillId ? <DrillBadge /> : null}
           <span className="ml-auto font-mono text-xs text-ink-faint">{incident.ref}</span>
         </div>
         <p className="font-medium [overflow-wrap:anywhere]">{incident.title}</p>

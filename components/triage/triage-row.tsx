@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { JOURNEY_LABELS } from "@/lib/catalog/constants.ts";
 import { formatPerMinute } from "@/lib/impact/format.ts";
+import { DrillBadge } from "../drills/drill-badge.tsx";
 import { SeverityBadge } from "../incidents/severity-badge.tsx";
 import { StatusBadge } from "../incidents/status-badge.tsx";
 import { TickingLoss } from "../impact/ticking-loss.tsx";
@@ -29,6 +30,7 @@ export function TriageRow({ live, rank }: { live: LiveRow; rank: number }) {
       <td className="max-w-[28rem] px-3 py-3">
         <Link href={href} className="group block" onClick={(e) => e.stopPropagation()}>
           <span className="mr-2 font-mono text-xs text-ink-faint">{incident.ref}</span>
+          {incident.drillId ? <DrillBadge className="mr-2" /> : null}
           <span className="font-medium text-ink [overflow-wrap:anywhere] group-hover:underline">{incident.title}</span>
         </Link>
         <OverdueFlag dueAt={live.row.stakeholderUpdateDueAt} />

@@ -34,6 +34,8 @@ const MATRIX = {
   "postmortem:publish": ["ADMIN", "COMMANDER"],
   // Post-mortem follow-ups: whoever works incidents adds, edits and closes action items.
   "action-item:edit": WRITERS,
+  // Starting and cancelling game-day drills (lib/drills). Everyone reads past drills (incident:read).
+  "drill:run": ["ADMIN", "COMMANDER"],
 } as const satisfies Record<string, readonly RoleName[]>;
 
 export type Permission = keyof typeof MATRIX;

@@ -28,6 +28,7 @@ export async function getTriage(actor: Actor, now = new Date()): Promise<TriageD
         id: incident.id,
         ref: incidentRef(incident.number),
         title: incident.title,
+        drillId: incident.drillId,
         severity: incident.severity,
         status: incident.status,
         startedAt: incident.startedAt.toISOString(),

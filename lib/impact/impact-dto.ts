@@ -62,6 +62,8 @@ export interface TriageRowDto {
     id: string;
     ref: string;
     title: string;
+    /** A game-day drill's practice incident: marked DRILL on the board. */
+    drillId: string | null;
     severity: SeverityName;
     status: StatusName;
     startedAt: string;

@@ -12,6 +12,7 @@ const impactIncidentSelect = {
   id: true,
   number: true,
   title: true,
+  drillId: true,
   severity: true,
   status: true,
   startedAt: true,

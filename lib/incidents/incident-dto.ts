@@ -20,6 +20,7 @@ export const incidentSelect = {
   createdAt: true,
   updatedAt: true,
   lastSeq: true,
+  drillId: true,
   commander: person,
   declaredBy: person,
   commsLead: person,
@@ -73,6 +74,8 @@ export interface IncidentDto {
   createdAt: string;
   updatedAt: string;
   lastSeq: number;
+  /** Set on a game-day drill's practice incident (lib/drills): shown as DRILL everywhere. */
+  drillId: string | null;
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -103,5 +106,6 @@ export function toIncidentDto(row: IncidentRow): IncidentDto {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     lastSeq: row.lastSeq,
+    drillId: row.drillId,
   };
 }

@@ -1,23 +1,26 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { db } from "../db/client.ts";
+import { drillCondition, ZIncludeDrills } from "../drills/include-drills.ts";
 import { incidentSelect, toIncidentDto, type IncidentDto } from "./incident-dto.ts";
 
 const RECENT_RESOLVED = 100;
 
 /**
  * Every open incident (worst severity first, then newest), then the most recently started
- * resolved ones. Open incidents are never cut off by the page size.
+ * resolved ones. Open incidents are never cut off by the page size. Drills' practice incidents
+ * only with `{ drills: "include" }`.
  */
-export async function listIncidents(actor: Actor): Promise<IncidentDto[]> {
+export async function listIncidents(actor: Actor, query: { drills?: unknown } = {}): Promise<IncidentDto[]> {
   assertCan(actor, "incident:read");
+  const drills = drillCondition(ZIncludeDrills.parse(query.drills));
   const [open, resolved] = await Promise.all([
     db().incident.findMany({
-      where: { organizationId: actor.organizationId, status: { not: "resolved" } },
+      where: { organizationId: actor.organizationId, status: { not: "resolved" }, ...drills },
       select: incidentSelect,
       orderBy: [{ severity: "asc" }, { startedAt: "desc" }],
     }),
     db().incident.findMany({
-      where: { organizationId: actor.organizationId, status: "resolved" },
+      where: { organizationId: actor.organizationId, status: "resolved", ...drills },
       select: incidentSelect,
       orderBy: { startedAt: "desc" },
       take: RECENT_RESOLVED,

@@ -3,6 +3,7 @@ import { calendarDay } from "../action-items/follow-up-order.ts";
 import { dayOf } from "../action-items/load-action-items.ts";
 import type { JourneyName } from "../catalog/constants.ts";
 import { db } from "../db/client.ts";
+import { drillCondition } from "../drills/include-drills.ts";
 import { loadImpactModel } from "../impact/impact-settings.ts";
 import { followUpStats, lossByJourney, lossByService, perWeek, type InsightIncident } from "./aggregate.ts";
 import { attributeJourneyLoss } from "./attribute-loss.ts";
@@ -15,14 +16,14 @@ const DAY = 86_400_000;
 /** Incidents per week, MTTA/MTTR trends, loss by journey and service, follow-up completion. */
 export async function getInsights(actor: Actor, query: unknown, now = new Date()): Promise<InsightsDto> {
   assertCan(actor, "incident:read");
-  const { weeks } = ZInsightsQuery.parse(query);
+  const { weeks, drills } = ZInsightsQuery.parse(query);
   const { model, currency } = await loadImpactModel(db(), actor.organizationId);
   const today = calendarDay(now, model.timeZone);
   const weekStarts = lastWeeks(today, weeks);
   const from = weekStarts[0] ?? today;
   // A day's margin either side of UTC midnight; the exact week is decided on the local day below.
   const rows = await db().incident.findMany({
-    where: { organizationId: actor.organizationId, startedAt: { gte: new Date(Date.parse(`${from}T00:00:00.000Z`) - DAY) } },
+    where: { organizationId: actor.organizationId, ...drillCondition(drills), startedAt: { gte: new Date(Date.parse(`${from}T00:00:00.000Z`) - DAY) } },
     select: {
       severity: true,
       startedAt: true,

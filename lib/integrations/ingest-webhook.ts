@@ -271,7 +271,15 @@ function occurredAt(alert: NormalizedAlert): Date {
   return Number.isNaN(at) ? new Date() : new Date(Math.min(at, Date.now()));
 }
 
-function alertEntry(ctx: Ctx, incidentId: string, alert: NormalizedAlert, serviceId: string | null, count: number) {
+/** What an alert entry names of its source and catalog: an integration's, or a drill's (ingest-drill-alerts.ts). */
+export interface AlertEntrySource {
+  integration: { id: string | null; kind: string; name: string };
+  serviceNames: ReadonlyMap<string, string>;
+  teams: ReadonlyMap<string, { id: string; name: string }>;
+}
+
+/** The room entry for an alert's status change: one shape for real sources and drills alike. */
+export function alertEntry(ctx: AlertEntrySource, incidentId: string, alert: NormalizedAlert, serviceId: string | null, count: number) {
   const { integration } = ctx;
   const word = alert.status === "firing" ? "Firing" : "Resolved";
   const body = `${word}: ${alert.title}${alert.description ? `\n${alert.description}` : ""} (${integration.name})`;

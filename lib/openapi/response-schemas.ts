@@ -75,6 +75,7 @@ const SHARED = {
       createdAt: time,
       updatedAt: time,
       lastSeq: { type: "integer", description: "The newest timeline entry's sequence number." },
+      drillId: nullable({ type: "string", format: "uuid", description: "Set on a game-day drill's practice incident (`/api/drills`): kept out of insights, the library and the status page." }),
     },
     "One unplanned disruption and its room.",
   ),

@@ -8,6 +8,7 @@ export const API_TAGS = [
   { name: "Post-mortems", description: "Blameless write-ups of resolved incidents: draft from a template, edit sections together, review, publish revisions." },
   { name: "Follow-ups", description: "Action items of post-mortems: owner, due date, priority and status, across all post-mortems." },
   { name: "Insights", description: "Trends over weeks: incidents per severity, MTTA and MTTR, loss by journey and service, follow-up completion." },
+  { name: "Drills", description: "Game-day drills: a scripted practice incident (marked DRILL, kept out of real figures) fed with alerts through the real ingest path, health changes, survey answers and stakeholder questions." },
   { name: "Catalog", description: "Teams, services and their dependencies (the map), service health, and catalog import and export." },
   { name: "Alert sources", description: "Monitoring integrations and customer-survey tools, and the webhook they post alerts and answers to." },
   { name: "Notifications", description: "Slack, Teams and signed-webhook channels told about incident changes, and the log of every delivery." },

@@ -9,6 +9,7 @@ export const channelSelect = {
   secret: true,
   events: true,
   isEnabled: true,
+  acceptsDrills: true,
   teamId: true,
   team: { select: { id: true, name: true } },
   createdAt: true,
@@ -28,6 +29,8 @@ export interface ChannelDto {
   hasSecret: boolean;
   events: OutboundEvent[];
   isEnabled: boolean;
+  /** Hears game-day drills (marked [DRILL]); every other channel never hears of one. */
+  acceptsDrills: boolean;
   team: { id: string; name: string } | null;
   createdAt: string;
   updatedAt: string;
@@ -56,6 +59,7 @@ export function toChannelDto(row: ChannelRow): ChannelDto {
     hasSecret: Boolean(row.secret),
     events: row.events as OutboundEvent[],
     isEnabled: row.isEnabled,
+    acceptsDrills: row.acceptsDrills,
     team: row.team,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -64,5 +68,5 @@ export function toChannelDto(row: ChannelRow): ChannelDto {
 
 /** The audit log keeps what changed, never the URL's token or the secret. */
 export function auditView(dto: ChannelDto) {
-  return { kind: dto.kind, name: dto.name, url: dto.urlPreview, team: dto.team?.name ?? null, events: dto.events, isEnabled: dto.isEnabled };
+  return { kind: dto.kind, name: dto.name, url: dto.urlPreview, team: dto.team?.name ?? null, events: dto.events, isEnabled: dto.isEnabled, acceptsDrills: dto.acceptsDrills };
 }

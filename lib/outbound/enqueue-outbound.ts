@@ -31,7 +31,8 @@ export function incidentSnapshot(incident: IncidentDto, perMinute?: string | nul
   return {
     id: incident.id,
     ref: incident.ref,
-    title: incident.title,
+    // A drill's practice incident reads as one in every chat and webhook that hears of it.
+    title: incident.drillId && !incident.title.startsWith("[DRILL]") ? `[DRILL] ${incident.title}` : incident.title,
     severity: incident.severity,
     status: incident.status,
     commander: incident.commander?.name ?? null,
@@ -73,7 +74,8 @@ export async function involvedTeamsIfRouted(tx: Tx, organizationId: string, serv
  */
 export async function enqueueOutbound(tx: Tx, input: EnqueueOutboundInput): Promise<number> {
   const channels = await tx.outboundChannel.findMany({
-    where: { organizationId: input.organizationId, isEnabled: true, events: { has: input.event } },
+    // A drill is told only to channels set to accept drills: real channels never hear of practice.
+    where: { organizationId: input.organizationId, isEnabled: true, events: { has: input.event }, ...(input.incident.drillId ? { acceptsDrills: true } : {}) },
     select: { id: true, kind: true, teamId: true },
   });
   if (!channels.length) return 0;

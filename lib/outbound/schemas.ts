@@ -23,6 +23,7 @@ const fields = {
     .min(1, "choose at least one event")
     .transform((list) => [...new Set(list)]),
   isEnabled: z.boolean({ error: "isEnabled must be true or false" }),
+  acceptsDrills: z.boolean({ error: "acceptsDrills must be true or false" }),
 };
 
 export const ZCreateChannel = z.object({
@@ -32,6 +33,7 @@ export const ZCreateChannel = z.object({
   teamId: fields.teamId.optional().default(null),
   events: fields.events.optional().default([...OUTBOUND_EVENTS]),
   isEnabled: fields.isEnabled.optional().default(true),
+  acceptsDrills: fields.acceptsDrills.optional().default(false),
 });
 export type TCreateChannel = z.input<typeof ZCreateChannel>;
 
@@ -42,6 +44,7 @@ export const ZUpdateChannel = z
     teamId: fields.teamId,
     events: fields.events,
     isEnabled: fields.isEnabled,
+    acceptsDrills: fields.acceptsDrills,
     rotateSecret: z.literal(true, { error: "rotateSecret must be true" }),
   })
   .partial()

@@ -13,13 +13,14 @@ import { triggerPage } from "./trigger-page.ts";
 async function pageOwners(organizationId: string, incidentId: string, now: Date): Promise<TimelineEventDto[]> {
   return db().$transaction(
     async (tx) => {
-      const locked = await tx.$queryRaw<{ severity: string; status: string; sev1AutoPage: boolean }[]>`
-        SELECT i.severity::text AS severity, i.status::text AS status, o."sev1AutoPage" AS "sev1AutoPage"
+      const locked = await tx.$queryRaw<{ severity: string; status: string; sev1AutoPage: boolean; drillId: string | null }[]>`
+        SELECT i.severity::text AS severity, i.status::text AS status, o."sev1AutoPage" AS "sev1AutoPage", i."drillId"::text AS "drillId"
         FROM "Incident" i JOIN "Organization" o ON o.id = i."organizationId"
         WHERE i.id = ${incidentId}::uuid AND i."organizationId" = ${organizationId}::uuid
         FOR UPDATE OF i`;
       const incident = locked[0];
-      if (!incident?.sev1AutoPage || incident.severity !== "SEV1" || incident.status === "resolved") return [];
+      // A drill's SEV1 is practice: nobody real is woken (a page by hand is recorded as practice).
+      if (!incident?.sev1AutoPage || incident.drillId !== null || incident.severity !== "SEV1" || incident.status === "resolved") return [];
       const owners = await tx.incidentService.findMany({ where: { incidentId }, select: { service: { select: { teamId: true, name: true } } } });
       const entries: TimelineEventDto[] = [];
       const seen = new Set<string>();

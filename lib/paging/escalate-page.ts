@@ -57,7 +57,8 @@ export async function escalatePage(
 
   const contact = route.escalation === "next_contact" ? nextContact(route, step) : null;
   const incident = await tx.incident.findUniqueOrThrow({ where: { id: page.incidentId }, select: incidentForPageSelect });
-  const body = contact ? `Escalated: paged ${contact} (next for ${route.team.name}), ${input.why}` : `Paged ${route.team.name} again (escalation ${step}), ${input.why}`;
+  const real = contact ? `Escalated: paged ${contact} (next for ${route.team.name}), ${input.why}` : `Paged ${route.team.name} again (escalation ${step}), ${input.why}`;
+  const body = incident.drillId ? `Practice (drill): would have escalated — ${real} — nothing was sent` : real;
   const entry = await recordPageTold(tx, { incidentId: page.incidentId, teamId: route.teamId, teamName: route.team.name, body, authorId: input.by?.userId ?? null, occurredAt: now });
   entries.push(entry);
   await queuePageRequest(tx, {

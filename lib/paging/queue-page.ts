@@ -41,6 +41,7 @@ export interface IncidentForPage {
   number: number;
   title: string;
   severity: SeverityName;
+  drillId: string | null;
   services: { service: { name: string } }[];
 }
 
@@ -49,6 +50,7 @@ export const incidentForPageSelect = {
   number: true,
   title: true,
   severity: true,
+  drillId: true,
   services: { select: { service: { select: { name: true } } } },
 } satisfies Prisma.IncidentSelect;
 
@@ -66,7 +68,13 @@ export function pageIncident(incident: IncidentForPage): PageMessage["incident"]
 export async function queuePageRequest(
   tx: Tx,
   input: { organizationId: string; route: RouteRow; event: string; message: Omit<PageMessage, "team" | "responders">; pageId: string | null; incidentId: string | null },
-): Promise<string> {
+): Promise<string | null> {
+  // The one place page requests are queued: a drill's practice incident never reaches a vendor,
+  // whoever asks (a person, an escalation, a resolve). Callers record the page as practice.
+  if (input.incidentId) {
+    const incident = await tx.incident.findUnique({ where: { id: input.incidentId }, select: { drillId: true } });
+    if (incident?.drillId) return null;
+  }
   const kind = pagingKindOf(input.route);
   const rendered = renderPage(kind, { ...input.message, team: input.route.team.name, responders: respondersOf(input.route.responders) }, loadPagingEndpoints(), input.route.channel.url);
   const row = await tx.outboundDelivery.create({

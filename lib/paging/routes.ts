@@ -131,6 +131,8 @@ export async function sendTestPage(actor: Actor, teamId: string, options: { canc
       pageId: null,
       incidentId: null,
     });
+    // Only a drill's incident is ever left unqueued; a test page has no incident.
+    if (!deliveryId) throw new Error("test page was not queued");
     await recordAudit(tx, actor, { action: options.cancel ? "paging_route.test_cancel" : "paging_route.test", entityType: "PagingRoute", entityId: route.id, after: { deliveryId } });
     return { deliveryId, dedupKey };
   });

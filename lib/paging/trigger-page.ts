@@ -35,7 +35,9 @@ export async function triggerPage(tx: Tx, input: TriggerInput): Promise<Triggere
   const { route, now } = input;
   const incident = await tx.incident.findUniqueOrThrow({ where: { id: input.incidentId }, select: incidentForPageSelect });
   const kindLabel = { pagerduty: "PagerDuty", opsgenie: "Opsgenie", webhook: "page webhook" }[pagingKindOf(route)];
-  const body = input.body ?? `Paged ${route.team.name} via ${kindLabel}${input.reason ? `: ${input.reason}` : ""}`;
+  const real = input.body ?? `Paged ${route.team.name} via ${kindLabel}${input.reason ? `: ${input.reason}` : ""}`;
+  // In a drill the page is practice: recorded (the team counts as told) and never sent.
+  const body = incident.drillId ? `Practice (drill): would have paged ${route.team.name} via ${kindLabel}${input.reason ? `: ${input.reason}` : ""} — nothing was sent` : real;
   const entry = await recordPageTold(tx, { incidentId: input.incidentId, teamId: route.teamId, teamName: route.team.name, body, authorId: input.by?.userId ?? null, occurredAt: now });
   const dedupKey = pageDedupKey(input.incidentId, route.teamId);
   const fields = {
@@ -48,7 +50,7 @@ export async function triggerPage(tx: Tx, input: TriggerInput): Promise<Triggere
     acknowledgedAt: null,
     acknowledgedBy: null,
     escalations: 0,
-    nextEscalationAt: nextEscalation(route, now),
+    nextEscalationAt: incident.drillId ? null : nextEscalation(route, now),
     lastError: "",
     lastStatusCode: null,
     resolvedAt: null,

@@ -1,5 +1,6 @@
 // Client-safe: the library's filters, shared by the page's form and the API.
 import { z } from "zod";
+import { ZIncludeDrills } from "../drills/include-drills.ts";
 import { JOURNEYS } from "../catalog/constants.ts";
 import { SEVERITIES } from "../incidents/constants.ts";
 
@@ -18,6 +19,8 @@ export const ZLibraryFilters = z.object({
   journey: z.preprocess(emptyAsUndefined, z.enum(JOURNEYS, { error: `journey must be one of ${JOURNEYS.join(", ")}` }).optional()),
   from: day("from"),
   to: day("to"),
+  /** `drills=include` lists drills' post-mortems too; left out by default. */
+  drills: ZIncludeDrills,
 });
 export type TLibraryFilters = z.input<typeof ZLibraryFilters>;
 export type LibraryFilters = z.output<typeof ZLibraryFilters>;

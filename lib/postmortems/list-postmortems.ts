@@ -1,3 +1,4 @@
+import { drillCondition } from "../drills/include-drills.ts";
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { can } from "../auth/permissions.ts";
 import { db } from "../db/client.ts";
@@ -15,6 +16,7 @@ const endOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) + 
 /** The Prisma filter for everything but the text search; the organisation scope comes first. */
 function whereOf(actor: Actor, f: LibraryFilters, status: PostmortemListDto["status"]): Prisma.PostmortemWhereInput {
   const incident: Prisma.IncidentWhereInput = {
+    ...drillCondition(f.drills),
     ...(f.severity ? { severity: f.severity } : {}),
     ...(f.from || f.to ? { startedAt: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00.000Z`) } : {}), ...(f.to ? { lt: endOfDay(f.to) } : {}) } } : {}),
   };

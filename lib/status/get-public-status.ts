@@ -35,6 +35,8 @@ export async function loadPublicStatus(slug: string | null, now = new Date()): P
   const incidents = await db().incident.findMany({
     where: {
       organizationId: org.id,
+      // A drill's practice updates never reach customers, whatever the responders ticked.
+      drillId: null,
       stakeholderUpdates: { some: { isPublic: true } },
       OR: [{ status: { not: "resolved" } }, { resolvedAt: { gte: since } }],
     },

@@ -20,6 +20,7 @@ import { requestReview, reviewPostmortem } from "../../lib/postmortems/workflow.
 import { updateIncident } from "../../lib/incidents/update-incident.ts";
 import { declareIncident } from "../../lib/incidents/declare-incident.ts";
 import { createActionItem } from "../../lib/action-items/create-action-item.ts";
+import { startDrill } from "../../lib/drills/start-drill.ts";
 import { invitePerson } from "../../lib/people/invite-person.ts";
 import type { RouteParams } from "../helpers/route-matrix.ts";
 import { seedPostmortem } from "../helpers/seed-postmortem.ts";
@@ -166,6 +167,11 @@ const joinedPerson = async (w: MatrixWorld) => {
 const tokenOf = (url: string) => url.split("/").pop() ?? "";
 const UNKNOWN_LINK = "A".repeat(43);
 const STRONG = "correct horse battery staple";
+
+/** A one-step drill scenario against the matrix catalog (the shipped ones name the demo catalog). */
+const drillYaml = (w: MatrixWorld) =>
+  `key: matrix-drill\nname: Matrix drill\nsummary: The gateway times out.\nfailing_service: ${w.catalog.gateway.name}\nsteps:\n  - at: 10m\n    alert: { service: ${w.catalog.gateway.name}, title: "Gateway timeouts" }\n`;
+const runningDrill = async (w: MatrixWorld) => ({ id: (await startDrill(w.org.admin, { yaml: drillYaml(w), speed: 1 })).drill.id });
 
 const pmParams = async (pm: Promise<PostmortemDto>) => ({ id: (await pm).id });
 
@@ -485,6 +491,11 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
   "DELETE /api/action-items/[id]": [{ allow: WRITERS, plan: async (w) => ({ params: await freshActionItem(w) }) }],
   "GET /api/insights": [read()],
   "GET /api/readiness": [read()],
+  // Game-day drills: everyone reads them; admins and commanders start and cancel them.
+  "GET /api/drills": [read()],
+  "GET /api/drills/scenarios": [read()],
+  "POST /api/drills": [{ allow: COMMANDERS, status: 201, plan: (w) => ({ body: { yaml: drillYaml(w), speed: 5 } }) }],
+  "POST /api/drills/[id]/cancel": [{ allow: COMMANDERS, plan: async (w) => ({ params: await runningDrill(w) }) }],
   "POST /api/catalog/import": [
     {
       allow: COMMANDERS,

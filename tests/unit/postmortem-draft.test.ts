@@ -15,7 +15,7 @@ const incident: IncidentDto = {
   severity: "SEV1", status: "resolved", customerStatus: "", tags: [], commander: casey, declaredBy: casey, commsLead: null, scribe: null, suggestedCommander: null,
   responders: [riley], services: [{ id: "s-gw", name: "Payment gateway", tier: 1, team: { id: "t-pay", name: "Payments" } }],
   startedAt: T("14:00"), detectedAt: T("14:04"), acknowledgedAt: T("14:06"), mitigatedAt: T("14:40"), resolvedAt: T("15:30"),
-  createdAt: T("14:05"), updatedAt: T("15:30"), lastSeq: 6,
+  createdAt: T("14:05"), updatedAt: T("15:30"), lastSeq: 6, drillId: null,
 };
 
 let seq = 0;

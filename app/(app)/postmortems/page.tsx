@@ -25,7 +25,7 @@ export default async function PostmortemLibraryPage({ searchParams }: { searchPa
   const actor = await getPageActor("/postmortems");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = ZLibraryFilters.safeParse(raw);
-  const filters = parsed.success ? parsed.data : {};
+  const filters = parsed.success ? parsed.data : ZLibraryFilters.parse({});
   const isWriter = can(actor.role, "incident:edit");
   const status = isWriter ? (filters.status ?? "published") : "published";
   const [list, services, teams, users] = await Promise.all([listPostmortems(actor, { ...filters, status }), listServices(actor), listTeams(actor), listMembers(actor)]);

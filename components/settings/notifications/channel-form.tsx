@@ -26,12 +26,13 @@ export function ChannelForm({ channel, teams, onSaved, onCancel }: Props) {
   const [teamId, setTeamId] = useState(channel?.team?.id ?? "");
   const [events, setEvents] = useState<OutboundEvent[]>(channel?.events ?? [...OUTBOUND_EVENTS]);
   const [isEnabled, setIsEnabled] = useState(channel?.isEnabled ?? true);
+  const [acceptsDrills, setAcceptsDrills] = useState(channel?.acceptsDrills ?? false);
   const { errors, failure, busy, send } = useApiSubmit();
   const prefix = channel ? `channel-${channel.id.slice(0, 8)}` : "channel-new";
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const body = { name, url, teamId: teamId || null, events, isEnabled };
+    const body = { name, url, teamId: teamId || null, events, isEnabled, acceptsDrills };
     const saved = channel
       ? await send<{ channel: ChannelDto; secret: string | null }>(`/api/notification-channels/${channel.id}`, { method: "PATCH", body })
       : await send<{ channel: ChannelDto; secret: string | null }>("/api/notification-channels", { method: "POST", body: { ...body, kind } });
@@ -92,6 +93,10 @@ export function ChannelForm({ channel, teams, onSaved, onCancel }: Props) {
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={isEnabled} onChange={(e) => setIsEnabled(e.target.checked)} className="size-4 accent-[var(--color-accent)]" />
         Enabled: send notifications to this channel
+      </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={acceptsDrills} onChange={(e) => setAcceptsDrills(e.target.checked)} className="size-4 accent-[var(--color-accent)]" />
+        Accepts drills: game-day practice incidents are posted here, marked [DRILL] (other channels never hear of them)
       </label>
       <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" disabled={busy}>

@@ -51,6 +51,7 @@ export function ChannelTable({ channels, ...actions }: Props) {
                 <p className="font-medium text-ink">
                   {c.name}
                   {c.isEnabled ? null : <span className="ml-2 rounded border border-line px-1.5 py-0.5 text-xs font-normal text-ink-muted">⏸ Paused</span>}
+                  {c.acceptsDrills ? <span className="ml-2 rounded border border-line px-1.5 py-0.5 text-xs font-normal text-ink-muted">Hears drills</span> : null}
                 </p>
                 <p className="text-xs text-ink-muted">
                   {OUTBOUND_KIND_LABELS[c.kind]} · <span className="font-mono">{c.urlPreview}</span>

@@ -1,4 +1,5 @@
 import { ZDeclareIncident, ZResponder, ZSetIncidentRole, ZSetServices, ZUpdateIncident } from "../../incidents/schemas.ts";
+import { ZListIncidentsQuery } from "../../drills/include-drills.ts";
 import { ref } from "../response-schemas.ts";
 import type { ApiOperation } from "../types.ts";
 import { COMMANDERS, EVERYONE, WRITERS } from "./roles.ts";
@@ -13,8 +14,11 @@ export const INCIDENT_OPERATIONS: ApiOperation[] = [
     operationId: "listIncidents",
     tag: "Incidents",
     summary: "List incidents, open first",
+    description: "Drills' practice incidents (`drillId` set) are left out unless `drills=include`.",
     auth: "session-or-token",
     roles: EVERYONE,
+    params: { drills: "`include` lists game-day drills' practice incidents too." },
+    query: ZListIncidentsQuery,
     responses: { 200: { description: "`{ incidents: [Incident] }`", schema: { type: "object", properties: { incidents: { type: "array", items: ref("Incident") } }, required: ["incidents"] } } },
   },
   {

@@ -16,7 +16,7 @@ export const INSIGHT_OPERATIONS: ApiOperation[] = [
       "The incidents started in the last `weeks` ISO weeks (Monday to Sunday, the current one last, in the organisation's time zone): per week `{ weekStart, label (\"W48\"), bySeverity, total, mttaMinutes, mttrMinutes }` (medians; null in a week without data); `lossByJourney [{ journey, loss }]` and `lossByService [{ id, name, loss }]` in `currency`; `followUps { total, done, wontDo, remaining, overdue, completionRate }` over those incidents' post-mortems. `from` is the first Monday, `today` the organisation's day.",
     auth: "session-or-token",
     roles: EVERYONE,
-    params: { weeks: "4, 12 (default) or 26." },
+    params: { weeks: "4, 12 (default) or 26.", drills: "`include` counts game-day drills too; left out by default." },
     query: ZInsightsQuery,
     responses: {
       200: {

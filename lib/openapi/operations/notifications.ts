@@ -6,7 +6,7 @@ import { ADMINS } from "./roles.ts";
 
 const object = { type: "object" };
 const channel =
-  "`Channel`: `id, kind, name, url, urlPreview, hasSecret, events, isEnabled, team {id,name} | null` (null: every incident), `createdAt, updatedAt, stats { pending, delivered, failed, lastDeliveredAt }`.";
+  "`Channel`: `id, kind, name, url, urlPreview, hasSecret, events, isEnabled, acceptsDrills, team {id,name} | null` (null: every incident; `acceptsDrills`: hears game-day drills, marked [DRILL]; other channels never do), `createdAt, updatedAt, stats { pending, delivered, failed, lastDeliveredAt }`.";
 const delivery =
   "`Delivery`: `id, event, status, attempts, nextAttemptAt` (pending only), `lastStatusCode, lastError, deliveredAt, createdAt, channel { id, name, kind }, incident { id, ref, title } | null`.";
 const queued = { description: `\`{ delivery }\`: queued; the background sender posts it shortly. ${delivery}`, schema: { type: "object", properties: { delivery: object }, required: ["delivery"] } };

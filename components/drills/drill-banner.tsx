@@ -1,0 +1,42 @@
+"use client";
+import Link from "next/link";
+import { useMemo } from "react";
+import type { DrillDto } from "@/lib/drills/drill-dto.ts";
+import type { TimelineEventDto } from "@/lib/timeline/event-dto.ts";
+
+/** The highest drill step injected so far, read from the room's live timeline. */
+function stepsPlayed(events: readonly TimelineEventDto[], drillId: string, initial: number): number {
+  let max = initial;
+  for (const e of events) {
+    const mark = (e.data as { drill?: { drillId?: string; step?: number | null; injected?: boolean } } | null)?.drill;
+    if (mark?.injected && mark.drillId === drillId && typeof mark.step === "number" && mark.step > max) max = mark.step;
+  }
+  return max;
+}
+
+const STATE: Record<DrillDto["status"], string> = { running: "", finished: " · finished", cancelled: " · cancelled" };
+
+/**
+ * Above the room's header of a practice incident: says it is a drill, which scenario, how fast and
+ * how far the script is, live as steps are injected.
+ */
+export function DrillBanner({ drill, events }: { drill: DrillDto; events: readonly TimelineEventDto[] }) {
+  const played = useMemo(() => stepsPlayed(events, drill.id, drill.stepsPlayed), [events, drill.id, drill.stepsPlayed]);
+  return (
+    <div role="note" aria-label="Drill" data-testid="drill-banner" className="border-b-2 border-dashed border-accent bg-accent/10 px-4 py-1 text-sm">
+      <div className="mx-auto flex max-w-[1600px] items-baseline gap-x-3">
+        <p className="min-w-0 text-ink">
+          <strong className="font-bold tracking-wider text-accent">DRILL</strong> — practice incident, {drill.scenarioName}, ×{drill.speed},{" "}
+          <span data-testid="drill-step" className="whitespace-nowrap tabular">
+            {played ? `step ${played} of ${drill.stepCount}` : `starting (${drill.stepCount} steps)`}
+          </span>
+          {STATE[drill.status]}
+          <span className="hidden text-ink-muted lg:inline"> · Nothing here reaches customers, the status page or real on-call.</span>
+        </p>
+        <Link href={drill.status === "running" ? "/drills" : `/drills/${drill.id}`} className="ml-auto shrink-0 text-accent underline-offset-2 hover:underline">
+          {drill.status === "running" ? "Drills" : "Report"}
+        </Link>
+      </div>
+    </div>
+  );
+}
