@@ -23,6 +23,7 @@ import { createActionItem } from "../../lib/action-items/create-action-item.ts";
 import { invitePerson } from "../../lib/people/invite-person.ts";
 import type { RouteParams } from "../helpers/route-matrix.ts";
 import { seedPostmortem } from "../helpers/seed-postmortem.ts";
+import { seedPracticeDrill } from "../helpers/seed-practice-drill.ts";
 import type { SeededCatalog, SeededOrganization } from "../helpers/seed.ts";
 
 // Who may call what, written down by hand: deriving it from lib/auth/permissions.ts would make a
@@ -485,6 +486,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
   "DELETE /api/action-items/[id]": [{ allow: WRITERS, plan: async (w) => ({ params: await freshActionItem(w) }) }],
   "GET /api/insights": [read()],
   "GET /api/readiness": [read()],
+  // Drill reports: every call ends a fresh running drill, so each allowed caller gets a 200 of its own.
+  "POST /api/drills/[id]/end": [{ allow: COMMANDERS, plan: async (w) => ({ params: { id: (await seedPracticeDrill(w.org.admin)).id } }) }],
+  "GET /api/drills/[id]/report": [read(async (w) => ({ params: { id: (await seedPracticeDrill(w.org.admin)).id } }))],
   "POST /api/catalog/import": [
     {
       allow: COMMANDERS,

@@ -26,7 +26,8 @@ function drill(overrides: Partial<ScoreInput> = {}): ScoreInput {
   const toldCheckoutLate = entry("notification", "10:04:00", "Sam Ortiz", "Told Checkout again", { teamId: "team-checkout", target: "Checkout", channel: "phone" });
   const toldCheckout = entry("notification", "10:02:00", "Sam Ortiz", "Told Checkout", { teamId: "team-checkout", target: "Checkout", channel: "chat" });
   const wrongGuess = entry("hypothesis", "10:03:20", "Sam Ortiz", "Maybe search is slow", { state: "open" });
-  const rightGuess = entry("hypothesis", "10:04:00", "Sam Ortiz", "PSP timeouts in payment-gateway", { state: "open" });
+  // Amended in place: the entry now says confirmed; the amendment says when.
+  const rightGuess = entry("hypothesis", "10:04:00", "Sam Ortiz", "PSP timeouts in payment-gateway", { state: "confirmed" });
   const confirm = entry("amendment", "10:06:00", "Dana Lee", "marked hypothesis confirmed", { change: "state", entry: { data: { state: "confirmed" } } }, rightGuess.seq);
   const reminder = entry("stakeholder_update", "10:05:00", null, "Stakeholder update overdue");
   const update = entry("stakeholder_update", "10:07:00", "Ana Ruiz", "Card payments failing");
@@ -77,6 +78,14 @@ describe("drill scoring (wall time × speed = drill time)", () => {
     const input = drill();
     const told = { seq: 99, kind: "notification", body: "", data: { teamId: "team-fulfillment" }, authorName: "Ana Ruiz", occurredAt: at("10:08:00"), targetSeq: null };
     expect(metric({ ...input, entries: [...input.entries, told] }, "notifyAll")).toMatchObject({ wallMs: 480_000, drillMs: 2_400_000, detail: "3 teams, Fulfillment last" });
+  });
+
+  it("times a hypothesis posted already confirmed by its own time", () => {
+    const input = drill();
+    const posted = { seq: 50, kind: "hypothesis", body: "Payment gateway adapter pool exhausted", data: { state: "confirmed" }, authorName: "Ana Ruiz", occurredAt: at("10:03:30"), targetSeq: null };
+    // Named at 10:03:30 (before #8 at 10:04) and confirmed as it was posted: 210 s × 5.
+    expect(metric({ ...input, entries: [...input.entries, posted] }, "identify")).toMatchObject({ wallMs: 210_000, drillMs: 1_050_000 });
+    expect(metric({ ...input, entries: [...input.entries, posted] }, "confirm")).toMatchObject({ wallMs: 210_000, drillMs: 1_050_000 });
   });
 
   it("uses the acknowledged key time when it came before anyone wrote", () => {

@@ -112,10 +112,11 @@ function identify(input: ScoreInput): [DrillMetric, DrillMetric] {
   const hypotheses = input.entries.filter((e) => e.kind === "hypothesis" && byPerson(e) && namesService(e, service));
   const named = first(hypotheses);
   const seqs = new Set(hypotheses.map((h) => h.seq));
-  const confirmations = [
-    ...hypotheses.filter((h) => h.data?.state === "confirmed"),
-    ...input.entries.filter((e) => e.kind === "amendment" && e.targetSeq !== null && seqs.has(e.targetSeq) && confirmedBy(e)),
-  ];
+  const amendments = input.entries.filter((e) => e.kind === "amendment" && e.targetSeq !== null && seqs.has(e.targetSeq) && confirmedBy(e));
+  // An entry holds its current state (amended in place): confirmed by an amendment, the amendment
+  // says when; confirmed with no such amendment, it was posted confirmed.
+  const amended = new Set(amendments.map((a) => a.targetSeq));
+  const confirmations = [...hypotheses.filter((h) => h.data?.state === "confirmed" && !amended.has(h.seq)), ...amendments];
   const confirmed = first(confirmations);
   return [
     timed("identify", input, named?.occurredAt ?? null, named ? `hypothesis #${named.seq} by ${named.authorName}` : `no hypothesis named ${service.name}`),
