@@ -19,6 +19,7 @@ function entry(kind: string, time: string, authorName: string | null, body = "",
 
 function drill(overrides: Partial<ScoreInput> = {}): ScoreInput {
   seq = 0;
+  const started = entry("status_change", "10:00:00", "Dana Lee", "DRILL — practice incident. Dana Lee started the drill", { field: "status", drill: { type: "start" } });
   const injected = entry("alert", "10:00:05", null, "PSP timeouts firing");
   const firstWord = entry("note", "10:01:00", "Dana Lee", "Looking");
   const sev = entry("severity_change", "10:02:30", "Dana Lee", "Severity: SEV3 → SEV1", { field: "severity", from: "SEV3", to: "SEV1" });
@@ -36,7 +37,7 @@ function drill(overrides: Partial<ScoreInput> = {}): ScoreInput {
     speed: 5,
     acknowledgedAt: null,
     failingService: PSP,
-    entries: [injected, firstWord, sev, toldPayments, toldCheckoutLate, toldCheckout, wrongGuess, rightGuess, confirm, reminder, update],
+    entries: [started, injected, firstWord, sev, toldPayments, toldCheckoutLate, toldCheckout, wrongGuess, rightGuess, confirm, reminder, update],
     impactChanges: [
       { journey: "payment", degradation: 50, recordedAt: at("10:00:05"), estimated: true, byPerson: false },
       { journey: "payment", degradation: 60, recordedAt: at("10:03:00"), estimated: false, byPerson: true },
@@ -49,7 +50,7 @@ function drill(overrides: Partial<ScoreInput> = {}): ScoreInput {
 const metric = (input: ScoreInput, key: string) => scoreDrill(input).metrics.find((m) => m.key === key);
 
 describe("drill scoring (wall time × speed = drill time)", () => {
-  it("times each step from the drill's start, ignoring what the system and the player wrote", () => {
+  it("times each step from the drill's start, ignoring what the system, the player and the drill's start notice wrote", () => {
     const input = drill();
     // First entry a person wrote: 10:01:00 → 60 s wall, ×5 = 5 min of scenario time.
     expect(metric(input, "acknowledge")).toMatchObject({ wallMs: 60_000, drillMs: 300_000 });

@@ -59,7 +59,9 @@ function timed(key: MetricKey, input: ScoreInput, at: Date | null, detail: strin
   return { key, wallMs, drillMs: wallMs * input.speed, at: at.toISOString(), detail };
 }
 
-const byPerson = (e: ScoredEntry) => e.authorName !== null;
+// The drill's own entries (the start notice, injected steps) carry `data.drill`: even when the
+// starter is their author, they are the exercise, not the room responding to it.
+const byPerson = (e: ScoredEntry) => e.authorName !== null && !e.data?.drill;
 const first = <T extends { occurredAt: Date }>(items: readonly T[]): T | undefined =>
   [...items].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())[0];
 
