@@ -13,6 +13,7 @@ import { useIncidentAction } from "../incidents/use-incident-action.ts";
 import { useLiveIncident } from "../incidents/use-live-incident.ts";
 import { useConnection } from "../realtime/use-connection.ts";
 import { cn } from "../ui/cn.ts";
+import { DrillReportBar } from "../drills/report/drill-report-bar.tsx";
 import { RoomHeader } from "./room-header.tsx";
 import { RoomSidePanel } from "./room-side-panel.tsx";
 import { TimelinePanel } from "./timeline-panel.tsx";
@@ -29,9 +30,11 @@ interface Props {
   teams: NamedTeam[];
   /** The latest stakeholder update when the page was rendered (kept live in the side panel). */
   stakeholderUpdate: StakeholderUpdateDto | null;
+  /** Set on a drill's practice incident: the report bar links to the drill's report once it is resolved. */
+  drillId?: string | null;
 }
 
-export function IncidentRoom({ incident: initialIncident, events, hasOlder, canPost, viewer, members, services, teams, stakeholderUpdate }: Props) {
+export function IncidentRoom({ incident: initialIncident, events, hasOlder, canPost, viewer, members, services, teams, stakeholderUpdate, drillId = null }: Props) {
   const { incident, apply } = useLiveIncident(initialIncident);
   const room = useIncidentRoom(initialIncident, events, hasOlder, apply);
   const action = useIncidentAction(incident.id, apply);
@@ -56,6 +59,8 @@ export function IncidentRoom({ incident: initialIncident, events, hasOlder, canP
     <RoomContext.Provider value={ctx}>
       <div className="flex h-[calc(100dvh-3rem)] flex-col">
         <RoomHeader connection={connection === "live" && room.isServerDown ? "degraded" : connection} pending={unsent} presence={room.presence} onTogglePanel={() => setPanelOpen((o) => !o)} onOpenPanel={() => setPanelOpen(true)} panelOpen={panelOpen} stakeholderUpdate={stakeholderUpdate} />
+        {/* Resolving a practice incident ends its drill in the same commit, so "resolved" means scored. */}
+        {drillId ? <DrillReportBar drillId={drillId} isFinished={incident.status === "resolved"} /> : null}
         <div className="relative mx-auto grid min-h-0 w-full max-w-[1600px] flex-1 grid-cols-1 lg:grid-cols-[1fr_340px]">
           <main className="flex min-h-0 flex-col">
             <TimelinePanel room={room} viewer={viewer} commanderId={incident.commander?.id ?? null} canPost={canPost} teams={teams} />

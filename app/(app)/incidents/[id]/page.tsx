@@ -9,6 +9,7 @@ import { listTeams } from "@/lib/catalog/teams.ts";
 import { listStakeholderUpdates } from "@/lib/stakeholder/list-stakeholder-updates.ts";
 import { AppError } from "@/lib/errors/app-error.ts";
 import { getIncidentOrThrow } from "@/lib/incidents/get-incident.ts";
+import { getIncidentDrill } from "@/lib/drills/report/get-incident-drill.ts";
 import { listEvents } from "@/lib/timeline/list-events.ts";
 import { listMembers } from "@/lib/users/list-members.ts";
 
@@ -19,14 +20,15 @@ const load = cache(async (id: string) => {
   const actor = await getPageActor(`/incidents/${id}`);
   try {
     const incident = await getIncidentOrThrow(actor, id);
-    const [page, members, services, updates, teams] = await Promise.all([
+    const [page, members, services, updates, teams, drill] = await Promise.all([
       listEvents(actor, id, { limit: 200 }),
       listMembers(actor),
       listServices(actor),
       listStakeholderUpdates(actor, id),
       listTeams(actor),
+      getIncidentDrill(actor, id),
     ]);
-    return { actor, incident, page, members, services, teams: teams.map((t) => ({ id: t.id, name: t.name })), stakeholderUpdate: updates[0] ?? null };
+    return { actor, incident, page, members, services, teams: teams.map((t) => ({ id: t.id, name: t.name })), stakeholderUpdate: updates[0] ?? null, drillId: drill && drill.status !== "cancelled" ? drill.id : null };
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -39,7 +41,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function IncidentRoomPage({ params }: Params) {
-  const { actor, incident, page, members, services, teams, stakeholderUpdate } = await load((await params).id);
+  const { actor, incident, page, members, services, teams, stakeholderUpdate, drillId } = await load((await params).id);
   return (
     <IncidentRoom
       incident={incident}
@@ -51,6 +53,7 @@ export default async function IncidentRoomPage({ params }: Params) {
       services={services}
       teams={teams}
       stakeholderUpdate={stakeholderUpdate}
+      drillId={drillId}
     />
   );
 }
