@@ -54,7 +54,7 @@ export async function getReadiness(actor: Actor, now = new Date()): Promise<Read
     },
     hasAlertSources: integrations.length > 0,
     services: assessed,
-    teams: teamLastDrills(assessTeams(teams, assessed), ownerOf, drills, cutoff, model.timeZone).sort(compareTeams),
+    teams: teamLastDrills(assessTeams(teams, assessed), ownerOf, drills, cutoff).sort(compareTeams),
     drillFreshDays: DRILL_FRESH_DAYS,
   };
 }

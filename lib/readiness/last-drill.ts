@@ -51,11 +51,10 @@ export function serviceLastDrills(services: readonly ServiceReadiness[], drills:
   });
 }
 
-/** A team took part when it owns a service the drill involved, or was told during it. */
-export function teamLastDrills(teams: readonly TeamReadiness[], ownerOf: ReadonlyMap<string, string>, drills: readonly FinishedDrillInvolvement[], cutoff: Date, timeZone: string): TeamReadiness[] {
-  return teams.map((t) => {
-    const lastDrill = latest(drills, (d) => d.toldTeamIds.includes(t.id) || d.serviceIds.some((id) => ownerOf.get(id) === t.id), cutoff);
-    const gap = gapText(lastDrill, timeZone);
-    return { ...t, lastDrill, gaps: gap ? [...t.gaps, gap] : t.gaps };
-  });
+/**
+ * A team took part when it owns a service the drill involved, or was told during it. A team's
+ * gaps say whether it can be reached; its last drill is shown beside them, not counted among them.
+ */
+export function teamLastDrills(teams: readonly TeamReadiness[], ownerOf: ReadonlyMap<string, string>, drills: readonly FinishedDrillInvolvement[], cutoff: Date): TeamReadiness[] {
+  return teams.map((t) => ({ ...t, lastDrill: latest(drills, (d) => d.toldTeamIds.includes(t.id) || d.serviceIds.some((id) => ownerOf.get(id) === t.id), cutoff) }));
 }

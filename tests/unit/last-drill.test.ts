@@ -37,9 +37,11 @@ describe("last drill on the readiness board", () => {
   it("counts a team that owned an involved service or was told", () => {
     const cutoff = new Date("2026-09-04T00:00:00Z");
     const owners = new Map([["psp", "t-pay"], ["oms", "t-ful"], ["cart", "t-web"]]);
-    const [pay, ful, web] = teamLastDrills([team("t-pay"), team("t-ful"), team("t-web")], owners, drills, cutoff, "UTC");
+    const [pay, ful, web] = teamLastDrills([team("t-pay"), team("t-ful"), team("t-web")], owners, drills, cutoff);
     expect(pay?.lastDrill?.drillId).toBe("d-new");
     expect(ful?.lastDrill).toMatchObject({ verdict: "ok", drillId: "d-new" }); // told in d-new
-    expect(web?.gaps).toEqual(["Never drilled"]);
+    expect(web?.lastDrill).toEqual({ verdict: "gap", drillId: null, at: null });
+    // Reachability is the team's gaps; the drill sits beside them.
+    expect(web?.gaps).toEqual([]);
   });
 });
