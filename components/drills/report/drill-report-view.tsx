@@ -73,7 +73,16 @@ export function DrillReportView({ data, canEnd, canCreateActions }: { data: Dril
             <h2 id="drill-times" className="text-base font-semibold">Time to each step</h2>
             <p className="text-xs text-ink-muted">
               From the drill&apos;s start, in <strong>scenario time</strong> (wall time × {report.speed}){report.speed !== 1 ? "; wall time below each" : ""}. Real incidents: medians of{" "}
-              {report.comparison.realIncidentsCompared} real incidents (drills never count); – where they keep no comparable record. Earlier drills compared: {report.comparison.drillsCompared}.
+              {report.comparison.realIncidentsCompared} real incidents (drills never count); – where they keep no comparable record. Earlier drills compared: {report.comparison.drillsCompared}
+              {report.comparison.previousDrill ? (
+                <>
+                  {"; previous drill of this scenario: "}
+                  <Link href={`/drills/${report.comparison.previousDrill.id}`} className="underline underline-offset-2">
+                    <Timestamp iso={report.comparison.previousDrill.startedAt} withDate />
+                  </Link>
+                </>
+              ) : null}
+              .
             </p>
             <MetricsTable report={report} />
           </section>
