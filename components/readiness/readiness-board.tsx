@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { formatPerMinute } from "@/lib/impact/format.ts";
 import type { ServiceCheck, ServiceReadiness, Verdict } from "@/lib/readiness/readiness-checks.ts";
 import type { ReadinessDto } from "@/lib/readiness/readiness-dto.ts";
+import { LastDrillCell } from "./last-drill-cell.tsx";
 import { ReadinessTeams } from "./readiness-teams.tsx";
 
 type SortKey = "stake" | "gaps" | "name";
@@ -148,6 +149,7 @@ export function ReadinessBoard({ data, canFix, isAdmin }: { data: ReadinessDto; 
                 {COLUMNS.map((c) => (
                   <th key={c} scope="col" className="px-2 py-2 text-center font-medium">{CHECK_LABELS[c]}</th>
                 ))}
+                <th scope="col" className="px-2 py-2 text-center font-medium" title={`Green when a drill in the last ${data.drillFreshDays} days involved it`}>Last drill</th>
               </tr>
             </thead>
             <tbody>
@@ -166,6 +168,9 @@ export function ReadinessBoard({ data, canFix, isAdmin }: { data: ReadinessDto; 
                       <CheckCell verdict={s.checks[c]} check={c} service={s} />
                     </td>
                   ))}
+                  <td className="px-2 py-2 text-center tabular" data-testid="readiness-last-drill">
+                    <LastDrillCell lastDrill={s.lastDrill} name={s.name} timeZone={data.timeZone} freshDays={data.drillFreshDays} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -179,7 +184,10 @@ export function ReadinessBoard({ data, canFix, isAdmin }: { data: ReadinessDto; 
                   <Link href={`/catalog/services/${s.id}`} className="min-w-0 break-words font-medium">{s.name}</Link>
                   <span className="shrink-0 tabular text-ink-muted">{s.atStakePerMinute > 0 ? formatPerMinute(s.atStakePerMinute, data.currency) : "–"}</span>
                 </div>
-                <p className="text-xs text-ink-faint">{s.team.name} · tier {s.tier}</p>
+                <p className="text-xs text-ink-faint">
+                  {s.team.name} · tier {s.tier} · last drill{" "}
+                  <LastDrillCell lastDrill={s.lastDrill} name={s.name} timeZone={data.timeZone} freshDays={data.drillFreshDays} />
+                </p>
                 {s.gaps.length === 0 ? (
                   <p className="mt-1 text-ok"><span aria-hidden>✓ </span>Ready</p>
                 ) : (
@@ -195,7 +203,7 @@ export function ReadinessBoard({ data, canFix, isAdmin }: { data: ReadinessDto; 
         </>
       )}
 
-      <ReadinessTeams teams={data.teams} currency={data.currency} />
+      <ReadinessTeams teams={data.teams} currency={data.currency} timeZone={data.timeZone} freshDays={data.drillFreshDays} />
     </main>
   );
 }

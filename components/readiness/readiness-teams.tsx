@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { formatPerMinute } from "@/lib/impact/format.ts";
 import type { TeamReadiness } from "@/lib/readiness/readiness-checks.ts";
+import { LastDrillCell } from "./last-drill-cell.tsx";
 
 /** Per team: can it be reached at 2 AM, and how much rides on its services? */
-export function ReadinessTeams({ teams, currency }: { teams: TeamReadiness[]; currency: string }) {
+export function ReadinessTeams({ teams, currency, timeZone, freshDays }: { teams: TeamReadiness[]; currency: string; timeZone: string; freshDays: number }) {
   if (teams.length === 0) return null;
   return (
     <section aria-labelledby="readiness-teams" className="space-y-2">
@@ -20,6 +21,9 @@ export function ReadinessTeams({ teams, currency }: { teams: TeamReadiness[]; cu
               {t.serviceGaps ? ` · ${t.serviceGaps} service ${t.serviceGaps === 1 ? "gap" : "gaps"}` : ""}
             </p>
             <p className="mt-1 break-words text-ink-muted">On call: {t.onCall.length ? t.onCall.join(" → ") : "nobody"}</p>
+            <p className="text-ink-muted">
+              Last drill <LastDrillCell lastDrill={t.lastDrill} name={t.name} timeZone={timeZone} freshDays={freshDays} />
+            </p>
             {t.gaps.length === 0 ? (
               <p className="text-ok"><span aria-hidden>✓ </span>Reachable</p>
             ) : (

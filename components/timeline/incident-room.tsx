@@ -59,7 +59,7 @@ export function IncidentRoom({ incident: initialIncident, events, hasOlder, canP
   return (
     <RoomContext.Provider value={ctx}>
       <div className="flex h-[calc(100dvh-3rem)] flex-col">
-        {drill ? <DrillBanner drill={drill} events={room.state.events} /> : null}
+        {drill ? <DrillBanner drill={drill} events={room.state.events} isResolved={incident.status === "resolved"} /> : null}
         <RoomHeader connection={connection === "live" && room.isServerDown ? "degraded" : connection} pending={unsent} presence={room.presence} onTogglePanel={() => setPanelOpen((o) => !o)} onOpenPanel={() => setPanelOpen(true)} panelOpen={panelOpen} stakeholderUpdate={stakeholderUpdate} />
         <div className="relative mx-auto grid min-h-0 w-full max-w-[1600px] flex-1 grid-cols-1 lg:grid-cols-[1fr_340px]">
           <main className="flex min-h-0 flex-col">

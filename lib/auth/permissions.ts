@@ -34,7 +34,7 @@ const MATRIX = {
   "postmortem:publish": ["ADMIN", "COMMANDER"],
   // Post-mortem follow-ups: whoever works incidents adds, edits and closes action items.
   "action-item:edit": WRITERS,
-  // Starting and cancelling game-day drills (lib/drills). Everyone reads past drills (incident:read).
+  // Starting, cancelling and ending game-day drills (lib/drills). Everyone reads past drills and their reports (incident:read).
   "drill:run": ["ADMIN", "COMMANDER"],
 } as const satisfies Record<string, readonly RoleName[]>;
 

@@ -16,6 +16,7 @@ import { incidentSelect, toIncidentDto, type IncidentDto } from "./incident-dto.
 import { formatDuration } from "../time/format.ts";
 import { assertKeyTimesInOrder, formatUtc, keyTimeLabel, toWholeSecond, type KeyTimes } from "./key-times.ts";
 import { lockIncident, type LockedIncident } from "./lock-incident.ts";
+import { finishDrillOfResolvedIncident } from "../drills/report/finish-drill.ts";
 import { KEY_TIMES, ZUpdateIncident, type KeyTime } from "./schemas.ts";
 
 type Input = ReturnType<typeof ZUpdateIncident.parse>;
@@ -146,6 +147,8 @@ export async function updateIncident(actor: Actor, incidentId: string, raw: unkn
         startedAt: times.startedAt,
       };
       await tx.incident.update({ where: { id: incidentId }, data });
+      // Resolving a drill's practice incident ends the drill and stores its report, in this commit.
+      if (input.status === "resolved" && current.status !== "resolved") await finishDrillOfResolvedIncident(tx, actor, incidentId, times.resolvedAt ?? new Date());
       const events: TimelineEventDto[] = [];
       for (const c of changes) {
         events.push(await appendEvent(tx, { incidentId, kind: c.kind, body: c.body, data: c.data, authorId: actor.userId }));

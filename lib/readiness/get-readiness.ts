@@ -3,7 +3,9 @@ import { JOURNEYS, type JourneyName } from "../catalog/constants.ts";
 import { db } from "../db/client.ts";
 import { loadImpactModel } from "../impact/impact-settings.ts";
 import { comingPeak } from "../time/peak-calendar.ts";
-import { assessServices, assessTeams, peakCoverage, type ReadinessService } from "./readiness-checks.ts";
+import { assessServices, assessTeams, compareServices, compareTeams, peakCoverage, type ReadinessService } from "./readiness-checks.ts";
+import { DRILL_FRESH_DAYS, drillCutoff, serviceLastDrills, teamLastDrills } from "./last-drill.ts";
+import { loadDrillInvolvements } from "./load-drill-involvements.ts";
 import type { ReadinessDto } from "./readiness-dto.ts";
 
 const isJourney = (value: string): value is JourneyName => (JOURNEYS as readonly string[]).includes(value);
@@ -18,7 +20,7 @@ function ruleServiceIds(rules: unknown): string[] {
 export async function getReadiness(actor: Actor, now = new Date()): Promise<ReadinessDto> {
   assertCan(actor, "incident:read");
   const organizationId = actor.organizationId;
-  const [{ model, currency }, services, teams, dependencies, integrations, alerted] = await Promise.all([
+  const [{ model, currency }, services, teams, dependencies, integrations, alerted, drills] = await Promise.all([
     loadImpactModel(db(), organizationId),
     db().service.findMany({
       where: { organizationId },
@@ -28,6 +30,7 @@ export async function getReadiness(actor: Actor, now = new Date()): Promise<Read
     db().serviceDependency.findMany({ where: { from: { organizationId } }, select: { fromId: true, toId: true, isAsync: true, isCritical: true } }),
     db().integration.findMany({ where: { organizationId }, select: { defaultServiceId: true, serviceRules: true } }),
     db().integrationAlert.findMany({ where: { integration: { organizationId }, serviceId: { not: null } }, select: { serviceId: true }, distinct: ["serviceId"] }),
+    loadDrillInvolvements(organizationId),
   ]);
   const routed = new Set<string>([
     ...integrations.flatMap((i) => [...(i.defaultServiceId ? [i.defaultServiceId] : []), ...ruleServiceIds(i.serviceRules)]),
@@ -35,7 +38,9 @@ export async function getReadiness(actor: Actor, now = new Date()): Promise<Read
   ]);
   const input: ReadinessService[] = services.map((s) => ({ ...s, journeys: s.journeys.filter(isJourney), hasAlertSource: routed.has(s.id) }));
   const coverage = peakCoverage(model, comingPeak(now, model.timeZone));
-  const assessed = assessServices(input, dependencies, model, coverage);
+  const cutoff = drillCutoff(now, coverage.peak.startsAt);
+  const assessed = serviceLastDrills(assessServices(input, dependencies, model, coverage), drills, cutoff, model.timeZone).sort(compareServices);
+  const ownerOf = new Map(services.map((s) => [s.id, s.team.id]));
   return {
     generatedAt: now.toISOString(),
     currency,
@@ -49,6 +54,7 @@ export async function getReadiness(actor: Actor, now = new Date()): Promise<Read
     },
     hasAlertSources: integrations.length > 0,
     services: assessed,
-    teams: assessTeams(teams, assessed),
+    teams: teamLastDrills(assessTeams(teams, assessed), ownerOf, drills, cutoff).sort(compareTeams),
+    drillFreshDays: DRILL_FRESH_DAYS,
   };
 }

@@ -4,6 +4,7 @@ import { blastRadius, buildGraphIndex, type ServiceGraph } from "../catalog/blas
 import type { JourneyName } from "../catalog/constants.ts";
 import { atRiskPerMinute, type Degradations, type ImpactModel } from "../impact/model.ts";
 import type { PeakPeriod } from "../time/peak-calendar.ts";
+import type { LastDrill } from "./last-drill.ts";
 
 export const SERVICE_CHECKS = ["onCall", "runbook", "healthCheck", "alertSource", "baselines", "peakWindow"] as const;
 export type ServiceCheck = (typeof SERVICE_CHECKS)[number];
@@ -35,6 +36,8 @@ export interface ServiceReadiness {
   journeysAtStake: JourneyName[];
   /** Revenue per minute lost if it failed completely at the busiest hour of the coming peak's first day. */
   atStakePerMinute: number;
+  /** The last finished drill that involved it (set by the board from the drills, lib/readiness/last-drill.ts). */
+  lastDrill?: LastDrill;
 }
 
 export interface PeakCoverage {
@@ -130,7 +133,12 @@ export function assessServices(
       atStakePerMinute: peakRevenueAtRisk(model, journeysAtStake, coverage.peak),
     };
   });
-  return rows.sort((a, b) => b.atStakePerMinute - a.atStakePerMinute || b.gaps.length - a.gaps.length || a.name.localeCompare(b.name));
+  return rows.sort(compareServices);
+}
+
+/** Riskiest first: most $/min at stake, then most gaps, then name. */
+export function compareServices(a: ServiceReadiness, b: ServiceReadiness): number {
+  return b.atStakePerMinute - a.atStakePerMinute || b.gaps.length - a.gaps.length || a.name.localeCompare(b.name);
 }
 
 export interface TeamReadiness {
@@ -145,6 +153,7 @@ export interface TeamReadiness {
   /** The most any one of its services puts at stake per minute. */
   atStakePerMinute: number;
   gaps: string[];
+  lastDrill?: LastDrill;
 }
 
 export interface ReadinessTeamInput {
@@ -176,5 +185,9 @@ export function assessTeams(teams: readonly ReadinessTeamInput[], services: read
         gaps,
       };
     })
-    .sort((a, b) => b.atStakePerMinute - a.atStakePerMinute || b.gaps.length + b.serviceGaps - (a.gaps.length + a.serviceGaps) || a.name.localeCompare(b.name));
+    .sort(compareTeams);
+}
+
+export function compareTeams(a: TeamReadiness, b: TeamReadiness): number {
+  return b.atStakePerMinute - a.atStakePerMinute || b.gaps.length + b.serviceGaps - (a.gaps.length + a.serviceGaps) || a.name.localeCompare(b.name);
 }

@@ -10,5 +10,7 @@ export interface ReadinessDto {
   /** Any alert source is connected at all (else the alert column links to connecting one). */
   hasAlertSources: boolean;
   services: ServiceReadiness[];
+  /** A drill older than this many days is stale (red). */
+  drillFreshDays: number;
   teams: TeamReadiness[];
 }

@@ -2,6 +2,7 @@ import type { PrismaClient } from "../db/generated/client.ts";
 import { hashPassword } from "../auth/password.ts";
 import { appendEvent } from "../timeline/append-event.ts";
 import { seedDemoImpact } from "./demo-baselines.ts";
+import { seedDemoDrill } from "./demo-drill.ts";
 import { seedDemoHistory } from "./demo-history.ts";
 import { DEMO_DEPENDENCIES, DEMO_PASSWORD, DEMO_SERVICES, DEMO_TEAM_MEMBERS, DEMO_TEAMS, DEMO_USERS } from "./demo-catalog.ts";
 
@@ -98,7 +99,11 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
       }
       await seedDemoImpact(tx, { organizationId: org.id, incidentId: incident.id, commanderId: commander, responderId: responder });
       // Past incidents take INC-2 onwards so INC-1 stays the live payment incident.
-      await seedDemoHistory(tx, { organizationId: org.id, users, teams, services, firstNumber: 2, now: new Date() });
+      const now = new Date();
+      const last = await seedDemoHistory(tx, { organizationId: org.id, users, teams, services, firstNumber: 2, now });
+      // A finished game-day drill after them, so /readiness and a drill report have content.
+      await seedDemoDrill(tx, { organizationId: org.id, users, teams, services, number: last + 1, now });
+      await tx.organization.update({ where: { id: org.id }, data: { lastIncidentNumber: last + 1 } });
       return true;
     },
     { timeout: 60_000, maxWait: 10_000 },

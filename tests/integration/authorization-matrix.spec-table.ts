@@ -24,6 +24,7 @@ import { startDrill } from "../../lib/drills/start-drill.ts";
 import { invitePerson } from "../../lib/people/invite-person.ts";
 import type { RouteParams } from "../helpers/route-matrix.ts";
 import { seedPostmortem } from "../helpers/seed-postmortem.ts";
+import { seedPracticeDrill } from "../helpers/seed-practice-drill.ts";
 import type { SeededCatalog, SeededOrganization } from "../helpers/seed.ts";
 
 // Who may call what, written down by hand: deriving it from lib/auth/permissions.ts would make a
@@ -496,6 +497,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
   "GET /api/drills/scenarios": [read()],
   "POST /api/drills": [{ allow: COMMANDERS, status: 201, plan: (w) => ({ body: { yaml: drillYaml(w), speed: 5 } }) }],
   "POST /api/drills/[id]/cancel": [{ allow: COMMANDERS, plan: async (w) => ({ params: await runningDrill(w) }) }],
+  // Drill reports: every call ends a fresh running drill, so each allowed caller gets a 200 of its own.
+  "POST /api/drills/[id]/end": [{ allow: COMMANDERS, plan: async (w) => ({ params: { id: (await seedPracticeDrill(w.org.admin)).id } }) }],
+  "GET /api/drills/[id]/report": [read(async (w) => ({ params: { id: (await seedPracticeDrill(w.org.admin)).id } }))],
   "POST /api/catalog/import": [
     {
       allow: COMMANDERS,

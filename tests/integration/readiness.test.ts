@@ -3,6 +3,10 @@ import { updateService } from "../../lib/catalog/services.ts";
 import { updateImpactSettings } from "../../lib/impact/impact-settings.ts";
 import { createIntegration } from "../../lib/integrations/manage.ts";
 import { getReadiness } from "../../lib/readiness/get-readiness.ts";
+import { db } from "../../lib/db/client.ts";
+import { endDrill } from "../../lib/drills/end-drill.ts";
+import { postEvent } from "../../lib/timeline/post-event.ts";
+import { seedPracticeDrill } from "../helpers/seed-practice-drill.ts";
 import { seedCatalog, seedOrganization, type SeededCatalog, type SeededOrganization } from "../helpers/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
 
@@ -40,6 +44,7 @@ describe("readiness board", () => {
       "No alert source mapped to it",
       "No baseline for payment",
       "No peak window covers Black Friday – Cyber Monday 2027",
+      "Never drilled",
     ]);
     expect(board.teams.map((t) => t.name)).toEqual([catalog.team.name]);
   });
@@ -54,5 +59,35 @@ describe("readiness board", () => {
     expect(gateway?.checks).toEqual({ onCall: "gap", runbook: "ok", healthCheck: "ok", alertSource: "ok", baselines: "gap", peakWindow: "ok" });
     // At the peak: 2,000 × 4.
     expect(gateway?.atStakePerMinute).toBe(8000);
+  });
+
+  it("shows the last finished drill that involved each service and team, red when none in 90 days", async () => {
+    const drill = await seedPracticeDrill(org.commander, { failingServiceId: catalog.gateway.id });
+    await postEvent(org.commander, drill.incident.id, { kind: "notification", body: "Told payments", data: { target: catalog.team.name, channel: "chat" } });
+    // A cancelled drill never counts, nor does one still running.
+    const cancelled = await seedPracticeDrill(org.commander, { failingServiceId: catalog.checkout.id });
+    await db().drill.update({ where: { id: cancelled.id }, data: { status: "cancelled", endedAt: new Date() } });
+    await seedPracticeDrill(org.commander, { failingServiceId: catalog.checkout.id });
+    await endDrill(org.commander, drill.id);
+    const ended = (await db().drill.findUniqueOrThrow({ where: { id: drill.id } })).endedAt?.toISOString();
+
+    const board = await getReadiness(org.viewer, now);
+    const gateway = board.services.find((s) => s.id === catalog.gateway.id);
+    const checkout = board.services.find((s) => s.id === catalog.checkout.id);
+    expect(board.drillFreshDays).toBe(90);
+    expect(gateway?.lastDrill).toEqual({ verdict: "ok", drillId: drill.id, at: ended });
+    expect(gateway?.gaps).not.toContain("Never drilled");
+    expect(checkout?.lastDrill).toEqual({ verdict: "gap", drillId: null, at: null });
+    expect(checkout?.gaps).toContain("Never drilled");
+    expect(board.teams[0]?.lastDrill).toMatchObject({ verdict: "ok", drillId: drill.id });
+
+    // 5 August is 120 days before 3 December: stale, and the gap says when it was.
+    await db().drill.update({ where: { id: drill.id }, data: { endedAt: new Date("2026-08-05T12:00:00Z") } });
+    const stale = (await getReadiness(org.viewer, now)).services.find((s) => s.id === catalog.gateway.id);
+    expect(stale?.lastDrill).toEqual({ verdict: "gap", drillId: drill.id, at: "2026-08-05T12:00:00.000Z" });
+    expect(stale?.gaps).toContain("Last drill 5 Aug 2026, more than 90 days ago");
+    // Another organisation's board never sees it.
+    const foreign = await seedOrganization("Foreign Retail");
+    expect((await getReadiness(foreign.viewer, now)).services).toEqual([]);
   });
 });

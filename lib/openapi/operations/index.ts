@@ -2,6 +2,7 @@ import type { ApiOperation } from "../types.ts";
 import { ACTION_ITEM_OPERATIONS } from "./action-items.ts";
 import { CATALOG_OPERATIONS } from "./catalog.ts";
 import { DRILL_OPERATIONS } from "./drills.ts";
+import { DRILL_REPORT_OPERATIONS } from "./drill-reports.ts";
 import { IMPACT_OPERATIONS } from "./impact.ts";
 import { INSIGHT_OPERATIONS } from "./insights.ts";
 import { INCIDENT_OPERATIONS } from "./incidents.ts";
@@ -33,6 +34,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...INSIGHT_OPERATIONS,
   ...READINESS_OPERATIONS,
   ...DRILL_OPERATIONS,
+  ...DRILL_REPORT_OPERATIONS,
   ...CATALOG_OPERATIONS,
   ...INTEGRATION_OPERATIONS,
   ...NOTIFICATION_OPERATIONS,
