@@ -19,3 +19,16 @@ export function Timestamp({ iso, withDate = false, withSeconds = false, classNam
     </time>
   );
 }
+
+/** A date and time with its zone and nothing relative ("10 Dec, 11:14 CET"), in the one policy's zone. */
+export function ZonedDateTime({ iso, withSeconds = false, className }: { iso: string; withSeconds?: boolean; className?: string }) {
+  const { timeZone } = useTimeZone();
+  const now = useNow(60_000);
+  // The viewer's zone is only known in the browser: render nothing zoned on the server.
+  if (!now) return <time dateTime={iso} className={className}>&nbsp;</time>;
+  return (
+    <time dateTime={iso} className={className} data-zoned="">
+      {formatDateTime(new Date(iso), timeZone, withSeconds)}
+    </time>
+  );
+}
