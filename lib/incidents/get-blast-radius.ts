@@ -2,6 +2,7 @@ import { assertCan, type Actor } from "../auth/actor.ts";
 import { computeBlastRadius } from "../catalog/blast-radius.ts";
 import { db } from "../db/client.ts";
 import { notFound } from "../errors/app-error.ts";
+import { toldByTeam } from "../timeline/told.ts";
 import { ZIncidentId } from "./schemas.ts";
 
 interface Named {
@@ -61,12 +62,10 @@ export async function getIncidentBlastRadius(actor: Actor, incidentId: string): 
       select: { seq: true, data: true, occurredAt: true, author: { select: { id: true, name: true } } },
     }),
   ]);
-  // Later entries win: the last word on each team is its state.
+  // Later entries win: the last word on each team is its state (the one notion of "told").
   const notified = new Map<string, TeamNotification>();
-  for (const n of notifications) {
-    const data = (n.data ?? {}) as Record<string, unknown>;
-    if (typeof data.teamId !== "string") continue;
-    notified.set(data.teamId, {
+  for (const [teamId, { latest: n, data }] of toldByTeam(notifications)) {
+    notified.set(teamId, {
       seq: n.seq,
       by: n.author,
       at: n.occurredAt.toISOString(),
