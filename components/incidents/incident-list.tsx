@@ -78,7 +78,7 @@ export function IncidentList({ initial, canDeclare }: { initial: IncidentDto[]; 
 
 function IncidentTable({ incidents }: { incidents: IncidentDto[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-line">
+    <div className="relative overflow-x-auto rounded-lg border border-line">
       <table className="w-full text-sm">
         <caption className="sr-only">Incidents, open first</caption>
         <thead className="bg-surface text-left text-xs uppercase tracking-wide text-ink-muted">
