@@ -62,3 +62,19 @@ describe("status page: journeys from impact", () => {
     expect(autoHeadline(["cart", "checkout", "payment"])).toBe("We are investigating problems with Cart, Checkout and Payment.");
   });
 });
+
+describe("datetime-local values in a named zone", () => {
+  it("round-trips an instant to the second in New York, Berlin and UTC, across a DST change", async () => {
+    const { fromZonedInput, toZonedInput } = await import("../../lib/time/format.ts");
+    const instant = new Date("2026-12-03T12:09:09.000Z");
+    expect(toZonedInput(instant, "America/New_York")).toBe("2026-12-03T07:09:09");
+    expect(toZonedInput(instant, "Europe/Berlin")).toBe("2026-12-03T13:09:09");
+    for (const zone of ["America/New_York", "Europe/Berlin", "UTC"]) {
+      expect(fromZonedInput(toZonedInput(instant, zone), zone)?.toISOString()).toBe(instant.toISOString());
+    }
+    // The morning after the US clocks went back: the offset at the instant, not at "now".
+    expect(fromZonedInput("2026-11-01T09:30:00", "America/New_York")?.toISOString()).toBe("2026-11-01T14:30:00.000Z");
+    expect(fromZonedInput("2026-07-01T09:30", "America/New_York")?.toISOString()).toBe("2026-07-01T13:30:00.000Z");
+    expect(fromZonedInput("not a time", "UTC")).toBeNull();
+  });
+});
