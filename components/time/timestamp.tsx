@@ -14,7 +14,9 @@ export function Timestamp({ iso, withDate = false, withSeconds = false, classNam
   if (!now) return <time dateTime={iso} className={className}>&nbsp;</time>;
   return (
     <time dateTime={iso} title={formatDateTime(date, timeZone, true)} className={className} data-zoned="">
-      <span className="tabular">{withDate ? formatDateTime(date, timeZone, withSeconds) : formatClock(date, timeZone)}</span>
+      <span className="tabular">
+        <KeepZone text={withDate ? formatDateTime(date, timeZone, withSeconds) : formatClock(date, timeZone)} />
+      </span>
       <span className="whitespace-nowrap text-ink-faint"> · {formatRelative(date, now)}</span>
     </time>
   );
@@ -28,7 +30,19 @@ export function ZonedDateTime({ iso, withSeconds = false, className }: { iso: st
   if (!now) return <time dateTime={iso} className={className}>&nbsp;</time>;
   return (
     <time dateTime={iso} className={className} data-zoned="">
-      {formatDateTime(new Date(iso), timeZone, withSeconds)}
+      <KeepZone text={formatDateTime(new Date(iso), timeZone, withSeconds)} />
     </time>
+  );
+}
+
+/** "3 Dec, 07:08 GMT-5" wraps before the zone, never inside it ("GMT-" / "5"). */
+function KeepZone({ text }: { text: string }) {
+  const cut = text.lastIndexOf(" ");
+  if (cut < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, cut + 1)}
+      <span className="whitespace-nowrap">{text.slice(cut + 1)}</span>
+    </>
   );
 }
