@@ -92,3 +92,9 @@ function offsetOf(at: number, timeZone: string): number {
   const [h, mi, s] = time.split(":").map(Number) as [number, number, number];
   return Date.UTC(y, mo - 1, d, h === 24 ? 0 : h, mi, s) - Math.floor(at / 1000) * 1000;
 }
+
+/** "14:02" today in a zone (the viewer's by default) → that instant; null when not a time. */
+export function todayAt(hhmm: string, now: Date, timeZone?: string): Date | null {
+  if (!/^\d\d:\d\d$/.test(hhmm)) return null;
+  return fromZonedInput(`${toZonedInput(now, timeZone).slice(0, 10)}T${hhmm}:00`, timeZone);
+}

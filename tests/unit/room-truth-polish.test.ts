@@ -78,3 +78,14 @@ describe("datetime-local values in a named zone", () => {
     expect(fromZonedInput("not a time", "UTC")).toBeNull();
   });
 });
+
+describe("the composer's 'happened at' in the room's zone", () => {
+  it("is today's wall-clock time in that zone, whatever the day is in UTC", async () => {
+    const { todayAt } = await import("../../lib/time/format.ts");
+    // 01:30 UTC on 4 Dec is still 3 Dec, 20:30 in New York.
+    const now = new Date("2026-12-04T01:30:00.000Z");
+    expect(todayAt("14:02", now, "America/New_York")?.toISOString()).toBe("2026-12-03T19:02:00.000Z");
+    expect(todayAt("14:02", now, "Europe/Berlin")?.toISOString()).toBe("2026-12-04T13:02:00.000Z");
+    expect(todayAt("2pm", now, "UTC")).toBeNull();
+  });
+});
