@@ -161,9 +161,14 @@ test("pages outside the room name their zone: the invite expiry and the insights
   // Insights read the one "told" record: teams told in time, later, never.
   await expect(page.getByTestId("insights-telling")).toContainText(/Teams told in 15 min/i);
   await expect(page.getByTestId("insights-telling")).toContainText(/\d+ of \d+/);
+  // An invitation's expiry: in the notice and on the person's row, in the organisation's zone, named.
   await page.goto("/settings/people");
-  const invited = page.getByText(/^link until /);
-  if (await invited.count()) await expect(invited.first()).toHaveText(/^link until \d+ \w+, \d\d:\d\d (EST|GMT-5)$/);
+  const email = `zones-${uniqueTag()}@shop.example`;
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Role", { exact: true }).selectOption("RESPONDER");
+  await page.getByRole("button", { name: "Invite", exact: true }).click();
+  await expect(page.getByText(/^Works once, until /)).toHaveText(/^Works once, until \d+ \w+, \d\d:\d\d (EST|GMT-5)\./);
+  await expect(page.getByTestId("person-row").filter({ hasText: email })).toContainText(/link until \d+ \w+, \d\d:\d\d (EST|GMT-5)/);
 });
 
 const SIZES = [
