@@ -5,7 +5,8 @@ import type { ImpactJourneyDto, ImpactSummaryDto } from "@/lib/impact/impact-dto
 import { apiRequest } from "../api/api-client.ts";
 import { Button } from "../ui/button.tsx";
 import { Field, Input, Select } from "../ui/field.tsx";
-import { fromLocalInput, toLocalInput } from "./datetime-local.ts";
+import { fromZonedInput, toZonedInput, zoneName } from "@/lib/time/format.ts";
+import { useTimeZone } from "../time/time-zone.tsx";
 import { applyImpact } from "./use-incident-impact.ts";
 
 const EVIDENCE = [
@@ -23,6 +24,8 @@ export function ImpactEditor({ incidentId, current, onDone }: { incidentId: stri
   const degradationOf = (j: JourneyName) => current.find((c) => c.journey === j)?.degradation ?? 0;
   const [degradation, setDegradation] = useState(String(degradationOf(initial)));
   const [since, setSince] = useState("");
+  // "Since" is a wall-clock time in the zone the room shows times in (one policy), named below.
+  const { timeZone } = useTimeZone();
   const [evidence, setEvidence] = useState<Record<EvidenceKey, string>>({ failedCheckouts: "", errorRate: "", supportTickets: "", surveyResponses: "" });
   const [note, setNote] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -42,7 +45,7 @@ export function ImpactEditor({ incidentId, current, onDone }: { incidentId: stri
     setBusy(true);
     setMessage(null);
     const entry: Record<string, unknown> = { degradation: degradation === "" ? null : Number(degradation) };
-    const sinceIso = fromLocalInput(since);
+    const sinceIso = since ? (fromZonedInput(since, timeZone)?.toISOString() ?? null) : null;
     if (sinceIso) entry.since = sinceIso;
     for (const { key } of EVIDENCE) if (evidence[key] !== "") entry[key] = Number(evidence[key]);
     const res = await apiRequest<ImpactSummaryDto>(`/api/incidents/${incidentId}/impact`, {
@@ -96,12 +99,12 @@ export function ImpactEditor({ incidentId, current, onDone }: { incidentId: stri
           />
         </div>
       </Field>
-      <Field label="Since (optional)" htmlFor={id("since")} error={errorFor("since")} hint="Leave empty for now; your time zone">
+      <Field label="Since (optional)" htmlFor={id("since")} error={errorFor("since")} hint={`Leave empty for now; ${zoneName(new Date(), timeZone)}`}>
         <Input
           id={id("since")}
           type="datetime-local"
           value={since}
-          max={toLocalInput(new Date())}
+          max={toZonedInput(new Date(), timeZone).slice(0, 16)}
           onChange={(e) => setSince(e.target.value)}
           aria-invalid={Boolean(errorFor("since"))}
           className="h-9 [color-scheme:dark]"

@@ -86,16 +86,16 @@ export function IncidentList({ initial, canDeclare, includeDrills = false }: { i
 
 function IncidentTable({ incidents }: { incidents: IncidentDto[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-line">
+    <div className="relative overflow-x-auto rounded-lg border border-line">
       <table className="w-full text-sm">
         <caption className="sr-only">Incidents, open first</caption>
         <thead className="bg-surface text-left text-xs uppercase tracking-wide text-ink-muted">
           <tr>
             <th scope="col" className="px-4 py-2 font-medium">Incident</th>
-            <th scope="col" className="px-4 py-2 font-medium">Severity</th>
-            <th scope="col" className="px-4 py-2 font-medium">Status</th>
-            <th scope="col" className="px-4 py-2 font-medium">Commander</th>
-            <th scope="col" className="px-4 py-2 font-medium">Started</th>
+            <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Severity</th>
+            <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Status</th>
+            <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">Commander</th>
+            <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">Started</th>
             <th scope="col" className="px-4 py-2 text-right font-medium">Duration</th>
           </tr>
         </thead>
@@ -106,13 +106,19 @@ function IncidentTable({ incidents }: { incidents: IncidentDto[] }) {
                 <Link href={`/incidents/${i.id}`} className="group block">
                   <span className="mr-2 font-mono text-xs text-ink-faint">{i.ref}</span>
                   {i.drillId ? <DrillBadge className="mr-2" /> : null}
-                  <span className="font-medium text-ink [overflow-wrap:anywhere] group-hover:underline">{i.title}</span>
+                  {/* Whole words wrap; only a word longer than the column breaks. */}
+                  <span className="font-medium text-ink break-words group-hover:underline" data-testid="incident-title">{i.title}</span>
                 </Link>
+                {/* On a phone the title gets the width; severity and status sit under it. */}
+                <div className="mt-1.5 flex flex-wrap items-center gap-1.5 sm:hidden">
+                  <SeverityBadge severity={i.severity} />
+                  <StatusBadge status={i.status} />
+                </div>
               </td>
-              <td className="px-4 py-3"><SeverityBadge severity={i.severity} /></td>
-              <td className="px-4 py-3"><StatusBadge status={i.status} /></td>
-              <td className="px-4 py-3 text-ink-muted">{i.commander?.name ?? "Unassigned"}</td>
-              <td className="px-4 py-3 text-ink-muted"><Timestamp iso={i.startedAt} withDate /></td>
+              <td className="hidden px-4 py-3 sm:table-cell"><SeverityBadge severity={i.severity} /></td>
+              <td className="hidden px-4 py-3 sm:table-cell"><StatusBadge status={i.status} /></td>
+              <td className="hidden px-4 py-3 text-ink-muted md:table-cell">{i.commander?.name ?? "Unassigned"}</td>
+              <td className="hidden px-4 py-3 text-ink-muted md:table-cell"><Timestamp iso={i.startedAt} withDate /></td>
               <td className="px-4 py-3 text-right"><IncidentClock startedAt={i.startedAt} resolvedAt={i.resolvedAt} /></td>
             </tr>
           ))}

@@ -3,6 +3,7 @@ import { useCallback, useState } from "react";
 import { canCommand } from "@/lib/auth/permissions.ts";
 import { SEVERITIES, SEVERITY_INFO, STATUSES, STATUS_LABELS, type SeverityName, type StatusName } from "@/lib/incidents/constants.ts";
 import { formatClock, formatDuration } from "@/lib/time/format.ts";
+import { useTimeZone } from "../time/time-zone.tsx";
 import { cn } from "../ui/cn.ts";
 import { ConfirmChange } from "./confirm-change.tsx";
 import { SEVERITY_MARKS, SEVERITY_STYLES, SeverityBadge } from "./severity-badge.tsx";
@@ -15,10 +16,10 @@ import { useRoom } from "./room-context.ts";
 const selectBase = "cursor-pointer appearance-none border pr-7 font-semibold focus:outline-none disabled:cursor-wait";
 const chevron = "pointer-events-none absolute right-2 top-1/2 -translate-y-1/2 text-[10px]";
 
-function statusQuestion(ref: string, from: StatusName, to: StatusName, resolvedAt: string | null, startedAt: string): string {
+function statusQuestion(ref: string, from: StatusName, to: StatusName, resolvedAt: string | null, startedAt: string, timeZone: string | undefined): string {
   if (from === "resolved" && resolvedAt) {
     const lasted = formatDuration(Date.parse(resolvedAt) - Date.parse(startedAt));
-    return `Re-open ${ref} as ${STATUS_LABELS[to]}? It was resolved at ${formatClock(new Date(resolvedAt))} after ${lasted}; the clock runs again and the re-open is recorded beside that first resolution.`;
+    return `Re-open ${ref} as ${STATUS_LABELS[to]}? It was resolved at ${formatClock(new Date(resolvedAt), timeZone)} after ${lasted}; the clock runs again and the re-open is recorded beside that first resolution.`;
   }
   if (to === "resolved") return `Resolve ${ref}? The clock stops now, the impact ends in the record and the channels following it hear so.`;
   return `Change ${ref}'s status to ${STATUS_LABELS[to]}?`;
@@ -27,6 +28,7 @@ function statusQuestion(ref: string, from: StatusName, to: StatusName, resolvedA
 export function StatusControl() {
   const { incident, viewer, run, busy } = useRoom();
   const [proposed, setProposed] = useState<StatusName | null>(null);
+  const { timeZone } = useTimeZone();
   const cancel = useCallback(() => setProposed(null), []);
   if (!canCommand(viewer, { commanderId: incident.commander?.id ?? null })) return <StatusBadge status={incident.status} />;
   // Someone else's change wins over a proposal that no longer changes anything.
@@ -55,7 +57,7 @@ export function StatusControl() {
       {pending ? (
         <ConfirmChange
           testId="status-confirm"
-          question={statusQuestion(incident.ref, incident.status, pending, incident.resolvedAt, incident.startedAt)}
+          question={statusQuestion(incident.ref, incident.status, pending, incident.resolvedAt, incident.startedAt, timeZone)}
           confirmLabel={isReopen ? `Re-open as ${STATUS_LABELS[pending]}` : isResolve ? "Resolve" : `Set ${STATUS_LABELS[pending]}`}
           danger={isReopen || isResolve}
           busy={busy}

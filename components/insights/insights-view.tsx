@@ -21,6 +21,19 @@ function Stat({ label, value, hint }: { label: string; value: string; hint?: str
   );
 }
 
+/** The teams in the incidents' blast radii, from the same "told" record the room and triage read. */
+function TellingStat({ telling: t }: { telling: InsightsDto["telling"] }) {
+  return (
+    <div className="rounded-lg border border-line bg-surface px-4 py-3" data-testid="insights-telling">
+      <p className="text-xs uppercase tracking-wide text-ink-muted">Teams told in {t.withinMinutes} min</p>
+      <p className="mt-1 text-2xl font-semibold tabular">{t.teamsToTell ? `${t.toldInTime} of ${t.teamsToTell}` : "—"}</p>
+      <p className="text-xs text-ink-faint">
+        {t.teamsToTell ? `${t.toldLater} told later · ${t.neverTold ? `⚠ ${t.neverTold} never told` : "all told"}` : "no teams in a blast radius"}
+      </p>
+    </div>
+  );
+}
+
 /** Trend of a weekly median, said in words: the latest week against the range's middle value. */
 function trendSentence(name: string, values: (number | null)[]): string {
   const known = values.flatMap((v) => (v === null ? [] : [v]));
@@ -67,12 +80,13 @@ export function InsightsView({ data, includeDrills = false }: { data: InsightsDt
           ))}
         </nav>
       </div>
-      <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
         <Stat label="Incidents" value={String(data.incidentCount)} hint={`in ${data.weeks} weeks`} />
         <Stat label="Median MTTA" value={allMtta === null ? "—" : formatMinutes(allMtta)} hint="detection → acknowledged" />
         <Stat label="Median MTTR" value={allMttr === null ? "—" : formatMinutes(allMttr)} hint="start → resolved" />
         <Stat label="Revenue lost" value={formatMoney(data.totalLoss, data.currency)} hint="from recorded impact" />
         <Stat label="Follow-ups done" value={data.followUps.completionRate === null ? "—" : `${Math.round(data.followUps.completionRate * 100)}%`} hint={data.followUps.overdue ? `⚠ ${data.followUps.overdue} overdue` : "none overdue"} />
+        <TellingStat telling={data.telling} />
       </div>
       {data.incidentCount === 0 ? (
         <div className="rounded-lg border border-dashed border-line p-10 text-center">

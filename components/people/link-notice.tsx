@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import type { MailOutcome } from "@/lib/people/mailer.ts";
+import { ZonedDateTime } from "../time/timestamp.tsx";
 import { Button } from "../ui/button.tsx";
 
 const EMAIL_WORDS: Record<MailOutcome, string> = {
@@ -36,7 +37,7 @@ export function LinkNotice({ title, url, expiresAt, email, onDismiss }: { title:
         </Button>
       </div>
       <p role="status" className="text-xs text-ink-muted">
-        Works once, until {new Date(expiresAt).toLocaleString()}. {EMAIL_WORDS[email]}
+        Works once, until <ZonedDateTime iso={expiresAt} />. {EMAIL_WORDS[email]}
         {copied === "failed" ? " The browser refused clipboard access: select the link and copy it by hand." : ""}
       </p>
       <Button variant="ghost" size="sm" onClick={onDismiss}>

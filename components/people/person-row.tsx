@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { ROLE_LABELS, ROLES, type RoleName } from "@/lib/auth/permissions.ts";
 import type { PersonDto, PersonStatus } from "@/lib/people/person-dto.ts";
-import { Timestamp } from "../time/timestamp.tsx";
+import { Timestamp, ZonedDateTime } from "../time/timestamp.tsx";
 import { Button } from "../ui/button.tsx";
 import { cn } from "../ui/cn.ts";
 
@@ -20,11 +20,15 @@ export interface PersonActions {
   resetLink(person: PersonDto): Promise<void>;
 }
 
-function invitationWords(p: PersonDto): string {
-  if (!p.invitation) return "no link";
-  if (p.invitation.state === "revoked") return "link revoked";
-  if (p.invitation.state === "expired") return "link expired";
-  return `link until ${new Date(p.invitation.expiresAt).toLocaleDateString()}`;
+function InvitationWords({ person: p }: { person: PersonDto }) {
+  if (!p.invitation) return <>no link</>;
+  if (p.invitation.state === "revoked") return <>link revoked</>;
+  if (p.invitation.state === "expired") return <>link expired</>;
+  return (
+    <>
+      link until <ZonedDateTime iso={p.invitation.expiresAt} />
+    </>
+  );
 }
 
 export function PersonRow({ person: p, isSelf, actions }: { person: PersonDto; isSelf: boolean; actions: PersonActions }) {
@@ -71,7 +75,7 @@ export function PersonRow({ person: p, isSelf, actions }: { person: PersonDto; i
           <span aria-hidden>{status.icon}</span>
           {status.label}
         </span>
-        {p.status === "invited" ? <div className="text-xs text-ink-muted">{invitationWords(p)}</div> : null}
+        {p.status === "invited" ? <div className="text-xs text-ink-muted"><InvitationWords person={p} /></div> : null}
       </td>
       <td className="hidden py-2 pr-3 text-sm text-ink-muted md:table-cell">{lastSignIn}</td>
       <td className="hidden py-2 text-right sm:table-cell">{buttons}</td>

@@ -12,6 +12,7 @@ import { ConflictMerge } from "./conflict-merge.tsx";
 import { clearLocalDraft, readLocalDraft, writeLocalDraft } from "./local-draft.ts";
 import { MarkdownView } from "./markdown-view.tsx";
 import { saveSectionRequest } from "./save-section-request.ts";
+import { GuidanceText } from "./guidance-text.tsx";
 
 interface Props {
   postmortemId: string;
@@ -111,12 +112,16 @@ export function SectionEditor({ postmortemId, section, canEdit, othersEditing, o
       </div>
 
       {mode.kind === "view" ? (
-        <MarkdownView source={section.body} className="pm-body text-ink" empty={<p className="text-ink-faint italic">Nothing written yet.{section.guidance ? ` ${section.guidance}` : ""}</p>} />
+        <MarkdownView source={section.body} className="pm-body text-ink" empty={
+            <p className="text-ink-faint italic">
+              Nothing written yet.{section.guidance ? <> <GuidanceText text={section.guidance} /></> : null}
+            </p>
+          } />
       ) : null}
 
       {mode.kind === "edit" ? (
         <div className="space-y-2 print:hidden">
-          {section.guidance ? <p className="text-sm text-ink-muted">{section.guidance}</p> : null}
+          {section.guidance ? <p className="text-sm text-ink-muted" data-testid="section-guidance"><GuidanceText text={section.guidance} /></p> : null}
           {mode.restored ? <p role="status" className="text-sm text-accent">Restored text you had not saved yet (kept in this browser).</p> : null}
           {section.version > mode.baseVersion ? (
             <p role="status" className="text-sm text-warn" data-testid="stale-notice">

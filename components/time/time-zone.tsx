@@ -1,9 +1,9 @@
 "use client";
 import { createContext, useCallback, useContext, useSyncExternalStore, type ReactNode } from "react";
 
-// One time-zone policy for every screen: times are shown in the viewer's own zone, or in the
-// organisation's when the viewer chose so (kept in this browser). Every absolute time names
-// its zone either way.
+// One time-zone policy for every screen: times are shown in the organisation's zone (its
+// setting, Settings → Impact), unless this browser chose the viewer's own zone instead. Every
+// absolute time names its zone either way, so two people comparing screens never mix zones up.
 
 export type ZonePreference = "viewer" | "organization";
 const KEY = "warroom.timeZone";
@@ -11,9 +11,9 @@ const listeners = new Set<() => void>();
 
 function readPreference(): ZonePreference {
   try {
-    return window.localStorage.getItem(KEY) === "organization" ? "organization" : "viewer";
+    return window.localStorage.getItem(KEY) === "viewer" ? "viewer" : "organization";
   } catch {
-    return "viewer";
+    return "organization";
   }
 }
 
@@ -45,7 +45,7 @@ export interface TimeZonePolicy {
 
 export function useTimeZone(): TimeZonePolicy {
   const organizationZone = useContext(OrgZone);
-  const preference = useSyncExternalStore(subscribe, readPreference, () => "viewer" as const);
+  const preference = useSyncExternalStore(subscribe, readPreference, () => "organization" as const);
   const setPreference = useCallback((p: ZonePreference) => {
     try {
       window.localStorage.setItem(KEY, p);
@@ -55,24 +55,25 @@ export function useTimeZone(): TimeZonePolicy {
     listeners.forEach((l) => l());
   }, []);
   const timeZone = preference === "organization" && organizationZone ? organizationZone : undefined;
-  return { timeZone, preference, organizationZone, setPreference };
+  return { timeZone, preference: organizationZone ? preference : "viewer", organizationZone, setPreference };
 }
 
-/** The setting: show times in my zone or in the organisation's. */
+/** The setting: times in the organisation's zone (the default) or, in this browser, mine. */
 export function TimeZoneSetting({ className }: { className?: string }) {
   const { preference, organizationZone, setPreference } = useTimeZone();
   const mine = typeof Intl !== "undefined" ? Intl.DateTimeFormat().resolvedOptions().timeZone : "your zone";
   return (
     <label className={className ?? "flex items-center gap-1.5 text-xs text-ink-muted"}>
-      Times in
+      Times shown in
       <select
         value={preference}
         onChange={(e) => setPreference(e.target.value as ZonePreference)}
-        className="h-7 rounded border border-line bg-canvas px-1 text-xs text-ink"
+        className="h-7 max-w-[16rem] rounded border border-line bg-canvas px-1 text-xs text-ink"
         data-testid="time-zone-setting"
+        title={preference === "organization" ? "The organisation's zone (its setting); you can use your own zone in this browser" : "Your own zone, chosen in this browser"}
       >
-        <option value="viewer">my zone ({mine})</option>
-        {organizationZone ? <option value="organization">the organisation&apos;s ({organizationZone})</option> : null}
+        {organizationZone ? <option value="organization">the organisation&apos;s zone ({organizationZone})</option> : null}
+        <option value="viewer">my zone, this browser ({mine})</option>
       </select>
     </label>
   );

@@ -3,7 +3,8 @@ import { useRef, useState, type KeyboardEvent } from "react";
 import { KIND_LABELS, MAX_BODY_LENGTH, NOTIFY_CHANNELS, POSTABLE_KINDS, type NotifyChannel, type PostableKind } from "@/lib/timeline/constants.ts";
 import { buildComposerEntry, channelLabel, parseComposerInput } from "@/lib/timeline/composer-input.ts";
 import { matchTeam, type NamedTeam } from "@/lib/timeline/match-team.ts";
-import { zoneName } from "@/lib/time/format.ts";
+import { todayAt, zoneName } from "@/lib/time/format.ts";
+import { useTimeZone } from "../time/time-zone.tsx";
 import { useNow } from "../time/use-now.ts";
 import { parsePageCommand } from "@/lib/paging/page-command.ts";
 import { Button } from "../ui/button.tsx";
@@ -11,12 +12,11 @@ import { cn } from "../ui/cn.ts";
 import { Kbd } from "../ui/kbd.tsx";
 import { useShortcut } from "../ui/use-shortcut.ts";
 
-/** "14:02" today in the viewer's zone → ISO; null when blank, "future" when it has not happened yet. */
-function backdateToIso(hhmm: string): string | null | "future" {
+/** "14:02" today in the zone the room shows times in → ISO; null when blank, "future" when it has not happened yet. */
+function backdateToIso(hhmm: string, timeZone: string | undefined): string | null | "future" {
   if (!hhmm) return null;
-  const [h, m] = hhmm.split(":").map(Number);
-  const d = new Date();
-  d.setHours(h ?? 0, m ?? 0, 0, 0);
+  const d = todayAt(hhmm.slice(0, 5), new Date(), timeZone);
+  if (!d) return null;
   return d.getTime() > Date.now() + 60_000 ? "future" : d.toISOString();
 }
 
@@ -58,9 +58,10 @@ export function Composer({ onPost, onPage, teams }: { onPost: PostHandler; onPag
   useShortcut("c", () => input.current?.focus());
 
   const parsed = parseComposerInput(text, kind);
-  // Null while server-rendering: the zone is the browser's, named once the page is live.
+  // Null while server-rendering: the zone (the room's, one policy) is named once the page is live.
   const now = useNow(60_000);
-  const zone = now ? zoneName(now) : "";
+  const { timeZone } = useTimeZone();
+  const zone = now ? zoneName(now, timeZone) : "";
   const liveKind = parsed.kind;
   // While the team after /notify is not yet a catalog team, offer the ones it could be.
   const typedTeam = parsed.prefixed && liveKind === "notification" ? (parsed.target ?? "") : null;
@@ -82,7 +83,7 @@ export function Composer({ onPost, onPage, teams }: { onPost: PostHandler; onPag
     const entry = buildComposerEntry(parsed, { target, channel, url }, teams);
     if (!entry.ok) return setError({ field: entry.field, message: entry.error });
     if (entry.body.length > MAX_BODY_LENGTH) return setError({ field: "body", message: `Keep it under ${MAX_BODY_LENGTH.toLocaleString("en")} characters.` });
-    const occurredAt = backdateToIso(happenedAt);
+    const occurredAt = backdateToIso(happenedAt, timeZone);
     if (occurredAt === "future") return setError({ field: "happenedAt", message: "“Happened at” cannot be in the future." });
     onPost(entry.kind, entry.body, occurredAt ?? undefined, entry.data);
     setText("");
@@ -192,7 +193,7 @@ export function Composer({ onPost, onPage, teams }: { onPost: PostHandler; onPag
         ) : null}
         <label className="flex items-center gap-1.5">
           Happened at
-          {/* The browser's wall clock: say which zone that is. */}
+          {/* A wall-clock time in the zone the room shows: say which zone that is. */}
           <input
             type="time"
             value={happenedAt}

@@ -2,6 +2,7 @@ import { assertCan, type Actor } from "../auth/actor.ts";
 import { blastRadius, buildGraphIndex } from "../catalog/blast-radius.ts";
 import { db } from "../db/client.ts";
 import { notFound } from "../errors/app-error.ts";
+import { toldByTeam } from "../timeline/told.ts";
 import { ZIncidentId } from "./schemas.ts";
 
 interface Named {
@@ -118,22 +119,25 @@ interface NotificationRow {
   author: Named | null;
 }
 
-/** Per incident, the last word on each team (rows come in sequence order, so later entries win). */
+/** Per incident, the state of each team told: the one notion of "told" (lib/timeline/told.ts). */
 function latestNotifications(rows: readonly NotificationRow[]): Map<string, Map<string, TeamNotification>> {
+  const byIncident = new Map<string, NotificationRow[]>();
+  for (const row of rows) byIncident.set(row.incidentId, [...(byIncident.get(row.incidentId) ?? []), row]);
   const out = new Map<string, Map<string, TeamNotification>>();
-  for (const n of rows) {
-    const data = (n.data ?? {}) as Record<string, unknown>;
-    if (typeof data.teamId !== "string") continue;
-    const notified = out.get(n.incidentId) ?? new Map<string, TeamNotification>();
-    out.set(n.incidentId, notified);
-    notified.set(data.teamId, {
-      seq: n.seq,
-      by: n.author,
-      at: n.occurredAt.toISOString(),
-      channel: typeof data.channel === "string" ? data.channel : "other",
-      acknowledgedAt: typeof data.acknowledgedAt === "string" ? data.acknowledgedAt : null,
-      data,
-    });
+  for (const [incidentId, incidentRows] of byIncident) {
+    const notified = new Map<string, TeamNotification>();
+    // Later entries win: the last word on each team is its state.
+    for (const [teamId, { latest: n, data }] of toldByTeam(incidentRows)) {
+      notified.set(teamId, {
+        seq: n.seq,
+        by: n.author,
+        at: n.occurredAt.toISOString(),
+        channel: typeof data.channel === "string" ? data.channel : "other",
+        acknowledgedAt: typeof data.acknowledgedAt === "string" ? data.acknowledgedAt : null,
+        data,
+      });
+    }
+    out.set(incidentId, notified);
   }
   return out;
 }

@@ -14,7 +14,8 @@ import type { TimelineEventDto } from "../timeline/event-dto.ts";
 import { STATUS_LABELS } from "./constants.ts";
 import { incidentSelect, toIncidentDto, type IncidentDto } from "./incident-dto.ts";
 import { formatDuration } from "../time/format.ts";
-import { assertKeyTimesInOrder, formatUtc, keyTimeLabel, toWholeSecond, type KeyTimes } from "./key-times.ts";
+import { formatDateTime } from "../time/format.ts";
+import { assertKeyTimesInOrder, keyTimeLabel, toWholeSecond, type KeyTimes } from "./key-times.ts";
 import { lockIncident, type LockedIncident } from "./lock-incident.ts";
 import { finishDrillOfResolvedIncident } from "../drills/report/finish-drill.ts";
 import { KEY_TIMES, ZUpdateIncident, type KeyTime } from "./schemas.ts";
@@ -61,14 +62,16 @@ function nextKeyTimes(incident: LockedIncident, input: Input, now: Date): KeyTim
   return times;
 }
 
-function describeChanges(incident: LockedIncident, input: Input, times: KeyTimes): Change[] {
+function describeChanges(incident: LockedIncident, input: Input, times: KeyTimes, timeZone: string): Change[] {
+  // Server-written text names its zone: the organisation's, the one screens show by default.
+  const at = (d: Date | null) => (d ? formatDateTime(d, timeZone, true) : "not set");
   const changes: Change[] = [];
   const field = (name: string, from: string | null, to: string | null) => ({ field: name, from, to });
   if (input.status && input.status !== incident.status) {
     const isReopen = incident.status === "resolved";
     const verb = isReopen ? "Re-opened" : input.status === "resolved" ? "Resolved" : "Status";
     // A re-open is its own entry and keeps the first resolution in the record: when, and after how long.
-    const first = isReopen && incident.resolvedAt ? ` (first resolved ${formatUtc(incident.resolvedAt)}, after ${formatDuration(incident.resolvedAt.getTime() - incident.startedAt.getTime())})` : "";
+    const first = isReopen && incident.resolvedAt ? ` (first resolved ${at(incident.resolvedAt)}, after ${formatDuration(incident.resolvedAt.getTime() - incident.startedAt.getTime())})` : "";
     changes.push({
       kind: "status_change",
       body: `${verb}: ${STATUS_LABELS[incident.status]} → ${STATUS_LABELS[input.status]}${first}`,
@@ -97,7 +100,7 @@ function describeChanges(incident: LockedIncident, input: Input, times: KeyTimes
     if ((before?.getTime() ?? null) === (after?.getTime() ?? null)) continue;
     changes.push({
       kind: "status_change",
-      body: `${keyTimeLabel(key)[0]?.toUpperCase()}${keyTimeLabel(key).slice(1)} time: ${formatUtc(after)} (was ${formatUtc(before)})`,
+      body: `${keyTimeLabel(key)[0]?.toUpperCase()}${keyTimeLabel(key).slice(1)} time: ${at(after)} (was ${at(before)})`,
       data: field(key, before?.toISOString() ?? null, after?.toISOString() ?? null),
     });
   }
@@ -131,7 +134,8 @@ export async function updateIncident(actor: Actor, incidentId: string, raw: unkn
       // Stamped to the whole second, like every key time, so an edit can put it back exactly.
       const times = nextKeyTimes(current, input, toWholeSecond(new Date()));
       assertKeyTimesInOrder(times, KEY_TIMES.filter((k) => (times[k]?.getTime() ?? null) !== (current[k]?.getTime() ?? null)));
-      const changes = describeChanges(current, input, times);
+      const { timeZone } = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { timeZone: true } });
+      const changes = describeChanges(current, input, times, timeZone);
       // A PATCH that changes nothing (a retried request, a form saved as it was) writes nothing:
       // no entry, no audit row, no message to channels, no push.
       if (!changes.length) return { incident: toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: incidentSelect })), events: [] };

@@ -10,6 +10,9 @@ import { attributeJourneyLoss } from "./attribute-loss.ts";
 import type { InsightsDto } from "./insights-dto.ts";
 import { ZInsightsQuery } from "./schemas.ts";
 import { lastWeeks, weekLabel } from "./weeks.ts";
+import { computeBlastRadius } from "../catalog/blast-radius.ts";
+import { toldByTeam } from "../timeline/told.ts";
+import { tellingStats } from "./telling.ts";
 
 const DAY = 86_400_000;
 
@@ -31,6 +34,7 @@ export async function getInsights(actor: Actor, query: unknown, now = new Date()
       acknowledgedAt: true,
       resolvedAt: true,
       services: { select: { service: { select: { id: true, name: true } } } },
+      events: { where: { kind: "notification", struckAt: null }, select: { seq: true, data: true, occurredAt: true } },
       impactChanges: { orderBy: [{ eventSeq: "asc" }, { recordedAt: "asc" }], select: { journey: true, degradation: true, effectiveAt: true } },
       postmortem: { select: { actionItems: { select: { status: true, dueDate: true } } } },
     },
@@ -51,6 +55,9 @@ export async function getInsights(actor: Actor, query: unknown, now = new Date()
       journeyLoss: byJourney,
     };
   });
+  const telling = tellingStats(
+    inRange.length ? await tellingIncidents(actor.organizationId, inRange) : [],
+  );
   const items = inRange.flatMap((r) => r.postmortem?.actionItems.map((a) => ({ status: a.status, dueDate: dayOf(a.dueDate) })) ?? []);
   return {
     weeks,
@@ -64,5 +71,23 @@ export async function getInsights(actor: Actor, query: unknown, now = new Date()
     lossByJourney: lossByJourney(incidents),
     lossByService: lossByService(incidents),
     followUps: followUpStats(items, today),
+    telling,
   };
+}
+
+/** Each incident's blast-radius teams (over the catalog as it is now, like the room) and when each was first told. */
+async function tellingIncidents(
+  organizationId: string,
+  incidents: { startedAt: Date; detectedAt: Date | null; services: { service: { id: string } }[]; events: { seq: number; data: unknown; occurredAt: Date }[] }[],
+) {
+  const [services, dependencies] = await Promise.all([
+    db().service.findMany({ where: { organizationId }, select: { id: true, name: true, teamId: true, journeys: true } }),
+    db().serviceDependency.findMany({ where: { from: { organizationId } }, select: { fromId: true, toId: true, isAsync: true, isCritical: true } }),
+  ]);
+  return incidents.map((i) => ({
+    startedAt: i.startedAt,
+    detectedAt: i.detectedAt,
+    teamIds: computeBlastRadius({ services, dependencies }, i.services.map((s) => s.service.id)).teams.map((t) => t.teamId),
+    firstToldAt: new Map([...toldByTeam(i.events)].map(([teamId, t]) => [teamId, t.first.occurredAt])),
+  }));
 }

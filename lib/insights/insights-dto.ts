@@ -1,6 +1,7 @@
 // Client-safe shape of the insights page's data.
 import type { JourneyName } from "../catalog/constants.ts";
 import type { FollowUpStats, WeekFigures } from "./aggregate.ts";
+import type { TellingStats } from "./telling.ts";
 
 export const INSIGHT_RANGES = [4, 12, 26] as const;
 export type InsightRange = (typeof INSIGHT_RANGES)[number];
@@ -19,4 +20,6 @@ export interface InsightsDto {
   lossByService: { id: string; name: string; loss: number }[];
   /** Follow-ups of the post-mortems of incidents in the range. */
   followUps: FollowUpStats;
+  /** Teams in the incidents' blast radii: told within `withinMinutes` of detection, later, or never. */
+  telling: TellingStats;
 }

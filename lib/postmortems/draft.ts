@@ -145,7 +145,7 @@ function summaryBody(r: IncidentRecord, f: PostmortemFacts): string {
     `**${f.incident.ref} · ${f.incident.severity}** — ${oneLine(r.incident.title)}. Lasted ${span(f.durations.mttrMs)}; ${formatMoney(f.impact.loss.revenue, f.impact.currency)} of revenue at risk.`,
   ];
   if (r.incident.summary.trim()) lines.push("", r.incident.summary.trim());
-  lines.push("", "_Replace with two or three sentences: what broke, for whom, how it was fixed._");
+  // The template's guidance is shown beside the editor; it is never part of the document.
   return lines.join("\n");
 }
 

@@ -56,3 +56,45 @@ export function zoneName(date: Date, timeZone?: string): string {
 export function formatClock(date: Date, timeZone?: string): string {
   return `${formatTime(date, timeZone)} ${zoneName(date, timeZone)}`;
 }
+
+
+
+/** "2026-12-03T07:09:09": the value a datetime-local input shows for an instant, in a zone (the viewer's by default). */
+export function toZonedInput(date: Date, timeZone?: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+/** The instant a datetime-local value means as a wall-clock time in a zone (the viewer's by default); null when invalid. */
+export function fromZonedInput(value: string, timeZone?: string): Date | null {
+  const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d))?/.exec(value);
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
+  if (!timeZone) {
+    const local = new Date(y, mo - 1, d, h, mi, s);
+    return Number.isNaN(local.getTime()) ? null : local;
+  }
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  // The zone's offset at the wall time, then once more at the instant found (DST edges).
+  let at = wall - offsetOf(wall, timeZone);
+  at = wall - offsetOf(at, timeZone);
+  return new Date(at);
+}
+
+function offsetOf(at: number, timeZone: string): number {
+  const local = toZonedInput(new Date(at), timeZone);
+  const [date = "", time = ""] = local.split("T");
+  const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
+  const [h, mi, s] = time.split(":").map(Number) as [number, number, number];
+  return Date.UTC(y, mo - 1, d, h === 24 ? 0 : h, mi, s) - Math.floor(at / 1000) * 1000;
+}
+
+/** "14:02" today in a zone (the viewer's by default) → that instant; null when not a time. */
+export function todayAt(hhmm: string, now: Date, timeZone?: string): Date | null {
+  if (!/^\d\d:\d\d$/.test(hhmm)) return null;
+  return fromZonedInput(`${toZonedInput(now, timeZone).slice(0, 10)}T${hhmm}:00`, timeZone);
+}

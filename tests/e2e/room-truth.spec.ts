@@ -9,6 +9,7 @@ import { expect, test } from "./support/fixtures.ts";
 import { seedPostmortem } from "./support/postmortem.ts";
 import { expectLive, room } from "./support/room.ts";
 import { seedIncident, uniqueTag } from "./support/seed.ts";
+import { toZonedInput } from "@/lib/time/format.ts";
 
 async function serviceId(api: APIRequestContext, name: string): Promise<string> {
   const { services } = (await (await api.get("/api/services")).json()) as { services: { id: string; name: string }[] };
@@ -105,11 +106,8 @@ test("an arrow key never re-opens a resolved incident; re-open asks, keeps the f
   await page.getByRole("button", { name: "Edit resolved time" }).click();
   const input = page.getByLabel(/^Resolved time \(/);
   const mitigated = new Date((await incidentOf(api, incident.id)).mitigatedAt ?? "");
-  const localIn = (d: Date) => page.evaluate((iso) => {
-    const x = new Date(iso);
-    const pad = (n: number) => String(n).padStart(2, "0");
-    return `${x.getFullYear()}-${pad(x.getMonth() + 1)}-${pad(x.getDate())}T${pad(x.getHours())}:${pad(x.getMinutes())}:${pad(x.getSeconds())}`;
-  }, d.toISOString());
+  // The editor speaks the zone the room shows times in: the organisation's (New York) by default.
+  const localIn = async (d: Date) => toZonedInput(d, "America/New_York");
   await input.fill(await localIn(new Date(mitigated.getTime() - 60_000)));
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("key-time-error")).toHaveText(/^Resolved can't be before Mitigated \(\d\d:\d\d:\d\d \S+\)$/);
@@ -129,22 +127,48 @@ async function expectZonedTimes(page: Page): Promise<void> {
   for (const t of texts) expect(t, `time without a zone: "${t}"`).toMatch(/\d\d:\d\d(:\d\d)? (UTC|GMT[+-]\d+(:\d\d)?|[A-Z]{3,5})\b/);
 }
 
-test("every absolute time in the room names its zone; the organisation's zone is a setting away", async ({ pageAs, apiAs }) => {
+test("every absolute time in the room names its zone; the organisation's zone is the default, a browser may pick its own", async ({ pageAs, apiAs }) => {
   const api = await apiAs("commander");
   const incident = await paymentsIncident(api);
   const { page } = await pageAs("commander");
   await page.goto(`/incidents/${incident.id}`);
   await expectLive(room(page));
   await room(page).post(`/notify Payments by pager: paged ${uniqueTag()}`);
+  // The demo organisation is in New York; this browser is in Berlin. The organisation's zone wins.
+  const control = page.getByTestId("time-zone-setting");
+  await expect(control).toHaveValue("organization");
+  await expect(control.locator("option:checked")).toHaveText(/organisation's zone \(America\/New_York\)/);
+  await expect(page.getByTestId("started-at")).toHaveText(/^\d\d:\d\d:\d\d (EST|GMT-5)$/);
+  await expectZonedTimes(page);
+
+  // This browser may use its own zone instead; every time still names it, and the key-time
+  // editor speaks the zone the times are shown in.
+  await control.selectOption("viewer");
   await expect(page.getByTestId("started-at")).toHaveText(/^\d\d:\d\d:\d\d (CET|GMT\+1)$/);
   await expectZonedTimes(page);
-  // The composer's time input says its zone.
-  await expect(page.getByTestId("input-zone").first()).toHaveText(/CET|GMT\+1/);
+  await page.getByRole("button", { name: "Edit started time" }).click();
+  await expect(page.getByTestId("input-zone").filter({ visible: true }).first()).toHaveText(/CET|GMT\+1/);
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await control.selectOption("organization");
+  await expect(page.getByTestId("started-at")).toHaveText(/(EST|GMT-5)$/);
+});
 
-  await page.getByTestId("time-zone-setting").selectOption("organization");
-  await expect(page.getByTestId("started-at")).not.toHaveText(/CET|GMT\+1/);
-  await expectZonedTimes(page);
-  await page.getByTestId("time-zone-setting").selectOption("viewer");
+test("pages outside the room name their zone: the invite expiry and the insights' told figures", async ({ pageAs }) => {
+  const { page } = await pageAs("admin");
+  await page.goto("/settings/impact");
+  await expect(page.getByLabel("Organisation time zone")).toHaveValue("America/New_York");
+  await page.goto("/insights?weeks=26");
+  // Insights read the one "told" record: teams told in time, later, never.
+  await expect(page.getByTestId("insights-telling")).toContainText(/Teams told in 15 min/i);
+  await expect(page.getByTestId("insights-telling")).toContainText(/\d+ of \d+/);
+  // An invitation's expiry: in the notice and on the person's row, in the organisation's zone, named.
+  await page.goto("/settings/people");
+  const email = `zones-${uniqueTag()}@shop.example`;
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Role", { exact: true }).selectOption("RESPONDER");
+  await page.getByRole("button", { name: "Invite", exact: true }).click();
+  await expect(page.getByText(/^Works once, until /)).toHaveText(/^Works once, until \d+ \w+, \d\d:\d\d (EST|GMT-5)\./);
+  await expect(page.getByTestId("person-row").filter({ hasText: email })).toContainText(/link until \d+ \w+, \d\d:\d\d (EST|GMT-5)/);
 });
 
 const SIZES = [
@@ -180,5 +204,135 @@ test("screens: room, triage, map and post-mortem (screen and print) at laptop an
     await page.emulateMedia({ media: "print" });
     await page.screenshot({ path: path.join(SCREENS_DIR, `truth-postmortem-print-${size.name}.png`), fullPage: true, animations: "disabled" });
     await page.emulateMedia({ media: "screen" });
+  }
+});
+
+/** No sideways scrolling and no word cut in two: what a phone shows must read as text. */
+async function expectFitsPhone(page: Page, name: string): Promise<void> {
+  const overflow = await page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth - window.innerWidth);
+  expect(overflow, `${name} is ${overflow}px wider than the phone`).toBeLessThanOrEqual(0);
+}
+
+test("phone: the incident list keeps words whole and Settings → Notifications fits the screen", async ({ pageAs, apiAs }) => {
+  const api = await apiAs("commander");
+  await seedIncident(api, { title: `Fulfillment webhook deduplication backlog ${uniqueTag()}`, severity: "SEV2" });
+  const { page } = await pageAs("admin");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/incidents");
+  const titles = page.getByTestId("incident-title");
+  await expect(titles.first()).toBeVisible();
+  await expectFitsPhone(page, "/incidents");
+  // Titles wrap between words; only a word wider than the column may break.
+  for (const el of await titles.all()) {
+    const style = await el.evaluate((e) => ({ wrap: getComputedStyle(e).overflowWrap, brk: getComputedStyle(e).wordBreak }));
+    expect(style).toEqual({ wrap: "break-word", brk: "normal" });
+  }
+  // The longest word of each title fits its line: nothing is split mid-word.
+  const cut = await titles.evaluateAll((els) =>
+    els.flatMap((e) => {
+      const width = e.getBoundingClientRect().width;
+      const probe = document.createElement("span");
+      probe.style.cssText = "position:absolute;visibility:hidden;white-space:nowrap;font:inherit";
+      e.appendChild(probe);
+      const longest = (e.textContent ?? "").split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), "");
+      probe.textContent = longest;
+      const need = probe.getBoundingClientRect().width;
+      probe.remove();
+      return need > e.parentElement!.getBoundingClientRect().width + 1 ? [`${longest} (${Math.round(need)} > ${Math.round(width)})`] : [];
+    }),
+  );
+  expect(cut).toEqual([]);
+  await page.screenshot({ path: path.join(SCREENS_DIR, "truth-incidents-390.png"), fullPage: true, animations: "disabled" });
+
+  await page.goto("/settings/notifications");
+  await expect(page.getByRole("heading", { name: "Notification channels" })).toBeVisible();
+  await expectFitsPhone(page, "/settings/notifications");
+  await page.screenshot({ path: path.join(SCREENS_DIR, "truth-settings-notifications-390.png"), fullPage: true, animations: "disabled" });
+});
+
+test("status page: impacted journeys show by themselves only when the organisation turned it on", async ({ pageAs, apiAs }) => {
+  const api = await apiAs("commander");
+  const incident = await seedIncident(api, { title: `Internal: PSP pool exhausted ${uniqueTag()}`, severity: "SEV1" });
+  const impact = await api.put(`/api/incidents/${incident.id}/impact`, { data: { journeys: { returns: { degradation: 95 } } } });
+  expect(impact.status(), await impact.text()).toBe(200);
+  const { page } = await pageAs("admin");
+  const returnsRow = page.locator('[data-testid="status-journeys"] [data-journey="returns"]');
+  // The status page caches for a few seconds: poll the row, do not sleep.
+  const returnsStatus = async () => {
+    await page.goto("/status");
+    return returnsRow.getAttribute("data-status");
+  };
+  try {
+    await page.goto("/settings/notifications");
+    const toggle = page.getByTestId("status-auto-impact");
+    await expect(toggle).not.toBeChecked();
+    expect(await returnsStatus()).toBe("operational");
+
+    await page.goto("/settings/notifications");
+    const saved = page.waitForResponse((r) => r.url().endsWith("/api/settings/status") && r.request().method() === "PATCH");
+    await toggle.check();
+    expect((await saved).status()).toBe(200);
+    await expect.poll(returnsStatus, { timeout: 15_000 }).toBe("major_outage");
+    await expect(page.getByTestId("status-incident").filter({ hasText: "We are investigating problems with" }).first()).toContainText("Returns / refunds");
+    await expect(page.locator("body")).not.toContainText("PSP pool exhausted");
+    for (const size of SIZES) {
+      await page.setViewportSize(size.viewport);
+      await page.screenshot({ path: path.join(SCREENS_DIR, `truth-status-auto-${size.name}.png`), fullPage: true, animations: "disabled" });
+    }
+  } finally {
+    // The demo organisation is shared with other specs: leave the setting as it was.
+    expect((await page.request.patch("/api/settings/status", { data: { statusAutoImpact: false } })).status()).toBe(200);
+    await api.patch(`/api/incidents/${incident.id}`, { data: { status: "resolved" } });
+  }
+});
+
+test("post-mortem: prints on white paper, guidance without asterisks, no template hint in the Summary", async ({ pageAs, apiAs }) => {
+  const api = await apiAs("commander");
+  const pm = await seedPostmortem(api);
+  const { page } = await pageAs("commander");
+  await page.goto(`/postmortems/${pm.id}`);
+  await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+  await expect(page.locator("main")).not.toContainText("Replace with two or three sentences");
+  await page.getByRole("button", { name: "Edit Contributing factors" }).click();
+  const guidance = page.getByTestId("section-guidance");
+  await expect(guidance).toContainText("Ask how and what, never who.");
+  await expect(guidance.locator("em")).toHaveText(["how", "what", "who"]);
+  await page.getByRole("button", { name: "Cancel" }).first().click();
+
+  await page.emulateMedia({ media: "print" });
+  // Every box from the page down to the document is white or transparent: no dark margins.
+  const dark = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of [document.documentElement, document.body, ...document.body.querySelectorAll("body > *, main, main > *")]) {
+      const bg = getComputedStyle(el).backgroundColor;
+      const m = /rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\)/.exec(bg);
+      if (m && Number(m[4] ?? 1) > 0 && Number(m[1]) + Number(m[2]) + Number(m[3]) < 600) out.push(`${el.tagName}.${el.className}: ${bg}`);
+    }
+    return out;
+  });
+  expect(dark).toEqual([]);
+  await page.screenshot({ path: path.join(SCREENS_DIR, "truth-postmortem-print-check.png"), fullPage: true, animations: "disabled" });
+  await page.emulateMedia({ media: "screen" });
+});
+
+
+test("screens: the pages #18's last items change, at laptop and phone size", async ({ pageAs }) => {
+  test.setTimeout(120_000);
+  const { page } = await pageAs("admin");
+  for (const size of SIZES) {
+    await page.setViewportSize(size.viewport);
+    for (const [name, url] of [
+      ["incidents", "/incidents"],
+      ["settings-notifications", "/settings/notifications"],
+      ["settings-people", "/settings/people"],
+      ["settings-impact", "/settings/impact"],
+      ["insights", "/insights"],
+      ["status", "/status"],
+    ] as const) {
+      await page.goto(url);
+      await page.waitForLoadState("networkidle");
+      await expectFitsPhone(page, url);
+      await page.screenshot({ path: path.join(SCREENS_DIR, `truth-${name}-${size.name}.png`), fullPage: true, animations: "disabled" });
+    }
   }
 });

@@ -286,6 +286,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
   "POST /api/incidents/[id]/pages": [{ allow: WRITERS, status: 201, plan: async (w) => ({ params: incident(w), body: { teamId: await routedTeam(w), reason: "matrix" } }) }],
   "GET /api/settings/paging": [read()],
   "PATCH /api/settings/paging": [{ allow: ADMIN, plan: () => ({ body: { sev1AutoPage: false } }) }],
+  "GET /api/settings/status": [read()],
+  "PATCH /api/settings/status": [{ allow: ADMIN, plan: () => ({ body: { statusAutoImpact: false } }) }],
   "GET /api/notification-deliveries": [{ allow: ADMIN, plan: () => ({ query: "status=failed" }) }],
   "POST /api/notification-deliveries/[id]/retry": [
     { allow: ADMIN, status: 202, plan: async (w) => ({ params: { id: await seedFailedDelivery(w.org.admin, { name: w.fresh.name("Matrix channel") }) } }) },

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAppError } from "../helpers/app-error.ts";
 import { db } from "../../lib/db/client.ts";
 import { updateIncident } from "../../lib/incidents/update-incident.ts";
+import { setIncidentImpact } from "../../lib/impact/set-incident-impact.ts";
 import { loadPublicStatus } from "../../lib/status/get-public-status.ts";
+import { setStatusSettings } from "../../lib/status/status-settings.ts";
 import { seedIncident, seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
 import { seedStakeholderUpdate } from "../helpers/seed-stakeholder.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
@@ -93,5 +96,65 @@ describe("the public status", () => {
     expect(globex.organization.name).toBe("Globex Outlet");
     expect(journey(globex, "search")).toBe("major_outage");
     expect(await loadPublicStatus("no-such-shop")).toBeNull();
+  });
+
+  describe("impacted journeys shown automatically (organisation setting)", () => {
+    it("off by default: a degraded journey shows only once someone publishes; on: at once, in generic words", async () => {
+      const shop = await seedOrganization("Initech Store");
+      const shopSlug = (await db().organization.findUniqueOrThrow({ where: { id: shop.id } })).slug;
+      const incident = await seedIncident(shop.commander, { title: "PSP webhook backlog (internal)", severity: "SEV1" });
+      await setIncidentImpact(shop.commander, incident.id, { journeys: { checkout: { degradation: 60 }, payment: { degradation: 95 } } });
+
+      const off = await statusOf(shopSlug);
+      expect(off.overall).toEqual({ status: "operational", label: "All systems operational" });
+      expect(off.activeIncidents).toEqual([]);
+
+      await expectAppError(setStatusSettings(shop.commander, { statusAutoImpact: true }), "forbidden");
+      await expectAppError(setStatusSettings(shop.admin, { statusAutoImpact: "yes" }), "validation_failed", "statusAutoImpact");
+      expect(await setStatusSettings(shop.admin, { statusAutoImpact: true })).toEqual({ statusAutoImpact: true });
+      const on = await statusOf(shopSlug);
+      expect(journey(on, "payment")).toBe("major_outage");
+      expect(journey(on, "checkout")).toBe("partial_outage");
+      expect(journey(on, "search")).toBe("operational");
+      expect(on.overall.status).toBe("major_outage");
+      expect(on.activeIncidents).toHaveLength(1);
+      expect(on.activeIncidents[0]).toMatchObject({ headline: "We are investigating problems with Payment and Checkout.", stage: "Investigating", updates: [] });
+      const text = JSON.stringify(on);
+      for (const secret of ["internal", "PSP", incident.id, shop.commander.name]) expect(text).not.toContain(secret);
+
+      // A published update is what a person chose to say: it replaces the automatic wording.
+      await seedStakeholderUpdate(shop.commander, incident.id, { affected: "Some card payments fail", isPublic: true, journeyStatus: { payment: "degraded" } });
+      const published = await statusOf(shopSlug);
+      expect(published.activeIncidents.map((i) => i.headline)).toEqual(["Some card payments fail"]);
+      expect(journey(published, "payment")).toBe("degraded");
+
+      // Impact back to 0 % and nothing published on a second incident: nothing to show for it.
+      const quiet = await seedIncident(shop.commander);
+      await setIncidentImpact(shop.commander, quiet.id, { journeys: { search: { degradation: 30 } } });
+      expect(journey(await statusOf(shopSlug), "search")).toBe("degraded");
+      await setIncidentImpact(shop.commander, quiet.id, { journeys: { search: { degradation: 0 } } });
+      expect(journey(await statusOf(shopSlug), "search")).toBe("operational");
+
+      // Resolved: gone from current incidents.
+      await updateIncident(shop.commander, incident.id, { status: "resolved" });
+      expect((await statusOf(shopSlug)).activeIncidents).toEqual([]);
+    });
+  });
+
+  it("never shows a practice drill, published or impacted", async () => {
+    const shop = await seedOrganization("Umbrella Goods");
+    const shopSlug = (await db().organization.findUniqueOrThrow({ where: { id: shop.id } })).slug;
+    await setStatusSettings(shop.admin, { statusAutoImpact: true });
+    const incident = await seedIncident(shop.commander, { title: "Drill: gateway timeouts" });
+    await setIncidentImpact(shop.commander, incident.id, { journeys: { checkout: { degradation: 80 } } });
+    await seedStakeholderUpdate(shop.commander, incident.id, { affected: "Drill: checkout failing", isPublic: true, journeyStatus: { checkout: "major_outage" } });
+    // The same incident is real until it is marked as a drill's.
+    expect(journey(await statusOf(shopSlug), "checkout")).toBe("major_outage");
+    const drill = await db().drill.create({ data: { organizationId: shop.id, scenarioKey: "custom", scenarioName: "Gateway timeouts", scenarioYaml: "name: x" } });
+    await db().incident.update({ where: { id: incident.id }, data: { drillId: drill.id } });
+    const status = await statusOf(shopSlug);
+    expect(status.overall).toEqual({ status: "operational", label: "All systems operational" });
+    expect(status.activeIncidents).toEqual([]);
+    expect(JSON.stringify(status)).not.toContain("checkout failing");
   });
 });

@@ -5,6 +5,7 @@ import { getTriage } from "../../lib/impact/get-triage.ts";
 import { getIncidentBlastRadius } from "../../lib/incidents/get-blast-radius.ts";
 import { getIncidentOrThrow } from "../../lib/incidents/get-incident.ts";
 import { setImpactedServices } from "../../lib/incidents/set-impacted-services.ts";
+import { getInsights } from "../../lib/insights/get-insights.ts";
 import { collectFacts } from "../../lib/postmortems/draft.ts";
 import { loadIncidentRecord } from "../../lib/postmortems/load-incident-record.ts";
 import { seedDemo } from "../../lib/seed/seed-demo.ts";
@@ -101,5 +102,31 @@ describe("response cost", () => {
     expect((await getIncidentImpact(commander, incidentId)).responseCost.people).toBe(1);
     await postEventAsUser({ userId: responder.userId, version: 0 }, incidentId, { kind: "note", body: "Gateway p99 at 30 s" });
     expect((await getIncidentImpact(commander, incidentId)).responseCost.people).toBe(2);
+  });
+
+  it("insights count the same record: told within 15 min, told later, never told", async () => {
+    const telling = async () => (await getInsights(commander, { weeks: "4" })).telling;
+    const before = await telling();
+    const soon = await paymentsIncident();
+    const late = await paymentsIncident();
+    // The second incident started an hour ago: a team told now was told late.
+    await testDb.database.prisma.incident.update({ where: { id: late }, data: { startedAt: new Date(Date.now() - 60 * 60_000) } });
+    const added = await telling();
+    const radius = (await getIncidentBlastRadius(commander, soon)).teams.length;
+    expect(radius).toBeGreaterThan(1);
+    expect(added.teamsToTell - before.teamsToTell).toBe(2 * radius);
+    expect(added.neverTold - before.neverTold).toBe(2 * radius);
+
+    // The composer's typed /notify on one, the panel's record on the other: both count.
+    const entry = buildComposerEntry(parseComposerInput("/notify fulfillment via phone: pause stock pushes", "note"));
+    if (!entry.ok) throw new Error(entry.error);
+    await postEventAsUser({ userId: responder.userId, version: 0 }, soon, { kind: entry.kind, body: entry.body, data: entry.data });
+    const fulfillment = await testDb.database.prisma.team.findFirstOrThrow({ where: { name: "Fulfillment", organizationId: commander.organizationId } });
+    await recordNotification(commander, late, { team: { id: fulfillment.id }, channel: "chat" });
+    const after = await telling();
+    expect(after.withinMinutes).toBe(15);
+    expect(after.toldInTime - added.toldInTime).toBe(1);
+    expect(after.toldLater - added.toldLater).toBe(1);
+    expect(after.neverTold - added.neverTold).toBe(-2);
   });
 });

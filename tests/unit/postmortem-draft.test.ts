@@ -61,6 +61,13 @@ describe("drafting a post-mortem from an incident's record", () => {
     expect(draft.sections.map((s) => [s.key, s.position])).toEqual(full.sections.map((s, i) => [s.key, i]));
   });
 
+  it("keeps the template's guidance out of the Summary text (it is shown beside the editor)", () => {
+    const text = body("summary");
+    expect(text).toContain("**INC-7 · ");
+    expect(text).toContain("3DS challenge timed out for Visa cards.");
+    expect(text).not.toMatch(/Replace with|two or three sentences/i);
+  });
+
   it("puts durations, MTTA/MTTR and money into the impact section", () => {
     const text = body("impact");
     expect(text).toContain("| Duration (start → resolved) | 1h 30m 00s |");

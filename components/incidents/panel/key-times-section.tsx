@@ -4,8 +4,8 @@ import { canCommand } from "@/lib/auth/permissions.ts";
 import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
 import { describeKeyTimeProblem, durations, findKeyTimeProblem, type KeyTimes } from "@/lib/incidents/key-times.ts";
 import { KEY_TIMES, type KeyTime } from "@/lib/incidents/schemas.ts";
-import { formatClock, formatDuration, zoneName } from "@/lib/time/format.ts";
-import { TimeZoneSetting } from "../../time/time-zone.tsx";
+import { formatClock, formatDuration, fromZonedInput, toZonedInput, zoneName } from "@/lib/time/format.ts";
+import { TimeZoneSetting, useTimeZone } from "../../time/time-zone.tsx";
 import { Timestamp } from "../../time/timestamp.tsx";
 import { useNow } from "../../time/use-now.ts";
 import { Button } from "../../ui/button.tsx";
@@ -20,16 +20,13 @@ const LABELS: Record<KeyTime, string> = {
   resolvedAt: "Resolved",
 };
 
-/** ISO → the value a datetime-local input shows, in the viewer's own zone, to the second. */
-function toLocalInput(iso: string | null): string {
-  if (!iso) return "";
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+/** ISO → the value a datetime-local input shows, in the zone the room shows times in, to the second. */
+function toLocalInput(iso: string | null, timeZone: string | undefined): string {
+  return iso ? toZonedInput(new Date(iso), timeZone) : "";
 }
 
 /** The draft checked against the other key times before it is sent, in the viewer's zone. */
-function localProblem(incident: IncidentDto, field: KeyTime, iso: string | null): string | null {
+function localProblem(incident: IncidentDto, field: KeyTime, iso: string | null, timeZone: string | undefined): string | null {
   const date = (v: string | null) => (v ? new Date(v) : null);
   const times: KeyTimes = {
     startedAt: new Date(incident.startedAt),
@@ -41,7 +38,7 @@ function localProblem(incident: IncidentDto, field: KeyTime, iso: string | null)
   if (field === "startedAt") times.startedAt = iso ? new Date(iso) : times.startedAt;
   else times[field] = date(iso);
   const problem = findKeyTimeProblem(times, [field]);
-  return problem ? describeKeyTimeProblem(problem, (d) => formatClock(d)) : null;
+  return problem ? describeKeyTimeProblem(problem, (d) => formatClock(d, timeZone)) : null;
 }
 
 function KeyTimeRow({ field, canEdit }: { field: KeyTime; canEdit: boolean }) {
@@ -50,14 +47,16 @@ function KeyTimeRow({ field, canEdit }: { field: KeyTime; canEdit: boolean }) {
   const [draft, setDraft] = useState("");
   const [error, setError] = useState<string | null>(null);
   const value = incident[field];
-  // Inputs say their zone: the viewer's, the one every time in the room is shown in.
-  const zone = zoneName(value ? new Date(value) : new Date());
+  // Inputs speak and say the zone every time in the room is shown in (the one policy).
+  const { timeZone } = useTimeZone();
+  const zone = zoneName(value ? new Date(value) : new Date(), timeZone);
   const errorId = `key-time-error-${field}`;
 
   async function save(next: string) {
-    const iso = next ? new Date(next).toISOString() : null;
-    if (next && Number.isNaN(Date.parse(next))) return setError("Give a date and a time.");
-    const local = localProblem(incident, field, iso);
+    const at = next ? fromZonedInput(next, timeZone) : null;
+    if (next && (!at || Number.isNaN(at.getTime()))) return setError("Give a date and a time.");
+    const iso = at ? at.toISOString() : null;
+    const local = localProblem(incident, field, iso, timeZone);
     if (local) return setError(local);
     const res = await attempt("", "PATCH", { [field]: iso });
     if (res.ok) {
@@ -97,7 +96,7 @@ function KeyTimeRow({ field, canEdit }: { field: KeyTime; canEdit: boolean }) {
           <span className="flex items-center justify-between gap-2">
             {value ? <Timestamp iso={value} withDate withSeconds /> : <span className="text-ink-faint">—</span>}
             {canEdit ? (
-              <Button size="sm" variant="ghost" className="h-6 px-2 text-xs" aria-label={`Edit ${LABELS[field].toLowerCase()} time`} onClick={() => { setDraft(toLocalInput(value)); setEditing(true); }}>
+              <Button size="sm" variant="ghost" className="h-6 px-2 text-xs" aria-label={`Edit ${LABELS[field].toLowerCase()} time`} onClick={() => { setDraft(toLocalInput(value, timeZone)); setEditing(true); }}>
                 Edit
               </Button>
             ) : null}

@@ -68,12 +68,12 @@ export function ImpactSettingsForm({ initial, readOnly }: { initial: ImpactSetti
       <Preview settings={saved} />
       <fieldset disabled={readOnly} className="space-y-8">
         <legend className="sr-only">Impact baselines</legend>
-        <Section title="Money and people" description="Currency of every money figure, the zone the hourly profile is read in, and what an hour of one responder costs.">
+        <Section title="Money and people" description="Currency of every money figure, the organisation's time zone (screens show times in it; the hourly profile is read in it), and what an hour of one responder costs.">
           <div className="grid gap-4 sm:grid-cols-3">
             <Field label="Currency (ISO 4217)" htmlFor="currency" error={errors.currency}>
               <Input id="currency" list="currency-codes" value={draft.currency} maxLength={3} onChange={(e) => patch({ currency: e.target.value.toUpperCase() })} aria-invalid={Boolean(errors.currency)} />
             </Field>
-            <Field label="Time zone" htmlFor="timeZone" error={errors.timeZone}>
+            <Field label="Organisation time zone" htmlFor="timeZone" error={errors.timeZone} hint="Screens show times in it, always with the zone named; a person may pick their own zone in their browser (room → Key times).">
               <Input id="timeZone" list="time-zones" value={draft.timeZone} onChange={(e) => patch({ timeZone: e.target.value })} aria-invalid={Boolean(errors.timeZone)} />
             </Field>
             <Field label={`Responder cost per hour (${draft.currency || "—"})`} htmlFor="responderHourlyRate" error={errors.responderHourlyRate}>

@@ -31,7 +31,7 @@ export function ChannelTable({ channels, ...actions }: Props) {
     );
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-line">
+    <div className="relative overflow-x-auto rounded-lg border border-line">
       <table className="w-full text-left text-sm" aria-label="Notification channels">
         <thead className="bg-surface text-xs uppercase tracking-wide text-ink-faint">
           <tr>

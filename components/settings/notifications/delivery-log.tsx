@@ -113,7 +113,14 @@ export function DeliveryLog({ initial, channels, maxAttempts, reloadKey }: Props
           {error}
         </p>
       ) : null}
-      <div className="overflow-x-auto rounded-lg border border-line">
+      {page.deliveries.length === 0 ? (
+        // Not a table cell: on a phone a cell as wide as the table is cut off by its scroller.
+        <p className="rounded-lg border border-dashed border-line px-4 py-6 text-center text-sm text-ink-muted" data-testid="deliveries-empty">
+          {status || channelId ? "Nothing matches these filters." : "Nothing sent yet. Add a channel and use “Send test”, or declare an incident."}
+        </p>
+      ) : (
+      /* relative: the sr-only header is absolutely placed and would otherwise widen the page. */
+      <div className="relative overflow-x-auto rounded-lg border border-line">
         <table className="w-full text-left text-sm" aria-label="Deliveries">
           <thead className="bg-surface text-xs uppercase tracking-wide text-ink-faint">
             <tr>
@@ -129,13 +136,6 @@ export function DeliveryLog({ initial, channels, maxAttempts, reloadKey }: Props
             </tr>
           </thead>
           <tbody>
-            {page.deliveries.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="px-3 py-6 text-center text-ink-muted">
-                  {status || channelId ? "Nothing matches these filters." : "Nothing sent yet. Add a channel and use “Send test”, or declare an incident."}
-                </td>
-              </tr>
-            ) : null}
             {page.deliveries.map((d) => (
               <tr key={d.id} className="border-t border-line align-top" data-testid="delivery-row" data-status={d.status}>
                 <td className="whitespace-nowrap px-3 py-2 text-ink-muted">
@@ -186,6 +186,7 @@ export function DeliveryLog({ initial, channels, maxAttempts, reloadKey }: Props
           </tbody>
         </table>
       </div>
+      )}
       {page.hasMore ? (
         <Button variant="secondary" disabled={busy} onClick={() => void load(page.deliveries.at(-1)?.id)}>
           {busy ? "Loading…" : "Load older deliveries"}

@@ -7,6 +7,7 @@ import { useApiSubmit } from "../../api/use-api-submit.ts";
 import { Button } from "../../ui/button.tsx";
 import { Select } from "../../ui/field.tsx";
 import { TemplateForm } from "./template-form.tsx";
+import { guidancePlain } from "@/components/postmortems/guidance-text.tsx";
 
 type Editing = { kind: "none" } | { kind: "new"; from?: PostmortemTemplateDto } | { kind: "edit"; template: PostmortemTemplateDto };
 
@@ -122,7 +123,7 @@ export function TemplateSettings({ initial, isAdmin }: { initial: PostmortemSett
                 {t.description ? <p className="text-sm text-ink-muted">{t.description}</p> : null}
                 <ol className="flex flex-wrap gap-1.5 text-xs">
                   {t.sections.map((s, i) => (
-                    <li key={s.key} className="rounded border border-line px-1.5 py-0.5 text-ink-muted" title={s.guidance}>
+                    <li key={s.key} className="rounded border border-line px-1.5 py-0.5 text-ink-muted" title={guidancePlain(s.guidance)}>
                       {i + 1}. {s.title}
                     </li>
                   ))}

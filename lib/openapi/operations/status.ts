@@ -1,7 +1,9 @@
 import { JOURNEYS } from "../../catalog/constants.ts";
 import { CUSTOMER_STATUSES } from "../../stakeholder/constants.ts";
 import { STATUS_CACHE_MS } from "../../status/public-status-dto.ts";
+import { ZStatusSettings } from "../../status/schemas.ts";
 import type { ApiOperation } from "../types.ts";
+import { ADMINS, EVERYONE } from "./roles.ts";
 
 const str = { type: "string" };
 const time = { type: "string", format: "date-time" };
@@ -56,5 +58,29 @@ export const STATUS_OPERATIONS: ApiOperation[] = [
     auth: "public",
     params: { slug: "The organisation's slug, as in its status page URL." },
     responses: { 200: publicStatus },
+  },
+  {
+    method: "GET",
+    path: "/api/settings/status",
+    operationId: "getStatusSettings",
+    tag: "Status page",
+    summary: "The organisation's status page setting",
+    auth: "session-or-token",
+    roles: EVERYONE,
+    responses: { 200: { description: "`{ statusAutoImpact }`.", schema: obj({ statusAutoImpact: { type: "boolean" } }) } },
+  },
+  {
+    method: "PATCH",
+    path: "/api/settings/status",
+    operationId: "setStatusSettings",
+    tag: "Status page",
+    summary: "Show impacted journeys on the status page automatically, or not",
+    description:
+      "`statusAutoImpact`: the public status page shows the journeys an open incident's impact marks degraded (drills never), with generic wording, before anyone publishes an update. Off by default.",
+    auth: "session-or-token",
+    roles: ADMINS,
+    scope: "admin",
+    body: { schema: ZStatusSettings },
+    responses: { 200: { description: "`{ statusAutoImpact }`.", schema: obj({ statusAutoImpact: { type: "boolean" } }) } },
   },
 ];

@@ -8,6 +8,8 @@ import { listDeliveries } from "@/lib/outbound/deliveries.ts";
 import { loadOutboundConfig } from "@/lib/outbound/outbound-config.ts";
 import { AutoPageSetting } from "@/components/paging/auto-page-setting.tsx";
 import { getPagingSettings } from "@/lib/paging/settings.ts";
+import { AutoStatusSetting } from "@/components/status/auto-status-setting.tsx";
+import { getStatusSettings, statusPagePath } from "@/lib/status/status-settings.ts";
 
 export const metadata: Metadata = { title: "Notifications · Settings" };
 
@@ -20,10 +22,18 @@ export default async function NotificationsPage() {
       </p>
     );
   }
-  const [channels, deliveries, teams, paging] = await Promise.all([listChannels(actor), listDeliveries(actor, {}), listTeams(actor), getPagingSettings(actor)]);
+  const [channels, deliveries, teams, paging, status, statusHref] = await Promise.all([
+    listChannels(actor),
+    listDeliveries(actor, {}),
+    listTeams(actor),
+    getPagingSettings(actor),
+    getStatusSettings(actor),
+    statusPagePath(actor),
+  ]);
   return (
     <div className="space-y-6">
       <AutoPageSetting initial={paging.sev1AutoPage} />
+      <AutoStatusSetting initial={status.statusAutoImpact} statusHref={statusHref} />
       <NotificationsManager
         initialChannels={channels}
         initialDeliveries={deliveries}

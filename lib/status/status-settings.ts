@@ -1,0 +1,32 @@
+import { assertCan, type Actor } from "../auth/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { db } from "../db/client.ts";
+import { ZStatusSettings } from "./schemas.ts";
+
+export interface StatusSettingsDto {
+  /** /status shows journeys open incidents' impact marks degraded without a published update (off by default). */
+  statusAutoImpact: boolean;
+}
+
+export async function getStatusSettings(actor: Actor): Promise<StatusSettingsDto> {
+  assertCan(actor, "incident:read");
+  return db().organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { statusAutoImpact: true } });
+}
+
+export async function setStatusSettings(actor: Actor, input: unknown): Promise<StatusSettingsDto> {
+  assertCan(actor, "org:admin");
+  const data = ZStatusSettings.parse(input);
+  return db().$transaction(async (tx) => {
+    const select = { statusAutoImpact: true } as const;
+    const before = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select });
+    const after = await tx.organization.update({ where: { id: actor.organizationId }, data: { statusAutoImpact: data.statusAutoImpact }, select });
+    await recordAudit(tx, actor, { action: "organization.status_settings", entityType: "Organization", entityId: actor.organizationId, before, after });
+    return after;
+  });
+}
+
+/** "/status/acme-shop": where the organisation's public status page lives. */
+export async function statusPagePath(actor: Actor): Promise<string> {
+  const org = await db().organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { slug: true } });
+  return `/status/${encodeURIComponent(org.slug)}`;
+}
