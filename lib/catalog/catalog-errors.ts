@@ -13,8 +13,5 @@ export function assertId(id: string, what: string): void {
   if (!ZId.safeParse(id).success) throw notFound(what);
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 export const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;

@@ -5,7 +5,8 @@ import type { Prisma } from "../db/generated/client.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
 import { publishCatalogChanged } from "../realtime/emit.ts";
 import type { DeletedDto, DependencyDto } from "./catalog-dto.ts";
-import { assertId, invalidField, isUniqueViolation, TX_OPTIONS } from "./catalog-errors.ts";
+import { isUniqueViolation } from "../db/unique-violation.ts";
+import { assertId, invalidField, TX_OPTIONS } from "./catalog-errors.ts";
 import { ZAddDependency, ZDependencyPatch } from "./schemas.ts";
 
 type Tx = Prisma.TransactionClient;

@@ -6,7 +6,8 @@ import { AppError, notFound } from "../errors/app-error.ts";
 import { incidentRef } from "../incidents/constants.ts";
 import { publishCatalogChanged } from "../realtime/emit.ts";
 import type { CatalogServiceDto, DeletedDto, DependencyEdgeDto, ServiceDetailDto } from "./catalog-dto.ts";
-import { assertId, invalidField, isUniqueViolation, TX_OPTIONS } from "./catalog-errors.ts";
+import { isUniqueViolation } from "../db/unique-violation.ts";
+import { assertId, invalidField, TX_OPTIONS } from "./catalog-errors.ts";
 import { ZServiceInput, ZServicePatch } from "./schemas.ts";
 
 type Tx = Prisma.TransactionClient;

@@ -1,6 +1,7 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
+import { isUniqueViolation } from "../db/unique-violation.ts";
 import { AppError } from "../errors/app-error.ts";
 import { issueLink, INVITATION_DAYS, type IssuedLink } from "./access-links.ts";
 import { sendMail, type MailOutcome } from "./mailer.ts";
@@ -19,9 +20,6 @@ export const emailTaken = (email: string, inThisOrganisation: boolean) =>
     fields: [{ field: "email", message: `${email} is already in use` }],
   });
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 /** Mails the link after commit; an SMTP failure leaves the link for the admin to copy. */
 export function mailInvitation(to: string, inviter: Actor, link: IssuedLink): Promise<MailOutcome> {

@@ -1,6 +1,7 @@
 import { assertCan, notPermitted, resolveActor, sessionEnded, type Actor } from "../auth/actor.ts";
 import type { SessionClaims } from "../auth/session-token.ts";
 import { db } from "../db/client.ts";
+import { isUniqueViolation } from "../db/unique-violation.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
 import { ZIncidentId } from "../incidents/schemas.ts";
 import { publishTimelineEvent } from "../realtime/emit.ts";
@@ -24,14 +25,6 @@ async function findByClientId(actor: Actor, incidentId: string, clientId: string
   return row ? toEventDto(row) : null;
 }
 
-/** 23505 from the driver (the named posting statement); P2002 from a Prisma model query. */
-function isUniqueViolation(error: unknown): boolean {
-  if (typeof error !== "object" || error === null) return false;
-  const e = error as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } };
-  if (e.code === "23505" || e.code === "P2002") return true;
-  const cause = e.meta?.driverAdapterError?.cause;
-  return e.code === "P2010" && (cause?.kind === "UniqueConstraintViolation" || cause?.originalCode === "23505" || e.meta?.code === "23505");
-}
 
 function toPosted(incidentId: string, data: z.infer<typeof ZPostEvent>): PostedEvent {
   return {
