@@ -52,14 +52,15 @@ export function IncidentList({ initial, canDeclare, includeDrills = false }: { i
 
   return (
     <main className="mx-auto w-full max-w-[1600px] space-y-6 p-6">
-      <div className="flex items-center gap-4">
+      {/* On a phone the filter and the declare button wrap under the title instead of widening the page. */}
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <h1 className="text-xl font-semibold">Incidents</h1>
-        <span className="text-sm text-ink-muted tabular">{open.length} open</span>
-        <Link href={includeDrills ? "/incidents" : "/incidents?drills=include"} aria-pressed={includeDrills} role="button" data-testid="include-drills" className="rounded border border-line px-2 py-0.5 text-sm text-ink-muted hover:text-ink">
+        <span className="whitespace-nowrap text-sm text-ink-muted tabular">{open.length} open</span>
+        <Link href={includeDrills ? "/incidents" : "/incidents?drills=include"} aria-pressed={includeDrills} role="button" data-testid="include-drills" className="whitespace-nowrap rounded border border-line px-2 py-0.5 text-sm text-ink-muted hover:text-ink">
           <span aria-hidden>{includeDrills ? "☑" : "☐"}</span> Include drills
         </Link>
         {canDeclare ? (
-          <Link href="/incidents/new" className={`${buttonClasses("danger")} ml-auto`}>
+          <Link href="/incidents/new" className={`${buttonClasses("danger")} ml-auto whitespace-nowrap`}>
             Declare incident <Kbd>N</Kbd>
           </Link>
         ) : null}

@@ -68,7 +68,7 @@ export function InsightsView({ data, includeDrills = false }: { data: InsightsDt
           role="button"
           aria-pressed={includeDrills}
           data-testid="include-drills"
-          className="rounded border border-line px-2 py-0.5 text-sm text-ink-muted hover:text-ink"
+          className="whitespace-nowrap rounded border border-line px-2 py-0.5 text-sm text-ink-muted hover:text-ink"
         >
           <span aria-hidden>{includeDrills ? "☑" : "☐"}</span> Include drills
         </Link>
