@@ -1,5 +1,6 @@
 import type { Prisma } from "../db/generated/client.ts";
 import { finishDrillInTx } from "../drills/report/finish-drill.ts";
+import { PAYMENT_GATEWAY_TIMEOUTS } from "../drills/scenarios/payment-gateway-timeouts.ts";
 import { appendEvent } from "../timeline/append-event.ts";
 import type { EventKindName } from "../timeline/constants.ts";
 
@@ -18,12 +19,13 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 const SPEED = 2;
 
-// The shipped scenario's key and failing service (lib/drills/scenarios); the YAML kept here is a
-// summary, since the seed plays no steps: the timeline below is the record of a drill already run.
+// The shipped scenario as it was run (32 wall minutes at ×2: all its 12 scenario minutes of steps
+// were played); the timeline below is the record of that run, so the seed plays no steps itself.
 const SCENARIO = {
   key: "payment-gateway-timeouts",
   name: "Payment gateway adapter timeouts at 10× Black Friday traffic",
-  yaml: "key: payment-gateway-timeouts\nname: Payment gateway adapter timeouts at 10× Black Friday traffic\nfailing_service: Payment gateway adapter\nteams: [Payments, Checkout]\n",
+  yaml: PAYMENT_GATEWAY_TIMEOUTS,
+  steps: 8,
 };
 
 interface Entry {
@@ -49,7 +51,7 @@ export async function seedDemoDrill(tx: Tx, ids: DrillIds): Promise<string> {
   const at = (minutes: number) => new Date(startedAt.getTime() + minutes * MINUTE);
   const commander = ids.users.get("COMMANDER") ?? null;
   const drill = await tx.drill.create({
-    data: { organizationId: ids.organizationId, scenarioKey: SCENARIO.key, scenarioName: SCENARIO.name, scenarioYaml: SCENARIO.yaml, failingServiceId: psp, speed: SPEED, startedById: commander, startedAt, createdAt: startedAt },
+    data: { organizationId: ids.organizationId, scenarioKey: SCENARIO.key, scenarioName: SCENARIO.name, scenarioYaml: SCENARIO.yaml, nextStep: SCENARIO.steps, failingServiceId: psp, speed: SPEED, startedById: commander, startedAt, createdAt: startedAt },
   });
   const incident = await tx.incident.create({
     data: {

@@ -6,6 +6,7 @@ import { DEMO_DEPENDENCIES, DEMO_PASSWORD } from "../../lib/seed/demo-catalog.ts
 import { DEMO_PAST_INCIDENTS } from "../../lib/seed/demo-history-content.ts";
 import { seedDemo } from "../../lib/seed/seed-demo.ts";
 import type { DrillReport } from "../../lib/drills/report/report-types.ts";
+import { parseScenario } from "../../lib/drills/parse-scenario.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
 
 let testDb: TestDatabase;
@@ -68,6 +69,10 @@ describe("seedDemo", () => {
     expect(drill).toMatchObject({ status: "finished", scenarioKey: "payment-gateway-timeouts", speed: 2 });
     expect(drill.incident).toMatchObject({ status: "resolved", number: 2 + DEMO_PAST_INCIDENTS.length });
     expect(drill.endedAt?.toISOString()).toBe(drill.incident?.resolvedAt?.toISOString());
+    // The shipped scenario as run, every step played: the drills list reads "step 8 of 8".
+    const parsed = parseScenario(drill.scenarioYaml);
+    expect(parsed.ok && parsed.scenario.steps.length).toBe(8);
+    expect(drill.nextStep).toBe(8);
     const report = drill.report as unknown as DrillReport;
     // Wall minutes × 2: acknowledged at 2, impact at 5, severity at 7, update at 10, adapter named at 12, confirmed at 16.
     expect(Object.fromEntries(report.metrics.map((m) => [m.key, m.drillMs === null ? null : m.drillMs / 60_000]))).toEqual({
