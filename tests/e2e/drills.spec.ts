@@ -2,6 +2,7 @@
 // marked DRILL, and the injected alerts arrive live in every browser in the room.
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import { formatDrillDuration } from "../../lib/drills/report/format-duration.ts";
 import { expectNoSeriousViolations } from "./support/axe.ts";
 import { SCREENS_DIR } from "./support/env.ts";
 import { expect, test } from "./support/fixtures.ts";
@@ -82,4 +83,54 @@ test("a commander starts the payment drill at ×5 and the injected alerts appear
   await page.goto("/drills");
   await expect(page.getByRole("button", { name: "Start drill" })).toBeVisible();
   await shoot(page, "drills-start-390");
+});
+
+test("two people work the payment drill at ×5; resolving it ends the drill and its report shows the times they took", async ({ pageAs, apiAs }) => {
+  const api = await apiAs("commander");
+  const started = await api.post("/api/drills", { data: { scenarioKey: "payment-gateway-timeouts", speed: 5 } });
+  expect(started.status(), await started.text()).toBe(201);
+  const { drill } = (await started.json()) as { drill: { id: string; startedAt: string; incident: { id: string } } };
+  const startedAt = Date.parse(drill.startedAt);
+
+  const { page } = await pageAs("commander");
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`/incidents/${drill.incident.id}`);
+  const commander = room(page);
+  await expectLive(commander);
+  const { page: responderPage } = await pageAs("responder");
+  await responderPage.setViewportSize({ width: 390, height: 844 });
+  await responderPage.goto(`/incidents/${drill.incident.id}`);
+  const responder = room(responderPage);
+  await expectLive(responder);
+
+  // The responder names the failing service from the composer once the first alert is in; the
+  // commander sees it live. Wall times are bracketed by the test's own clock (the server's and the
+  // browser's are the same machine's).
+  await expect(responder.entry("Firing: PaymentGatewayTimeouts")).toBeVisible({ timeout: 10_000 });
+  const before = Date.now();
+  await responder.post("/hypothesis The payment gateway adapter's pool to the PSP is exhausted");
+  await expect(commander.entry("pool to the PSP is exhausted")).toBeVisible();
+  const after = Date.now();
+
+  // Resolved (through the API, as the room's status control does after its confirmation).
+  const resolved = await api.patch(`/api/incidents/${drill.incident.id}`, { data: { status: "resolved" } });
+  expect(resolved.status(), await resolved.text()).toBe(200);
+  // The banner of the open room turns into the way to the report, live.
+  await page.getByTestId("drill-banner").getByRole("link", { name: "Open the drill report" }).click();
+  await expect(page).toHaveURL(new RegExp(`/drills/${drill.id}$`));
+
+  const body = (await (await api.get(`/api/drills/${drill.id}/report`)).json()) as { report: { speed: number; metrics: { key: string; wallMs: number | null; drillMs: number | null }[] } };
+  const identify = body.report.metrics.find((m) => m.key === "identify");
+  // The hypothesis was stored between `before` and `after`; scenario time is wall time × 5.
+  expect(identify?.wallMs).toBeGreaterThanOrEqual(before - startedAt - 1_000);
+  expect(identify?.wallMs).toBeLessThanOrEqual(after - startedAt + 1_000);
+  expect(identify?.drillMs).toBe((identify?.wallMs ?? 0) * 5);
+  // The page shows exactly those times, and the steps nobody did as not done.
+  const metric = (key: string) => page.locator(`[data-metric="${key}"]`);
+  await expect(metric("identify")).toContainText(formatDrillDuration(identify?.drillMs ?? 0));
+  await expect(metric("identify")).toContainText(`wall ${formatDrillDuration(identify?.wallMs ?? 0)}`);
+  await expect(metric("identify")).toContainText("Riley Responder");
+  await expect(metric("severity")).toContainText("not done");
+  await expect(metric("firstUpdate")).toContainText("not done");
+  await shoot(page, "drill-report-fresh-1366");
 });
