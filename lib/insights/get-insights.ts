@@ -10,7 +10,7 @@ import { attributeJourneyLoss } from "./attribute-loss.ts";
 import type { InsightsDto } from "./insights-dto.ts";
 import { ZInsightsQuery } from "./schemas.ts";
 import { lastWeeks, weekLabel } from "./weeks.ts";
-import { computeBlastRadius } from "../catalog/blast-radius.ts";
+import { blastRadius, buildGraphIndex } from "../catalog/blast-radius.ts";
 import { toldByTeam } from "../timeline/told.ts";
 import { tellingStats } from "./telling.ts";
 
@@ -84,10 +84,12 @@ async function tellingIncidents(
     db().service.findMany({ where: { organizationId }, select: { id: true, name: true, teamId: true, journeys: true } }),
     db().serviceDependency.findMany({ where: { from: { organizationId } }, select: { fromId: true, toId: true, isAsync: true, isCritical: true } }),
   ]);
+  // One index over the catalog for every incident of the range, not one per incident.
+  const index = buildGraphIndex({ services, dependencies });
   return incidents.map((i) => ({
     startedAt: i.startedAt,
     detectedAt: i.detectedAt,
-    teamIds: computeBlastRadius({ services, dependencies }, i.services.map((s) => s.service.id)).teams.map((t) => t.teamId),
+    teamIds: blastRadius(index, i.services.map((s) => s.service.id)).teams.map((t) => t.teamId),
     firstToldAt: new Map([...toldByTeam(i.events)].map(([teamId, t]) => [teamId, t.first.occurredAt])),
   }));
 }
