@@ -3,7 +3,7 @@
 // browsers' backoff and jitter, and records when each benchmark entry arrived and how often.
 import { performance } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, JoinAck, PresenceDelta, ServerToClientEvents } from "../../lib/realtime/protocol.ts";
+import type { ClientToServerEvents, JoinAck, PresenceDelta, PresenceUser, ServerToClientEvents } from "../../lib/realtime/protocol.ts";
 import { RECONNECT_OPTIONS } from "../../lib/realtime/protocol.ts";
 import type { TimelineEventDto } from "../../lib/timeline/event-dto.ts";
 
@@ -39,15 +39,19 @@ export class HerdClient {
   private wireBefore = 0;
   joinedAt = 0;
   isJoined = false;
+  /** The first acknowledgement (the floor answers its joins with the same incident and page). */
+  firstAck: Extract<JoinAck, { ok: true }> | undefined;
 
   constructor(
     url: string,
     cookie: string,
     private readonly shared: HerdShared,
     capacity: number,
+    /** Who this is, for the floor server (Warroom reads the person from the cookie). */
+    auth?: PresenceUser,
   ) {
     this.seen = new Uint8Array(capacity);
-    this.socket = io(url, { path: "/socket.io", transports: ["websocket"], forceNew: true, autoConnect: false, ...RECONNECT_OPTIONS, extraHeaders: { cookie } });
+    this.socket = io(url, { path: "/socket.io", transports: ["websocket"], forceNew: true, autoConnect: false, ...RECONNECT_OPTIONS, extraHeaders: { cookie }, ...(auth ? { auth: { ...auth } } : {}) });
     this.socket.on("connect", () => this.join());
     this.socket.on("disconnect", () => {
       this.isJoined = false;
@@ -102,6 +106,7 @@ export class HerdClient {
         return;
       }
       this.joinMs.push(performance.now() - started);
+      this.firstAck ??= ack;
       this.presenceBytes += JSON.stringify(ack.presence).length + JSON.stringify(ack.incident).length;
       this.presence.clear();
       for (const u of ack.presence) this.presence.add(u.id);

@@ -8,7 +8,7 @@ const FIRST = ["Ada", "Bilal", "Chen", "Dara", "Elif", "Femi", "Greta", "Hiro", 
 const LAST = ["Abara", "Berg", "Costa", "Dahl", "Eze", "Fischer", "Garcia", "Haddad", "Ito", "Jensen", "Kowalski", "Larsen", "Moreau", "Nakamura", "Okafor", "Petrov", "Quint", "Rossi", "Sato", "Torres", "Ueda", "Varga", "Weber", "Xu", "Yilmaz", "Zhang", "Andersen", "Bianchi", "Cruz", "Duval"];
 const ROLES = ["RESPONDER", "RESPONDER", "RESPONDER", "RESPONDER", "RESPONDER", "RESPONDER", "VIEWER", "VIEWER", "COMMANDER", "ADMIN"] as const;
 
-export async function herdUsers(db: pg.Client, count: number, posters: number): Promise<{ people: { id: string }[]; commanderId: string }> {
+export async function herdUsers(db: pg.Client, count: number, posters: number): Promise<{ people: { id: string; name: string; role: string }[]; commanderId: string }> {
   const demo = await db.query<{ id: string; organizationId: string }>(`SELECT id, "organizationId" FROM "User" WHERE role = 'COMMANDER' ORDER BY email LIMIT 1`);
   const commander = demo.rows[0];
   if (!commander) throw new Error("the demo organisation has no commander");
@@ -21,10 +21,10 @@ export async function herdUsers(db: pg.Client, count: number, posters: number): 
     roles.push(i < posters ? "RESPONDER" : (ROLES[i % ROLES.length] ?? "RESPONDER"));
     emails.push(`herd-${i}@bench.local`);
   }
-  const rows = await db.query<{ id: string }>(
+  const rows = await db.query<{ id: string; name: string; role: string }>(
     `INSERT INTO "User" (id, "organizationId", name, email, role)
      SELECT gen_random_uuid(), $1, n, e, r::"Role" FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS t(n, e, r, ord)
-     ORDER BY ord RETURNING id`,
+     ORDER BY ord RETURNING id, name, role::text AS role`,
     [commander.organizationId, names, emails, roles],
   );
   return { people: rows.rows, commanderId: commander.id };

@@ -16,6 +16,7 @@ import { run, type RunResult } from "./drive.ts";
 import { admin, appEnv, appNodeArgs, BASE_PORT, dbUrl, FLOOR_PORT, root, say, start, stop, waitFor } from "./harness.ts";
 import { HerdClient, type HerdShared } from "./herd-client.ts";
 import { herdUsers } from "./herd-users.ts";
+import type { PresenceUser } from "../../lib/realtime/protocol.ts";
 import { cpuSecondsOf, watchProcess } from "./process-stats.ts";
 import { round, summarize, type Summary } from "./stats.ts";
 
@@ -170,9 +171,18 @@ async function timedGets(url: string, cookie: string, count: number, concurrency
   return summarize(times);
 }
 
-async function openHerd(ctx: Ctx, incidentId: string, instances: number, users: { cookies: string[]; posterCookies: string[]; commanderCookie: string }, capacity: number): Promise<Herd> {
+async function openHerd(
+  ctx: Ctx,
+  incidentId: string,
+  instances: number,
+  users: { cookies: string[]; posterCookies: string[]; commanderCookie: string },
+  capacity: number,
+  floor?: { port: number; people: PresenceUser[] },
+): Promise<Herd> {
   const shared: HerdShared = { incidentId, sentAt: new Float64Array(capacity).fill(Number.NaN), latencies: [], measuring: false };
-  const clients = users.cookies.map((cookie, i) => new HerdClient(`http://127.0.0.1:${BASE_PORT + (i % instances)}`, cookie, shared, capacity));
+  const clients = users.cookies.map((cookie, i) =>
+    floor ? new HerdClient(`http://127.0.0.1:${floor.port}`, "", shared, capacity, floor.people[i]) : new HerdClient(`http://127.0.0.1:${BASE_PORT + (i % instances)}`, cookie, shared, capacity),
+  );
   return { clients, shared, ...users };
 }
 
@@ -209,6 +219,7 @@ export async function herd(): Promise<void> {
     const watch = watchProcess(app.pid ?? 0);
     say(`herd: ${ctx.people} people joining one room within ${ctx.spread} s`);
     const join = await joinHerd(ctx, herd, 1);
+    const firstAck = herd.clients.find((c) => c.firstAck)?.firstAck;
     say(`joined ${join.joined}/${ctx.people}, p99 ${round(join.joinMs.p99)} ms, presence ${join.presencePayloadMb} MB payload / ${join.wireMb} MB on the wire, correct: ${join.presenceCorrect}`);
 
     // 2. Posters write into the room; every person receives every entry.
@@ -292,10 +303,19 @@ export async function herd(): Promise<void> {
     }
     result.twoInstances = twoInstances;
 
-    // 6. The floor: the same number of sockets in one room, the same rate.
-    const floor = start(["bench/load/floor-server.ts"], { PORT: String(FLOOR_PORT), DATABASE_URL: ctx.databaseUrl });
+    // 6. The floor: the same herd joining one room of a server that answers from memory with
+    // Warroom's payloads; then the same number of sockets in one room at the same rate.
+    const ackFile = path.join(dataDir, "floor-join-ack.json");
+    writeFileSync(ackFile, JSON.stringify(firstAck ?? { incident: {}, events: [], lastSeq: 0 }));
+    const floor = start(["bench/load/floor-server.ts"], { PORT: String(FLOOR_PORT), DATABASE_URL: ctx.databaseUrl, FLOOR_JOIN_ACK_FILE: ackFile });
     children.push(floor);
     await waitFor(`http://127.0.0.1:${FLOOR_PORT}/`, 60);
+    say(`floor: the same herd joins a bare server's room (same payloads, no reads)`);
+    const floorHerd = await openHerd(ctx, incidentId, 1, signed, capacity, { port: FLOOR_PORT, people: users.people });
+    const floorJoin = await joinHerd(ctx, floorHerd, 1);
+    for (const c of floorHerd.clients) c.close();
+    result.floorJoin = floorJoin;
+    say(`floor joins: ${floorJoin.joined}/${ctx.people}, p50 ${round(floorJoin.joinMs.p50)} ms, p99 ${round(floorJoin.joinMs.p99)} ms, ${floorJoin.wireMb} MB on the wire`);
     say("floor: raw INSERT + bare broadcast, same shape");
     const floorRun: RunResult = await run(
       {
@@ -337,13 +357,15 @@ interface HerdResult {
   storm: { caughtUp: boolean; back: number; secondsFromKill: number; secondsFromRestart: number; lost: number; duplicated: number; fullHistoryJoins: number; acksWithMore: number; presenceCorrect: boolean };
   twoInstances: Record<string, { join: Awaited<ReturnType<typeof joinHerd>>; latencyMs: Summary; lost: number; duplicated: number; presenceAfterHalfLeft: boolean }>;
   floor: RunResult;
+  floorJoin: Awaited<ReturnType<typeof joinHerd>>;
 }
 
 function report(r: HerdResult, ctx: Ctx): void {
   const ratio = r.floor.latencyMs.p99 > 0 ? r.posting.latencyMs.p99 / r.floor.latencyMs.p99 : 0;
+  const joinRatio = r.floorJoin.joinMs.p99 > 0 ? r.join.joinMs.p99 / r.floorJoin.joinMs.p99 : 0;
   const dir = path.join(root, "bench/results");
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "herd.json"), JSON.stringify({ ...r, ratioP99: round(ratio, 2), machine: { cpus: os.cpus().length } }, null, 2));
+  writeFileSync(path.join(dir, "herd.json"), JSON.stringify({ ...r, ratioP99: round(ratio, 2), joinRatioP99: round(joinRatio, 2), machine: { cpus: os.cpus().length } }, null, 2));
   const ms = (v: number) => `${round(v)} ms`;
   const two = Object.entries(r.twoInstances)
     .map(([kind, t]) => `| two instances, ${kind} fan-out | ${t.join.joined}/${ctx.people} joined, join p99 ${ms(t.join.joinMs.p99)}, presence right at every client: ${t.join.presenceCorrect ? "yes" : `no (${t.join.presenceWrong} wrong)`}, after half left: ${t.presenceAfterHalfLeft ? "yes" : "no"} | post → delivery p99 ${ms(t.latencyMs.p99)}, lost ${t.lost}, duplicated ${t.duplicated} |`)
@@ -355,6 +377,7 @@ ${ctx.people} distinct people join one incident room within ${ctx.spread} s; the
 | phase | figures | target |
 |---|---|---|
 | herd joins | ${r.join.joined}/${ctx.people} joined (all within ${r.join.secondsUntilAllJoined} s), join p50 ${ms(r.join.joinMs.p50)}, p99 **${ms(r.join.joinMs.p99)}**, ${r.join.connected} connected, presence right at every client: ${r.join.presenceCorrect ? "yes" : "no"} | all, p99 ≤ 1 s |
+| floor, the same herd joining | ${r.floorJoin.joined}/${ctx.people} joined, join p50 ${ms(r.floorJoin.joinMs.p50)}, p99 ${ms(r.floorJoin.joinMs.p99)}, ${r.floorJoin.wireMb} MB on the wire; Warroom at p99 **${round(joinRatio, 2)}×** the floor | (what this machine allows) |
 | presence traffic | ${r.join.presenceMessages.toLocaleString("en")} deltas received in all; ${r.join.presencePayloadMb} MB of presence payload (acks' lists and incident + deltas), **${r.join.wireMb} MB on the wire** (compressed) | ≤ 50 MB |
 | posting, post → delivery at all ${ctx.people} | p50 ${ms(r.posting.latencyMs.p50)}, p99 **${ms(r.posting.latencyMs.p99)}**, lost ${r.posting.lost}, duplicated ${r.posting.duplicated}, post failures ${r.posting.failures}, server RSS ${Math.round(r.posting.process.peakRssMb)} MB | p99 ≤ 150 ms, 0, 0, ≤ 500 MB |
 | floor, same shape | p50 ${ms(r.floor.latencyMs.p50)}, p99 ${ms(r.floor.latencyMs.p99)}; ratio at p99 **${round(ratio, 2)}** | ≤ 1.5 |
