@@ -190,6 +190,7 @@ export async function herd(): Promise<void> {
   const dbName = `warroom_herd_${randomBytes(5).toString("hex")}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "warroom-herd-"));
   await admin((c) => c.query(`CREATE DATABASE "${dbName}"`));
+  if (process.env.BENCH_LOG_STATEMENTS) await admin((c) => c.query(`ALTER DATABASE "${dbName}" SET log_statement = 'all'`));
   const ctx: Ctx = {
     databaseUrl: dbUrl(dbName),
     dataDir,

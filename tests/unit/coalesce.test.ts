@@ -42,6 +42,49 @@ describe("coalesced reads for a herd of joins", () => {
     expect(await second).toBe(2);
   });
 
+  it("keeps one read in flight per key: everyone arriving while it runs shares the next one, started after it finished", async () => {
+    const reads = createCoalescer<number>();
+    let loads = 0;
+    let inFlight = 0;
+    let most = 0;
+    const gates: (() => void)[] = [];
+    const load = async () => {
+      const n = ++loads;
+      most = Math.max(most, ++inFlight);
+      await new Promise<void>((r) => gates.push(r));
+      inFlight--;
+      return n;
+    };
+    const first = reads.read("k", load);
+    await new Promise((r) => setImmediate(r));
+    // Thirty joins arrive over several turns while the first read runs.
+    const later: Promise<number>[] = [];
+    for (let turn = 0; turn < 3; turn++) {
+      for (let i = 0; i < 10; i++) later.push(reads.read("k", load));
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(loads).toBe(1);
+    gates.shift()?.();
+    expect(await first).toBe(1);
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    expect(loads).toBe(2);
+    gates.shift()?.();
+    expect(new Set(await Promise.all(later))).toEqual(new Set([2]));
+    expect(most).toBe(1);
+  });
+
+  it("a read that fails does not hold up the next one", async () => {
+    const reads = createCoalescer<number>();
+    let fail: () => void = () => undefined;
+    const first = reads.read("k", () => new Promise<number>((_, reject) => (fail = () => reject(new Error("pool closed")))));
+    await new Promise((r) => setImmediate(r));
+    const second = reads.read("k", () => Promise.resolve(2));
+    fail();
+    await expect(first).rejects.toThrow("pool closed");
+    await expect(second).resolves.toBe(2);
+  });
+
   it("a failed read fails every caller that shared it, and the next caller reads again", async () => {
     const reads = createCoalescer<number>();
     const failing = () => Promise.reject(new Error("not found"));
@@ -64,6 +107,27 @@ describe("batched loads for a herd of handshakes", () => {
     // The next turn is a new batch.
     await expect(users.load("d")).resolves.toBe("user d");
     expect(calls).toHaveLength(2);
+  });
+
+  it("keys asked while a load runs are loaded together once it finished", async () => {
+    const calls: string[][] = [];
+    let release: () => void = () => undefined;
+    const users = createBatcher<string, string>(async (keys) => {
+      calls.push([...keys]);
+      if (calls.length === 1) await new Promise<void>((r) => (release = r));
+      return new Map(keys.map((k) => [k, `user ${k}`]));
+    });
+    const first = users.load("a");
+    await new Promise((r) => setImmediate(r));
+    const later = [users.load("b")];
+    await new Promise((r) => setImmediate(r));
+    later.push(users.load("c"), users.load("d"));
+    await new Promise((r) => setImmediate(r));
+    expect(calls).toEqual([["a"]]);
+    release();
+    await expect(first).resolves.toBe("user a");
+    await expect(Promise.all(later)).resolves.toEqual(["user b", "user c", "user d"]);
+    expect(calls).toEqual([["a"], ["b", "c", "d"]]);
   });
 
   it("a failed load fails the callers of that batch only", async () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "../../lib/auth/password.ts";
 
-describe("password hashing", () => {
+// scrypt costs ~100 ms of a core per hash on purpose; on a loaded 2-core machine four of them
+// took over vitest's 5 s default (CI failed on a timeout, not on a wrong answer).
+describe("password hashing", { timeout: 60_000 }, () => {
   it("verifies the password it hashed and rejects any other", async () => {
     const stored = await hashPassword("warroom-demo");
     expect(stored).toMatch(/^scrypt\$\d+\$\d+\$\d+\$[\w-]+\$[\w-]+$/);
