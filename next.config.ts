@@ -5,8 +5,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // NEXT_DIST_DIR lets a second checkout-local build (say, a benchmark) live beside the main one.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
-  // Server-side packages with native/wasm pieces stay as plain Node requires, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],
+  // Server-side packages with native/wasm pieces stay as plain Node requires, not bundled;
+  // prom-client too, so route handlers and server.ts share one copy (lib/observability/metrics.ts).
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "prom-client"],
   typedRoutes: false,
   // Load each route's server bundle on its first request instead of all of them at start: routes
   // nobody opens cost no memory (measured at start: 420–440 MB preloaded, 340–385 MB lazily).

@@ -88,9 +88,7 @@ async function main(): Promise<void> {
   const fanout = await attachFanout(io, { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, mode: env.REALTIME_FANOUT });
   addCollector(() => {
     setGauge("warroom_sockets", "Socket.io clients connected to this instance", io.engine.clientsCount);
-    const memory = process.memoryUsage();
-    setGauge("process_resident_memory_bytes", "Resident memory of this instance", memory.rss);
-    setGauge("nodejs_heap_size_used_bytes", "V8 heap in use", memory.heapUsed);
+    // Memory, heap, GC and event-loop series are prom-client's default metrics (lib/observability/metrics.ts).
     const pool = database.poolStats();
     if (!pool) return;
     setGauge("warroom_db_pool_connections", "Postgres pool connections by state", pool.total - pool.idle, { state: "busy" });

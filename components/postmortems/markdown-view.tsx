@@ -1,37 +1,13 @@
-import { Fragment, type ReactNode } from "react";
-import { parseMarkdown, type Block, type Inline } from "@/lib/postmortems/markdown.ts";
+import { useId, type ReactNode } from "react";
+import Markdown, { type Components, type ExtraProps } from "react-markdown";
+import { markdownUrlTransform, MARKDOWN_REMARK_PLUGINS } from "@/lib/postmortems/markdown.ts";
 import { cn } from "../ui/cn.ts";
 
-// Renders Markdown as React elements: never dangerouslySetInnerHTML, so user text can only ever
-// be text, and links are limited to http(s), mailto and in-app paths (lib/postmortems/markdown.ts).
+// Renders Markdown as React elements (react-markdown, never dangerouslySetInnerHTML and no
+// rehype-raw), so user text can only ever be text, and links are limited to http(s), mailto and
+// in-app paths (lib/postmortems/markdown.ts).
 
-function inline(nodes: Inline[]): ReactNode[] {
-  return nodes.map((n, i) => {
-    switch (n.type) {
-      case "text":
-        return <Fragment key={i}>{n.text}</Fragment>;
-      case "code":
-        return <code key={i} className="rounded bg-raised px-1 py-0.5 font-mono text-[0.9em]">{n.text}</code>;
-      case "strong":
-        return <strong key={i} className="font-semibold">{inline(n.children)}</strong>;
-      case "em":
-        return <em key={i}>{inline(n.children)}</em>;
-      case "del":
-        return <del key={i}>{inline(n.children)}</del>;
-      case "br":
-        return <br key={i} />;
-      case "link":
-        return n.href ? (
-          <a key={i} href={n.href} className="text-accent underline underline-offset-2" rel="noopener noreferrer nofollow" target={n.href.startsWith("http") ? "_blank" : undefined}>
-            {inline(n.children)}
-          </a>
-        ) : (
-          // A link whose target could run code keeps its words and loses the link.
-          <span key={i} data-unsafe-link>{inline(n.children)}</span>
-        );
-    }
-  });
-}
+type HastElement = NonNullable<ExtraProps["node"]>;
 
 const HEADINGS = {
   1: "text-lg font-semibold",
@@ -42,56 +18,80 @@ const HEADINGS = {
   6: "text-sm font-semibold",
 } as const;
 
-function block(b: Block, i: number): ReactNode {
-  switch (b.type) {
-    case "heading": {
-      // Section titles are h2 in the document; headings inside a section sit below them.
-      const Tag = (`h${Math.min(6, b.level + 2)}`) as "h3";
-      return <Tag key={i} className={cn("mt-4 first:mt-0", HEADINGS[b.level])}>{inline(b.children)}</Tag>;
-    }
-    case "paragraph":
-      return <p key={i}>{inline(b.children)}</p>;
-    case "code":
-      return <pre key={i} className="overflow-x-auto rounded-md border border-line bg-canvas p-3 font-mono text-xs print:border-black/30 print:bg-white">{b.text}</pre>;
-    case "quote":
-      return <blockquote key={i} className="space-y-2 border-l-2 border-line-strong pl-3 text-ink-muted">{b.children.map(block)}</blockquote>;
-    case "hr":
-      return <hr key={i} className="border-line" />;
-    case "list": {
-      const items = b.items.map((it, j) => (
-        <li key={j} className={it.checked === null ? undefined : "list-none"}>
-          {it.checked === null ? null : <span aria-label={it.checked ? "done" : "not done"} className="mr-1.5 font-mono">{it.checked ? "☑" : "☐"}</span>}
-          {inline(it.children)}
-        </li>
-      ));
-      return b.ordered ? (
-        <ol key={i} start={b.start} className="list-decimal space-y-1 pl-6">{items}</ol>
-      ) : (
-        <ul key={i} className="list-disc space-y-1 pl-6">{items}</ul>
-      );
-    }
-    case "table":
-      return (
-        <div key={i} className="overflow-x-auto">
-          <table className="w-full border-collapse text-sm">
-            <thead>
-              <tr>{b.header.map((c, j) => <th key={j} scope="col" className="border-b border-line-strong px-2 py-1.5 text-left font-semibold">{inline(c)}</th>)}</tr>
-            </thead>
-            <tbody>
-              {b.rows.map((r, j) => (
-                <tr key={j} className="border-b border-line">
-                  {r.map((c, k) => <td key={k} className="px-2 py-1.5 align-top tabular">{inline(c)}</td>)}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      );
-  }
+// Section titles are h2 in the document; headings inside a section sit below them.
+function heading(level: keyof typeof HEADINGS): Components["h1"] {
+  const Tag = `h${Math.min(6, level + 2)}` as "h3";
+  // No id: the only one remark gives a heading is the footnotes' "footnote-label", the same in
+  // every section of a page, so neither it nor the links' aria-describedby to it are kept.
+  return function Heading({ children, className }) {
+    return <Tag className={cn("mt-4 first:mt-0", HEADINGS[level], className)}>{children}</Tag>;
+  };
 }
 
+function textOf(node: HastElement | undefined): string {
+  let text = "";
+  for (const child of node?.children ?? []) {
+    if (child.type === "text") text += child.value;
+    else if (child.type === "element") text += textOf(child);
+  }
+  return text;
+}
+
+const COMPONENTS: Components = {
+  h1: heading(1),
+  h2: heading(2),
+  h3: heading(3),
+  h4: heading(4),
+  h5: heading(5),
+  h6: heading(6),
+  strong: ({ children }) => <strong className="font-semibold">{children}</strong>,
+  code: ({ children }) => <code className="rounded bg-raised px-1 py-0.5 font-mono text-[0.9em]">{children}</code>,
+  // A fence is plain text in a box; the language tag is not highlighted.
+  pre: ({ node }) => (
+    <pre className="overflow-x-auto rounded-md border border-line bg-canvas p-3 font-mono text-xs print:border-black/30 print:bg-white">{textOf(node).replace(/\n$/, "")}</pre>
+  ),
+  blockquote: ({ children }) => <blockquote className="space-y-2 border-l-2 border-line-strong pl-3 text-ink-muted">{children}</blockquote>,
+  hr: () => <hr className="border-line" />,
+  ul: ({ children }) => <ul className="list-disc space-y-1 pl-6">{children}</ul>,
+  ol: ({ children, start }) => <ol start={start} className="list-decimal space-y-1 pl-6">{children}</ol>,
+  li: ({ children, className, id }) => <li id={id} className={className?.includes("task-list-item") ? "list-none" : undefined}>{children}</li>,
+  // A task list's checkbox, read-only: a mark with a name rather than a disabled, unlabeled input.
+  input: ({ type, checked }) =>
+    type === "checkbox" ? (
+      <span role="img" aria-label={checked ? "done" : "not done"} className="mr-1.5 font-mono">{checked ? "☑" : "☐"}</span>
+    ) : null,
+  a: ({ href, children, id, "aria-label": label }) =>
+    href ? (
+      <a id={id} href={href} aria-label={label} className="text-accent underline underline-offset-2" rel="noopener noreferrer nofollow" target={/^https?:/i.test(href) ? "_blank" : undefined}>
+        {children}
+      </a>
+    ) : (
+      // urlTransform removed a target that could run code: the words stay, the link goes.
+      <span data-unsafe-link>{children}</span>
+    ),
+  // An image shows its alt text: a post-mortem loads nothing from elsewhere (no tracking pixels).
+  img: ({ alt }) => <>{alt}</>,
+  // Wide tables scroll inside their box instead of widening a phone's page.
+  table: ({ children }) => (
+    // Focusable so a keyboard can scroll it.
+    <div className="max-w-full overflow-x-auto" tabIndex={0}>
+      <table className="w-full border-collapse text-sm">{children}</table>
+    </div>
+  ),
+  th: ({ children, style }) => <th scope="col" style={style} className="border-b border-line-strong px-2 py-1.5 text-left font-semibold">{children}</th>,
+  tr: ({ children }) => <tr className="border-b border-line">{children}</tr>,
+  td: ({ children, style }) => <td style={style} className="px-2 py-1.5 align-top tabular">{children}</td>,
+};
+
 export function MarkdownView({ source, className, empty }: { source: string; className?: string; empty?: ReactNode }) {
-  const blocks = parseMarkdown(source);
-  if (blocks.length === 0) return <div className={className}>{empty ?? null}</div>;
-  return <div className={cn("space-y-3 leading-relaxed", className)}>{blocks.map(block)}</div>;
+  // Footnote ids must not collide between the sections of one page.
+  const prefix = `md${useId().replace(/[^a-zA-Z0-9]/g, "")}-`;
+  if (source.trim() === "") return <div className={className}>{empty ?? null}</div>;
+  return (
+    <div className={cn("space-y-3 leading-relaxed", className)}>
+      <Markdown remarkPlugins={MARKDOWN_REMARK_PLUGINS} remarkRehypeOptions={{ clobberPrefix: prefix }} urlTransform={markdownUrlTransform} components={COMPONENTS}>
+        {source}
+      </Markdown>
+    </div>
+  );
 }

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { renderMetrics } from "./metrics.ts";
+import { errorFields, log } from "../log.ts";
+import { metricsContentType, renderMetrics } from "./metrics.ts";
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -11,6 +12,17 @@ function sameSecret(given: string, expected: string): boolean {
 function sendError(res: ServerResponse, status: number, code: string, message: string): void {
   res.writeHead(status, { "content-type": "application/json", ...(status === 401 ? { "www-authenticate": "Bearer" } : {}) });
   res.end(JSON.stringify({ error: { code, message } }));
+}
+
+async function serveMetrics(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  try {
+    const text = req.method === "HEAD" ? undefined : await renderMetrics();
+    res.writeHead(200, { "content-type": metricsContentType(), "cache-control": "no-store" });
+    res.end(text);
+  } catch (error) {
+    log.error("metrics scrape failed", errorFields(error));
+    sendError(res, 500, "internal", "Collecting the metrics failed; see the server log");
+  }
 }
 
 /**
@@ -29,8 +41,7 @@ export function handleMetricsRequest(req: IncomingMessage, res: ServerResponse, 
     if (!given || !sameSecret(given, token)) {
       sendError(res, 401, "unauthorized", "Send Authorization: Bearer <METRICS_TOKEN>");
     } else {
-      res.writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8", "cache-control": "no-store" });
-      res.end(req.method === "HEAD" ? undefined : renderMetrics());
+      void serveMetrics(req, res);
     }
   }
   return true;

@@ -109,11 +109,11 @@ describe("joining a room", () => {
 
 describe("metrics", () => {
   it("counts presence messages and the sockets in the fullest rooms", async () => {
-    const before = /warroom_presence_messages_total (\d+)/.exec(renderMetrics())?.[1] ?? "0";
+    const before = /warroom_presence_messages_total (\d+)/.exec(await renderMetrics())?.[1] ?? "0";
     const [watcher] = await inRoom([acme.commander, ...crowd.slice(0, 5)]);
     if (!watcher) throw new Error("no watcher");
     await settled(watcher, acme.admin);
-    const text = renderMetrics();
+    const text = await renderMetrics();
     expect(text).toContain(`warroom_room_sockets{incident="${room.id}"} 7`);
     expect(Number(/warroom_presence_messages_total (\d+)/.exec(text)?.[1])).toBeGreaterThan(Number(before));
   });
