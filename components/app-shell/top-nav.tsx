@@ -18,7 +18,7 @@ export function TopNav({ user }: { user: { name: string; role: RoleName } }) {
   return (
     <header className="h-12 border-b border-line bg-surface print:hidden">
       <nav aria-label="Main" className="mx-auto flex h-full max-w-[1600px] items-center gap-4 px-4 sm:gap-6">
-        <Link href="/triage" className="flex shrink-0 items-center gap-2 font-bold tracking-tight">
+        <Link href="/triage" aria-label="Warroom, triage" className="flex shrink-0 items-center gap-2 font-bold tracking-tight">
           <span aria-hidden className="text-sev1">●</span> <span className="hidden sm:inline">Warroom</span>
         </Link>
         {/* On a phone the links scroll sideways rather than pushing the page wider. */}
