@@ -12,6 +12,7 @@ import { pageSelect, toPageDto, type PageDto } from "./page-dto.ts";
 import { routeSelect } from "./queue-page.ts";
 import { ZPageTeam } from "./schemas.ts";
 import { triggerPage } from "./trigger-page.ts";
+import { TX_OPTIONS } from "../db/transaction-options.ts";
 
 const invalid = (field: string, message: string) => new AppError("validation_failed", `Invalid input — ${field}: ${message}`, { fields: [{ field, message }] });
 
@@ -65,7 +66,7 @@ export async function pageTeam(actor: Actor, incidentId: string, input: unknown,
       await recordAudit(tx, actor, { action: "page.trigger", entityType: "Page", entityId: triggered.page.id, after: toPageDto(triggered.page) });
       return { page: triggered.page, entries: [triggered.entry] };
     },
-    { maxWait: 10_000, timeout: 15_000 },
+    TX_OPTIONS,
   );
   for (const e of result.entries) publishTimelineEvent(e);
   kickOutbound();
