@@ -1,7 +1,5 @@
 import { ZAddDependency, ZDependencyPatch, ZHealthReport, ZServiceInput, ZServicePatch, ZTeamInput, ZTeamPatch } from "../../catalog/schemas.ts";
-import { EXPORT_FORMATS } from "../../catalog/io/export.ts";
-import { IMPORT_FORMATS, IMPORT_MODES } from "../../catalog/io/import-types.ts";
-import { z } from "zod";
+import { ZExportQuery, ZImportQuery } from "../../catalog/io/query-schemas.ts";
 import type { ApiOperation } from "../types.ts";
 import { COMMANDERS, EVERYONE, WRITERS } from "./roles.ts";
 
@@ -14,10 +12,6 @@ const serviceDetail = {
 const dependency = { description: "`Dependency`: `{ id, fromId, toId, isAsync, isCritical }`.", schema: object };
 const health = { description: "`{ serviceId, health, healthMessage, healthCheckedAt }`.", schema: object };
 const inUse = (what: string) => ({ 409: { description: what, schema: { $ref: "#/components/schemas/Error" } } });
-
-// The export and import routes read their query parameters themselves; these document them.
-const ZExportQuery = z.object({ format: z.enum(EXPORT_FORMATS).default("json") });
-const ZImportQuery = z.object({ format: z.enum(["auto", ...IMPORT_FORMATS]).default("auto"), dryRun: z.enum(["0", "1", "true", "false"]).default("0"), mode: z.enum(IMPORT_MODES).default("merge") });
 
 export const CATALOG_OPERATIONS: ApiOperation[] = [
   {
