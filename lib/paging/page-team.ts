@@ -13,8 +13,7 @@ import { routeSelect } from "./queue-page.ts";
 import { ZPageTeam } from "./schemas.ts";
 import { triggerPage } from "./trigger-page.ts";
 import { TX_OPTIONS } from "../db/transaction-options.ts";
-
-const invalid = (field: string, message: string) => new AppError("validation_failed", `Invalid input — ${field}: ${message}`, { fields: [{ field, message }] });
+import { invalidField } from "../catalog/catalog-errors.ts";
 
 function minutesAgo(then: Date, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - then.getTime()) / 60_000));
@@ -38,10 +37,10 @@ export async function pageTeam(actor: Actor, incidentId: string, input: unknown,
         select: { id: true, name: true },
       });
       const field = data.teamId ? "teamId" : "team";
-      if (!team) throw invalid(field, "no such team in your organisation");
+      if (!team) throw invalidField(field, "no such team in your organisation");
       const route = await tx.pagingRoute.findUnique({ where: { teamId: team.id }, select: routeSelect });
-      if (!route) throw invalid(field, `${team.name} has no paging route; an admin or commander sets one on the team's page`);
-      if (!route.channel.isEnabled) throw invalid(field, `${team.name}'s paging route is switched off`);
+      if (!route) throw invalidField(field, `${team.name} has no paging route; an admin or commander sets one on the team's page`);
+      if (!route.channel.isEnabled) throw invalidField(field, `${team.name}'s paging route is switched off`);
 
       const by = { userId: actor.userId, name: actor.name };
       const open = await tx.page.findUnique({ where: { incidentId_teamId: { incidentId: incident.id, teamId: team.id } }, select: pageSelect });
