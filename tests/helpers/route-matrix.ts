@@ -1,10 +1,13 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { NextRequest } from "next/server";
 
 // Finds the HTTP API the way Next does, from the route files, so the authorization matrix covers
 // the routes that exist rather than the ones someone remembered to list.
+
+/** The app router's root of this repository. */
+export const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../app");
 
 export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
