@@ -5,6 +5,7 @@ import { POSTMORTEM_STATUSES } from "../postmortems/postmortem-dto.ts";
 import { ACTION_ITEM_PRIORITIES, ACTION_ITEM_STATUSES } from "../action-items/constants.ts";
 import { CUSTOMER_STATUSES } from "../stakeholder/constants.ts";
 import { z } from "zod";
+import { ZServiceDetail, ZTeam, ZTeamDetail } from "../catalog/catalog-dto.ts";
 import { ZIncident } from "../incidents/incident-dto.ts";
 import { ZTimelineEvent } from "../timeline/event-dto.ts";
 import { ZPersonRef } from "../validation/person-ref.ts";
@@ -17,7 +18,14 @@ import type { JsonSchema } from "./types.ts";
 // described in words in their operation).
 
 /** Answers whose zod schema is the source of both the DTO type and this document. */
-const FROM_ZOD = { PersonRef: ZPersonRef, Incident: ZIncident, TimelineEvent: ZTimelineEvent } as const;
+const FROM_ZOD = {
+  PersonRef: ZPersonRef,
+  Incident: ZIncident,
+  TimelineEvent: ZTimelineEvent,
+  Team: ZTeam,
+  TeamDetail: ZTeamDetail,
+  ServiceDetail: ZServiceDetail,
+} as const;
 
 /** FROM_ZOD as JSON Schemas that `$ref` each other (an incident's commander is a PersonRef). */
 function generatedSchemas(): Record<keyof typeof FROM_ZOD, JsonSchema> {

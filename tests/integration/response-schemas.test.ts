@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZServiceDetail, ZTeam, ZTeamDetail } from "../../lib/catalog/catalog-dto.ts";
+import { getService } from "../../lib/catalog/services.ts";
+import { getTeam, listTeams } from "../../lib/catalog/teams.ts";
 import { setImpactedServices } from "../../lib/incidents/set-impacted-services.ts";
 import { ZIncident } from "../../lib/incidents/incident-dto.ts";
 import { ZTimelineEvent } from "../../lib/timeline/event-dto.ts";
@@ -33,6 +36,22 @@ describe("answers match their zod response schemas", () => {
     const { events } = await listEvents(org.viewer, incident.id, {});
     expect(events.some((e) => e.struck !== null)).toBe(true);
     for (const e of events) expect(ZTimelineEvent.strict().safeParse(e).error?.issues ?? [], `#${e.seq} ${e.kind}`).toEqual([]);
+  });
+
+  it("teams and services, with members, dependencies and an open incident", async () => {
+    const org = await seedOrganization("Acme Catalog Schemas");
+    const catalog = await seedCatalog(org.admin);
+    const incident = await seedIncident(org.admin, { title: "Gateway slow" });
+    await setImpactedServices(org.admin, incident.id, { serviceIds: [catalog.gateway.id] });
+    const teams = await listTeams(org.viewer);
+    expect(teams.length).toBeGreaterThan(0);
+    for (const team of teams) expect(ZTeam.strict().safeParse(team).error?.issues ?? [], team.name).toEqual([]);
+    expect(ZTeamDetail.strict().safeParse(await getTeam(org.viewer, catalog.team.id)).error?.issues ?? []).toEqual([]);
+    for (const id of [catalog.gateway.id, catalog.checkout.id]) {
+      const service = await getService(org.viewer, id);
+      expect(ZServiceDetail.strict().safeParse(service).error?.issues ?? [], service.name).toEqual([]);
+    }
+    expect((await getService(org.viewer, catalog.gateway.id)).openIncidents).toHaveLength(1);
   });
 
   it("can fail: a missing or extra field is refused", () => {
