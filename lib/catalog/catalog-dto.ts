@@ -1,85 +1,75 @@
 // Client-safe shapes of the catalog as the API and pages return it.
-import type { RoleName } from "../auth/permissions.ts";
-import type { SeverityName, StatusName } from "../incidents/constants.ts";
-import type { HealthName, JourneyName, ServiceKindName } from "./constants.ts";
+import { z } from "zod";
+import { ROLES } from "../auth/permissions.ts";
+import { SEVERITIES, STATUSES } from "../incidents/constants.ts";
+import { HEALTH_STATES, JOURNEYS, SERVICE_KINDS } from "./constants.ts";
 
-export interface NamedRef {
-  id: string;
-  name: string;
-}
+// Teams and services: the zod schema is the source; the DTO types are inferred from it and the
+// OpenAPI document's `Team`, `TeamDetail`, `Service` and `ServiceDetail` are generated from it.
+export const ZNamedRef = z.object({ id: z.uuid(), name: z.string() });
+export type NamedRef = z.infer<typeof ZNamedRef>;
 
-export interface TeamMemberRef extends NamedRef {
-  email: string;
-  role: RoleName;
+export const ZTeamMemberRef = ZNamedRef.extend({
+  email: z.string(),
+  role: z.enum(ROLES),
   /** "invited": named on the team but has not accepted their invitation yet (cannot be reached in Warroom). */
-  status: "active" | "invited" | "deactivated";
-}
+  status: z.enum(["active", "invited", "deactivated"]).describe("`invited`: has not accepted the invitation yet (cannot be reached in Warroom)."),
+});
+export type TeamMemberRef = z.infer<typeof ZTeamMemberRef>;
 
-export interface TeamDto {
-  id: string;
-  name: string;
-  chatChannel: string | null;
-  description: string;
-  /** Who to page now, in order. */
-  onCall: string[];
-  escalationContact: string;
-  members: TeamMemberRef[];
-  serviceCount: number;
-}
+export const ZTeam = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    chatChannel: z.string().nullable(),
+    description: z.string(),
+    onCall: z.array(z.string()).describe("Who to page now, in order."),
+    escalationContact: z.string(),
+    members: z.array(ZTeamMemberRef),
+    serviceCount: z.number().int(),
+  })
+  .describe("A team that owns services.");
+export type TeamDto = z.infer<typeof ZTeam>;
 
-export interface ServiceRef extends NamedRef {
-  kind: ServiceKindName;
-  tier: number;
-  health: HealthName;
-}
+export const ZServiceRef = ZNamedRef.extend({ kind: z.enum(SERVICE_KINDS), tier: z.number().int(), health: z.enum(HEALTH_STATES) });
+export type ServiceRef = z.infer<typeof ZServiceRef>;
 
-export interface TeamDetailDto extends TeamDto {
-  services: ServiceRef[];
-}
+export const ZTeamDetail = ZTeam.extend({ services: z.array(ZServiceRef) }).describe("A team with the services it owns.");
+export type TeamDetailDto = z.infer<typeof ZTeamDetail>;
 
-export interface CatalogServiceDto extends ServiceRef {
-  journeys: JourneyName[];
-  description: string;
-  runbookUrl: string | null;
-  healthCheckUrl: string | null;
-  system: string;
-  /** Other names alerts use for this service; an alert's service label matches them like the name. */
-  aliases: string[];
-  /** False for an imported health-check URL nobody has turned on yet: not polled. */
-  healthCheckEnabled: boolean;
-  healthMessage: string;
-  healthCheckedAt: string | null;
-  team: NamedRef & { chatChannel: string | null; onCall: string[] };
-  dependsOnCount: number;
-  dependedByCount: number;
-  openIncidentCount: number;
-}
+const time = z.iso.datetime();
+
+export const ZService = ZServiceRef.extend({
+  journeys: z.array(z.enum(JOURNEYS)),
+  description: z.string(),
+  runbookUrl: z.string().nullable(),
+  healthCheckUrl: z.string().nullable(),
+  system: z.string(),
+  aliases: z.array(z.string()).describe("Other names alerts use for this service; an alert's service label matches them like the name."),
+  healthCheckEnabled: z.boolean().describe("False for an imported health-check URL nobody has turned on yet: not polled."),
+  healthMessage: z.string(),
+  healthCheckedAt: time.nullable(),
+  team: ZNamedRef.extend({ chatChannel: z.string().nullable(), onCall: z.array(z.string()) }),
+  dependsOnCount: z.number().int(),
+  dependedByCount: z.number().int(),
+  openIncidentCount: z.number().int(),
+}).describe("A service of the catalog.");
+export type CatalogServiceDto = z.infer<typeof ZService>;
 
 /** One edge seen from one of its ends: `service` is the other end. */
-export interface DependencyEdgeDto {
-  id: string;
-  isAsync: boolean;
-  isCritical: boolean;
-  service: ServiceRef & { team: NamedRef };
-}
+export const ZDependencyEdge = z.object({ id: z.uuid(), isAsync: z.boolean(), isCritical: z.boolean(), service: ZServiceRef.extend({ team: ZNamedRef }) });
+export type DependencyEdgeDto = z.infer<typeof ZDependencyEdge>;
 
-export interface OpenIncidentRef {
-  id: string;
-  ref: string;
-  title: string;
-  severity: SeverityName;
-  status: StatusName;
-  startedAt: string;
-}
+export const ZOpenIncidentRef = z.object({ id: z.uuid(), ref: z.string(), title: z.string(), severity: z.enum(SEVERITIES), status: z.enum(STATUSES), startedAt: time });
+export type OpenIncidentRef = z.infer<typeof ZOpenIncidentRef>;
 
-export interface ServiceDetailDto extends Omit<CatalogServiceDto, "team"> {
-  team: NamedRef & { chatChannel: string | null; onCall: string[]; escalationContact: string };
-  /** What this service calls: where to look when it fails. */
-  dependsOn: DependencyEdgeDto[];
-  /** Who calls this service: who suffers when it fails. */
-  dependedBy: DependencyEdgeDto[];
-  openIncidents: OpenIncidentRef[];
-}
+export const ZServiceDetail = ZService.extend({
+  team: ZNamedRef.extend({ chatChannel: z.string().nullable(), onCall: z.array(z.string()), escalationContact: z.string() }),
+  dependsOn: z.array(ZDependencyEdge).describe("What this service calls: where to look when it fails."),
+  dependedBy: z.array(ZDependencyEdge).describe("Who calls this service: who suffers when it fails."),
+  openIncidents: z.array(ZOpenIncidentRef),
+}).describe("A service with its team, its dependencies both ways and its open incidents.");
+export type ServiceDetailDto = z.infer<typeof ZServiceDetail>;
 
 export interface DependencyDto {
   id: string;

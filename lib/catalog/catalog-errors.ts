@@ -13,5 +13,5 @@ export function assertId(id: string, what: string): void {
   if (!ZId.safeParse(id).success) throw notFound(what);
 }
 
-
-export const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
+// The transaction budget lives in lib/db; re-exported for the domains that import it from here.
+export { TX_OPTIONS } from "../db/transaction-options.ts";

@@ -7,6 +7,7 @@ import { publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.t
 import { appendEvent } from "../timeline/append-event.ts";
 import { drillSelect, toDrillDto, type DrillDto } from "./drill-dto.ts";
 import { ZDrillId } from "./schemas.ts";
+import { TX_OPTIONS } from "../db/transaction-options.ts";
 
 /**
  * Stops a running drill: no more steps, and its practice incident is resolved so it leaves the
@@ -45,7 +46,7 @@ export async function cancelDrill(actor: Actor, drillId: string, now: Date = new
       const dto = incident ? toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: incident.id }, select: incidentSelect })) : null;
       return { drill: after, events, incident: dto };
     },
-    { maxWait: 10_000, timeout: 15_000 },
+    TX_OPTIONS,
   );
   for (const e of result.events) publishTimelineEvent(e);
   if (result.incident) publishIncidentUpdated(actor.organizationId, result.incident);

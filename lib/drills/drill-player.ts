@@ -11,6 +11,7 @@ import { setDrillWake } from "./drill-wake.ts";
 import { parseScenario } from "./parse-scenario.ts";
 import { playDrillStep } from "./play-drill-step.ts";
 import { stepDueAt } from "./start-drill.ts";
+import { TX_OPTIONS } from "../db/transaction-options.ts";
 
 export const DRILL_TICK_MS = 1_000;
 const FAILED_STEP_BACKOFF_MS = 30_000;
@@ -48,7 +49,7 @@ async function playOne(now: Date): Promise<Played> {
         });
         return { drillId: id, entries };
       },
-      { maxWait: 10_000, timeout: 15_000 },
+      TX_OPTIONS,
     );
   } catch (error) {
     if (!claimedId) throw error;

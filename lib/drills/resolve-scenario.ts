@@ -4,6 +4,7 @@ import { checkScenarioCatalog } from "./check-catalog.ts";
 import { parseScenario } from "./parse-scenario.ts";
 import { formatProblem, type DrillScenario, type ScenarioProblem } from "./scenario-types.ts";
 import { findShippedScenario, shippedScenarios } from "./shipped-scenarios.ts";
+import { invalidField } from "../catalog/catalog-errors.ts";
 
 /** 422 listing every problem; the first one is the message ("line 14: steps[3].at: …"). */
 export function scenarioRefused(problems: readonly ScenarioProblem[]): AppError {
@@ -23,7 +24,7 @@ export function readScenario(input: { scenarioKey?: string | undefined; yaml?: s
   const shipped = findShippedScenario(input.scenarioKey ?? "");
   if (!shipped) {
     const known = shippedScenarios().map((s) => s.scenario.key).join(", ");
-    throw new AppError("validation_failed", `Invalid input — scenarioKey: no such scenario (one of ${known})`, { fields: [{ field: "scenarioKey", message: `no such scenario (one of ${known})` }] });
+    throw invalidField("scenarioKey", `no such scenario (one of ${known})`);
   }
   return { ...shipped, isCustom: false };
 }

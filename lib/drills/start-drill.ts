@@ -11,6 +11,7 @@ import { wakeDrillPlayer } from "./drill-wake.ts";
 import { formatDuration } from "./duration.ts";
 import { checkAgainstCatalog, readScenario } from "./resolve-scenario.ts";
 import { ZStartDrill } from "./schemas.ts";
+import { TX_OPTIONS } from "../db/transaction-options.ts";
 
 export const DRILL_TITLE_PREFIX = "[DRILL] ";
 
@@ -80,7 +81,7 @@ export async function startDrill(actor: Actor, input: unknown, now: Date = new D
       await enqueueOutbound(tx, { organizationId: actor.organizationId, event: "incident.declared", incident, occurredAt: now, data: { source: "drill" } });
       return { drill, incident, event };
     },
-    { maxWait: 10_000, timeout: 15_000 },
+    TX_OPTIONS,
   );
   publishIncidentDeclared(actor.organizationId, incident);
   publishTimelineEvent(event);

@@ -10,6 +10,7 @@ import { toAppError } from "../errors/to-app-error.ts";
 import { errorFields, log } from "../log.ts";
 import { findBadText, textProblem } from "../validation/text.ts";
 import { isSameOriginWrite } from "./same-origin.ts";
+import { invalidField } from "../catalog/catalog-errors.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -73,7 +74,7 @@ export function parseJsonBody(text: string): unknown {
     throw new AppError("bad_request", "Request body is not valid JSON");
   }
   const bad = findBadText(value);
-  if (bad) throw new AppError("validation_failed", `Invalid input — ${bad.field}: ${bad.message}`, { fields: [bad] });
+  if (bad) throw invalidField(bad.field, bad.message);
   return value;
 }
 
@@ -81,7 +82,7 @@ export function parseJsonBody(text: string): unknown {
 export function checkQueryText(params: URLSearchParams): void {
   for (const [key, value] of params) {
     const problem = textProblem(key, false) ?? textProblem(value, false);
-    if (problem) throw new AppError("validation_failed", `Invalid input — ${key}: ${key} ${problem}`, { fields: [{ field: key, message: `${key} ${problem}` }] });
+    if (problem) throw invalidField(key, `${key} ${problem}`);
   }
 }
 

@@ -7,6 +7,7 @@ import { kickOutbound } from "../outbound/kick-outbound.ts";
 import { publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "../timeline/append-event.ts";
 import { incidentSelect, toIncidentDto, type IncidentDto } from "./incident-dto.ts";
+import { TX_OPTIONS } from "../db/transaction-options.ts";
 
 export interface IncidentChange {
   kind: EventKind;
@@ -38,7 +39,7 @@ export async function commitIncidentChange(
       if (change?.outbound) await enqueueOutbound(tx, { organizationId: actor.organizationId, incident, ...change.outbound });
       return { incident, event };
     },
-    { maxWait: 10_000, timeout: 15_000 },
+    TX_OPTIONS,
   );
   if (event) {
     publishIncidentUpdated(actor.organizationId, incident);

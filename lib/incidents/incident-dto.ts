@@ -1,5 +1,7 @@
 import type { Prisma } from "../db/generated/client.ts";
-import { incidentRef, type SeverityName, type StatusName } from "./constants.ts";
+import { z } from "zod";
+import { ZPersonRef, type PersonRef } from "../validation/person-ref.ts";
+import { incidentRef, SEVERITIES, STATUSES } from "./constants.ts";
 
 const person = { select: { id: true, name: true } } as const;
 
@@ -36,47 +38,45 @@ export const incidentSelect = {
 
 type IncidentRow = Prisma.IncidentGetPayload<{ select: typeof incidentSelect }>;
 
-export interface PersonRef {
-  id: string;
-  name: string;
-}
+// The answer's shape, once: the DTO type is inferred from it and the OpenAPI document's
+// `Incident` schema is generated from it (lib/openapi/response-schemas.ts).
+const time = z.iso.datetime();
 
-export interface IncidentServiceRef {
-  id: string;
-  name: string;
-  tier: number;
-  team: { id: string; name: string };
-}
+export type { PersonRef };
 
-export interface IncidentDto {
-  id: string;
-  number: number;
-  ref: string;
-  title: string;
-  summary: string;
-  severity: SeverityName;
-  status: StatusName;
-  customerStatus: string;
-  tags: string[];
-  commander: PersonRef | null;
-  declaredBy: PersonRef | null;
-  commsLead: PersonRef | null;
-  scribe: PersonRef | null;
-  /** Offered by a page-worthy alert (the owning team's first on call) while nobody is in command. */
-  suggestedCommander: PersonRef | null;
-  responders: PersonRef[];
-  services: IncidentServiceRef[];
-  startedAt: string;
-  detectedAt: string | null;
-  acknowledgedAt: string | null;
-  mitigatedAt: string | null;
-  resolvedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  lastSeq: number;
-  /** Set on a game-day drill's practice incident (lib/drills): shown as DRILL everywhere. */
-  drillId: string | null;
-}
+export const ZIncidentServiceRef = z.object({ id: z.uuid(), name: z.string(), tier: z.number().int(), team: z.object({ id: z.uuid(), name: z.string() }) });
+export type IncidentServiceRef = z.infer<typeof ZIncidentServiceRef>;
+
+export const ZIncident = z
+  .object({
+    id: z.uuid(),
+    number: z.number().int(),
+    ref: z.string().describe('Human reference, e.g. "INC-7".'),
+    title: z.string(),
+    summary: z.string(),
+    severity: z.enum(SEVERITIES),
+    status: z.enum(STATUSES),
+    customerStatus: z.string(),
+    tags: z.array(z.string()),
+    commander: ZPersonRef.nullable(),
+    declaredBy: ZPersonRef.nullable(),
+    commsLead: ZPersonRef.nullable(),
+    scribe: ZPersonRef.nullable(),
+    suggestedCommander: ZPersonRef.nullable().describe("Offered by a page-worthy alert (the owning team's first on call) while nobody is in command."),
+    responders: z.array(ZPersonRef),
+    services: z.array(ZIncidentServiceRef).describe("Impacted services, most customer-critical first."),
+    startedAt: time,
+    detectedAt: time.nullable(),
+    acknowledgedAt: time.nullable(),
+    mitigatedAt: time.nullable(),
+    resolvedAt: time.nullable(),
+    createdAt: time,
+    updatedAt: time,
+    lastSeq: z.number().int().describe("The newest timeline entry's sequence number."),
+    drillId: z.uuid().nullable().describe("Set on a game-day drill's practice incident (`/api/drills`): kept out of insights, the library and the status page."),
+  })
+  .describe("One unplanned disruption and its room.");
+export type IncidentDto = z.infer<typeof ZIncident>;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 

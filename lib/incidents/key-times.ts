@@ -1,5 +1,5 @@
-import { AppError } from "../errors/app-error.ts";
 import type { KeyTime } from "./schemas.ts";
+import { invalidField } from "../catalog/catalog-errors.ts";
 
 // Pure: the order key times must keep, and the durations leadership reads.
 
@@ -73,7 +73,7 @@ export function assertKeyTimesInOrder(times: KeyTimes, changed: readonly KeyTime
   const problem = findKeyTimeProblem(times, changed);
   if (!problem) return;
   const message = describeKeyTimeProblem(problem, (d) => formatUtcTime(d));
-  throw new AppError("validation_failed", `Invalid input — ${problem.field}: ${message}`, { fields: [{ field: problem.field, message }] });
+  throw invalidField(problem.field, message);
 }
 
 /** "07:09:09 UTC, 3 Dec": a key time to the second, as the server words it. */

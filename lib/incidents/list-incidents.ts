@@ -1,6 +1,6 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { db } from "../db/client.ts";
-import { drillCondition, ZIncludeDrills } from "../drills/include-drills.ts";
+import { drillCondition, ZListIncidentsQuery } from "../drills/include-drills.ts";
 import { incidentSelect, toIncidentDto, type IncidentDto } from "./incident-dto.ts";
 
 const RECENT_RESOLVED = 100;
@@ -12,7 +12,7 @@ const RECENT_RESOLVED = 100;
  */
 export async function listIncidents(actor: Actor, query: { drills?: unknown } = {}): Promise<IncidentDto[]> {
   assertCan(actor, "incident:read");
-  const drills = drillCondition(ZIncludeDrills.parse(query.drills));
+  const drills = drillCondition(ZListIncidentsQuery.parse(query).drills);
   const [open, resolved] = await Promise.all([
     db().incident.findMany({
       where: { organizationId: actor.organizationId, status: { not: "resolved" }, ...drills },

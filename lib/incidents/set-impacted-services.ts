@@ -1,11 +1,11 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
-import { AppError } from "../errors/app-error.ts";
 import { commitIncidentChange } from "./commit-incident-change.ts";
 import type { IncidentDto } from "./incident-dto.ts";
 import { lockIncident } from "./lock-incident.ts";
 import { ZSetServices } from "./schemas.ts";
 import { involvedTeamsIfRouted } from "../outbound/enqueue-outbound.ts";
 import { autoPageSev1 } from "../paging/auto-page.ts";
+import { invalidField } from "../catalog/catalog-errors.ts";
 
 /** Replaces the set of impacted services; the difference is written to the timeline. */
 export async function setImpactedServices(actor: Actor, incidentId: string, raw: unknown): Promise<IncidentDto> {
@@ -22,7 +22,7 @@ export async function setImpactedServices(actor: Actor, incidentId: string, raw:
     const unknown = wanted.filter((id) => !services.some((s) => s.id === id));
     if (unknown.length) {
       const message = `unknown service ${unknown.join(", ")}`;
-      throw new AppError("validation_failed", `Invalid input — serviceIds: ${message}`, { fields: [{ field: "serviceIds", message }] });
+      throw invalidField("serviceIds", message);
     }
     const current = (await tx.incidentService.findMany({ where: { incidentId }, select: { service: { select: { id: true, name: true } } } })).map((c) => c.service);
     const added = services.filter((s) => !current.some((c) => c.id === s.id));

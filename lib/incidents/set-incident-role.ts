@@ -1,11 +1,12 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { canCommand } from "../auth/permissions.ts";
-import { AppError, forbidden } from "../errors/app-error.ts";
+import { forbidden } from "../errors/app-error.ts";
 import { commitIncidentChange } from "./commit-incident-change.ts";
 import type { IncidentDto } from "./incident-dto.ts";
 import { lockIncident } from "./lock-incident.ts";
 import { ZResponder, ZSetIncidentRole, type IncidentRoleName } from "./schemas.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import { invalidField } from "../catalog/catalog-errors.ts";
 
 const COLUMN = { commander: "commanderId", comms_lead: "commsLeadId", scribe: "scribeId" } as const;
 const LABEL: Record<IncidentRoleName, string> = { commander: "incident commander", comms_lead: "communications lead", scribe: "scribe" };
@@ -16,16 +17,8 @@ async function memberOrThrow(tx: Prisma.TransactionClient, actor: Actor, userId:
     where: { id: userId, organizationId: actor.organizationId },
     select: { id: true, name: true, role: true },
   });
-  if (!user) {
-    throw new AppError("validation_failed", "Invalid input — userId: no such user in your organisation", {
-      fields: [{ field: "userId", message: "no such user in your organisation" }],
-    });
-  }
-  if (user.role === "VIEWER") {
-    throw new AppError("validation_failed", `Invalid input — userId: ${user.name} is a viewer and cannot take a role`, {
-      fields: [{ field: "userId", message: `${user.name} is a viewer and cannot take a role` }],
-    });
-  }
+  if (!user) throw invalidField("userId", "no such user in your organisation");
+  if (user.role === "VIEWER") throw invalidField("userId", `${user.name} is a viewer and cannot take a role`);
   return user;
 }
 
@@ -36,11 +29,7 @@ export async function setIncidentRole(actor: Actor, incidentId: string, raw: unk
   return commitIncidentChange(actor, incidentId, async (tx) => {
     const incident = await lockIncident(tx, actor, incidentId);
     if (!canCommand(actor, incident)) throw forbidden("Only the incident commander or a commander can assign roles");
-    if (input.role === "commander" && input.userId === null) {
-      throw new AppError("validation_failed", "Invalid input — userId: command must be handed to someone", {
-        fields: [{ field: "userId", message: "command must be handed to someone" }],
-      });
-    }
+    if (input.role === "commander" && input.userId === null) throw invalidField("userId", "command must be handed to someone");
     const column = COLUMN[input.role];
     if (incident[column] === input.userId) return null;
     const user = input.userId ? await memberOrThrow(tx, actor, input.userId) : null;

@@ -19,6 +19,7 @@ import { assertKeyTimesInOrder, keyTimeLabel, toWholeSecond, type KeyTimes } fro
 import { lockIncident, type LockedIncident } from "./lock-incident.ts";
 import { finishDrillOfResolvedIncident } from "../drills/report/finish-drill.ts";
 import { KEY_TIMES, ZUpdateIncident, type KeyTime } from "./schemas.ts";
+import { TX_OPTIONS } from "../db/transaction-options.ts";
 
 type Input = ReturnType<typeof ZUpdateIncident.parse>;
 
@@ -171,7 +172,7 @@ export async function updateIncident(actor: Actor, incidentId: string, raw: unkn
       await notifyOutside(tx, actor.organizationId, current, incident);
       return { incident, events };
     },
-    { maxWait: 10_000, timeout: 15_000 },
+    TX_OPTIONS,
   );
   if (!events.length) return incident;
   publishIncidentUpdated(actor.organizationId, incident);

@@ -22,11 +22,11 @@ import { applyPageAcknowledgement } from "../paging/apply-page-ack.ts";
 import { autoPageSev1 } from "../paging/auto-page.ts";
 import { verifyWebhook } from "./verify-webhook.ts";
 import { assertNotLockedOut, countAuthFailure, countAuthenticRequest } from "./webhook-rate-limit.ts";
+import { TX_OPTIONS } from "../db/transaction-options.ts";
 
 export const MAX_WEBHOOK_BYTES = 256 * 1024;
 /** Senders time out (Alertmanager 10 s, Datadog 15 s) and retry: answer well before, whatever the batch. */
 export const ANSWER_BUDGET_MS = 1_500;
-const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 export interface WebhookRequest {
   headers: Headers;

@@ -3,13 +3,14 @@ import { assertCan, type Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import { Prisma } from "../db/generated/client.ts";
-import { AppError, notFound } from "../errors/app-error.ts";
+import { notFound } from "../errors/app-error.ts";
 import { integrationSelect, recentAlertSelect, toIntegrationDto, toRecentAlertDto, type IntegrationDto, type RecentAlertDto, type WebhookRefusalDto } from "./integration-dto.ts";
 import { KEPT_REFUSALS } from "./record-refusal.ts";
 import { GROUPING_KINDS } from "./kinds.ts";
 import { DEFAULT_SEVERITY_RULES } from "./mapping.ts";
 import { ZCreateIntegration, ZUpdateIntegration } from "./schemas.ts";
 import { z } from "zod";
+import { invalidField } from "../catalog/catalog-errors.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -17,9 +18,6 @@ type Tx = Prisma.TransactionClient;
 export function generateWebhookSecret(): string {
   return `whk_${randomBytes(24).toString("base64url")}`;
 }
-
-const invalid = (field: string, message: string) =>
-  new AppError("validation_failed", `Invalid input — ${field}: ${message}`, { fields: [{ field, message }] });
 
 async function findOrThrow(tx: Tx, actor: Actor, id: string) {
   if (!z.uuid().safeParse(id).success) throw notFound("Integration");
@@ -35,9 +33,9 @@ async function checkServices(tx: Tx, actor: Actor, input: { defaultServiceId?: s
   const found = new Set(
     (await tx.service.findMany({ where: { organizationId: actor.organizationId, id: { in: wanted } }, select: { id: true } })).map((s) => s.id),
   );
-  if (input.defaultServiceId && !found.has(input.defaultServiceId)) throw invalid("defaultServiceId", "unknown service");
+  if (input.defaultServiceId && !found.has(input.defaultServiceId)) throw invalidField("defaultServiceId", "unknown service");
   input.serviceRules?.forEach((r, i) => {
-    if (!found.has(r.serviceId)) throw invalid(`serviceRules.${i}.serviceId`, "unknown service");
+    if (!found.has(r.serviceId)) throw invalidField(`serviceRules.${i}.serviceId`, "unknown service");
   });
 }
 
@@ -46,7 +44,7 @@ async function checkName(tx: Tx, actor: Actor, name: string, exceptId?: string) 
     where: { organizationId: actor.organizationId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
     select: { id: true },
   });
-  if (clash) throw invalid("name", `an integration named "${name}" already exists`);
+  if (clash) throw invalidField("name", `an integration named "${name}" already exists`);
 }
 
 async function statsFor(ids: string[]): Promise<Map<string, { keys: number; received: number }>> {

@@ -8,6 +8,14 @@ export const UNREPRESENTABLE = "x-warroom-unrepresentable";
 // the document unreadable, and clients validate the format anyway.
 const NAMED_FORMATS = new Set(["uuid", "date-time", "date", "time", "email", "uri", "url"]);
 
+/** Drops what makes a generated schema hard to read and adds nothing a client needs. */
+export function tidyJsonSchema({ jsonSchema }: { jsonSchema: JsonSchema }): void {
+  if (typeof jsonSchema.format === "string" && NAMED_FORMATS.has(jsonSchema.format)) delete jsonSchema.pattern;
+  // z.number().int() adds the safe-integer range: noise to a reader, not a real limit.
+  if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+  if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+}
+
 /**
  * The JSON Schema (2020-12, as OpenAPI 3.1 embeds it) of what a client may send to a zod schema:
  * `io: "input"` describes the accepted input, before transforms and defaults. Refinements (a time
@@ -18,12 +26,7 @@ export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
     io: "input",
     target: "draft-2020-12",
     unrepresentable: ({ path }) => ({ [UNREPRESENTABLE]: path.join(".") || "(root)" }),
-    override: ({ jsonSchema }) => {
-      if (typeof jsonSchema.format === "string" && NAMED_FORMATS.has(jsonSchema.format)) delete jsonSchema.pattern;
-      // z.number().int() adds the safe-integer range: noise to a reader, not a real limit.
-      if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
-      if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
-    },
+    override: tidyJsonSchema,
   }) as JsonSchema;
   delete out.$schema;
   return out;

@@ -1,15 +1,53 @@
 import { ERROR_STATUS } from "../errors/app-error.ts";
-import { SEVERITIES, STATUSES } from "../incidents/constants.ts";
+import { SEVERITIES } from "../incidents/constants.ts";
 import { JOURNEYS } from "../catalog/constants.ts";
-import { EVENT_KINDS } from "../timeline/constants.ts";
 import { POSTMORTEM_STATUSES } from "../postmortems/postmortem-dto.ts";
 import { ACTION_ITEM_PRIORITIES, ACTION_ITEM_STATUSES } from "../action-items/constants.ts";
 import { CUSTOMER_STATUSES } from "../stakeholder/constants.ts";
+import { z } from "zod";
+import { ZServiceDetail, ZTeam, ZTeamDetail } from "../catalog/catalog-dto.ts";
+import { ZIncident } from "../incidents/incident-dto.ts";
+import { ZTimelineEvent } from "../timeline/event-dto.ts";
+import { ZPersonRef } from "../validation/person-ref.ts";
+import { tidyJsonSchema } from "./json-schema-of.ts";
 import type { JsonSchema } from "./types.ts";
 
-// Hand-written schemas for the answers clients read most. The DTOs are TypeScript interfaces, not
-// zod, so these are kept small and list the fields the README documents; other answers are
-// described in words in their operation.
+// Schemas for the answers clients read most. Where the DTO type is inferred from a zod schema
+// (FROM_ZOD), the schema here is generated from the same one and cannot drift; the others are
+// hand-written, kept small and list the fields the README documents (answers not here are
+// described in words in their operation).
+
+/** Answers whose zod schema is the source of both the DTO type and this document. */
+const FROM_ZOD = {
+  PersonRef: ZPersonRef,
+  Incident: ZIncident,
+  TimelineEvent: ZTimelineEvent,
+  Team: ZTeam,
+  TeamDetail: ZTeamDetail,
+  ServiceDetail: ZServiceDetail,
+} as const;
+
+/** FROM_ZOD as JSON Schemas that `$ref` each other (an incident's commander is a PersonRef). */
+function generatedSchemas(): Record<keyof typeof FROM_ZOD, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(FROM_ZOD)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, {
+    target: "draft-2020-12",
+    io: "output",
+    uri: (id) => `#/components/schemas/${id}`,
+    override: ({ jsonSchema }) => {
+      tidyJsonSchema({ jsonSchema });
+      // Open objects, as the hand-written ones: a field added to an answer breaks no client.
+      if (jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
+    },
+  });
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, schema]) => {
+      const { $schema: _schema, $id: _id, ...rest } = schema as JsonSchema;
+      return [id, rest];
+    }),
+  ) as Record<keyof typeof FROM_ZOD, JsonSchema>;
+}
 
 export const ref = (name: SharedSchemaName): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 
@@ -26,6 +64,7 @@ const obj = (properties: Record<string, JsonSchema>, description?: string): Json
 const figures = obj({ revenue: { type: "number" }, orders: { type: "number" }, customers: { type: "number" } });
 
 const SHARED = {
+  ...generatedSchemas(),
   Error: obj(
     {
       error: {
@@ -45,59 +84,6 @@ const SHARED = {
       },
     },
     "Every error has this shape. The code maps to one HTTP status.",
-  ),
-  PersonRef: obj({ id: { type: "string", format: "uuid" }, name: str }),
-  Incident: obj(
-    {
-      id: { type: "string", format: "uuid" },
-      number: { type: "integer" },
-      ref: { type: "string", description: 'Human reference, e.g. "INC-7".' },
-      title: str,
-      summary: str,
-      severity: { type: "string", enum: [...SEVERITIES] },
-      status: { type: "string", enum: [...STATUSES] },
-      customerStatus: str,
-      tags: { type: "array", items: str },
-      commander: nullable({ $ref: "#/components/schemas/PersonRef" }),
-      commsLead: nullable({ $ref: "#/components/schemas/PersonRef" }),
-      scribe: nullable({ $ref: "#/components/schemas/PersonRef" }),
-      declaredBy: nullable({ $ref: "#/components/schemas/PersonRef" }),
-      responders: { type: "array", items: { $ref: "#/components/schemas/PersonRef" } },
-      services: {
-        type: "array",
-        items: obj({ id: str, name: str, tier: { type: "integer" }, team: obj({ id: str, name: str }) }),
-      },
-      startedAt: time,
-      detectedAt: nullable(time),
-      acknowledgedAt: nullable(time),
-      mitigatedAt: nullable(time),
-      resolvedAt: nullable(time),
-      createdAt: time,
-      updatedAt: time,
-      lastSeq: { type: "integer", description: "The newest timeline entry's sequence number." },
-      drillId: nullable({ type: "string", format: "uuid", description: "Set on a game-day drill's practice incident (`/api/drills`): kept out of insights, the library and the status page." }),
-    },
-    "One unplanned disruption and its room.",
-  ),
-  TimelineEvent: obj(
-    {
-      id: { type: "string", format: "uuid" },
-      incidentId: { type: "string", format: "uuid" },
-      seq: { type: "integer", minimum: 1, description: "Gapless per incident: apply in order, catch up with `after`." },
-      kind: { type: "string", enum: [...EVENT_KINDS] },
-      body: str,
-      data: nullable({ type: "object", description: "Kind-specific fields; null for notes and decisions." }),
-      clientId: nullable(str),
-      occurredAt: { ...time, description: "When it happened; may be back-dated." },
-      recordedAt: { ...time, description: "When the server stored it." },
-      author: nullable({ $ref: "#/components/schemas/PersonRef" }),
-      pinned: { type: "boolean" },
-      struck: nullable(obj({ at: time, reason: str, by: nullable({ $ref: "#/components/schemas/PersonRef" }) })),
-      editedAt: nullable(time),
-      revisionCount: { type: "integer" },
-      targetSeq: nullable({ type: "integer", description: "For an amendment: the entry it changed." }),
-    },
-    "One timestamped entry in an incident's room.",
   ),
   ImpactSummary: obj(
     {

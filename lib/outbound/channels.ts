@@ -2,16 +2,14 @@ import { assertCan, type Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
-import { AppError, notFound } from "../errors/app-error.ts";
+import { notFound } from "../errors/app-error.ts";
 import { z } from "zod";
 import { auditView, channelSelect, toChannelDto, type ChannelDto } from "./channel-dto.ts";
 import { ZCreateChannel, ZUpdateChannel } from "./schemas.ts";
 import { generateSigningSecret } from "./sign-webhook.ts";
+import { invalidField } from "../catalog/catalog-errors.ts";
 
 type Tx = Prisma.TransactionClient;
-
-const invalid = (field: string, message: string) =>
-  new AppError("validation_failed", `Invalid input — ${field}: ${message}`, { fields: [{ field, message }] });
 
 export async function findChannelOrThrow(tx: Tx, actor: Actor, id: string) {
   if (!z.uuid().safeParse(id).success) throw notFound("Notification channel");
@@ -26,13 +24,13 @@ async function checkName(tx: Tx, actor: Actor, name: string, exceptId?: string) 
     where: { organizationId: actor.organizationId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
     select: { id: true },
   });
-  if (clash) throw invalid("name", `a channel named "${name}" already exists`);
+  if (clash) throw invalidField("name", `a channel named "${name}" already exists`);
 }
 
 async function checkTeam(tx: Tx, actor: Actor, teamId: string | null | undefined) {
   if (!teamId) return;
   const team = await tx.team.findFirst({ where: { id: teamId, organizationId: actor.organizationId }, select: { id: true } });
-  if (!team) throw invalid("teamId", "no such team in your organisation");
+  if (!team) throw invalidField("teamId", "no such team in your organisation");
 }
 
 async function statsFor(ids: string[]): Promise<Map<string, NonNullable<ChannelDto["stats"]>>> {
@@ -92,7 +90,7 @@ export async function updateChannel(actor: Actor, id: string, input: unknown): P
   const { rotateSecret, ...data } = ZUpdateChannel.parse(input);
   return db().$transaction(async (tx) => {
     const before = await findChannelOrThrow(tx, actor, id);
-    if (rotateSecret && before.kind !== "webhook") throw invalid("rotateSecret", "only signed webhooks have a signing secret");
+    if (rotateSecret && before.kind !== "webhook") throw invalidField("rotateSecret", "only signed webhooks have a signing secret");
     if (data.name !== undefined) await checkName(tx, actor, data.name, id);
     await checkTeam(tx, actor, data.teamId);
     const secret = rotateSecret ? generateSigningSecret() : null;

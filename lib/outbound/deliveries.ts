@@ -10,6 +10,7 @@ import { TEST_EVENT, type DeliveryChannelKind, type DeliveryStatusName, type Out
 import { kickOutbound } from "./kick-outbound.ts";
 import { renderPayload } from "./render-payload.ts";
 import { ZListDeliveries } from "./schemas.ts";
+import { invalidField } from "../catalog/catalog-errors.ts";
 
 const deliverySelect = {
   id: true,
@@ -65,7 +66,7 @@ export async function listDeliveries(actor: Actor, query: unknown): Promise<{ de
   let cursor: { createdAt: Date; id: string } | null = null;
   if (q.before) {
     cursor = await db().outboundDelivery.findFirst({ where: { id: q.before, organizationId: actor.organizationId }, select: { createdAt: true, id: true } });
-    if (!cursor) throw new AppError("validation_failed", "Invalid input — before: no such delivery", { fields: [{ field: "before", message: "no such delivery" }] });
+    if (!cursor) throw invalidField("before", "no such delivery");
   }
   const rows = await db().outboundDelivery.findMany({
     where: {

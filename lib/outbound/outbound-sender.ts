@@ -74,26 +74,14 @@ export async function postDelivery(claim: ClaimedDelivery, timeoutMs: number, no
     Object.assign(headers, signedHeaders({ secret: claim.secret, event: claim.event, deliveryId: claim.id, body, now }));
   }
   if (claim.kind === "opsgenie" && claim.secret) headers.authorization = `GenieKey ${claim.secret}`;
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const onStop = () => controller.abort();
-  stopSignal?.addEventListener("abort", onStop);
-  try {
-    // A redirect is not a delivery: following it could carry the body somewhere unintended. The
-    // address is checked as the connection opens: a name that resolves to a cloud metadata
-    // endpoint is refused, however the URL spelt it (see channelAddressRule).
-    const answer = await guardedGet(claim.url, { method: "POST", body, headers, rule: channelAddressRule, allow: [], timeoutMs, maxBytes: MAX_BODY_BYTES, maxRedirects: 0, signal: controller.signal });
-    if (answer.kind === "refused") return { kind: "error", error: new Error(answer.reason), timedOut: false };
-    if (answer.kind === "error") return { kind: "error", error: answer.error, timedOut: timedOut || answer.timedOut };
-    return { kind: "response", status: answer.status, body: answer.body, retryAfter: answer.retryAfter };
-  } finally {
-    clearTimeout(timer);
-    stopSignal?.removeEventListener("abort", onStop);
-  }
+  // A redirect is not a delivery: following it could carry the body somewhere unintended. The
+  // address is checked as the connection opens: a name that resolves to a cloud metadata
+  // endpoint is refused, however the URL spelt it (see channelAddressRule). guardedGet holds the
+  // deadline (answer included) and stops with the sender.
+  const answer = await guardedGet(claim.url, { method: "POST", body, headers, rule: channelAddressRule, allow: [], timeoutMs, maxBytes: MAX_BODY_BYTES, maxRedirects: 0, signal: stopSignal });
+  if (answer.kind === "refused") return { kind: "error", error: new Error(answer.reason), timedOut: false };
+  if (answer.kind === "error") return { kind: "error", error: answer.error, timedOut: answer.timedOut };
+  return { kind: "response", status: answer.status, body: answer.body, retryAfter: answer.retryAfter };
 }
 
 /** Stores one attempt, unless our lease was taken over (then the other instance owns the row). */

@@ -9,6 +9,7 @@ import { publishTimelineEvent } from "../realtime/emit.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 import { routeSelect } from "./queue-page.ts";
 import { triggerPage } from "./trigger-page.ts";
+import { TX_OPTIONS } from "../db/transaction-options.ts";
 
 async function pageOwners(organizationId: string, incidentId: string, now: Date): Promise<TimelineEventDto[]> {
   return db().$transaction(
@@ -37,7 +38,7 @@ async function pageOwners(organizationId: string, incidentId: string, now: Date)
       }
       return entries;
     },
-    { maxWait: 10_000, timeout: 15_000 },
+    TX_OPTIONS,
   );
 }
 

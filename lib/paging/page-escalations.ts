@@ -9,6 +9,7 @@ import type { TimelineEventDto } from "../timeline/event-dto.ts";
 import { escalatePage } from "./escalate-page.ts";
 import { pageSelect } from "./page-dto.ts";
 import { routeSelect } from "./queue-page.ts";
+import { TX_OPTIONS } from "../db/transaction-options.ts";
 
 export const ESCALATION_TICK_MS = 15_000;
 const MAX_PER_PASS = 100;
@@ -35,7 +36,7 @@ async function escalateOne(now: Date): Promise<TimelineEventDto[] | null> {
       const result = await escalatePage(tx, { organizationId: claimed.organizationId, page, route, by: null, now, why: `not acknowledged within ${minutes} min` });
       return result.entries;
     },
-    { maxWait: 10_000, timeout: 15_000 },
+    TX_OPTIONS,
   );
 }
 

@@ -12,8 +12,8 @@ import { pageSelect, toPageDto, type PageDto } from "./page-dto.ts";
 import { routeSelect } from "./queue-page.ts";
 import { ZPageTeam } from "./schemas.ts";
 import { triggerPage } from "./trigger-page.ts";
-
-const invalid = (field: string, message: string) => new AppError("validation_failed", `Invalid input — ${field}: ${message}`, { fields: [{ field, message }] });
+import { TX_OPTIONS } from "../db/transaction-options.ts";
+import { invalidField } from "../catalog/catalog-errors.ts";
 
 function minutesAgo(then: Date, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - then.getTime()) / 60_000));
@@ -37,10 +37,10 @@ export async function pageTeam(actor: Actor, incidentId: string, input: unknown,
         select: { id: true, name: true },
       });
       const field = data.teamId ? "teamId" : "team";
-      if (!team) throw invalid(field, "no such team in your organisation");
+      if (!team) throw invalidField(field, "no such team in your organisation");
       const route = await tx.pagingRoute.findUnique({ where: { teamId: team.id }, select: routeSelect });
-      if (!route) throw invalid(field, `${team.name} has no paging route; an admin or commander sets one on the team's page`);
-      if (!route.channel.isEnabled) throw invalid(field, `${team.name}'s paging route is switched off`);
+      if (!route) throw invalidField(field, `${team.name} has no paging route; an admin or commander sets one on the team's page`);
+      if (!route.channel.isEnabled) throw invalidField(field, `${team.name}'s paging route is switched off`);
 
       const by = { userId: actor.userId, name: actor.name };
       const open = await tx.page.findUnique({ where: { incidentId_teamId: { incidentId: incident.id, teamId: team.id } }, select: pageSelect });
@@ -65,7 +65,7 @@ export async function pageTeam(actor: Actor, incidentId: string, input: unknown,
       await recordAudit(tx, actor, { action: "page.trigger", entityType: "Page", entityId: triggered.page.id, after: toPageDto(triggered.page) });
       return { page: triggered.page, entries: [triggered.entry] };
     },
-    { maxWait: 10_000, timeout: 15_000 },
+    TX_OPTIONS,
   );
   for (const e of result.entries) publishTimelineEvent(e);
   kickOutbound();

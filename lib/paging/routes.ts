@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import { publicUrl } from "../env.ts";
 import type { Prisma } from "../db/generated/client.ts";
-import { AppError, notFound } from "../errors/app-error.ts";
+import { notFound } from "../errors/app-error.ts";
 import { kickOutbound } from "../outbound/kick-outbound.ts";
 import { generateSigningSecret } from "../outbound/sign-webhook.ts";
 import { z } from "zod";
@@ -16,10 +16,9 @@ import { queuePageRequest, routeSelect } from "./queue-page.ts";
 import { routeDtoSelect, toRouteDto, type PagingRouteDto } from "./route-dto.ts";
 import { testDedupKey } from "./render-page.ts";
 import { ZSetPagingRoute } from "./schemas.ts";
+import { invalidField } from "../catalog/catalog-errors.ts";
 
 type Tx = Prisma.TransactionClient;
-
-const invalid = (field: string, message: string) => new AppError("validation_failed", `Invalid input — ${field}: ${message}`, { fields: [{ field, message }] });
 
 async function findTeamOrThrow(tx: Tx, actor: Actor, teamId: string) {
   if (!z.uuid().safeParse(teamId).success) throw notFound("Team");
@@ -46,16 +45,16 @@ export async function setPagingRoute(actor: Actor, teamId: string, input: unknow
     const team = await findTeamOrThrow(tx, actor, teamId);
     const before = await tx.pagingRoute.findUnique({ where: { teamId: team.id }, select: routeDtoSelect });
     const isNewKind = !before || before.channel.kind !== data.kind;
-    if (data.kind !== "webhook" && !data.key && isNewKind) throw invalid("key", data.kind === "pagerduty" ? "the integration (routing) key of a PagerDuty Events API v2 integration is required" : "the API key of an Opsgenie API integration is required");
-    if (data.kind === "pagerduty" && data.key && data.key.length !== 32) throw invalid("key", "a PagerDuty routing key is 32 characters");
-    if (data.kind === "webhook" && !data.url && isNewKind) throw invalid("url", "the page webhook's address is required");
-    if (data.kind !== "webhook" && data.url) throw invalid("url", "only a page webhook has an address");
-    if (data.kind !== "opsgenie" && data.responders.length) throw invalid("responders", "only Opsgenie takes responders");
-    if (data.escalation === "team" && !data.escalationTeamId) throw invalid("escalationTeamId", "choose the team to escalate to");
+    if (data.kind !== "webhook" && !data.key && isNewKind) throw invalidField("key", data.kind === "pagerduty" ? "the integration (routing) key of a PagerDuty Events API v2 integration is required" : "the API key of an Opsgenie API integration is required");
+    if (data.kind === "pagerduty" && data.key && data.key.length !== 32) throw invalidField("key", "a PagerDuty routing key is 32 characters");
+    if (data.kind === "webhook" && !data.url && isNewKind) throw invalidField("url", "the page webhook's address is required");
+    if (data.kind !== "webhook" && data.url) throw invalidField("url", "only a page webhook has an address");
+    if (data.kind !== "opsgenie" && data.responders.length) throw invalidField("responders", "only Opsgenie takes responders");
+    if (data.escalation === "team" && !data.escalationTeamId) throw invalidField("escalationTeamId", "choose the team to escalate to");
     if (data.escalationTeamId) {
-      if (data.escalationTeamId === team.id) throw invalid("escalationTeamId", "a team cannot escalate to itself");
+      if (data.escalationTeamId === team.id) throw invalidField("escalationTeamId", "a team cannot escalate to itself");
       const other = await tx.team.findFirst({ where: { id: data.escalationTeamId, organizationId: actor.organizationId }, select: { id: true } });
-      if (!other) throw invalid("escalationTeamId", "no such team in your organisation");
+      if (!other) throw invalidField("escalationTeamId", "no such team in your organisation");
     }
     const newSecret = data.kind === "webhook" && (isNewKind || data.rotateSecret) ? generateSigningSecret() : null;
     const endpoints = loadPagingEndpoints();

@@ -5,6 +5,7 @@ import { seedDemoImpact } from "./demo-baselines.ts";
 import { seedDemoDrill } from "./demo-drill.ts";
 import { seedDemoHistory } from "./demo-history.ts";
 import { DEMO_DEPENDENCIES, DEMO_PASSWORD, DEMO_SERVICES, DEMO_TEAM_MEMBERS, DEMO_TEAMS, DEMO_USERS } from "./demo-catalog.ts";
+import { longTxOptions } from "../db/transaction-options.ts";
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
 
@@ -106,6 +107,6 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
       await tx.organization.update({ where: { id: org.id }, data: { lastIncidentNumber: last + 1 } });
       return true;
     },
-    { timeout: 60_000, maxWait: 10_000 },
+    longTxOptions(60_000),
   );
 }

@@ -15,6 +15,7 @@ import { CUSTOMER_STATUS_LABELS, type JourneyStatusMap } from "./constants.ts";
 import { formatDue } from "./format-due.ts";
 import { ZPostStakeholderUpdate } from "./schemas.ts";
 import { stakeholderUpdateSelect, toStakeholderUpdateDto, type StakeholderUpdateDto } from "./stakeholder-dto.ts";
+import { TX_OPTIONS } from "../db/transaction-options.ts";
 
 type Input = ReturnType<typeof ZPostStakeholderUpdate.parse>;
 
@@ -83,7 +84,7 @@ export async function postStakeholderUpdate(actor: Actor, incidentId: string, ra
       await enqueueOutbound(tx, { organizationId: actor.organizationId, event: "stakeholder.update", incident: dto, data: { text: event.body } });
       return { update, event };
     },
-    { maxWait: 10_000, timeout: 15_000 },
+    TX_OPTIONS,
   );
   publishTimelineEvent(result.event);
   publishStakeholderUpdate(actor.organizationId, result.update);

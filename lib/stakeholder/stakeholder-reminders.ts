@@ -8,6 +8,7 @@ import { appendEvent } from "../timeline/append-event.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 import { formatDue } from "./format-due.ts";
 import { stakeholderUpdateSelect, toStakeholderUpdateDto, type StakeholderUpdateDto } from "./stakeholder-dto.ts";
+import { TX_OPTIONS } from "../db/transaction-options.ts";
 
 export const REMINDER_TICK_MS = 15_000;
 /** Reminders per pass at most, so one pass cannot run forever on a backlog. */
@@ -53,7 +54,7 @@ async function remindOne(now: Date): Promise<{ organizationId: string; update: S
       });
       return { organizationId: due.organizationId, update: toStakeholderUpdateDto(row), event };
     },
-    { maxWait: 10_000, timeout: 15_000 },
+    TX_OPTIONS,
   );
 }
 

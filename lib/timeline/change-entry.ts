@@ -11,6 +11,7 @@ import { appendEvent } from "./append-event.ts";
 import { canModerateTimeline } from "./entry-permissions.ts";
 import { eventSelect, toEventDto, type TimelineEventDto } from "./event-dto.ts";
 import { ZEventSeq } from "./schemas.ts";
+import { TX_OPTIONS } from "../db/transaction-options.ts";
 
 export interface ChangeResult {
   /** The entry as it is now. */
@@ -84,7 +85,7 @@ export async function changeEntry(actor: Actor, incidentId: string, rawSeq: unkn
       await recordAudit(tx, actor, { action: `timeline.${plan.change}`, entityType: "TimelineEvent", entityId: before.id, before, after });
       return { entry: after, amendment };
     },
-    { maxWait: 10_000, timeout: 15_000 },
+    TX_OPTIONS,
   );
 
   if (result.amendment) publishTimelineEvent(result.amendment);

@@ -1,5 +1,7 @@
 import type { Prisma } from "../db/generated/client.ts";
-import type { EventKindName } from "./constants.ts";
+import { z } from "zod";
+import { ZPersonRef } from "../validation/person-ref.ts";
+import { EVENT_KINDS } from "./constants.ts";
 
 export const eventSelect = {
   id: true,
@@ -23,27 +25,31 @@ export const eventSelect = {
 
 type EventRow = Prisma.TimelineEventGetPayload<{ select: typeof eventSelect }>;
 
-/** What the API returns and sockets push; the client reducer works on this shape. */
-export interface TimelineEventDto {
-  id: string;
-  incidentId: string;
-  seq: number;
-  kind: EventKindName;
-  body: string;
-  /** Kind-specific fields (see lib/timeline/event-data.ts); null for plain notes. */
-  data: Record<string, unknown> | null;
-  clientId: string | null;
-  occurredAt: string;
-  recordedAt: string;
-  author: { id: string; name: string } | null;
-  pinned: boolean;
-  struck: { at: string; reason: string; by: { id: string; name: string } | null } | null;
-  /** Set once the entry was corrected; the earlier versions are its revisions. */
-  editedAt: string | null;
-  revisionCount: number;
-  /** For an amendment: the seq of the entry it changed. */
-  targetSeq: number | null;
-}
+const time = z.iso.datetime();
+
+/** What the API returns and sockets push; the client reducer works on this shape. The OpenAPI `TimelineEvent` schema is generated from it. */
+export const ZTimelineEvent = z
+  .object({
+    id: z.uuid(),
+    incidentId: z.uuid(),
+    seq: z.number().int().min(1).describe("Gapless per incident: apply in order, catch up with `after`."),
+    kind: z.enum(EVENT_KINDS),
+    body: z.string(),
+    /** Kind-specific fields (see lib/timeline/event-data.ts); null for plain notes. */
+    data: z.record(z.string(), z.unknown()).nullable().describe("Kind-specific fields; null for notes and decisions."),
+    clientId: z.string().nullable(),
+    occurredAt: time.describe("When it happened; may be back-dated."),
+    recordedAt: time.describe("When the server stored it."),
+    author: ZPersonRef.nullable(),
+    pinned: z.boolean(),
+    struck: z.object({ at: time, reason: z.string(), by: ZPersonRef.nullable() }).nullable(),
+    /** Set once the entry was corrected; the earlier versions are its revisions. */
+    editedAt: time.nullable(),
+    revisionCount: z.number().int(),
+    targetSeq: z.number().int().nullable().describe("For an amendment: the entry it changed."),
+  })
+  .describe("One timestamped entry in an incident's room.");
+export type TimelineEventDto = z.infer<typeof ZTimelineEvent>;
 
 export function toEventDto(row: EventRow): TimelineEventDto {
   return {

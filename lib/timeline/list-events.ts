@@ -1,10 +1,11 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { db } from "../db/client.ts";
-import { AppError, notFound } from "../errors/app-error.ts";
+import { notFound } from "../errors/app-error.ts";
 import { ZIncidentId } from "../incidents/schemas.ts";
 import { eventSelect, toEventDto, type TimelineEventDto } from "./event-dto.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { isFiltered, ZListEvents } from "./schemas.ts";
+import { invalidField } from "../catalog/catalog-errors.ts";
 
 export interface EventPage {
   events: TimelineEventDto[];
@@ -52,9 +53,7 @@ export async function listEvents(actor: Actor, incidentId: string, query: unknow
 
   if (q.after !== undefined) {
     if (q.after > lastSeq) {
-      throw new AppError("validation_failed", `Invalid input — after: must be at most ${lastSeq}, the latest sequence`, {
-        fields: [{ field: "after", message: `must be at most ${lastSeq}, the latest sequence` }],
-      });
+      throw invalidField("after", `must be at most ${lastSeq}, the latest sequence`);
     }
     const rows = await db().timelineEvent.findMany({
       where: { incidentId, seq: { gt: q.after } },

@@ -1,11 +1,7 @@
 import type { Actor } from "../auth/actor.ts";
 import { db } from "../db/client.ts";
-import { AppError } from "../errors/app-error.ts";
 import { matchTeam, unknownTeamMessage } from "./match-team.ts";
-
-function invalid(field: string, message: string): AppError {
-  return new AppError("validation_failed", `Invalid input — ${field}: ${message}`, { fields: [{ field, message }] });
-}
+import { invalidField } from "../catalog/catalog-errors.ts";
 
 /**
  * The one notion of "told": every notification entry names a catalog team of the actor's
@@ -25,10 +21,10 @@ export async function resolveNotifiedTeam<T extends Record<string, unknown> | nu
   const teams = await db().team.findMany({ where: { organizationId: actor.organizationId }, select: { id: true, name: true } });
   if (typeof teamId === "string") {
     const team = teams.find((t) => t.id === teamId);
-    if (!team) throw invalid("data.teamId", "no such team in your organisation");
+    if (!team) throw invalidField("data.teamId", "no such team in your organisation");
     return { ...data, teamId: team.id, target: team.name };
   }
   const team = matchTeam(String(target), teams);
-  if (!team) throw invalid("data.target", unknownTeamMessage(String(target), teams));
+  if (!team) throw invalidField("data.target", unknownTeamMessage(String(target), teams));
   return { ...data, teamId: team.id, target: team.name };
 }

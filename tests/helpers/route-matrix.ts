@@ -1,10 +1,13 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { NextRequest } from "next/server";
 
 // Finds the HTTP API the way Next does, from the route files, so the authorization matrix covers
 // the routes that exist rather than the ones someone remembered to list.
+
+/** The app router's root of this repository. */
+export const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../app");
 
 export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -68,6 +71,18 @@ export async function discoverRoutes(appDir: string): Promise<DiscoveredRoute[]>
 }
 
 export const routeKey = (method: string, routePath: string) => `${method} ${routePath}`;
+
+/** "/api/incidents/[id]" → "/api/incidents/{id}", as OpenAPI writes paths. */
+export const openApiPath = (routePath: string) => routePath.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, "{$1}");
+
+/** Route files that are not operations of Warroom's API, deliberately, and why. */
+export const NOT_API_OPERATIONS: Readonly<Record<string, string>> = {
+  // next-auth's own protocol (csrf, callback/credentials, session, signout): described in the
+  // document's authentication text and the sessionCookie scheme, not Warroom's to specify.
+  "/api/auth/[...nextauth]": "next-auth's sign-in endpoints",
+  // Answers 404 in the API's error shape for paths no route has: the absence of an operation.
+  "/api/[...path]": "the not-found catch-all",
+};
 
 /** The dynamic segments of a route path: "/api/incidents/[id]/events/[seq]" → ["id", "seq"]. */
 export function paramNamesOf(routePath: string): string[] {

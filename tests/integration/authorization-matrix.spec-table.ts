@@ -132,6 +132,13 @@ const postmortem = async (w: MatrixWorld) => ({ id: (await publishedOf(w)).id })
 const freshActionItem = async (w: MatrixWorld) => ({ id: (await createActionItem(w.org.admin, (await postmortem(w)).id, { title: w.fresh.name("Matrix follow-up") })).id });
 const incident = (w: MatrixWorld) => ({ id: w.incident.id });
 const entry = (w: MatrixWorld, seq: number) => ({ id: w.incident.id, seq: String(seq) });
+/** A fresh entry (struck through if asked) in the incident the responder commands, who may moderate it. */
+const responderEntry = async (w: MatrixWorld, options: { struck?: boolean } = {}) => {
+  const { id } = w.responderIncident;
+  const seq = (await postEvent(w.org.responder, id, { kind: "note", body: w.fresh.name("Matrix note") })).event.seq;
+  if (options.struck) await strikeEvent(w.org.responder, id, seq, { reason: "posted twice" });
+  return { id, seq: String(seq) };
+};
 /** Someone other than the caller, for "may act on others" cases. */
 const someoneElse = (w: MatrixWorld, caller: Actor | null) => (caller?.userId === w.org.responder.userId ? w.org.commander : w.org.responder);
 // The same domain function takes the user from a POST body, where a non-id is bad input.
@@ -308,7 +315,14 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
     { allow: WRITERS, plan: (w) => ({ params: incident(w), body: { journeys: { checkout: { degradation: w.fresh.next() % 101 } } } }) },
   ],
   "PUT /api/incidents/[id]/services": [{ allow: WRITERS, plan: (w) => ({ params: incident(w), body: { serviceIds: [w.catalog.gateway.id] } }) }],
-  "POST /api/incidents/[id]/roles": [{ allow: COMMANDERS, plan: (w) => ({ params: incident(w), body: { role: "scribe", userId: w.org.responder.userId } }) }],
+  "POST /api/incidents/[id]/roles": [
+    { allow: COMMANDERS, plan: (w) => ({ params: incident(w), body: { role: "scribe", userId: w.org.responder.userId } }) },
+    {
+      variant: "of the incident the responder commands",
+      allow: WRITERS,
+      plan: (w) => ({ params: { id: w.responderIncident.id }, body: { role: "scribe", userId: w.org.commander.userId } }),
+    },
+  ],
   "POST /api/incidents/[id]/responders": [
     { variant: "themselves", allow: WRITERS, plan: (w, caller) => ({ params: incident(w), body: { userId: (caller ?? w.org.responder).userId } }) },
     { variant: "someone else", allow: COMMANDERS, plan: (w, caller) => ({ params: incident(w), body: { userId: someoneElse(w, caller).userId } }) },
@@ -363,8 +377,16 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
   ],
   "POST /api/incidents/[id]/events/[seq]/strike": [
     { allow: COMMANDERS, plan: async (w) => ({ params: entry(w, await w.fresh.entry(w.org.responder)), body: { reason: "posted to the wrong room" } }) },
+    {
+      variant: "in the incident the responder commands",
+      allow: WRITERS,
+      plan: async (w) => ({ params: await responderEntry(w), body: { reason: "posted to the wrong room" } }),
+    },
   ],
-  "DELETE /api/incidents/[id]/events/[seq]/strike": [{ allow: COMMANDERS, plan: async (w) => ({ params: entry(w, await w.fresh.struckEntry()) }) }],
+  "DELETE /api/incidents/[id]/events/[seq]/strike": [
+    { allow: COMMANDERS, plan: async (w) => ({ params: entry(w, await w.fresh.struckEntry()) }) },
+    { variant: "in the incident the responder commands", allow: WRITERS, plan: async (w) => ({ params: await responderEntry(w, { struck: true }) }) },
+  ],
 
   // Post-mortems
   "GET /api/incidents/[id]/postmortem": [read(async (w) => ({ params: { id: (await draftOf(w, "read")).incident.id } }))],
@@ -399,6 +421,15 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
       allow: COMMANDERS,
       plan: async (w) => {
         const pm = await seedPostmortem(w.org.admin, { title: w.fresh.name("Matrix publish") });
+        await inReview(w, pm);
+        return { params: { id: pm.id } };
+      },
+    },
+    {
+      variant: "of an incident the responder commanded",
+      allow: WRITERS,
+      plan: async (w) => {
+        const pm = await seedPostmortem(w.org.responder, { title: w.fresh.name("Matrix publish by its commander") });
         await inReview(w, pm);
         return { params: { id: pm.id } };
       },

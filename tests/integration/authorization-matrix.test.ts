@@ -1,29 +1,25 @@
-// First: next-auth's route needs Next's request scope, which must exist before next/server loads.
-import { inRequestScope } from "../helpers/next-request-scope.ts";
+// First: next-auth's route needs Next's request scope, which must exist before next/server loads
+// (matrix-world loads it).
+import { callPlanned as call, plannedPath, seedMatrixWorld } from "../helpers/matrix-world.ts";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/actor.ts";
 import { createApiToken, revokeApiToken } from "../../lib/auth/api-tokens.ts";
 import type { RoleName } from "../../lib/auth/permissions.ts";
 import { db } from "../../lib/db/client.ts";
 import { isDirectRoute, serveDirect } from "../../lib/http/direct-routes.ts";
-import { createIntegration } from "../../lib/integrations/manage.ts";
-import { postEvent } from "../../lib/timeline/post-event.ts";
-import { bearer, callHttp, callRoute, type RouteAnswer } from "../helpers/call-route.ts";
-import { coverageProblems, discoverRoutes, fillRoutePath, paramNamesOf, routeKey, type DiscoveredRoute, type HttpMethod } from "../helpers/route-matrix.ts";
-import { seedCatalog, seedIncident, seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
+import { bearer, callHttp, type RouteAnswer } from "../helpers/call-route.ts";
+import { APP_DIR, coverageProblems, discoverRoutes, paramNamesOf, routeKey, type DiscoveredRoute, type HttpMethod } from "../helpers/route-matrix.ts";
+import { seedCatalog, seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
 import { sessionCookie } from "../helpers/session-cookie.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
-import { AUTHORIZATION_MATRIX, FOREIGN_REFERENCES, freshState, type ForeignIds, type MatrixCase, type MatrixWorld, type RequestPlan } from "./authorization-matrix.spec-table.ts";
+import { AUTHORIZATION_MATRIX, FOREIGN_REFERENCES, type ForeignIds, type MatrixCase, type MatrixWorld } from "./authorization-matrix.spec-table.ts";
 
 // Every API route × every kind of caller, against the real handlers (authentication, CSRF check,
 // error mapping) and a real database. Requests carry no Origin header, as curl or a server-side
 // client would, which the CSRF check lets through; one caller sends a cross-site Origin instead.
 
-const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../app");
 const routes = await discoverRoutes(APP_DIR);
 
 const ROLES: readonly RoleName[] = ["ADMIN", "COMMANDER", "RESPONDER", "VIEWER"];
@@ -50,28 +46,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => directServer.listen(0, "127.0.0.1", resolve));
   directUrl = `http://127.0.0.1:${(directServer.address() as AddressInfo).port}`;
-  const org = await seedOrganization("Acme Matrix");
+  world = await seedMatrixWorld("Acme Matrix");
+  const { org } = world;
   other = await seedOrganization("Globex");
   const theirs = await seedCatalog(other.admin);
   foreign = { userId: other.responder.userId, teamId: theirs.team.id, serviceId: theirs.gateway.id };
-  const incident = await seedIncident(org.admin, { title: "Acme checkout down" });
-  const catalog = await seedCatalog(org.admin);
-  const alerts = await createIntegration(org.admin, { kind: "generic", name: "Matrix synthetic checks" });
-  const note = async (author: Actor, body: string, incidentId = incident.id) => (await postEvent(author, incidentId, { kind: "note", body })).event.seq;
-  const responderIncident = await seedIncident(org.responder, { title: "Acme search slow" });
-  world = {
-    org,
-    incident,
-    responderIncident: { id: responderIncident.id, entrySeq: await note(org.responder, "Search p95 at 2 s", responderIncident.id) },
-    catalog,
-    integration: { id: alerts.integration.id, secret: alerts.secret },
-    entries: {
-      byResponder: await note(org.responder, "Gateway p99 at 4 s"),
-      byCommander: await note(org.commander, "Rolling back the returns release"),
-      forPin: await note(org.responder, "Checkout recovered after rollback"),
-    },
-    fresh: freshState(org, () => incident.id, () => catalog),
-  };
   for (const actor of [org.admin, org.commander, org.responder, org.viewer, other.admin]) cookies.set(actor.userId, await sessionCookie(actor.userId));
   tokens.adminRead = (await createApiToken(org.admin, { name: "matrix read", scope: "read" })).token;
   tokens.adminWrite = (await createApiToken(org.admin, { name: "matrix write", scope: "write" })).token;
@@ -167,13 +146,6 @@ function callersFor(route: DiscoveredRoute, method: HttpMethod, c: MatrixCase): 
   return callers;
 }
 
-/** Calls a route in-process as Next would, inside a request scope (next-auth's route needs one). */
-function call(route: DiscoveredRoute, method: HttpMethod, plan: RequestPlan, headers: Record<string, string>): Promise<RouteAnswer> {
-  const params = plan.params ?? {};
-  const urlPath = fillRoutePath(route.path, params) + (plan.query ? `?${plan.query}` : "");
-  return inRequestScope(route.path, headers, () => callRoute(route.handlers[method]!, { method, path: urlPath, params, headers, body: plan.body }));
-}
-
 const REFUSED = new Set([401, 403, 404]);
 
 /** Runs one case for every caller; returns one line per caller whose answer differs from the table. */
@@ -202,7 +174,7 @@ async function runCase(route: DiscoveredRoute, method: HttpMethod, c: MatrixCase
     if (caller.isOutsider && [world.org.name, world.incident.title, world.catalog.team.name].some((s) => text.includes(s))) {
       problems.push(`${caller.name}: the ${res.status} answer shows the other organisation's data: ${text.slice(0, 200)}`);
     }
-    const urlPath = fillRoutePath(route.path, plan.params ?? {}) + (plan.query ? `?${plan.query}` : "");
+    const urlPath = plannedPath(route, plan);
     if (isDirectRoute(method, urlPath)) {
       const auditBeforeDirect = await db().auditLog.count();
       const direct = await callHttp(directUrl, { method, path: urlPath, headers: { ...caller.headers(), ...plan.headers }, body: plan.body });

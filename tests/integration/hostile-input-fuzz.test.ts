@@ -1,22 +1,16 @@
 // Issue #16: a fixed corpus of hostile values sent to every write route of the authorization
 // matrix, as an admin with a valid request that has one value replaced. Every answer must be a
 // 4xx (never a 5xx) naming the field, with nothing written and no audit row.
-import { inRequestScope } from "../helpers/next-request-scope.ts";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+// matrix-world loads next-request-scope, which must come before next/server.
+import { callPlanned as call, seedMatrixWorld } from "../helpers/matrix-world.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../../lib/auth/actor.ts";
 import { db } from "../../lib/db/client.ts";
-import { createIntegration } from "../../lib/integrations/manage.ts";
-import { postEvent } from "../../lib/timeline/post-event.ts";
-import { callRoute, type RouteAnswer } from "../helpers/call-route.ts";
-import { discoverRoutes, fillRoutePath, routeKey, type DiscoveredRoute, type HttpMethod } from "../helpers/route-matrix.ts";
-import { seedCatalog, seedIncident, seedOrganization } from "../helpers/seed.ts";
+import type { RouteAnswer } from "../helpers/call-route.ts";
+import { APP_DIR, discoverRoutes, routeKey, type HttpMethod } from "../helpers/route-matrix.ts";
 import { sessionCookie } from "../helpers/session-cookie.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
-import { AUTHORIZATION_MATRIX, freshState, type MatrixCase, type MatrixWorld, type RequestPlan } from "./authorization-matrix.spec-table.ts";
+import { AUTHORIZATION_MATRIX, type MatrixCase, type MatrixWorld } from "./authorization-matrix.spec-table.ts";
 
-const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../app");
 const routes = await discoverRoutes(APP_DIR);
 const WRITES = new Set<HttpMethod>(["POST", "PUT", "PATCH", "DELETE"]);
 // next-auth's form posts are not JSON bodies of ours (sign-in abuse has its own tests); the
@@ -29,26 +23,8 @@ let adminCookie = "";
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  const org = await seedOrganization("Acme Fuzz");
-  const incident = await seedIncident(org.admin, { title: "Acme checkout down" });
-  const catalog = await seedCatalog(org.admin);
-  const alerts = await createIntegration(org.admin, { kind: "generic", name: "Fuzz synthetic checks" });
-  const note = async (author: Actor, body: string, incidentId = incident.id) => (await postEvent(author, incidentId, { kind: "note", body })).event.seq;
-  const responderIncident = await seedIncident(org.responder, { title: "Acme search slow" });
-  world = {
-    org,
-    incident,
-    responderIncident: { id: responderIncident.id, entrySeq: await note(org.responder, "Search p95 at 2 s", responderIncident.id) },
-    catalog,
-    integration: { id: alerts.integration.id, secret: alerts.secret },
-    entries: {
-      byResponder: await note(org.responder, "Gateway p99 at 4 s"),
-      byCommander: await note(org.commander, "Rolling back the returns release"),
-      forPin: await note(org.responder, "Checkout recovered after rollback"),
-    },
-    fresh: freshState(org, () => incident.id, () => catalog),
-  };
-  adminCookie = await sessionCookie(org.admin.userId);
+  world = await seedMatrixWorld("Acme Fuzz");
+  adminCookie = await sessionCookie(world.org.admin.userId);
 });
 afterAll(() => testDb.close());
 
@@ -124,12 +100,6 @@ function mutationsOf(body: unknown, method: HttpMethod): Mutation[] {
   out.push({ field: "(body)", label: "wrong type (array body)", body: [json] });
   out.push({ field: "(body)", label: "wrong type (number body)", body: 42 });
   return out;
-}
-
-function call(route: DiscoveredRoute, method: HttpMethod, plan: RequestPlan, headers: Record<string, string>, body: unknown): Promise<RouteAnswer> {
-  const params = plan.params ?? {};
-  const urlPath = fillRoutePath(route.path, params) + (plan.query ? `?${plan.query}` : "");
-  return inRequestScope(route.path, headers, () => callRoute(route.handlers[method]!, { method, path: urlPath, params, headers, body }));
 }
 
 /** Counts of the tables a write would touch; with the audit log, "nothing written". */

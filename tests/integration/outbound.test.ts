@@ -1,6 +1,5 @@
 import { createHmac } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { ServerResponse } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { addDependency } from "../../lib/catalog/dependencies.ts";
 import { createService } from "../../lib/catalog/services.ts";
@@ -20,41 +19,22 @@ import { postEvent } from "../../lib/timeline/post-event.ts";
 import { expectAppError } from "../helpers/app-error.ts";
 import { seedIncident, seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
 import { seedNotificationChannel } from "../helpers/seed-outbound.ts";
+import { startHttpReceiver, type HttpReceiver } from "../helpers/http-receiver.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
 
-interface Received {
-  path: string;
-  body: string;
-  headers: IncomingMessage["headers"];
-}
-
 let testDb: TestDatabase;
-let receiver: Server;
+let receiver: HttpReceiver<string>;
 let base: string;
 let org: SeededOrganization;
-const received: Received[] = [];
-/** Per path: how to answer the n-th request (0-based); default 200. */
-const behaviour = new Map<string, (n: number, res: ServerResponse) => void>();
 const hanging: ServerResponse[] = [];
 const senders: OutboundSender[] = [];
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
   org = await seedOrganization("Outbound Retail");
-  receiver = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const path = req.url ?? "/";
-      const n = received.filter((r) => r.path === path).length;
-      received.push({ path, body: Buffer.concat(chunks).toString("utf8"), headers: req.headers });
-      const answer = behaviour.get(path);
-      if (answer) answer(n, res);
-      else res.writeHead(200).end("ok");
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  // Answers 200 "ok" unless a test sets a behaviour for the path.
+  receiver = await startHttpReceiver();
+  ({ base } = receiver);
 });
 
 afterEach(async () => {
@@ -66,7 +46,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  await receiver.close();
   await testDb.close();
 });
 
@@ -88,7 +68,7 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs
   }
 }
 
-const hits = (path: string) => received.filter((r) => r.path === path);
+const hits = (path: string) => receiver.hits(path);
 const deliveriesOf = (channelId: string) => db().outboundDelivery.findMany({ where: { channelId }, orderBy: { createdAt: "asc" } });
 
 describe("sending", () => {
@@ -106,7 +86,7 @@ describe("sending", () => {
     // receiver, it would never return (no timing involved).
     let release: () => void = () => undefined;
     const held = new Promise<void>((r) => (release = r));
-    behaviour.set("/flaky", (n, res) => {
+    receiver.behaviour.set("/flaky", (n, res) => {
       if (n === 0) void held.then(() => res.writeHead(503).end("try later"));
       else if (n < 2) res.writeHead(503).end("try later");
       else res.writeHead(200).end("ok");
@@ -134,7 +114,7 @@ describe("sending", () => {
   });
 
   it("never makes the room wait for a receiver that hangs", async () => {
-    behaviour.set("/hang", (_n, res) => hanging.push(res));
+    receiver.behaviour.set("/hang", (_n, res) => hanging.push(res));
     const channel = await seedNotificationChannel(org.admin, { name: "Hanging Teams", kind: "teams", url: `${base}/hang`, events: ["incident.severity", "incident.status"] });
     sender({ timeoutMs: 5_000 });
     const incident = await seedIncident(org.commander);
@@ -163,7 +143,7 @@ describe("sending", () => {
 
   it("marks a delivery failed after the last attempt, keeping the last error; Retry now sends it again", async () => {
     let isDown = true;
-    behaviour.set("/down", (_n, res) => (isDown ? res.writeHead(500).end("boom: database unavailable") : res.writeHead(204).end()));
+    receiver.behaviour.set("/down", (_n, res) => (isDown ? res.writeHead(500).end("boom: database unavailable") : res.writeHead(204).end()));
     const channel = await seedNotificationChannel(org.admin, { name: "Down hook", url: `${base}/down`, events: ["incident.declared"] });
     const s = sender({ maxAttempts: 3 }, false);
     await seedIncident(org.commander);
@@ -187,7 +167,7 @@ describe("sending", () => {
   });
 
   it("records a receiver that does not answer in time, and one that refuses connections", async () => {
-    behaviour.set("/slow", (_n, res) => hanging.push(res));
+    receiver.behaviour.set("/slow", (_n, res) => hanging.push(res));
     const slow = await seedNotificationChannel(org.admin, { name: "Slow", url: `${base}/slow`, events: ["incident.declared"] });
     const closed = await seedNotificationChannel(org.admin, { name: "Closed", url: "http://127.0.0.1:9/hook", events: ["incident.declared"] });
     const s = sender({ timeoutMs: 300 }, false);

@@ -1,7 +1,5 @@
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createService } from "../../lib/catalog/services.ts";
@@ -26,44 +24,28 @@ import { listEvents } from "../../lib/timeline/list-events.ts";
 import { appErrorOf } from "../helpers/app-error.ts";
 import type { AppError } from "../../lib/errors/app-error.ts";
 import { seedIncident, seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
+import { startHttpReceiver, type HttpReceiver } from "../helpers/http-receiver.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "../fixtures/paging", name), "utf8");
 const ROUTING_KEY = "e93facc04764012d7bfb002500d5d1a6";
 const OPSGENIE_KEY = "eb243592-faa2-4ba2-a551q-1afdf565c889".replace("q", "");
 
-interface Received {
-  path: string;
-  body: Record<string, unknown>;
-  headers: IncomingMessage["headers"];
-}
-
 let testDb: TestDatabase;
-let receiver: Server;
+let receiver: HttpReceiver<Record<string, unknown>>;
 let base: string;
 let org: SeededOrganization;
 let other: SeededOrganization;
-const received: Received[] = [];
-/** Per path: the n-th request's answer (0-based); default PagerDuty's or Opsgenie's 202. */
-const behaviour = new Map<string, (n: number, res: ServerResponse) => void>();
 const senders: OutboundSender[] = [];
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  receiver = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const p = req.url ?? "/";
-      const n = received.filter((r) => r.path === p).length;
-      received.push({ path: p, body: JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as Record<string, unknown>, headers: req.headers });
-      const answer = behaviour.get(p);
-      if (answer) return answer(n, res);
-      res.writeHead(202, { "content-type": "application/json" }).end(p.startsWith("/og") ? fixture("opsgenie-create-accepted.json") : fixture("pagerduty-enqueue-accepted.json"));
-    });
+  // Unless a test sets a behaviour for the path: PagerDuty's or Opsgenie's 202.
+  receiver = await startHttpReceiver({
+    parse: (text) => JSON.parse(text || "{}") as Record<string, unknown>,
+    answer: (p, res) => res.writeHead(202, { "content-type": "application/json" }).end(p.startsWith("/og") ? fixture("opsgenie-create-accepted.json") : fixture("pagerduty-enqueue-accepted.json")),
   });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  ({ base } = receiver);
   // The vendors' base URLs, pointed at the local receiver (as PAGERDUTY_EVENTS_URL / OPSGENIE_API_URL would be).
   process.env.PAGERDUTY_EVENTS_URL = `${base}/pd/v2/enqueue`;
   process.env.OPSGENIE_API_URL = `${base}/og`;
@@ -73,14 +55,14 @@ beforeAll(async () => {
 
 afterEach(async () => {
   await Promise.all(senders.splice(0).map((s) => s.stop()));
-  behaviour.clear();
+  receiver.behaviour.clear();
   await db().outboundDelivery.updateMany({ where: { status: "pending" }, data: { status: "failed", lastError: "test cleanup" } });
 });
 
 afterAll(async () => {
   delete process.env.PAGERDUTY_EVENTS_URL;
   delete process.env.OPSGENIE_API_URL;
-  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  await receiver.close();
   await testDb.close();
 });
 
@@ -99,7 +81,7 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs
   }
 }
 
-const hits = (p: string) => received.filter((r) => r.path === p);
+const hits = (p: string) => receiver.hits(p);
 let tagCount = 0;
 
 /** A team owning a service, an incident with it impacted, and the team's route. */
@@ -125,7 +107,7 @@ async function expectAppError(promise: Promise<unknown>, code: AppError["code"],
 describe("PagerDuty", () => {
   it("pages in Events API v2 format, retries a 503 with the same dedup key, and records who paged", async () => {
     let seen = 0;
-    behaviour.set(pdPath, (_n, res) => (seen++ === 0 ? res.writeHead(503).end("upstream busy") : res.writeHead(202).end(fixture("pagerduty-enqueue-accepted.json"))));
+    receiver.behaviour.set(pdPath, (_n, res) => (seen++ === 0 ? res.writeHead(503).end("upstream busy") : res.writeHead(202).end(fixture("pagerduty-enqueue-accepted.json"))));
     const { team, incident } = await scene({ kind: "pagerduty", key: ROUTING_KEY });
     sender();
     const before = hits(pdPath).length;
@@ -169,7 +151,7 @@ describe("PagerDuty", () => {
   });
 
   it("a 400 (bad routing key) is not retried and shows on the team at once; the log keeps PagerDuty's answer", async () => {
-    behaviour.set(pdPath, (_n, res) => res.writeHead(400, { "content-type": "application/json" }).end(fixture("pagerduty-enqueue-invalid.json")));
+    receiver.behaviour.set(pdPath, (_n, res) => res.writeHead(400, { "content-type": "application/json" }).end(fixture("pagerduty-enqueue-invalid.json")));
     const { team, incident } = await scene({ kind: "pagerduty", key: ROUTING_KEY });
     sender();
     const { page } = await pageTeam(org.commander, incident.id, { teamId: team.id });
@@ -182,13 +164,13 @@ describe("PagerDuty", () => {
     const { events } = await listEvents(org.viewer, incident.id, {});
     expect(events.some((e) => e.kind === "amendment" && e.body.includes(`PagerDuty refused the page to ${team.name}: HTTP 400`))).toBe(true);
     // A refused page can be sent again (after fixing the key).
-    behaviour.clear();
+    receiver.behaviour.clear();
     await expect(pageTeam(org.commander, incident.id, { teamId: team.id })).resolves.toMatchObject({ page: { status: "triggered" } });
   });
 
   it("429 is retried with back-off until PagerDuty takes it", async () => {
     let seen = 0;
-    behaviour.set(pdPath, (_n, res) => (seen++ < 2 ? res.writeHead(429, { "retry-after": "0" }).end(fixture("pagerduty-enqueue-throttled.json")) : res.writeHead(202).end(fixture("pagerduty-enqueue-accepted.json"))));
+    receiver.behaviour.set(pdPath, (_n, res) => (seen++ < 2 ? res.writeHead(429, { "retry-after": "0" }).end(fixture("pagerduty-enqueue-throttled.json")) : res.writeHead(202).end(fixture("pagerduty-enqueue-accepted.json"))));
     const { team, incident } = await scene({ kind: "pagerduty", key: ROUTING_KEY });
     sender();
     const { page } = await pageTeam(org.commander, incident.id, { teamId: team.id });
@@ -280,7 +262,7 @@ describe("Opsgenie", () => {
   });
 
   it("401 from Opsgenie is final and shown on the team", async () => {
-    behaviour.set("/og/v2/alerts", (_n, res) => res.writeHead(401).end(fixture("opsgenie-unauthorized.json")));
+    receiver.behaviour.set("/og/v2/alerts", (_n, res) => res.writeHead(401).end(fixture("opsgenie-unauthorized.json")));
     const { team, incident } = await scene({ kind: "opsgenie", key: OPSGENIE_KEY });
     sender();
     const { page } = await pageTeam(org.commander, incident.id, { teamId: team.id });

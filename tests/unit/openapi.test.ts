@@ -9,18 +9,9 @@ import { buildOpenApi, openApiDocument } from "../../lib/openapi/build-openapi.t
 import { jsonSchemaOf, UNREPRESENTABLE } from "../../lib/openapi/json-schema-of.ts";
 import { API_OPERATIONS } from "../../lib/openapi/operations/index.ts";
 import type { JsonSchema } from "../../lib/openapi/types.ts";
-import { findRouteFiles, HTTP_METHODS, routePathOf } from "../helpers/route-matrix.ts";
+import { findRouteFiles, HTTP_METHODS, NOT_API_OPERATIONS, openApiPath, routePathOf } from "../helpers/route-matrix.ts";
 
 const APP_DIR = path.resolve(import.meta.dirname, "../../app");
-
-// Route files that are not operations of Warroom's API, deliberately:
-const NOT_OPERATIONS: Record<string, string> = {
-  // next-auth's own protocol (csrf, callback/credentials, session, signout): described in the
-  // document's authentication text and the sessionCookie scheme, not Warroom's to specify.
-  "/api/auth/[...nextauth]": "next-auth's sign-in endpoints",
-  // Answers 404 in the API's error shape for paths no route has: the absence of an operation.
-  "/api/[...path]": "the not-found catch-all",
-};
 
 /**
  * The HTTP methods a route file exports, read from its text: importing route modules would pull
@@ -39,9 +30,6 @@ function exportedMethods(source: string): string[] {
   return HTTP_METHODS.filter((method) => names.has(method));
 }
 
-/** "/api/incidents/[id]" → "/api/incidents/{id}", as OpenAPI writes paths. */
-const openApiPath = (routePath: string) => routePath.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, "{$1}");
-
 function routesInTree(): { keys: string[]; excluded: string[] } {
   const keys: string[] = [];
   const excluded: string[] = [];
@@ -49,7 +37,7 @@ function routesInTree(): { keys: string[]; excluded: string[] } {
     const routePath = routePathOf(APP_DIR, file);
     const methods = exportedMethods(readFileSync(file, "utf8"));
     if (methods.length === 0) throw new Error(`${file}: no exported HTTP method found; teach exportedMethods its export form`);
-    if (routePath in NOT_OPERATIONS) excluded.push(routePath);
+    if (routePath in NOT_API_OPERATIONS) excluded.push(routePath);
     else keys.push(...methods.map((m) => `${m} ${openApiPath(routePath)}`));
   }
   return { keys: keys.sort(), excluded };
@@ -64,7 +52,7 @@ describe("every route has exactly one operation", () => {
 
   it("finds every route × method under app/api in the registry, and nothing else", () => {
     const { keys: tree, excluded } = routesInTree();
-    expect(excluded.sort()).toEqual(Object.keys(NOT_OPERATIONS).sort());
+    expect(excluded.sort()).toEqual(Object.keys(NOT_API_OPERATIONS).sort());
     expect(tree.length).toBeGreaterThan(40);
     const registered = API_OPERATIONS.map((op) => `${op.method} ${op.path}`);
     const duplicates = registered.filter((key, i) => registered.indexOf(key) !== i);

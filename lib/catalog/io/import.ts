@@ -12,6 +12,7 @@ import { loadSnapshot } from "./load-snapshot.ts";
 import { planImport } from "./plan-import.ts";
 import { parseSource, type SourceDoc } from "./source.ts";
 import { readWarroomFile } from "./warroom-reader.ts";
+import { longTxOptions } from "../../db/transaction-options.ts";
 
 export interface ImportOptions {
   /** Omitted: told from the content (Backstage documents have apiVersion/kind/metadata). */
@@ -100,7 +101,7 @@ export async function importCatalog(actor: Actor, text: string, options: ImportO
   };
 
   // Big files mean many rows: allow more than the default 5 s, still bounded.
-  const inTransaction = (fn: (tx: Prisma.TransactionClient) => Promise<ImportResultDto>) => db().$transaction(fn, { maxWait: 10_000, timeout: 120_000 });
+  const inTransaction = (fn: (tx: Prisma.TransactionClient) => Promise<ImportResultDto>) => db().$transaction(fn, longTxOptions(120_000));
   if (options.dryRun) return dryRun(inTransaction, run);
   const result = await inTransaction(run);
   // One push for the whole import, after commit: catalog views and the map refetch once.

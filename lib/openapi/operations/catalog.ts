@@ -1,23 +1,17 @@
 import { ZAddDependency, ZDependencyPatch, ZHealthReport, ZServiceInput, ZServicePatch, ZTeamInput, ZTeamPatch } from "../../catalog/schemas.ts";
-import { EXPORT_FORMATS } from "../../catalog/io/export.ts";
-import { IMPORT_FORMATS, IMPORT_MODES } from "../../catalog/io/import-types.ts";
-import { z } from "zod";
+import { ZExportQuery, ZImportQuery } from "../../catalog/io/query-schemas.ts";
+import { ref } from "../response-schemas.ts";
 import type { ApiOperation } from "../types.ts";
 import { COMMANDERS, EVERYONE, WRITERS } from "./roles.ts";
 
 const object = { type: "object" };
-const teamDetail = { description: "`TeamDetail`: `id, name, chatChannel, description, onCall, escalationContact, members [{ id, name, email, role }], services [{ id, name, kind, tier, health }]`.", schema: object };
-const serviceDetail = {
-  description: "`ServiceDetail`: the service's fields, `health, healthMessage, healthCheckedAt`, `team`, `dependsOn` and `dependedBy` (`[{ id, isAsync, isCritical, service }]`), `openIncidents`.",
-  schema: object,
-};
+const teamDetail = { description: "The team with the services it owns.", schema: ref("TeamDetail") };
+const serviceDetail = { description: "The service with its team, its dependencies both ways and its open incidents.", schema: ref("ServiceDetail") };
+const namedRef = { type: "object", properties: { id: { type: "string", format: "uuid" }, name: { type: "string" } }, required: ["id", "name"] };
+const deleted = (what: string) => ({ description: `\`{ deleted: { id, name } }\`: the ${what} that was deleted.`, schema: { type: "object", properties: { deleted: namedRef }, required: ["deleted"] } });
 const dependency = { description: "`Dependency`: `{ id, fromId, toId, isAsync, isCritical }`.", schema: object };
 const health = { description: "`{ serviceId, health, healthMessage, healthCheckedAt }`.", schema: object };
 const inUse = (what: string) => ({ 409: { description: what, schema: { $ref: "#/components/schemas/Error" } } });
-
-// The export and import routes read their query parameters themselves; these document them.
-const ZExportQuery = z.object({ format: z.enum(EXPORT_FORMATS).default("json") });
-const ZImportQuery = z.object({ format: z.enum(["auto", ...IMPORT_FORMATS]).default("auto"), dryRun: z.enum(["0", "1", "true", "false"]).default("0"), mode: z.enum(IMPORT_MODES).default("merge") });
 
 export const CATALOG_OPERATIONS: ApiOperation[] = [
   {
@@ -28,7 +22,7 @@ export const CATALOG_OPERATIONS: ApiOperation[] = [
     summary: "List teams",
     auth: "session-or-token",
     roles: EVERYONE,
-    responses: { 200: { description: "`{ teams: [Team] }`.", schema: object } },
+    responses: { 200: { description: "`{ teams: [Team] }`.", schema: { type: "object", properties: { teams: { type: "array", items: ref("Team") } }, required: ["teams"] } } },
   },
   {
     method: "POST",
@@ -65,7 +59,7 @@ export const CATALOG_OPERATIONS: ApiOperation[] = [
     auth: "session-or-token",
     roles: COMMANDERS,
     params: { id: "The team's id." },
-    responses: { 200: teamDetail, ...inUse("The team still owns services (named in the message).") },
+    responses: { 200: deleted("team"), ...inUse("The team still owns services (named in the message).") },
   },
   {
     method: "GET",
@@ -111,7 +105,7 @@ export const CATALOG_OPERATIONS: ApiOperation[] = [
     auth: "session-or-token",
     roles: COMMANDERS,
     params: { id: "The service's id." },
-    responses: { 200: serviceDetail, ...inUse("An open incident lists the service.") },
+    responses: { 200: deleted("service"), ...inUse("An open incident lists the service.") },
   },
   {
     method: "POST",

@@ -2,7 +2,7 @@ import { ZDeclareIncident, ZResponder, ZSetIncidentRole, ZSetServices, ZUpdateIn
 import { ZListIncidentsQuery } from "../../drills/include-drills.ts";
 import { ref } from "../response-schemas.ts";
 import type { ApiOperation } from "../types.ts";
-import { COMMANDERS, EVERYONE, WRITERS } from "./roles.ts";
+import { EVERYONE, WRITERS } from "./roles.ts";
 
 const incident = { 200: { description: "The incident after the change.", schema: ref("Incident") } };
 const id = { id: "The incident's id." };
@@ -67,8 +67,8 @@ export const INCIDENT_OPERATIONS: ApiOperation[] = [
     summary: "Assign or clear commander, comms lead or scribe",
     description: "Handing over command is logged on the timeline.",
     auth: "session-or-token",
-    roles: COMMANDERS,
-    rolesNote: "or the incident's own commander",
+    roles: WRITERS,
+    rolesNote: "a COMMANDER or ADMIN, or a responder who commands this incident; other responders get a 403",
     params: id,
     body: { schema: ZSetIncidentRole },
     responses: incident,

@@ -11,7 +11,7 @@ import {
 import { ZLibraryFilters } from "../../postmortems/library-filters.ts";
 import { ref } from "../response-schemas.ts";
 import type { ApiOperation } from "../types.ts";
-import { ADMINS, COMMANDERS, EVERYONE, WRITERS } from "./roles.ts";
+import { ADMINS, EVERYONE, WRITERS } from "./roles.ts";
 
 const postmortem = { 200: { description: "The post-mortem after the change; pushed to its editors as `postmortem:updated`.", schema: ref("Postmortem") } };
 const id = { id: "The post-mortem's id." };
@@ -185,8 +185,8 @@ export const POSTMORTEM_OPERATIONS: ApiOperation[] = [
     description:
       "Freezes the sections as the next revision, which the read view shows from now on. Needs the post-mortem in review with at least one approval. Channels subscribed to `postmortem.published` are notified with a link.",
     auth: "session-or-token",
-    roles: COMMANDERS,
-    rolesNote: "or the incident's own commander (if they write)",
+    roles: WRITERS,
+    rolesNote: "a COMMANDER or ADMIN, or a responder who commands this incident; other responders get a 403",
     params: id,
     responses: {
       200: { description: "The post-mortem with its new revision as `published`.", schema: ref("Postmortem") },

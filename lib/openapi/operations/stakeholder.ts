@@ -4,7 +4,7 @@ import { CUSTOMER_STATUSES } from "../../stakeholder/constants.ts";
 import { ZPostStakeholderUpdate } from "../../stakeholder/schemas.ts";
 import { ref } from "../response-schemas.ts";
 import type { ApiOperation } from "../types.ts";
-import { COMMANDERS, EVERYONE } from "./roles.ts";
+import { EVERYONE, WRITERS } from "./roles.ts";
 
 const incident = { id: "The incident's id." };
 
@@ -34,8 +34,8 @@ export const STAKEHOLDER_OPERATIONS: ApiOperation[] = [
     description:
       "What is affected, what is being done, and when the next update comes: `nextUpdateBy` is a promise in the future, within 24 hours (null for a last word); when it passes without a new update, the room is reminded. `isPublic: true` shows it on the public status page with `journeyStatus` (customer-facing status per journey). Written to the timeline as a `stakeholder_update` entry in the same transaction, pushed to the room, and sent to the notification channels subscribed to stakeholder updates. A bad field is a 422 naming it (`affected`, `nextUpdateBy`, `journeyStatus.<journey>`…).",
     auth: "session-or-token",
-    roles: COMMANDERS,
-    rolesNote: "or the incident's own commander or communications lead (if they write); other responders get a 403",
+    roles: WRITERS,
+    rolesNote: "a COMMANDER or ADMIN, or a responder who commands this incident or is its communications lead; other responders get a 403",
     params: incident,
     body: {
       schema: ZPostStakeholderUpdate,

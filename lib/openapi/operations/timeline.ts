@@ -3,7 +3,7 @@ import { ZAmendEvent, ZListEvents, ZPinEvent, ZPostEvent, ZStrikeEvent } from ".
 import { jsonSchemaOf } from "../json-schema-of.ts";
 import { ref } from "../response-schemas.ts";
 import type { ApiOperation, JsonSchema } from "../types.ts";
-import { COMMANDERS, EVERYONE, WRITERS } from "./roles.ts";
+import { EVERYONE, WRITERS } from "./roles.ts";
 
 const entryParams = { id: "The incident's id.", seq: "The entry's sequence number in its incident." };
 
@@ -114,8 +114,8 @@ export const TIMELINE_OPERATIONS: ApiOperation[] = [
     tag: "Timeline",
     summary: "Pin or unpin a key moment",
     auth: "session-or-token",
-    roles: COMMANDERS,
-    rolesNote: "or the incident's own commander",
+    roles: WRITERS,
+    rolesNote: "a COMMANDER or ADMIN, or a responder who commands this incident; other responders get a 403",
     params: entryParams,
     body: { schema: ZPinEvent },
     responses: { ...change, 409: { description: "The entry is struck through.", schema: ref("Error") } },
@@ -128,8 +128,8 @@ export const TIMELINE_OPERATIONS: ApiOperation[] = [
     summary: "Strike an entry through",
     description: "The entry stays, marked with who struck it and why; striking also unpins.",
     auth: "session-or-token",
-    roles: COMMANDERS,
-    rolesNote: "or the incident's own commander",
+    roles: WRITERS,
+    rolesNote: "a COMMANDER or ADMIN, or a responder who commands this incident; other responders get a 403",
     params: entryParams,
     body: { schema: ZStrikeEvent },
     responses: { ...change, 409: { description: "Already struck through.", schema: ref("Error") } },
@@ -141,8 +141,8 @@ export const TIMELINE_OPERATIONS: ApiOperation[] = [
     tag: "Timeline",
     summary: "Restore a struck-through entry",
     auth: "session-or-token",
-    roles: COMMANDERS,
-    rolesNote: "or the incident's own commander",
+    roles: WRITERS,
+    rolesNote: "a COMMANDER or ADMIN, or a responder who commands this incident; other responders get a 403",
     params: entryParams,
     responses: change,
   },
