@@ -1,7 +1,7 @@
 // Client-safe shapes of the catalog as the API and pages return it.
 import type { RoleName } from "../auth/permissions.ts";
-import type { SeverityName, StatusName } from "../incidents/constants.ts";
-import type { HealthName, JourneyName, ServiceKindName } from "./constants.ts";
+import type { SeverityName, StatusName } from "../vocabulary/incidents.ts";
+import type { HealthName, JourneyName, ServiceKindName } from "../vocabulary/catalog.ts";
 
 export interface NamedRef {
   id: string;

@@ -1,5 +1,5 @@
 import type { Prisma } from "../db/generated/client.ts";
-import { incidentRef } from "../incidents/constants.ts";
+import { incidentRef } from "../vocabulary/incidents.ts";
 import type { PersonRef } from "../incidents/incident-dto.ts";
 import { parseScenario } from "./parse-scenario.ts";
 

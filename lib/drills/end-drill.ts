@@ -1,5 +1,5 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
-import { assertId, TX_OPTIONS } from "../catalog/catalog-errors.ts";
+import { assertId, TX_OPTIONS } from "../errors/field-errors.ts";
 import { db } from "../db/client.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
 import { updateIncident } from "../incidents/update-incident.ts";

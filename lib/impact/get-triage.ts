@@ -1,6 +1,6 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { db } from "../db/client.ts";
-import { incidentRef } from "../incidents/constants.ts";
+import { incidentRef } from "../vocabulary/incidents.ts";
 import { getBlastRadii } from "../incidents/get-blast-radius.ts";
 import type { TriageDto, TriageRowDto } from "./impact-dto.ts";
 import { loadImpactModel } from "./impact-settings.ts";

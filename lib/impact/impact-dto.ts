@@ -1,6 +1,6 @@
 // Client-safe shapes of the impact API and the `impact:updated` push.
-import type { JourneyName } from "../catalog/constants.ts";
-import type { SeverityName, StatusName } from "../incidents/constants.ts";
+import type { JourneyName } from "../vocabulary/catalog.ts";
+import type { SeverityName, StatusName } from "../vocabulary/incidents.ts";
 import type { Figures } from "./model.ts";
 
 export interface ImpactEvidence {

@@ -1,5 +1,5 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
-import type { JourneyName } from "../catalog/constants.ts";
+import type { JourneyName } from "../vocabulary/catalog.ts";
 import { AppError } from "../errors/app-error.ts";
 import { commitIncidentChange } from "../incidents/commit-incident-change.ts";
 import { lockIncident } from "../incidents/lock-incident.ts";

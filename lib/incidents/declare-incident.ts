@@ -5,7 +5,7 @@ import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
 import { kickOutbound } from "../outbound/kick-outbound.ts";
 import { publishIncidentDeclared, publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "../timeline/append-event.ts";
-import { SEVERITY_INFO } from "./constants.ts";
+import { SEVERITY_INFO } from "../vocabulary/incidents.ts";
 import { incidentSelect, toIncidentDto, type IncidentDto } from "./incident-dto.ts";
 import { ZDeclareIncident } from "./schemas.ts";
 

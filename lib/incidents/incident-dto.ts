@@ -1,5 +1,5 @@
 import type { Prisma } from "../db/generated/client.ts";
-import { incidentRef, type SeverityName, type StatusName } from "./constants.ts";
+import { incidentRef, type SeverityName, type StatusName } from "../vocabulary/incidents.ts";
 
 const person = { select: { id: true, name: true } } as const;
 

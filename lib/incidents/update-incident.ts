@@ -11,7 +11,7 @@ import { autoPageSev1 } from "../paging/auto-page.ts";
 import { publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "../timeline/append-event.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
-import { STATUS_LABELS } from "./constants.ts";
+import { STATUS_LABELS } from "../vocabulary/incidents.ts";
 import { incidentSelect, toIncidentDto, type IncidentDto } from "./incident-dto.ts";
 import { formatDuration } from "../time/format.ts";
 import { formatDateTime } from "../time/format.ts";

@@ -3,7 +3,7 @@ import { db } from "../db/client.ts";
 import { errorFields, log } from "../log.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
-import { incidentRef, SEVERITY_INFO, type SeverityName } from "../incidents/constants.ts";
+import { incidentRef, SEVERITY_INFO, type SeverityName } from "../vocabulary/incidents.ts";
 import { incidentSelect, toIncidentDto, type IncidentDto } from "../incidents/incident-dto.ts";
 import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
 import { kickOutbound } from "../outbound/kick-outbound.ts";

@@ -1,7 +1,7 @@
 import { ERROR_STATUS } from "../errors/app-error.ts";
-import { SEVERITIES, STATUSES } from "../incidents/constants.ts";
-import { JOURNEYS } from "../catalog/constants.ts";
-import { EVENT_KINDS } from "../timeline/constants.ts";
+import { SEVERITIES, STATUSES } from "../vocabulary/incidents.ts";
+import { JOURNEYS } from "../vocabulary/catalog.ts";
+import { EVENT_KINDS } from "../vocabulary/timeline.ts";
 import { POSTMORTEM_STATUSES } from "../postmortems/postmortem-dto.ts";
 import { ACTION_ITEM_PRIORITIES, ACTION_ITEM_STATUSES } from "../action-items/constants.ts";
 import { CUSTOMER_STATUSES } from "../stakeholder/constants.ts";

@@ -1,7 +1,7 @@
 import "server-only";
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import { TX_OPTIONS } from "../catalog/catalog-errors.ts";
+import { TX_OPTIONS } from "../errors/field-errors.ts";
 import { isUniqueViolation } from "../db/unique-violation.ts";
 import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";

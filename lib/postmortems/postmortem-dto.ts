@@ -1,6 +1,6 @@
 // The post-mortem as the API returns it and sockets push it.
 import type { Prisma } from "../db/generated/client.ts";
-import { incidentRef, type SeverityName } from "../incidents/constants.ts";
+import { incidentRef, type SeverityName } from "../vocabulary/incidents.ts";
 import type { PostmortemFacts } from "./draft.ts";
 
 export const POSTMORTEM_STATUSES = ["draft", "in_review", "published"] as const;

@@ -1,4 +1,4 @@
-import { JOURNEYS, type JourneyName } from "../catalog/constants.ts";
+import { JOURNEYS, type JourneyName } from "../vocabulary/catalog.ts";
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { db } from "../db/client.ts";
 import { notFound } from "../errors/app-error.ts";

@@ -1,6 +1,6 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import { JOURNEY_LABELS, type JourneyName } from "../catalog/constants.ts";
+import { JOURNEY_LABELS, type JourneyName } from "../vocabulary/catalog.ts";
 import { db } from "../db/client.ts";
 import { forbidden } from "../errors/app-error.ts";
 import { incidentSelect, toIncidentDto } from "../incidents/incident-dto.ts";

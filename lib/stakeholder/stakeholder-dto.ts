@@ -1,5 +1,5 @@
-import type { JourneyName } from "../catalog/constants.ts";
-import { JOURNEYS } from "../catalog/constants.ts";
+import type { JourneyName } from "../vocabulary/catalog.ts";
+import { JOURNEYS } from "../vocabulary/catalog.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { CUSTOMER_STATUSES, type CustomerStatusName, type JourneyStatusMap } from "./constants.ts";
 

@@ -1,5 +1,5 @@
 import type { Actor } from "../../lib/auth/actor.ts";
-import { createApiToken } from "../../lib/auth/api-tokens.ts";
+import { createApiToken } from "../../lib/people/api-tokens.ts";
 import type { RoleName } from "../../lib/auth/permissions.ts";
 import { addDependency } from "../../lib/catalog/dependencies.ts";
 import { createService } from "../../lib/catalog/services.ts";

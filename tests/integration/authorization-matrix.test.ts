@@ -6,10 +6,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/actor.ts";
-import { createApiToken, revokeApiToken } from "../../lib/auth/api-tokens.ts";
+import { createApiToken, revokeApiToken } from "../../lib/people/api-tokens.ts";
 import type { RoleName } from "../../lib/auth/permissions.ts";
 import { db } from "../../lib/db/client.ts";
-import { isDirectRoute, serveDirect } from "../../lib/http/direct-routes.ts";
+import { isDirectRoute, serveDirect } from "../../lib/server/direct-routes.ts";
 import { createIntegration } from "../../lib/integrations/manage.ts";
 import { postEvent } from "../../lib/timeline/post-event.ts";
 import { bearer, callHttp, callRoute, type RouteAnswer } from "../helpers/call-route.ts";
@@ -38,7 +38,7 @@ const tokens = { adminRead: "", adminWrite: "", revoked: "" };
 let goneUserCookie = "";
 // Sessions ended on the server: a deactivated admin's, and one from before its user signed out.
 const ended = { deactivatedCookie: "", signedOutCookie: "", deactivatedToken: "" };
-// server.ts answers a few routes itself, before Next (lib/http/direct-routes.ts): every case of
+// server.ts answers a few routes itself, before Next (lib/server/direct-routes.ts): every case of
 // those routes goes to both, and the two answers must be the same.
 let directServer: Server;
 let directUrl = "";

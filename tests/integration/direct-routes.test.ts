@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db/client.ts";
-import { isDirectRoute, serveDirect } from "../../lib/http/direct-routes.ts";
+import { isDirectRoute, serveDirect } from "../../lib/server/direct-routes.ts";
 import { SECURITY_HEADERS } from "../../lib/http/security-headers.ts";
 import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
 import { callHttp } from "../helpers/call-route.ts";

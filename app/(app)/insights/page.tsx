@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { InsightsView } from "@/components/insights/insights-view.tsx";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { getInsights } from "@/lib/insights/get-insights.ts";
 import { INSIGHT_RANGES } from "@/lib/insights/insights-dto.ts";
 import { ZIncludeDrills } from "@/lib/drills/include-drills.ts";

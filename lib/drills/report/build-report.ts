@@ -1,5 +1,5 @@
 import { computeBlastRadius } from "../../catalog/blast-radius.ts";
-import type { JourneyName } from "../../catalog/constants.ts";
+import type { JourneyName } from "../../vocabulary/catalog.ts";
 import type { Prisma } from "../../db/generated/client.ts";
 import { loadImpactModel } from "../../impact/impact-settings.ts";
 import { lossBetween } from "../../impact/loss.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError, notFound } from "../errors/app-error.ts";
+import { AppError, notFound } from "./app-error.ts";
 
 const ZId = z.uuid();
 
