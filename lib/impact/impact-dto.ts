@@ -84,3 +84,10 @@ export interface TriageDto {
   currency: string;
   incidents: TriageRowDto[];
 }
+
+// The socket events that carry this DTO, added to realtime's event map (lib/realtime/protocol.ts).
+declare module "../realtime/protocol.ts" {
+  interface ServerToClientEvents {
+    "impact:updated": (payload: { incidentId: string; impact: ImpactSummaryDto }) => void;
+  }
+}

@@ -109,3 +109,11 @@ export function toIncidentDto(row: IncidentRow): IncidentDto {
     drillId: row.drillId,
   };
 }
+
+// The socket events that carry this DTO, added to realtime's event map (lib/realtime/protocol.ts).
+declare module "../realtime/protocol.ts" {
+  interface ServerToClientEvents {
+    "incident:declared": (payload: { incident: IncidentDto }) => void;
+    "incident:updated": (payload: { incident: IncidentDto }) => void;
+  }
+}

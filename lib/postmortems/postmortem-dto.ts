@@ -134,3 +134,11 @@ export function toPostmortemDto(row: Row): PostmortemDto {
     published: latest ? toRevisionDto(latest) : null,
   };
 }
+
+// The socket events that carry this DTO, added to realtime's event map (lib/realtime/protocol.ts).
+declare module "../realtime/protocol.ts" {
+  interface ServerToClientEvents {
+    "postmortem:section": (payload: { postmortemId: string; section: PostmortemSectionDto }) => void;
+    "postmortem:updated": (payload: { postmortem: PostmortemDto }) => void;
+  }
+}

@@ -62,3 +62,10 @@ export function toStakeholderUpdateDto(row: Row): StakeholderUpdateDto {
     author: row.author,
   };
 }
+
+// The socket events that carry this DTO, added to realtime's event map (lib/realtime/protocol.ts).
+declare module "../realtime/protocol.ts" {
+  interface ServerToClientEvents {
+    "stakeholder:updated": (payload: { incidentId: string; update: StakeholderUpdateDto }) => void;
+  }
+}

@@ -64,3 +64,10 @@ export function toEventDto(row: EventRow): TimelineEventDto {
     targetSeq: row.targetSeq,
   };
 }
+
+// The socket events that carry this DTO, added to realtime's event map (lib/realtime/protocol.ts).
+declare module "../realtime/protocol.ts" {
+  interface ServerToClientEvents {
+    "timeline:event": (payload: { incidentId: string; event: TimelineEventDto }) => void;
+  }
+}
