@@ -2,7 +2,7 @@ import { assertCan, type Actor } from "../auth/actor.ts";
 import type { JourneyName } from "../vocabulary/catalog.ts";
 import { AppError } from "../errors/app-error.ts";
 import { commitIncidentChange } from "../incidents/commit-incident-change.ts";
-import { lockIncident } from "../incidents/lock-incident.ts";
+import { lockIncident } from "../incident-record/lock-incident.ts";
 import { publishImpactUpdated } from "../realtime/emit.ts";
 import { getIncidentImpact } from "./get-incident-impact.ts";
 import type { ImpactSummaryDto } from "./impact-dto.ts";

@@ -1,9 +1,9 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { AppError } from "../errors/app-error.ts";
 import { commitIncidentChange } from "./commit-incident-change.ts";
-import type { IncidentDto } from "./incident-dto.ts";
-import { lockIncident } from "./lock-incident.ts";
-import { ZSetServices } from "./schemas.ts";
+import type { IncidentDto } from "../incident-record/incident-dto.ts";
+import { lockIncident } from "../incident-record/lock-incident.ts";
+import { ZSetServices } from "../incident-record/schemas.ts";
 import { involvedTeamsIfRouted } from "../outbound/enqueue-outbound.ts";
 import { autoPageSev1 } from "../paging/auto-page.ts";
 

@@ -2,9 +2,9 @@ import { assertCan, type Actor } from "../auth/actor.ts";
 import { canCommand } from "../auth/permissions.ts";
 import { AppError, forbidden } from "../errors/app-error.ts";
 import { commitIncidentChange } from "./commit-incident-change.ts";
-import type { IncidentDto } from "./incident-dto.ts";
-import { lockIncident } from "./lock-incident.ts";
-import { ZResponder, ZSetIncidentRole, type IncidentRoleName } from "./schemas.ts";
+import type { IncidentDto } from "../incident-record/incident-dto.ts";
+import { lockIncident } from "../incident-record/lock-incident.ts";
+import { ZResponder, ZSetIncidentRole, type IncidentRoleName } from "../incident-record/schemas.ts";
 import type { Prisma } from "../db/generated/client.ts";
 
 const COLUMN = { commander: "commanderId", comms_lead: "commsLeadId", scribe: "scribeId" } as const;

@@ -12,13 +12,13 @@ import { publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.t
 import { appendEvent } from "../timeline/append-event.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 import { STATUS_LABELS } from "../vocabulary/incidents.ts";
-import { incidentSelect, toIncidentDto, type IncidentDto } from "./incident-dto.ts";
+import { incidentSelect, toIncidentDto, type IncidentDto } from "../incident-record/incident-dto.ts";
 import { formatDuration } from "../time/format.ts";
 import { formatDateTime } from "../time/format.ts";
-import { assertKeyTimesInOrder, keyTimeLabel, toWholeSecond, type KeyTimes } from "./key-times.ts";
-import { lockIncident, type LockedIncident } from "./lock-incident.ts";
+import { assertKeyTimesInOrder, keyTimeLabel, toWholeSecond, type KeyTimes } from "../incident-record/key-times.ts";
+import { lockIncident, type LockedIncident } from "../incident-record/lock-incident.ts";
 import { finishDrillOfResolvedIncident } from "../drills/report/finish-drill.ts";
-import { KEY_TIMES, ZUpdateIncident, type KeyTime } from "./schemas.ts";
+import { KEY_TIMES, ZUpdateIncident, type KeyTime } from "../incident-record/schemas.ts";
 
 type Input = ReturnType<typeof ZUpdateIncident.parse>;
 

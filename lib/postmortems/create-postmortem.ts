@@ -6,7 +6,7 @@ import { isUniqueViolation } from "../db/unique-violation.ts";
 import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { AppError } from "../errors/app-error.ts";
-import { getIncidentOrThrow } from "../incidents/get-incident.ts";
+import { getIncidentOrThrow } from "../incident-record/get-incident.ts";
 import { draftPostmortem } from "./draft.ts";
 import { loadPostmortem } from "./get-postmortem.ts";
 import { loadIncidentRecord } from "./load-incident-record.ts";

@@ -1,6 +1,6 @@
 // Client-safe: the library's filters, shared by the page's form and the API.
 import { z } from "zod";
-import { ZIncludeDrills } from "../drills/include-drills.ts";
+import { ZIncludeDrills } from "../incident-record/include-drills.ts";
 import { JOURNEYS } from "../vocabulary/catalog.ts";
 import { SEVERITIES } from "../vocabulary/incidents.ts";
 

@@ -8,7 +8,7 @@ import { db } from "../../lib/db/client.ts";
 import { getIncidentImpact } from "../../lib/impact/get-incident-impact.ts";
 import { getTriage } from "../../lib/impact/get-triage.ts";
 import { setIncidentImpact } from "../../lib/impact/set-incident-impact.ts";
-import { getIncidentOrThrow as getIncident } from "../../lib/incidents/get-incident.ts";
+import { getIncidentOrThrow as getIncident } from "../../lib/incident-record/get-incident.ts";
 import type { IngestResult } from "../../lib/integrations/ingest-webhook.ts";
 import { createIntegration, updateIntegration } from "../../lib/integrations/manage.ts";
 import { callRoute } from "../helpers/call-route.ts";

@@ -4,7 +4,7 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { ERROR_STATUS } from "../../lib/errors/app-error.ts";
 import { SEVERITIES } from "../../lib/vocabulary/incidents.ts";
-import { ZDeclareIncident } from "../../lib/incidents/schemas.ts";
+import { ZDeclareIncident } from "../../lib/incident-record/schemas.ts";
 import { buildOpenApi, openApiDocument } from "../../lib/openapi/build-openapi.ts";
 import { jsonSchemaOf, UNREPRESENTABLE } from "../../lib/openapi/json-schema-of.ts";
 import { API_OPERATIONS } from "../../lib/openapi/operations/index.ts";

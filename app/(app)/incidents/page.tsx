@@ -3,7 +3,7 @@ import { IncidentList } from "@/components/incidents/incident-list.tsx";
 import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 import { listIncidents } from "@/lib/incidents/list-incidents.ts";
-import { ZIncludeDrills } from "@/lib/drills/include-drills.ts";
+import { ZIncludeDrills } from "@/lib/incident-record/include-drills.ts";
 
 export const metadata: Metadata = { title: "Incidents" };
 

@@ -3,7 +3,7 @@ import { InsightsView } from "@/components/insights/insights-view.tsx";
 import { getPageActor } from "@/lib/server/page-actor.ts";
 import { getInsights } from "@/lib/insights/get-insights.ts";
 import { INSIGHT_RANGES } from "@/lib/insights/insights-dto.ts";
-import { ZIncludeDrills } from "@/lib/drills/include-drills.ts";
+import { ZIncludeDrills } from "@/lib/incident-record/include-drills.ts";
 
 export const metadata: Metadata = { title: "Insights" };
 

@@ -9,7 +9,7 @@ import { listTeams } from "@/lib/catalog/teams.ts";
 import { getDrill } from "@/lib/drills/list-drills.ts";
 import { listStakeholderUpdates } from "@/lib/stakeholder/list-stakeholder-updates.ts";
 import { AppError } from "@/lib/errors/app-error.ts";
-import { getIncidentOrThrow } from "@/lib/incidents/get-incident.ts";
+import { getIncidentOrThrow } from "@/lib/incident-record/get-incident.ts";
 import { listEvents } from "@/lib/timeline/list-events.ts";
 import { listMembers } from "@/lib/users/list-members.ts";
 
