@@ -1,5 +1,5 @@
 // Client-safe: the shape of a parsed drill scenario, shared by the parser, the player, the start
-// page and the drill report (lib/drills/report).
+// page and the drill report (lib/drill-reports).
 import type { JourneyName } from "../vocabulary/catalog.ts";
 import type { SeverityName } from "../vocabulary/incidents.ts";
 

@@ -17,7 +17,7 @@ import { formatDuration } from "../time/format.ts";
 import { formatDateTime } from "../time/format.ts";
 import { assertKeyTimesInOrder, keyTimeLabel, toWholeSecond, type KeyTimes } from "../incident-record/key-times.ts";
 import { lockIncident, type LockedIncident } from "../incident-record/lock-incident.ts";
-import { finishDrillOfResolvedIncident } from "../drills/report/finish-drill.ts";
+import { finishDrillOfResolvedIncident } from "../drill-reports/finish-drill.ts";
 import { KEY_TIMES, ZUpdateIncident, type KeyTime } from "../incident-record/schemas.ts";
 
 type Input = ReturnType<typeof ZUpdateIncident.parse>;

@@ -1,5 +1,5 @@
 import type { Actor } from "../../lib/auth/actor.ts";
-import { setIncidentImpact } from "../../lib/impact/set-incident-impact.ts";
+import { setIncidentImpact } from "../../lib/incidents/set-incident-impact.ts";
 import type { IncidentDto } from "../../lib/incident-record/incident-dto.ts";
 import { setImpactedServices } from "../../lib/incidents/set-impacted-services.ts";
 import { updateIncident } from "../../lib/incidents/update-incident.ts";

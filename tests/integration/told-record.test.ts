@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveActor, type Actor } from "../../lib/auth/actor.ts";
 import { getIncidentImpact } from "../../lib/impact/get-incident-impact.ts";
-import { getTriage } from "../../lib/impact/get-triage.ts";
+import { getTriage } from "../../lib/incidents/get-triage.ts";
 import { getIncidentBlastRadius } from "../../lib/incidents/get-blast-radius.ts";
 import { getIncidentOrThrow } from "../../lib/incident-record/get-incident.ts";
 import { setImpactedServices } from "../../lib/incidents/set-impacted-services.ts";
