@@ -10,25 +10,23 @@ import { layerProblems, libFolderOf, libImportsOf, readLibImports, libSourceFile
  * to this table and to the README, made on purpose.
  */
 const LIB_LAYERS = [
-  ["env", "log"],
-  ["errors", "db", "vocabulary"],
-  ["validation", "security", "observability", "background"],
+  // Foundation: imports nothing of lib/ (errors, the shared vocabularies, logging, env, metrics).
+  ["env", "log", "errors", "vocabulary", "observability"],
+  ["db", "validation", "background"],
+  ["security"],
   ["auth"],
-  ["audit", "time"],
-  ["realtime"],
-  ["catalog", "people", "users", "incident-record"],
-  ["http"],
-  ["timeline"],
-  ["outbound"],
-  ["paging", "stakeholder", "action-items"],
-  ["impact"],
-  ["drill-reports"],
-  ["incidents"],
-  ["signals"],
-  ["integrations"],
+  // Cross-cutting services every domain may use: the audit record, time zones, realtime push.
+  ["audit", "time", "realtime", "users"],
+  // Records: the catalog, people and tokens, the stored incident, follow-ups.
+  ["catalog", "people", "incident-record", "action-items"],
+  ["timeline", "outbound", "impact", "http"],
+  ["paging", "stakeholder", "drill-reports", "readiness", "insights"],
+  // Commands that drive several records at once.
+  ["incidents", "signals", "status"],
+  ["integrations", "postmortems"],
   ["drills"],
-  ["postmortems", "readiness", "insights", "status", "seed"],
-  ["openapi", "server"],
+  // Wiring: the custom server (sockets, direct routes, next-auth, pages' actor), the OpenAPI document, the demo seed.
+  ["server", "openapi", "seed"],
 ] as const;
 
 /**
@@ -68,7 +66,7 @@ describe("lib/ layers", () => {
   it("names the file, the import and the rule for an import that goes up or sideways", () => {
     const up = libImportsOf("lib/errors/app-error.ts", 'import type { IncidentDto } from "../incident-record/incident-dto.ts";');
     expect(layerProblems(up, LIB_LAYERS, ["errors", "incident-record"])).toEqual([
-      'lib/errors/app-error.ts imports "../incident-record/incident-dto.ts": lib/errors (layer 1) may not import lib/incident-record (layer 6, above it)',
+      'lib/errors/app-error.ts imports "../incident-record/incident-dto.ts": lib/errors (layer 0) may not import lib/incident-record (layer 5, above it)',
     ]);
     const beside = libImportsOf("lib/catalog/x.ts", 'import { f } from "@/lib/people/setup.ts";');
     expect(layerProblems(beside, LIB_LAYERS, [])).toHaveLength(1);
