@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { TopNav } from "@/components/app-shell/top-nav.tsx";
 import { DemoBanner } from "@/components/people/demo-banner.tsx";
 import { TimeZoneProvider } from "@/components/time/time-zone.tsx";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { showsDemoWarning } from "@/lib/people/demo-organisation.ts";
 import { getOrganizationTimeZone } from "@/lib/time/organization-zone.ts";
 

@@ -1,7 +1,7 @@
 "use client";
 import type { RefObject } from "react";
 import type { TeamDto } from "@/lib/catalog/catalog-dto.ts";
-import { JOURNEY_LABELS, JOURNEYS, SERVICE_KIND_LABELS, SERVICE_KINDS, TIER_LABELS, TIERS } from "@/lib/catalog/constants.ts";
+import { JOURNEY_LABELS, JOURNEYS, SERVICE_KIND_LABELS, SERVICE_KINDS, TIER_LABELS, TIERS } from "@/lib/vocabulary/catalog.ts";
 import type { ServiceFilters } from "@/lib/catalog/filter-services.ts";
 import { Kbd } from "../ui/kbd.tsx";
 

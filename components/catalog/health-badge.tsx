@@ -1,4 +1,4 @@
-import type { HealthName } from "@/lib/catalog/constants.ts";
+import type { HealthName } from "@/lib/vocabulary/catalog.ts";
 import { cn } from "../ui/cn.ts";
 
 // Health scale, the same on catalog, map and room: a shape and a word beside the colour.

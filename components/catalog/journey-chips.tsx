@@ -1,4 +1,4 @@
-import { JOURNEY_LABELS, type JourneyName } from "@/lib/catalog/constants.ts";
+import { JOURNEY_LABELS, type JourneyName } from "@/lib/vocabulary/catalog.ts";
 
 export function JourneyChips({ journeys }: { journeys: readonly JourneyName[] }) {
   if (!journeys.length) return <span className="text-xs text-ink-faint">No journeys</span>;

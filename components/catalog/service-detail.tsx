@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { NamedRef, ServiceDetailDto } from "@/lib/catalog/catalog-dto.ts";
-import { SERVICE_KIND_LABELS } from "@/lib/catalog/constants.ts";
+import { SERVICE_KIND_LABELS } from "@/lib/vocabulary/catalog.ts";
 import type { ServiceSummaryDto } from "@/lib/catalog/list-services.ts";
 import { SeverityBadge } from "../incidents/severity-badge.tsx";
 import { Timestamp } from "../time/timestamp.tsx";

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type KeyboardEvent } from "react";
 import type { NamedRef, ServiceDetailDto } from "@/lib/catalog/catalog-dto.ts";
-import { JOURNEY_LABELS, JOURNEYS, SERVICE_KIND_LABELS, SERVICE_KINDS, TIER_LABELS, TIERS, type JourneyName, type ServiceKindName } from "@/lib/catalog/constants.ts";
+import { JOURNEY_LABELS, JOURNEYS, SERVICE_KIND_LABELS, SERVICE_KINDS, TIER_LABELS, TIERS, type JourneyName, type ServiceKindName } from "@/lib/vocabulary/catalog.ts";
 import { useApiSubmit } from "../api/use-api-submit.ts";
 import { Button } from "../ui/button.tsx";
 import { cn } from "../ui/cn.ts";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { CatalogServiceDto } from "@/lib/catalog/catalog-dto.ts";
-import { SERVICE_KIND_LABELS } from "@/lib/catalog/constants.ts";
+import { SERVICE_KIND_LABELS } from "@/lib/vocabulary/catalog.ts";
 import { HealthBadge } from "./health-badge.tsx";
 import { JourneyChips } from "./journey-chips.tsx";
 import { TierBadge } from "./tier-badge.tsx";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { ROLE_LABELS } from "@/lib/auth/permissions.ts";
 import type { TeamDetailDto } from "@/lib/catalog/catalog-dto.ts";
-import { SERVICE_KIND_LABELS } from "@/lib/catalog/constants.ts";
+import { SERVICE_KIND_LABELS } from "@/lib/vocabulary/catalog.ts";
 import type { MemberDto } from "@/lib/users/list-members.ts";
 import { MemberStatus } from "./member-status.tsx";
 import { Button, buttonClasses } from "../ui/button.tsx";

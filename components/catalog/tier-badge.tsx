@@ -1,4 +1,4 @@
-import { TIER_LABELS } from "@/lib/catalog/constants.ts";
+import { TIER_LABELS } from "@/lib/vocabulary/catalog.ts";
 import { cn } from "../ui/cn.ts";
 
 // Tiers are not a colour scale of their own (colour is spent on severity and health): weight only.

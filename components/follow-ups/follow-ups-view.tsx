@@ -7,10 +7,9 @@ import type { OwnerOptions } from "@/components/postmortems/action-items/owner-o
 import { ConnectionIndicator } from "@/components/realtime/connection-indicator.tsx";
 import { getSocket } from "@/components/realtime/socket-client.ts";
 import { useConnection } from "@/components/realtime/use-connection.ts";
-import type { ActionItemDto, ActionItemListDto } from "@/lib/action-items/action-item-dto.ts";
+import type { ActionItemChange, ActionItemDto, ActionItemListDto } from "@/lib/action-items/action-item-dto.ts";
 import { OPEN_STATUSES } from "@/lib/action-items/constants.ts";
 import { compareFollowUps } from "@/lib/action-items/follow-up-order.ts";
-import type { ActionItemChange } from "@/lib/realtime/protocol.ts";
 
 const select = "h-9 rounded-md border border-line bg-canvas px-2 text-sm text-ink focus:border-accent focus:outline-none";
 

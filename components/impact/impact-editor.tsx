@@ -1,6 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { JOURNEY_LABELS, JOURNEYS, type JourneyName } from "@/lib/catalog/constants.ts";
+import { JOURNEY_LABELS, JOURNEYS, type JourneyName } from "@/lib/vocabulary/catalog.ts";
 import type { ImpactJourneyDto, ImpactSummaryDto } from "@/lib/impact/impact-dto.ts";
 import { apiRequest } from "../api/api-client.ts";
 import { Button } from "../ui/button.tsx";

@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useSyncExternalStore } from "react";
 import type { ImpactSummaryDto } from "@/lib/impact/impact-dto.ts";
-import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
 import { apiRequest } from "../api/api-client.ts";
 import { getSocket } from "../realtime/socket-client.ts";
 

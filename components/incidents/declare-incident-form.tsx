@@ -1,8 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { SEVERITIES, SEVERITY_INFO, type SeverityName } from "@/lib/incidents/constants.ts";
-import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
+import { SEVERITIES, SEVERITY_INFO, type SeverityName } from "@/lib/vocabulary/incidents.ts";
+import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
 import { apiRequest } from "../api/api-client.ts";
 import { Button } from "../ui/button.tsx";
 import { cn } from "../ui/cn.ts";

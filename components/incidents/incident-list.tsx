@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
 import { IncidentClock } from "../time/incident-clock.tsx";
 import { Timestamp } from "../time/timestamp.tsx";
 import { buttonClasses } from "../ui/button.tsx";

@@ -2,8 +2,8 @@
 import { createContext, useContext } from "react";
 import type { RoleName } from "@/lib/auth/permissions.ts";
 import type { ServiceSummaryDto } from "@/lib/catalog/list-services.ts";
-import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
-import type { PostableKind } from "@/lib/timeline/constants.ts";
+import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
+import type { PostableKind } from "@/lib/vocabulary/timeline.ts";
 import type { NamedTeam } from "@/lib/timeline/match-team.ts";
 import type { MemberDto } from "@/lib/users/list-members.ts";
 import type { BlastRadiusState } from "./use-blast-radius.ts";

@@ -1,5 +1,5 @@
 import { cn } from "../ui/cn.ts";
-import { SEVERITY_INFO, type SeverityName } from "@/lib/incidents/constants.ts";
+import { SEVERITY_INFO, type SeverityName } from "@/lib/vocabulary/incidents.ts";
 
 // Severity scale: SEV1 red … SEV4 grey, everywhere. The label carries it for colour-blind readers.
 export const SEVERITY_STYLES: Record<SeverityName, string> = {

@@ -1,5 +1,5 @@
 import { cn } from "../ui/cn.ts";
-import { STATUS_LABELS, type StatusName } from "@/lib/incidents/constants.ts";
+import { STATUS_LABELS, type StatusName } from "@/lib/vocabulary/incidents.ts";
 
 // Status scale, one colour and one icon per step of the lifecycle.
 export const STATUS_STYLES: Record<StatusName, { cls: string; icon: string }> = {

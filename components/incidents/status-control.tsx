@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useState } from "react";
 import { canCommand } from "@/lib/auth/permissions.ts";
-import { SEVERITIES, SEVERITY_INFO, STATUSES, STATUS_LABELS, type SeverityName, type StatusName } from "@/lib/incidents/constants.ts";
+import { SEVERITIES, SEVERITY_INFO, STATUSES, STATUS_LABELS, type SeverityName, type StatusName } from "@/lib/vocabulary/incidents.ts";
 import { formatClock, formatDuration } from "@/lib/time/format.ts";
 import { useTimeZone } from "../time/time-zone.tsx";
 import { cn } from "../ui/cn.ts";

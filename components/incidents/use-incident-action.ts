@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useState } from "react";
-import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
 import { apiRequest } from "../api/api-client.ts";
 
 export type FieldedResult = { ok: true } | { ok: false; message: string; fields: Record<string, string> };

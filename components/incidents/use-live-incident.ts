@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useState } from "react";
-import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
 import { useSocketSubscription } from "../realtime/use-socket-subscription.ts";
 
 /**

@@ -1,5 +1,5 @@
 import type { InsightsDto } from "@/lib/insights/insights-dto.ts";
-import { SEVERITIES } from "@/lib/incidents/constants.ts";
+import { SEVERITIES } from "@/lib/vocabulary/incidents.ts";
 import { labelStep, niceCeil } from "./chart-scale.ts";
 
 const W = 520;

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { JOURNEY_LABELS } from "@/lib/catalog/constants.ts";
+import { JOURNEY_LABELS } from "@/lib/vocabulary/catalog.ts";
 import { formatMoney } from "@/lib/impact/format.ts";
 import { INSIGHT_RANGES, type InsightsDto } from "@/lib/insights/insights-dto.ts";
 import { cn } from "@/components/ui/cn.ts";

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import { JOURNEY_LABELS } from "@/lib/catalog/constants.ts";
+import { JOURNEY_LABELS } from "@/lib/vocabulary/catalog.ts";
 import type { CustomerSignalsDto } from "@/lib/signals/customer-signals-dto.ts";
 import { apiRequest } from "../api/api-client.ts";
 

@@ -1,5 +1,5 @@
 "use client";
-import { JOURNEY_LABELS } from "@/lib/catalog/constants.ts";
+import { JOURNEY_LABELS } from "@/lib/vocabulary/catalog.ts";
 import { canPostStakeholderUpdate } from "@/lib/stakeholder/can-post-update.ts";
 import type { StakeholderUpdateDto } from "@/lib/stakeholder/stakeholder-dto.ts";
 import { useIncidentImpact } from "../impact/use-incident-impact.ts";

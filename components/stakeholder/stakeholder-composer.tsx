@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { createPortal } from "react-dom";
-import { JOURNEYS, JOURNEY_LABELS, type JourneyName } from "@/lib/catalog/constants.ts";
+import { JOURNEYS, JOURNEY_LABELS, type JourneyName } from "@/lib/vocabulary/catalog.ts";
 import { CUSTOMER_STATUSES, CUSTOMER_STATUS_LABELS, MAX_UPDATE_TEXT, NEXT_UPDATE_PICKS, statusForDegradation, type CustomerStatusName, type JourneyStatusMap } from "@/lib/stakeholder/constants.ts";
 import type { PostedStakeholderUpdate } from "@/lib/stakeholder/post-stakeholder-update.ts";
 import type { TPostStakeholderUpdate } from "@/lib/stakeholder/schemas.ts";

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import { JOURNEY_LABELS, type JourneyName } from "@/lib/catalog/constants.ts";
+import { JOURNEY_LABELS, type JourneyName } from "@/lib/vocabulary/catalog.ts";
 import { canPostStakeholderUpdate } from "@/lib/stakeholder/can-post-update.ts";
 import { type CUSTOMER_STATUS_LABELS } from "@/lib/stakeholder/constants.ts";
 import type { StakeholderUpdateDto } from "@/lib/stakeholder/stakeholder-dto.ts";

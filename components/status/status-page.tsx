@@ -1,4 +1,4 @@
-import { JOURNEY_LABELS } from "@/lib/catalog/constants.ts";
+import { JOURNEY_LABELS } from "@/lib/vocabulary/catalog.ts";
 import type { CustomerStatusName } from "@/lib/stakeholder/constants.ts";
 import type { PublicIncidentDto, PublicStatusDto, PublicUpdateDto } from "@/lib/status/public-status-dto.ts";
 import { formatDateTime } from "@/lib/time/format.ts";

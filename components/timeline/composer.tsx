@@ -1,6 +1,6 @@
 "use client";
 import { useRef, useState, type KeyboardEvent } from "react";
-import { KIND_LABELS, MAX_BODY_LENGTH, NOTIFY_CHANNELS, POSTABLE_KINDS, type NotifyChannel, type PostableKind } from "@/lib/timeline/constants.ts";
+import { KIND_LABELS, MAX_BODY_LENGTH, NOTIFY_CHANNELS, POSTABLE_KINDS, type NotifyChannel, type PostableKind } from "@/lib/vocabulary/timeline.ts";
 import { buildComposerEntry, channelLabel, parseComposerInput } from "@/lib/timeline/composer-input.ts";
 import { matchTeam, type NamedTeam } from "@/lib/timeline/match-team.ts";
 import { todayAt, zoneName } from "@/lib/time/format.ts";

@@ -1,6 +1,6 @@
 "use client";
 import type { ReactNode } from "react";
-import { ACTION_OUTCOMES, HYPOTHESIS_STATES, type ActionOutcome, type HypothesisState } from "@/lib/timeline/constants.ts";
+import { ACTION_OUTCOMES, HYPOTHESIS_STATES, type ActionOutcome, type HypothesisState } from "@/lib/vocabulary/timeline.ts";
 import { channelLabel, isNotifyChannel } from "@/lib/timeline/composer-input.ts";
 import type { TimelineEventDto } from "@/lib/timeline/event-dto.ts";
 import { Timestamp } from "../time/timestamp.tsx";

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import { MAX_BODY_LENGTH, NOTIFY_CHANNELS, type NotifyChannel } from "@/lib/timeline/constants.ts";
+import { MAX_BODY_LENGTH, NOTIFY_CHANNELS, type NotifyChannel } from "@/lib/vocabulary/timeline.ts";
 import { channelLabel, isNotifyChannel } from "@/lib/timeline/composer-input.ts";
 import type { TimelineEventDto } from "@/lib/timeline/event-dto.ts";
 import { Button } from "../ui/button.tsx";

@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import type { RoleName } from "@/lib/auth/permissions.ts";
 import type { ServiceSummaryDto } from "@/lib/catalog/list-services.ts";
 import type { DrillDto } from "@/lib/drills/drill-dto.ts";
-import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
 import type { StakeholderUpdateDto } from "@/lib/stakeholder/stakeholder-dto.ts";
 import type { TimelineEventDto } from "@/lib/timeline/event-dto.ts";
 import type { NamedTeam } from "@/lib/timeline/match-team.ts";

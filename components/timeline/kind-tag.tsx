@@ -1,4 +1,4 @@
-import { KIND_LABELS, type EventKindName } from "@/lib/timeline/constants.ts";
+import { KIND_LABELS, type EventKindName } from "@/lib/vocabulary/timeline.ts";
 import { cn } from "../ui/cn.ts";
 
 // Kinds are told apart by a glyph and a word, not by colour: the severity, status and health

@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
-import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
-import type { PostableKind } from "@/lib/timeline/constants.ts";
+import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
+import type { PostableKind } from "@/lib/vocabulary/timeline.ts";
 import type { TimelineEventDto } from "@/lib/timeline/event-dto.ts";
 import { applyRoomAction, hasGap, initialRoomState, type PendingEntry } from "@/lib/timeline/room-state.ts";
 import { apiRequest, type ApiResult } from "../api/api-client.ts";

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { JOURNEY_LABELS } from "@/lib/catalog/constants.ts";
+import { JOURNEY_LABELS } from "@/lib/vocabulary/catalog.ts";
 import { formatPerMinute } from "@/lib/impact/format.ts";
 import { DrillBadge } from "../drills/drill-badge.tsx";
 import { SeverityBadge } from "../incidents/severity-badge.tsx";

@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
 import type { TriageDto, TriageRowDto } from "@/lib/impact/impact-dto.ts";
 import { compareTriage } from "@/lib/impact/priority.ts";
 import { apiRequest } from "../api/api-client.ts";

@@ -36,3 +36,18 @@ export interface ActionItemListDto {
   /** The organisation's today, so a client can tell overdue items apart the same way. */
   today: string;
 }
+
+/** A post-mortem action item was created, changed or deleted (`item` is null when deleted). */
+export interface ActionItemChange {
+  action: "created" | "updated" | "deleted";
+  id: string;
+  postmortemId: string;
+  item: ActionItemDto | null;
+}
+
+// The socket events that carry this DTO, added to realtime's event map (lib/realtime/protocol.ts).
+declare module "../realtime/protocol.ts" {
+  interface ServerToClientEvents {
+    "action-item:changed": (payload: ActionItemChange) => void;
+  }
+}

@@ -1,5 +1,5 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
-import { assertId } from "../catalog/catalog-errors.ts";
+import { assertId } from "../errors/field-errors.ts";
 import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { notFound } from "../errors/app-error.ts";

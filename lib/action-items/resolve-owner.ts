@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/actor.ts";
-import { invalidField } from "../catalog/catalog-errors.ts";
+import { invalidField } from "../errors/field-errors.ts";
 import type { Prisma } from "../db/generated/client.ts";
 
 type Tx = Prisma.TransactionClient;

@@ -1,6 +1,7 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import { assertId, TX_OPTIONS } from "../catalog/catalog-errors.ts";
+import { assertId } from "../errors/field-errors.ts";
+import { TX_OPTIONS } from "../db/transaction-options.ts";
 import { db } from "../db/client.ts";
 import { notFound } from "../errors/app-error.ts";
 import { publishActionItemChanged } from "../realtime/emit.ts";

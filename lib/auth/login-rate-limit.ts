@@ -1,5 +1,5 @@
 import { loadEnv } from "../env.ts";
-import { CLIENT_IP_HEADER } from "../http/client-ip.ts";
+import { CLIENT_IP_HEADER } from "../security/client-ip.ts";
 import { hitRateLimit } from "../security/rate-limit.ts";
 import { RATE_LIMITED } from "./login-policy.ts";
 

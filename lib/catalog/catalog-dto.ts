@@ -1,8 +1,8 @@
 // Client-safe shapes of the catalog as the API and pages return it.
 import { z } from "zod";
 import { ROLES } from "../auth/permissions.ts";
-import { SEVERITIES, STATUSES } from "../incidents/constants.ts";
-import { HEALTH_STATES, JOURNEYS, SERVICE_KINDS } from "./constants.ts";
+import { SEVERITIES, STATUSES } from "../vocabulary/incidents.ts";
+import { HEALTH_STATES, JOURNEYS, SERVICE_KINDS } from "../vocabulary/catalog.ts";
 
 // Teams and services: the zod schema is the source; the DTO types are inferred from it and the
 // OpenAPI document's `Team`, `TeamDetail`, `Service` and `ServiceDetail` are generated from it.

@@ -1,6 +1,6 @@
 // Pure and client-safe: the catalog's search and filters, kept in the URL so a filtered view
 // can be shared in the incident channel ("here are Fulfillment's tier-1 services").
-import { SERVICE_KIND_LABELS, type JourneyName, type ServiceKindName } from "./constants.ts";
+import { SERVICE_KIND_LABELS, type JourneyName, type ServiceKindName } from "../vocabulary/catalog.ts";
 
 export interface ServiceFilters {
   q: string;

@@ -1,7 +1,7 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { db } from "../db/client.ts";
-import { incidentRef, type SeverityName } from "../incidents/constants.ts";
-import type { HealthName, JourneyName, ServiceKindName } from "./constants.ts";
+import { incidentRef, type SeverityName } from "../vocabulary/incidents.ts";
+import type { HealthName, JourneyName, ServiceKindName } from "../vocabulary/catalog.ts";
 
 export interface GraphTeamDto {
   id: string;

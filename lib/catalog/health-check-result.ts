@@ -1,5 +1,5 @@
 // Pure: what a health-check answer means, and when to ask again. No I/O, unit-tested alone.
-import type { HealthName } from "./constants.ts";
+import type { HealthName } from "../vocabulary/catalog.ts";
 
 export type ReportedHealth = Exclude<HealthName, "unknown">;
 

@@ -4,7 +4,7 @@ import { startBackgroundWorker } from "../background/start-background-worker.ts"
 import { db } from "../db/client.ts";
 import { errorFields, log } from "../log.ts";
 import { publishServiceHealth } from "../realtime/emit.ts";
-import type { HealthName } from "./constants.ts";
+import type { HealthName } from "../vocabulary/catalog.ts";
 import type { AllowEntry } from "../security/address-policy.ts";
 import { guardedGet } from "../security/guarded-get.ts";
 import { interpretHealthFailure, interpretHealthRefusal, interpretHealthResponse, nextCheckDelayMs, type HealthOutcome } from "./health-check-result.ts";

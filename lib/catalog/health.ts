@@ -6,7 +6,7 @@ import type { Prisma } from "../db/generated/client.ts";
 import { notFound } from "../errors/app-error.ts";
 import { publishServiceHealth } from "../realtime/emit.ts";
 import type { ServiceHealthUpdate } from "../realtime/protocol.ts";
-import type { HealthName } from "./constants.ts";
+import type { HealthName } from "../vocabulary/catalog.ts";
 import { ZHealthReport } from "./schemas.ts";
 
 // Pushed and polled health write the same three fields and the last writer wins: a service that

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZName, ZText } from "../validation/text.ts";
-import { HEALTH_STATES, JOURNEYS, SERVICE_KINDS } from "./constants.ts";
+import { HEALTH_STATES, JOURNEYS, SERVICE_KINDS } from "../vocabulary/catalog.ts";
 import { healthCheckUrlProblem } from "./health-check-policy.ts";
 
 // One set of rules for every way into the catalog: the edit pages, the REST API and imports.

@@ -3,11 +3,12 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
-import { incidentRef } from "../incidents/constants.ts";
+import { incidentRef } from "../vocabulary/incidents.ts";
 import { publishCatalogChanged } from "../realtime/emit.ts";
 import type { CatalogServiceDto, DeletedDto, DependencyEdgeDto, ServiceDetailDto } from "./catalog-dto.ts";
 import { isUniqueViolation } from "../db/unique-violation.ts";
-import { assertId, invalidField, TX_OPTIONS } from "./catalog-errors.ts";
+import { assertId, invalidField } from "../errors/field-errors.ts";
+import { TX_OPTIONS } from "../db/transaction-options.ts";
 import { ZServiceInput, ZServicePatch } from "./schemas.ts";
 
 type Tx = Prisma.TransactionClient;

@@ -6,7 +6,8 @@ import { AppError, notFound } from "../errors/app-error.ts";
 import { publishCatalogChanged } from "../realtime/emit.ts";
 import type { DeletedDto, TeamDetailDto, TeamDto } from "./catalog-dto.ts";
 import { isUniqueViolation } from "../db/unique-violation.ts";
-import { assertId, invalidField, TX_OPTIONS } from "./catalog-errors.ts";
+import { assertId, invalidField } from "../errors/field-errors.ts";
+import { TX_OPTIONS } from "../db/transaction-options.ts";
 import { ZTeamInput, ZTeamPatch } from "./schemas.ts";
 
 type Tx = Prisma.TransactionClient;

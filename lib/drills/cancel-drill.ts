@@ -2,7 +2,7 @@ import { assertCan, type Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
-import { incidentSelect, toIncidentDto } from "../incidents/incident-dto.ts";
+import { incidentSelect, toIncidentDto } from "../incident-record/incident-dto.ts";
 import { publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "../timeline/append-event.ts";
 import { drillSelect, toDrillDto, type DrillDto } from "./drill-dto.ts";

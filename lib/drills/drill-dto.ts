@@ -1,6 +1,6 @@
 import type { Prisma } from "../db/generated/client.ts";
-import { incidentRef } from "../incidents/constants.ts";
-import type { PersonRef } from "../incidents/incident-dto.ts";
+import { incidentRef } from "../vocabulary/incidents.ts";
+import type { PersonRef } from "../incident-record/incident-dto.ts";
 import { parseScenario } from "./parse-scenario.ts";
 
 export const drillSelect = {

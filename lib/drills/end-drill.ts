@@ -1,11 +1,12 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
-import { assertId, TX_OPTIONS } from "../catalog/catalog-errors.ts";
+import { assertId } from "../errors/field-errors.ts";
+import { TX_OPTIONS } from "../db/transaction-options.ts";
 import { db } from "../db/client.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
 import { updateIncident } from "../incidents/update-incident.ts";
-import type { DrillReportDto } from "./report/drill-report-dto.ts";
-import { finishDrillInTx } from "./report/finish-drill.ts";
-import { getDrillReport } from "./report/get-drill-report.ts";
+import type { DrillReportDto } from "../drill-reports/drill-report-dto.ts";
+import { finishDrillInTx } from "../drill-reports/finish-drill.ts";
+import { getDrillReport } from "../drill-reports/get-drill-report.ts";
 
 /**
  * Ends a drill (ADMIN, COMMANDER) and scores it. An unresolved practice incident is resolved

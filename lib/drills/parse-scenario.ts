@@ -3,8 +3,8 @@
 // line; the API answers 422 with them).
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
-import { JOURNEYS } from "../catalog/constants.ts";
-import { SEVERITIES } from "../incidents/constants.ts";
+import { JOURNEYS } from "../vocabulary/catalog.ts";
+import { SEVERITIES } from "../vocabulary/incidents.ts";
 import { formatDuration, parseDuration } from "./duration.ts";
 import { DRILL_ALERT_SOURCES, STEP_TYPES, type DrillScenario, type DrillStep, type ScenarioProblem, type ScenarioRef, type StepType } from "./scenario-types.ts";
 

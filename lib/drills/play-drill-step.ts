@@ -3,7 +3,7 @@
 // answers and stakeholder questions become the drill's own entries: the real service health the
 // status page and other incidents read is never changed, and no real survey source is written.
 import type { Prisma } from "../db/generated/client.ts";
-import { JOURNEY_LABELS } from "../catalog/constants.ts";
+import { JOURNEY_LABELS } from "../vocabulary/catalog.ts";
 import { ingestDrillAlerts } from "../integrations/ingest-drill-alerts.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 import { appendEvent } from "../timeline/append-event.ts";

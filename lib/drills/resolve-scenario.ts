@@ -4,7 +4,7 @@ import { checkScenarioCatalog } from "./check-catalog.ts";
 import { parseScenario } from "./parse-scenario.ts";
 import { formatProblem, type DrillScenario, type ScenarioProblem } from "./scenario-types.ts";
 import { findShippedScenario, shippedScenarios } from "./shipped-scenarios.ts";
-import { invalidField } from "../catalog/catalog-errors.ts";
+import { invalidField } from "../errors/field-errors.ts";
 
 /** 422 listing every problem; the first one is the message ("line 14: steps[3].at: …"). */
 export function scenarioRefused(problems: readonly ScenarioProblem[]): AppError {

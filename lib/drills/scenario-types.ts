@@ -1,7 +1,7 @@
 // Client-safe: the shape of a parsed drill scenario, shared by the parser, the player, the start
-// page and the drill report (lib/drills/report).
-import type { JourneyName } from "../catalog/constants.ts";
-import type { SeverityName } from "../incidents/constants.ts";
+// page and the drill report (lib/drill-reports).
+import type { JourneyName } from "../vocabulary/catalog.ts";
+import type { SeverityName } from "../vocabulary/incidents.ts";
 
 export const STEP_TYPES = ["alert", "health", "survey", "stakeholder"] as const;
 export type StepType = (typeof STEP_TYPES)[number];

@@ -3,14 +3,14 @@
 // (direct-routes.ts) both go through these, so a request gets the same answer on either path.
 import { resolveActor, type Actor } from "../auth/actor.ts";
 import type { ApiTokenScopeName } from "../auth/api-token-schemas.ts";
-import { authenticateBearer } from "../auth/api-tokens.ts";
+import { authenticateBearer } from "../people/api-tokens.ts";
 import { sessionFromCookieHeader, type SessionClaims } from "../auth/session-token.ts";
 import { AppError, forbidden } from "../errors/app-error.ts";
 import { toAppError } from "../errors/to-app-error.ts";
 import { errorFields, log } from "../log.ts";
 import { findBadText, textProblem } from "../validation/text.ts";
 import { isSameOriginWrite } from "./same-origin.ts";
-import { invalidField } from "../catalog/catalog-errors.ts";
+import { invalidField } from "../errors/field-errors.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 

@@ -1,7 +1,7 @@
 // Client-safe: how degraded an alert-opened incident's journeys are assumed to be, per severity,
 // until a person says otherwise. The organisation sets its defaults; an integration may override.
 import { z } from "zod";
-import { SEVERITIES, type SeverityName } from "../incidents/constants.ts";
+import { SEVERITIES, type SeverityName } from "../vocabulary/incidents.ts";
 
 /** A page-worthy SEV1 usually means the journey is largely down; a SEV4 is not money at stake. */
 export const DEFAULT_ALERT_DEGRADATION: Record<SeverityName, number> = { SEV1: 50, SEV2: 25, SEV3: 10, SEV4: 0 };

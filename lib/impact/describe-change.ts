@@ -1,5 +1,5 @@
 // Pure: the timeline sentence for an impact change, shared by the write path and the demo seed.
-import { JOURNEY_LABELS, type JourneyName } from "../catalog/constants.ts";
+import { JOURNEY_LABELS, type JourneyName } from "../vocabulary/catalog.ts";
 import { formatDateTime } from "../time/format.ts";
 
 /** One journey's change as the timeline sentence needs it. */

@@ -1,6 +1,6 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { notFound } from "../errors/app-error.ts";
-import { ZIncidentId } from "../incidents/schemas.ts";
+import { ZIncidentId } from "../incident-record/schemas.ts";
 import type { ImpactSummaryDto } from "./impact-dto.ts";
 import { loadImpact } from "./load-impact.ts";
 

@@ -1,6 +1,6 @@
 // Client-safe shapes of the impact API and the `impact:updated` push.
-import type { JourneyName } from "../catalog/constants.ts";
-import type { SeverityName, StatusName } from "../incidents/constants.ts";
+import type { JourneyName } from "../vocabulary/catalog.ts";
+import type { SeverityName, StatusName } from "../vocabulary/incidents.ts";
 import type { Figures } from "./model.ts";
 
 export interface ImpactEvidence {
@@ -83,4 +83,11 @@ export interface TriageDto {
   asOf: string;
   currency: string;
   incidents: TriageRowDto[];
+}
+
+// The socket events that carry this DTO, added to realtime's event map (lib/realtime/protocol.ts).
+declare module "../realtime/protocol.ts" {
+  interface ServerToClientEvents {
+    "impact:updated": (payload: { incidentId: string; impact: ImpactSummaryDto }) => void;
+  }
 }

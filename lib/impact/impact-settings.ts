@@ -1,6 +1,6 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import { JOURNEYS, type JourneyName } from "../catalog/constants.ts";
+import { JOURNEYS, type JourneyName } from "../vocabulary/catalog.ts";
 import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { DEFAULT_ALERT_DEGRADATION, readAlertDegradation } from "./alert-degradation.ts";

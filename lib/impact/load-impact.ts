@@ -1,4 +1,4 @@
-import type { JourneyName } from "../catalog/constants.ts";
+import type { JourneyName } from "../vocabulary/catalog.ts";
 import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import type { ImpactSummaryDto } from "./impact-dto.ts";

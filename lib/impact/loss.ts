@@ -1,5 +1,5 @@
 // Pure: loss so far and the next hour's projection, integrated exactly over time.
-import { JOURNEYS, type JourneyName } from "../catalog/constants.ts";
+import { JOURNEYS, type JourneyName } from "../vocabulary/catalog.ts";
 import { constantOffsetSpans, hourlyMinutes } from "./hourly-minutes.ts";
 import { addFigures, atRiskPerMinute, hasHourlyProfile, ZERO, type Degradations, type Figures, type ImpactModel } from "./model.ts";
 

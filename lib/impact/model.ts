@@ -1,7 +1,7 @@
 // Pure and client-safe: the numbers behind "money at stake". No I/O; every function takes the
 // organisation's impact model and instants explicitly so it can be unit-tested and reused by
 // the browser (the e2e test computes its expected value with these same functions).
-import { JOURNEYS, type JourneyName } from "../catalog/constants.ts";
+import { JOURNEYS, type JourneyName } from "../vocabulary/catalog.ts";
 
 /** Revenue (org currency), orders and customers; per minute or accumulated, as the name says. */
 export interface Figures {

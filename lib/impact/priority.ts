@@ -1,6 +1,6 @@
 // Pure: how the triage board ranks concurrent incidents, and when impact implies a worse severity.
-import { JOURNEYS } from "../catalog/constants.ts";
-import type { SeverityName } from "../incidents/constants.ts";
+import { JOURNEYS } from "../vocabulary/catalog.ts";
+import type { SeverityName } from "../vocabulary/incidents.ts";
 import { atRiskPerMinute, totalRevenuePerMinute, type Degradations, type ImpactModel } from "./model.ts";
 
 /** Points for the declared severity: it still counts, but measured impact outweighs it. */

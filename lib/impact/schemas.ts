@@ -1,6 +1,6 @@
 // Client-safe zod schemas shared by the impact forms and the API.
 import { z } from "zod";
-import { JOURNEYS, type JourneyName } from "../catalog/constants.ts";
+import { JOURNEYS, type JourneyName } from "../vocabulary/catalog.ts";
 import { ZAlertDegradation } from "./alert-degradation.ts";
 import { ZText } from "../validation/text.ts";
 import { ZInstant, ZPastInstant } from "../validation/time.ts";

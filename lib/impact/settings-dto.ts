@@ -1,6 +1,6 @@
 // Client-safe: the impact settings as the API returns them, and the model they make.
-import type { JourneyName } from "../catalog/constants.ts";
-import type { SeverityName } from "../incidents/constants.ts";
+import type { JourneyName } from "../vocabulary/catalog.ts";
+import type { SeverityName } from "../vocabulary/incidents.ts";
 import type { ImpactModel, JourneyBaselineSpec } from "./model.ts";
 
 export interface ImpactSettingsDto {

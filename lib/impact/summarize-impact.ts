@@ -1,6 +1,6 @@
 // Pure: everything the room and the triage board show about an incident's impact, at one instant.
-import type { JourneyName } from "../catalog/constants.ts";
-import type { SeverityName } from "../incidents/constants.ts";
+import type { JourneyName } from "../vocabulary/catalog.ts";
+import type { SeverityName } from "../vocabulary/incidents.ts";
 import type { ImpactEvidence, ImpactJourneyDto, ImpactSeriesPoint, ImpactSummaryDto } from "./impact-dto.ts";
 import { currentDegradations, degradationHistory, degradationsAt, lossBetween, nextRateChange, projectNextHour, rateBreakpoints, type ImpactChangeSpec } from "./loss.ts";
 import { atRiskPerMinute, ZERO, type ImpactModel } from "./model.ts";

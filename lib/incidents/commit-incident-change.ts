@@ -6,7 +6,7 @@ import { enqueueOutbound, type EnqueueOutboundInput } from "../outbound/enqueue-
 import { kickOutbound } from "../outbound/kick-outbound.ts";
 import { publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "../timeline/append-event.ts";
-import { incidentSelect, toIncidentDto, type IncidentDto } from "./incident-dto.ts";
+import { incidentSelect, toIncidentDto, type IncidentDto } from "../incident-record/incident-dto.ts";
 import { TX_OPTIONS } from "../db/transaction-options.ts";
 
 export interface IncidentChange {

@@ -5,9 +5,9 @@ import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
 import { kickOutbound } from "../outbound/kick-outbound.ts";
 import { publishIncidentDeclared, publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "../timeline/append-event.ts";
-import { SEVERITY_INFO } from "./constants.ts";
-import { incidentSelect, toIncidentDto, type IncidentDto } from "./incident-dto.ts";
-import { ZDeclareIncident } from "./schemas.ts";
+import { SEVERITY_INFO } from "../vocabulary/incidents.ts";
+import { incidentSelect, toIncidentDto, type IncidentDto } from "../incident-record/incident-dto.ts";
+import { ZDeclareIncident } from "../incident-record/schemas.ts";
 
 /** Declares an incident; the declarer takes command until they hand it over. */
 export async function declareIncident(actor: Actor, input: unknown): Promise<IncidentDto> {

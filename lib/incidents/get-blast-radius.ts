@@ -3,7 +3,7 @@ import { blastRadius, buildGraphIndex } from "../catalog/blast-radius.ts";
 import { db } from "../db/client.ts";
 import { notFound } from "../errors/app-error.ts";
 import { toldByTeam } from "../timeline/told.ts";
-import { ZIncidentId } from "./schemas.ts";
+import { ZIncidentId } from "../incident-record/schemas.ts";
 
 interface Named {
   id: string;

@@ -1,7 +1,7 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { db } from "../db/client.ts";
-import { drillCondition, ZListIncidentsQuery } from "../drills/include-drills.ts";
-import { incidentSelect, toIncidentDto, type IncidentDto } from "./incident-dto.ts";
+import { drillCondition, ZListIncidentsQuery } from "../incident-record/include-drills.ts";
+import { incidentSelect, toIncidentDto, type IncidentDto } from "../incident-record/incident-dto.ts";
 
 const RECENT_RESOLVED = 100;
 

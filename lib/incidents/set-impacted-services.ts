@@ -1,11 +1,11 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { commitIncidentChange } from "./commit-incident-change.ts";
-import type { IncidentDto } from "./incident-dto.ts";
-import { lockIncident } from "./lock-incident.ts";
-import { ZSetServices } from "./schemas.ts";
+import type { IncidentDto } from "../incident-record/incident-dto.ts";
+import { lockIncident } from "../incident-record/lock-incident.ts";
+import { ZSetServices } from "../incident-record/schemas.ts";
 import { involvedTeamsIfRouted } from "../outbound/enqueue-outbound.ts";
 import { autoPageSev1 } from "../paging/auto-page.ts";
-import { invalidField } from "../catalog/catalog-errors.ts";
+import { invalidField } from "../errors/field-errors.ts";
 
 /** Replaces the set of impacted services; the difference is written to the timeline. */
 export async function setImpactedServices(actor: Actor, incidentId: string, raw: unknown): Promise<IncidentDto> {

@@ -2,11 +2,11 @@ import { assertCan, type Actor } from "../auth/actor.ts";
 import { canCommand } from "../auth/permissions.ts";
 import { forbidden } from "../errors/app-error.ts";
 import { commitIncidentChange } from "./commit-incident-change.ts";
-import type { IncidentDto } from "./incident-dto.ts";
-import { lockIncident } from "./lock-incident.ts";
-import { ZResponder, ZSetIncidentRole, type IncidentRoleName } from "./schemas.ts";
+import type { IncidentDto } from "../incident-record/incident-dto.ts";
+import { lockIncident } from "../incident-record/lock-incident.ts";
+import { ZResponder, ZSetIncidentRole, type IncidentRoleName } from "../incident-record/schemas.ts";
 import type { Prisma } from "../db/generated/client.ts";
-import { invalidField } from "../catalog/catalog-errors.ts";
+import { invalidField } from "../errors/field-errors.ts";
 
 const COLUMN = { commander: "commanderId", comms_lead: "commsLeadId", scribe: "scribeId" } as const;
 const LABEL: Record<IncidentRoleName, string> = { commander: "incident commander", comms_lead: "communications lead", scribe: "scribe" };

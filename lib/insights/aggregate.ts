@@ -1,6 +1,6 @@
 // Pure: the figures of the insights page, from incidents and follow-ups already loaded.
-import type { JourneyName } from "../catalog/constants.ts";
-import type { SeverityName } from "../incidents/constants.ts";
+import type { JourneyName } from "../vocabulary/catalog.ts";
+import type { SeverityName } from "../vocabulary/incidents.ts";
 import { isOverdue } from "../action-items/follow-up-order.ts";
 import type { ActionItemStatusName } from "../action-items/constants.ts";
 import { weekStartOf } from "./weeks.ts";

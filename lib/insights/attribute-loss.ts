@@ -1,5 +1,5 @@
 // Pure: splitting one incident's loss over the journeys it degraded.
-import type { JourneyName } from "../catalog/constants.ts";
+import type { JourneyName } from "../vocabulary/catalog.ts";
 import { lossBetween, type ImpactChangeSpec } from "../impact/loss.ts";
 import type { ImpactModel } from "../impact/model.ts";
 

@@ -1,9 +1,9 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { calendarDay } from "../action-items/follow-up-order.ts";
 import { dayOf } from "../action-items/load-action-items.ts";
-import type { JourneyName } from "../catalog/constants.ts";
+import type { JourneyName } from "../vocabulary/catalog.ts";
 import { db } from "../db/client.ts";
-import { drillCondition } from "../drills/include-drills.ts";
+import { drillCondition } from "../incident-record/include-drills.ts";
 import { loadImpactModel } from "../impact/impact-settings.ts";
 import { followUpStats, lossByJourney, lossByService, perWeek, type InsightIncident } from "./aggregate.ts";
 import { attributeJourneyLoss } from "./attribute-loss.ts";

@@ -1,5 +1,5 @@
 // Client-safe shape of the insights page's data.
-import type { JourneyName } from "../catalog/constants.ts";
+import type { JourneyName } from "../vocabulary/catalog.ts";
 import type { FollowUpStats, WeekFigures } from "./aggregate.ts";
 import type { TellingStats } from "./telling.ts";
 

@@ -1,6 +1,6 @@
 // Client-safe: the insights query, shared by the API and its OpenAPI description.
 import { z } from "zod";
-import { ZIncludeDrills } from "../drills/include-drills.ts";
+import { ZIncludeDrills } from "../incident-record/include-drills.ts";
 import { INSIGHT_RANGES, type InsightRange } from "./insights-dto.ts";
 
 /** `?weeks=4|12|26`, 12 when left out. */

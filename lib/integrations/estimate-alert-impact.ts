@@ -1,8 +1,8 @@
-import type { JourneyName } from "../catalog/constants.ts";
-import { JOURNEY_LABELS } from "../catalog/constants.ts";
+import type { JourneyName } from "../vocabulary/catalog.ts";
+import { JOURNEY_LABELS } from "../vocabulary/catalog.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { alertDegradationFor, isPageWorthy, readAlertDegradation } from "../impact/alert-degradation.ts";
-import type { SeverityName } from "../incidents/constants.ts";
+import type { SeverityName } from "../vocabulary/incidents.ts";
 import { appendEvent } from "../timeline/append-event.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 

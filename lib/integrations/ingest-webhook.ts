@@ -3,8 +3,8 @@ import { db } from "../db/client.ts";
 import { errorFields, log } from "../log.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
-import { incidentRef, SEVERITY_INFO, type SeverityName } from "../incidents/constants.ts";
-import { incidentSelect, toIncidentDto, type IncidentDto } from "../incidents/incident-dto.ts";
+import { incidentRef, SEVERITY_INFO, type SeverityName } from "../vocabulary/incidents.ts";
+import { incidentSelect, toIncidentDto, type IncidentDto } from "../incident-record/incident-dto.ts";
 import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
 import { kickOutbound } from "../outbound/kick-outbound.ts";
 import { publishIncidentDeclared, publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
@@ -100,7 +100,8 @@ export async function ingestWebhook(integrationId: string, request: WebhookReque
   // Vendors' text goes into incidents and alerts: NUL and the like are refused before anything is written.
   const bad = findBadTextInJson(request.rawBody);
   if (bad) throw new AppError("validation_failed", `Invalid payload — ${bad.field}: ${bad.message}`, { fields: [bad] });
-  if (integration.kind === "survey") return ingestSurvey(integration, request.rawBody);
+  // The dispatch on the kind: signals knows nothing of alerts or of this result, so no file cycle.
+  if (integration.kind === "survey") return { opened: 0, appended: 0, ignored: 0, deferred: 0, incidents: [], ...(await ingestSurvey(integration, request.rawBody)) };
   const parsed = parseWebhook(integration.kind, request.rawBody, { groupAlerts: integration.groupAlerts && GROUPING_KINDS.includes(integration.kind) });
 
   const result: IngestResult = { received: parsed.alerts.length, opened: 0, appended: 0, repeats: 0, recorded: 0, ignored: parsed.ignored, deferred: 0, duplicate: false, incidents: [] };

@@ -1,6 +1,6 @@
 import type { Prisma } from "../db/generated/client.ts";
 import { readAlertDegradation, type TAlertDegradation } from "../impact/alert-degradation.ts";
-import { incidentRef, type SeverityName, type StatusName } from "../incidents/constants.ts";
+import { incidentRef, type SeverityName, type StatusName } from "../vocabulary/incidents.ts";
 import type { IntegrationKindName } from "./kinds.ts";
 import type { AlertMapping, ServiceRule, SeverityRule } from "./mapping.ts";
 import { ZServiceRule, ZSeverityRule } from "./schemas.ts";

@@ -10,7 +10,7 @@ import { GROUPING_KINDS } from "./kinds.ts";
 import { DEFAULT_SEVERITY_RULES } from "./mapping.ts";
 import { ZCreateIntegration, ZUpdateIntegration } from "./schemas.ts";
 import { z } from "zod";
-import { invalidField } from "../catalog/catalog-errors.ts";
+import { invalidField } from "../errors/field-errors.ts";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,4 +1,4 @@
-import type { SeverityName } from "../incidents/constants.ts";
+import type { SeverityName } from "../vocabulary/incidents.ts";
 import type { NormalizedAlert } from "./alert.ts";
 
 // Pure: which catalog service and which severity an alert gets, from the integration's mapping.

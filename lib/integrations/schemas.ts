@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZAlertDegradation } from "../impact/alert-degradation.ts";
-import { SEVERITIES } from "../incidents/constants.ts";
+import { SEVERITIES } from "../vocabulary/incidents.ts";
 import { ZName } from "../validation/text.ts";
 import { INTEGRATION_KINDS } from "./kinds.ts";
 

@@ -1,6 +1,6 @@
 import { loadEnv } from "../env.ts";
 import { AppError } from "../errors/app-error.ts";
-import { CLIENT_IP_HEADER } from "../http/client-ip.ts";
+import { CLIENT_IP_HEADER } from "../security/client-ip.ts";
 import { hitRateLimit, peekRateLimit, type RateLimitResult } from "../security/rate-limit.ts";
 
 // Two limits, so a flood cannot silence a real alert source: wrong secrets are counted per client

@@ -1,12 +1,12 @@
 import { ERROR_STATUS } from "../errors/app-error.ts";
-import { SEVERITIES } from "../incidents/constants.ts";
-import { JOURNEYS } from "../catalog/constants.ts";
+import { SEVERITIES } from "../vocabulary/incidents.ts";
+import { JOURNEYS } from "../vocabulary/catalog.ts";
 import { POSTMORTEM_STATUSES } from "../postmortems/postmortem-dto.ts";
 import { ACTION_ITEM_PRIORITIES, ACTION_ITEM_STATUSES } from "../action-items/constants.ts";
 import { CUSTOMER_STATUSES } from "../stakeholder/constants.ts";
 import { z } from "zod";
 import { ZServiceDetail, ZTeam, ZTeamDetail } from "../catalog/catalog-dto.ts";
-import { ZIncident } from "../incidents/incident-dto.ts";
+import { ZIncident } from "../incident-record/incident-dto.ts";
 import { ZTimelineEvent } from "../timeline/event-dto.ts";
 import { ZPersonRef } from "../validation/person-ref.ts";
 import { tidyJsonSchema } from "./json-schema-of.ts";

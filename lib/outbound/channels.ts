@@ -7,7 +7,7 @@ import { z } from "zod";
 import { auditView, channelSelect, toChannelDto, type ChannelDto } from "./channel-dto.ts";
 import { ZCreateChannel, ZUpdateChannel } from "./schemas.ts";
 import { generateSigningSecret } from "./sign-webhook.ts";
-import { invalidField } from "../catalog/catalog-errors.ts";
+import { invalidField } from "../errors/field-errors.ts";
 
 type Tx = Prisma.TransactionClient;
 

@@ -3,14 +3,14 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
-import { incidentRef } from "../incidents/constants.ts";
+import { incidentRef } from "../vocabulary/incidents.ts";
 import { z } from "zod";
 import { findChannelOrThrow } from "./channels.ts";
 import { TEST_EVENT, type DeliveryChannelKind, type DeliveryStatusName, type OutboundKindName } from "./events.ts";
 import { kickOutbound } from "./kick-outbound.ts";
 import { renderPayload } from "./render-payload.ts";
 import { ZListDeliveries } from "./schemas.ts";
-import { invalidField } from "../catalog/catalog-errors.ts";
+import { invalidField } from "../errors/field-errors.ts";
 
 const deliverySelect = {
   id: true,

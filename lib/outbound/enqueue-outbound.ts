@@ -4,7 +4,7 @@
 import { computeBlastRadius } from "../catalog/blast-radius.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { publicUrl } from "../env.ts";
-import type { IncidentDto } from "../incidents/incident-dto.ts";
+import type { IncidentDto } from "../incident-record/incident-dto.ts";
 import type { OutboundEvent, OutboundKindName } from "./events.ts";
 import type { IncidentSnapshot, OutboundMessage } from "./outbound-message.ts";
 import { renderPayload } from "./render-payload.ts";

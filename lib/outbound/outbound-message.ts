@@ -1,6 +1,6 @@
 // The neutral form of one notification, built at enqueue time; each channel kind renders it.
 // Pure and without I/O so the renderers are unit-tested alone.
-import { SEVERITY_INFO, STATUS_LABELS, type SeverityName, type StatusName } from "../incidents/constants.ts";
+import { SEVERITY_INFO, STATUS_LABELS, type SeverityName, type StatusName } from "../vocabulary/incidents.ts";
 import { eventLabel, type DeliveryEventName } from "./events.ts";
 
 /** What receivers learn about the incident: enough to act on, nothing from the timeline. */

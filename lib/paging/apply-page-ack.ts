@@ -4,7 +4,7 @@
 // team is marked acknowledged, with who did it, in every browser.
 import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
-import { incidentSelect, toIncidentDto, type IncidentDto } from "../incidents/incident-dto.ts";
+import { incidentSelect, toIncidentDto, type IncidentDto } from "../incident-record/incident-dto.ts";
 import { publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 import { amendPageTold } from "./record-page-told.ts";

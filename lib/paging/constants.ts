@@ -1,5 +1,5 @@
 // Client-safe names and labels of paging.
-import type { SeverityName } from "../incidents/constants.ts";
+import type { SeverityName } from "../vocabulary/incidents.ts";
 
 export const PAGING_KINDS = ["pagerduty", "opsgenie", "webhook"] as const;
 export type PagingKindName = (typeof PAGING_KINDS)[number];

@@ -2,8 +2,8 @@ import { assertCan, type Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
-import { ZIncidentId } from "../incidents/schemas.ts";
-import { lockIncident } from "../incidents/lock-incident.ts";
+import { ZIncidentId } from "../incident-record/schemas.ts";
+import { lockIncident } from "../incident-record/lock-incident.ts";
 import { kickOutbound } from "../outbound/kick-outbound.ts";
 import { publishTimelineEvent } from "../realtime/emit.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
@@ -13,7 +13,7 @@ import { routeSelect } from "./queue-page.ts";
 import { ZPageTeam } from "./schemas.ts";
 import { triggerPage } from "./trigger-page.ts";
 import { TX_OPTIONS } from "../db/transaction-options.ts";
-import { invalidField } from "../catalog/catalog-errors.ts";
+import { invalidField } from "../errors/field-errors.ts";
 
 function minutesAgo(then: Date, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - then.getTime()) / 60_000));

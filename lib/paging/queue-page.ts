@@ -2,7 +2,7 @@
 // sender delivers it with its retries and back-off after commit (call kickOutbound()).
 import type { Prisma } from "../db/generated/client.ts";
 import { publicUrl } from "../env.ts";
-import { incidentRef, type SeverityName } from "../incidents/constants.ts";
+import { incidentRef, type SeverityName } from "../vocabulary/incidents.ts";
 import type { PagingKindName } from "./constants.ts";
 import { loadPagingEndpoints } from "./paging-config.ts";
 import { renderPage, type PageMessage, type Responder } from "./render-page.ts";

@@ -1,7 +1,7 @@
 // The request of one page, in each vendor's documented format. Pure: no I/O, no secrets (the
 // sender adds PagerDuty's routing key and Opsgenie's GenieKey header from the route's channel at
 // send time, so keys never sit in the delivery log).
-import type { SeverityName } from "../incidents/constants.ts";
+import type { SeverityName } from "../vocabulary/incidents.ts";
 import { OPSGENIE_PRIORITY, PAGERDUTY_SEVERITY, type PagingKindName } from "./constants.ts";
 import type { PagingEndpoints } from "./paging-config.ts";
 

@@ -16,7 +16,7 @@ import { queuePageRequest, routeSelect } from "./queue-page.ts";
 import { routeDtoSelect, toRouteDto, type PagingRouteDto } from "./route-dto.ts";
 import { testDedupKey } from "./render-page.ts";
 import { ZSetPagingRoute } from "./schemas.ts";
-import { invalidField } from "../catalog/catalog-errors.ts";
+import { invalidField } from "../errors/field-errors.ts";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,12 +1,12 @@
 import "server-only";
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import { TX_OPTIONS } from "../catalog/catalog-errors.ts";
+import { TX_OPTIONS } from "../db/transaction-options.ts";
 import { isUniqueViolation } from "../db/unique-violation.ts";
 import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { AppError } from "../errors/app-error.ts";
-import { getIncidentOrThrow } from "../incidents/get-incident.ts";
+import { getIncidentOrThrow } from "../incident-record/get-incident.ts";
 import { draftPostmortem } from "./draft.ts";
 import { loadPostmortem } from "./get-postmortem.ts";
 import { loadIncidentRecord } from "./load-incident-record.ts";

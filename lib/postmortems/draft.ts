@@ -1,12 +1,12 @@
 // Pure: an incident's record → a post-mortem draft (title, facts snapshot, pre-filled sections).
 // No I/O, so it is unit-tested with a seeded record and the same text reaches every reader.
-import { JOURNEY_LABELS } from "../catalog/constants.ts";
+import { JOURNEY_LABELS } from "../vocabulary/catalog.ts";
 import type { ImpactSummaryDto } from "../impact/impact-dto.ts";
 import { formatCount, formatMoney, formatPerMinute, formatWholeCount } from "../impact/format.ts";
 import type { BlastRadiusDto } from "../incidents/get-blast-radius.ts";
-import type { IncidentDto } from "../incidents/incident-dto.ts";
-import { durations } from "../incidents/key-times.ts";
-import { KIND_LABELS } from "../timeline/constants.ts";
+import type { IncidentDto } from "../incident-record/incident-dto.ts";
+import { durations } from "../incident-record/key-times.ts";
+import { KIND_LABELS } from "../vocabulary/timeline.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 import { formatDuration } from "../time/format.ts";
 import type { TemplateSection } from "./templates.ts";

@@ -1,6 +1,6 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { listPostmortemActionItems } from "../action-items/list-action-items.ts";
-import { assertId } from "../catalog/catalog-errors.ts";
+import { assertId } from "../errors/field-errors.ts";
 import { db } from "../db/client.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
 import { readRevisionSections, renderPostmortemMarkdown } from "./markdown-export-file.ts";

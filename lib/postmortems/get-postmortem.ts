@@ -2,7 +2,7 @@ import { assertCan, type Actor } from "../auth/actor.ts";
 import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { notFound } from "../errors/app-error.ts";
-import { ZIncidentId } from "../incidents/schemas.ts";
+import { ZIncidentId } from "../incident-record/schemas.ts";
 import { postmortemSelect, toPostmortemDto, toRevisionDto, type PostmortemDto, type PostmortemRevisionDto } from "./postmortem-dto.ts";
 import { ZPostmortemId } from "./schemas.ts";
 

@@ -1,8 +1,8 @@
 // Client-safe: the library's filters, shared by the page's form and the API.
 import { z } from "zod";
-import { ZIncludeDrills } from "../drills/include-drills.ts";
-import { JOURNEYS } from "../catalog/constants.ts";
-import { SEVERITIES } from "../incidents/constants.ts";
+import { ZIncludeDrills } from "../incident-record/include-drills.ts";
+import { JOURNEYS } from "../vocabulary/catalog.ts";
+import { SEVERITIES } from "../vocabulary/incidents.ts";
 
 export const LIBRARY_STATUSES = ["published", "in_review", "draft", "all"] as const;
 export type LibraryStatus = (typeof LIBRARY_STATUSES)[number];

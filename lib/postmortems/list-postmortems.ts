@@ -1,4 +1,4 @@
-import { drillCondition } from "../drills/include-drills.ts";
+import { drillCondition } from "../incident-record/include-drills.ts";
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { can } from "../auth/permissions.ts";
 import { db } from "../db/client.ts";

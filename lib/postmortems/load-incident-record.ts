@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor.ts";
 import { getIncidentImpact } from "../impact/get-incident-impact.ts";
 import { getIncidentBlastRadius } from "../incidents/get-blast-radius.ts";
-import type { IncidentDto } from "../incidents/incident-dto.ts";
+import type { IncidentDto } from "../incident-record/incident-dto.ts";
 import { listEvents } from "../timeline/list-events.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 import type { IncidentRecord } from "./draft.ts";

@@ -1,6 +1,6 @@
 // The post-mortem as the API returns it and sockets push it.
 import type { Prisma } from "../db/generated/client.ts";
-import { incidentRef, type SeverityName } from "../incidents/constants.ts";
+import { incidentRef, type SeverityName } from "../vocabulary/incidents.ts";
 import type { PostmortemFacts } from "./draft.ts";
 
 export const POSTMORTEM_STATUSES = ["draft", "in_review", "published"] as const;
@@ -133,4 +133,12 @@ export function toPostmortemDto(row: Row): PostmortemDto {
     revisions: row.revisions.map((r) => ({ number: r.number, title: r.title, publishedAt: r.publishedAt.toISOString(), publishedBy: r.publishedBy })),
     published: latest ? toRevisionDto(latest) : null,
   };
+}
+
+// The socket events that carry this DTO, added to realtime's event map (lib/realtime/protocol.ts).
+declare module "../realtime/protocol.ts" {
+  interface ServerToClientEvents {
+    "postmortem:section": (payload: { postmortemId: string; section: PostmortemSectionDto }) => void;
+    "postmortem:updated": (payload: { postmortem: PostmortemDto }) => void;
+  }
 }

@@ -1,5 +1,5 @@
 // Client-safe shape of the post-mortem library's rows.
-import type { SeverityName } from "../incidents/constants.ts";
+import type { SeverityName } from "../vocabulary/incidents.ts";
 import type { LibraryStatus } from "./library-filters.ts";
 
 export interface PostmortemListItemDto {

@@ -4,7 +4,7 @@ import { can } from "../auth/permissions.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { AppError, forbidden } from "../errors/app-error.ts";
 import { publicUrl } from "../env.ts";
-import { incidentSelect, toIncidentDto } from "../incidents/incident-dto.ts";
+import { incidentSelect, toIncidentDto } from "../incident-record/incident-dto.ts";
 import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
 import { kickOutbound } from "../outbound/kick-outbound.ts";
 import type { PostmortemDto } from "./postmortem-dto.ts";

@@ -1,6 +1,6 @@
 import type { Prisma } from "../db/generated/client.ts";
-import type { SeverityName } from "../incidents/constants.ts";
-import { invalidField } from "../catalog/catalog-errors.ts";
+import type { SeverityName } from "../vocabulary/incidents.ts";
+import { invalidField } from "../errors/field-errors.ts";
 import { findBuiltinTemplate, templateKeyFor, type PostmortemTemplateDto, type TemplateSection } from "./templates.ts";
 
 type Client = Prisma.TransactionClient;

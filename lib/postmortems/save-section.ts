@@ -1,7 +1,7 @@
 import "server-only";
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import { TX_OPTIONS } from "../catalog/catalog-errors.ts";
+import { TX_OPTIONS } from "../db/transaction-options.ts";
 import { db } from "../db/client.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
 import { publishPostmortemSection, publishPostmortemUpdated } from "../realtime/emit.ts";

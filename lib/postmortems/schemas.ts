@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SEVERITIES } from "../incidents/constants.ts";
+import { SEVERITIES } from "../vocabulary/incidents.ts";
 import { ZName } from "../validation/text.ts";
 
 export const ZPostmortemId = z.uuid();

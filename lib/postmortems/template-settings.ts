@@ -1,12 +1,13 @@
 import "server-only";
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import { assertId, invalidField, TX_OPTIONS } from "../catalog/catalog-errors.ts";
+import { assertId, invalidField } from "../errors/field-errors.ts";
+import { TX_OPTIONS } from "../db/transaction-options.ts";
 import { isUniqueViolation } from "../db/unique-violation.ts";
 import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { notFound } from "../errors/app-error.ts";
-import { SEVERITIES, type SeverityName } from "../incidents/constants.ts";
+import { SEVERITIES, type SeverityName } from "../vocabulary/incidents.ts";
 import { findTemplate, toDefaults, toTemplateSections } from "./resolve-template.ts";
 import { ZTemplateDefaults, ZTemplateInput, ZTemplatePatch } from "./schemas.ts";
 import { BUILTIN_TEMPLATES, templateKeyFor, type PostmortemTemplateDto } from "./templates.ts";

@@ -1,5 +1,5 @@
 // Client-safe: the built-in blameless templates and how a severity picks one.
-import type { SeverityName } from "../incidents/constants.ts";
+import type { SeverityName } from "../vocabulary/incidents.ts";
 
 export interface TemplateSection {
   key: string;

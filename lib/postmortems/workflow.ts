@@ -1,7 +1,8 @@
 import "server-only";
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import { invalidField, TX_OPTIONS } from "../catalog/catalog-errors.ts";
+import { invalidField } from "../errors/field-errors.ts";
+import { TX_OPTIONS } from "../db/transaction-options.ts";
 import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { AppError, notFound } from "../errors/app-error.ts";

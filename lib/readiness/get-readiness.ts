@@ -1,5 +1,5 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
-import { JOURNEYS, type JourneyName } from "../catalog/constants.ts";
+import { JOURNEYS, type JourneyName } from "../vocabulary/catalog.ts";
 import { db } from "../db/client.ts";
 import { loadImpactModel } from "../impact/impact-settings.ts";
 import { comingPeak } from "../time/peak-calendar.ts";

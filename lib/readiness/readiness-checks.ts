@@ -1,7 +1,7 @@
 // Pure: is each service and team ready for the coming peak? No I/O, so the rules are unit-tested
 // with hand-written catalogs and the board and the API read the same verdicts.
 import { blastRadius, buildGraphIndex, type ServiceGraph } from "../catalog/blast-radius.ts";
-import type { JourneyName } from "../catalog/constants.ts";
+import type { JourneyName } from "../vocabulary/catalog.ts";
 import { atRiskPerMinute, type Degradations, type ImpactModel } from "../impact/model.ts";
 import type { PeakPeriod } from "../time/peak-calendar.ts";
 import type { LastDrill } from "./last-drill.ts";

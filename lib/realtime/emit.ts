@@ -1,26 +1,23 @@
 import type { Server } from "socket.io";
 import type { Actor } from "../auth/actor.ts";
-import type { ImpactSummaryDto } from "../impact/impact-dto.ts";
-import type { IncidentDto } from "../incidents/incident-dto.ts";
 import { incCounter, observeSeconds } from "../observability/metrics.ts";
-import type { PostmortemDto, PostmortemSectionDto } from "../postmortems/postmortem-dto.ts";
-import type { StakeholderUpdateDto } from "../stakeholder/stakeholder-dto.ts";
-import type { TimelineEventDto } from "../timeline/event-dto.ts";
 import {
   incidentRoom,
   orgRoom,
   postmortemRoom,
-  type ActionItemChange,
   type CatalogChange,
   type ClientToServerEvents,
   type PresenceDelta,
   type PresenceUser,
+  type ServerPayload,
   type ServerToClientEvents,
   type ServiceHealthUpdate,
 } from "./protocol.ts";
 
 // Every realtime push goes through this file: moving to a multi-instance adapter changes one
 // place. server.ts owns the io instance; route handlers are bundled separately, hence globalThis.
+// It knows no domain: payload types come from the event map (protocol.ts), which each domain
+// extends beside its DTO.
 export interface SocketData {
   actor: Actor;
   /** Post-mortem id → the section key this socket is editing (presence only, never data). */
@@ -57,7 +54,7 @@ function io(): RealtimeServer | undefined {
 }
 
 /** Called only after the transaction that stored the event has committed. */
-export function publishTimelineEvent(event: TimelineEventDto): void {
+export function publishTimelineEvent(event: ServerPayload<"timeline:event">["event"]): void {
   const server = io();
   if (!server) return;
   server.to(incidentRoom(event.incidentId)).emit("timeline:event", { incidentId: event.incidentId, event });
@@ -65,11 +62,11 @@ export function publishTimelineEvent(event: TimelineEventDto): void {
   observeSeconds("warroom_timeline_fanout_seconds", "Timeline entry: database timestamp to broadcast", Math.max(0, Date.now() - Date.parse(event.recordedAt)) / 1000);
 }
 
-export function publishIncidentDeclared(organizationId: string, incident: IncidentDto): void {
+export function publishIncidentDeclared(organizationId: string, incident: ServerPayload<"incident:declared">["incident"]): void {
   io()?.to(orgRoom(organizationId)).emit("incident:declared", { incident });
 }
 
-export function publishIncidentUpdated(organizationId: string, incident: IncidentDto): void {
+export function publishIncidentUpdated(organizationId: string, incident: ServerPayload<"incident:updated">["incident"]): void {
   io()?.to(orgRoom(organizationId)).to(incidentRoom(incident.id)).emit("incident:updated", { incident });
 }
 
@@ -83,27 +80,27 @@ export function publishServiceHealth(organizationId: string, update: ServiceHeal
 }
 
 /** An incident's money at stake changed: to its room and to the organisation (triage board). */
-export function publishImpactUpdated(organizationId: string, impact: ImpactSummaryDto): void {
+export function publishImpactUpdated(organizationId: string, impact: ServerPayload<"impact:updated">["impact"]): void {
   io()?.to(orgRoom(organizationId)).to(incidentRoom(impact.incidentId)).emit("impact:updated", { incidentId: impact.incidentId, impact });
 }
 
 /** A post-mortem section was saved: everyone with the post-mortem open sees it at once. */
-export function publishPostmortemSection(postmortemId: string, section: PostmortemSectionDto): void {
+export function publishPostmortemSection(postmortemId: string, section: ServerPayload<"postmortem:section">["section"]): void {
   io()?.to(postmortemRoom(postmortemId)).emit("postmortem:section", { postmortemId, section });
 }
 
 /** Title, state, reviews or revisions changed. */
-export function publishPostmortemUpdated(postmortem: PostmortemDto): void {
+export function publishPostmortemUpdated(postmortem: ServerPayload<"postmortem:updated">["postmortem"]): void {
   io()?.to(postmortemRoom(postmortem.id)).emit("postmortem:updated", { postmortem });
 }
 
 /** A stakeholder update was posted (or its reminder went out): to the room and the organisation (triage board). */
-export function publishStakeholderUpdate(organizationId: string, update: StakeholderUpdateDto): void {
+export function publishStakeholderUpdate(organizationId: string, update: ServerPayload<"stakeholder:updated">["update"]): void {
   io()?.to(orgRoom(organizationId)).to(incidentRoom(update.incidentId)).emit("stakeholder:updated", { incidentId: update.incidentId, update });
 }
 
 /** A follow-up changed: to the organisation (follow-ups page, post-mortem pages refetch or patch). */
-export function publishActionItemChanged(organizationId: string, change: ActionItemChange): void {
+export function publishActionItemChanged(organizationId: string, change: ServerPayload<"action-item:changed">): void {
   io()?.to(orgRoom(organizationId)).emit("action-item:changed", change);
 }
 

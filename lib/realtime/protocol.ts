@@ -1,10 +1,9 @@
 // Client-safe: the Socket.io contract between server and browsers (documented in the README).
-import type { ActionItemDto } from "../action-items/action-item-dto.ts";
-import type { ImpactSummaryDto } from "../impact/impact-dto.ts";
-import type { IncidentDto } from "../incidents/incident-dto.ts";
-import type { PostmortemDto, PostmortemSectionDto } from "../postmortems/postmortem-dto.ts";
-import type { StakeholderUpdateDto } from "../stakeholder/stakeholder-dto.ts";
-import type { TimelineEventDto } from "../timeline/event-dto.ts";
+// realtime sits below the domains (tests/unit/lib-layers.test.ts), so it names no domain type:
+// each domain adds the events that carry its DTO to ServerToClientEvents beside that DTO
+// (`declare module "../realtime/protocol.ts"` in timeline/event-dto.ts, incident-record/incident-dto.ts,
+// impact/impact-dto.ts, postmortems/postmortem-dto.ts, stakeholder/stakeholder-dto.ts and
+// action-items/action-item-dto.ts). The compiler merges them into the one map used here.
 
 export interface PresenceUser {
   id: string;
@@ -18,7 +17,7 @@ export interface PresenceUser {
  * has its header (severity, status, commander) right again without another request.
  */
 export type JoinAck =
-  | { ok: true; lastSeq: number; events: TimelineEventDto[]; hasMore: boolean; presence: PresenceUser[]; incident: IncidentDto }
+  | { ok: true; lastSeq: number; events: ServerPayload<"timeline:event">["event"][]; hasMore: boolean; presence: PresenceUser[]; incident: ServerPayload<"incident:updated">["incident"] }
   | { ok: false; error: { code: string; message: string } };
 
 /**
@@ -55,28 +54,21 @@ export interface ServiceHealthUpdate {
   healthCheckedAt: string | null;
 }
 
-/** A post-mortem action item was created, changed or deleted (`item` is null when deleted). */
-export interface ActionItemChange {
-  action: "created" | "updated" | "deleted";
-  id: string;
-  postmortemId: string;
-  item: ActionItemDto | null;
-}
-
+/**
+ * What the server pushes. Only the domain-free events are listed here; "timeline:event",
+ * "incident:declared", "incident:updated", "impact:updated", "postmortem:section",
+ * "postmortem:updated", "stakeholder:updated" and "action-item:changed" are declared beside
+ * their DTOs (see the top of this file).
+ */
 export interface ServerToClientEvents {
-  "timeline:event": (payload: { incidentId: string; event: TimelineEventDto }) => void;
   "presence:delta": (payload: PresenceDelta) => void;
-  "incident:declared": (payload: { incident: IncidentDto }) => void;
-  "incident:updated": (payload: { incident: IncidentDto }) => void;
-  "impact:updated": (payload: { incidentId: string; impact: ImpactSummaryDto }) => void;
   "catalog:changed": (payload: CatalogChange) => void;
   "service:health": (payload: ServiceHealthUpdate) => void;
-  "postmortem:section": (payload: { postmortemId: string; section: PostmortemSectionDto }) => void;
-  "postmortem:updated": (payload: { postmortem: PostmortemDto }) => void;
   "postmortem:presence": (payload: { postmortemId: string; users: PostmortemEditor[] }) => void;
-  "stakeholder:updated": (payload: { incidentId: string; update: StakeholderUpdateDto }) => void;
-  "action-item:changed": (payload: ActionItemChange) => void;
 }
+
+/** The payload of one server event, whoever declared it. */
+export type ServerPayload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
 
 export interface ClientToServerEvents {
   "incident:join": (payload: { incidentId: string; afterSeq?: number }, ack: (result: JoinAck) => void) => void;
@@ -94,7 +86,7 @@ export interface PostmortemEditor {
   sectionKey: string | null;
 }
 
-export type PostmortemJoinAck = { ok: true; postmortem: PostmortemDto; users: PostmortemEditor[] } | { ok: false; error: { code: string; message: string } };
+export type PostmortemJoinAck = { ok: true; postmortem: ServerPayload<"postmortem:updated">["postmortem"]; users: PostmortemEditor[] } | { ok: false; error: { code: string; message: string } };
 
 export const postmortemRoom = (postmortemId: string) => `postmortem:${postmortemId}`;
 export const incidentRoom = (incidentId: string) => `incident:${incidentId}`;

@@ -1,6 +1,6 @@
 // Impact baselines of the demo retailer: a mid-size US e-commerce shop (about $4.6M a day),
 // and a money-at-stake history for the demo incident so the room shows figures on first start.
-import type { JourneyName } from "../catalog/constants.ts";
+import type { JourneyName } from "../vocabulary/catalog.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { describeImpactChange, type DescribedChange } from "../impact/describe-change.ts";
 import type { JourneyBaselineSpec } from "../impact/model.ts";

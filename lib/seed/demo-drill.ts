@@ -1,8 +1,8 @@
 import type { Prisma } from "../db/generated/client.ts";
-import { finishDrillInTx } from "../drills/report/finish-drill.ts";
+import { finishDrillInTx } from "../drill-reports/finish-drill.ts";
 import { PAYMENT_GATEWAY_TIMEOUTS } from "../drills/scenarios/payment-gateway-timeouts.ts";
 import { appendEvent } from "../timeline/append-event.ts";
-import type { EventKindName } from "../timeline/constants.ts";
+import type { EventKindName } from "../vocabulary/timeline.ts";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,5 +1,5 @@
 // The demo's past incidents and their blameless post-mortems: data only, written by seedDemoHistory.
-import type { JourneyName } from "../catalog/constants.ts";
+import type { JourneyName } from "../vocabulary/catalog.ts";
 
 export type DemoRole = "ADMIN" | "COMMANDER" | "RESPONDER";
 

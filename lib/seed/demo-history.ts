@@ -1,4 +1,4 @@
-import type { JourneyName } from "../catalog/constants.ts";
+import type { JourneyName } from "../vocabulary/catalog.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { appendEvent } from "../timeline/append-event.ts";
 import { DEMO_PAST_INCIDENTS, type DemoActionItem, type DemoPastIncident, type DemoRole } from "./demo-history-content.ts";

@@ -1,5 +1,5 @@
 // Client-safe: survey answers per journey, as impact evidence in the room.
-import type { JourneyName } from "../catalog/constants.ts";
+import type { JourneyName } from "../vocabulary/catalog.ts";
 
 export const SIGNAL_WINDOW_MINUTES = 30;
 

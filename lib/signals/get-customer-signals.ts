@@ -1,8 +1,8 @@
-import { JOURNEYS, type JourneyName } from "../catalog/constants.ts";
+import { JOURNEYS, type JourneyName } from "../vocabulary/catalog.ts";
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { db } from "../db/client.ts";
 import { notFound } from "../errors/app-error.ts";
-import { ZIncidentId } from "../incidents/schemas.ts";
+import { ZIncidentId } from "../incident-record/schemas.ts";
 import { readJourneyStatus } from "../stakeholder/stakeholder-dto.ts";
 import { SIGNAL_WINDOW_MINUTES, type CustomerSignalsDto } from "./customer-signals-dto.ts";
 

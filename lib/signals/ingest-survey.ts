@@ -1,5 +1,4 @@
 import { db } from "../db/client.ts";
-import type { IngestResult } from "../integrations/ingest-webhook.ts";
 import { parseSurveyPayload, type SurveyResponse } from "./parse-survey.ts";
 
 /**
@@ -24,11 +23,18 @@ export async function storeSurveyResponses(organizationId: string, integrationId
   return count;
 }
 
+/** What one survey delivery did; the webhook entry (integrations/ingest-webhook.ts) answers with it. */
+export interface SurveyIngest {
+  received: number;
+  recorded: number;
+  repeats: number;
+  duplicate: boolean;
+}
+
 /** The survey half of the webhook (authenticated by the caller): answers stored, repeats counted. */
-export async function ingestSurvey(integration: { id: string; organizationId: string }, rawBody: string): Promise<IngestResult> {
+export async function ingestSurvey(integration: { id: string; organizationId: string }, rawBody: string): Promise<SurveyIngest> {
   const responses = parseSurveyPayload(rawBody);
   const stored = await storeSurveyResponses(integration.organizationId, integration.id, responses);
   await db().integration.update({ where: { id: integration.id }, data: { lastReceivedAt: new Date() }, select: { id: true } });
-  const empty = { opened: 0, appended: 0, ignored: 0, deferred: 0, incidents: [] };
-  return { ...empty, received: responses.length, recorded: stored, repeats: responses.length - stored, duplicate: responses.length > 0 && stored === 0 };
+  return { received: responses.length, recorded: stored, repeats: responses.length - stored, duplicate: responses.length > 0 && stored === 0 };
 }

@@ -2,7 +2,7 @@
 // reads them. Two shapes: Warroom's generic JSON (what Zigpoll, Hotjar, Medallia and most tools
 // can send through their webhook or a Zapier/Make step) and Delighted's webhook as it comes.
 import { z } from "zod";
-import { JOURNEYS, type JourneyName } from "../catalog/constants.ts";
+import { JOURNEYS, type JourneyName } from "../vocabulary/catalog.ts";
 import { AppError } from "../errors/app-error.ts";
 
 export interface SurveyResponse {

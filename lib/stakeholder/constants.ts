@@ -1,5 +1,5 @@
 // Client-safe: how customers should read a journey's state, on the status page and in updates.
-import type { JourneyName } from "../catalog/constants.ts";
+import type { JourneyName } from "../vocabulary/catalog.ts";
 
 export const CUSTOMER_STATUSES = ["operational", "degraded", "partial_outage", "major_outage"] as const;
 export type CustomerStatusName = (typeof CUSTOMER_STATUSES)[number];

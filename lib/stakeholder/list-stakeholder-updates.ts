@@ -1,7 +1,7 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { db } from "../db/client.ts";
 import { notFound } from "../errors/app-error.ts";
-import { ZIncidentId } from "../incidents/schemas.ts";
+import { ZIncidentId } from "../incident-record/schemas.ts";
 import { stakeholderUpdateSelect, toStakeholderUpdateDto, type StakeholderUpdateDto } from "./stakeholder-dto.ts";
 
 /** An incident's stakeholder updates, newest first; another organisation's incident is a 404. */

@@ -1,10 +1,10 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import { JOURNEY_LABELS, type JourneyName } from "../catalog/constants.ts";
+import { JOURNEY_LABELS, type JourneyName } from "../vocabulary/catalog.ts";
 import { db } from "../db/client.ts";
 import { forbidden } from "../errors/app-error.ts";
-import { incidentSelect, toIncidentDto } from "../incidents/incident-dto.ts";
-import { lockIncident } from "../incidents/lock-incident.ts";
+import { incidentSelect, toIncidentDto } from "../incident-record/incident-dto.ts";
+import { lockIncident } from "../incident-record/lock-incident.ts";
 import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
 import { kickOutbound } from "../outbound/kick-outbound.ts";
 import { publishStakeholderUpdate, publishTimelineEvent } from "../realtime/emit.ts";

@@ -1,7 +1,7 @@
 // Client-safe zod schemas shared by the composer and the API.
 import { z } from "zod";
-import { JOURNEYS, type JourneyName } from "../catalog/constants.ts";
-import { CLOCK_SKEW_MS } from "../timeline/constants.ts";
+import { JOURNEYS, type JourneyName } from "../vocabulary/catalog.ts";
+import { CLOCK_SKEW_MS } from "../vocabulary/timeline.ts";
 import { CUSTOMER_STATUSES, MAX_NEXT_UPDATE_MS, MAX_UPDATE_TEXT, type JourneyStatusMap } from "./constants.ts";
 
 const isJourney = (key: string): key is JourneyName => (JOURNEYS as readonly string[]).includes(key);

@@ -1,5 +1,5 @@
-import type { JourneyName } from "../catalog/constants.ts";
-import { JOURNEYS } from "../catalog/constants.ts";
+import type { JourneyName } from "../vocabulary/catalog.ts";
+import { JOURNEYS } from "../vocabulary/catalog.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { CUSTOMER_STATUSES, type CustomerStatusName, type JourneyStatusMap } from "./constants.ts";
 
@@ -61,4 +61,11 @@ export function toStakeholderUpdateDto(row: Row): StakeholderUpdateDto {
     createdAt: row.createdAt.toISOString(),
     author: row.author,
   };
+}
+
+// The socket events that carry this DTO, added to realtime's event map (lib/realtime/protocol.ts).
+declare module "../realtime/protocol.ts" {
+  interface ServerToClientEvents {
+    "stakeholder:updated": (payload: { incidentId: string; update: StakeholderUpdateDto }) => void;
+  }
 }

@@ -1,6 +1,6 @@
 // Journeys an open incident's impact marks degraded, worded for customers: what the status
 // page shows by itself when the organisation turned that on and nobody published a line yet.
-import { JOURNEY_LABELS, type JourneyName } from "../catalog/constants.ts";
+import { JOURNEY_LABELS, type JourneyName } from "../vocabulary/catalog.ts";
 import { currentDegradations, degradationHistory } from "../impact/loss.ts";
 import { CUSTOMER_STATUS_RANK, statusForDegradation, type CustomerStatusName } from "../stakeholder/constants.ts";
 

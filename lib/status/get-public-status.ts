@@ -1,4 +1,4 @@
-import { JOURNEYS, JOURNEY_LABELS, type JourneyName } from "../catalog/constants.ts";
+import { JOURNEYS, JOURNEY_LABELS, type JourneyName } from "../vocabulary/catalog.ts";
 import { db } from "../db/client.ts";
 import type { IncidentStatus } from "../db/generated/client.ts";
 import { CUSTOMER_STATUS_LABELS, CUSTOMER_STATUS_RANK, worstStatus, type CustomerStatusName } from "../stakeholder/constants.ts";

@@ -1,6 +1,6 @@
 // Client-safe: what the public status page and GET /api/status show. Only what customers may
 // read: no people, no internal notes, no money, no internal titles or ids.
-import type { JourneyName } from "../catalog/constants.ts";
+import type { JourneyName } from "../vocabulary/catalog.ts";
 import type { CustomerStatusName, JourneyStatusMap } from "../stakeholder/constants.ts";
 
 /** Seen by the public at most this stale; a burst of visitors costs one query per window. */

@@ -1,5 +1,5 @@
 import type { Prisma } from "../db/generated/client.ts";
-import type { EventKindName } from "./constants.ts";
+import type { EventKindName } from "../vocabulary/timeline.ts";
 import { eventSelect, toEventDto, type TimelineEventDto } from "./event-dto.ts";
 
 interface NewEvent {

@@ -1,6 +1,6 @@
 // Pure: names a change to an entry's content, so the amendment says what happened in a sentence
 // ("marked action #7 worked") and browsers can show it without diffing.
-import type { EventKindName } from "./constants.ts";
+import type { EventKindName } from "../vocabulary/timeline.ts";
 
 export type ContentChange = "correct" | "outcome" | "state" | "acknowledge";
 

@@ -2,7 +2,7 @@
 //   /note …  /action …  /decision …  /hypothesis …
 //   /notify Payments on-call: asked them to pause retries     (a catalog team; optionally "… via phone: …")
 //   /link https://status.psp.example/incidents/123 PSP status page
-import { NOTIFY_CHANNELS, type NotifyChannel, type PostableKind } from "./constants.ts";
+import { NOTIFY_CHANNELS, type NotifyChannel, type PostableKind } from "../vocabulary/timeline.ts";
 import { ZLinkData, ZNotificationData } from "./event-data.ts";
 import { matchTeam, unknownTeamMessage, type NamedTeam } from "./match-team.ts";
 

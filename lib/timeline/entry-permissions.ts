@@ -1,7 +1,7 @@
 // Client-safe: who may change which entry. The UI uses it to show only the buttons a person can
 // use; lib/timeline/change-entry.ts enforces the same rules inside the writing transaction.
 import { can, type RoleName } from "../auth/permissions.ts";
-import { POSTABLE_KINDS, type EventKindName } from "./constants.ts";
+import { POSTABLE_KINDS, type EventKindName } from "../vocabulary/timeline.ts";
 
 export interface TimelineViewer {
   userId: string;

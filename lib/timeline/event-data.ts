@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZInstant } from "../validation/time.ts";
-import { ACTION_OUTCOMES, HYPOTHESIS_STATES, NOTIFY_CHANNELS } from "./constants.ts";
+import { ACTION_OUTCOMES, HYPOTHESIS_STATES, NOTIFY_CHANNELS } from "../vocabulary/timeline.ts";
 
 // The kind-specific part of an entry, stored in TimelineEvent.data and validated per kind.
 

@@ -1,7 +1,7 @@
 import type { Prisma } from "../db/generated/client.ts";
 import { z } from "zod";
 import { ZPersonRef } from "../validation/person-ref.ts";
-import { EVENT_KINDS } from "./constants.ts";
+import { EVENT_KINDS } from "../vocabulary/timeline.ts";
 
 export const eventSelect = {
   id: true,
@@ -69,4 +69,11 @@ export function toEventDto(row: EventRow): TimelineEventDto {
     revisionCount: row._count.revisions,
     targetSeq: row.targetSeq,
   };
+}
+
+// The socket events that carry this DTO, added to realtime's event map (lib/realtime/protocol.ts).
+declare module "../realtime/protocol.ts" {
+  interface ServerToClientEvents {
+    "timeline:event": (payload: { incidentId: string; event: TimelineEventDto }) => void;
+  }
 }

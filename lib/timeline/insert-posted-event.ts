@@ -1,6 +1,6 @@
 import { rolesWith, type RoleName } from "../auth/permissions.ts";
 import { preparedQuery } from "../db/client.ts";
-import type { EventKindName } from "./constants.ts";
+import type { EventKindName } from "../vocabulary/timeline.ts";
 import type { TimelineEventDto } from "./event-dto.ts";
 
 export interface PostedEvent {

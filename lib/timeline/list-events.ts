@@ -1,11 +1,11 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { db } from "../db/client.ts";
 import { notFound } from "../errors/app-error.ts";
-import { ZIncidentId } from "../incidents/schemas.ts";
+import { ZIncidentId } from "../incident-record/schemas.ts";
 import { eventSelect, toEventDto, type TimelineEventDto } from "./event-dto.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { isFiltered, ZListEvents } from "./schemas.ts";
-import { invalidField } from "../catalog/catalog-errors.ts";
+import { invalidField } from "../errors/field-errors.ts";
 
 export interface EventPage {
   events: TimelineEventDto[];

@@ -1,7 +1,7 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { db } from "../db/client.ts";
 import { notFound } from "../errors/app-error.ts";
-import { ZIncidentId } from "../incidents/schemas.ts";
+import { ZIncidentId } from "../incident-record/schemas.ts";
 import { eventSelect, toEventDto, type TimelineEventDto } from "./event-dto.ts";
 import { ZEventSeq } from "./schemas.ts";
 

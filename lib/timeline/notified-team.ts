@@ -1,7 +1,7 @@
 import type { Actor } from "../auth/actor.ts";
 import { db } from "../db/client.ts";
 import { matchTeam, unknownTeamMessage } from "./match-team.ts";
-import { invalidField } from "../catalog/catalog-errors.ts";
+import { invalidField } from "../errors/field-errors.ts";
 
 /**
  * The one notion of "told": every notification entry names a catalog team of the actor's

@@ -3,7 +3,7 @@ import type { SessionClaims } from "../auth/session-token.ts";
 import { db } from "../db/client.ts";
 import { isUniqueViolation } from "../db/unique-violation.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
-import { ZIncidentId } from "../incidents/schemas.ts";
+import { ZIncidentId } from "../incident-record/schemas.ts";
 import { publishTimelineEvent } from "../realtime/emit.ts";
 import { insertPostedEvent, type InsertOutcome, type PostedEvent } from "./insert-posted-event.ts";
 import { eventSelect, toEventDto, type TimelineEventDto } from "./event-dto.ts";

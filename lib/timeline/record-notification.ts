@@ -1,6 +1,6 @@
 import type { Actor } from "../auth/actor.ts";
 import { toldSentence } from "./composer-input.ts";
-import type { NotifyChannel } from "./constants.ts";
+import type { NotifyChannel } from "../vocabulary/timeline.ts";
 import { resolveNotifiedTeam } from "./notified-team.ts";
 import { postEvent, type PostEventResult } from "./post-event.ts";
 

@@ -1,5 +1,5 @@
 import { amendmentOf } from "./amendment.ts";
-import type { EventKindName, PostableKind } from "./constants.ts";
+import type { EventKindName, PostableKind } from "../vocabulary/timeline.ts";
 import type { TimelineEventDto } from "./event-dto.ts";
 
 // Pure state for a room's timeline in the browser: applies pushed, fetched and confirmed events

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CLOCK_SKEW_MS, EVENT_KINDS, MAX_BODY_LENGTH, POSTABLE_KINDS, type EventKindName } from "./constants.ts";
+import { CLOCK_SKEW_MS, EVENT_KINDS, MAX_BODY_LENGTH, POSTABLE_KINDS, type EventKindName } from "../vocabulary/timeline.ts";
 import { dataSchemaFor } from "./event-data.ts";
 import { ZText } from "../validation/text.ts";
 import { ZPastInstant } from "../validation/time.ts";

@@ -1,6 +1,6 @@
 // Pure and client-safe: which of the loaded entries a person sees, given the filters they set.
 import { amendmentOf } from "./amendment.ts";
-import type { EventKindName } from "./constants.ts";
+import type { EventKindName } from "../vocabulary/timeline.ts";
 import type { TimelineEventDto } from "./event-dto.ts";
 
 /** Kind chips in the filter bar; "Updates" gathers what the system records. */

@@ -2,7 +2,7 @@
 // incidents inside what the impact maths and Postgres handle (year 0000 is not a Postgres date,
 // and a start in 1900 made loss sums walk a century); a ceiling does the same for the future.
 import { z } from "zod";
-import { CLOCK_SKEW_MS } from "../timeline/constants.ts";
+import { CLOCK_SKEW_MS } from "../vocabulary/timeline.ts";
 
 export const TIME_FLOOR = "2000-01-01T00:00:00Z";
 export const TIME_CEILING = "2100-01-01T00:00:00Z";

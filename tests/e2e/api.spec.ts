@@ -1,6 +1,6 @@
 // The public HTTP contract, as an API client sees it: status codes, error shape, idempotency, paging.
 import type { APIResponse } from "@playwright/test";
-import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
 import type { TimelineEventDto } from "@/lib/timeline/event-dto.ts";
 import { DEMO_USERS } from "./support/auth.ts";
 import { expect, test } from "./support/fixtures.ts";

@@ -2,7 +2,7 @@
 // marked DRILL, and the injected alerts arrive live in every browser in the room.
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { formatDrillDuration } from "../../lib/drills/report/format-duration.ts";
+import { formatDrillDuration } from "../../lib/drill-reports/format-duration.ts";
 import { expectNoSeriousViolations } from "./support/axe.ts";
 import { SCREENS_DIR } from "./support/env.ts";
 import { expect, test } from "./support/fixtures.ts";

@@ -1,6 +1,6 @@
 // The incident-lifecycle part of the HTTP contract: who may run an incident, and bad input named.
 import type { APIResponse } from "@playwright/test";
-import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
 import { expect, test } from "./support/fixtures.ts";
 import { seedIncident } from "./support/seed.ts";
 

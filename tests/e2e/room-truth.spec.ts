@@ -2,7 +2,7 @@
 // every time with its zone, resolution ends the impact; plus the screens at laptop and phone size.
 import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
-import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
 import { DEMO_USERS } from "./support/auth.ts";
 import { SCREENS_DIR } from "./support/env.ts";
 import { expect, test } from "./support/fixtures.ts";

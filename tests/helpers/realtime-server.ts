@@ -4,7 +4,7 @@ import { createServer, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
 import { attachFanout, type Fanout, type FanoutOptions } from "../../lib/realtime/adapter.ts";
 import { setRealtimeServer, type RealtimeServer } from "../../lib/realtime/emit.ts";
-import { createRealtimeServer } from "../../lib/realtime/socket-server.ts";
+import { createRealtimeServer } from "../../lib/server/socket-server.ts";
 import { sessionCookie } from "./session-cookie.ts";
 import { connected, createClient, type TestClient } from "./socket-client.ts";
 import { createTestDatabase, type TestDatabase } from "./test-database.ts";

@@ -1,6 +1,6 @@
 import type { Actor } from "../../lib/auth/actor.ts";
-import { setIncidentImpact } from "../../lib/impact/set-incident-impact.ts";
-import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
+import { setIncidentImpact } from "../../lib/incidents/set-incident-impact.ts";
+import type { IncidentDto } from "../../lib/incident-record/incident-dto.ts";
 import { setImpactedServices } from "../../lib/incidents/set-impacted-services.ts";
 import { updateIncident } from "../../lib/incidents/update-incident.ts";
 import { createPostmortem } from "../../lib/postmortems/create-postmortem.ts";

@@ -1,6 +1,6 @@
 import type { Actor } from "../../lib/auth/actor.ts";
 import { db } from "../../lib/db/client.ts";
-import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "../../lib/incident-record/incident-dto.ts";
 import { seedIncident } from "./seed.ts";
 
 export interface PracticeDrill {

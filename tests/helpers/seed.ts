@@ -7,8 +7,8 @@ import { createService } from "../../lib/catalog/services.ts";
 import { createTeam } from "../../lib/catalog/teams.ts";
 import { db } from "../../lib/db/client.ts";
 import { declareIncident } from "../../lib/incidents/declare-incident.ts";
-import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
-import type { TDeclareIncident } from "../../lib/incidents/schemas.ts";
+import type { IncidentDto } from "../../lib/incident-record/incident-dto.ts";
+import type { TDeclareIncident } from "../../lib/incident-record/schemas.ts";
 
 export interface SeededOrganization {
   id: string;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as tokenRoute from "../../app/api/tokens/route.ts";
 import * as revokeRoute from "../../app/api/tokens/[id]/route.ts";
 import { generateApiToken, hashApiToken } from "../../lib/auth/api-token-format.ts";
-import type { ApiTokenDto } from "../../lib/auth/api-tokens.ts";
+import type { ApiTokenDto } from "../../lib/people/api-tokens.ts";
 import { db } from "../../lib/db/client.ts";
 import { windowOf } from "../../lib/security/rate-limit.ts";
 import { bearer, callRoute } from "../helpers/call-route.ts";

@@ -1,11 +1,11 @@
 import type { Actor } from "../../lib/auth/actor.ts";
-import { createApiToken } from "../../lib/auth/api-tokens.ts";
+import { createApiToken } from "../../lib/people/api-tokens.ts";
 import type { RoleName } from "../../lib/auth/permissions.ts";
 import { addDependency } from "../../lib/catalog/dependencies.ts";
 import { createService } from "../../lib/catalog/services.ts";
 import { createTeam } from "../../lib/catalog/teams.ts";
 import { db } from "../../lib/db/client.ts";
-import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "../../lib/incident-record/incident-dto.ts";
 import { setResponder } from "../../lib/incidents/set-incident-role.ts";
 import { createIntegration } from "../../lib/integrations/manage.ts";
 import { seedFailedDelivery, seedNotificationChannel } from "../helpers/seed-outbound.ts";

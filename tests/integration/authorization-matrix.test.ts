@@ -5,10 +5,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/actor.ts";
-import { createApiToken, revokeApiToken } from "../../lib/auth/api-tokens.ts";
+import { createApiToken, revokeApiToken } from "../../lib/people/api-tokens.ts";
 import type { RoleName } from "../../lib/auth/permissions.ts";
 import { db } from "../../lib/db/client.ts";
-import { isDirectRoute, serveDirect } from "../../lib/http/direct-routes.ts";
+import { isDirectRoute, serveDirect } from "../../lib/server/direct-routes.ts";
 import { bearer, callHttp, type RouteAnswer } from "../helpers/call-route.ts";
 import { APP_DIR, coverageProblems, discoverRoutes, paramNamesOf, routeKey, type DiscoveredRoute, type HttpMethod } from "../helpers/route-matrix.ts";
 import { seedCatalog, seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
@@ -34,7 +34,7 @@ const tokens = { adminRead: "", adminWrite: "", revoked: "" };
 let goneUserCookie = "";
 // Sessions ended on the server: a deactivated admin's, and one from before its user signed out.
 const ended = { deactivatedCookie: "", signedOutCookie: "", deactivatedToken: "" };
-// server.ts answers a few routes itself, before Next (lib/http/direct-routes.ts): every case of
+// server.ts answers a few routes itself, before Next (lib/server/direct-routes.ts): every case of
 // those routes goes to both, and the two answers must be the same.
 let directServer: Server;
 let directUrl = "";

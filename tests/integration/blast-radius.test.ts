@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveActor, type Actor } from "../../lib/auth/actor.ts";
 import { getBlastRadii, getIncidentBlastRadius } from "../../lib/incidents/get-blast-radius.ts";
-import { getTriage } from "../../lib/impact/get-triage.ts";
+import { getTriage } from "../../lib/incidents/get-triage.ts";
 import { declareIncident } from "../../lib/incidents/declare-incident.ts";
 import { setImpactedServices } from "../../lib/incidents/set-impacted-services.ts";
 import { amendEvent } from "../../lib/timeline/amend-event.ts";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as webhookRoute from "../../app/api/webhooks/[integrationId]/route.ts";
 import { db } from "../../lib/db/client.ts";
-import { setIncidentImpact } from "../../lib/impact/set-incident-impact.ts";
+import { setIncidentImpact } from "../../lib/incidents/set-incident-impact.ts";
 import type { IngestResult } from "../../lib/integrations/ingest-webhook.ts";
 import { createIntegration } from "../../lib/integrations/manage.ts";
 import { getCustomerSignals } from "../../lib/signals/get-customer-signals.ts";

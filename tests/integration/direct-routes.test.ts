@@ -1,9 +1,9 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db/client.ts";
-import { isDirectRoute, serveDirect } from "../../lib/http/direct-routes.ts";
+import { isDirectRoute, serveDirect } from "../../lib/server/direct-routes.ts";
 import { SECURITY_HEADERS } from "../../lib/http/security-headers.ts";
-import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "../../lib/incident-record/incident-dto.ts";
 import { callHttp } from "../helpers/call-route.ts";
 import { withRealtimeServer, type RealtimeTestBed } from "../helpers/realtime-server.ts";
 import { seedIncident, seedOrganization, type SeededOrganization } from "../helpers/seed.ts";

@@ -5,11 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveActor, type Actor } from "../../lib/auth/actor.ts";
 import { playDueDrillSteps } from "../../lib/drills/drill-player.ts";
-import { getDrillReport } from "../../lib/drills/report/get-drill-report.ts";
-import type { DrillReport } from "../../lib/drills/report/report-types.ts";
+import { getDrillReport } from "../../lib/drill-reports/get-drill-report.ts";
+import type { DrillReport } from "../../lib/drill-reports/report-types.ts";
 import { startDrill } from "../../lib/drills/start-drill.ts";
-import { setIncidentImpact } from "../../lib/impact/set-incident-impact.ts";
-import { getTriage } from "../../lib/impact/get-triage.ts";
+import { setIncidentImpact } from "../../lib/incidents/set-incident-impact.ts";
+import { getTriage } from "../../lib/incidents/get-triage.ts";
 import { updateIncident } from "../../lib/incidents/update-incident.ts";
 import { pageTeam } from "../../lib/paging/page-team.ts";
 import { setPagingRoute } from "../../lib/paging/routes.ts";

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server as HttpServer, type Ser
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as healthRoute from "../../app/api/services/[id]/health/route.ts";
-import { createApiToken, revokeApiToken } from "../../lib/auth/api-tokens.ts";
+import { createApiToken, revokeApiToken } from "../../lib/people/api-tokens.ts";
 import { claimDueChecks, startHealthPoller, type HealthPoller } from "../../lib/catalog/health-poller.ts";
 import { DEFAULT_HEALTH_POLLER_CONFIG, type HealthPollerConfig } from "../../lib/catalog/health-poller-config.ts";
 import { parseAllowList } from "../../lib/security/address-policy.ts";

@@ -10,7 +10,7 @@ import { createService, updateService } from "../../lib/catalog/services.ts";
 import { createTeam, updateTeam } from "../../lib/catalog/teams.ts";
 import { db } from "../../lib/db/client.ts";
 import { refuseMalformedPath } from "../../lib/http/malformed-path.ts";
-import { setIncidentImpact } from "../../lib/impact/set-incident-impact.ts";
+import { setIncidentImpact } from "../../lib/incidents/set-incident-impact.ts";
 import { updateImpactSettings } from "../../lib/impact/impact-settings.ts";
 import { declareIncident } from "../../lib/incidents/declare-incident.ts";
 import { ZUpdateChannel } from "../../lib/outbound/schemas.ts";

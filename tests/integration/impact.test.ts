@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db/client.ts";
 import { getIncidentImpact } from "../../lib/impact/get-incident-impact.ts";
-import { getTriage } from "../../lib/impact/get-triage.ts";
+import { getTriage } from "../../lib/incidents/get-triage.ts";
 import { getImpactSettings, updateImpactSettings } from "../../lib/impact/impact-settings.ts";
 import { atRiskPerMinute } from "../../lib/impact/model.ts";
-import { setIncidentImpact } from "../../lib/impact/set-incident-impact.ts";
+import { setIncidentImpact } from "../../lib/incidents/set-incident-impact.ts";
 import { toImpactModel } from "../../lib/impact/settings-dto.ts";
 import { setImpactedServices } from "../../lib/incidents/set-impacted-services.ts";
 import { updateIncident } from "../../lib/incidents/update-incident.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db/client.ts";
-import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "../../lib/incident-record/incident-dto.ts";
 import { setImpactedServices } from "../../lib/incidents/set-impacted-services.ts";
 import { setIncidentRole, setResponder } from "../../lib/incidents/set-incident-role.ts";
 import { updateIncident } from "../../lib/incidents/update-incident.ts";

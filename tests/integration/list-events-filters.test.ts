@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "../../lib/incident-record/incident-dto.ts";
 import { amendEvent } from "../../lib/timeline/amend-event.ts";
 import { listEvents } from "../../lib/timeline/list-events.ts";
 import { pinEvent } from "../../lib/timeline/pin-event.ts";

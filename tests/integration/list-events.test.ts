@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "../../lib/incident-record/incident-dto.ts";
 import { listEvents, type EventPage } from "../../lib/timeline/list-events.ts";
 import { postEvent } from "../../lib/timeline/post-event.ts";
 import { appErrorOf, fieldsOf } from "../helpers/app-error.ts";

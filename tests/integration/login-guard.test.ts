@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authorizeCredentials } from "../../lib/auth/options.ts";
+import { authorizeCredentials } from "../../lib/server/auth-options.ts";
 import { MAX_FAILED_LOGINS } from "../../lib/auth/login-policy.ts";
 import { hashPassword } from "../../lib/auth/password.ts";
 import { db } from "../../lib/db/client.ts";

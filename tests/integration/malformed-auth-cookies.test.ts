@@ -10,7 +10,7 @@ import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET, POST } from "../../app/api/auth/[...nextauth]/route.ts";
 import * as incidentsRoute from "../../app/api/incidents/route.ts";
-import { getPageActor } from "../../lib/auth/page-actor.ts";
+import { getPageActor } from "../../lib/server/page-actor.ts";
 import { callRoute } from "../helpers/call-route.ts";
 import { seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
 import { SESSION_COOKIE, sessionCookie } from "../helpers/session-cookie.ts";

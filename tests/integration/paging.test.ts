@@ -6,7 +6,7 @@ import { createService } from "../../lib/catalog/services.ts";
 import { createTeam } from "../../lib/catalog/teams.ts";
 import { db } from "../../lib/db/client.ts";
 import { getIncidentBlastRadius } from "../../lib/incidents/get-blast-radius.ts";
-import { getIncidentOrThrow } from "../../lib/incidents/get-incident.ts";
+import { getIncidentOrThrow } from "../../lib/incident-record/get-incident.ts";
 import { setImpactedServices } from "../../lib/incidents/set-impacted-services.ts";
 import { updateIncident } from "../../lib/incidents/update-incident.ts";
 import { ingestWebhook } from "../../lib/integrations/ingest-webhook.ts";

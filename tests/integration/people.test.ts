@@ -2,8 +2,8 @@
 // links, roles, the last admin, deactivation, and passwords.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveActor } from "../../lib/auth/actor.ts";
-import { createApiToken, authenticateBearer } from "../../lib/auth/api-tokens.ts";
-import { authorizeCredentials } from "../../lib/auth/options.ts";
+import { createApiToken, authenticateBearer } from "../../lib/people/api-tokens.ts";
+import { authorizeCredentials } from "../../lib/server/auth-options.ts";
 import { createTeam, getTeam } from "../../lib/catalog/teams.ts";
 import { db } from "../../lib/db/client.ts";
 import { changeOwnPassword } from "../../lib/people/change-password.ts";

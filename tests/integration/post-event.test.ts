@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../lib/db/client.ts";
-import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "../../lib/incident-record/incident-dto.ts";
 import { postEvent, postEventAsUser } from "../../lib/timeline/post-event.ts";
 import { appErrorOf, expectAppError, fieldsOf } from "../helpers/app-error.ts";
 import { seedIncident, seedOrganization, type SeededOrganization } from "../helpers/seed.ts";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createActionItem } from "../../lib/action-items/create-action-item.ts";
 import { db } from "../../lib/db/client.ts";
 import { setImpactedServices } from "../../lib/incidents/set-impacted-services.ts";
-import { setIncidentImpact } from "../../lib/impact/set-incident-impact.ts";
+import { setIncidentImpact } from "../../lib/incidents/set-incident-impact.ts";
 import { updateImpactSettings } from "../../lib/impact/impact-settings.ts";
 import { getInsights } from "../../lib/insights/get-insights.ts";
 import { exportPostmortemMarkdown } from "../../lib/postmortems/export-postmortem.ts";

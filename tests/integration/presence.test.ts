@@ -3,7 +3,7 @@
 // the full list again. Ordering per connection is the sync: a later delta proves no earlier one is
 // still on its way.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "../../lib/incident-record/incident-dto.ts";
 import { updateIncident } from "../../lib/incidents/update-incident.ts";
 import { postEvent } from "../../lib/timeline/post-event.ts";
 import { renderMetrics } from "../../lib/observability/metrics.ts";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAppError } from "../helpers/app-error.ts";
 import { db } from "../../lib/db/client.ts";
 import { updateIncident } from "../../lib/incidents/update-incident.ts";
-import { setIncidentImpact } from "../../lib/impact/set-incident-impact.ts";
+import { setIncidentImpact } from "../../lib/incidents/set-incident-impact.ts";
 import { loadPublicStatus } from "../../lib/status/get-public-status.ts";
 import { setStatusSettings } from "../../lib/status/status-settings.ts";
 import { seedIncident, seedOrganization, type SeededOrganization } from "../helpers/seed.ts";

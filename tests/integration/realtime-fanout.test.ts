@@ -4,7 +4,7 @@
 import pg from "pg";
 import { MessageType } from "socket.io-adapter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "../../lib/incident-record/incident-dto.ts";
 import type { FanoutOptions } from "../../lib/realtime/adapter.ts";
 import { setRealtimeServer } from "../../lib/realtime/emit.ts";
 import type { JoinAck } from "../../lib/realtime/protocol.ts";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "../../lib/incident-record/incident-dto.ts";
 import { declareIncident } from "../../lib/incidents/declare-incident.ts";
 import type { JoinAck, PresenceUser } from "../../lib/realtime/protocol.ts";
 import { postEvent } from "../../lib/timeline/post-event.ts";

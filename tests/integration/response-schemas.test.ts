@@ -3,7 +3,7 @@ import { ZServiceDetail, ZTeam, ZTeamDetail } from "../../lib/catalog/catalog-dt
 import { getService } from "../../lib/catalog/services.ts";
 import { getTeam, listTeams } from "../../lib/catalog/teams.ts";
 import { setImpactedServices } from "../../lib/incidents/set-impacted-services.ts";
-import { ZIncident } from "../../lib/incidents/incident-dto.ts";
+import { ZIncident } from "../../lib/incident-record/incident-dto.ts";
 import { ZTimelineEvent } from "../../lib/timeline/event-dto.ts";
 import { listEvents } from "../../lib/timeline/list-events.ts";
 import { postEvent } from "../../lib/timeline/post-event.ts";

@@ -5,7 +5,7 @@ import { declareIncident } from "../../lib/incidents/declare-incident.ts";
 import { DEMO_DEPENDENCIES, DEMO_PASSWORD } from "../../lib/seed/demo-catalog.ts";
 import { DEMO_PAST_INCIDENTS } from "../../lib/seed/demo-history-content.ts";
 import { seedDemo } from "../../lib/seed/seed-demo.ts";
-import type { DrillReport } from "../../lib/drills/report/report-types.ts";
+import type { DrillReport } from "../../lib/drill-reports/report-types.ts";
 import { parseScenario } from "../../lib/drills/parse-scenario.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
 

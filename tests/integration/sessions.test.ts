@@ -2,7 +2,7 @@
 // cookie taken before stops working; single sign-on only lets in whom OIDC_ALLOWED_DOMAINS names.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { resolveActor } from "../../lib/auth/actor.ts";
-import { authOptions } from "../../lib/auth/options.ts";
+import { authOptions } from "../../lib/server/auth-options.ts";
 import { sessionFromCookieHeader } from "../../lib/auth/session-token.ts";
 import { ssoRefusal, userIdForSso } from "../../lib/auth/sso-users.ts";
 import { ssoErrorMessage } from "../../lib/auth/sso-messages.ts";

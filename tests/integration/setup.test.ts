@@ -1,6 +1,6 @@
 // First-run setup on an empty database: exactly one organisation, whatever races it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authorizeCredentials } from "../../lib/auth/options.ts";
+import { authorizeCredentials } from "../../lib/server/auth-options.ts";
 import { db } from "../../lib/db/client.ts";
 import { needsSetup, setupOrganization } from "../../lib/people/setup.ts";
 import { appErrorOf, expectAppError, fieldsOf } from "../helpers/app-error.ts";

@@ -2,7 +2,7 @@
 // froze the process. Instants people send are refused before 2000-01-01, naming the field.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db/client.ts";
-import { setIncidentImpact } from "../../lib/impact/set-incident-impact.ts";
+import { setIncidentImpact } from "../../lib/incidents/set-incident-impact.ts";
 import { updateIncident } from "../../lib/incidents/update-incident.ts";
 import { postEvent } from "../../lib/timeline/post-event.ts";
 import { expectAppError } from "../helpers/app-error.ts";

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "../../lib/incident-record/incident-dto.ts";
 import type { JoinAck } from "../../lib/realtime/protocol.ts";
 import { amendEvent } from "../../lib/timeline/amend-event.ts";
 import { amendmentOf } from "../../lib/timeline/amendment.ts";

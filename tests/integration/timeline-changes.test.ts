@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTeam } from "../../lib/catalog/teams.ts";
 import { db } from "../../lib/db/client.ts";
-import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "../../lib/incident-record/incident-dto.ts";
 import { amendEvent } from "../../lib/timeline/amend-event.ts";
 import { amendmentOf } from "../../lib/timeline/amendment.ts";
 import { listEvents } from "../../lib/timeline/list-events.ts";

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveActor, type Actor } from "../../lib/auth/actor.ts";
 import { getIncidentImpact } from "../../lib/impact/get-incident-impact.ts";
-import { getTriage } from "../../lib/impact/get-triage.ts";
+import { getTriage } from "../../lib/incidents/get-triage.ts";
 import { getIncidentBlastRadius } from "../../lib/incidents/get-blast-radius.ts";
-import { getIncidentOrThrow } from "../../lib/incidents/get-incident.ts";
+import { getIncidentOrThrow } from "../../lib/incident-record/get-incident.ts";
 import { setImpactedServices } from "../../lib/incidents/set-impacted-services.ts";
 import { getInsights } from "../../lib/insights/get-insights.ts";
 import { collectFacts } from "../../lib/postmortems/draft.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIp } from "../../lib/http/client-ip.ts";
+import { clientIp } from "../../lib/security/client-ip.ts";
 import { windowOf } from "../../lib/security/rate-limit.ts";
 
 const req = (forwarded: string | undefined, peer = "10.0.0.5") => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZSetIncidentImpact } from "../../lib/impact/schemas.ts";
-import { ZDeclareIncident, ZUpdateIncident } from "../../lib/incidents/schemas.ts";
+import { ZDeclareIncident, ZUpdateIncident } from "../../lib/incident-record/schemas.ts";
 import { openApiDocument } from "../../lib/openapi/build-openapi.ts";
 import { constraintsOf, describeSchema, typeOf } from "../../lib/openapi/describe-schema.ts";
 import { jsonSchemaOf } from "../../lib/openapi/json-schema-of.ts";

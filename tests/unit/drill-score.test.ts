@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { draftLessons } from "../../lib/drills/report/draft-lessons.ts";
-import { formatDelta, formatDrillDuration } from "../../lib/drills/report/format-duration.ts";
-import { compareMetrics, median } from "../../lib/drills/report/score-compare.ts";
-import { namesService, scoreDrill, type ScoredEntry, type ScoreInput } from "../../lib/drills/report/score-drill.ts";
+import { draftLessons } from "../../lib/drill-reports/draft-lessons.ts";
+import { formatDelta, formatDrillDuration } from "../../lib/drill-reports/format-duration.ts";
+import { compareMetrics, median } from "../../lib/drill-reports/score-compare.ts";
+import { namesService, scoreDrill, type ScoredEntry, type ScoreInput } from "../../lib/drill-reports/score-drill.ts";
 
 const at = (hms: string) => new Date(`2026-11-20T${hms}Z`);
 const PSP = { id: "11111111-1111-4111-8111-111111111111", name: "Payment gateway adapter", aliases: ["payment-gateway"] };

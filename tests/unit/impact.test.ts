@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { JourneyName } from "../../lib/catalog/constants.ts";
+import type { JourneyName } from "../../lib/vocabulary/catalog.ts";
 import { degradationHistory, degradationsAt, lossBetween, nextRateChange, projectNextHour, type ImpactChangeSpec } from "../../lib/impact/loss.ts";
 import { atRiskPerMinute, baselineRate, peakMultiplier, type ImpactModel } from "../../lib/impact/model.ts";
 import { compareTriage, computePriority, suggestSeverity } from "../../lib/impact/priority.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertKeyTimesInOrder, durations, formatUtc, toWholeSecond, type KeyTimes } from "../../lib/incidents/key-times.ts";
+import { assertKeyTimesInOrder, durations, formatUtc, toWholeSecond, type KeyTimes } from "../../lib/incident-record/key-times.ts";
 import type { AppError } from "../../lib/errors/app-error.ts";
 
 const at = (hhmm: string) => new Date(`2026-11-27T${hhmm}:00.000Z`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ImpactSummaryDto } from "../../lib/impact/impact-dto.ts";
 import type { BlastRadiusDto } from "../../lib/incidents/get-blast-radius.ts";
-import type { IncidentDto } from "../../lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "../../lib/incident-record/incident-dto.ts";
 import { draftPostmortem, type IncidentRecord } from "../../lib/postmortems/draft.ts";
 import { BUILTIN_TEMPLATES, templateKeyFor } from "../../lib/postmortems/templates.ts";
 import type { TimelineEventDto } from "../../lib/timeline/event-dto.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../lib/errors/app-error.ts";
 import { toAppError } from "../../lib/errors/to-app-error.ts";
-import { ZDeclareIncident } from "../../lib/incidents/schemas.ts";
+import { ZDeclareIncident } from "../../lib/incident-record/schemas.ts";
 
 describe("toAppError", () => {
   it("turns a validation error into 422 with one entry per field", () => {

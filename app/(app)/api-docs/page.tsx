@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ApiReference } from "@/components/api-docs/api-reference.tsx";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { openApiDocument } from "@/lib/openapi/build-openapi.ts";
 
 export const metadata: Metadata = { title: "API reference" };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CatalogBrowser } from "@/components/catalog/catalog-browser.tsx";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 import { filtersFromParams } from "@/lib/catalog/filter-services.ts";
 import { listCatalogServices } from "@/lib/catalog/services.ts";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { DrillList } from "@/components/drills/drill-list.tsx";
 import { DrillStartForm } from "@/components/drills/drill-start-form.tsx";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 import { listCatalogNames, listDrills, listScenarios } from "@/lib/drills/list-drills.ts";
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { IncidentList } from "@/components/incidents/incident-list.tsx";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 import { listIncidents } from "@/lib/incidents/list-incidents.ts";
-import { ZIncludeDrills } from "@/lib/drills/include-drills.ts";
+import { ZIncludeDrills } from "@/lib/incident-record/include-drills.ts";
 
 export const metadata: Metadata = { title: "Incidents" };
 

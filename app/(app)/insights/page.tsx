@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { InsightsView } from "@/components/insights/insights-view.tsx";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { getInsights } from "@/lib/insights/get-insights.ts";
 import { INSIGHT_RANGES } from "@/lib/insights/insights-dto.ts";
-import { ZIncludeDrills } from "@/lib/drills/include-drills.ts";
+import { ZIncludeDrills } from "@/lib/incident-record/include-drills.ts";
 
 export const metadata: Metadata = { title: "Insights" };
 

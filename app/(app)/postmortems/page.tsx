@@ -3,7 +3,7 @@ import Link from "next/link";
 import { LibraryFiltersForm } from "@/components/postmortems/library/library-filters-form.tsx";
 import { PostmortemTable } from "@/components/postmortems/library/postmortem-table.tsx";
 import { cn } from "@/components/ui/cn.ts";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 import { listServices } from "@/lib/catalog/list-services.ts";
 import { listTeams } from "@/lib/catalog/teams.ts";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ReadinessBoard } from "@/components/readiness/readiness-board.tsx";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 import { getReadiness } from "@/lib/readiness/get-readiness.ts";
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { SettingsTabs } from "@/components/settings/settings-tabs.tsx";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 
 export default async function SettingsLayout({ children }: { children: ReactNode }) {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { TriageBoard } from "@/components/triage/triage-board.tsx";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
-import { getTriage } from "@/lib/impact/get-triage.ts";
+import { getTriage } from "@/lib/incidents/get-triage.ts";
 
 export const metadata: Metadata = { title: "Triage" };
 

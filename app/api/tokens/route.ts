@@ -1,4 +1,4 @@
-import { createApiToken, listApiTokens } from "@/lib/auth/api-tokens.ts";
+import { createApiToken, listApiTokens } from "@/lib/people/api-tokens.ts";
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

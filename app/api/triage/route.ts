@@ -1,4 +1,4 @@
-import { getTriage } from "@/lib/impact/get-triage.ts";
+import { getTriage } from "@/lib/incidents/get-triage.ts";
 import { authedRoute, json } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
 import { SeverityBadge } from "../../incidents/severity-badge.tsx";
 import { StatusBadge } from "../../incidents/status-badge.tsx";
 

@@ -1,4 +1,4 @@
-import type { HealthName } from "@/lib/catalog/constants.ts";
+import type { HealthName } from "@/lib/vocabulary/catalog.ts";
 
 // Team colours avoid the health scale (green/amber/red), the severity reds and the accent blue
 // (selection, search matches), and are far apart in hue so no two teams read alike: teal,

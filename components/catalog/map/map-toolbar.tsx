@@ -1,6 +1,6 @@
 "use client";
 import type { ReactNode } from "react";
-import { JOURNEYS, JOURNEY_LABELS } from "@/lib/catalog/constants.ts";
+import { JOURNEYS, JOURNEY_LABELS } from "@/lib/vocabulary/catalog.ts";
 import type { GraphTeamDto } from "@/lib/catalog/get-graph.ts";
 import { Button } from "../../ui/button.tsx";
 import { Input, Select } from "../../ui/field.tsx";

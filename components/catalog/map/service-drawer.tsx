@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useRef, type ReactNode } from "react";
-import { JOURNEY_LABELS, SERVICE_KIND_LABELS, TIER_LABELS } from "@/lib/catalog/constants.ts";
+import { JOURNEY_LABELS, SERVICE_KIND_LABELS, TIER_LABELS } from "@/lib/vocabulary/catalog.ts";
 import type { CatalogGraphDto, GraphServiceDto } from "@/lib/catalog/get-graph.ts";
 import { SeverityBadge } from "../../incidents/severity-badge.tsx";
 import { Timestamp } from "../../time/timestamp.tsx";

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { Timestamp } from "@/components/time/timestamp.tsx";
-import { TARGETS_MS } from "@/lib/drills/report/draft-lessons.ts";
-import type { DrillReportDto } from "@/lib/drills/report/drill-report-dto.ts";
-import { formatDrillDuration } from "@/lib/drills/report/format-duration.ts";
-import type { DrillReport } from "@/lib/drills/report/report-types.ts";
+import { TARGETS_MS } from "@/lib/drill-reports/draft-lessons.ts";
+import type { DrillReportDto } from "@/lib/drill-reports/drill-report-dto.ts";
+import { formatDrillDuration } from "@/lib/drill-reports/format-duration.ts";
+import type { DrillReport } from "@/lib/drill-reports/report-types.ts";
 import { formatMoney } from "@/lib/impact/format.ts";
 import { EndDrillButton } from "./end-drill-button.tsx";
 import { LessonsSection } from "./lessons-section.tsx";

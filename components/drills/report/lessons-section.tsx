@@ -1,4 +1,4 @@
-import type { DrillReport } from "@/lib/drills/report/report-types.ts";
+import type { DrillReport } from "@/lib/drill-reports/report-types.ts";
 import { SuggestedActions } from "./suggested-actions.tsx";
 
 function List({ title, items, mark, tone, empty }: { title: string; items: string[]; mark: string; tone: string; empty: string }) {

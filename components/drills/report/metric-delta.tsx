@@ -1,4 +1,4 @@
-import { formatDelta, formatDrillDuration } from "@/lib/drills/report/format-duration.ts";
+import { formatDelta, formatDrillDuration } from "@/lib/drill-reports/format-duration.ts";
 
 /** A comparison in words and an arrow, never colour alone: "▲ +2m slower" / "▼ −45s faster". */
 export function MetricDelta({ delta, base }: { delta: number | null; base: number | null }) {

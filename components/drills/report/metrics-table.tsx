@@ -1,6 +1,6 @@
-import { TARGETS_MS } from "@/lib/drills/report/draft-lessons.ts";
-import { formatDrillDuration } from "@/lib/drills/report/format-duration.ts";
-import { METRIC_LABELS, type DrillMetric, type DrillReport, type MetricComparison } from "@/lib/drills/report/report-types.ts";
+import { TARGETS_MS } from "@/lib/drill-reports/draft-lessons.ts";
+import { formatDrillDuration } from "@/lib/drill-reports/format-duration.ts";
+import { METRIC_LABELS, type DrillMetric, type DrillReport, type MetricComparison } from "@/lib/drill-reports/report-types.ts";
 import { MetricDelta } from "./metric-delta.tsx";
 
 function Took({ metric, speed }: { metric: DrillMetric; speed: number }) {

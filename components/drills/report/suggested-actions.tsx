@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { apiRequest } from "@/components/api/api-client.ts";
 import { Button } from "@/components/ui/button.tsx";
-import type { SuggestedAction } from "@/lib/drills/report/report-types.ts";
+import type { SuggestedAction } from "@/lib/drill-reports/report-types.ts";
 
 type State = { kind: "idle" } | { kind: "saving" } | { kind: "done"; postmortemId: string } | { kind: "failed"; message: string };
 

@@ -1,5 +1,5 @@
-import { formatDrillDuration } from "@/lib/drills/report/format-duration.ts";
-import type { DrillReport } from "@/lib/drills/report/report-types.ts";
+import { formatDrillDuration } from "@/lib/drill-reports/format-duration.ts";
+import type { DrillReport } from "@/lib/drill-reports/report-types.ts";
 
 /** The failing service's blast radius, team by team: when each first heard, or never. */
 export function TeamsTold({ report }: { report: DrillReport }) {

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { apiRequest } from "@/components/api/api-client.ts";
-import { JOURNEY_LABELS } from "@/lib/catalog/constants.ts";
+import { JOURNEY_LABELS } from "@/lib/vocabulary/catalog.ts";
 import { useRoom } from "../room-context.ts";
 import { PanelSection } from "./panel-section.tsx";
 import { TeamNotifyRow } from "./team-notify-row.tsx";

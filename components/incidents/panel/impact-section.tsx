@@ -1,10 +1,10 @@
 "use client";
 import { useState } from "react";
 import { can, canCommand } from "@/lib/auth/permissions.ts";
-import { JOURNEY_LABELS } from "@/lib/catalog/constants.ts";
+import { JOURNEY_LABELS } from "@/lib/vocabulary/catalog.ts";
 import type { ImpactJourneyDto, ImpactSummaryDto } from "@/lib/impact/impact-dto.ts";
 import { formatCount, formatMoney, formatPerMinute } from "@/lib/impact/format.ts";
-import { SEVERITY_INFO } from "@/lib/incidents/constants.ts";
+import { SEVERITY_INFO } from "@/lib/vocabulary/incidents.ts";
 import { ImpactChart } from "../../impact/impact-chart.tsx";
 import { ImpactEditor } from "../../impact/impact-editor.tsx";
 import { CustomerSignals } from "../../signals/customer-signals.tsx";

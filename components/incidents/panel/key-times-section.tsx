@@ -1,9 +1,9 @@
 "use client";
 import { useState } from "react";
 import { canCommand } from "@/lib/auth/permissions.ts";
-import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
-import { describeKeyTimeProblem, durations, findKeyTimeProblem, type KeyTimes } from "@/lib/incidents/key-times.ts";
-import { KEY_TIMES, type KeyTime } from "@/lib/incidents/schemas.ts";
+import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
+import { describeKeyTimeProblem, durations, findKeyTimeProblem, type KeyTimes } from "@/lib/incident-record/key-times.ts";
+import { KEY_TIMES, type KeyTime } from "@/lib/incident-record/schemas.ts";
 import { formatClock, formatDuration, fromZonedInput, toZonedInput, zoneName } from "@/lib/time/format.ts";
 import { TimeZoneSetting, useTimeZone } from "../../time/time-zone.tsx";
 import { Timestamp } from "../../time/timestamp.tsx";

@@ -1,6 +1,6 @@
 "use client";
 import { canCommand, can } from "@/lib/auth/permissions.ts";
-import type { IncidentRoleName } from "@/lib/incidents/schemas.ts";
+import type { IncidentRoleName } from "@/lib/incident-record/schemas.ts";
 import { Button } from "../../ui/button.tsx";
 import { useRoom } from "../room-context.ts";
 import { PanelSection } from "./panel-section.tsx";

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { can } from "@/lib/auth/permissions.ts";
 import type { BlastRadiusDto } from "@/lib/incidents/get-blast-radius.ts";
 import { channelLabel, toldSentence } from "@/lib/timeline/composer-input.ts";
-import { NOTIFY_CHANNELS, type NotifyChannel } from "@/lib/timeline/constants.ts";
+import { NOTIFY_CHANNELS, type NotifyChannel } from "@/lib/vocabulary/timeline.ts";
 import { canAmendEntry, canModerateTimeline } from "@/lib/timeline/entry-permissions.ts";
 import { apiRequest } from "../../api/api-client.ts";
 import { Timestamp } from "../../time/timestamp.tsx";

@@ -3,8 +3,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, type FormEvent } from "react";
 import { Kbd } from "@/components/ui/kbd.tsx";
 import { useShortcut } from "@/components/ui/use-shortcut.ts";
-import { JOURNEY_LABELS, JOURNEYS } from "@/lib/catalog/constants.ts";
-import { SEVERITIES } from "@/lib/incidents/constants.ts";
+import { JOURNEY_LABELS, JOURNEYS } from "@/lib/vocabulary/catalog.ts";
+import { SEVERITIES } from "@/lib/vocabulary/incidents.ts";
 import type { LibraryFilters } from "@/lib/postmortems/library-filters.ts";
 
 const SEARCH_DEBOUNCE_MS = 300;

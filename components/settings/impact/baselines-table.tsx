@@ -1,5 +1,5 @@
 "use client";
-import { JOURNEY_LABELS, JOURNEYS, type JourneyName } from "@/lib/catalog/constants.ts";
+import { JOURNEY_LABELS, JOURNEYS, type JourneyName } from "@/lib/vocabulary/catalog.ts";
 import { cn } from "../../ui/cn.ts";
 import { BASELINE_FIELDS, type BaselineField, type SettingsDraft } from "./settings-draft.ts";
 

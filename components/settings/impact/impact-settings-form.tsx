@@ -5,7 +5,7 @@ import { baselineRate, hourlyMultiplier, peakMultiplier } from "@/lib/impact/mod
 import { toImpactModel, type ImpactSettingsDto } from "@/lib/impact/settings-dto.ts";
 import { apiRequest } from "../../api/api-client.ts";
 import { useNow } from "../../time/use-now.ts";
-import { SEVERITIES } from "@/lib/incidents/constants.ts";
+import { SEVERITIES } from "@/lib/vocabulary/incidents.ts";
 import { Button } from "../../ui/button.tsx";
 import { Field, Input } from "../../ui/field.tsx";
 import { BaselinesTable } from "./baselines-table.tsx";

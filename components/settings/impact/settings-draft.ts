@@ -1,8 +1,8 @@
 "use client";
-import { JOURNEYS, type JourneyName } from "@/lib/catalog/constants.ts";
+import { JOURNEYS, type JourneyName } from "@/lib/vocabulary/catalog.ts";
 import type { JourneyBaselineSpec } from "@/lib/impact/model.ts";
 import type { ImpactSettingsDto } from "@/lib/impact/settings-dto.ts";
-import { SEVERITIES, type SeverityName } from "@/lib/incidents/constants.ts";
+import { SEVERITIES, type SeverityName } from "@/lib/vocabulary/incidents.ts";
 import { fromLocalInput, toLocalInput } from "../../impact/datetime-local.ts";
 
 // The form keeps what was typed as text, so a half-typed "0." is not snapped to 0 under the cursor.

@@ -1,6 +1,6 @@
 "use client";
 import { useState, type FormEvent, type ReactNode } from "react";
-import { SEVERITIES, type SeverityName } from "@/lib/incidents/constants.ts";
+import { SEVERITIES, type SeverityName } from "@/lib/vocabulary/incidents.ts";
 import type { IntegrationDto } from "@/lib/integrations/integration-dto.ts";
 import { GROUPING_KINDS } from "@/lib/integrations/kinds.ts";
 import type { ServiceRule, SeverityRule } from "@/lib/integrations/mapping.ts";

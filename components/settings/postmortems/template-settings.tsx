@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { SEVERITIES, SEVERITY_INFO, type SeverityName } from "@/lib/incidents/constants.ts";
+import { SEVERITIES, SEVERITY_INFO, type SeverityName } from "@/lib/vocabulary/incidents.ts";
 import type { PostmortemSettingsDto } from "@/lib/postmortems/template-settings.ts";
 import type { PostmortemTemplateDto } from "@/lib/postmortems/templates.ts";
 import { useApiSubmit } from "../../api/use-api-submit.ts";

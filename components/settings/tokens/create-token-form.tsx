@@ -1,6 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import type { ApiTokenDto } from "@/lib/auth/api-tokens.ts";
+import type { ApiTokenDto } from "@/lib/people/api-tokens.ts";
 import { API_TOKEN_SCOPE_LABELS, API_TOKEN_SCOPES, type ApiTokenScopeName } from "@/lib/auth/api-token-schemas.ts";
 import { useApiSubmit } from "../../api/use-api-submit.ts";
 import { Button } from "../../ui/button.tsx";

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { ApiTokenDto } from "@/lib/auth/api-tokens.ts";
+import type { ApiTokenDto } from "@/lib/people/api-tokens.ts";
 import { API_TOKEN_SCOPE_LABELS } from "@/lib/auth/api-token-schemas.ts";
 import { Timestamp } from "../../time/timestamp.tsx";
 import { Button } from "../../ui/button.tsx";

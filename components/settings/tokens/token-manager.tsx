@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import type { ApiTokenDto } from "@/lib/auth/api-tokens.ts";
+import type { ApiTokenDto } from "@/lib/people/api-tokens.ts";
 import { apiRequest } from "../../api/api-client.ts";
 import { CreateTokenForm } from "./create-token-form.tsx";
 import { NewTokenNotice } from "./new-token-notice.tsx";

@@ -1,4 +1,4 @@
-import { SERVICE_KINDS } from "../constants.ts";
+import { SERVICE_KINDS } from "../../vocabulary/catalog.ts";
 import type { Draft, DraftEntity } from "./draft.ts";
 import { formatRef, parseEntityRef, refKey } from "./entity-ref.ts";
 import { csv, issue, list, locatorFor, obj, str, type Entity } from "./backstage-entity.ts";

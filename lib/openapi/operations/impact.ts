@@ -1,5 +1,5 @@
 import { ZImpactSettingsInput, ZSetIncidentImpact } from "../../impact/schemas.ts";
-import { JOURNEYS } from "../../catalog/constants.ts";
+import { JOURNEYS } from "../../vocabulary/catalog.ts";
 import { ref } from "../response-schemas.ts";
 import type { ApiOperation } from "../types.ts";
 import { ADMINS, EVERYONE, WRITERS } from "./roles.ts";

@@ -1,5 +1,5 @@
-import { ZDeclareIncident, ZResponder, ZSetIncidentRole, ZSetServices, ZUpdateIncident } from "../../incidents/schemas.ts";
-import { ZListIncidentsQuery } from "../../drills/include-drills.ts";
+import { ZDeclareIncident, ZResponder, ZSetIncidentRole, ZSetServices, ZUpdateIncident } from "../../incident-record/schemas.ts";
+import { ZListIncidentsQuery } from "../../incident-record/include-drills.ts";
 import { ref } from "../response-schemas.ts";
 import type { ApiOperation } from "../types.ts";
 import { EVERYONE, WRITERS } from "./roles.ts";

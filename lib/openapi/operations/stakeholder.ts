@@ -1,4 +1,4 @@
-import { JOURNEYS } from "../../catalog/constants.ts";
+import { JOURNEYS } from "../../vocabulary/catalog.ts";
 import { SIGNAL_WINDOW_MINUTES } from "../../signals/customer-signals-dto.ts";
 import { CUSTOMER_STATUSES } from "../../stakeholder/constants.ts";
 import { ZPostStakeholderUpdate } from "../../stakeholder/schemas.ts";

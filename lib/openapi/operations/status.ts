@@ -1,4 +1,4 @@
-import { JOURNEYS } from "../../catalog/constants.ts";
+import { JOURNEYS } from "../../vocabulary/catalog.ts";
 import { CUSTOMER_STATUSES } from "../../stakeholder/constants.ts";
 import { STATUS_CACHE_MS } from "../../status/public-status-dto.ts";
 import { ZStatusSettings } from "../../status/schemas.ts";

@@ -1,6 +1,6 @@
 // Post-mortem seed helpers over the public API, the way a client would make them.
 import { expect, type APIRequestContext } from "@playwright/test";
-import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
+import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
 import type { PostmortemDto } from "@/lib/postmortems/postmortem-dto.ts";
 import { seedEvent, seedIncident, uniqueTag } from "./seed.ts";
 

@@ -1,8 +1,8 @@
 // Seed helpers go through the public API, so e2e data is made the way a client would make it.
 import { randomBytes } from "node:crypto";
 import { expect, type APIRequestContext } from "@playwright/test";
-import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
-import type { TDeclareIncident } from "@/lib/incidents/schemas.ts";
+import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
+import type { TDeclareIncident } from "@/lib/incident-record/schemas.ts";
 import type { TimelineEventDto } from "@/lib/timeline/event-dto.ts";
 import type { TPostEvent } from "@/lib/timeline/schemas.ts";
 

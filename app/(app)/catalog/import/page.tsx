@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ExportPanel } from "@/components/catalog/io/export-panel.tsx";
 import { FormatHelp } from "@/components/catalog/io/format-help.tsx";
 import { ImportForm } from "@/components/catalog/io/import-form.tsx";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 import { countCatalog } from "@/lib/catalog/io/export.ts";
 

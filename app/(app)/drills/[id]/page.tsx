@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { DrillReportView } from "@/components/drills/report/drill-report-view.tsx";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
-import { getDrillReport } from "@/lib/drills/report/get-drill-report.ts";
+import { getDrillReport } from "@/lib/drill-reports/get-drill-report.ts";
 import { AppError } from "@/lib/errors/app-error.ts";
 
 type Params = { params: Promise<{ id: string }> };

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { IncidentRoom } from "@/components/timeline/incident-room.tsx";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 import { listServices } from "@/lib/catalog/list-services.ts";
 import { listTeams } from "@/lib/catalog/teams.ts";
 import { getDrill } from "@/lib/drills/list-drills.ts";
 import { listStakeholderUpdates } from "@/lib/stakeholder/list-stakeholder-updates.ts";
 import { AppError } from "@/lib/errors/app-error.ts";
-import { getIncidentOrThrow } from "@/lib/incidents/get-incident.ts";
+import { getIncidentOrThrow } from "@/lib/incident-record/get-incident.ts";
 import { listEvents } from "@/lib/timeline/list-events.ts";
 import { listMembers } from "@/lib/users/list-members.ts";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AuditLogView } from "@/components/settings/audit/audit-log-view.tsx";
 import { auditFacets, listAudit } from "@/lib/audit/list-audit.ts";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 import { listMembers } from "@/lib/users/list-members.ts";
 

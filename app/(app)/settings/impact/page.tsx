@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ImpactSettingsForm } from "@/components/settings/impact/impact-settings-form.tsx";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 import { getImpactSettings } from "@/lib/impact/impact-settings.ts";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { IntegrationsManager } from "@/components/settings/integrations/integrations-manager.tsx";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 import { listServices } from "@/lib/catalog/list-services.ts";
 import { listIntegrations } from "@/lib/integrations/manage.ts";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { NotificationsManager } from "@/components/settings/notifications/notifications-manager.tsx";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 import { listTeams } from "@/lib/catalog/teams.ts";
 import { listChannels } from "@/lib/outbound/channels.ts";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PeopleManager } from "@/components/people/people-manager.tsx";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 import { listPeople } from "@/lib/people/manage-people.ts";
 

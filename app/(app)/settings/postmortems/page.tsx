@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { TemplateSettings } from "@/components/settings/postmortems/template-settings.tsx";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 import { getPostmortemSettings } from "@/lib/postmortems/template-settings.ts";
 

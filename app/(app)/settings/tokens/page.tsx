@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { TokenManager } from "@/components/settings/tokens/token-manager.tsx";
-import { listApiTokens } from "@/lib/auth/api-tokens.ts";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { listApiTokens } from "@/lib/people/api-tokens.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 
 export const metadata: Metadata = { title: "API tokens · Settings" };

@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { NextRequest } from "next/server";
 import { isPasswordAttempt, limitPasswordAttempt } from "@/lib/auth/login-rate-limit.ts";
 import { withUsableCallbackUrls } from "@/lib/auth/safe-callback-url.ts";
-import { authOptions } from "@/lib/auth/options.ts";
+import { authOptions } from "@/lib/server/auth-options.ts";
 import { errorReply } from "@/lib/http/api-core.ts";
 import { readText } from "@/lib/http/api-handler.ts";
 

@@ -1,4 +1,4 @@
-import { getIncidentOrThrow } from "@/lib/incidents/get-incident.ts";
+import { getIncidentOrThrow } from "@/lib/incident-record/get-incident.ts";
 import { updateIncident } from "@/lib/incidents/update-incident.ts";
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
 

@@ -1,4 +1,4 @@
-import { revokeApiToken } from "@/lib/auth/api-tokens.ts";
+import { revokeApiToken } from "@/lib/people/api-tokens.ts";
 import { authedRoute, json } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ServiceForm } from "@/components/catalog/service-form.tsx";
 import { buttonClasses } from "@/components/ui/button.tsx";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 import { listTeams } from "@/lib/catalog/teams.ts";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { TeamDetail } from "@/components/catalog/team-detail.tsx";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 import { getTeam } from "@/lib/catalog/teams.ts";
 import { AppError } from "@/lib/errors/app-error.ts";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { TeamForm } from "@/components/catalog/team-form.tsx";
-import { getPageActor } from "@/lib/auth/page-actor.ts";
+import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 import { listMembers } from "@/lib/users/list-members.ts";
 

@@ -1,4 +1,4 @@
-import { getDrillReport } from "@/lib/drills/report/get-drill-report.ts";
+import { getDrillReport } from "@/lib/drill-reports/get-drill-report.ts";
 import { authedRoute, json } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

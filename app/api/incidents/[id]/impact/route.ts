@@ -1,5 +1,5 @@
 import { getIncidentImpact } from "@/lib/impact/get-incident-impact.ts";
-import { setIncidentImpact } from "@/lib/impact/set-incident-impact.ts";
+import { setIncidentImpact } from "@/lib/incidents/set-incident-impact.ts";
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import type { Prisma } from "../../db/generated/client.ts";
+import type { Prisma } from "../db/generated/client.ts";
 import { median, type MetricTimes } from "./score-compare.ts";
 
 /**

@@ -3,13 +3,13 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
 import { db } from "../db/client.ts";
-import { CLIENT_IP_HEADER } from "../http/client-ip.ts";
-import { isThrottled, recordFailedLogin, recordSuccessfulLogin } from "./login-guard.ts";
-import { verifyPassword } from "./password.ts";
-import { claimsOf, decodeSession } from "./session-token.ts";
-import { endSessions, recordSignIn } from "./session-version.ts";
-import { ssoRefusal, userIdForSso } from "./sso-users.ts";
-import { safeRedirectUrl } from "./safe-callback-url.ts";
+import { CLIENT_IP_HEADER } from "../security/client-ip.ts";
+import { isThrottled, recordFailedLogin, recordSuccessfulLogin } from "../auth/login-guard.ts";
+import { verifyPassword } from "../auth/password.ts";
+import { claimsOf, decodeSession } from "../auth/session-token.ts";
+import { endSessions, recordSignIn } from "../people/session-version.ts";
+import { ssoRefusal, userIdForSso } from "../auth/sso-users.ts";
+import { safeRedirectUrl } from "../auth/safe-callback-url.ts";
 
 const ZCredentials = z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) });
 

@@ -1,5 +1,5 @@
 import type { KeyTime } from "./schemas.ts";
-import { invalidField } from "../catalog/catalog-errors.ts";
+import { invalidField } from "../errors/field-errors.ts";
 
 // Pure: the order key times must keep, and the durations leadership reads.
 

@@ -12,8 +12,8 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { resolveActor } from "../auth/actor.ts";
 import { postEvent, postEventAsUser } from "../timeline/post-event.ts";
-import { authenticate, bodyTooLarge, errorReply, MAX_BODY_BYTES, parseJsonBody, sessionOf, type RequestHead } from "./api-core.ts";
-import { SECURITY_HEADERS } from "./security-headers.ts";
+import { authenticate, bodyTooLarge, errorReply, MAX_BODY_BYTES, parseJsonBody, sessionOf, type RequestHead } from "../http/api-core.ts";
+import { SECURITY_HEADERS } from "../http/security-headers.ts";
 
 type Reply = { status: number; body: unknown; headers?: Record<string, string> };
 type DirectHandler = (req: IncomingMessage, head: RequestHead, params: string[]) => Promise<Reply>;

@@ -4,10 +4,10 @@ import { db } from "../db/client.ts";
 import { AppError, forbidden, notFound } from "../errors/app-error.ts";
 import { loadEnv } from "../env.ts";
 import { hitRateLimit } from "../security/rate-limit.ts";
-import { accountDeactivated, assertCan, type Actor } from "./actor.ts";
-import { generateApiToken, hashApiToken, parseBearer } from "./api-token-format.ts";
-import { API_TOKEN_SCOPE_RANK, ZCreateApiToken, type ApiTokenScopeName } from "./api-token-schemas.ts";
-import { can, type RoleName } from "./permissions.ts";
+import { accountDeactivated, assertCan, type Actor } from "../auth/actor.ts";
+import { generateApiToken, hashApiToken, parseBearer } from "../auth/api-token-format.ts";
+import { API_TOKEN_SCOPE_RANK, ZCreateApiToken, type ApiTokenScopeName } from "../auth/api-token-schemas.ts";
+import { can, type RoleName } from "../auth/permissions.ts";
 
 export interface ApiTokenDto {
   id: string;

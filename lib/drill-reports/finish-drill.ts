@@ -1,6 +1,6 @@
-import type { Actor } from "../../auth/actor.ts";
-import { recordAudit } from "../../audit/record-audit.ts";
-import type { Prisma } from "../../db/generated/client.ts";
+import type { Actor } from "../auth/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import type { Prisma } from "../db/generated/client.ts";
 import { buildDrillReport } from "./build-report.ts";
 
 export interface FinishedDrill {

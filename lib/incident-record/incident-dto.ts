@@ -1,7 +1,7 @@
 import type { Prisma } from "../db/generated/client.ts";
 import { z } from "zod";
 import { ZPersonRef, type PersonRef } from "../validation/person-ref.ts";
-import { incidentRef, SEVERITIES, STATUSES } from "./constants.ts";
+import { incidentRef, SEVERITIES, STATUSES } from "../vocabulary/incidents.ts";
 
 const person = { select: { id: true, name: true } } as const;
 
@@ -108,4 +108,12 @@ export function toIncidentDto(row: IncidentRow): IncidentDto {
     lastSeq: row.lastSeq,
     drillId: row.drillId,
   };
+}
+
+// The socket events that carry this DTO, added to realtime's event map (lib/realtime/protocol.ts).
+declare module "../realtime/protocol.ts" {
+  interface ServerToClientEvents {
+    "incident:declared": (payload: { incident: IncidentDto }) => void;
+    "incident:updated": (payload: { incident: IncidentDto }) => void;
+  }
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError, notFound } from "../errors/app-error.ts";
+import { AppError, notFound } from "./app-error.ts";
 
 const ZId = z.uuid();
 
@@ -13,5 +13,3 @@ export function assertId(id: string, what: string): void {
   if (!ZId.safeParse(id).success) throw notFound(what);
 }
 
-// The transaction budget lives in lib/db; re-exported for the domains that import it from here.
-export { TX_OPTIONS } from "../db/transaction-options.ts";

@@ -1,12 +1,12 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { db } from "../db/client.ts";
-import { incidentRef } from "../incidents/constants.ts";
-import { getBlastRadii } from "../incidents/get-blast-radius.ts";
-import type { TriageDto, TriageRowDto } from "./impact-dto.ts";
-import { loadImpactModel } from "./impact-settings.ts";
+import { incidentRef } from "../vocabulary/incidents.ts";
+import { getBlastRadii } from "./get-blast-radius.ts";
+import type { TriageDto, TriageRowDto } from "../impact/impact-dto.ts";
+import { loadImpactModel } from "../impact/impact-settings.ts";
 import { latestDueByIncident } from "../stakeholder/latest-due-by-incident.ts";
-import { loadImpact } from "./load-impact.ts";
-import { compareTriage } from "./priority.ts";
+import { loadImpact } from "../impact/load-impact.ts";
+import { compareTriage } from "../impact/priority.ts";
 
 /**
  * Every active (not resolved) incident, ranked by priority score (see computePriority), with

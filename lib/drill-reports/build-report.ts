@@ -1,8 +1,8 @@
-import { computeBlastRadius } from "../../catalog/blast-radius.ts";
-import type { JourneyName } from "../../catalog/constants.ts";
-import type { Prisma } from "../../db/generated/client.ts";
-import { loadImpactModel } from "../../impact/impact-settings.ts";
-import { lossBetween } from "../../impact/loss.ts";
+import { computeBlastRadius } from "../catalog/blast-radius.ts";
+import type { JourneyName } from "../vocabulary/catalog.ts";
+import type { Prisma } from "../db/generated/client.ts";
+import { loadImpactModel } from "../impact/impact-settings.ts";
+import { lossBetween } from "../impact/loss.ts";
 import { draftLessons } from "./draft-lessons.ts";
 import type { DrillReport } from "./report-types.ts";
 import { compareMetrics, timesOf, type MetricTimes } from "./score-compare.ts";

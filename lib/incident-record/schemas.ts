@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ZText } from "../validation/text.ts";
 import { ZPastInstant } from "../validation/time.ts";
-import { SEVERITIES, STATUSES } from "./constants.ts";
+import { SEVERITIES, STATUSES } from "../vocabulary/incidents.ts";
 
 export const ZIncidentId = z.uuid();
 

@@ -3,8 +3,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppError } from "../errors/app-error.ts";
 import { needsSetup } from "../people/setup.ts";
-import { resolveActor, type Actor } from "./actor.ts";
-import { sessionFromCookieHeader } from "./session-token.ts";
+import { resolveActor, type Actor } from "../auth/actor.ts";
+import { sessionFromCookieHeader } from "../auth/session-token.ts";
 
 /** For pages: the signed-in actor, or a redirect to the login page. */
 export async function getPageActor(returnTo?: string): Promise<Actor> {

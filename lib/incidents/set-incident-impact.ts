@@ -1,14 +1,14 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
-import type { JourneyName } from "../catalog/constants.ts";
+import type { JourneyName } from "../vocabulary/catalog.ts";
 import { AppError } from "../errors/app-error.ts";
-import { commitIncidentChange } from "../incidents/commit-incident-change.ts";
-import { lockIncident } from "../incidents/lock-incident.ts";
+import { commitIncidentChange } from "./commit-incident-change.ts";
+import { lockIncident } from "../incident-record/lock-incident.ts";
 import { publishImpactUpdated } from "../realtime/emit.ts";
-import { getIncidentImpact } from "./get-incident-impact.ts";
-import type { ImpactSummaryDto } from "./impact-dto.ts";
-import { describeImpactChange, type DescribedChange } from "./describe-change.ts";
-import { currentDegradations, degradationHistory } from "./loss.ts";
-import { ZSetIncidentImpact, type TImpactEntry } from "./schemas.ts";
+import { getIncidentImpact } from "../impact/get-incident-impact.ts";
+import type { ImpactSummaryDto } from "../impact/impact-dto.ts";
+import { describeImpactChange, type DescribedChange } from "../impact/describe-change.ts";
+import { currentDegradations, degradationHistory } from "../impact/loss.ts";
+import { ZSetIncidentImpact, type TImpactEntry } from "../impact/schemas.ts";
 
 const hasEvidence = (e: TImpactEntry) => e.failedCheckouts != null || e.errorRate != null || e.supportTickets != null || e.surveyResponses != null;
 

@@ -5,16 +5,16 @@ import { z } from "zod";
 import { assertCan, resolveActorBatched } from "../auth/actor.ts";
 import { sessionFromCookieHeader } from "../auth/session-token.ts";
 import { toAppError } from "../errors/to-app-error.ts";
-import { getIncidentOrThrow } from "../incidents/get-incident.ts";
-import type { IncidentDto } from "../incidents/incident-dto.ts";
+import { getIncidentOrThrow } from "../incident-record/get-incident.ts";
+import type { IncidentDto } from "../incident-record/incident-dto.ts";
 import { errorFields, log } from "../log.ts";
 import { addCollector, replaceGauge } from "../observability/metrics.ts";
 import { isSameOriginWrite } from "../http/same-origin.ts";
 import { getPostmortem } from "../postmortems/get-postmortem.ts";
 import { listEvents, type EventPage } from "../timeline/list-events.ts";
 import { createCoalescer } from "../db/coalesce.ts";
-import { setRealtimeServer, type RealtimeServer, type SocketData } from "./emit.ts";
-import { createPresence, type Presence } from "./presence.ts";
+import { setRealtimeServer, type RealtimeServer, type SocketData } from "../realtime/emit.ts";
+import { createPresence, type Presence } from "../realtime/presence.ts";
 import {
   incidentRoom,
   orgRoom,
@@ -24,7 +24,7 @@ import {
   type PostmortemJoinAck,
   postmortemRoom,
   type ServerToClientEvents,
-} from "./protocol.ts";
+} from "../realtime/protocol.ts";
 
 type WarroomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 

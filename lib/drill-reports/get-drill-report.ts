@@ -1,7 +1,7 @@
-import { assertCan, type Actor } from "../../auth/actor.ts";
-import { assertId } from "../../catalog/catalog-errors.ts";
-import { db } from "../../db/client.ts";
-import { notFound } from "../../errors/app-error.ts";
+import { assertCan, type Actor } from "../auth/actor.ts";
+import { assertId } from "../errors/field-errors.ts";
+import { db } from "../db/client.ts";
+import { notFound } from "../errors/app-error.ts";
 import type { DrillReportDto } from "./drill-report-dto.ts";
 import type { DrillReport } from "./report-types.ts";
 
