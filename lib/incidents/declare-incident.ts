@@ -32,6 +32,8 @@ export async function declareIncident(actor: Actor, input: unknown): Promise<Inc
       ],
       outbound: { occurredAt: now },
     }),
+    // As every incident write: a busy database queues declarations rather than failing them at 5 s.
+    { maxWait: 10_000, timeout: 15_000 },
   );
 
   announceDeclared(actor.organizationId, declared);
