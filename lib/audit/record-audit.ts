@@ -1,23 +1,35 @@
 import type { Prisma } from "../db/generated/client.ts";
-import type { Actor } from "../auth/actor.ts";
+import type { AuditAction } from "./audit-catalogue.ts";
+import { toPrincipal, type ActingUser, type AuditPrincipal } from "./audit-principal.ts";
 
 type Tx = Prisma.TransactionClient;
 
-/** Appends to the audit log inside the caller's transaction, so it commits with the change. */
-export async function recordAudit(
-  tx: Tx,
-  actor: Actor,
-  entry: { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown },
-): Promise<void> {
+export interface AuditEntry {
+  /** Only catalogued actions (audit-catalogue.ts), so every row can be read with its schema. */
+  action: AuditAction;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * The one way an audit row is written (the posting statement in insert-posted-event.ts writes the
+ * same row in SQL; a test holds them equal). Inside the caller's transaction, so it commits with
+ * the change; `tx` may be the client itself where the change is a single write.
+ */
+export async function recordAudit(tx: Tx, who: ActingUser | AuditPrincipal, entry: AuditEntry): Promise<void> {
+  const principal = toPrincipal(who);
   await tx.auditLog.create({
     data: {
-      organizationId: actor.organizationId,
-      actorId: actor.userId,
+      organizationId: principal.organizationId,
+      actorId: principal.actorId,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
       before: entry.before === undefined ? undefined : (entry.before as Prisma.InputJsonValue),
       after: entry.after === undefined ? undefined : (entry.after as Prisma.InputJsonValue),
     },
+    select: { id: true },
   });
 }

@@ -1,3 +1,5 @@
+import { systemPrincipal } from "../audit/audit-principal.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import { hitRateLimit, peekRateLimit } from "../security/rate-limit.ts";
 import { LOCK_MINUTES, MAX_FAILED_LOGINS } from "./login-policy.ts";
@@ -24,15 +26,11 @@ export async function isThrottled(email: string, address: string): Promise<boole
 export async function recordFailedLogin(email: string, address: string, user: { id: string; organizationId: string } | null): Promise<void> {
   const result = await hitRateLimit(keyOf(email, address), RULE);
   if (!user || result.remaining !== 0 || !result.allowed) return;
-  await db().auditLog.create({
-    data: {
-      organizationId: user.organizationId,
-      actorId: null,
-      action: "user.locked",
-      entityType: "User",
-      entityId: user.id,
-      after: { address, until: new Date(Date.now() + result.retryAfterSeconds * 1000).toISOString(), failedLogins: MAX_FAILED_LOGINS },
-    },
+  await recordAudit(db(), systemPrincipal(user.organizationId), {
+    action: "user.locked",
+    entityType: "User",
+    entityId: user.id,
+    after: { address, until: new Date(Date.now() + result.retryAfterSeconds * 1000).toISOString(), failedLogins: MAX_FAILED_LOGINS },
   });
 }
 

@@ -1,3 +1,4 @@
+import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import { ACCOUNT_DEACTIVATED, NO_ORGANISATION, SSO_DOMAIN_REFUSED, SSO_NO_NEW_USERS } from "./sso-codes.ts";
 import type { RoleName } from "./permissions.ts";
@@ -45,8 +46,6 @@ export async function userIdForSso(email: string, name: string): Promise<string>
   if (!org) throw new Error("No organisation exists yet to add single sign-on users to");
   const role = (process.env.OIDC_DEFAULT_ROLE ?? "VIEWER") as RoleName;
   const created = await db().user.create({ data: { email, name, role, organizationId: org.id } });
-  await db().auditLog.create({
-    data: { organizationId: org.id, actorId: created.id, action: "user.joined", entityType: "User", entityId: created.id, after: { email, role, via: "sso" } },
-  });
+  await recordAudit(db(), { organizationId: org.id, actorId: created.id, via: "sso" }, { action: "user.joined", entityType: "User", entityId: created.id, after: { email, role, via: "sso" } });
   return created.id;
 }

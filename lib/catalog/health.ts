@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { assertCan, type Actor } from "../auth/actor.ts";
+import { systemPrincipal } from "../audit/audit-principal.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
@@ -58,16 +59,14 @@ export async function writeHealth(
     select: healthSelect,
   });
   if (previous.health !== write.health) {
-    const entry = {
+    // The poller acts for nobody: the record says so with a null actor.
+    await recordAudit(tx, write.actor ?? systemPrincipal(organizationId), {
       action: "service.health",
       entityType: "Service",
       entityId: serviceId,
       before: { health: previous.health, message: previous.healthMessage },
       after: { health: write.health, message: write.message, source: write.source },
-    };
-    if (write.actor) await recordAudit(tx, write.actor, entry);
-    // The poller acts for nobody: the record says so with a null actor.
-    else await tx.auditLog.create({ data: { organizationId, actorId: null, ...entry } });
+    });
   }
   return { dto: toDto(row), isVisibleChange: previous.health !== write.health || previous.healthMessage !== write.message };
 }

@@ -1,10 +1,9 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
+import { principalOf } from "../audit/audit-principal.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
-import { incidentSelect, toIncidentDto, type IncidentDto } from "../incident-record/incident-dto.ts";
-import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
-import { kickOutbound } from "../outbound/kick-outbound.ts";
-import { publishIncidentDeclared, publishTimelineEvent } from "../realtime/emit.ts";
+import { announceDeclared, createIncidentInTx } from "../incidents/create-incident-in-tx.ts";
+import type { IncidentDto } from "../incident-record/incident-dto.ts";
 import { appendEvent } from "../timeline/append-event.ts";
 import { drillSelect, toDrillDto, type DrillDto } from "./drill-dto.ts";
 import { wakeDrillPlayer } from "./drill-wake.ts";
@@ -31,7 +30,7 @@ export async function startDrill(actor: Actor, input: unknown, now: Date = new D
   const { scenario, yaml, isCustom } = readScenario(data);
   const firstAt = scenario.steps[0]?.atSeconds ?? 0;
 
-  const { drill, incident, event } = await db().$transaction(
+  const { drill, declared } = await db().$transaction(
     async (tx) => {
       const { failingServiceId } = await checkAgainstCatalog(tx, actor.organizationId, scenario);
       const created = await tx.drill.create({
@@ -49,43 +48,35 @@ export async function startDrill(actor: Actor, input: unknown, now: Date = new D
         },
         select: { id: true },
       });
-      const org = await tx.organization.update({ where: { id: actor.organizationId }, data: { lastIncidentNumber: { increment: 1 } }, select: { lastIncidentNumber: true } });
-      const row = await tx.incident.create({
-        data: {
-          organizationId: actor.organizationId,
-          number: org.lastIncidentNumber,
-          title: `${DRILL_TITLE_PREFIX}${scenario.name}`.slice(0, 200),
-          summary: scenario.summary.slice(0, 5000),
-          severity: "SEV4",
-          tags: ["drill"],
-          declaredById: actor.userId,
-          startedAt: now,
-          detectedAt: now,
-          drillId: created.id,
-        },
-        select: { id: true },
-      });
       const steps = scenario.steps.length;
-      const event = await appendEvent(tx, {
-        incidentId: row.id,
-        kind: "status_change",
-        body: `DRILL — practice incident. ${actor.name} started the drill "${scenario.name}" at ×${data.speed} (${steps} steps over ${formatDuration(scenario.durationSeconds / data.speed)}). Work it as a real incident: alerts, health, customer signals and stakeholder questions are injected by the drill; nothing reaches customers, the status page or real on-call.`,
-        authorId: actor.userId,
-        occurredAt: now,
-        data: { field: "status", from: null, to: "investigating", drill: { drillId: created.id, step: null, type: "start" } },
-      });
-      const incident = toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: row.id }, select: incidentSelect }));
-      const drill = toDrillDto(await tx.drill.findUniqueOrThrow({ where: { id: created.id }, select: drillSelect }));
-      await recordAudit(tx, actor, { action: "drill.start", entityType: "Drill", entityId: created.id, after: { ...drill, incidentId: incident.id } });
       // Only channels that accept drills hear of it (enqueueOutbound filters on the incident's drillId).
-      await enqueueOutbound(tx, { organizationId: actor.organizationId, event: "incident.declared", incident, occurredAt: now, data: { source: "drill" } });
-      return { drill, incident, event };
+      const declared = await createIncidentInTx(tx, principalOf(actor), {
+        title: `${DRILL_TITLE_PREFIX}${scenario.name}`.slice(0, 200),
+        summary: scenario.summary.slice(0, 5000),
+        severity: "SEV4",
+        tags: ["drill"],
+        startedAt: now,
+        detectedAt: now,
+        drillId: created.id,
+        open: async (tx, incidentId) => [
+          await appendEvent(tx, {
+            incidentId,
+            kind: "status_change",
+            body: `DRILL — practice incident. ${actor.name} started the drill "${scenario.name}" at ×${data.speed} (${steps} steps over ${formatDuration(scenario.durationSeconds / data.speed)}). Work it as a real incident: alerts, health, customer signals and stakeholder questions are injected by the drill; nothing reaches customers, the status page or real on-call.`,
+            authorId: actor.userId,
+            occurredAt: now,
+            data: { field: "status", from: null, to: "investigating", drill: { drillId: created.id, step: null, type: "start" } },
+          }),
+        ],
+        outbound: { data: { source: "drill" }, occurredAt: now },
+      });
+      const drill = toDrillDto(await tx.drill.findUniqueOrThrow({ where: { id: created.id }, select: drillSelect }));
+      await recordAudit(tx, actor, { action: "drill.start", entityType: "Drill", entityId: created.id, after: { ...drill, incidentId: declared.incident.id } });
+      return { drill, declared };
     },
     TX_OPTIONS,
   );
-  publishIncidentDeclared(actor.organizationId, incident);
-  publishTimelineEvent(event);
-  kickOutbound();
+  announceDeclared(actor.organizationId, declared);
   wakeDrillPlayer();
-  return { drill, incident };
+  return { drill, incident: declared.incident };
 }

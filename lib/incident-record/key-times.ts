@@ -105,9 +105,3 @@ export function durations(t: { startedAt: string; detectedAt: string | null; ack
     mttrMs: resolved === null ? null : resolved - started,
   };
 }
-
-/** "22 Nov, 14:02:11 UTC": server-written timeline text names its zone and keeps the second. */
-export function formatUtc(date: Date | null): string {
-  if (!date) return "not set";
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "UTC" }).format(date) + " UTC";
-}

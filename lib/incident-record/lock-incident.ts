@@ -5,14 +5,17 @@ import { ZIncidentId } from "./schemas.ts";
 
 /**
  * Locks the incident row for the rest of the transaction, scoped to the actor's organisation,
- * so concurrent changes queue and "from → to" in the timeline is never stale.
+ * so concurrent changes queue and "from → to" in the timeline is never stale. The organisation's
+ * time zone (server-written text names times in it) comes with the lock, at no extra round trip;
+ * only the incident's row is locked, never the organisation's.
  */
 export async function lockIncident(tx: Prisma.TransactionClient, actor: Actor, incidentId: string) {
   if (!ZIncidentId.safeParse(incidentId).success) throw notFound("Incident");
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Incident" WHERE id = ${incidentId}::uuid AND "organizationId" = ${actor.organizationId}::uuid FOR UPDATE`;
-  if (locked.length === 0) throw notFound("Incident");
-  return tx.incident.findUniqueOrThrow({
+  const [locked] = await tx.$queryRaw<{ timeZone: string }[]>`
+    SELECT o."timeZone" FROM "Incident" i JOIN "Organization" o ON o.id = i."organizationId"
+    WHERE i.id = ${incidentId}::uuid AND i."organizationId" = ${actor.organizationId}::uuid FOR UPDATE OF i`;
+  if (!locked) throw notFound("Incident");
+  const incident = await tx.incident.findUniqueOrThrow({
     where: { id: incidentId },
     select: {
       id: true,
@@ -32,6 +35,7 @@ export async function lockIncident(tx: Prisma.TransactionClient, actor: Actor, i
       resolvedAt: true,
     },
   });
+  return { ...incident, timeZone: locked.timeZone };
 }
 
 export type LockedIncident = Awaited<ReturnType<typeof lockIncident>>;

@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/actor.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { recordAudit, type AuditEntry } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import type { EventKind, Prisma } from "../db/generated/client.ts";
 import { enqueueOutbound, type EnqueueOutboundInput } from "../outbound/enqueue-outbound.ts";
@@ -13,7 +13,7 @@ export interface IncidentChange {
   kind: EventKind;
   body: string;
   data: Record<string, unknown>;
-  audit: { action: string; before?: unknown; after?: unknown };
+  audit: Omit<AuditEntry, "entityType" | "entityId">;
   /** A change people outside the room hear about (notification channels), queued with it. */
   outbound?: Omit<EnqueueOutboundInput, "organizationId" | "incident">;
 }

@@ -135,8 +135,7 @@ export async function updateIncident(actor: Actor, incidentId: string, raw: unkn
       // Stamped to the whole second, like every key time, so an edit can put it back exactly.
       const times = nextKeyTimes(current, input, toWholeSecond(new Date()));
       assertKeyTimesInOrder(times, KEY_TIMES.filter((k) => (times[k]?.getTime() ?? null) !== (current[k]?.getTime() ?? null)));
-      const { timeZone } = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { timeZone: true } });
-      const changes = describeChanges(current, input, times, timeZone);
+      const changes = describeChanges(current, input, times, current.timeZone);
       // A PATCH that changes nothing (a retried request, a form saved as it was) writes nothing:
       // no entry, no audit row, no message to channels, no push.
       if (!changes.length) return { incident: toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: incidentSelect })), events: [] };

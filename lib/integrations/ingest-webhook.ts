@@ -4,8 +4,8 @@ import { errorFields, log } from "../log.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
 import { incidentRef, SEVERITY_INFO, type SeverityName } from "../vocabulary/incidents.ts";
+import { createIncidentInTx } from "../incidents/create-incident-in-tx.ts";
 import { incidentSelect, toIncidentDto, type IncidentDto } from "../incident-record/incident-dto.ts";
-import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
 import { kickOutbound } from "../outbound/kick-outbound.ts";
 import { publishIncidentDeclared, publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "../timeline/append-event.ts";
@@ -319,42 +319,48 @@ async function openIncident(
   pending: Pending,
 ): Promise<string> {
   const { integration } = ctx;
-  const org = await tx.organization.update({
-    where: { id: integration.organizationId },
-    data: { lastIncidentNumber: { increment: 1 } },
-    select: { lastIncidentNumber: true },
-  });
   const startedAt = occurredAt(alert);
   const title = alert.title.length >= 3 ? alert.title : `Alert: ${alert.title}`;
-  const created = await tx.incident.create({
-    data: {
-      organizationId: integration.organizationId,
-      number: org.lastIncidentNumber,
-      title: title.slice(0, 200),
-      summary: alert.description.slice(0, 5000),
-      severity,
-      tags: [`alert:${integration.kind}`],
-      startedAt,
-      detectedAt: startedAt,
-      ...(serviceId ? { services: { create: { serviceId } } } : {}),
-    },
-    select: { id: true },
+  const { incident, events } = await createIncidentInTx(tx, { organizationId: integration.organizationId, actorId: null, via: "webhook" }, {
+    title: title.slice(0, 200),
+    summary: alert.description.slice(0, 5000),
+    severity,
+    tags: [`alert:${integration.kind}`],
+    startedAt,
+    detectedAt: startedAt,
+    serviceIds: serviceId ? [serviceId] : [],
+    open: (tx, incidentId) => openingEntries(tx, ctx, { incidentId, alert, serviceId, severity, startedAt }),
+    auditSource: { integrationId: integration.id, integration: integration.name, dedupKey: alert.dedupKey },
+    outbound: { data: { source: integration.name } },
   });
-  const first = await appendEvent(tx, alertEntry(ctx, created.id, alert, serviceId, 1));
-  pending.events.push(first);
-  const declared = await appendEvent(tx, {
-    incidentId: created.id,
-    kind: "status_change",
-    body: `Opened by ${integration.name} · ${SEVERITY_INFO[severity].label} · investigating · no commander yet`,
-    authorId: null,
-    data: { field: "status", from: null, to: "investigating" },
-  });
-  pending.events.push(declared);
+  pending.events.push(...events);
+  pending.declared.push(incident);
+  return incident.id;
+}
+
+/** An alert-opened incident's first entries: the alert, the declaration, the impacted service with its estimate, a suggested commander. */
+async function openingEntries(
+  tx: Prisma.TransactionClient,
+  ctx: Ctx,
+  opened: { incidentId: string; alert: NormalizedAlert; serviceId: string | null; severity: SeverityName; startedAt: Date },
+): Promise<TimelineEventDto[]> {
+  const { integration } = ctx;
+  const { incidentId, alert, serviceId, severity } = opened;
+  const events = [await appendEvent(tx, alertEntry(ctx, incidentId, alert, serviceId, 1))];
+  events.push(
+    await appendEvent(tx, {
+      incidentId,
+      kind: "status_change",
+      body: `Opened by ${integration.name} · ${SEVERITY_INFO[severity].label} · investigating · no commander yet`,
+      authorId: null,
+      data: { field: "status", from: null, to: "investigating" },
+    }),
+  );
   let suggested: Awaited<ReturnType<typeof suggestCommanderFromTeam>> = null;
   if (serviceId) {
-    pending.events.push(
+    events.push(
       await appendEvent(tx, {
-        incidentId: created.id,
+        incidentId,
         kind: "impact_change",
         body: `Impacted: ${ctx.serviceNames.get(serviceId) ?? "service"}`,
         authorId: null,
@@ -365,24 +371,24 @@ async function openIncident(
     if (service) {
       const estimate = await estimateAlertImpact(tx, {
         organizationId: integration.organizationId,
-        incidentId: created.id,
+        incidentId,
         service,
         severity,
-        startedAt,
+        startedAt: opened.startedAt,
         integrationSetting: integration.alertDegradation,
         organizationSetting: ctx.alertDegradation,
       });
-      if (estimate.event) pending.events.push(estimate.event);
+      if (estimate.event) events.push(estimate.event);
       suggested = estimate.suggestedCommander;
     }
   } else {
     const team = pickTeam(alert, ctx.teams);
-    if (team) suggested = await suggestCommanderFromTeam(tx, { organizationId: integration.organizationId, incidentId: created.id, teamId: team.id, severity });
+    if (team) suggested = await suggestCommanderFromTeam(tx, { organizationId: integration.organizationId, incidentId, teamId: team.id, severity });
   }
   if (suggested) {
-    pending.events.push(
+    events.push(
       await appendEvent(tx, {
-        incidentId: created.id,
+        incidentId,
         kind: "note",
         body: `Suggested commander: ${suggested.name} (first on call for ${suggested.team}). Not assigned: take command or assign someone in the room.`,
         authorId: null,
@@ -390,20 +396,7 @@ async function openIncident(
       }),
     );
   }
-  const incident = toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: created.id }, select: incidentSelect }));
-  await tx.auditLog.create({
-    data: {
-      organizationId: integration.organizationId,
-      actorId: null,
-      action: "incident.declare",
-      entityType: "Incident",
-      entityId: created.id,
-      after: { ...incident, source: { integrationId: integration.id, integration: integration.name, dedupKey: alert.dedupKey } } as unknown as Prisma.InputJsonValue,
-    },
-  });
-  await enqueueOutbound(tx, { organizationId: integration.organizationId, event: "incident.declared", incident, data: { source: integration.name } });
-  pending.declared.push(incident);
-  return created.id;
+  return events;
 }
 
 /** After commit: new incidents to the organisation, entries to their rooms, in order. */

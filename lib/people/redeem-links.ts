@@ -1,4 +1,5 @@
 import { hashPassword } from "../auth/password.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import { type AppError } from "../errors/app-error.ts";
 import { disconnectUserSockets } from "../realtime/disconnect-user.ts";
@@ -24,8 +25,11 @@ export async function acceptInvitation(input: unknown): Promise<{ email: string 
     const link = await claimLink(tx, data.token, "invitation");
     if (!link) return null;
     await tx.user.update({ where: { id: link.userId }, data: { name: data.name, passwordHash, pendingInvite: false, failedLogins: 0, lockedUntil: null } });
-    await tx.auditLog.create({
-      data: { organizationId: link.organizationId, actorId: link.userId, action: "user.joined", entityType: "User", entityId: link.userId, after: { email: link.email, name: data.name, via: "invitation" } },
+    await recordAudit(tx, { organizationId: link.organizationId, actorId: link.userId, via: "invitation" }, {
+      action: "user.joined",
+      entityType: "User",
+      entityId: link.userId,
+      after: { email: link.email, name: data.name, via: "invitation" },
     });
     return { email: link.email };
   });
@@ -41,8 +45,11 @@ export async function completePasswordReset(input: unknown): Promise<{ email: st
     const link = await claimLink(tx, data.token, "password_reset");
     if (!link) return null;
     await tx.user.update({ where: { id: link.userId }, data: { passwordHash, sessionVersion: { increment: 1 }, failedLogins: 0, lockedUntil: null } });
-    await tx.auditLog.create({
-      data: { organizationId: link.organizationId, actorId: link.userId, action: "user.password_changed", entityType: "User", entityId: link.userId, after: { via: "reset_link" } },
+    await recordAudit(tx, { organizationId: link.organizationId, actorId: link.userId, via: "reset_link" }, {
+      action: "user.password_changed",
+      entityType: "User",
+      entityId: link.userId,
+      after: { via: "reset_link" },
     });
     return { email: link.email, userId: link.userId };
   });

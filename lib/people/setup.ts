@@ -1,4 +1,5 @@
 import { hashPassword } from "../auth/password.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import { AppError } from "../errors/app-error.ts";
 import { ZSetup } from "./schemas.ts";
@@ -35,9 +36,9 @@ export async function setupOrganization(input: unknown): Promise<SetupResult> {
     const admin = await tx.user.create({
       data: { organizationId: org.id, name: data.admin.name, email: data.admin.email, role: "ADMIN", passwordHash },
     });
-    const audit = { organizationId: org.id, actorId: admin.id };
-    await tx.auditLog.create({ data: { ...audit, action: "organization.created", entityType: "Organization", entityId: org.id, after: { name: org.name, currency: org.currency, timeZone: org.timeZone } } });
-    await tx.auditLog.create({ data: { ...audit, action: "user.created", entityType: "User", entityId: admin.id, after: { email: admin.email, name: admin.name, role: "ADMIN", via: "setup" } } });
+    const principal = { organizationId: org.id, actorId: admin.id, via: "setup" } as const;
+    await recordAudit(tx, principal, { action: "organization.created", entityType: "Organization", entityId: org.id, after: { name: org.name, currency: org.currency, timeZone: org.timeZone } });
+    await recordAudit(tx, principal, { action: "user.created", entityType: "User", entityId: admin.id, after: { email: admin.email, name: admin.name, role: "ADMIN", via: "setup" } });
     return {
       organization: { id: org.id, name: org.name, currency: org.currency, timeZone: org.timeZone },
       admin: { id: admin.id, name: admin.name, email: admin.email, role: "ADMIN" as const },

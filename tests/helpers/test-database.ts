@@ -6,6 +6,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import { setDatabase } from "../../lib/db/client.ts";
 import { openDatabase, type Database, type OpenOptions } from "../../lib/db/open-database.ts";
+import { assertAuditRowsCatalogued } from "./assert-audit-catalogued.ts";
 import { assertLocalDatabase } from "./assert-local-database.ts";
 import { pgliteTemplate } from "./template-database.ts";
 
@@ -89,9 +90,13 @@ export async function createTestDatabase(options: { migrationsDir?: string } = {
     database,
     url: target.options.url,
     close: async () => {
-      setDatabase(undefined);
-      await database.close();
-      await target.drop();
+      try {
+        await assertAuditRowsCatalogued();
+      } finally {
+        setDatabase(undefined);
+        await database.close();
+        await target.drop();
+      }
     },
   };
 }

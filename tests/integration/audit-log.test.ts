@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditFacets, auditToCsv, listAudit } from "../../lib/audit/list-audit.ts";
+import { auditFacets, auditToCsv, listAudit } from "../../lib/audit-log/list-audit.ts";
 import { db } from "../../lib/db/client.ts";
 import { updateIncident } from "../../lib/incidents/update-incident.ts";
 import { appErrorOf, fieldsOf } from "../helpers/app-error.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertKeyTimesInOrder, durations, formatUtc, toWholeSecond, type KeyTimes } from "../../lib/incident-record/key-times.ts";
+import { assertKeyTimesInOrder, durations, toWholeSecond, type KeyTimes } from "../../lib/incident-record/key-times.ts";
 import type { AppError } from "../../lib/errors/app-error.ts";
 
 const at = (hhmm: string) => new Date(`2026-11-27T${hhmm}:00.000Z`);
@@ -66,10 +66,5 @@ describe("durations", () => {
       ttmMs: null,
       mttrMs: null,
     });
-  });
-
-  it("writes timeline times with their zone named", () => {
-    expect(formatUtc(at("14:02"))).toBe("27 Nov, 14:02:00 UTC");
-    expect(formatUtc(null)).toBe("not set");
   });
 });

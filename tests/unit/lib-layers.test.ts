@@ -14,10 +14,11 @@ const LIB_LAYERS = [
   ["env", "log", "errors", "vocabulary"],
   // Metrics log a failed scrape.
   ["db", "validation", "background", "observability"],
-  ["security"],
+  // The audit record (written inside every change's transaction, by sign-in's guard too).
+  ["security", "audit"],
   ["auth"],
-  // Cross-cutting services every domain may use: the audit record, time zones, realtime push.
-  ["audit", "time", "realtime", "users"],
+  // Cross-cutting services every domain may use: the audit log's reader, time zones, realtime push.
+  ["audit-log", "time", "realtime", "users"],
   // Records: the catalog, people and tokens, the stored incident, follow-ups.
   ["catalog", "people", "incident-record", "action-items"],
   ["timeline", "outbound", "impact", "http"],

@@ -1,4 +1,4 @@
-import { auditToCsv, listAudit, AUDIT_PAGE_MAX, type AuditEntryDto } from "@/lib/audit/list-audit.ts";
+import { auditToCsv, listAudit, AUDIT_PAGE_MAX, type AuditEntryDto } from "@/lib/audit-log/list-audit.ts";
 import { authedRoute, json } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

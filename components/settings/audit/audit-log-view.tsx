@@ -4,7 +4,7 @@ import { apiRequest } from "@/components/api/api-client.ts";
 import { Timestamp } from "@/components/time/timestamp.tsx";
 import { Button, buttonClasses } from "@/components/ui/button.tsx";
 import { Field, Input, Select } from "@/components/ui/field.tsx";
-import type { AuditEntryDto } from "@/lib/audit/list-audit.ts";
+import type { AuditEntryDto } from "@/lib/audit-log/list-audit.ts";
 
 interface Page {
   entries: AuditEntryDto[];

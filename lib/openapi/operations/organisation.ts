@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZCreateApiToken } from "../../auth/api-token-schemas.ts";
-import { ZAuditQuery } from "../../audit/list-audit.ts";
+import { ZAuditQuery } from "../../audit-log/list-audit.ts";
 import type { ApiOperation } from "../types.ts";
 import { ADMINS, EVERYONE } from "./roles.ts";
 

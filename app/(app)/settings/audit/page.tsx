@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AuditLogView } from "@/components/settings/audit/audit-log-view.tsx";
-import { auditFacets, listAudit } from "@/lib/audit/list-audit.ts";
+import { auditFacets, listAudit } from "@/lib/audit-log/list-audit.ts";
 import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 import { listMembers } from "@/lib/users/list-members.ts";
