@@ -1,5 +1,5 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
-import { canCommand } from "../auth/permissions.ts";
+import { can, canCommand } from "../auth/permissions.ts";
 import { AppError, forbidden } from "../errors/app-error.ts";
 import { commitIncidentChange } from "./commit-incident-change.ts";
 import type { IncidentDto } from "./incident-dto.ts";
@@ -21,7 +21,7 @@ async function memberOrThrow(tx: Prisma.TransactionClient, actor: Actor, userId:
       fields: [{ field: "userId", message: "no such user in your organisation" }],
     });
   }
-  if (user.role === "VIEWER") {
+  if (!can(user.role, "incident:edit")) {
     throw new AppError("validation_failed", `Invalid input — userId: ${user.name} is a viewer and cannot take a role`, {
       fields: [{ field: "userId", message: `${user.name} is a viewer and cannot take a role` }],
     });
