@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { IncidentDto } from "@/lib/incidents/incident-dto.ts";
+import { orderIncidents } from "@/lib/incidents/incident-order.ts";
 import { IncidentClock } from "../time/incident-clock.tsx";
 import { Timestamp } from "../time/timestamp.tsx";
 import { buttonClasses } from "../ui/button.tsx";
@@ -13,20 +14,8 @@ import { useShortcut } from "../ui/use-shortcut.ts";
 import { DrillBadge } from "../drills/drill-badge.tsx";
 import { SeverityBadge } from "./severity-badge.tsx";
 import { StatusBadge } from "./status-badge.tsx";
+import { upsertIncident } from "./upsert-incident.ts";
 
-/** Same order as the server: open worst-first then newest, resolved last. */
-function byPriority(a: IncidentDto, b: IncidentDto): number {
-  const open = Number(a.status === "resolved") - Number(b.status === "resolved");
-  if (open) return open;
-  if (a.status !== "resolved" && a.severity !== b.severity) return a.severity.localeCompare(b.severity);
-  return b.startedAt.localeCompare(a.startedAt);
-}
-
-function upsert(list: IncidentDto[], incident: IncidentDto): IncidentDto[] {
-  const current = list.find((i) => i.id === incident.id);
-  if (current && current.lastSeq > incident.lastSeq) return list;
-  return [incident, ...list.filter((i) => i.id !== incident.id)].sort(byPriority);
-}
 
 export function IncidentList({ initial, canDeclare, includeDrills = false }: { initial: IncidentDto[]; canDeclare: boolean; includeDrills?: boolean }) {
   const [incidents, setIncidents] = useState(initial);
@@ -36,14 +25,14 @@ export function IncidentList({ initial, canDeclare, includeDrills = false }: { i
   // Drills are practice: pushed ones join the list only when the filter includes them.
   const onChange = ({ incident }: { incident: IncidentDto }) => {
     if (incident.drillId && !includeDrills) return;
-    setIncidents((list) => upsert(list, incident));
+    setIncidents((list) => upsertIncident(list, incident));
   };
   useSocketSubscription({
     on: { "incident:declared": onChange, "incident:updated": onChange },
     // Changes pushed while the socket was down are gone: read the list again after a reconnect.
     resync: () =>
       void apiRequest<{ incidents: IncidentDto[] }>(includeDrills ? "/api/incidents?drills=include" : "/api/incidents").then((res) => {
-        if (res.ok) setIncidents([...res.data.incidents].sort(byPriority));
+        if (res.ok) setIncidents(orderIncidents(res.data.incidents));
       }),
   });
 
