@@ -7,6 +7,7 @@ import { orderIncidents } from "@/lib/incidents/incident-order.ts";
 import { IncidentClock } from "../time/incident-clock.tsx";
 import { Timestamp } from "../time/timestamp.tsx";
 import { buttonClasses } from "../ui/button.tsx";
+import { DataTable, type DataTableColumn } from "../ui/data-table.tsx";
 import { Kbd } from "../ui/kbd.tsx";
 import { apiRequest } from "../api/api-client.ts";
 import { useSocketSubscription } from "../realtime/use-socket-subscription.ts";
@@ -74,46 +75,40 @@ export function IncidentList({ initial, canDeclare, includeDrills = false }: { i
   );
 }
 
+const COLUMNS: DataTableColumn[] = [
+  { key: "incident", label: "Incident" },
+  { key: "severity", label: "Severity", className: "hidden sm:table-cell" },
+  { key: "status", label: "Status", className: "hidden sm:table-cell" },
+  { key: "commander", label: "Commander", className: "hidden md:table-cell" },
+  { key: "started", label: "Started", className: "hidden md:table-cell" },
+  { key: "duration", label: "Duration", className: "text-right" },
+];
+
 function IncidentTable({ incidents }: { incidents: IncidentDto[] }) {
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-line">
-      <table className="w-full text-sm">
-        <caption className="sr-only">Incidents, open first</caption>
-        <thead className="bg-surface text-left text-xs uppercase tracking-wide text-ink-muted">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Incident</th>
-            <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Severity</th>
-            <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Status</th>
-            <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">Commander</th>
-            <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">Started</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">Duration</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-line">
-          {incidents.map((i) => (
-            <tr key={i.id} className="hover:bg-raised/60">
-              <td className="px-4 py-3">
-                <Link href={`/incidents/${i.id}`} className="group block">
-                  <span className="mr-2 font-mono text-xs text-ink-faint">{i.ref}</span>
-                  {i.drillId ? <DrillBadge className="mr-2" /> : null}
-                  {/* Whole words wrap; only a word longer than the column breaks. */}
-                  <span className="font-medium text-ink break-words group-hover:underline" data-testid="incident-title">{i.title}</span>
-                </Link>
-                {/* On a phone the title gets the width; severity and status sit under it. */}
-                <div className="mt-1.5 flex flex-wrap items-center gap-1.5 sm:hidden">
-                  <SeverityBadge severity={i.severity} />
-                  <StatusBadge status={i.status} />
-                </div>
-              </td>
-              <td className="hidden px-4 py-3 sm:table-cell"><SeverityBadge severity={i.severity} /></td>
-              <td className="hidden px-4 py-3 sm:table-cell"><StatusBadge status={i.status} /></td>
-              <td className="hidden px-4 py-3 text-ink-muted md:table-cell">{i.commander?.name ?? "Unassigned"}</td>
-              <td className="hidden px-4 py-3 text-ink-muted md:table-cell"><Timestamp iso={i.startedAt} withDate /></td>
-              <td className="px-4 py-3 text-right"><IncidentClock startedAt={i.startedAt} resolvedAt={i.resolvedAt} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Incidents, open first" columns={COLUMNS}>
+      {incidents.map((i) => (
+        <tr key={i.id} className="hover:bg-raised/60">
+          <td className="px-4 py-3">
+            <Link href={`/incidents/${i.id}`} className="group block">
+              <span className="mr-2 font-mono text-xs text-ink-faint">{i.ref}</span>
+              {i.drillId ? <DrillBadge className="mr-2" /> : null}
+              {/* Whole words wrap; only a word longer than the column breaks. */}
+              <span className="font-medium text-ink break-words group-hover:underline" data-testid="incident-title">{i.title}</span>
+            </Link>
+            {/* On a phone the title gets the width; severity and status sit under it. */}
+            <div className="mt-1.5 flex flex-wrap items-center gap-1.5 sm:hidden">
+              <SeverityBadge severity={i.severity} />
+              <StatusBadge status={i.status} />
+            </div>
+          </td>
+          <td className="hidden px-4 py-3 sm:table-cell"><SeverityBadge severity={i.severity} /></td>
+          <td className="hidden px-4 py-3 sm:table-cell"><StatusBadge status={i.status} /></td>
+          <td className="hidden px-4 py-3 text-ink-muted md:table-cell">{i.commander?.name ?? "Unassigned"}</td>
+          <td className="hidden px-4 py-3 text-ink-muted md:table-cell"><Timestamp iso={i.startedAt} withDate /></td>
+          <td className="px-4 py-3 text-right"><IncidentClock startedAt={i.startedAt} resolvedAt={i.resolvedAt} /></td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
