@@ -1,6 +1,5 @@
 // Screen-reader and keyboard users work incidents too: no serious or critical axe violations,
 // and a page title that says where you are.
-import type { Page } from "@playwright/test";
 import { expectNoSeriousViolations } from "./support/axe.ts";
 import { authFile } from "./support/auth.ts";
 import { expect, test } from "./support/fixtures.ts";

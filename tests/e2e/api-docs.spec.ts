@@ -1,6 +1,5 @@
 // The API reference: the OpenAPI document for tools, and a page people read.
 import path from "node:path";
-import type { Page } from "@playwright/test";
 import type { OpenApiDocument } from "@/lib/openapi/types.ts";
 import { expectNoSeriousViolations } from "./support/axe.ts";
 import { SCREENS_DIR } from "./support/env.ts";

@@ -1,6 +1,5 @@
 // The differentiator: money at stake per minute, set in the room and seen live elsewhere.
 import path from "node:path";
-import type { Page } from "@playwright/test";
 import { formatPerMinute } from "@/lib/impact/format.ts";
 import type { TriageDto } from "@/lib/impact/impact-dto.ts";
 import { atRiskPerMinute } from "@/lib/impact/model.ts";

@@ -1,6 +1,6 @@
 // A real team's first night: an empty database, first-run setup, an invited responder who joins
 // in another browser and posts, then is deactivated mid-incident and is out at once.
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { Browser, BrowserContext } from "@playwright/test";
 import { expectNoSeriousViolations } from "./support/axe.ts";
 import { E2E_PORT } from "./support/env.ts";
 import { expect, test } from "./support/fixtures.ts";
