@@ -12,7 +12,8 @@ export default tseslint.config(
     rules: {
       ...nextPlugin.configs.recommended.rules,
       ...nextPlugin.configs["core-web-vitals"].rules,
-      "react-hooks/rules-of-hooks": "error",
+      // The full recommended set (React Compiler rules included); missing dependencies stay errors.
+      ...reactHooks.configs.recommended.rules,
       "react-hooks/exhaustive-deps": "error",
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/ban-ts-comment": "error",

@@ -6,6 +6,15 @@ import type { DrillDto } from "@/lib/drills/drill-dto.ts";
 import { apiRequest } from "../api/api-client.ts";
 import { Timestamp } from "../time/timestamp.tsx";
 import { Button } from "../ui/button.tsx";
+import { DataTable, type DataTableColumn } from "../ui/data-table.tsx";
+
+const COLUMNS: DataTableColumn[] = [
+  { key: "scenario", label: "Scenario" },
+  { key: "status", label: "Status" },
+  { key: "steps", label: "Steps", className: "hidden text-right sm:table-cell" },
+  { key: "started", label: "Started", className: "hidden sm:table-cell" },
+  { key: "actions", label: <span className="sr-only">Actions</span> },
+];
 
 const STATUS_LABELS: Record<DrillDto["status"], string> = { running: "▶ Running", finished: "✓ Finished", cancelled: "■ Cancelled" };
 
@@ -28,55 +37,41 @@ export function DrillList({ drills, canRun }: { drills: DrillDto[]; canRun: bool
   return (
     <div className="space-y-2">
       {error ? <p role="alert" className="text-sm text-sev1">{error}</p> : null}
-      <div className="overflow-x-auto rounded-lg border border-line">
-        <table className="w-full text-sm">
-          <caption className="sr-only">Drills, newest first</caption>
-          <thead className="bg-surface text-left text-xs uppercase tracking-wide text-ink-muted">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Scenario</th>
-              <th scope="col" className="px-3 py-2 font-medium">Status</th>
-              <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">Steps</th>
-              <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Started</th>
-              <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-line">
-            {drills.map((d) => (
-              <tr key={d.id} data-testid="drill-row" className="align-top">
-                <td className="px-3 py-2">
-                  {d.incident ? (
-                    <Link href={`/incidents/${d.incident.id}`} className="font-medium text-ink underline-offset-2 hover:underline">
-                      {d.scenarioName}
-                    </Link>
-                  ) : (
-                    <span className="font-medium">{d.scenarioName}</span>
-                  )}
-                  <span className="block text-xs text-ink-muted">
-                    ×{d.speed}
-                    {d.incident ? ` · ${d.incident.ref}` : ""}
-                    <span className="sm:hidden"> · step {d.stepsPlayed} of {d.stepCount}</span>
-                    {d.startedBy ? ` · started by ${d.startedBy.name}` : ""}
-                  </span>
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap">{STATUS_LABELS[d.status]}</td>
-                <td className="hidden px-3 py-2 text-right tabular sm:table-cell">
-                  {d.stepsPlayed} / {d.stepCount}
-                </td>
-                <td className="hidden px-3 py-2 text-ink-muted sm:table-cell"><Timestamp iso={d.startedAt} withDate /></td>
-                <td className="px-3 py-2 text-right whitespace-nowrap">
-                  {d.status === "finished" ? (
-                    <Link href={`/drills/${d.id}`} className="text-accent underline-offset-2 hover:underline">Report</Link>
-                  ) : d.status === "running" && canRun ? (
-                    <Button variant="ghost" size="sm" disabled={busy === d.id} onClick={() => void cancel(d.id)}>
-                      {busy === d.id ? "Cancelling…" : "Cancel drill"}
-                    </Button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Drills, newest first" columns={COLUMNS} density="compact">
+        {drills.map((d) => (
+          <tr key={d.id} data-testid="drill-row" className="align-top">
+            <td className="px-3 py-2">
+              {d.incident ? (
+                <Link href={`/incidents/${d.incident.id}`} className="font-medium text-ink underline-offset-2 hover:underline">
+                  {d.scenarioName}
+                </Link>
+              ) : (
+                <span className="font-medium">{d.scenarioName}</span>
+              )}
+              <span className="block text-xs text-ink-muted">
+                ×{d.speed}
+                {d.incident ? ` · ${d.incident.ref}` : ""}
+                <span className="sm:hidden"> · step {d.stepsPlayed} of {d.stepCount}</span>
+                {d.startedBy ? ` · started by ${d.startedBy.name}` : ""}
+              </span>
+            </td>
+            <td className="px-3 py-2 whitespace-nowrap">{STATUS_LABELS[d.status]}</td>
+            <td className="hidden px-3 py-2 text-right tabular sm:table-cell">
+              {d.stepsPlayed} / {d.stepCount}
+            </td>
+            <td className="hidden px-3 py-2 text-ink-muted sm:table-cell"><Timestamp iso={d.startedAt} withDate /></td>
+            <td className="px-3 py-2 text-right whitespace-nowrap">
+              {d.status === "finished" ? (
+                <Link href={`/drills/${d.id}`} className="text-accent underline-offset-2 hover:underline">Report</Link>
+              ) : d.status === "running" && canRun ? (
+                <Button variant="ghost" size="sm" disabled={busy === d.id} onClick={() => void cancel(d.id)}>
+                  {busy === d.id ? "Cancelling…" : "Cancel drill"}
+                </Button>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -3,9 +3,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
+import { orderIncidents } from "@/lib/incidents/incident-order.ts";
 import { IncidentClock } from "../time/incident-clock.tsx";
 import { Timestamp } from "../time/timestamp.tsx";
 import { buttonClasses } from "../ui/button.tsx";
+import { DataTable, type DataTableColumn } from "../ui/data-table.tsx";
 import { Kbd } from "../ui/kbd.tsx";
 import { apiRequest } from "../api/api-client.ts";
 import { useSocketSubscription } from "../realtime/use-socket-subscription.ts";
@@ -13,20 +15,8 @@ import { useShortcut } from "../ui/use-shortcut.ts";
 import { DrillBadge } from "../drills/drill-badge.tsx";
 import { SeverityBadge } from "./severity-badge.tsx";
 import { StatusBadge } from "./status-badge.tsx";
+import { upsertIncident } from "./upsert-incident.ts";
 
-/** Same order as the server: open worst-first then newest, resolved last. */
-function byPriority(a: IncidentDto, b: IncidentDto): number {
-  const open = Number(a.status === "resolved") - Number(b.status === "resolved");
-  if (open) return open;
-  if (a.status !== "resolved" && a.severity !== b.severity) return a.severity.localeCompare(b.severity);
-  return b.startedAt.localeCompare(a.startedAt);
-}
-
-function upsert(list: IncidentDto[], incident: IncidentDto): IncidentDto[] {
-  const current = list.find((i) => i.id === incident.id);
-  if (current && current.lastSeq > incident.lastSeq) return list;
-  return [incident, ...list.filter((i) => i.id !== incident.id)].sort(byPriority);
-}
 
 export function IncidentList({ initial, canDeclare, includeDrills = false }: { initial: IncidentDto[]; canDeclare: boolean; includeDrills?: boolean }) {
   const [incidents, setIncidents] = useState(initial);
@@ -36,14 +26,14 @@ export function IncidentList({ initial, canDeclare, includeDrills = false }: { i
   // Drills are practice: pushed ones join the list only when the filter includes them.
   const onChange = ({ incident }: { incident: IncidentDto }) => {
     if (incident.drillId && !includeDrills) return;
-    setIncidents((list) => upsert(list, incident));
+    setIncidents((list) => upsertIncident(list, incident));
   };
   useSocketSubscription({
     on: { "incident:declared": onChange, "incident:updated": onChange },
     // Changes pushed while the socket was down are gone: read the list again after a reconnect.
     resync: () =>
       void apiRequest<{ incidents: IncidentDto[] }>(includeDrills ? "/api/incidents?drills=include" : "/api/incidents").then((res) => {
-        if (res.ok) setIncidents([...res.data.incidents].sort(byPriority));
+        if (res.ok) setIncidents(orderIncidents(res.data.incidents));
       }),
   });
 
@@ -85,46 +75,40 @@ export function IncidentList({ initial, canDeclare, includeDrills = false }: { i
   );
 }
 
+const COLUMNS: DataTableColumn[] = [
+  { key: "incident", label: "Incident" },
+  { key: "severity", label: "Severity", className: "hidden sm:table-cell" },
+  { key: "status", label: "Status", className: "hidden sm:table-cell" },
+  { key: "commander", label: "Commander", className: "hidden md:table-cell" },
+  { key: "started", label: "Started", className: "hidden md:table-cell" },
+  { key: "duration", label: "Duration", className: "text-right" },
+];
+
 function IncidentTable({ incidents }: { incidents: IncidentDto[] }) {
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-line">
-      <table className="w-full text-sm">
-        <caption className="sr-only">Incidents, open first</caption>
-        <thead className="bg-surface text-left text-xs uppercase tracking-wide text-ink-muted">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Incident</th>
-            <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Severity</th>
-            <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Status</th>
-            <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">Commander</th>
-            <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">Started</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">Duration</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-line">
-          {incidents.map((i) => (
-            <tr key={i.id} className="hover:bg-raised/60">
-              <td className="px-4 py-3">
-                <Link href={`/incidents/${i.id}`} className="group block">
-                  <span className="mr-2 font-mono text-xs text-ink-faint">{i.ref}</span>
-                  {i.drillId ? <DrillBadge className="mr-2" /> : null}
-                  {/* Whole words wrap; only a word longer than the column breaks. */}
-                  <span className="font-medium text-ink break-words group-hover:underline" data-testid="incident-title">{i.title}</span>
-                </Link>
-                {/* On a phone the title gets the width; severity and status sit under it. */}
-                <div className="mt-1.5 flex flex-wrap items-center gap-1.5 sm:hidden">
-                  <SeverityBadge severity={i.severity} />
-                  <StatusBadge status={i.status} />
-                </div>
-              </td>
-              <td className="hidden px-4 py-3 sm:table-cell"><SeverityBadge severity={i.severity} /></td>
-              <td className="hidden px-4 py-3 sm:table-cell"><StatusBadge status={i.status} /></td>
-              <td className="hidden px-4 py-3 text-ink-muted md:table-cell">{i.commander?.name ?? "Unassigned"}</td>
-              <td className="hidden px-4 py-3 text-ink-muted md:table-cell"><Timestamp iso={i.startedAt} withDate /></td>
-              <td className="px-4 py-3 text-right"><IncidentClock startedAt={i.startedAt} resolvedAt={i.resolvedAt} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Incidents, open first" columns={COLUMNS}>
+      {incidents.map((i) => (
+        <tr key={i.id} className="hover:bg-raised/60">
+          <td className="px-4 py-3">
+            <Link href={`/incidents/${i.id}`} className="group block">
+              <span className="mr-2 font-mono text-xs text-ink-faint">{i.ref}</span>
+              {i.drillId ? <DrillBadge className="mr-2" /> : null}
+              {/* Whole words wrap; only a word longer than the column breaks. */}
+              <span className="font-medium text-ink break-words group-hover:underline" data-testid="incident-title">{i.title}</span>
+            </Link>
+            {/* On a phone the title gets the width; severity and status sit under it. */}
+            <div className="mt-1.5 flex flex-wrap items-center gap-1.5 sm:hidden">
+              <SeverityBadge severity={i.severity} />
+              <StatusBadge status={i.status} />
+            </div>
+          </td>
+          <td className="hidden px-4 py-3 sm:table-cell"><SeverityBadge severity={i.severity} /></td>
+          <td className="hidden px-4 py-3 sm:table-cell"><StatusBadge status={i.status} /></td>
+          <td className="hidden px-4 py-3 text-ink-muted md:table-cell">{i.commander?.name ?? "Unassigned"}</td>
+          <td className="hidden px-4 py-3 text-ink-muted md:table-cell"><Timestamp iso={i.startedAt} withDate /></td>
+          <td className="px-4 py-3 text-right"><IncidentClock startedAt={i.startedAt} resolvedAt={i.resolvedAt} /></td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

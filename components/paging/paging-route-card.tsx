@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { ESCALATION_ACTIONS, ESCALATION_LABELS, PAGING_KIND_LABELS, PAGING_KINDS, type EscalationActionName, type PagingKindName } from "@/lib/paging/constants.ts";
 import type { PagingRouteDto } from "@/lib/paging/route-dto.ts";
 import { apiRequest } from "../api/api-client.ts";
@@ -38,13 +38,16 @@ export function PagingRouteCard({ teamId, teamName, canEdit }: { teamId: string;
   const [message, setMessage] = useState<{ tone: "ok" | "bad"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(async () => {
-    const res = await apiRequest<{ route: PagingRouteDto | null }>(`/api/teams/${teamId}/paging`);
-    if (res.ok) setRoute(res.data.route);
-  }, [teamId]);
   useEffect(() => {
-    void load();
-  }, [load]);
+    let isCurrent = true;
+    void apiRequest<{ route: PagingRouteDto | null }>(`/api/teams/${teamId}/paging`).then((res) => {
+      // Another team's card by now: its answer is not this one's.
+      if (isCurrent && res.ok) setRoute(res.data.route);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [teamId]);
 
   function startEditing() {
     setKind(route?.kind ?? "pagerduty");

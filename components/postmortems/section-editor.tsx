@@ -39,6 +39,10 @@ export function SectionEditor({ postmortemId, section, canEdit, othersEditing, o
     if (!canEdit) return;
     const local = readLocalDraft(postmortemId, section.key);
     if (local && local.body !== section.body) {
+      // The rule is wrong here: the draft lives in this browser's storage, which the server render
+      // cannot read, so it can only seed the editor after hydration (React's documented two-pass
+      // rendering); a lazy initial state would render differently on the server and break hydration.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setMode({ kind: "edit", text: local.body, baseVersion: local.baseVersion, restored: true });
       onEditing(true);
     } else if (local) clearLocalDraft(postmortemId, section.key);

@@ -37,11 +37,12 @@ export function TimelinePanel({ room, viewer, commanderId, canPost, teams }: Pro
   const { state, incidentId } = room;
   const [filters, setFilters] = useState<TimelineFilters>(NO_FILTERS);
   const [compact, setCompact] = usePersistentToggle("warroom:timeline:compact");
-  const [highlight, setHighlight] = useState<number | null>(null);
-  const [jumpSeq, setJumpSeq] = useState<number | null>(null);
+  // The entry jumped to: highlighted until HIGHLIGHT_MS after it is scrolled into view. A new
+  // object per jump, so jumping to the same entry again scrolls again.
+  const [jump, setJump] = useState<{ seq: number } | null>(null);
+  const landedRef = useRef<{ seq: number } | null>(null);
+  const highlight = jump?.seq ?? null;
   const followRef = useRef(true);
-  const stateRef = useRef(state);
-  stateRef.current = state;
 
   const visible = useMemo(() => visibleEntries(state.events, filters), [state.events, filters]);
   const authors = useMemo(() => authorsOf(state.events), [state.events]);
@@ -51,7 +52,7 @@ export function TimelinePanel({ room, viewer, commanderId, canPost, teams }: Pro
   const firstSeq = state.events[0]?.seq;
   const history = useHistorySearch(incidentId, filters, firstSeq, state.amended);
 
-  const { loadOlderUntil } = room;
+  const { loadOlderUntil, current: currentRoom } = room;
   const entryContext = useEntryContext(incidentId);
   const { open: openContext, close: closeContext } = entryContext;
   // Changes applied live since the page around the entry was fetched show there too.
@@ -62,9 +63,9 @@ export function TimelinePanel({ room, viewer, commanderId, canPost, teams }: Pro
   const jumpTo = useCallback(
     (seq: number) => {
       followRef.current = false;
-      setJumpSeq(seq);
+      setJump({ seq });
       if (document.getElementById(`entry-${seq}`)) return;
-      const { events, amended, hasOlder } = stateRef.current;
+      const { events, amended, hasOlder } = currentRoom();
       const target = events.find((e) => e.seq === seq) ?? amended[seq];
       // Whatever hides the entry gives way: filters, and the struck-through toggle when it is struck.
       setFilters((f) => ({ ...NO_FILTERS, showChanges: f.showChanges, showStruck: f.showStruck || Boolean(target?.struck) }));
@@ -78,7 +79,7 @@ export function TimelinePanel({ room, viewer, commanderId, canPost, teams }: Pro
         void openContext(seq);
       }
     },
-    [loadOlderUntil, openContext, closeContext],
+    [loadOlderUntil, openContext, closeContext, currentRoom],
   );
 
   const backToLatest = useCallback(() => {
@@ -98,20 +99,16 @@ export function TimelinePanel({ room, viewer, commanderId, canPost, teams }: Pro
 
   // Scroll once the entry is on screen (at once, or after filters cleared and older pages loaded).
   useEffect(() => {
-    if (jumpSeq === null) return;
-    const el = document.getElementById(`entry-${jumpSeq}`);
+    if (!jump || landedRef.current === jump) return;
+    const el = document.getElementById(`entry-${jump.seq}`);
     if (!el) return;
+    landedRef.current = jump;
     el.scrollIntoView({ block: "center" });
     el.focus({ preventScroll: true });
-    setHighlight(jumpSeq);
-    setJumpSeq(null);
-  }, [jumpSeq, visible, shownContext]);
-
-  useEffect(() => {
-    if (highlight === null) return;
-    const timer = setTimeout(() => setHighlight(null), HIGHLIGHT_MS);
-    return () => clearTimeout(timer);
-  }, [highlight]);
+    // Not cleared by the next render of the list: the highlight lasts from landing. A newer jump
+    // is left alone (it replaced this one).
+    setTimeout(() => setJump((latest) => (latest === jump ? null : latest)), HIGHLIGHT_MS);
+  }, [jump, visible, shownContext]);
 
   const canModerate = canModerateTimeline(viewer, { commanderId });
   const actions = useMemo<TimelineActions>(

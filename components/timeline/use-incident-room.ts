@@ -1,14 +1,15 @@
 "use client";
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
 import type { PostableKind } from "@/lib/vocabulary/timeline.ts";
 import type { TimelineEventDto } from "@/lib/timeline/event-dto.ts";
-import { applyRoomAction, hasGap, initialRoomState, type PendingEntry } from "@/lib/timeline/room-state.ts";
+import { hasGap, initialRoomState, type PendingEntry } from "@/lib/timeline/room-state.ts";
 import { apiRequest, type ApiResult } from "../api/api-client.ts";
 import { createPresenceStore } from "../presence/presence-store.ts";
 import { getSocket } from "../realtime/socket-client.ts";
 import { useSocketSubscription } from "../realtime/use-socket-subscription.ts";
 import { loadOutbox, newClientId, saveOutbox } from "./outbox-storage.ts";
+import { createRoomStore, useRoomState } from "./room-store.ts";
 
 interface EventPage {
   events: TimelineEventDto[];
@@ -30,10 +31,10 @@ const OLDER_PAGE = 200;
 /** Everything live about one room's timeline: events in sequence order, presence, outbox. */
 export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: TimelineEventDto[], initialHasOlder: boolean, onIncident: (incident: IncidentDto) => void) {
   const incidentId = initialIncident.id;
-  const [state, dispatch] = useReducer(applyRoomAction, undefined, () => initialRoomState(initialEvents, initialHasOlder));
+  const [store] = useState(() => createRoomStore(initialRoomState(initialEvents, initialHasOlder)));
+  const state = useRoomState(store);
+  const { dispatch, get: current } = store;
   const [presence] = useState(createPresenceStore);
-  const stateRef = useRef(state);
-  stateRef.current = state;
   const flushing = useRef(false);
   // The server answered 5xx to a post (database unreachable): entries wait in the outbox.
   const [isServerDown, setServerDown] = useState(false);
@@ -49,16 +50,18 @@ export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: Tim
         from = res.data.events.at(-1)?.seq ?? from;
       }
     },
-    [incidentId],
+    [incidentId, dispatch],
   );
 
   // Sends queued entries one at a time, in order; stops at the first that cannot go now.
   const flush = useCallback(async () => {
     if (flushing.current) return;
     flushing.current = true;
+    // Accepted by the server but maybe not on screen yet (behind a gap, still pending): sent once.
+    const sent = new Set<string>();
     try {
       for (;;) {
-        const next = stateRef.current.pending.find((p) => p.state !== "failed");
+        const next = current().pending.find((p) => p.state !== "failed" && !sent.has(p.clientId));
         if (!next) return;
         dispatch({ type: "pendingState", clientId: next.clientId, state: "sending" });
         const res = await apiRequest<TimelineEventDto>(`/api/incidents/${incidentId}/events`, {
@@ -67,29 +70,25 @@ export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: Tim
         });
         if (res.ok) {
           setServerDown(false);
+          sent.add(next.clientId);
           dispatch({ type: "received", events: [res.data] });
-          stateRef.current = { ...stateRef.current, pending: stateRef.current.pending.filter((p) => p.clientId !== next.clientId) };
           continue;
         }
         const retryable = res.error.status === 0 || res.error.status >= 500 || res.error.status === 429;
         if (res.error.status >= 500) setServerDown(true);
         dispatch({ type: "pendingState", clientId: next.clientId, state: retryable ? "queued" : "failed", error: res.error.message });
         if (retryable) return;
-        stateRef.current = {
-          ...stateRef.current,
-          pending: stateRef.current.pending.map((p) => (p.clientId === next.clientId ? { ...p, state: "failed" } : p)),
-        };
       }
     } finally {
       flushing.current = false;
     }
-  }, [incidentId]);
+  }, [incidentId, dispatch, current]);
 
   // Restore entries left in the outbox by an earlier visit, then try to send them.
   useEffect(() => {
     for (const entry of loadOutbox(incidentId)) dispatch({ type: "queued", entry });
     void flush();
-  }, [incidentId, flush]);
+  }, [incidentId, flush, dispatch]);
 
   useEffect(() => saveOutbox(incidentId, state.pending), [incidentId, state.pending]);
 
@@ -105,12 +104,12 @@ export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: Tim
       },
     },
     resync: (socket) =>
-      socket.emit("incident:join", { incidentId, afterSeq: stateRef.current.lastSeq }, (ack) => {
+      socket.emit("incident:join", { incidentId, afterSeq: current().lastSeq }, (ack) => {
         if (!ack.ok) return;
         dispatch({ type: "received", events: ack.events });
         presence.replace(ack.presence);
         onIncident(ack.incident);
-        if (ack.hasMore) void catchUp(ack.events.at(-1)?.seq ?? stateRef.current.lastSeq);
+        if (ack.hasMore) void catchUp(ack.events.at(-1)?.seq ?? current().lastSeq);
         void flush();
       }),
     resyncOnMount: true,
@@ -127,8 +126,8 @@ export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: Tim
   // A pushed event arrived ahead of one we have not seen: fetch the missing range.
   const gap = hasGap(state);
   useEffect(() => {
-    if (gap) void catchUp(stateRef.current.lastSeq);
-  }, [gap, catchUp]);
+    if (gap) void catchUp(current().lastSeq);
+  }, [gap, catchUp, current]);
 
   // Keep retrying queued entries while any are waiting.
   const waiting = state.pending.some((p) => p.state === "queued");
@@ -142,32 +141,27 @@ export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: Tim
     (kind: PostableKind, body: string, occurredAt?: string, data?: Record<string, unknown> | null) => {
       const entry: PendingEntry = { clientId: newClientId(), kind, body, data, occurredAt, createdAt: new Date().toISOString(), state: "queued" };
       dispatch({ type: "queued", entry });
-      stateRef.current = { ...stateRef.current, pending: [...stateRef.current.pending, entry] };
       void flush();
     },
-    [flush],
+    [flush, dispatch],
   );
 
   const retry = useCallback(
     (clientId: string) => {
       dispatch({ type: "pendingState", clientId, state: "queued" });
-      stateRef.current = {
-        ...stateRef.current,
-        pending: stateRef.current.pending.map((p) => (p.clientId === clientId ? { ...p, state: "queued" } : p)),
-      };
       void flush();
     },
-    [flush],
+    [flush, dispatch],
   );
 
-  const discard = useCallback((clientId: string) => dispatch({ type: "discarded", clientId }), []);
+  const discard = useCallback((clientId: string) => dispatch({ type: "discarded", clientId }), [dispatch]);
 
   const loadOlder = useCallback(async (): Promise<void> => {
-    const first = stateRef.current.events[0]?.seq;
+    const first = current().events[0]?.seq;
     if (!first) return;
     const res = await apiRequest<EventPage>(`/api/incidents/${incidentId}/events?before=${first}&limit=${OLDER_PAGE}`);
     if (res.ok) dispatch({ type: "olderLoaded", events: res.data.events, hasMore: res.data.hasMore });
-  }, [incidentId]);
+  }, [incidentId, dispatch, current]);
 
   /**
    * Loads earlier pages until entry `seq` is loaded (jumping to a pinned entry or a search match),
@@ -175,8 +169,8 @@ export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: Tim
    */
   const loadOlderUntil = useCallback(
     async (seq: number): Promise<void> => {
-      let first: number = stateRef.current.events[0]?.seq ?? 0;
-      if (first <= seq || !stateRef.current.hasOlder) return;
+      let first: number = current().events[0]?.seq ?? 0;
+      if (first <= seq || !current().hasOlder) return;
       const pages: TimelineEventDto[][] = [];
       let hasMore = true;
       while (first > seq && hasMore) {
@@ -188,7 +182,7 @@ export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: Tim
       }
       if (pages.length) dispatch({ type: "olderLoaded", events: pages.flat(), hasMore });
     },
-    [incidentId],
+    [incidentId, dispatch, current],
   );
 
   // Changes to entries go straight to the API (they need the server's verdict, so no outbox);
@@ -199,7 +193,7 @@ export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: Tim
       if (res.ok && res.data.amendment) dispatch({ type: "received", events: [res.data.amendment] });
       return res;
     },
-    [incidentId],
+    [incidentId, dispatch],
   );
   const changes = useMemo(
     () => ({
@@ -211,7 +205,7 @@ export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: Tim
     [change],
   );
 
-  return { incidentId, state, presence, isServerDown, post, retry, discard, loadOlder, loadOlderUntil, changes };
+  return { incidentId, state, current, presence, isServerDown, post, retry, discard, loadOlder, loadOlderUntil, changes };
 }
 
 export type IncidentRoomState = ReturnType<typeof useIncidentRoom>;

@@ -2,6 +2,8 @@
 import type { DrillReport } from "./report-types.ts";
 
 export interface DrillReportDto {
+  // Restates part of lib/drills' DrillDto on purpose: drill reports sit below drills in lib/'s
+  // layers (drills end by scoring), so they cannot import its types.
   drill: {
     id: string;
     scenarioKey: string;

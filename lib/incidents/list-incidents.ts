@@ -2,6 +2,7 @@ import { assertCan, type Actor } from "../auth/actor.ts";
 import { db } from "../db/client.ts";
 import { drillCondition, ZListIncidentsQuery } from "../incident-record/include-drills.ts";
 import { incidentSelect, toIncidentDto, type IncidentDto } from "../incident-record/incident-dto.ts";
+import { orderIncidents } from "./incident-order.ts";
 
 const RECENT_RESOLVED = 100;
 
@@ -17,14 +18,14 @@ export async function listIncidents(actor: Actor, query: { drills?: unknown } = 
     db().incident.findMany({
       where: { organizationId: actor.organizationId, status: { not: "resolved" }, ...drills },
       select: incidentSelect,
-      orderBy: [{ severity: "asc" }, { startedAt: "desc" }],
     }),
     db().incident.findMany({
       where: { organizationId: actor.organizationId, status: "resolved", ...drills },
       select: incidentSelect,
+      // Picks which resolved ones are recent; the list's order is orderIncidents'.
       orderBy: { startedAt: "desc" },
       take: RECENT_RESOLVED,
     }),
   ]);
-  return [...open, ...resolved].map(toIncidentDto);
+  return orderIncidents([...open, ...resolved].map(toIncidentDto));
 }

@@ -1,5 +1,5 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
-import { canCommand } from "../auth/permissions.ts";
+import { can, canCommand } from "../auth/permissions.ts";
 import { forbidden } from "../errors/app-error.ts";
 import { commitIncidentChange } from "./commit-incident-change.ts";
 import type { IncidentDto } from "../incident-record/incident-dto.ts";
@@ -18,7 +18,7 @@ async function memberOrThrow(tx: Prisma.TransactionClient, actor: Actor, userId:
     select: { id: true, name: true, role: true },
   });
   if (!user) throw invalidField("userId", "no such user in your organisation");
-  if (user.role === "VIEWER") throw invalidField("userId", `${user.name} is a viewer and cannot take a role`);
+  if (!can(user.role, "incident:edit")) throw invalidField("userId", `${user.name} is a viewer and cannot take a role`);
   return user;
 }
 

@@ -41,7 +41,7 @@ export async function listPostmortems(actor: Actor, query: unknown, now = new Da
   assertCan(actor, "incident:read");
   const filters = ZLibraryFilters.parse(query);
   const status = filters.status ?? "published";
-  if (status !== "published" && !can(actor.role, "incident:edit")) throw forbidden("Viewers read published post-mortems only");
+  if (status !== "published" && !can(actor.role, "postmortem:write")) throw forbidden("Viewers read published post-mortems only");
   const where = whereOf(actor, filters, status);
   if (filters.q) where.id = { in: await searchPostmortemIds(db(), actor.organizationId, filters.q) };
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { assertCan, type Actor } from "../auth/actor.ts";
+import { rolesWith } from "../auth/permissions.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { invalidField } from "../errors/field-errors.ts";
 import { TX_OPTIONS } from "../db/transaction-options.ts";
@@ -57,7 +58,7 @@ export async function requestReview(actor: Actor, id: string, raw: unknown): Pro
     const pm = await lockPostmortem(tx, actor, id);
     if (pm.status === "published") throw new AppError("conflict", "This post-mortem is published and unchanged since; edit a section to start the next revision");
     const reviewerIds = [...new Set(input.reviewerIds)];
-    const found = await tx.user.findMany({ where: { id: { in: reviewerIds }, organizationId: actor.organizationId, role: { not: "VIEWER" } }, select: { id: true } });
+    const found = await tx.user.findMany({ where: { id: { in: reviewerIds }, organizationId: actor.organizationId, role: { in: [...rolesWith("postmortem:write")] } }, select: { id: true } });
     const unknown = reviewerIds.filter((r) => !found.some((f) => f.id === r));
     if (unknown.length) throw invalidField("reviewerIds", `not a writer of this organisation: ${unknown.join(", ")}`);
     await tx.postmortemReview.updateMany({ where: { postmortemId: id }, data: { state: "requested", decidedAt: null } });

@@ -1,18 +1,10 @@
 // Screen-reader and keyboard users work incidents too: no serious or critical axe violations,
 // and a page title that says where you are.
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { expectNoSeriousViolations } from "./support/axe.ts";
 import { authFile } from "./support/auth.ts";
 import { expect, test } from "./support/fixtures.ts";
 import { expectLive, room } from "./support/room.ts";
 import { seedEvent, seedIncident, uniqueTag } from "./support/seed.ts";
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const report = serious.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join("\n")}`);
-  expect(report, `axe found serious or critical violations on ${page.url()}`).toEqual([]);
-}
 
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });

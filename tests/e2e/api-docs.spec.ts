@@ -1,16 +1,9 @@
 // The API reference: the OpenAPI document for tools, and a page people read.
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import type { OpenApiDocument } from "@/lib/openapi/types.ts";
+import { expectNoSeriousViolations } from "./support/axe.ts";
 import { SCREENS_DIR } from "./support/env.ts";
 import { expect, test } from "./support/fixtures.ts";
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `axe on ${page.url()}`).toEqual([]);
-}
 
 test("GET /api/openapi.json answers the OpenAPI 3.1 document without a session", async ({ apiAs }) => {
   const api = await apiAs(null);

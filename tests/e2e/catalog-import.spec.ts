@@ -2,7 +2,7 @@
 // file (checked first, then imported) and finds its services in the catalog; a bad file lists
 // every problem with its line; viewers only export.
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
+import { expectNoSeriousViolations } from "./support/axe.ts";
 import { authFile } from "./support/auth.ts";
 import { SCREENS_DIR } from "./support/env.ts";
 import { expect, test } from "./support/fixtures.ts";
@@ -121,8 +121,7 @@ test.describe("commander", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(SCREENS_DIR, "catalog-import-errors-phone.png"), fullPage: true, animations: "disabled" });
     await page.setViewportSize({ width: 1366, height: 768 });
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await expectNoSeriousViolations(page);
 
     // A line number takes you to that line of the text.
     await rows.nth(2).getByRole("button", { name: "16" }).click();

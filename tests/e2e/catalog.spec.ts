@@ -1,8 +1,8 @@
 // The service catalog as people use it: a commander adds a service and wires it into the map,
 // a viewer reads everything and can change nothing, and a bad form keeps what was typed.
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { expectNoSeriousViolations } from "./support/axe.ts";
 import { SCREENS_DIR } from "./support/env.ts";
 import { expect, test } from "./support/fixtures.ts";
 import { uniqueTag } from "./support/seed.ts";
@@ -13,13 +13,6 @@ async function shoot(page: Page, name: string): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, `${name} is ${overflow}px wider than the viewport`).toBeLessThanOrEqual(0);
   await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage: true, animations: "disabled" });
-}
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const report = serious.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")}`).join("\n")}`);
-  expect(report, `axe found serious or critical violations on ${page.url()}`).toEqual([]);
 }
 
 /** Shortcuts work once the page has hydrated; a key pressed before that is lost, so press again. */

@@ -1,21 +1,14 @@
 // The differentiator: money at stake per minute, set in the room and seen live elsewhere.
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { formatPerMinute } from "@/lib/impact/format.ts";
 import type { TriageDto } from "@/lib/impact/impact-dto.ts";
 import { atRiskPerMinute } from "@/lib/impact/model.ts";
 import { toImpactModel, type ImpactSettingsDto } from "@/lib/impact/settings-dto.ts";
+import { expectNoSeriousViolations } from "./support/axe.ts";
 import { SCREENS_DIR } from "./support/env.ts";
 import { expect, test } from "./support/fixtures.ts";
 import { expectLive, room } from "./support/room.ts";
 import { seedIncident, uniqueTag } from "./support/seed.ts";
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `axe on ${page.url()}`).toEqual([]);
-}
 
 test("setting checkout 40% degraded shows the expected $/min in another browser's room header and triage board", async ({ pageAs, apiAs }) => {
   const api = await apiAs("commander");

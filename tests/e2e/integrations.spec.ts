@@ -1,7 +1,7 @@
 // Alert ingest end to end: an admin connects a source, monitoring posts an alert, and the
 // commander's triage board shows the incident it opened without a reload.
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
+import { expectNoSeriousViolations } from "./support/axe.ts";
 import { SCREENS_DIR } from "./support/env.ts";
 import { expect, test } from "./support/fixtures.ts";
 import { expectLive, room } from "./support/room.ts";
@@ -61,9 +61,7 @@ test("an alert posted to a new generic integration opens an incident a commander
   await admin.getByText("Setup instructions").click();
   await admin.screenshot({ path: path.join(SCREENS_DIR, "integrations.png"), fullPage: true });
 
-  const results = await new AxeBuilder({ page: admin }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await expectNoSeriousViolations(admin);
 });
 
 test("a new Datadog integration shows the payload template to paste", async ({ pageAs }) => {

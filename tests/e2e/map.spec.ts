@@ -1,10 +1,10 @@
 // The dependency map: the demo catalog drawn and filtered, a service's details, health arriving
 // live from an API token, an incident's blast radius, and a 100+ service catalog kept readable.
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
 import type { CatalogGraphDto } from "@/lib/catalog/get-graph.ts";
 import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
+import { expectNoSeriousViolations } from "./support/axe.ts";
 import { BASE_URL, SCREENS_DIR } from "./support/env.ts";
 import { expect, test } from "./support/fixtures.ts";
 import { uniqueTag } from "./support/seed.ts";
@@ -34,12 +34,6 @@ async function openMap(page: Page, url = "/map"): Promise<void> {
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), animations: "disabled" });
-}
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 test("draws the demo services, filters by team, searches with /, and opens a service's details", async ({ pageAs, apiAs }) => {

@@ -3,7 +3,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
+import { expectNoSeriousViolations } from "./support/axe.ts";
 import { SCREENS_DIR } from "./support/env.ts";
 import { expect, test } from "./support/fixtures.ts";
 import { seedIncident, uniqueTag } from "./support/seed.ts";
@@ -93,9 +93,7 @@ test("an admin connects Slack; a declared incident reaches it and the delivery l
   await page.getByLabel("Status", { exact: true }).selectOption("");
 
   await page.screenshot({ path: path.join(SCREENS_DIR, "notifications.png"), fullPage: true });
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await expectNoSeriousViolations(page);
 
   // A signed webhook shows its secret once.
   await page.getByRole("button", { name: /Add channel/ }).click();

@@ -1,7 +1,7 @@
 // A real team's first night: an empty database, first-run setup, an invited responder who joins
 // in another browser and posts, then is deactivated mid-incident and is out at once.
-import AxeBuilder from "@axe-core/playwright";
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { Browser, BrowserContext } from "@playwright/test";
+import { expectNoSeriousViolations } from "./support/axe.ts";
 import { E2E_PORT } from "./support/env.ts";
 import { expect, test } from "./support/fixtures.ts";
 import { ownServer, type OwnServer } from "./support/own-server.ts";
@@ -128,12 +128,6 @@ test("admins of the demo organisation see the shared-passwords banner; others do
   await expect(responder.getByRole("heading", { name: "Triage" })).toBeVisible();
   await expect(responder.getByTestId("demo-banner")).toHaveCount(0);
 });
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious, `axe found serious or critical violations on ${page.url()}`).toEqual([]);
-}
 
 test("the people, account and invitation pages have titles and pass axe", async ({ pageAs, browser }) => {
   const { page } = await pageAs("admin");

@@ -1,20 +1,13 @@
 // Leadership's side of post-mortems: the library (search, filters, Markdown export), the open
 // follow-ups across post-mortems, and the insights charts, all on the demo seed's history.
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { expectNoSeriousViolations } from "./support/axe.ts";
 import { authFile } from "./support/auth.ts";
 import { SCREENS_DIR } from "./support/env.ts";
 import { expect, test } from "./support/fixtures.ts";
 
 const PHONE = { width: 390, height: 844 };
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const report = serious.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join("\n")}`);
-  expect(report, `axe found serious or critical violations on ${page.url()}`).toEqual([]);
-}
 
 async function shoot(page: Page, name: string): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -1,19 +1,13 @@
 // Blameless post-mortems: drafted from the room, written together live, reviewed, published.
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import type { PostmortemDto } from "@/lib/postmortems/postmortem-dto.ts";
+import { expectNoSeriousViolations } from "./support/axe.ts";
 import { SCREENS_DIR } from "./support/env.ts";
 import { expect, test } from "./support/fixtures.ts";
 import { seedIncidentForPostmortem, seedPostmortem, sectionOf } from "./support/postmortem.ts";
 import { expectLive, markNoReload, expectNotReloaded, room } from "./support/room.ts";
 import { uniqueTag } from "./support/seed.ts";
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `axe on ${page.url()}`).toEqual([]);
-}
 
 const section = (page: Page, key: string) => page.locator(`[data-testid="pm-editor"] [data-section="${key}"]`);
 const live = (page: Page) => expect(page.getByTestId("pm-live")).toHaveText(/Live/);

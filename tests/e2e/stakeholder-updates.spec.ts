@@ -1,10 +1,10 @@
 // Stakeholder updates: posted from the room by keyboard, seen live in a second browser, published
 // on the public status page for signed-out readers, and flagged when the promised next one is late.
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
 import type { PostedStakeholderUpdate } from "@/lib/stakeholder/post-stakeholder-update.ts";
 import type { TPostStakeholderUpdate } from "@/lib/stakeholder/schemas.ts";
+import { expectNoSeriousViolations } from "./support/axe.ts";
 import { SCREENS_DIR } from "./support/env.ts";
 import { expect, test } from "./support/fixtures.ts";
 import { expectLive, room } from "./support/room.ts";
@@ -20,12 +20,6 @@ async function postUpdate(api: APIRequestContext, incidentId: string, input: TPo
 async function joined(page: Page): Promise<void> {
   await expect(room(page).connection).toHaveAttribute("data-state", "live", { timeout: 20_000 });
   await expectLive(room(page));
-}
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `axe on ${page.url()}`).toEqual([]);
 }
 
 test("the commander posts a public update with the keyboard; another browser sees it live; /status shows it signed out", async ({ pageAs, apiAs, browser }) => {

@@ -1,8 +1,8 @@
 // Screenshots of a lived-in timeline for a human to look at (test-results/screens/timeline-*.png),
 // plus the layout promises a machine can check: nothing wider than the screen, composer in view.
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
+import { expectNoSeriousViolations } from "./support/axe.ts";
 import { authFile } from "./support/auth.ts";
 import { SCREENS_DIR } from "./support/env.ts";
 import { expect, test } from "./support/fixtures.ts";
@@ -16,13 +16,6 @@ async function shoot(page: Page, name: string): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, `${name} is ${overflow}px wider than the viewport`).toBeLessThanOrEqual(0);
   await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), animations: "disabled" });
-}
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const report = serious.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join("\n")}`);
-  expect(report, "axe found serious or critical violations in the timeline").toEqual([]);
 }
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();

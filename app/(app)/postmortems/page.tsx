@@ -26,7 +26,8 @@ export default async function PostmortemLibraryPage({ searchParams }: { searchPa
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = ZLibraryFilters.safeParse(raw);
   const filters = parsed.success ? parsed.data : ZLibraryFilters.parse({});
-  const isWriter = can(actor.role, "incident:edit");
+  // Drafts and reviews are listed to those who write post-mortems (listPostmortems checks the same).
+  const isWriter = can(actor.role, "postmortem:write");
   const status = isWriter ? (filters.status ?? "published") : "published";
   const [list, services, teams, users] = await Promise.all([listPostmortems(actor, { ...filters, status }), listServices(actor), listTeams(actor), listMembers(actor)]);
   const owners = { users: users.map(({ id, name }) => ({ id, name })), teams: teams.map(({ id, name }) => ({ id, name })) };

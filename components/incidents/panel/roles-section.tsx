@@ -36,7 +36,8 @@ function SuggestedCommander({ commands }: { commands: boolean }) {
 export function RolesSection() {
   const { incident, viewer, members, run, busy } = useRoom();
   const commands = canCommand(viewer, { commanderId: incident.commander?.id ?? null });
-  const candidates = members.filter((m) => m.role !== "VIEWER");
+  // Who may take a role or respond: the same permission the server checks (setIncidentRole).
+  const candidates = members.filter((m) => can(m.role, "incident:edit"));
   const isResponder = incident.responders.some((r) => r.id === viewer.userId);
 
   return (

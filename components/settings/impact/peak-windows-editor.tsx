@@ -81,12 +81,18 @@ function OrgTime({ startsAt, endsAt, timeZone }: { startsAt: string; endsAt: str
   const start = fromLocalInput(startsAt);
   const end = fromLocalInput(endsAt);
   if (!start || !end) return null;
+  const shown = formatRange(start, end, timeZone);
+  if (!shown) return null;
+  return (
+    <p className="mt-2 text-xs text-ink-faint">
+      In {timeZone}: {shown}
+    </p>
+  );
+}
+
+function formatRange(start: string, end: string, timeZone: string): string | null {
   try {
-    return (
-      <p className="mt-2 text-xs text-ink-faint">
-        In {timeZone}: {formatDateTime(new Date(start), timeZone)} → {formatDateTime(new Date(end), timeZone)}
-      </p>
-    );
+    return `${formatDateTime(new Date(start), timeZone)} → ${formatDateTime(new Date(end), timeZone)}`;
   } catch {
     // A time zone still being typed is not valid yet.
     return null;

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { IntegrationDto, RecentAlertDto, WebhookRefusalDto } from "@/lib/integrations/integration-dto.ts";
 import { GROUPING_KINDS, KIND_INFO } from "@/lib/integrations/kinds.ts";
-import { apiRequest } from "../../api/api-client.ts";
+import { apiRequest, type ApiResult } from "../../api/api-client.ts";
 import { Button } from "../../ui/button.tsx";
 import { CopyField } from "./copy-field.tsx";
 import { MappingEditor } from "./mapping-editor.tsx";
@@ -32,18 +32,28 @@ export function IntegrationDetail({ integration, services, onChanged, onSecret, 
   const [error, setError] = useState<string | null>(null);
   const url = `${origin}${integration.webhookPath}`;
 
-  const load = useCallback(async () => {
-    const res = await apiRequest<Detail>(`/api/integrations/${integration.id}`);
-    if (res.ok) {
-      setDetail(res.data);
-      setError(null);
-      onStats(res.data.id, res.data.stats, res.data.lastReceivedAt);
-    } else setError(res.error.message);
-  }, [integration.id, onStats]);
+  const show = useCallback(
+    (res: ApiResult<Detail>) => {
+      if (res.ok) {
+        setDetail(res.data);
+        setError(null);
+        onStats(res.data.id, res.data.stats, res.data.lastReceivedAt);
+      } else setError(res.error.message);
+    },
+    [onStats],
+  );
+  const load = useCallback(() => apiRequest<Detail>(`/api/integrations/${integration.id}`).then(show), [integration.id, show]);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    let isCurrent = true;
+    void apiRequest<Detail>(`/api/integrations/${integration.id}`).then((res) => {
+      // Another integration selected by now: its answer is not this one's.
+      if (isCurrent) show(res);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [integration.id, show]);
 
   return (
     <section className="min-w-0 space-y-6 rounded-lg border border-line bg-surface p-4" aria-labelledby="integration-title" data-testid="integration-detail">

@@ -1,9 +1,12 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 
-/** This server's public origin as the browser sees it: what a source must post to. */
-export function useOrigin(): string {
-  const [origin, setOrigin] = useState("");
-  useEffect(() => setOrigin(window.location.origin), []);
-  return origin;
+const never = () => () => undefined;
+
+/**
+ * This server's public origin as the browser sees it: what a source must post to. The server
+ * render (which cannot know it) shows `fallback`; the browser swaps in its own on hydration.
+ */
+export function useOrigin(fallback = ""): string {
+  return useSyncExternalStore(never, () => window.location.origin, () => fallback);
 }

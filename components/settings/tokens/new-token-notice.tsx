@@ -1,16 +1,16 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "../../ui/button.tsx";
+import { useOrigin } from "../integrations/use-origin.ts";
 
 /** The one and only time the token is visible: make copying it obvious, and say so. */
 export function NewTokenNotice({ name, token, onDismiss }: { name: string; token: string; onDismiss: () => void }) {
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
   const ref = useRef<HTMLDivElement>(null);
-  const [origin, setOrigin] = useState("https://warroom.example");
+  const origin = useOrigin("https://warroom.example");
 
   useEffect(() => {
     ref.current?.focus();
-    setOrigin(window.location.origin);
   }, []);
 
   async function copy() {

@@ -35,7 +35,7 @@ export default async function PostmortemPage({ params }: Params) {
       viewer={{ userId: actor.userId }}
       canWrite={can(actor.role, "postmortem:write")}
       canPublish={canPublishPostmortem(actor, { commanderId: postmortem.incident.commanderId })}
-      reviewers={members.filter((m) => m.role !== "VIEWER")}
+      reviewers={members.filter((m) => can(m.role, "postmortem:write"))}
     />
   );
 }
