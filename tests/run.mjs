@@ -2,8 +2,8 @@
 // TEST_DATABASE_URL=postgres://… runs the integration and e2e suites against real Postgres.
 // `npm test -- --only integration,e2e` runs just those steps (CI's second database reuses the
 // first run's static checks and production build instead of repeating them).
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -21,9 +21,57 @@ function vitestCounts(file) {
   return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
 }
 
-function playwrightCounts(file) {
-  const s = JSON.parse(readFileSync(file, "utf8")).stats;
-  return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped };
+function playwrightCounts(files) {
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  for (const file of files.filter((f) => existsSync(f))) {
+    const s = JSON.parse(readFileSync(file, "utf8")).stats;
+    counts.passed += s.expected + s.flaky;
+    counts.failed += s.unexpected;
+    counts.skipped += s.skipped;
+  }
+  return counts;
+}
+
+// E2E_LANES=2 runs the e2e suite in two lanes at once, each a Playwright process with its own
+// server, its own database and its own ports (E2E_PORT and E2E_PORT + 10; a spec's own servers sit
+// at +5…+8 and +40…+42, its fake pager at +60, so the lanes never meet). Specs within a lane run in
+// file order on one server, as before. Off by default: on a loaded 2-core machine the lanes halve
+// each browser's CPU and the specs' 1-5 s expectations time out (README, "## Tests"); turn it on
+// once two full runs on a quiet machine pass.
+// The second lane's files, chosen to even out the two lanes' time; every other spec (and any new
+// one) runs in the first. drill-report must run before drills on the same server: both stay here.
+const SECOND_LANE = new Set([
+  "a11y", "alert-impact", "api-docs", "api", "audit-log", "catalog-import", "catalog-xss", "catalog",
+  "drill-report", "drills", "people", "screens", "timeline-screens",
+]);
+const e2ePort = Number(env.E2E_PORT ?? "3100");
+const lanes = env.E2E_LANES === "2" ? 2 : 1;
+const e2eFiles = readdirSync(path.join(root, "tests", "e2e")).filter((f) => f.endsWith(".spec.ts")).sort();
+const e2eLanes = (lanes === 1 ? [e2eFiles] : [e2eFiles.filter((f) => !SECOND_LANE.has(f.replace(/\.spec\.ts$/, ""))), e2eFiles.filter((f) => SECOND_LANE.has(f.replace(/\.spec\.ts$/, "")))]).map(
+  (files, i) => ({ port: e2ePort + 10 * i, files: files.map((f) => `tests/e2e/${f}`) }),
+);
+const e2eReport = (port) => path.join(results, port === 3100 ? "e2e-results.json" : `e2e-results-${port}.json`);
+
+/** Runs the lanes at once, each line prefixed with its port; resolves to 0 when all passed. */
+function runE2eLanes() {
+  return Promise.all(
+    e2eLanes.map(
+      ({ port, files }) =>
+        new Promise((resolve) => {
+          const child = spawn(bin("playwright"), ["test", ...files], { cwd: root, env: { ...env, E2E_PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+          for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+            let rest = "";
+            from.on("data", (chunk) => {
+              const lines = (rest + chunk).split("\n");
+              rest = lines.pop() ?? "";
+              for (const line of lines) to.write(`[e2e :${port}] ${line}\n`);
+            });
+            from.on("end", () => rest && to.write(`[e2e :${port}] ${rest}\n`));
+          }
+          child.on("close", (code) => resolve(code ?? 1));
+        }),
+    ),
+  ).then((codes) => ({ status: codes.every((code) => code === 0) ? 0 : 1 }));
 }
 
 const allSteps = [
@@ -42,9 +90,9 @@ const allSteps = [
   {
     id: "e2e",
     name: `end-to-end tests in Chromium (${database})`,
-    cmd: bin("playwright"),
-    args: ["test"],
-    report: path.join(results, "e2e-results.json"),
+    // One lane: the plain `playwright test` of before, straight to the terminal.
+    ...(lanes === 1 ? { cmd: bin("playwright"), args: ["test"] } : { run: runE2eLanes }),
+    reports: e2eLanes.map(({ port }) => e2eReport(port)),
     count: playwrightCounts,
   },
 ];
@@ -67,10 +115,16 @@ let failedStep = null;
 for (const step of steps) {
   console.log(`\n▶ ${step.name}`);
   if (step.report) rmSync(step.report, { force: true });
+  for (const report of step.reports ?? []) rmSync(report, { force: true });
   const started = Date.now();
-  const run = spawnSync(step.cmd, step.args, { cwd: root, env, stdio: "inherit" });
+  const run = step.run ? await step.run() : spawnSync(step.cmd, step.args, { cwd: root, env, stdio: "inherit" });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (step.report && existsSync(step.report)) {
+  if (step.reports) {
+    const c = step.count(step.reports);
+    counts.passed += c.passed;
+    counts.failed += c.failed;
+    counts.skipped += c.skipped;
+  } else if (step.report && existsSync(step.report)) {
     const c = step.count(step.report);
     counts.passed += c.passed;
     counts.failed += c.failed;

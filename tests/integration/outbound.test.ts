@@ -145,12 +145,17 @@ describe("sending", () => {
     let isDown = true;
     receiver.behaviour.set("/down", (_n, res) => (isDown ? res.writeHead(500).end("boom: database unavailable") : res.writeHead(204).end()));
     const channel = await seedNotificationChannel(org.admin, { name: "Down hook", url: `${base}/down`, events: ["incident.declared"] });
-    const s = sender({ maxAttempts: 3 }, false);
+    let clock = 0;
+    const s = startOutboundSender({ ...FAST, maxAttempts: 3 }, { autoStart: false, now: () => new Date(clock) });
+    senders.push(s);
     await seedIncident(org.commander);
 
+    // The sender's clock starts when the message was queued and moves a second per pass: always
+    // past the back-off (at most 100 ms), however long the machine takes between passes.
+    clock = (await deliveriesOf(channel.id))[0]!.nextAttemptAt.getTime();
     for (let i = 0; i < 3; i++) {
-      await new Promise((r) => setTimeout(r, 120)); // past the back-off
       await s.runOnce();
+      clock += 1_000;
     }
     const [failed] = await deliveriesOf(channel.id);
     expect(failed).toMatchObject({ status: "failed", attempts: 3, lastStatusCode: 500, lastError: "HTTP 500: boom: database unavailable" });
@@ -161,6 +166,7 @@ describe("sending", () => {
     const retried = await retryDelivery(org.admin, failed!.id);
     expect(retried.status).toBe("pending");
     await expectAppError(retryDelivery(org.admin, failed!.id), "conflict");
+    clock = (await deliveriesOf(channel.id))[0]!.nextAttemptAt.getTime();
     await s.runOnce();
     expect((await deliveriesOf(channel.id))[0]).toMatchObject({ status: "delivered", attempts: 4, lastStatusCode: 204 });
     expect(await db().auditLog.count({ where: { action: "notification_delivery.retry", entityId: failed!.id } })).toBe(1);

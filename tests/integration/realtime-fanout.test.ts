@@ -60,9 +60,12 @@ describe.each(cases)("fan-out through $name", ({ options, skip }) => {
     const delivered = nextEvent(onB, "timeline:event", (p) => p.event.body === "Failed over to the standby sync worker");
     const { event } = await postEvent(org.commander, incident.id, { kind: "action", body: "Failed over to the standby sync worker", clientId: "fanout-1" });
     expect((await delivered).event.seq).toBe(event.seq);
-    // A retry of the same entry is stored once and not pushed again.
+    // A retry of the same entry is stored once and not pushed again. The entry posted after it
+    // travels the same way; once it is here, a second push of the retry would have been too.
     await postEvent(org.commander, incident.id, { kind: "action", body: "Failed over to the standby sync worker", clientId: "fanout-1" });
-    await new Promise((r) => setTimeout(r, 300));
+    const marker = nextEvent(onB, "timeline:event", (p) => p.event.body === "Sync queue drained");
+    await postEvent(org.commander, incident.id, { kind: "action", body: "Sync queue drained", clientId: "fanout-2" });
+    await marker;
     expect(received.filter((s) => s === event.seq)).toHaveLength(1);
   });
 
@@ -124,6 +127,18 @@ describe.skipIf(!isPostgres)("Postgres fan-out with one instance, then two", () 
     await testDb.close();
   });
 
+  /** What instance's adapter asks its pool to NOTIFY as a broadcast, as JSON, from now on. */
+  function broadcastsPublishedBy(instance: RealtimeTestServer): string[] {
+    const adapter = instance.io.of("/").adapter as unknown as { doPublish(message: { type: MessageType }): Promise<unknown> };
+    const doPublish = adapter.doPublish.bind(adapter);
+    const published: string[] = [];
+    adapter.doPublish = (message) => {
+      if (message.type === MessageType.BROADCAST) published.push(JSON.stringify(message));
+      return doPublish(message);
+    };
+    return published;
+  }
+
   async function joinedClient(instance: RealtimeTestServer) {
     const client = await instance.signedIn(org.responder.userId);
     expect((await client.emitWithAck("incident:join", { incidentId: incident.id })).ok).toBe(true);
@@ -133,13 +148,18 @@ describe.skipIf(!isPostgres)("Postgres fan-out with one instance, then two", () 
   it("delivers locally without a NOTIFY while alone, and NOTIFYs once a second instance is up", async () => {
     const a = await startRealtimeServer({ fanout: { databaseUrl: testDb.url } });
     instances.push(a);
-    const onA = await joinedClient(a);
+    const published = broadcastsPublishedBy(a);
+    const onA = await a.signedIn(org.responder.userId);
+    const presenceSent = nextEvent(onA, "presence:delta", (p) => p.joined.some((u) => u.id === org.responder.userId));
+    expect((await onA.emitWithAck("incident:join", { incidentId: incident.id })).ok).toBe(true);
+    await presenceSent;
     const alone = nextEvent(onA, "timeline:event", (p) => p.event.body === "Alone: no one else to tell");
     await postEvent(org.commander, incident.id, { kind: "note", body: "Alone: no one else to tell" });
     await alone;
-    // A NOTIFY sent would have reached the listener by now (same server, same database). Not even
-    // the presence broadcast of the join went out.
-    await new Promise((r) => setTimeout(r, 300));
+    // The adapter hands a NOTIFY to its pool in the same tick as the broadcast (before or beside
+    // the local write), so once the entry is here any NOTIFY for it has been asked for; the same
+    // for the presence change of the join, awaited above.
+    expect(published).toEqual([]);
     expect(broadcasts).toHaveLength(0);
 
     const b = await startRealtimeServer({ fanout: { databaseUrl: testDb.url } });
@@ -152,5 +172,7 @@ describe.skipIf(!isPostgres)("Postgres fan-out with one instance, then two", () 
     await postEvent(org.commander, incident.id, { kind: "note", body: "Two instances now" });
     await Promise.all(onBoth);
     await expect.poll(() => broadcasts.filter((m) => m.includes("Two instances now")).length).toBe(1);
+    // The same watch sees a NOTIFY when one is sent: its silence above was not blindness.
+    expect(published.filter((m) => m.includes("Two instances now"))).toHaveLength(1);
   });
 });
