@@ -7,6 +7,7 @@ import {
   postmortemRoom,
   type CatalogChange,
   type ClientToServerEvents,
+  type PostmortemEditor,
   type PresenceDelta,
   type PresenceUser,
   type ServerPayload,
@@ -122,4 +123,23 @@ export function emitPresenceDelta(server: RealtimeServer, delta: PresenceDelta):
 /** This instance's own changes in a room, for the other instances' view of who is where. */
 export function tellOtherInstances(server: RealtimeServer, change: InstancePresence): void {
   server.serverSideEmit("presence:instance", change);
+}
+
+/**
+ * Who has a post-mortem open and which section each edits, across instances, told to its room;
+ * returns the list (the joining socket's acknowledgement carries it too). Takes the server of the
+ * socket that changed it: a process may hold several in tests.
+ */
+export async function publishPostmortemPresence(server: RealtimeServer, postmortemId: string): Promise<PostmortemEditor[]> {
+  const sockets = await server.in(postmortemRoom(postmortemId)).fetchSockets();
+  const users = new Map<string, PostmortemEditor>();
+  for (const s of sockets) {
+    const a = s.data.actor;
+    const sectionKey = s.data.postmortemEditing?.[postmortemId] ?? null;
+    // Several tabs of one person: any tab editing wins over one reading.
+    if (!users.has(a.userId) || sectionKey) users.set(a.userId, { id: a.userId, name: a.name, sectionKey });
+  }
+  const list = [...users.values()].sort((a, b) => a.name.localeCompare(b.name));
+  server.to(postmortemRoom(postmortemId)).emit("postmortem:presence", { postmortemId, users: list });
+  return list;
 }

@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders, Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
 import { assertCan, resolveActorBatched } from "../auth/actor.ts";
+import { can } from "../auth/permissions.ts";
 import { sessionFromCookieHeader } from "../auth/session-token.ts";
 import { toAppError } from "../errors/to-app-error.ts";
 import { getIncidentOrThrow } from "../incident-record/get-incident.ts";
@@ -13,14 +14,13 @@ import { isSameOriginWrite } from "../http/same-origin.ts";
 import { getPostmortem } from "../postmortems/get-postmortem.ts";
 import { listEvents, type EventPage } from "../timeline/list-events.ts";
 import { createCoalescer } from "../db/coalesce.ts";
-import { setRealtimeServer, type RealtimeServer, type SocketData } from "../realtime/emit.ts";
+import { publishPostmortemPresence, setRealtimeServer, type RealtimeServer, type SocketData } from "../realtime/emit.ts";
 import { createPresence, type Presence } from "../realtime/presence.ts";
 import {
   incidentRoom,
   orgRoom,
   type ClientToServerEvents,
   type JoinAck,
-  type PostmortemEditor,
   type PostmortemJoinAck,
   postmortemRoom,
   type ServerToClientEvents,
@@ -73,24 +73,6 @@ function leave(presence: Presence, socket: WarroomSocket, incidentId: string): v
   presence.left(incidentId, socket.data.actor.userId);
 }
 
-/** Who has a post-mortem open and which section each edits, across instances. */
-async function postmortemEditors(io: RealtimeServer, postmortemId: string): Promise<PostmortemEditor[]> {
-  const sockets = await io.in(postmortemRoom(postmortemId)).fetchSockets();
-  const users = new Map<string, PostmortemEditor>();
-  for (const s of sockets) {
-    const a = s.data.actor;
-    const sectionKey = s.data.postmortemEditing?.[postmortemId] ?? null;
-    // Several tabs of one person: any tab editing wins over one reading.
-    if (!users.has(a.userId) || sectionKey) users.set(a.userId, { id: a.userId, name: a.name, sectionKey });
-  }
-  return [...users.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
-
-async function broadcastPostmortemPresence(io: RealtimeServer, postmortemId: string): Promise<void> {
-  const users = await postmortemEditors(io, postmortemId);
-  io.to(postmortemRoom(postmortemId)).emit("postmortem:presence", { postmortemId, users });
-}
-
 const ZPostmortemJoin = z.object({ postmortemId: z.string() });
 const ZPostmortemEditing = z.object({ postmortemId: z.string(), sectionKey: z.string().max(40).nullable() });
 
@@ -103,8 +85,8 @@ async function joinPostmortem(io: RealtimeServer, socket: WarroomSocket, payload
   // Join, then read again, so a save committed in between is not missed.
   await socket.join(postmortemRoom(postmortemId));
   const postmortem = await getPostmortem(socket.data.actor, postmortemId);
-  await broadcastPostmortemPresence(io, postmortemId);
-  return { ok: true, postmortem, users: await postmortemEditors(io, postmortemId) };
+  const users = await publishPostmortemPresence(io, postmortemId);
+  return { ok: true, postmortem, users };
 }
 
 function isSameOriginHandshake(headers: IncomingHttpHeaders): boolean {
@@ -181,9 +163,9 @@ export function createRealtimeServer(httpServer: HttpServer): RealtimeServer {
       const parsed = ZPostmortemEditing.safeParse(payload);
       if (!parsed.success || !socket.rooms.has(postmortemRoom(parsed.data.postmortemId))) return;
       // Viewers never edit, so they never show as editing.
-      if (socket.data.actor.role === "VIEWER" && parsed.data.sectionKey) return;
+      if (!can(socket.data.actor.role, "postmortem:write") && parsed.data.sectionKey) return;
       socket.data.postmortemEditing = { ...socket.data.postmortemEditing, [parsed.data.postmortemId]: parsed.data.sectionKey };
-      void broadcastPostmortemPresence(io, parsed.data.postmortemId).catch(() => undefined);
+      void publishPostmortemPresence(io, parsed.data.postmortemId).catch(() => undefined);
     });
 
     socket.on("postmortem:leave", (payload) => {
@@ -191,14 +173,14 @@ export function createRealtimeServer(httpServer: HttpServer): RealtimeServer {
       if (!socket.rooms.has(postmortemRoom(postmortemId))) return;
       if (socket.data.postmortemEditing) delete socket.data.postmortemEditing[postmortemId];
       void socket.leave(postmortemRoom(postmortemId));
-      void broadcastPostmortemPresence(io, postmortemId).catch(() => undefined);
+      void publishPostmortemPresence(io, postmortemId).catch(() => undefined);
     });
 
     socket.on("disconnecting", () => {
       const postmortems = [...socket.rooms].filter((r) => r.startsWith("postmortem:")).map((r) => r.slice("postmortem:".length));
       socket.once("disconnect", (reason) => {
         if (reason === "server shutting down") return;
-        for (const id of postmortems) void broadcastPostmortemPresence(io, id).catch(() => undefined);
+        for (const id of postmortems) void publishPostmortemPresence(io, id).catch(() => undefined);
       });
     });
 

@@ -1,5 +1,5 @@
 // Client-safe: who speaks for the incident. The composer shows only to them; the server enforces it.
-import { canCommand, type RoleName } from "../auth/permissions.ts";
+import { can, canCommand, type RoleName } from "../auth/permissions.ts";
 
 /**
  * The incident's commander or communications lead, or any ADMIN/COMMANDER. Responders who are
@@ -9,6 +9,6 @@ export function canPostStakeholderUpdate(
   actor: { userId: string; role: RoleName },
   incident: { commanderId: string | null; commsLeadId: string | null },
 ): boolean {
-  if (actor.role === "VIEWER") return false;
+  if (!can(actor.role, "timeline:post")) return false;
   return canCommand(actor, incident) || incident.commsLeadId === actor.userId;
 }
