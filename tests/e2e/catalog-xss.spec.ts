@@ -62,6 +62,13 @@ async function expectTexts(scope: Locator, texts: string[]): Promise<void> {
   for (const text of texts) await expect(scope, `"${text}" is not shown literally`).toContainText(text);
 }
 
+// What the test created, undone even when it fails half-way: later specs measure the catalog pages
+// and its long payload names would widen them (a timeout here once failed two screenshot specs).
+const undo: (() => Promise<unknown>)[] = [];
+test.afterEach(async () => {
+  for (const step of undo.splice(0).reverse()) await step().catch(() => undefined);
+});
+
 test("payloads in every catalog field render inert on the map, its details drawer and the catalog pages", async ({ apiAs, pageAs }) => {
   test.setTimeout(120_000);
   const api: APIRequestContext = await apiAs("commander");
@@ -75,6 +82,7 @@ test("payloads in every catalog field render inert on the map, its details drawe
     escalationContact: `<iframe src="javascript:${run("team.escalation")}"></iframe>`,
   };
   const teamDto = await created<TeamDetailDto>(await api.post("/api/teams", { data: team }));
+  undo.push(() => api.delete(`/api/teams/${teamDto.id}`));
 
   const runbookUrl = `https://runbooks.example.com/${tag}?q="><img src=x onerror="${run("runbookUrl")}">`;
   const healthCheckUrl = `https://health.example.invalid/${tag}?"><script>${run("healthCheckUrl")}</script>`;
@@ -101,13 +109,16 @@ test("payloads in every catalog field render inert on the map, its details drawe
   expect(imported.status(), await imported.text()).toBe(422);
 
   const a = await created<ServiceDetailDto>(await api.post("/api/services", { data: serviceA }));
+  undo.push(() => api.delete(`/api/services/${a.id}`));
   expect(await refusedFields(await api.patch(`/api/services/${a.id}`, { data: { runbookUrl: "javascript:alert(1)" } }))).toEqual(["runbookUrl"]);
   const serviceB: TServiceInput = { name: `${attr("service.name")} Svc B ${tag}`, teamId: teamDto.id, healthCheckUrl };
   const b = await created<ServiceDetailDto>(await api.post("/api/services", { data: serviceB }));
+  undo.push(() => api.delete(`/api/services/${b.id}`));
   expect((await api.post(`/api/services/${a.id}/dependencies`, { data: { toId: b.id } })).status()).toBe(201);
   const healthMessage = img("health.message");
   expect((await api.post(`/api/services/${a.id}/health`, { data: { status: "degraded", message: healthMessage } })).status()).toBe(200);
   const incident = await seedIncident(api, { title: `${img("incident.title")} Map ${tag}` });
+  undo.push(() => api.put(`/api/incidents/${incident.id}/services`, { data: { serviceIds: [] } }));
   const impacted = await api.put(`/api/incidents/${incident.id}/services`, { data: { serviceIds: [a.id] } });
   expect(impacted.status(), await impacted.text()).toBe(200);
 
@@ -193,4 +204,5 @@ test("payloads in every catalog field render inert on the map, its details drawe
   expect((await api.put(`/api/incidents/${incident.id}/services`, { data: { serviceIds: [] } })).status()).toBe(200);
   for (const id of [a.id, b.id]) expect((await api.delete(`/api/services/${id}`)).status()).toBe(200);
   expect((await api.delete(`/api/teams/${teamDto.id}`)).status()).toBe(200);
+  undo.length = 0;
 });
