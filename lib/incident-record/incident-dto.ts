@@ -36,7 +36,7 @@ export const incidentSelect = {
   },
 } satisfies Prisma.IncidentSelect;
 
-type IncidentRow = Prisma.IncidentGetPayload<{ select: typeof incidentSelect }>;
+export type IncidentRow = Prisma.IncidentGetPayload<{ select: typeof incidentSelect }>;
 
 // The answer's shape, once: the DTO type is inferred from it and the OpenAPI document's
 // `Incident` schema is generated from it (lib/openapi/response-schemas.ts).

@@ -6,7 +6,7 @@ import { assertCan, resolveActorBatched } from "../auth/actor.ts";
 import { can } from "../auth/permissions.ts";
 import { sessionFromCookieHeader } from "../auth/session-token.ts";
 import { toAppError } from "../errors/to-app-error.ts";
-import { getIncidentOrThrow } from "../incident-record/get-incident.ts";
+import { readIncidentHeader } from "../incident-record/read-incident-header.ts";
 import type { IncidentDto } from "../incident-record/incident-dto.ts";
 import { errorFields, log } from "../log.ts";
 import { addCollector, replaceGauge } from "../observability/metrics.ts";
@@ -43,7 +43,8 @@ async function join(presence: Presence, socket: WarroomSocket, payload: unknown)
   // Joins of the same room in the same moment share the reads (see lib/db/coalesce.ts); the key holds the
   // organisation, so a read is only ever shared within the organisation it was scoped to.
   const incidentKey = `${actor.organizationId}:${incidentId}`;
-  const readIncident = () => incidentReads.read(incidentKey, () => getIncidentOrThrow(actor, incidentId));
+  // One statement (see read-incident-header.ts), not the ORM's eleven: a herd's joins wait on it.
+  const readIncident = () => incidentReads.read(incidentKey, () => readIncidentHeader(actor, incidentId));
   let incident = await readIncident();
   await presence.ready();
   // Join before reading, so nothing committed in between can fall through the gap.
