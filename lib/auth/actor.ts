@@ -1,6 +1,7 @@
 import { db } from "../db/client.ts";
 import { createBatcher } from "../db/coalesce.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import type { ApiTokenRef } from "../audit/audit-principal.ts";
 import { AppError, forbidden } from "../errors/app-error.ts";
 import { can, type Permission, type RoleName } from "./permissions.ts";
 import type { SessionClaims } from "./session-token.ts";
@@ -12,6 +13,8 @@ export interface Actor {
   role: RoleName;
   name: string;
   email: string;
+  /** The API token this request came with (its audit rows name it); absent for a browser session. */
+  apiToken?: ApiTokenRef;
 }
 
 const ACTOR_SELECT = { id: true, organizationId: true, role: true, name: true, email: true, deactivatedAt: true, pendingInvite: true, sessionVersion: true } as const;

@@ -42,7 +42,7 @@ export async function setImpactedServices(actor: Actor, incidentId: string, raw:
       kind: "impact_change",
       body: body.charAt(0).toUpperCase() + body.slice(1),
       data: { field: "services", added: added.map((s) => s.id), removed: removed.map((s) => s.id) },
-      audit: { action: "incident.services", before: current.map((s) => s.id), after: wanted },
+      audit: { action: "incident.services", before: { serviceIds: current.map((s) => s.id) }, after: { serviceIds: wanted } },
       outbound: involvedBefore && added.length ? { event: "incident.declared", newlyInvolvedSince: involvedBefore } : undefined,
     };
   });

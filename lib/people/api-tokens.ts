@@ -155,6 +155,8 @@ export async function authenticateBearer(header: string, method: string): Promis
     where: { tokenHash: hashApiToken(token) },
     select: {
       id: true,
+      name: true,
+      prefix: true,
       scope: true,
       revokedAt: true,
       lastUsedAt: true,
@@ -186,7 +188,14 @@ export async function authenticateBearer(header: string, method: string): Promis
   }
   const { user } = row;
   return {
-    actor: { userId: user.id, organizationId: user.organizationId, role: roleForScope(user.role, row.scope), name: user.name, email: user.email },
+    actor: {
+      userId: user.id,
+      organizationId: user.organizationId,
+      role: roleForScope(user.role, row.scope),
+      name: user.name,
+      email: user.email,
+      apiToken: { id: row.id, name: row.name, prefix: row.prefix },
+    },
     scope: row.scope,
   };
 }

@@ -56,7 +56,7 @@ export async function postEvent(actor: Actor, incidentId: string, input: unknown
   let result: InsertOutcome;
   try {
     // The statement checks the author again: a role changed since the request began counts.
-    result = await insertPostedEvent(actor.userId, toPosted(incidentId, data));
+    result = await insertPostedEvent(actor.userId, toPosted(incidentId, data), null, actor.apiToken);
   } catch (error) {
     // A retry of an entry already stored (or two retries racing): answer with the stored row.
     if (data.clientId && isUniqueViolation(error)) {
