@@ -9,7 +9,7 @@ import type { AllowEntry } from "../security/address-policy.ts";
 import { guardedGet } from "../security/guarded-get.ts";
 import { interpretHealthFailure, interpretHealthRefusal, interpretHealthResponse, nextCheckDelayMs, type HealthOutcome } from "./health-check-result.ts";
 import { DEFAULT_HEALTH_POLLER_CONFIG, type HealthPollerConfig } from "./health-poller-config.ts";
-import { writeHealth } from "./health.ts";
+import { writeHealth } from "./write-health.ts";
 
 const MAX_BODY_BYTES = 64 * 1024;
 /** Each hop is re-checked against the address policy; more than this is a misconfigured check. */

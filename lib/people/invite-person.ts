@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import { isUniqueViolation } from "../db/unique-violation.ts";
 import { AppError } from "../errors/app-error.ts";
-import { issueLink, INVITATION_DAYS, type IssuedLink } from "./access-links.ts";
+import { issueLink, INVITATION_DAYS, type IssuedLink } from "./issue-link.ts";
 import { sendMail, type MailOutcome } from "./mailer.ts";
 import { personSelect, toPersonDto, type PersonDto } from "./person-dto.ts";
 import { ZInvite } from "./schemas.ts";

@@ -3,7 +3,9 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import { type AppError } from "../errors/app-error.ts";
 import { disconnectUserSockets } from "../realtime/disconnect-user.ts";
-import { claimLink, findLink, type AccessLinkPurpose } from "./access-links.ts";
+import { claimLink } from "./claim-link.ts";
+import { findLink } from "./find-link.ts";
+import { type AccessLinkPurpose } from "./access-link.ts";
 import { linkRefusal } from "./link-refusal.ts";
 import { ZAcceptInvitation, ZCompleteReset } from "./schemas.ts";
 

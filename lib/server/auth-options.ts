@@ -8,7 +8,8 @@ import { isThrottled, recordFailedLogin, recordSuccessfulLogin } from "../auth/l
 import { verifyPassword } from "../auth/password.ts";
 import { claimsOf, decodeSession } from "../auth/session-token.ts";
 import { endSessions, recordSignIn } from "../people/session-version.ts";
-import { ssoRefusal, userIdForSso } from "../auth/sso-users.ts";
+import { ssoRefusal } from "../auth/sso-refusal.ts";
+import { userIdForSso } from "../auth/user-id-for-sso.ts";
 import { safeRedirectUrl } from "../auth/safe-callback-url.ts";
 
 const ZCredentials = z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) });

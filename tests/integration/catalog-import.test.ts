@@ -283,9 +283,9 @@ spec:
 
   async function seedMaintained() {
     const org = await seedOrganization("Shop");
-    const { createTeam } = await import("../../lib/catalog/teams.ts");
-    const { createService } = await import("../../lib/catalog/services.ts");
-    const { addDependency } = await import("../../lib/catalog/dependencies.ts");
+    const { createTeam } = await import("../../lib/catalog/create-team.ts");
+    const { createService } = await import("../../lib/catalog/create-service.ts");
+    const { addDependency } = await import("../../lib/catalog/add-dependency.ts");
     const team = await createTeam(org.admin, { name: "payments", description: "Card payments and refunds", memberIds: [org.responder.userId, org.commander.userId] });
     const psp = await createService(org.admin, { name: "Payment gateway adapter", teamId: team.id, kind: "payment", tier: 1, description: "Authorise and capture through the PSP", journeys: ["checkout", "payment"] });
     const deps: string[] = [];

@@ -12,7 +12,7 @@ import { setIncidentImpact } from "../../lib/incidents/set-incident-impact.ts";
 import { getTriage } from "../../lib/incidents/get-triage.ts";
 import { updateIncident } from "../../lib/incidents/update-incident.ts";
 import { pageTeam } from "../../lib/paging/page-team.ts";
-import { setPagingRoute } from "../../lib/paging/routes.ts";
+import { setPagingRoute } from "../../lib/paging/set-paging-route.ts";
 import { seedDemo } from "../../lib/seed/seed-demo.ts";
 import { postStakeholderUpdate } from "../../lib/stakeholder/post-stakeholder-update.ts";
 import { loadPublicStatus } from "../../lib/status/get-public-status.ts";

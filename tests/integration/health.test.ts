@@ -6,7 +6,7 @@ import { createApiToken, revokeApiToken } from "../../lib/people/api-tokens.ts";
 import { claimDueChecks, startHealthPoller, type HealthPoller } from "../../lib/catalog/health-poller.ts";
 import { DEFAULT_HEALTH_POLLER_CONFIG, type HealthPollerConfig } from "../../lib/catalog/health-poller-config.ts";
 import { parseAllowList } from "../../lib/security/address-policy.ts";
-import { updateService } from "../../lib/catalog/services.ts";
+import { updateService } from "../../lib/catalog/update-service.ts";
 import { expectAppError } from "../helpers/app-error.ts";
 import { db } from "../../lib/db/client.ts";
 import type { ServiceHealthUpdate } from "../../lib/realtime/protocol.ts";

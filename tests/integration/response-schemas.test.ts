@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZServiceDetail, ZTeam, ZTeamDetail } from "../../lib/catalog/catalog-dto.ts";
-import { getService } from "../../lib/catalog/services.ts";
-import { getTeam, listTeams } from "../../lib/catalog/teams.ts";
+import { getService } from "../../lib/catalog/get-service.ts";
+import { getTeam } from "../../lib/catalog/get-team.ts";
+import { listTeams } from "../../lib/catalog/list-teams.ts";
 import { setImpactedServices } from "../../lib/incidents/set-impacted-services.ts";
 import { ZIncident } from "../../lib/incident-record/incident-dto.ts";
 import { ZTimelineEvent } from "../../lib/timeline/event-dto.ts";
