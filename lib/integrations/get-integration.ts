@@ -1,7 +1,7 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { db } from "../db/client.ts";
 import { recentAlertSelect, toIntegrationDto, toRecentAlertDto, type IntegrationDto, type RecentAlertDto, type WebhookRefusalDto } from "./integration-dto.ts";
-import { KEPT_REFUSALS } from "./record-refusal.ts";
+import { KEPT_REFUSALS } from "./record-webhook-refusal.ts";
 import { findIntegrationOrThrow } from "./integration-record.ts";
 import { readIntegrationStats } from "./read-integration-stats.ts";
 

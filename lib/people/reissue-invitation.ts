@@ -3,7 +3,8 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import { AppError } from "../errors/app-error.ts";
 import { issueLink } from "./issue-link.ts";
-import { mailInvitation, type InvitationResult } from "./invite-person.ts";
+import { mailInvitation } from "./mail-invitation.ts";
+import { type InvitationResult } from "./invite-person.ts";
 import { personSelect, statusOf, toPersonDto } from "./person-dto.ts";
 import { lockPerson } from "./lock-person.ts";
 

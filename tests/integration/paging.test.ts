@@ -14,14 +14,14 @@ import { createIntegration } from "../../lib/integrations/create-integration.ts"
 import { pagerDutySignature } from "../../lib/integrations/verify-webhook.ts";
 import { listDeliveries } from "../../lib/outbound/list-deliveries.ts";
 import { DEFAULT_OUTBOUND_CONFIG } from "../../lib/outbound/outbound-config.ts";
-import { startOutboundSender, type OutboundSender } from "../../lib/outbound/outbound-sender.ts";
-import { recordPageAttempt } from "../../lib/paging/page-attempt.ts";
-import { escalateDuePages } from "../../lib/paging/page-escalations.ts";
+import { startOutboundSender, type OutboundSender } from "../../lib/outbound/start-outbound-sender.ts";
+import { recordPageAttempt } from "../../lib/paging/record-page-attempt.ts";
+import { escalateDuePages } from "../../lib/paging/escalate-due-pages.ts";
 import { pageTeam } from "../../lib/paging/page-team.ts";
 import { getPagingRoute } from "../../lib/paging/get-paging-route.ts";
 import { sendTestPage } from "../../lib/paging/send-test-page.ts";
 import { setPagingRoute } from "../../lib/paging/set-paging-route.ts";
-import { setPagingSettings } from "../../lib/paging/settings.ts";
+import { setPagingSettings } from "../../lib/paging/set-paging-settings.ts";
 import { listEvents } from "../../lib/timeline/list-events.ts";
 import { appErrorOf } from "../helpers/app-error.ts";
 import type { AppError } from "../../lib/errors/app-error.ts";

@@ -1,6 +1,6 @@
 // A person whose sessions end is out of every live room at once, on their sockets too.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { changeOwnPassword } from "../../lib/people/change-password.ts";
+import { changeOwnPassword } from "../../lib/people/change-own-password.ts";
 import { updatePerson } from "../../lib/people/update-person.ts";
 import { hashPassword } from "../../lib/auth/password.ts";
 import { db } from "../../lib/db/client.ts";

@@ -3,7 +3,7 @@ import { expectAppError } from "../helpers/app-error.ts";
 import { db } from "../../lib/db/client.ts";
 import { updateIncident } from "../../lib/incidents/update-incident.ts";
 import { setIncidentImpact } from "../../lib/incidents/set-incident-impact.ts";
-import { loadPublicStatus } from "../../lib/status/get-public-status.ts";
+import { loadPublicStatus } from "../../lib/status/load-public-status.ts";
 import { setStatusSettings } from "../../lib/status/set-status-settings.ts";
 import { seedIncident, seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
 import { seedStakeholderUpdate } from "../helpers/seed-stakeholder.ts";

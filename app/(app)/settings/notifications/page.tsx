@@ -7,7 +7,7 @@ import { listChannels } from "@/lib/outbound/list-channels.ts";
 import { listDeliveries } from "@/lib/outbound/list-deliveries.ts";
 import { loadOutboundConfig } from "@/lib/outbound/outbound-config.ts";
 import { AutoPageSetting } from "@/components/paging/auto-page-setting.tsx";
-import { getPagingSettings } from "@/lib/paging/settings.ts";
+import { getPagingSettings } from "@/lib/paging/get-paging-settings.ts";
 import { AutoStatusSetting } from "@/components/status/auto-status-setting.tsx";
 import { getStatusSettings } from "@/lib/status/get-status-settings.ts";
 import { statusPagePath } from "@/lib/status/status-page-path.ts";

@@ -2,19 +2,11 @@ import { z } from "zod";
 import { db } from "../db/client.ts";
 import { toAppError } from "../errors/to-app-error.ts";
 import { errorFields, log } from "../log.ts";
+import { EXCERPT_CHARS, refusalExcerpt } from "./refusal-excerpt.ts";
 
 /** The integration page lists this many; older ones are deleted as new ones arrive. */
 export const KEPT_REFUSALS = 50;
-const EXCERPT_CHARS = 500;
 const LOG_EVERY_MS = 60_000;
-
-// Field names whose values are credentials, in JSON or form bodies: never stored.
-const SECRET_FIELD = /("?(?:secret|token|password|passwd|authorization|api[_-]?key|app[_-]?key|signature)"?\s*[:=]\s*)("[^"]*"|[^,&}\s]+)/gi;
-
-/** What a refused request leaves behind: no headers, secrets blanked, the start of the body only. */
-export function refusalExcerpt(body: string): string {
-  return body.slice(0, EXCERPT_CHARS * 4).replace(SECRET_FIELD, '$1"[redacted]"');
-}
 
 /** Per integration: when the last warning was written and how many were held back since. */
 const lastWarning = new Map<string, { at: number; held: number }>();

@@ -3,7 +3,7 @@
 // success clears it. The delivery log keeps every answer (lib/outbound).
 import { db } from "../db/client.ts";
 import type { AttemptDecision } from "../outbound/attempt-result.ts";
-import type { ClaimedDelivery } from "../outbound/outbound-sender.ts";
+import type { ClaimedDelivery } from "../outbound/claim-due-deliveries.ts";
 import { publishTimelineEvent } from "../realtime/emit.ts";
 import { PAGE_EVENTS, PAGING_KIND_LABELS } from "./constants.ts";
 import { amendPageTold } from "./record-page-told.ts";

@@ -2,34 +2,17 @@
 // slow or failing destination costs one in-flight request bounded by the timeout, never the room.
 import { startBackgroundWorker } from "../background/start-background-worker.ts";
 import { db } from "../db/client.ts";
-import type { Prisma } from "../db/generated/client.ts";
 import { errorFields, log } from "../log.ts";
 import { TEST_EVENT } from "./events.ts";
 import { decideAttempt, type AttemptDecision, type AttemptOutcome } from "./attempt-result.ts";
 import { setOutboundKick } from "./kick-outbound.ts";
 import { DEFAULT_OUTBOUND_CONFIG, type OutboundConfig } from "./outbound-config.ts";
-import { signedHeaders } from "./sign-webhook.ts";
-import { guardedGet } from "../security/guarded-get.ts";
-import { channelAddressRule } from "./destination-url.ts";
+import { claimDueDeliveries, type ClaimedDelivery } from "./claim-due-deliveries.ts";
+import { postDelivery } from "./post-delivery.ts";
 
-const MAX_BODY_BYTES = 16 * 1024;
 /** A claim outlives the timeout by this much: if the instance dies mid-send, another takes over. */
 const LEASE_MARGIN_MS = 30_000;
 const MAX_ROUNDS_PER_PASS = 50;
-
-export interface ClaimedDelivery {
-  id: string;
-  event: string;
-  payload: Prisma.JsonValue;
-  attempts: number;
-  leaseUntil: Date;
-  url: string;
-  kind: string;
-  secret: string | null;
-  isEnabled: boolean;
-  /** Set for a page (lib/paging): its answer moves the page's state. */
-  pageId: string | null;
-}
 
 /** Told after each stored attempt of a page, so the room hears a vendor's refusal at once. */
 export type PageAttemptListener = (claim: ClaimedDelivery, decision: AttemptDecision) => Promise<void>;
@@ -40,48 +23,6 @@ export interface OutboundSender {
   /** Ask for a pass soon (coalesced); what the after-commit kick calls. */
   kick(): void;
   stop(): Promise<void>;
-}
-
-/**
- * Claims up to `limit` due deliveries for this instance. SKIP LOCKED plus setting the lease in
- * the same statement means two instances never claim the same delivery.
- */
-export async function claimDueDeliveries(limit: number, now: Date, leaseMs: number): Promise<ClaimedDelivery[]> {
-  const leaseUntil = new Date(now.getTime() + leaseMs);
-  return db().$queryRaw<ClaimedDelivery[]>`
-    UPDATE "OutboundDelivery" AS d SET "leaseUntil" = ${leaseUntil}
-    FROM (
-      SELECT id FROM "OutboundDelivery"
-      WHERE status = 'pending' AND "nextAttemptAt" <= ${now}
-        AND ("leaseUntil" IS NULL OR "leaseUntil" <= ${now})
-      ORDER BY "nextAttemptAt" ASC
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    ) AS due, "OutboundChannel" AS c
-    WHERE d.id = due.id AND c.id = d."channelId"
-    RETURNING d.id, d.event, d.payload, d.attempts, d."leaseUntil" AS "leaseUntil",
-      COALESCE(d.url, c.url) AS url, c.kind::text AS kind, c.secret, c."isEnabled" AS "isEnabled", d."pageId" AS "pageId"`;
-}
-
-/** One POST with a hard timeout covering the answer too. Never throws. */
-export async function postDelivery(claim: ClaimedDelivery, timeoutMs: number, now: Date, stopSignal?: AbortSignal): Promise<AttemptOutcome> {
-  // Paging keys are added here, from the channel, so they never sit in the stored payload.
-  const payload = claim.payload;
-  const isPagerDuty = claim.kind === "pagerduty" && claim.secret && typeof payload === "object" && payload !== null && !Array.isArray(payload);
-  const body = JSON.stringify(isPagerDuty ? { routing_key: claim.secret, ...payload } : payload);
-  const headers: Record<string, string> = { "content-type": "application/json", "user-agent": "Warroom-Notifications/1" };
-  if (claim.kind === "webhook" && claim.secret) {
-    Object.assign(headers, signedHeaders({ secret: claim.secret, event: claim.event, deliveryId: claim.id, body, now }));
-  }
-  if (claim.kind === "opsgenie" && claim.secret) headers.authorization = `GenieKey ${claim.secret}`;
-  // A redirect is not a delivery: following it could carry the body somewhere unintended. The
-  // address is checked as the connection opens: a name that resolves to a cloud metadata
-  // endpoint is refused, however the URL spelt it (see channelAddressRule). guardedGet holds the
-  // deadline (answer included) and stops with the sender.
-  const answer = await guardedGet(claim.url, { method: "POST", body, headers, rule: channelAddressRule, allow: [], timeoutMs, maxBytes: MAX_BODY_BYTES, maxRedirects: 0, signal: stopSignal });
-  if (answer.kind === "refused") return { kind: "error", error: new Error(answer.reason), timedOut: false };
-  if (answer.kind === "error") return { kind: "error", error: answer.error, timedOut: answer.timedOut };
-  return { kind: "response", status: answer.status, body: answer.body, retryAfter: answer.retryAfter };
 }
 
 /** Stores one attempt, unless our lease was taken over (then the other instance owns the row). */

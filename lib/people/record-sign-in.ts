@@ -1,5 +1,4 @@
 import { db } from "../db/client.ts";
-import { disconnectUserSockets } from "../realtime/disconnect-user.ts";
 
 // Every session token carries its user's sessionVersion (claim "sv"); resolveActor compares it
 // with the row it reads anyway. Bumping the version ends every session of that person at once.
@@ -8,10 +7,4 @@ import { disconnectUserSockets } from "../realtime/disconnect-user.ts";
 export async function recordSignIn(userId: string): Promise<number> {
   const user = await db().user.update({ where: { id: userId }, data: { lastSignInAt: new Date() }, select: { sessionVersion: true } });
   return user.sessionVersion;
-}
-
-/** Sign-out ends the session on the server too: a copy of the cookie stops working. */
-export async function endSessions(userId: string, version: number): Promise<void> {
-  const ended = await db().user.updateMany({ where: { id: userId, sessionVersion: version }, data: { sessionVersion: { increment: 1 } } });
-  if (ended.count > 0) await disconnectUserSockets(userId);
 }

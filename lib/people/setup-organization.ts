@@ -1,20 +1,14 @@
 import { hashPassword } from "../auth/password.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
-import { AppError } from "../errors/app-error.ts";
 import { ZSetup } from "./schemas.ts";
+import { alreadySetUp } from "./already-set-up.ts";
+import { needsSetup } from "./needs-setup.ts";
 
 // First-run setup: the organisation and its first admin, on a database with no organisation.
 // Same advisory lock as the demo seed, so setup, a seeding instance and a second setup call
 // racing on an empty database leave exactly one organisation; the others get 403.
 const FIRST_ORGANISATION_LOCK = 72707370;
-
-export const alreadySetUp = () => new AppError("forbidden", "Warroom is already set up; sign in instead");
-
-/** Whether first-run setup is still to be done (pages redirect to /setup while it is). */
-export async function needsSetup(): Promise<boolean> {
-  return (await db().organization.findFirst({ select: { id: true } })) === null;
-}
 
 function slugOf(name: string): string {
   return name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "warroom";

@@ -5,69 +5,21 @@ import { db } from "../db/client.ts";
 import { errorFields, log } from "../log.ts";
 import { publishServiceHealth } from "../realtime/emit.ts";
 import type { HealthName } from "../vocabulary/catalog.ts";
-import type { AllowEntry } from "../security/address-policy.ts";
-import { guardedGet } from "../security/guarded-get.ts";
-import { interpretHealthFailure, interpretHealthRefusal, interpretHealthResponse, nextCheckDelayMs, type HealthOutcome } from "./health-check-result.ts";
+import { nextCheckDelayMs, type HealthOutcome } from "./health-check-result.ts";
 import { DEFAULT_HEALTH_POLLER_CONFIG, type HealthPollerConfig } from "./health-poller-config.ts";
 import { writeHealth } from "./write-health.ts";
+import { checkUrl } from "./check-url.ts";
+import { claimDueChecks, type ClaimedCheck } from "./claim-due-checks.ts";
 
-const MAX_BODY_BYTES = 64 * 1024;
-/** Each hop is re-checked against the address policy; more than this is a misconfigured check. */
-const MAX_REDIRECTS = 3;
 /** A claim lasts this long past the timeout: if the instance dies mid-check, another takes over. */
 const LEASE_MARGIN_MS = 60_000;
 /** Rounds per tick at most, so one tick cannot run forever on a huge backlog. */
 const MAX_ROUNDS_PER_TICK = 50;
 
-export interface ClaimedCheck {
-  id: string;
-  organizationId: string;
-  url: string;
-  failures: number;
-}
-
 export interface HealthPoller {
   /** One pass: claim due services and check them until none are due (or the round cap). Returns checks made. */
   runOnce(): Promise<number>;
   stop(): Promise<void>;
-}
-
-/**
- * Claims up to `limit` due services for this instance. SKIP LOCKED plus moving
- * healthNextCheckAt forward in the same statement means two instances never claim the same one.
- */
-export async function claimDueChecks(limit: number, now: Date, leaseMs: number): Promise<ClaimedCheck[]> {
-  const leaseUntil = new Date(now.getTime() + leaseMs);
-  return db().$queryRaw<ClaimedCheck[]>`
-    UPDATE "Service" AS s SET "healthNextCheckAt" = ${leaseUntil}
-    FROM (
-      SELECT id FROM "Service"
-      WHERE "healthCheckUrl" IS NOT NULL AND "healthCheckUrl" <> '' AND "healthCheckEnabled"
-        AND ("healthNextCheckAt" IS NULL OR "healthNextCheckAt" <= ${now})
-      ORDER BY "healthNextCheckAt" ASC NULLS FIRST
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    ) AS due
-    WHERE s.id = due.id
-    RETURNING s.id, s."organizationId" AS "organizationId", s."healthCheckUrl" AS url, s."healthFailures" AS failures`;
-}
-
-/**
- * One GET under the address policy, with a hard timeout covering redirects and the body too.
- * Never throws. Only a status line is kept: the body decides ok/degraded/down, it is never shown.
- */
-export async function checkUrl(url: string, timeoutMs: number, stopSignal?: AbortSignal, allow: readonly AllowEntry[] = []): Promise<HealthOutcome> {
-  const answer = await guardedGet(url, {
-    timeoutMs,
-    maxBytes: MAX_BODY_BYTES,
-    maxRedirects: MAX_REDIRECTS,
-    allow,
-    signal: stopSignal,
-    headers: { accept: "application/json, text/plain;q=0.9, */*;q=0.5", "user-agent": "Warroom-HealthCheck/1" },
-  });
-  if (answer.kind === "refused") return interpretHealthRefusal(answer.reason);
-  if (answer.kind === "error") return interpretHealthFailure(answer.error, answer.timedOut, timeoutMs);
-  return interpretHealthResponse(answer);
 }
 
 /** Stores one result, unless the URL changed while we were asking (then the answer is moot). */

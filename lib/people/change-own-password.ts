@@ -34,9 +34,3 @@ export async function changeOwnPassword(actor: Actor, input: unknown): Promise<{
   await disconnectUserSockets(actor.userId);
   return { ok: true };
 }
-
-/** Whether the person has a Warroom password to change (single sign-on users have none). */
-export async function hasOwnPassword(actor: Actor): Promise<boolean> {
-  const user = await db().user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true } });
-  return Boolean(user?.passwordHash);
-}

@@ -2,17 +2,7 @@ import { assertCan, type Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import { ZPagingSettings } from "./schemas.ts";
-
-export interface PagingSettingsDto {
-  /** A SEV1 pages the owning teams of its impacted services by itself (off by default). */
-  sev1AutoPage: boolean;
-}
-
-export async function getPagingSettings(actor: Actor): Promise<PagingSettingsDto> {
-  assertCan(actor, "incident:read");
-  const org = await db().organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { sev1AutoPage: true } });
-  return { sev1AutoPage: org.sev1AutoPage };
-}
+import type { PagingSettingsDto } from "./paging-settings-dto.ts";
 
 export async function setPagingSettings(actor: Actor, input: unknown): Promise<PagingSettingsDto> {
   assertCan(actor, "org:admin");
