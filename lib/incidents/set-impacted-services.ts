@@ -4,7 +4,7 @@ import type { IncidentDto } from "../incident-record/incident-dto.ts";
 import { lockIncident } from "../incident-record/lock-incident.ts";
 import { ZSetServices } from "../incident-record/schemas.ts";
 import { involvedTeamsIfRouted } from "../outbound/enqueue-outbound.ts";
-import { autoPageSev1 } from "../paging/auto-page.ts";
+import { autoPageSev1 } from "../paging/auto-page-sev1.ts";
 import { invalidField } from "../errors/field-errors.ts";
 
 /** Replaces the set of impacted services; the difference is written to the timeline. */

@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import { AppError, forbidden, notFound } from "../errors/app-error.ts";
 import { loadEnv } from "../env.ts";
-import { hitRateLimit } from "../security/rate-limit.ts";
+import { hitRateLimit } from "../security/hit-rate-limit.ts";
 import { accountDeactivated, assertCan, type Actor } from "../auth/actor.ts";
 import { generateApiToken, hashApiToken, parseBearer } from "../auth/api-token-format.ts";
 import { API_TOKEN_SCOPE_RANK, ZCreateApiToken, type ApiTokenScopeName } from "../auth/api-token-schemas.ts";

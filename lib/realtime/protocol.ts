@@ -58,7 +58,7 @@ export interface CatalogChange {
   id: string;
 }
 
-/** A service's health as last pushed or polled (see lib/catalog/health.ts). */
+/** A service's health as last pushed or polled (see lib/catalog/service-health.ts and report-health.ts). */
 export interface ServiceHealthUpdate {
   serviceId: string;
   health: "unknown" | "ok" | "degraded" | "down";

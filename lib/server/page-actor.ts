@@ -2,8 +2,9 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppError } from "../errors/app-error.ts";
-import { needsSetup } from "../people/setup.ts";
-import { resolveActor, type Actor } from "../auth/actor.ts";
+import { needsSetup } from "../people/needs-setup.ts";
+import { resolveActor } from "../auth/resolve-actor.ts";
+import { type Actor } from "../auth/actor.ts";
 import { sessionFromCookieHeader } from "../auth/session-token.ts";
 
 /** For pages: the signed-in actor, or a redirect to the login page. */

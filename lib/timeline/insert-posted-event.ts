@@ -1,10 +1,10 @@
 import { rolesWith, type RoleName } from "../auth/permissions.ts";
 import { preparedQuery } from "../db/client.ts";
 import { principalMark, type ApiTokenRef } from "../audit/audit-principal.ts";
-import type { AuditEntry } from "../audit/record-audit.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import type { EventKindName } from "../vocabulary/timeline.ts";
 import { toEventDto, type TimelineEventDto } from "./event-dto.ts";
+import { AUDIT } from "./posted-event-audit.ts";
 
 export interface PostedEvent {
   incidentId: string;
@@ -38,13 +38,6 @@ interface Row {
 }
 
 const POSTERS = rolesWith("timeline:post").join(",");
-
-const AUDIT = { action: "timeline.post", entityType: "TimelineEvent" } as const satisfies Pick<AuditEntry, "action" | "entityType">;
-
-/** A new entry's audit row, whichever way it is written: the entry's DTO, as toEventDto makes it. */
-export function postedEventAudit(event: TimelineEventDto): AuditEntry {
-  return { ...AUDIT, entityId: event.id, after: event };
-}
 
 // toISOString's format; the columns keep milliseconds (timestamptz(3)), so it is exact.
 const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;

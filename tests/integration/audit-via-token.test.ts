@@ -5,7 +5,7 @@ import * as servicesRoute from "../../app/api/incidents/[id]/services/route.ts";
 import * as teamRoute from "../../app/api/teams/[id]/route.ts";
 import * as tokenRoute from "../../app/api/tokens/route.ts";
 import { listAudit } from "../../lib/audit-log/list-audit.ts";
-import { createTeam } from "../../lib/catalog/teams.ts";
+import { createTeam } from "../../lib/catalog/create-team.ts";
 import { db } from "../../lib/db/client.ts";
 import type { ApiTokenDto } from "../../lib/people/api-tokens.ts";
 import { bearer, callRoute } from "../helpers/call-route.ts";

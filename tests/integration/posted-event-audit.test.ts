@@ -6,7 +6,8 @@ import type { IncidentDto } from "../../lib/incident-record/incident-dto.ts";
 import { appendEvent } from "../../lib/timeline/append-event.ts";
 import type { EventKindName } from "../../lib/vocabulary/timeline.ts";
 import type { TimelineEventDto } from "../../lib/timeline/event-dto.ts";
-import { insertPostedEvent, postedEventAudit } from "../../lib/timeline/insert-posted-event.ts";
+import { insertPostedEvent } from "../../lib/timeline/insert-posted-event.ts";
+import { postedEventAudit } from "../../lib/timeline/posted-event-audit.ts";
 import { seedIncident, seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
 

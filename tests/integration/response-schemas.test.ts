@@ -11,13 +11,15 @@ import { getPostmortem, getPostmortemRevision } from "../../lib/postmortems/get-
 import { ZPostmortem, ZPostmortemRevision, ZPostmortemSection } from "../../lib/postmortems/postmortem-dto.ts";
 import { publishPostmortem } from "../../lib/postmortems/publish-postmortem.ts";
 import { saveSection } from "../../lib/postmortems/save-section.ts";
-import { requestReview, reviewPostmortem } from "../../lib/postmortems/workflow.ts";
+import { requestReview } from "../../lib/postmortems/request-review.ts";
+import { reviewPostmortem } from "../../lib/postmortems/review-postmortem.ts";
 import { listStakeholderUpdates } from "../../lib/stakeholder/list-stakeholder-updates.ts";
 import { postStakeholderUpdate } from "../../lib/stakeholder/post-stakeholder-update.ts";
 import { ZStakeholderUpdate } from "../../lib/stakeholder/stakeholder-dto.ts";
 import { ZServiceDetail, ZTeam, ZTeamDetail } from "../../lib/catalog/catalog-dto.ts";
-import { getService } from "../../lib/catalog/services.ts";
-import { getTeam, listTeams } from "../../lib/catalog/teams.ts";
+import { getService } from "../../lib/catalog/get-service.ts";
+import { getTeam } from "../../lib/catalog/get-team.ts";
+import { listTeams } from "../../lib/catalog/list-teams.ts";
 import { setImpactedServices } from "../../lib/incidents/set-impacted-services.ts";
 import { ZIncident } from "../../lib/incident-record/incident-dto.ts";
 import { ZTimelineEvent } from "../../lib/timeline/event-dto.ts";
