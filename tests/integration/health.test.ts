@@ -265,11 +265,11 @@ describe("polling health-check URLs", () => {
     const ok = await seedService(acme.id, { healthCheckUrl: `${checkBase}/ok-next-to-hang` });
     const refused = await seedService(acme.id, { healthCheckUrl: `http://127.0.0.1:${await closedPort()}/health` });
     await onlyDue(hanging.id, ok.id, refused.id);
-    // The hanging one is claimed first, so checks made one after another would all wait behind it.
-    await db().service.update({ where: { id: hanging.id }, data: { healthNextCheckAt: new Date(Date.now() - 60_000) } });
     held.length = 0;
 
-    // No clock: the hanging request stays open until the others are stored, then the test answers it.
+    // No clock: the others must be stored while the hanging request is open; then the test answers
+    // it. Checked one after another, in whatever order, the others would either wait behind it
+    // until its deadline or be done before it was asked: both fail below.
     const pass = poller().runOnce();
     const othersDone = async () => (await stored(ok.id)).health === "ok" && (await stored(refused.id)).health === "down";
     await vi.waitFor(async () => expect((await othersDone()) || held.some((h) => h.isAbandoned)).toBe(true), { timeout: 30_000, interval: 25 });
