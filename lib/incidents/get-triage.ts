@@ -1,9 +1,8 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
-import { db } from "../db/client.ts";
 import { incidentRef } from "../vocabulary/incidents.ts";
 import { blastRadiiOf, readCatalog } from "./get-blast-radius.ts";
 import type { TriageDto, TriageRowDto } from "../impact/impact-dto.ts";
-import { loadImpactModel } from "../impact/impact-settings.ts";
+import { loadImpactModelNow } from "../impact/impact-settings.ts";
 import { summarizeImpactRow } from "../impact/load-impact.ts";
 import { compareTriage } from "../impact/priority.ts";
 import { readTriageIncidents } from "./read-triage.ts";
@@ -12,13 +11,13 @@ import { readTriageIncidents } from "./read-triage.ts";
  * Every active (not resolved) incident, ranked by priority score (see computePriority), with
  * money per minute, loss so far and the teams in its blast radius nobody has told yet.
  * Every /triage render and every refresh of the board runs this: the incidents are one statement
- * (readTriageIncidents), the catalog another, the impact settings are read once.
+ * (readTriageIncidents), the catalog another, the impact settings a third.
  */
 export async function getTriage(actor: Actor, now = new Date()): Promise<TriageDto> {
   assertCan(actor, "incident:read");
   const [records, settings, catalog] = await Promise.all([
     readTriageIncidents(actor.organizationId),
-    loadImpactModel(db(), actor.organizationId),
+    loadImpactModelNow(actor.organizationId),
     readCatalog(actor.organizationId),
   ]);
   const radii = blastRadiiOf(

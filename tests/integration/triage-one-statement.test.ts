@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveActor, type Actor } from "../../lib/auth/actor.ts";
 import { db } from "../../lib/db/client.ts";
 import type { TriageDto, TriageRowDto } from "../../lib/impact/impact-dto.ts";
+import { getImpactSettings, readImpactSettingsNow, updateImpactSettings } from "../../lib/impact/impact-settings.ts";
 import { loadImpact } from "../../lib/impact/load-impact.ts";
 import { compareTriage } from "../../lib/impact/priority.ts";
 import { getBlastRadii } from "../../lib/incidents/get-blast-radius.ts";
@@ -17,7 +18,7 @@ import { incidentRef } from "../../lib/vocabulary/incidents.ts";
 import { seedIncident, seedOrganization, seedPeople } from "../helpers/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
 
-// getTriage reads the board's incidents in one statement and the catalog in another (issue #17:
+// getTriage reads the board's incidents, the catalog and the impact settings in a statement each (#17:
 // the ORM's sixteen reads were most of a /triage render's CPU). The board must be the one the
 // ORM's reads give, to the last field: built here from them the way getTriage used to build it.
 let testDb: TestDatabase;
@@ -110,6 +111,22 @@ describe("the triage board in one statement", () => {
     expect(orm.incidents.length).toBeGreaterThan(2);
 
     expect(await getTriage(commander, now)).toStrictEqual(orm);
+  });
+
+  it("reads the impact settings the ORM reads, peak windows and baselines included", async () => {
+    const admin = await resolveActor((await db().user.findUniqueOrThrow({ where: { email: "admin@warroom.local" } })).id);
+    await updateImpactSettings(admin, {
+      hourlyProfile: Array.from({ length: 24 }, (_, h) => 0.5 + h / 23),
+      responderHourlyRate: 87.5,
+      peakWindows: [
+        { name: "Cyber Monday", startsAt: "2026-12-07T05:00:00.000Z", endsAt: "2026-12-08T05:00:00.000Z", multiplier: 2.25 },
+        { name: "Black Friday", startsAt: "2026-11-27T05:00:00.000Z", endsAt: "2026-11-28T05:00:00.000Z", multiplier: 3.1 },
+      ],
+    });
+    const orm = await getImpactSettings(admin);
+    expect(orm.peakWindows.map((w) => w.name)).toEqual(["Black Friday", "Cyber Monday"]);
+    expect(Object.values(orm.baselines).some((b) => b.revenuePerMinute > 0)).toBe(true);
+    expect(await readImpactSettingsNow(admin.organizationId)).toStrictEqual(orm);
   });
 
   it("shows another organisation none of these incidents", async () => {
