@@ -67,7 +67,7 @@ function roleChanges(events: ImpactIncidentRow["events"]): RoleChangeSpec[] {
   return out;
 }
 
-type Participant = NonNullable<StaffingInput["participants"]>[number];
+export type Participant = NonNullable<StaffingInput["participants"]>[number];
 
 /** Everyone who wrote in each incident's timeline, with when they first and last did: one query. */
 async function participantsOf(incidentIds: string[]): Promise<Map<string, Participant[]>> {
@@ -95,36 +95,46 @@ export async function loadImpact(
   where: Prisma.IncidentWhereInput,
   now = new Date(),
 ): Promise<{ incident: ImpactIncidentRow; impact: ImpactSummaryDto }[]> {
-  const [{ model, currency, hourlyRate }, incidents] = await Promise.all([
+  const [settings, incidents] = await Promise.all([
     loadImpactModel(db(), organizationId),
     db().incident.findMany({ where: { ...where, organizationId }, select: impactIncidentSelect }),
   ]);
   const participants = await participantsOf(incidents.map((i) => i.id));
-  return incidents.map((incident) => {
-    const changes: RecordedImpactChange[] = incident.impactChanges.map((c) => ({ ...c, journey: c.journey as JourneyName }));
-    const impact = summarizeImpact({
-      model,
-      currency,
-      hourlyRate,
-      incident: {
-        id: incident.id,
-        severity: incident.severity,
-        startedAt: incident.startedAt,
-        declaredAt: incident.createdAt,
-        resolvedAt: incident.resolvedAt,
-        serviceTiers: incident.services.map((s) => s.service.tier),
-        staffing: {
-          commander: incident.commanderId,
-          commsLead: incident.commsLeadId,
-          scribe: incident.scribeId,
-          responders: incident.responders.map((r) => ({ userId: r.userId, since: r.addedAt })),
-        },
+  return incidents.map((incident) => ({ incident, impact: summarizeImpactRow(incident, participants.get(incident.id) ?? [], settings, now) }));
+}
+
+/**
+ * One incident's impact summary from its row (the shape of `impactIncidentSelect`, however it was
+ * read) and the people who wrote in its timeline: the one computation every reader shares.
+ */
+export function summarizeImpactRow(
+  incident: ImpactIncidentRow,
+  participants: readonly Participant[],
+  { model, currency, hourlyRate }: Awaited<ReturnType<typeof loadImpactModel>>,
+  now: Date,
+): ImpactSummaryDto {
+  const changes: RecordedImpactChange[] = incident.impactChanges.map((c) => ({ ...c, journey: c.journey as JourneyName }));
+  return summarizeImpact({
+    model,
+    currency,
+    hourlyRate,
+    incident: {
+      id: incident.id,
+      severity: incident.severity,
+      startedAt: incident.startedAt,
+      declaredAt: incident.createdAt,
+      resolvedAt: incident.resolvedAt,
+      serviceTiers: incident.services.map((s) => s.service.tier),
+      staffing: {
+        commander: incident.commanderId,
+        commsLead: incident.commsLeadId,
+        scribe: incident.scribeId,
+        responders: incident.responders.map((r) => ({ userId: r.userId, since: r.addedAt })),
       },
-      changes,
-      roleChanges: roleChanges(incident.events),
-      participants: participants.get(incident.id) ?? [],
-      now,
-    });
-    return { incident, impact };
+    },
+    changes,
+    roleChanges: roleChanges(incident.events),
+    participants,
+    now,
   });
 }
