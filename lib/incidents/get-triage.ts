@@ -3,9 +3,9 @@ import { incidentRef } from "../vocabulary/incidents.ts";
 import { blastRadiiOf, readCatalog } from "./get-blast-radius.ts";
 import type { TriageDto, TriageRowDto } from "../impact/impact-dto.ts";
 import { loadImpactModelNow } from "../impact/impact-settings.ts";
-import { summarizeImpactRow } from "../impact/load-impact.ts";
+import { summarizeImpactRow } from "../impact/impact-row.ts";
 import { compareTriage } from "../impact/priority.ts";
-import { readTriageIncidents } from "./read-triage.ts";
+import { readTriageIncidents } from "./read-triage-incidents.ts";
 
 /**
  * Every active (not resolved) incident, ranked by priority score (see computePriority), with

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveActor, type Actor } from "../../lib/auth/actor.ts";
+import type { Actor } from "../../lib/auth/actor.ts";
+import { resolveActor } from "../../lib/auth/resolve-actor.ts";
 import { db } from "../../lib/db/client.ts";
 import type { TriageDto, TriageRowDto } from "../../lib/impact/impact-dto.ts";
 import { getImpactSettings, readImpactSettingsNow, updateImpactSettings } from "../../lib/impact/impact-settings.ts";

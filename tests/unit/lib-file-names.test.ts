@@ -20,7 +20,6 @@ const KNOWN_EXCEPTIONS: Record<string, string> = {
   "lib/impact/impact-settings.ts": "to split (being edited beside this change)",
   "lib/incident-record/get-incident.ts": "to rename get-incident-or-throw.ts (being edited beside this change)",
   "lib/incidents/get-blast-radius.ts": "to split (being edited beside this change)",
-  "lib/incidents/get-triage.ts": "to split (being edited beside this change)",
   "lib/people/api-tokens.ts": "to split (being edited beside this change)",
   "lib/postmortems/get-postmortem.ts": "to split (being edited beside this change)",
   "lib/server/auth-options.ts": "to split (being edited beside this change)",

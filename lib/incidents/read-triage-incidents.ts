@@ -1,6 +1,6 @@
 import { preparedQuery } from "../db/client.ts";
 import type { PreparedStatement } from "../db/open-database.ts";
-import type { ImpactIncidentRow, Participant } from "../impact/load-impact.ts";
+import type { ImpactIncidentRow, Participant } from "../impact/impact-row.ts";
 import type { IncidentNotificationRow } from "./get-blast-radius.ts";
 
 // The triage board's incidents in ONE statement. Through the ORM the same data took sixteen
