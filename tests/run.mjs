@@ -92,6 +92,8 @@ const allSteps = [
   { id: "schema", name: "schema and migrations agree", cmd: bin("tsx"), args: ["prisma/tools/db-check.ts"] },
   { id: "types", name: "type-check", cmd: bin("tsc"), args: ["--noEmit"] },
   { id: "lint", name: "lint", cmd: bin("eslint"), args: ["--max-warnings=0", "."] },
+  // Prettier (.prettierrc.json, .prettierignore): `npm run format` fixes what this reports.
+  { id: "format", name: "formatting (Prettier; `npm run format` fixes it)", cmd: bin("prettier"), args: ["--check", "--log-level=warn", "."] },
   ...["unit", "integration"].map((project) => ({
     id: project,
     name: `${project} tests (${project === "unit" ? "no database" : database})`,
