@@ -22,5 +22,11 @@ export async function listMembers(actor: Actor, options: { includeDeactivated?: 
     select: { id: true, name: true, email: true, role: true, pendingInvite: true, deactivatedAt: true },
     orderBy: { name: "asc" },
   });
-  return rows.map(({ pendingInvite, deactivatedAt, ...m }) => ({ ...m, status: deactivatedAt ? "deactivated" : pendingInvite ? "invited" : "active" }));
+  return rows.map(toMemberDto);
+}
+
+type MemberRow = Omit<MemberDto, "status"> & { pendingInvite: boolean; deactivatedAt: Date | null };
+
+export function toMemberDto({ pendingInvite, deactivatedAt, ...m }: MemberRow): MemberDto {
+  return { ...m, status: deactivatedAt ? "deactivated" : pendingInvite ? "invited" : "active" };
 }

@@ -1,0 +1,129 @@
+"use client";
+import { useId, useState, type KeyboardEvent } from "react";
+import { cn } from "../../ui/cn.ts";
+import { usePeopleSearch, type FoundPerson } from "./use-people-search.ts";
+
+interface Props {
+  /** The accessible name: what picking someone does ("Hand over command to"). */
+  label: string;
+  placeholder: string;
+  /** People already in the place this picker fills: not offered again. */
+  excludeIds: string[];
+  /** "Nobody", to clear a role: offered first when given. */
+  clearLabel?: string;
+  disabled?: boolean;
+  /** Which edge the list lines up with, so it opens into the panel rather than off it. */
+  align?: "left" | "right";
+  onPick: (person: FoundPerson | null) => void;
+}
+
+type Choice = { key: string; person: FoundPerson | null };
+
+/**
+ * A combobox (WAI-ARIA 1.2, list autocomplete) over the organisation's people: it asks the server
+ * for the few matching what is typed, because an organisation of a thousand is no option list.
+ */
+export function PersonPicker({ label, placeholder, excludeIds, clearLabel, disabled = false, align = "right", onPick }: Props) {
+  const id = useId();
+  const [isOpen, setIsOpen] = useState(false);
+  const [text, setText] = useState("");
+  const [active, setActive] = useState(-1);
+  const search = usePeopleSearch(isOpen, text);
+  const choices: Choice[] = [
+    ...(clearLabel && !text.trim() ? [{ key: "none", person: null }] : []),
+    ...search.people.filter((p) => !excludeIds.includes(p.id)).map((p) => ({ key: p.id, person: p })),
+  ];
+  const activeChoice = isOpen ? choices[active] : undefined;
+  const optionId = (key: string) => `${id}-option-${key}`;
+
+  const close = () => {
+    setIsOpen(false);
+    setActive(-1);
+  };
+  const pick = (choice: Choice) => {
+    close();
+    setText("");
+    onPick(choice.person);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      if (!isOpen) {
+        setIsOpen(true);
+        return;
+      }
+      const step = e.key === "ArrowDown" ? 1 : -1;
+      setActive((i) => Math.min(Math.max(i + step, 0), choices.length - 1));
+    } else if (e.key === "Enter" && activeChoice) {
+      e.preventDefault();
+      pick(activeChoice);
+    } else if (e.key === "Escape" && isOpen) {
+      e.preventDefault();
+      close();
+      setText("");
+    }
+  };
+
+  const status = search.error ?? (search.isLoading ? "Searching…" : choices.length === 0 ? "Nobody matches" : search.hasMore ? "Type a name or email to narrow the list" : null);
+  return (
+    <div className="relative shrink-0">
+      <input
+        type="text"
+        role="combobox"
+        aria-label={label}
+        aria-autocomplete="list"
+        aria-expanded={isOpen}
+        aria-controls={isOpen ? `${id}-list` : undefined}
+        aria-activedescendant={activeChoice ? optionId(activeChoice.key) : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={placeholder}
+        disabled={disabled}
+        value={text}
+        className="h-7 w-[6.5rem] rounded border border-line bg-canvas px-1.5 text-xs text-ink placeholder:text-ink-muted focus:border-accent focus:outline-none disabled:opacity-50"
+        onFocus={() => setIsOpen(true)}
+        onClick={() => setIsOpen(true)}
+        onBlur={close}
+        onChange={(e) => {
+          setText(e.target.value);
+          setIsOpen(true);
+          setActive(-1);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      {isOpen ? (
+        <div className={cn("absolute top-full z-30 mt-1 w-64 max-w-[calc(100vw-2rem)] rounded-md border border-line-strong bg-raised p-1 shadow-xl", align === "right" ? "right-0" : "left-0")}>
+          <ul id={`${id}-list`} role="listbox" aria-label={label} className="max-h-60 overflow-y-auto">
+            {choices.map((choice, i) => (
+              <li
+                key={choice.key}
+                id={optionId(choice.key)}
+                role="option"
+                aria-selected={i === active}
+                className={cn("cursor-pointer rounded px-2 py-1 text-xs", i === active ? "bg-accent/25 text-ink" : "text-ink hover:bg-surface")}
+                // Keeps focus in the box, so its blur does not close the list before the click lands.
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => pick(choice)}
+                onMouseEnter={() => setActive(i)}
+              >
+                {choice.person ? (
+                  <>
+                    <span className="block truncate font-medium">{choice.person.name}</span>
+                    <span className="block truncate text-ink-muted">{choice.person.email}</span>
+                  </>
+                ) : (
+                  <span className="block">{clearLabel}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+          {status ? (
+            <p role="status" className="px-2 py-1 text-xs text-ink-muted">
+              {status}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
