@@ -1,5 +1,5 @@
 "use client";
-import { useId, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { cn } from "../../ui/cn.ts";
 import { usePeopleSearch, type FoundPerson } from "./use-people-search.ts";
 
@@ -29,12 +29,23 @@ export function PersonPicker({ label, placeholder, excludeIds, clearLabel, disab
   const [text, setText] = useState("");
   const [active, setActive] = useState(-1);
   const search = usePeopleSearch(isOpen, text);
+  const popup = useRef<HTMLDivElement>(null);
   const choices: Choice[] = [
     ...(clearLabel && !text.trim() ? [{ key: "none", person: null }] : []),
     ...search.people.filter((p) => !excludeIds.includes(p.id)).map((p) => ({ key: p.id, person: p })),
   ];
   const activeChoice = isOpen ? choices[active] : undefined;
   const optionId = (key: string) => `${id}-option-${key}`;
+  const activeId = activeChoice ? optionId(activeChoice.key) : undefined;
+  // Arrowing past the list's bottom edge keeps the active person in sight.
+  useEffect(() => {
+    if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: "nearest" });
+  }, [activeId]);
+  // The roles sit at the foot of the side panel: scroll the panel so the list that opened is seen.
+  const shown = search.people.length;
+  useEffect(() => {
+    if (isOpen) popup.current?.scrollIntoView({ block: "nearest" });
+  }, [isOpen, shown]);
 
   const close = () => {
     setIsOpen(false);
@@ -74,7 +85,7 @@ export function PersonPicker({ label, placeholder, excludeIds, clearLabel, disab
         aria-autocomplete="list"
         aria-expanded={isOpen}
         aria-controls={isOpen ? `${id}-list` : undefined}
-        aria-activedescendant={activeChoice ? optionId(activeChoice.key) : undefined}
+        aria-activedescendant={activeId}
         autoComplete="off"
         spellCheck={false}
         placeholder={placeholder}
@@ -92,7 +103,7 @@ export function PersonPicker({ label, placeholder, excludeIds, clearLabel, disab
         onKeyDown={onKeyDown}
       />
       {isOpen ? (
-        <div className={cn("absolute top-full z-30 mt-1 w-64 max-w-[calc(100vw-2rem)] rounded-md border border-line-strong bg-raised p-1 shadow-xl", align === "right" ? "right-0" : "left-0")}>
+        <div ref={popup} className={cn("absolute top-full z-30 mt-1 w-64 max-w-[calc(100vw-2rem)] rounded-md border border-line-strong bg-raised p-1 shadow-xl", align === "right" ? "right-0" : "left-0")}>
           <ul id={`${id}-list`} role="listbox" aria-label={label} className="max-h-60 overflow-y-auto">
             {choices.map((choice, i) => (
               <li
