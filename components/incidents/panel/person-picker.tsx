@@ -12,23 +12,44 @@ interface Props {
   /** "Nobody", to clear a role: offered first when given. */
   clearLabel?: string;
   disabled?: boolean;
-  /** Which edge the list lines up with, so it opens into the panel rather than off it. */
-  align?: "left" | "right";
+  /** The whole row's width, its list too; otherwise a narrow box whose list opens leftwards into the panel. */
+  isWide?: boolean;
   onPick: (person: FoundPerson | null) => void;
 }
 
 type Choice = { key: string; person: FoundPerson | null };
 
+// The options' greatest height, and what the status line and margins add to it (CSS pixels).
+const LIST_MAX = 240;
+const LIST_CHROME = 56;
+
+/** The part of the screen the box can open into: its scrolling panel's, within the window. */
+function roomAround(box: HTMLElement): { above: number; below: number } {
+  let top = 0;
+  let bottom = window.innerHeight;
+  for (let p = box.parentElement; p; p = p.parentElement) {
+    if (!/auto|scroll/.test(getComputedStyle(p).overflowY)) continue;
+    const r = p.getBoundingClientRect();
+    top = Math.max(top, r.top);
+    bottom = Math.min(bottom, r.bottom);
+    break;
+  }
+  const r = box.getBoundingClientRect();
+  return { above: r.top - top, below: bottom - r.bottom };
+}
+
 /**
  * A combobox (WAI-ARIA 1.2, list autocomplete) over the organisation's people: it asks the server
  * for the few matching what is typed, because an organisation of a thousand is no option list.
  */
-export function PersonPicker({ label, placeholder, excludeIds, clearLabel, disabled = false, align = "right", onPick }: Props) {
+export function PersonPicker({ label, placeholder, excludeIds, clearLabel, disabled = false, isWide = false, onPick }: Props) {
   const id = useId();
   const [isOpen, setIsOpen] = useState(false);
   const [text, setText] = useState("");
   const [active, setActive] = useState(-1);
   const search = usePeopleSearch(isOpen, text);
+  const list = useRef<HTMLUListElement>(null);
+  const input = useRef<HTMLInputElement>(null);
   const popup = useRef<HTMLDivElement>(null);
   const choices: Choice[] = [
     ...(clearLabel && !text.trim() ? [{ key: "none", person: null }] : []),
@@ -37,15 +58,28 @@ export function PersonPicker({ label, placeholder, excludeIds, clearLabel, disab
   const activeChoice = isOpen ? choices[active] : undefined;
   const optionId = (key: string) => `${id}-option-${key}`;
   const activeId = activeChoice ? optionId(activeChoice.key) : undefined;
-  // Arrowing past the list's bottom edge keeps the active person in sight.
+  // Arrowing past the list's edge keeps the active person in sight; only the list scrolls, never the panel.
   useEffect(() => {
-    if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: "nearest" });
+    const ul = list.current;
+    const li = activeId ? document.getElementById(activeId) : null;
+    if (!ul || !li) return;
+    if (li.offsetTop < ul.scrollTop) ul.scrollTop = li.offsetTop;
+    else if (li.offsetTop + li.offsetHeight > ul.scrollTop + ul.clientHeight) ul.scrollTop = li.offsetTop + li.offsetHeight - ul.clientHeight;
   }, [activeId]);
-  // The roles sit at the foot of the side panel: scroll the panel so the list that opened is seen.
+
+  // Opens upwards when the box is low in its panel (the roles sit near the foot of the side
+  // panel), and no taller than the room there is, so no option is cut off. Measured again with
+  // each answer: the panel above may have grown meanwhile.
   const shown = search.people.length;
   useEffect(() => {
-    if (isOpen) popup.current?.scrollIntoView({ block: "nearest" });
-  }, [isOpen, shown]);
+    const [box, pop, ul] = [input.current, popup.current, list.current];
+    if (!isOpen || !box || !pop || !ul) return;
+    const { above, below } = roomAround(box);
+    const isUp = below < LIST_MAX + LIST_CHROME && above > below;
+    pop.style.top = isUp ? "auto" : "calc(100% + 4px)";
+    pop.style.bottom = isUp ? "calc(100% + 4px)" : "auto";
+    ul.style.maxHeight = `${Math.max(96, Math.min(LIST_MAX, (isUp ? above : below) - LIST_CHROME))}px`;
+  }, [isOpen, shown, search.isLoading]);
 
   const close = () => {
     setIsOpen(false);
@@ -77,7 +111,7 @@ export function PersonPicker({ label, placeholder, excludeIds, clearLabel, disab
 
   const status = search.error ?? (search.isLoading ? "Searching…" : choices.length === 0 ? "Nobody matches" : search.hasMore ? "Type a name or email to narrow the list" : null);
   return (
-    <div className="relative shrink-0">
+    <div className={cn("relative", isWide ? "w-full" : "shrink-0")}>
       <input
         type="text"
         role="combobox"
@@ -91,7 +125,8 @@ export function PersonPicker({ label, placeholder, excludeIds, clearLabel, disab
         placeholder={placeholder}
         disabled={disabled}
         value={text}
-        className="h-7 w-[6.5rem] rounded border border-line bg-canvas px-1.5 text-xs text-ink placeholder:text-ink-muted focus:border-accent focus:outline-none disabled:opacity-50"
+        className={cn("h-7 rounded border border-line bg-canvas px-1.5 text-xs text-ink placeholder:text-ink-muted focus:border-accent focus:outline-none disabled:opacity-50", isWide ? "w-full" : "w-[6.5rem]")}
+        ref={input}
         onFocus={() => setIsOpen(true)}
         onClick={() => setIsOpen(true)}
         onBlur={close}
@@ -103,8 +138,14 @@ export function PersonPicker({ label, placeholder, excludeIds, clearLabel, disab
         onKeyDown={onKeyDown}
       />
       {isOpen ? (
-        <div ref={popup} className={cn("absolute top-full z-30 mt-1 w-64 max-w-[calc(100vw-2rem)] rounded-md border border-line-strong bg-raised p-1 shadow-xl", align === "right" ? "right-0" : "left-0")}>
-          <ul id={`${id}-list`} role="listbox" aria-label={label} className="max-h-60 overflow-y-auto">
+        <div
+          ref={popup}
+          className={cn(
+            "absolute top-full z-30 rounded-md border border-line-strong bg-raised p-1 shadow-xl",
+            isWide ? "inset-x-0" : "right-0 w-64 max-w-[calc(100vw-2rem)]",
+          )}
+        >
+          <ul ref={list} id={`${id}-list`} role="listbox" aria-label={label} className="relative max-h-60 overflow-y-auto">
             {choices.map((choice, i) => (
               <li
                 key={choice.key}

@@ -92,7 +92,7 @@ export function RolesSection() {
               label="Add a responder"
               placeholder="Add responder…"
               excludeIds={incident.responders.map((r) => r.id)}
-              align="left"
+              isWide
               disabled={busy}
               onPick={(person) => person && void run("/responders", "POST", { userId: person.id })}
             />
