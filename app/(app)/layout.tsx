@@ -3,8 +3,8 @@ import { TopNav } from "@/components/app-shell/top-nav.tsx";
 import { DemoBanner } from "@/components/people/demo-banner.tsx";
 import { TimeZoneProvider } from "@/components/time/time-zone.tsx";
 import { getPageActor } from "@/lib/server/page-actor.ts";
-import { showsDemoWarning } from "@/lib/people/demo-organisation.ts";
-import { getOrganizationTimeZone } from "@/lib/time/organization-zone.ts";
+import { showsDemoWarning } from "@/lib/people/shows-demo-warning.ts";
+import { getOrganizationTimeZone } from "@/lib/time/get-organization-time-zone.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { checkScenarioCatalog, type CatalogNames } from "@/lib/drills/check-catalog.ts";
-import type { ScenarioSummaryDto } from "@/lib/drills/list-drills.ts";
+import type { ScenarioSummaryDto } from "@/lib/drills/scenario-summary.ts";
 import { durationAtSpeed, parseScenario } from "@/lib/drills/parse-scenario.ts";
 import { DRILL_SPEEDS, type DrillSpeed, type ScenarioProblem } from "@/lib/drills/scenario-types.ts";
 import { apiRequest } from "../api/api-client.ts";

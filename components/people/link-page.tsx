@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { findLink, type AccessLinkPurpose } from "@/lib/people/access-links.ts";
+import { findLink } from "@/lib/people/find-link.ts";
+import { type AccessLinkPurpose } from "@/lib/people/access-link.ts";
 import { linkStateMessage } from "@/lib/people/link-refusal.ts";
 import { AuthShell } from "./auth-shell.tsx";
 import { RedeemLinkForm } from "./redeem-link-form.tsx";

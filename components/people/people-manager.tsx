@@ -2,7 +2,7 @@
 import { useState } from "react";
 import type { RoleName } from "@/lib/auth/permissions.ts";
 import type { InvitationResult } from "@/lib/people/invite-person.ts";
-import type { ResetLinkResult } from "@/lib/people/manage-people.ts";
+import type { ResetLinkResult } from "@/lib/people/issue-password-reset.ts";
 import type { PersonDto } from "@/lib/people/person-dto.ts";
 import { apiRequest } from "../api/api-client.ts";
 import { InviteForm } from "./invite-form.tsx";

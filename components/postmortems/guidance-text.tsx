@@ -1,21 +1,22 @@
-// Template guidance is written with light Markdown emphasis ("Ask *how* and *what*"): show the
-// emphasis, never the asterisks. Only *x* and _x_ are honoured; everything else is plain text.
-const EMPHASIS = /\*([^*\n]+)\*|_([^_\n]+)_/g;
+import type { Components } from "react-markdown";
+import { markdownPlainText, SafeMarkdown } from "./safe-markdown.tsx";
+
+// Template guidance is Markdown ("Ask *how* and *what*"), parsed like the sections it guides, but
+// it sits inside a sentence ("Nothing written yet. …", a muted line above the editor): only
+// inline marks are kept, paragraphs, headings and lists are unwrapped to their words, and list
+// items keep a bullet so they do not run together.
+const INLINE = ["em", "strong", "del", "code", "a", "img", "br", "li"];
+
+const COMPONENTS: Components = {
+  code: ({ children }) => <code className="rounded bg-raised px-1 font-mono text-[0.9em]">{children}</code>,
+  li: ({ children }) => <>{"• "}{children}</>,
+};
 
 export function GuidanceText({ text }: { text: string }) {
-  const parts: React.ReactNode[] = [];
-  let last = 0;
-  for (const m of text.matchAll(EMPHASIS)) {
-    const at = m.index ?? 0;
-    if (at > last) parts.push(text.slice(last, at));
-    parts.push(<em key={at}>{m[1] ?? m[2]}</em>);
-    last = at + m[0].length;
-  }
-  if (last < text.length) parts.push(text.slice(last));
-  return <>{parts}</>;
+  return <SafeMarkdown source={text} allowedElements={INLINE} components={COMPONENTS} />;
 }
 
 /** The guidance as plain words, for a title attribute. */
 export function guidancePlain(text: string): string {
-  return text.replace(EMPHASIS, (_, a: string | undefined, b: string | undefined) => a ?? b ?? "");
+  return markdownPlainText(text);
 }

@@ -1,11 +1,11 @@
-import { useId, type ReactNode } from "react";
-import Markdown, { type Components, type ExtraProps } from "react-markdown";
-import { markdownUrlTransform, MARKDOWN_REMARK_PLUGINS } from "@/lib/postmortems/markdown.ts";
+import type { ReactNode } from "react";
+import type { Components, ExtraProps } from "react-markdown";
 import { cn } from "../ui/cn.ts";
+import { cellWidthClass } from "./cell-width.ts";
+import { SafeMarkdown } from "./safe-markdown.tsx";
 
-// Renders Markdown as React elements (react-markdown, never dangerouslySetInnerHTML and no
-// rehype-raw), so user text can only ever be text, and links are limited to http(s), mailto and
-// in-app paths (lib/postmortems/markdown.ts).
+// A post-mortem section as a document. Safety (raw HTML stays text; links only http(s), mailto
+// and in-app) is SafeMarkdown's; this file only decides how the elements look.
 
 type HastElement = NonNullable<ExtraProps["node"]>;
 
@@ -26,6 +26,15 @@ function heading(level: keyof typeof HEADINGS): Components["h1"] {
   return function Heading({ children, className }) {
     return <Tag className={cn("mt-4 first:mt-0", HEADINGS[level], className)}>{children}</Tag>;
   };
+}
+
+/** "Table: Time (UTC), Service, Errors": the header row, so a focused table says what it holds. */
+function tableLabel(node: HastElement | undefined): string {
+  const header = node?.children.find((c): c is HastElement => c.type === "element" && c.tagName === "thead");
+  const row = header?.children.find((c): c is HastElement => c.type === "element" && c.tagName === "tr");
+  const names = (row?.children ?? []).flatMap((c) => (c.type === "element" ? [textOf(c).trim()] : [])).filter(Boolean);
+  const label = `Table: ${names.join(", ")}`;
+  return names.length ? (label.length > 120 ? `${label.slice(0, 119)}…` : label) : "Table";
 }
 
 function textOf(node: HastElement | undefined): string {
@@ -60,38 +69,25 @@ const COMPONENTS: Components = {
     type === "checkbox" ? (
       <span role="img" aria-label={checked ? "done" : "not done"} className="mr-1.5 font-mono">{checked ? "☑" : "☐"}</span>
     ) : null,
-  a: ({ href, children, id, "aria-label": label }) =>
-    href ? (
-      <a id={id} href={href} aria-label={label} className="text-accent underline underline-offset-2" rel="noopener noreferrer nofollow" target={/^https?:/i.test(href) ? "_blank" : undefined}>
-        {children}
-      </a>
-    ) : (
-      // urlTransform removed a target that could run code: the words stay, the link goes.
-      <span data-unsafe-link>{children}</span>
-    ),
-  // An image shows its alt text: a post-mortem loads nothing from elsewhere (no tracking pixels).
-  img: ({ alt }) => <>{alt}</>,
-  // Wide tables scroll inside their box instead of widening a phone's page.
-  table: ({ children }) => (
-    // Focusable so a keyboard can scroll it.
-    <div className="max-w-full overflow-x-auto" tabIndex={0}>
+  // Wide tables scroll inside their own box instead of widening a phone's page; cells keep a
+  // readable width (cell-width.ts) rather than being squeezed into tall, one-word-a-line rows.
+  // The box is focusable so a keyboard can scroll it, and named so a screen reader says what it is.
+  table: ({ children, node }) => (
+    <div role="region" aria-label={tableLabel(node)} tabIndex={0} className="max-w-full overflow-x-auto print:overflow-visible">
       <table className="w-full border-collapse text-sm">{children}</table>
     </div>
   ),
-  th: ({ children, style }) => <th scope="col" style={style} className="border-b border-line-strong px-2 py-1.5 text-left font-semibold">{children}</th>,
+  // A heading wraps between its words: its column's width is the cells' to decide.
+  th: ({ children, style }) => <th scope="col" style={style} className="border-b border-line-strong px-2 py-1.5 text-left align-bottom font-semibold">{children}</th>,
   tr: ({ children }) => <tr className="border-b border-line">{children}</tr>,
-  td: ({ children, style }) => <td style={style} className="px-2 py-1.5 align-top tabular">{children}</td>,
+  td: ({ children, style, node }) => <td style={style} className={cn("px-2 py-1.5 align-top tabular", cellWidthClass(textOf(node)))}>{children}</td>,
 };
 
 export function MarkdownView({ source, className, empty }: { source: string; className?: string; empty?: ReactNode }) {
-  // Footnote ids must not collide between the sections of one page.
-  const prefix = `md${useId().replace(/[^a-zA-Z0-9]/g, "")}-`;
   if (source.trim() === "") return <div className={className}>{empty ?? null}</div>;
   return (
     <div className={cn("space-y-3 leading-relaxed", className)}>
-      <Markdown remarkPlugins={MARKDOWN_REMARK_PLUGINS} remarkRehypeOptions={{ clobberPrefix: prefix }} urlTransform={markdownUrlTransform} components={COMPONENTS}>
-        {source}
-      </Markdown>
+      <SafeMarkdown source={source} components={COMPONENTS} />
     </div>
   );
 }

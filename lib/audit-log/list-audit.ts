@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readPrincipalMark, type ApiTokenRef } from "../audit/audit-principal.ts";
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
@@ -8,6 +9,8 @@ export interface AuditEntryDto {
   id: string;
   at: string;
   actor: { id: string; name: string; email: string } | null;
+  /** The API token the actor used; null for a browser session, an alert or the system. */
+  apiToken: ApiTokenRef | null;
   action: string;
   entityType: string;
   entityId: string;
@@ -62,16 +65,11 @@ export async function listAudit(actor: Actor, raw: unknown): Promise<{ entries: 
   });
   return {
     hasMore: rows.length > q.limit,
-    entries: rows.slice(0, q.limit).map((r) => ({
-      id: r.id,
-      at: r.createdAt.toISOString(),
-      actor: r.actor,
-      action: r.action,
-      entityType: r.entityType,
-      entityId: r.entityId,
-      before: r.before,
-      after: r.after,
-    })),
+    entries: rows.slice(0, q.limit).map((r) => {
+      // The token's mark is shown as "how", beside the actor, not as a changed field.
+      const { after, apiToken } = readPrincipalMark(r.after);
+      return { id: r.id, at: r.createdAt.toISOString(), actor: r.actor, apiToken, action: r.action, entityType: r.entityType, entityId: r.entityId, before: r.before, after };
+    }),
   };
 }
 
@@ -85,7 +83,7 @@ export async function auditFacets(actor: Actor): Promise<{ actions: string[]; en
   return { actions: actions.map((a) => a.action), entityTypes: types.map((t) => t.entityType) };
 }
 
-const CSV_COLUMNS = ["at", "actor", "actorEmail", "action", "entityType", "entityId", "before", "after"] as const;
+const CSV_COLUMNS = ["at", "actor", "actorEmail", "apiToken", "action", "entityType", "entityId", "before", "after"] as const;
 
 function csvCell(value: string): string {
   // Cells starting with = + - @ are formulas to a spreadsheet: prefix them so they stay text.
@@ -97,7 +95,7 @@ function csvCell(value: string): string {
 export function auditToCsv(entries: AuditEntryDto[]): string {
   const lines = [CSV_COLUMNS.join(",")];
   for (const e of entries) {
-    const cells = [e.at, e.actor?.name ?? "system", e.actor?.email ?? "", e.action, e.entityType, e.entityId, e.before === null ? "" : JSON.stringify(e.before), e.after === null ? "" : JSON.stringify(e.after)];
+    const cells = [e.at, e.actor?.name ?? "system", e.actor?.email ?? "", e.apiToken ? `${e.apiToken.name} (${e.apiToken.prefix}…)` : "", e.action, e.entityType, e.entityId, e.before === null ? "" : JSON.stringify(e.before), e.after === null ? "" : JSON.stringify(e.after)];
     lines.push(cells.map(csvCell).join(","));
   }
   return lines.join("\r\n") + "\r\n";

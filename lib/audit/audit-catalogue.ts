@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { API_TOKEN_KEY, readPrincipalMark } from "./audit-principal.ts";
 
 // Every action the code writes to the audit log, with what its `before` and `after` hold, so a
 // reader (the audit-log page, an export, an auditor's script) need not guess. recordAudit accepts
@@ -47,8 +48,10 @@ export const AUDIT_CATALOGUE = {
   "incident.update": entry(anyObject, anyObject),
   "incident.role": entry(null, anyObject),
   "incident.responder": entry(null, anyObject),
-  "incident.services": entry(z.array(uuid), z.array(uuid)),
-  "incident.impact": entry(anyObject, z.unknown()),
+  /** Rows written before audit payloads became objects (so a token's row can name it) hold the bare list. */
+  "incident.services": entry(z.union([looseObject({ serviceIds: z.array(uuid) }), z.array(uuid)]), z.union([looseObject({ serviceIds: z.array(uuid) }), z.array(uuid)])),
+  /** `after.changes`: one entry per journey changed (older rows: the bare list). */
+  "incident.impact": entry(anyObject, z.union([looseObject({ changes: z.array(z.unknown()) }), z.array(z.unknown())])),
   "integration.create": entry(null, named),
   "integration.update": entry(named, named),
   "integration.rotate_secret": entry(named, named),
@@ -124,8 +127,12 @@ export function isAuditAction(action: string): action is AuditAction {
 export function auditPayloadProblem(row: { action: string; before: unknown; after: unknown }): string | null {
   if (!isAuditAction(row.action)) return `"${row.action}" is not in the audit catalogue`;
   const schemas: ActionSchemas = AUDIT_CATALOGUE[row.action];
+  // An API token's mark is the principal's, not the action's: checked apart, then set aside.
+  const { after, apiToken } = readPrincipalMark(row.after);
+  if (row.after !== after && apiToken === null) return `${row.action}: after.${API_TOKEN_KEY} does not name a token`;
+  const sides = { before: row.before, after };
   for (const side of ["before", "after"] as const) {
-    const value = row[side];
+    const value = sides[side];
     const schema = schemas[side];
     if (schema === null) {
       if (value !== null && value !== undefined) return `${row.action}: ${side} is not written by this action`;

@@ -1,6 +1,6 @@
 import type { Prisma } from "../db/generated/client.ts";
 import type { AuditAction } from "./audit-catalogue.ts";
-import { toPrincipal, type ActingUser, type AuditPrincipal } from "./audit-principal.ts";
+import { toPrincipal, withPrincipalMark, type ActingUser, type AuditPrincipal } from "./audit-principal.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -20,6 +20,7 @@ export interface AuditEntry {
  */
 export async function recordAudit(tx: Tx, who: ActingUser | AuditPrincipal, entry: AuditEntry): Promise<void> {
   const principal = toPrincipal(who);
+  const after = withPrincipalMark(principal, entry.after);
   await tx.auditLog.create({
     data: {
       organizationId: principal.organizationId,
@@ -28,7 +29,7 @@ export async function recordAudit(tx: Tx, who: ActingUser | AuditPrincipal, entr
       entityType: entry.entityType,
       entityId: entry.entityId,
       before: entry.before === undefined ? undefined : (entry.before as Prisma.InputJsonValue),
-      after: entry.after === undefined ? undefined : (entry.after as Prisma.InputJsonValue),
+      after: after === undefined ? undefined : (after as Prisma.InputJsonValue),
     },
     select: { id: true },
   });

@@ -1,6 +1,6 @@
 import { loadEnv } from "../env.ts";
 import { CLIENT_IP_HEADER } from "../security/client-ip.ts";
-import { hitRateLimit } from "../security/rate-limit.ts";
+import { hitRateLimit } from "../security/hit-rate-limit.ts";
 import { RATE_LIMITED } from "./login-policy.ts";
 
 const WINDOW_MS = 5 * 60_000;

@@ -11,13 +11,9 @@ import { formatDuration } from "./duration.ts";
 import { checkAgainstCatalog, readScenario } from "./resolve-scenario.ts";
 import { ZStartDrill } from "./schemas.ts";
 import { TX_OPTIONS } from "../db/transaction-options.ts";
+import { stepDueAt } from "./step-due-at.ts";
 
 export const DRILL_TITLE_PREFIX = "[DRILL] ";
-
-/** When step `index` is due: the start plus its offset, sped up. */
-export function stepDueAt(startedAt: Date, atSeconds: number, speed: number): Date {
-  return new Date(startedAt.getTime() + (atSeconds * 1000) / speed);
-}
 
 /**
  * Starts a game-day drill: the drill row and its practice incident in one transaction. The

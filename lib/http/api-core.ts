@@ -1,7 +1,8 @@
 // The API's HTTP rules without a framework: who is calling, the body limit, and the one error
 // shape. Next's route handlers (api-handler.ts) and the routes server.ts serves itself
 // (direct-routes.ts) both go through these, so a request gets the same answer on either path.
-import { resolveActor, type Actor } from "../auth/actor.ts";
+import { resolveActor } from "../auth/resolve-actor.ts";
+import { type Actor } from "../auth/actor.ts";
 import type { ApiTokenScopeName } from "../auth/api-token-schemas.ts";
 import { authenticateBearer } from "../people/api-tokens.ts";
 import { sessionFromCookieHeader, type SessionClaims } from "../auth/session-token.ts";

@@ -1,61 +1,67 @@
 // Client-safe shapes of the impact API and the `impact:updated` push.
-import type { JourneyName } from "../vocabulary/catalog.ts";
-import type { SeverityName, StatusName } from "../vocabulary/incidents.ts";
-import type { Figures } from "./model.ts";
+import { z } from "zod";
+import { ZPersonRef } from "../validation/person-ref.ts";
+import { JOURNEYS } from "../vocabulary/catalog.ts";
+import { SEVERITIES, type SeverityName, type StatusName } from "../vocabulary/incidents.ts";
 
-export interface ImpactEvidence {
-  failedCheckouts: number | null;
-  /** Percent of requests failing, 0..100. */
-  errorRate: number | null;
-  supportTickets: number | null;
-  surveyResponses: number | null;
-}
+// The answer's shape, once: the DTO types are inferred from it and the OpenAPI document's
+// `ImpactSummary` is generated from it (lib/openapi/response-schemas.ts).
+const time = z.iso.datetime();
 
-export interface ImpactJourneyDto {
-  journey: JourneyName;
+/** Revenue (organisation currency), orders and customers: the same shape as model.ts's Figures. */
+export const ZFigures = z.object({ revenue: z.number(), orders: z.number(), customers: z.number() });
+
+export const ZImpactEvidence = z
+  .object({
+    failedCheckouts: z.number().nullable(),
+    errorRate: z.number().nullable().describe("Percent of requests failing, 0..100."),
+    supportTickets: z.number().nullable(),
+    surveyResponses: z.number().nullable(),
+  })
+  .describe("The latest value of each measured figure reported for this journey.");
+export type ImpactEvidence = z.infer<typeof ZImpactEvidence>;
+
+export const ZImpactJourney = z.object({
+  journey: z.enum(JOURNEYS),
   /** Current degradation in percent; 0 once recovered, and 0 once the incident is resolved. */
-  degradation: number;
-  /** Since when the current degradation applies (when the impact ended, once it has). */
-  since: string;
-  /**
-   * How degraded it was until its impact ended: by resolution (at resolvedAt) or by being set
-   * back to 0 while open. "Was 60% degraded until 07:09"; null while degraded or never degraded.
-   */
-  ended: { degradation: number; at: string } | null;
-  perMinute: Figures;
-  /** The latest value of each measured figure reported for this journey. */
-  evidence: ImpactEvidence;
-  updatedAt: string;
-  updatedBy: { id: string; name: string } | null;
-  /** Set by an alert from the service's journeys; no person has confirmed or changed it yet. */
-  estimated: boolean;
-}
+  degradation: z.number().int().min(0).max(100),
+  since: time.describe("Since when the current degradation applies (when the impact ended, once it has)."),
+  /** "Was 60% degraded until 07:09": ended by resolution (at resolvedAt) or by being set back to 0 while open. */
+  ended: z
+    .object({ degradation: z.number().int().min(1).max(100), at: time })
+    .nullable()
+    .describe("How degraded it was until its impact ended (at resolution, or when set back to 0); null while degraded."),
+  perMinute: ZFigures,
+  evidence: ZImpactEvidence,
+  updatedAt: time,
+  updatedBy: ZPersonRef.nullable(),
+  estimated: z.boolean().describe("Set by an alert from the service's journeys; no person has confirmed or changed it yet."),
+});
+export type ImpactJourneyDto = z.infer<typeof ZImpactJourney>;
 
 /** Step chart: each point's values hold until the next point. */
-export interface ImpactSeriesPoint extends Figures {
-  at: string;
-}
+export const ZImpactSeriesPoint = ZFigures.extend({ at: time });
+export type ImpactSeriesPoint = z.infer<typeof ZImpactSeriesPoint>;
 
-export interface ImpactSummaryDto {
-  incidentId: string;
-  currency: string;
-  timeZone: string;
-  /** The instant every figure was computed at; clients tick lossSoFar from here with perMinute. */
-  asOf: string;
-  /** When loss stopped accumulating (resolvedAt), or null while open. */
-  endedAt: string | null;
-  perMinute: Figures;
-  lossSoFar: Figures;
-  projectionNextHour: Figures;
-  responseCost: { amount: number; personHours: number; people: number; hourlyRate: number };
-  journeys: ImpactJourneyDto[];
-  /** Some current degradation is still the alert's estimate ("estimated from alert"). */
-  estimated: boolean;
-  series: ImpactSeriesPoint[];
-  priority: { score: number; revenueShare: number; criticality: number; suggestedSeverity: SeverityName | null };
-  /** When perMinute will change by itself (hour of the profile, peak window edge): refetch then. */
-  rateValidUntil: string | null;
-}
+export const ZImpactSummary = z
+  .object({
+    incidentId: z.uuid(),
+    currency: z.string().describe("ISO 4217."),
+    timeZone: z.string(),
+    asOf: time.describe("Every figure was computed at this instant."),
+    endedAt: time.nullable().describe("When loss stopped accumulating (resolvedAt); null while open."),
+    perMinute: ZFigures,
+    lossSoFar: ZFigures.describe("Tick it on the client: lossSoFar + perMinute × minutes since asOf."),
+    projectionNextHour: ZFigures,
+    responseCost: z.object({ amount: z.number(), personHours: z.number(), people: z.number().int(), hourlyRate: z.number() }),
+    journeys: z.array(ZImpactJourney),
+    estimated: z.boolean().describe('Some current degradation is still an alert\'s estimate ("estimated from alert").'),
+    series: z.array(ZImpactSeriesPoint).describe("A step chart: each point holds until the next."),
+    priority: z.object({ score: z.number(), revenueShare: z.number(), criticality: z.number(), suggestedSeverity: z.enum(SEVERITIES).nullable() }),
+    rateValidUntil: time.nullable().describe("Refetch then: the next profile hour or peak edge."),
+  })
+  .describe("Money, orders and customers at stake for one incident.");
+export type ImpactSummaryDto = z.infer<typeof ZImpactSummary>;
 
 export interface TriageRowDto {
   incident: {

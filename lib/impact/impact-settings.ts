@@ -1,7 +1,9 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { JOURNEYS, type JourneyName } from "../vocabulary/catalog.ts";
-import { db } from "../db/client.ts";
+import { db, preparedQuery } from "../db/client.ts";
+import type { PreparedStatement } from "../db/open-database.ts";
+import { notFound } from "../errors/app-error.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { DEFAULT_ALERT_DEGRADATION, readAlertDegradation } from "./alert-degradation.ts";
 import type { ImpactModel, JourneyBaselineSpec } from "./model.ts";
@@ -12,19 +14,23 @@ type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 
 const EMPTY: JourneyBaselineSpec = { revenuePerMinute: 0, ordersPerMinute: 0, customersPerMinute: 0, conversionWeight: 0 };
 
+const SETTINGS_SELECT = {
+  currency: true,
+  timeZone: true,
+  hourlyProfile: true,
+  responderHourlyRate: true,
+  alertDegradation: true,
+  baselines: { select: { journey: true, revenuePerMinute: true, ordersPerMinute: true, customersPerMinute: true, conversionWeight: true } },
+  peakWindows: { select: { id: true, name: true, startsAt: true, endsAt: true, multiplier: true }, orderBy: { startsAt: "asc" } },
+} satisfies Prisma.OrganizationSelect;
+
+type SettingsRow = Prisma.OrganizationGetPayload<{ select: typeof SETTINGS_SELECT }>;
+
 async function readSettings(client: Client, organizationId: string): Promise<ImpactSettingsDto> {
-  const org = await client.organization.findUniqueOrThrow({
-    where: { id: organizationId },
-    select: {
-      currency: true,
-      timeZone: true,
-      hourlyProfile: true,
-      responderHourlyRate: true,
-      alertDegradation: true,
-      baselines: { select: { journey: true, revenuePerMinute: true, ordersPerMinute: true, customersPerMinute: true, conversionWeight: true } },
-      peakWindows: { select: { id: true, name: true, startsAt: true, endsAt: true, multiplier: true }, orderBy: { startsAt: "asc" } },
-    },
-  });
+  return settingsOf(await client.organization.findUniqueOrThrow({ where: { id: organizationId }, select: SETTINGS_SELECT }));
+}
+
+function settingsOf(org: SettingsRow): ImpactSettingsDto {
   const baselines = Object.fromEntries(JOURNEYS.map((j) => [j, { ...EMPTY }])) as Record<JourneyName, JourneyBaselineSpec>;
   for (const { journey, ...b } of org.baselines) baselines[journey] = b;
   return {
@@ -38,10 +44,42 @@ async function readSettings(client: Client, organizationId: string): Promise<Imp
   };
 }
 
+// readSettings in ONE statement (the ORM reads the organisation, its baselines and its peak
+// windows in three): every /triage render reads the settings, outside any transaction (#17).
+// tests/integration/triage-one-statement.test.ts holds the two reads equal.
+const SETTINGS: PreparedStatement = {
+  name: "warroom_impact_settings_v1",
+  text: `
+SELECT o.currency, o."timeZone", o."hourlyProfile", o."responderHourlyRate", o."alertDegradation",
+       COALESCE((SELECT json_agg(json_build_object('journey', b.journey, 'revenuePerMinute', b."revenuePerMinute", 'ordersPerMinute', b."ordersPerMinute",
+                                   'customersPerMinute', b."customersPerMinute", 'conversionWeight', b."conversionWeight"))
+                   FROM "JourneyBaseline" b WHERE b."organizationId" = o.id), '[]'::json) AS baselines,
+       COALESCE((SELECT json_agg(json_build_object('id', w.id, 'name', w.name, 'startsAt', w."startsAt", 'endsAt', w."endsAt", 'multiplier', w.multiplier)
+                                 ORDER BY w."startsAt")
+                   FROM "PeakWindow" w WHERE w."organizationId" = o.id), '[]'::json) AS "peakWindows"
+  FROM "Organization" o
+ WHERE o.id = $1::uuid`,
+};
+
+type JsonSettingsRow = Omit<SettingsRow, "peakWindows"> & { peakWindows: (Omit<SettingsRow["peakWindows"][number], "startsAt" | "endsAt"> & { startsAt: string; endsAt: string })[] };
+
+/** The impact settings read in one statement, outside any transaction. */
+export async function readImpactSettingsNow(organizationId: string): Promise<ImpactSettingsDto> {
+  const [row] = await preparedQuery<JsonSettingsRow>(SETTINGS, [organizationId]);
+  if (!row) throw notFound("Organization");
+  return settingsOf({ ...row, peakWindows: row.peakWindows.map((w) => ({ ...w, startsAt: new Date(w.startsAt), endsAt: new Date(w.endsAt) })) });
+}
+
+/** loadImpactModel over readImpactSettingsNow: for reads outside a transaction on the hot path. */
+export async function loadImpactModelNow(organizationId: string): Promise<{ model: ImpactModel; currency: string; hourlyRate: number }> {
+  return modelOf(await readImpactSettingsNow(organizationId));
+}
+
+const modelOf = (s: ImpactSettingsDto) => ({ model: toImpactModel(s), currency: s.currency, hourlyRate: s.responderHourlyRate });
+
 /** The model the pure impact functions take, plus currency and hourly rate. */
 export async function loadImpactModel(client: Client, organizationId: string): Promise<{ model: ImpactModel; currency: string; hourlyRate: number }> {
-  const s = await readSettings(client, organizationId);
-  return { model: toImpactModel(s), currency: s.currency, hourlyRate: s.responderHourlyRate };
+  return modelOf(await readSettings(client, organizationId));
 }
 
 /** Everyone signed in reads the settings: the room shows money in them. */

@@ -1,73 +1,8 @@
-import type { JourneyName } from "../vocabulary/catalog.ts";
 import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import type { ImpactSummaryDto } from "./impact-dto.ts";
+import { impactIncidentSelect, summarizeImpactRow, type ImpactIncidentRow, type Participant } from "./impact-row.ts";
 import { loadImpactModel } from "./impact-settings.ts";
-import type { RoleChangeSpec, StaffedRole, StaffingInput } from "./response-cost.ts";
-import { summarizeImpact, type RecordedImpactChange } from "./summarize-impact.ts";
-
-const person = { select: { id: true, name: true } } as const;
-
-const impactIncidentSelect = {
-  id: true,
-  number: true,
-  title: true,
-  drillId: true,
-  severity: true,
-  status: true,
-  startedAt: true,
-  createdAt: true,
-  resolvedAt: true,
-  commanderId: true,
-  commsLeadId: true,
-  scribeId: true,
-  commander: person,
-  suggestedCommander: person,
-  responders: { select: { userId: true, addedAt: true } },
-  services: { select: { service: { select: { tier: true } } } },
-  impactChanges: {
-    // The order they were recorded: eventSeq grows with every timeline entry of the incident.
-    orderBy: [{ eventSeq: "asc" }, { recordedAt: "asc" }],
-    select: {
-      journey: true,
-      degradation: true,
-      effectiveAt: true,
-      failedCheckouts: true,
-      errorRate: true,
-      supportTickets: true,
-      surveyResponses: true,
-      recordedAt: true,
-      estimated: true,
-      author: person,
-    },
-  },
-  events: {
-    where: { kind: "role_change" },
-    orderBy: { seq: "asc" },
-    select: { occurredAt: true, data: true },
-  },
-} satisfies Prisma.IncidentSelect;
-
-export type ImpactIncidentRow = Prisma.IncidentGetPayload<{ select: typeof impactIncidentSelect }>;
-
-const ROLES: readonly StaffedRole[] = ["commander", "comms_lead", "scribe", "responder"];
-
-function roleChanges(events: ImpactIncidentRow["events"]): RoleChangeSpec[] {
-  const out: RoleChangeSpec[] = [];
-  for (const e of events) {
-    const data = (e.data ?? {}) as { field?: unknown; from?: unknown; to?: unknown };
-    if (!ROLES.includes(data.field as StaffedRole)) continue;
-    out.push({
-      at: e.occurredAt,
-      field: data.field as StaffedRole,
-      from: typeof data.from === "string" ? data.from : null,
-      to: typeof data.to === "string" ? data.to : null,
-    });
-  }
-  return out;
-}
-
-type Participant = NonNullable<StaffingInput["participants"]>[number];
 
 /** Everyone who wrote in each incident's timeline, with when they first and last did: one query. */
 async function participantsOf(incidentIds: string[]): Promise<Map<string, Participant[]>> {
@@ -95,36 +30,10 @@ export async function loadImpact(
   where: Prisma.IncidentWhereInput,
   now = new Date(),
 ): Promise<{ incident: ImpactIncidentRow; impact: ImpactSummaryDto }[]> {
-  const [{ model, currency, hourlyRate }, incidents] = await Promise.all([
+  const [settings, incidents] = await Promise.all([
     loadImpactModel(db(), organizationId),
     db().incident.findMany({ where: { ...where, organizationId }, select: impactIncidentSelect }),
   ]);
   const participants = await participantsOf(incidents.map((i) => i.id));
-  return incidents.map((incident) => {
-    const changes: RecordedImpactChange[] = incident.impactChanges.map((c) => ({ ...c, journey: c.journey as JourneyName }));
-    const impact = summarizeImpact({
-      model,
-      currency,
-      hourlyRate,
-      incident: {
-        id: incident.id,
-        severity: incident.severity,
-        startedAt: incident.startedAt,
-        declaredAt: incident.createdAt,
-        resolvedAt: incident.resolvedAt,
-        serviceTiers: incident.services.map((s) => s.service.tier),
-        staffing: {
-          commander: incident.commanderId,
-          commsLead: incident.commsLeadId,
-          scribe: incident.scribeId,
-          responders: incident.responders.map((r) => ({ userId: r.userId, since: r.addedAt })),
-        },
-      },
-      changes,
-      roleChanges: roleChanges(incident.events),
-      participants: participants.get(incident.id) ?? [],
-      now,
-    });
-    return { incident, impact };
-  });
+  return incidents.map((incident) => ({ incident, impact: summarizeImpactRow(incident, participants.get(incident.id) ?? [], settings, now) }));
 }

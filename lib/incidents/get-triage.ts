@@ -1,27 +1,30 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
-import { db } from "../db/client.ts";
 import { incidentRef } from "../vocabulary/incidents.ts";
-import { getBlastRadii } from "./get-blast-radius.ts";
+import { blastRadiiOf, readCatalog } from "./get-blast-radius.ts";
 import type { TriageDto, TriageRowDto } from "../impact/impact-dto.ts";
-import { loadImpactModel } from "../impact/impact-settings.ts";
-import { latestDueByIncident } from "../stakeholder/latest-due-by-incident.ts";
-import { loadImpact } from "../impact/load-impact.ts";
+import { loadImpactModelNow } from "../impact/impact-settings.ts";
+import { summarizeImpactRow } from "../impact/impact-row.ts";
 import { compareTriage } from "../impact/priority.ts";
+import { readTriageIncidents } from "./read-triage-incidents.ts";
 
 /**
  * Every active (not resolved) incident, ranked by priority score (see computePriority), with
  * money per minute, loss so far and the teams in its blast radius nobody has told yet.
+ * Every /triage render and every refresh of the board runs this: the incidents are one statement
+ * (readTriageIncidents), the catalog another, the impact settings a third.
  */
 export async function getTriage(actor: Actor, now = new Date()): Promise<TriageDto> {
   assertCan(actor, "incident:read");
-  const [found, { currency }] = await Promise.all([
-    loadImpact(actor.organizationId, { status: { not: "resolved" } }, now),
-    loadImpactModel(db(), actor.organizationId),
+  const [records, settings, catalog] = await Promise.all([
+    readTriageIncidents(actor.organizationId),
+    loadImpactModelNow(actor.organizationId),
+    readCatalog(actor.organizationId),
   ]);
-  const ids = found.map((f) => f.incident.id);
-  // All incidents' blast radii at once: one catalog read and one graph index, not one per row.
-  const [dueAt, radii] = await Promise.all([latestDueByIncident(actor.organizationId, ids), getBlastRadii(actor, ids)]);
-  const rows = found.map(({ incident, impact }): TriageRowDto => {
+  const radii = blastRadiiOf(
+    catalog,
+    records.map((r) => ({ id: r.incident.id, serviceIds: r.serviceIds, notifications: r.notifications })),
+  );
+  const rows = records.map(({ incident, participants, stakeholderUpdateDueAt }): TriageRowDto => {
     const teams = radii.get(incident.id)?.teams ?? [];
     return {
       incident: {
@@ -35,14 +38,14 @@ export async function getTriage(actor: Actor, now = new Date()): Promise<TriageD
         commander: incident.commander,
         suggestedCommander: incident.commander ? null : incident.suggestedCommander,
       },
-      impact,
+      impact: summarizeImpactRow(incident, participants, settings, now),
       teamsNotNotified: teams.filter((t) => !t.notification).map((t) => ({ id: t.team.id, name: t.team.name })),
       teamsTotal: teams.length,
-      stakeholderUpdateDueAt: dueAt.get(incident.id) ?? null,
+      stakeholderUpdateDueAt,
     };
   });
   rows.sort((a, b) => compareTriage(triageKey(a), triageKey(b)));
-  return { asOf: now.toISOString(), currency, incidents: rows };
+  return { asOf: now.toISOString(), currency: settings.currency, incidents: rows };
 }
 
 export function triageKey(row: TriageRowDto) {

@@ -4,7 +4,7 @@ import type { IncidentDto } from "../incident-record/incident-dto.ts";
 import { lockIncident } from "../incident-record/lock-incident.ts";
 import { ZSetServices } from "../incident-record/schemas.ts";
 import { involvedTeamsIfRouted } from "../outbound/enqueue-outbound.ts";
-import { autoPageSev1 } from "../paging/auto-page.ts";
+import { autoPageSev1 } from "../paging/auto-page-sev1.ts";
 import { invalidField } from "../errors/field-errors.ts";
 
 /** Replaces the set of impacted services; the difference is written to the timeline. */
@@ -42,7 +42,7 @@ export async function setImpactedServices(actor: Actor, incidentId: string, raw:
       kind: "impact_change",
       body: body.charAt(0).toUpperCase() + body.slice(1),
       data: { field: "services", added: added.map((s) => s.id), removed: removed.map((s) => s.id) },
-      audit: { action: "incident.services", before: current.map((s) => s.id), after: wanted },
+      audit: { action: "incident.services", before: { serviceIds: current.map((s) => s.id) }, after: { serviceIds: wanted } },
       outbound: involvedBefore && added.length ? { event: "incident.declared", newlyInvolvedSince: involvedBefore } : undefined,
     };
   });

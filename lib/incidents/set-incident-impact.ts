@@ -90,7 +90,7 @@ export async function setIncidentImpact(actor: Actor, incidentId: string, raw: u
       kind: "impact_change",
       body,
       data: { field: "impact", changes, ...(input.note ? { note: input.note } : {}) },
-      audit: { action: "incident.impact", before: Object.fromEntries(entries.map((e) => [e.journey, e.previous])), after: changes },
+      audit: { action: "incident.impact", before: Object.fromEntries(entries.map((e) => [e.journey, e.previous])), after: { changes } },
     };
   });
 

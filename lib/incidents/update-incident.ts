@@ -7,7 +7,7 @@ import { forbidden } from "../errors/app-error.ts";
 import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
 import { kickOutbound } from "../outbound/kick-outbound.ts";
 import { resolveIncidentPages } from "../paging/resolve-pages.ts";
-import { autoPageSev1 } from "../paging/auto-page.ts";
+import { autoPageSev1 } from "../paging/auto-page-sev1.ts";
 import { publishIncidentUpdated, publishTimelineEvent } from "../realtime/emit.ts";
 import { appendEvent } from "../timeline/append-event.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";

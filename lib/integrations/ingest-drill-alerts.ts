@@ -5,7 +5,7 @@
 import type { Prisma } from "../db/generated/client.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 import { appendEvent } from "../timeline/append-event.ts";
-import { alertEntry, type AlertEntrySource } from "./ingest-webhook.ts";
+import { alertEntry, type AlertEntrySource } from "./alert-entry.ts";
 import type { AlertKindName } from "./kinds.ts";
 import { DEFAULT_SEVERITY_RULES, nameKey, pickService, serviceKeys, type AlertMapping } from "./mapping.ts";
 import { parseWebhook } from "./parse-webhook.ts";

@@ -1,7 +1,9 @@
 import { loadEnv } from "../env.ts";
 import { AppError } from "../errors/app-error.ts";
 import { CLIENT_IP_HEADER } from "../security/client-ip.ts";
-import { hitRateLimit, peekRateLimit, type RateLimitResult } from "../security/rate-limit.ts";
+import { hitRateLimit } from "../security/hit-rate-limit.ts";
+import { peekRateLimit } from "../security/peek-rate-limit.ts";
+import { type RateLimitResult } from "../security/rate-limit.ts";
 
 // Two limits, so a flood cannot silence a real alert source: wrong secrets are counted per client
 // address (a guesser is stopped without touching the source's own budget), and authentic requests

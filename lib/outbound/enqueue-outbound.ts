@@ -1,6 +1,6 @@
 // The outbox: notifications are rows written in the caller's transaction, so a change and its
 // notifications commit together (or not at all) and nothing is sent before commit. The sender
-// (outbound-sender.ts) delivers them in the background; call kickOutbound() after commit.
+// (start-outbound-sender.ts) delivers them in the background; call kickOutbound() after commit.
 import { computeBlastRadius } from "../catalog/blast-radius.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { publicUrl } from "../env.ts";

@@ -1,8 +1,7 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
-import { AppError, notFound } from "../errors/app-error.ts";
-import { ZIncidentId } from "../incident-record/schemas.ts";
+import { AppError } from "../errors/app-error.ts";
 import { lockIncident } from "../incident-record/lock-incident.ts";
 import { kickOutbound } from "../outbound/kick-outbound.ts";
 import { publishTimelineEvent } from "../realtime/emit.ts";
@@ -70,17 +69,4 @@ export async function pageTeam(actor: Actor, incidentId: string, input: unknown,
   for (const e of result.entries) publishTimelineEvent(e);
   kickOutbound();
   return { page: toPageDto(result.page), entries: result.entries };
-}
-
-/** The pages of an incident and which of its organisation's teams can be paged. */
-export async function listIncidentPages(actor: Actor, incidentId: string): Promise<{ pages: PageDto[]; pageableTeamIds: string[] }> {
-  assertCan(actor, "incident:read");
-  if (!ZIncidentId.safeParse(incidentId).success) throw notFound("Incident");
-  const incident = await db().incident.findFirst({ where: { id: incidentId, organizationId: actor.organizationId }, select: { id: true } });
-  if (!incident) throw notFound("Incident");
-  const [pages, routes] = await Promise.all([
-    db().page.findMany({ where: { incidentId: incident.id }, select: pageSelect, orderBy: { pagedAt: "asc" } }),
-    db().pagingRoute.findMany({ where: { organizationId: actor.organizationId, channel: { isEnabled: true } }, select: { teamId: true } }),
-  ]);
-  return { pages: pages.map(toPageDto), pageableTeamIds: routes.map((r) => r.teamId) };
 }

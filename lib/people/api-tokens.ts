@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import { AppError, forbidden, notFound } from "../errors/app-error.ts";
 import { loadEnv } from "../env.ts";
-import { hitRateLimit } from "../security/rate-limit.ts";
+import { hitRateLimit } from "../security/hit-rate-limit.ts";
 import { accountDeactivated, assertCan, type Actor } from "../auth/actor.ts";
 import { generateApiToken, hashApiToken, parseBearer } from "../auth/api-token-format.ts";
 import { API_TOKEN_SCOPE_RANK, ZCreateApiToken, type ApiTokenScopeName } from "../auth/api-token-schemas.ts";
@@ -155,6 +155,8 @@ export async function authenticateBearer(header: string, method: string): Promis
     where: { tokenHash: hashApiToken(token) },
     select: {
       id: true,
+      name: true,
+      prefix: true,
       scope: true,
       revokedAt: true,
       lastUsedAt: true,
@@ -186,7 +188,14 @@ export async function authenticateBearer(header: string, method: string): Promis
   }
   const { user } = row;
   return {
-    actor: { userId: user.id, organizationId: user.organizationId, role: roleForScope(user.role, row.scope), name: user.name, email: user.email },
+    actor: {
+      userId: user.id,
+      organizationId: user.organizationId,
+      role: roleForScope(user.role, row.scope),
+      name: user.name,
+      email: user.email,
+      apiToken: { id: row.id, name: row.name, prefix: row.prefix },
+    },
     scope: row.scope,
   };
 }

@@ -2,39 +2,18 @@ import { assertCan, type Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import { isUniqueViolation } from "../db/unique-violation.ts";
-import { AppError } from "../errors/app-error.ts";
-import { issueLink, INVITATION_DAYS, type IssuedLink } from "./access-links.ts";
-import { sendMail, type MailOutcome } from "./mailer.ts";
+import { issueLink, type IssuedLink } from "./issue-link.ts";
+import { type MailOutcome } from "./mailer.ts";
 import { personSelect, toPersonDto, type PersonDto } from "./person-dto.ts";
 import { ZInvite } from "./schemas.ts";
+import { emailTaken } from "./email-taken.ts";
+import { mailInvitation } from "./mail-invitation.ts";
 
 export interface InvitationResult {
   person: PersonDto;
   /** The one-time link: shown to the admin to copy, and emailed when SMTP_URL is set. */
   link: IssuedLink;
   email: MailOutcome;
-}
-
-export const emailTaken = (email: string, inThisOrganisation: boolean) =>
-  new AppError("conflict", inThisOrganisation ? `${email} is already a member or invited` : `${email} already has a Warroom account`, {
-    fields: [{ field: "email", message: `${email} is already in use` }],
-  });
-
-
-/** Mails the link after commit; an SMTP failure leaves the link for the admin to copy. */
-export function mailInvitation(to: string, inviter: Actor, link: IssuedLink): Promise<MailOutcome> {
-  return sendMail({
-    to,
-    subject: `${inviter.name} invited you to Warroom`,
-    text: [
-      `${inviter.name} invited you to your organisation's incident rooms on Warroom.`,
-      "",
-      `Open this link to set your name and password (it works once, for ${INVITATION_DAYS} days):`,
-      link.url,
-      "",
-      "If you did not expect this, ignore this email.",
-    ].join("\n"),
-  });
 }
 
 /** ADMIN: adds a person as invited (they can be named on teams at once) with a one-time link. */

@@ -1,5 +1,5 @@
 import { AppError } from "../errors/app-error.ts";
-import type { AccessLinkPurpose, LinkState } from "./access-links.ts";
+import type { AccessLinkPurpose, LinkState } from "./access-link.ts";
 
 const NOUN: Record<AccessLinkPurpose, string> = { invitation: "invitation", password_reset: "password reset link" };
 

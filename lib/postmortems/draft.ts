@@ -9,6 +9,7 @@ import { durations } from "../incident-record/key-times.ts";
 import { KIND_LABELS } from "../vocabulary/timeline.ts";
 import type { TimelineEventDto } from "../timeline/event-dto.ts";
 import { formatDuration } from "../time/format.ts";
+import type { FactEntry, NotificationFact, PostmortemFacts } from "./postmortem-facts.ts";
 import type { TemplateSection } from "./templates.ts";
 
 export interface IncidentRecord {
@@ -19,42 +20,7 @@ export interface IncidentRecord {
   events: TimelineEventDto[];
 }
 
-export interface FactEntry {
-  seq: number;
-  at: string;
-  kind: string;
-  author: string | null;
-  body: string;
-}
-
-export interface NotificationFact {
-  target: string;
-  by: string | null;
-  channel: string;
-  at: string;
-  acknowledgedAt: string | null;
-}
-
-/** The record as it stood when drafted: shown as the document's fact sheet, never recomputed. */
-export interface PostmortemFacts {
-  incident: { id: string; ref: string; title: string; severity: string; commander: string | null };
-  timeZone: string;
-  keyTimes: { startedAt: string; detectedAt: string | null; acknowledgedAt: string | null; mitigatedAt: string | null; resolvedAt: string | null };
-  durations: { mttaMs: number | null; ttmMs: number | null; mttrMs: number | null };
-  impact: {
-    currency: string;
-    loss: { revenue: number; orders: number; customers: number };
-    peakPerMinute: { revenue: number; orders: number; customers: number };
-    responseCost: number;
-    /** `ended`: how degraded it was until its impact ended (resolution, or recovery). Older drafts lack it. */
-    journeys: { journey: string; label: string; degradation: number; ended?: { degradation: number; at: string } | null; failedCheckouts: number | null; errorRate: number | null; supportTickets: number | null }[];
-  };
-  services: { name: string; team: string }[];
-  teams: { name: string; owns: string[]; notifiedAt: string | null; acknowledgedAt: string | null }[];
-  notifications: NotificationFact[];
-  pinned: FactEntry[];
-  timeline: FactEntry[];
-}
+export type { FactEntry, NotificationFact, PostmortemFacts };
 
 export interface DraftSection extends TemplateSection {
   position: number;

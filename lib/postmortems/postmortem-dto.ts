@@ -1,11 +1,12 @@
 // The post-mortem as the API returns it and sockets push it.
 import type { Prisma } from "../db/generated/client.ts";
-import { incidentRef, type SeverityName } from "../vocabulary/incidents.ts";
-import type { PostmortemFacts } from "./draft.ts";
+import { z } from "zod";
+import { ZPersonRef } from "../validation/person-ref.ts";
+import { incidentRef, SEVERITIES } from "../vocabulary/incidents.ts";
+import { POSTMORTEM_STATUSES, REVIEW_STATES } from "../vocabulary/postmortems.ts";
+import { ZPostmortemFacts } from "./postmortem-facts.ts";
 
-export const POSTMORTEM_STATUSES = ["draft", "in_review", "published"] as const;
-export type PostmortemStatusName = (typeof POSTMORTEM_STATUSES)[number];
-export type ReviewStateName = "requested" | "approved" | "changes_requested";
+export { POSTMORTEM_STATUSES, type PostmortemStatusName, type ReviewStateName } from "../vocabulary/postmortems.ts";
 
 const person = { select: { id: true, name: true } } as const;
 
@@ -41,57 +42,54 @@ export const postmortemSelect = {
 type Row = Prisma.PostmortemGetPayload<{ select: typeof postmortemSelect }>;
 type SectionRow = Prisma.PostmortemSectionGetPayload<{ select: typeof sectionSelect }>;
 
-export interface PersonRef {
-  id: string;
-  name: string;
-}
+// The answer's shape, once: the DTO types are inferred from it and the OpenAPI document's
+// `Postmortem`, `PostmortemSection` and `PostmortemRevision` are generated from it.
+const time = z.iso.datetime();
 
-export interface PostmortemSectionDto {
-  key: string;
-  title: string;
-  position: number;
-  guidance: string;
-  body: string;
-  version: number;
-  updatedAt: string;
-  updatedBy: PersonRef | null;
-}
+export const ZPostmortemSection = z
+  .object({
+    key: z.string(),
+    title: z.string(),
+    position: z.number().int(),
+    guidance: z.string().describe("What the template asks this section to say."),
+    body: z.string().describe("Markdown."),
+    version: z.number().int().min(1).describe("Send it back as `baseVersion` when saving: a newer version on the server is a 409."),
+    updatedAt: time,
+    updatedBy: ZPersonRef.nullable(),
+  })
+  .describe("One section of a post-mortem being written.");
+export type PostmortemSectionDto = z.infer<typeof ZPostmortemSection>;
 
-export interface PublishedSection {
-  key: string;
-  title: string;
-  body: string;
-}
+export const ZPublishedSection = z.object({ key: z.string(), title: z.string(), body: z.string().describe("Markdown.") });
+export type PublishedSection = z.infer<typeof ZPublishedSection>;
 
-export interface PostmortemRevisionDto {
-  number: number;
-  title: string;
-  sections: PublishedSection[];
-  publishedAt: string;
-  publishedBy: PersonRef | null;
-}
+const ZRevisionHeader = z.object({ number: z.number().int().min(1), title: z.string(), publishedAt: time, publishedBy: ZPersonRef.nullable() });
 
-export interface PostmortemDto {
-  id: string;
-  incident: { id: string; ref: string; title: string; severity: SeverityName; commanderId: string | null };
-  title: string;
-  status: PostmortemStatusName;
-  templateKey: string;
-  /** The record when drafted; null for history imported without one (the demo's past incidents). */
-  facts: PostmortemFacts | null;
-  createdBy: PersonRef | null;
-  createdAt: string;
-  updatedAt: string;
-  /** 0 until first published; the read view shows that revision. */
-  publishedRevision: number;
-  publishedAt: string | null;
-  sections: PostmortemSectionDto[];
-  reviews: { reviewer: PersonRef; state: ReviewStateName; comment: string; decidedAt: string | null }[];
-  /** Every published revision, newest first, without their text. */
-  revisions: Omit<PostmortemRevisionDto, "sections">[];
-  /** The latest published revision in full, or null before the first publication. */
-  published: PostmortemRevisionDto | null;
-}
+export const ZPostmortemRevision = ZRevisionHeader.extend({ sections: z.array(ZPublishedSection) }).describe("A published, frozen version of a post-mortem.");
+export type PostmortemRevisionDto = z.infer<typeof ZPostmortemRevision>;
+
+export const ZPostmortem = z
+  .object({
+    id: z.uuid(),
+    incident: z.object({ id: z.uuid(), ref: z.string(), title: z.string(), severity: z.enum(SEVERITIES), commanderId: z.uuid().nullable() }),
+    title: z.string(),
+    status: z.enum(POSTMORTEM_STATUSES),
+    templateKey: z.string().describe('"builtin:full", "builtin:short" or a template id.'),
+    /** The record when drafted; null for history imported without one (the demo's past incidents). */
+    facts: ZPostmortemFacts.nullable(),
+    createdBy: ZPersonRef.nullable(),
+    createdAt: time,
+    updatedAt: time,
+    /** 0 until first published; the read view shows that revision. */
+    publishedRevision: z.number().int().min(0).describe("0 until first published."),
+    publishedAt: time.nullable(),
+    sections: z.array(ZPostmortemSection),
+    reviews: z.array(z.object({ reviewer: ZPersonRef, state: z.enum(REVIEW_STATES), comment: z.string(), decidedAt: time.nullable() })),
+    revisions: z.array(ZRevisionHeader).describe("Every published revision, newest first, without their text."),
+    published: ZPostmortemRevision.nullable().describe("The latest published revision in full; null before the first publication."),
+  })
+  .describe("The blameless write-up of a resolved incident: sections, reviews and published revisions.");
+export type PostmortemDto = z.infer<typeof ZPostmortem>;
 
 export function toSectionDto(s: SectionRow): PostmortemSectionDto {
   return { ...s, updatedAt: s.updatedAt.toISOString() };
@@ -107,11 +105,10 @@ export function toRevisionDto(r: Row["revisions"][number]): PostmortemRevisionDt
   };
 }
 
-/** Only a drafted record has these; anything else is shown without a fact sheet. */
-function isPostmortemFacts(value: unknown): value is PostmortemFacts {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Partial<Record<keyof PostmortemFacts, unknown>>;
-  return typeof v.keyTimes === "object" && typeof v.impact === "object" && typeof v.durations === "object" && Array.isArray(v.teams) && Array.isArray(v.services);
+/** Only a drafted record has a fact sheet; stored JSON of any other shape is shown without one. */
+function readFacts(value: unknown): PostmortemDto["facts"] {
+  const parsed = ZPostmortemFacts.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
 
 export function toPostmortemDto(row: Row): PostmortemDto {
@@ -122,7 +119,7 @@ export function toPostmortemDto(row: Row): PostmortemDto {
     title: row.title,
     status: row.status,
     templateKey: row.templateKey,
-    facts: isPostmortemFacts(row.facts) ? row.facts : null,
+    facts: readFacts(row.facts),
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -8,7 +8,8 @@ import { incidentSelect, toIncidentDto } from "../incident-record/incident-dto.t
 import { enqueueOutbound } from "../outbound/enqueue-outbound.ts";
 import { kickOutbound } from "../outbound/kick-outbound.ts";
 import type { PostmortemDto } from "./postmortem-dto.ts";
-import { commit, lockPostmortem } from "./workflow.ts";
+import { commitPostmortemChange } from "./commit-postmortem-change.ts";
+import { lockPostmortem } from "./lock-postmortem.ts";
 
 /** Commander-level roles publish; so does whoever commanded the incident (if they write). */
 export function canPublishPostmortem(actor: { userId: string; role: Actor["role"] }, incident: { commanderId: string | null }): boolean {
@@ -22,7 +23,7 @@ export function canPublishPostmortem(actor: { userId: string; role: Actor["role"
  */
 export async function publishPostmortem(actor: Actor, id: string): Promise<PostmortemDto> {
   assertCan(actor, "postmortem:write");
-  const published = await commit(actor, id, async (tx) => {
+  const published = await commitPostmortemChange(actor, id, async (tx) => {
     const pm = await lockPostmortem(tx, actor, id);
     if (!canPublishPostmortem(actor, pm.incident)) throw forbidden("Only a commander, an admin or the incident's commander can publish a post-mortem");
     if (pm.status !== "in_review") {

@@ -4,6 +4,18 @@
 // (`declare module "../realtime/protocol.ts"` in timeline/event-dto.ts, incident-record/incident-dto.ts,
 // impact/impact-dto.ts, postmortems/postmortem-dto.ts, stakeholder/stakeholder-dto.ts and
 // action-items/action-item-dto.ts). The compiler merges them into the one map used here.
+import type { ErrorCode } from "../errors/app-error.ts";
+import type { FieldError } from "../errors/to-app-error.ts";
+
+/**
+ * A refused acknowledgement, in the HTTP API's error shape: a `validation_failed` names each bad
+ * field in `details.fields` (`incidentId`, `afterSeq`…), as a 422 does.
+ */
+export interface AckError {
+  code: ErrorCode;
+  message: string;
+  details?: { fields: FieldError[] };
+}
 
 export interface PresenceUser {
   id: string;
@@ -18,7 +30,7 @@ export interface PresenceUser {
  */
 export type JoinAck =
   | { ok: true; lastSeq: number; events: ServerPayload<"timeline:event">["event"][]; hasMore: boolean; presence: PresenceUser[]; incident: ServerPayload<"incident:updated">["incident"] }
-  | { ok: false; error: { code: string; message: string } };
+  | { ok: false; error: AckError };
 
 /**
  * Who arrived and who left since the last delta, coalesced over a short window: what a join costs
@@ -46,7 +58,7 @@ export interface CatalogChange {
   id: string;
 }
 
-/** A service's health as last pushed or polled (see lib/catalog/health.ts). */
+/** A service's health as last pushed or polled (see lib/catalog/service-health.ts and report-health.ts). */
 export interface ServiceHealthUpdate {
   serviceId: string;
   health: "unknown" | "ok" | "degraded" | "down";
@@ -86,7 +98,7 @@ export interface PostmortemEditor {
   sectionKey: string | null;
 }
 
-export type PostmortemJoinAck = { ok: true; postmortem: ServerPayload<"postmortem:updated">["postmortem"]; users: PostmortemEditor[] } | { ok: false; error: { code: string; message: string } };
+export type PostmortemJoinAck = { ok: true; postmortem: ServerPayload<"postmortem:updated">["postmortem"]; users: PostmortemEditor[] } | { ok: false; error: AckError };
 
 export const postmortemRoom = (postmortemId: string) => `postmortem:${postmortemId}`;
 export const incidentRoom = (incidentId: string) => `incident:${incidentId}`;

@@ -4,11 +4,15 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
 import { db } from "../db/client.ts";
 import { CLIENT_IP_HEADER } from "../security/client-ip.ts";
-import { isThrottled, recordFailedLogin, recordSuccessfulLogin } from "../auth/login-guard.ts";
+import { isThrottled } from "../auth/is-throttled.ts";
+import { recordFailedLogin } from "../auth/record-failed-login.ts";
+import { recordSuccessfulLogin } from "../auth/record-successful-login.ts";
 import { verifyPassword } from "../auth/password.ts";
 import { claimsOf, decodeSession } from "../auth/session-token.ts";
-import { endSessions, recordSignIn } from "../people/session-version.ts";
-import { ssoRefusal, userIdForSso } from "../auth/sso-users.ts";
+import { endSessions } from "../people/end-sessions.ts";
+import { recordSignIn } from "../people/record-sign-in.ts";
+import { ssoRefusal } from "../auth/sso-refusal.ts";
+import { userIdForSso } from "../auth/user-id-for-sso.ts";
 import { safeRedirectUrl } from "../auth/safe-callback-url.ts";
 
 const ZCredentials = z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) });

@@ -10,8 +10,9 @@
 // every caller to both and fails on any difference.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { resolveActor } from "../auth/actor.ts";
-import { postEvent, postEventAsUser } from "../timeline/post-event.ts";
+import { resolveActor } from "../auth/resolve-actor.ts";
+import { postEvent } from "../timeline/post-event.ts";
+import { postEventAsUser } from "../timeline/post-event-as-user.ts";
 import { authenticate, bodyTooLarge, errorReply, MAX_BODY_BYTES, parseJsonBody, sessionOf, type RequestHead } from "../http/api-core.ts";
 import { SECURITY_HEADERS } from "../http/security-headers.ts";
 

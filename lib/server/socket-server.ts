@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders, Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
-import { assertCan, resolveActorBatched } from "../auth/actor.ts";
+import { assertCan } from "../auth/actor.ts";
+import { resolveActorBatched } from "../auth/resolve-actor-batched.ts";
 import { can } from "../auth/permissions.ts";
 import { sessionFromCookieHeader } from "../auth/session-token.ts";
-import { toAppError } from "../errors/to-app-error.ts";
+import type { AppError } from "../errors/app-error.ts";
+import { toAppError, validationError, type FieldError } from "../errors/to-app-error.ts";
 import { readIncidentHeader } from "../incident-record/read-incident-header.ts";
 import type { IncidentDto } from "../incident-record/incident-dto.ts";
 import { errorFields, log } from "../log.ts";
@@ -19,6 +21,7 @@ import { createPresence, type Presence } from "../realtime/presence.ts";
 import {
   incidentRoom,
   orgRoom,
+  type AckError,
   type ClientToServerEvents,
   type JoinAck,
   type PostmortemJoinAck,
@@ -28,14 +31,17 @@ import {
 
 type WarroomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-const ZJoin = z.object({ incidentId: z.string(), afterSeq: z.number().int().min(0).optional() });
+const ZJoin = z.object({
+  incidentId: z.string({ error: "incidentId is required" }).min(1, "incidentId is required"),
+  afterSeq: z.number({ error: "afterSeq must be a number" }).int("afterSeq must be a whole number").min(0, "afterSeq must be 0 or more").optional(),
+});
 const JOIN_PAGE = 500;
 const incidentReads = createCoalescer<IncidentDto>();
 const pageReads = createCoalescer<EventPage>();
 
 async function join(presence: Presence, socket: WarroomSocket, payload: unknown): Promise<JoinAck> {
   const parsed = ZJoin.safeParse(payload);
-  if (!parsed.success) return { ok: false, error: { code: "validation_failed", message: "incidentId is required" } };
+  if (!parsed.success) return { ok: false, error: ackError(validationError(parsed.error)) };
   const { incidentId, afterSeq } = parsed.data;
   const actor = socket.data.actor;
   assertCan(actor, "incident:read");
@@ -69,17 +75,23 @@ async function join(presence: Presence, socket: WarroomSocket, payload: unknown)
   }
 }
 
+/** An ack's error in the HTTP error shape: a validation failure names its fields, as a 422 does. */
+function ackError(error: AppError): AckError {
+  const fields = (error.details as { fields?: FieldError[] } | undefined)?.fields;
+  return { code: error.code, message: error.message, ...(error.code === "validation_failed" && fields ? { details: { fields } } : {}) };
+}
+
 function leave(presence: Presence, socket: WarroomSocket, incidentId: string): void {
   if (!socket.data.incidents?.delete(incidentId)) return;
   presence.left(incidentId, socket.data.actor.userId);
 }
 
-const ZPostmortemJoin = z.object({ postmortemId: z.string() });
+const ZPostmortemJoin = z.object({ postmortemId: z.string({ error: "postmortemId is required" }).min(1, "postmortemId is required") });
 const ZPostmortemEditing = z.object({ postmortemId: z.string(), sectionKey: z.string().max(40).nullable() });
 
 async function joinPostmortem(io: RealtimeServer, socket: WarroomSocket, payload: unknown): Promise<PostmortemJoinAck> {
   const parsed = ZPostmortemJoin.safeParse(payload);
-  if (!parsed.success) return { ok: false, error: { code: "validation_failed", message: "postmortemId is required" } };
+  if (!parsed.success) return { ok: false, error: ackError(validationError(parsed.error)) };
   const { postmortemId } = parsed.data;
   // The same organisation-scoped read as the HTTP API decides whether the socket may join.
   await getPostmortem(socket.data.actor, postmortemId);
@@ -140,7 +152,7 @@ export function createRealtimeServer(httpServer: HttpServer): RealtimeServer {
       join(presence, socket, payload).then(ack, (error: unknown) => {
         const appError = toAppError(error);
         if (appError.status >= 500) log.error("socket join failed", errorFields(error));
-        ack({ ok: false, error: { code: appError.code, message: appError.message } });
+        ack({ ok: false, error: ackError(appError) });
       });
     });
 
@@ -156,7 +168,7 @@ export function createRealtimeServer(httpServer: HttpServer): RealtimeServer {
       joinPostmortem(io, socket, payload).then(ack, (error: unknown) => {
         const appError = toAppError(error);
         if (appError.status >= 500) log.error("socket post-mortem join failed", errorFields(error));
-        ack({ ok: false, error: { code: appError.code, message: appError.message } });
+        ack({ ok: false, error: ackError(appError) });
       });
     });
 

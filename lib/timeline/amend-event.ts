@@ -1,11 +1,12 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { AppError, forbidden } from "../errors/app-error.ts";
-import { changeEntry, unprocessableEntry, type ChangeResult } from "./change-entry.ts";
+import { changeEntry, type ChangeResult } from "./change-entry.ts";
+import { unprocessableEntry } from "./unprocessable-entry.ts";
 import { classifyContentChange } from "./classify-change.ts";
 import { isAmendableKind } from "./entry-permissions.ts";
 import { dataSchemaFor } from "./event-data.ts";
-import { resolveNotifiedTeam } from "./notified-team.ts";
+import { resolveNotifiedTeam } from "./resolve-notified-team.ts";
 import { ZAmendedContent, ZAmendEvent } from "./schemas.ts";
 
 /** An entry's data with its kind's defaults filled in, so "no outcome yet" equals "pending". */

@@ -2,7 +2,7 @@ import type { Actor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
-import { AppError, notFound } from "../errors/app-error.ts";
+import { notFound } from "../errors/app-error.ts";
 import { lockIncident } from "../incident-record/lock-incident.ts";
 import { ZIncidentId } from "../incident-record/schemas.ts";
 import { publishTimelineEvent } from "../realtime/emit.ts";
@@ -36,10 +36,6 @@ export interface ChangeContext {
 
 /** Decides the change from the entry as it is under the lock; throws to refuse, null for no change. */
 export type ChangePlanner = (target: TimelineEventDto, who: ChangeContext) => ChangePlan | null;
-
-export function unprocessableEntry(seq: number, message: string): AppError {
-  return new AppError("validation_failed", `Entry #${seq}: ${message}`, { fields: [{ field: "seq", message }] });
-}
 
 /**
  * The one way an existing entry changes. In one transaction: lock the incident (scoped to the

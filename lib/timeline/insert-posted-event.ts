@@ -1,9 +1,10 @@
 import { rolesWith, type RoleName } from "../auth/permissions.ts";
 import { preparedQuery } from "../db/client.ts";
-import type { AuditEntry } from "../audit/record-audit.ts";
+import { principalMark, type ApiTokenRef } from "../audit/audit-principal.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import type { EventKindName } from "../vocabulary/timeline.ts";
 import { toEventDto, type TimelineEventDto } from "./event-dto.ts";
+import { AUDIT } from "./posted-event-audit.ts";
 
 export interface PostedEvent {
   incidentId: string;
@@ -38,24 +39,17 @@ interface Row {
 
 const POSTERS = rolesWith("timeline:post").join(",");
 
-const AUDIT = { action: "timeline.post", entityType: "TimelineEvent" } as const satisfies Pick<AuditEntry, "action" | "entityType">;
-
-/** A new entry's audit row, whichever way it is written: the entry's DTO, as toEventDto makes it. */
-export function postedEventAudit(event: TimelineEventDto): AuditEntry {
-  return { ...AUDIT, entityId: event.id, after: event };
-}
-
 // toISOString's format; the columns keep milliseconds (timestamptz(3)), so it is exact.
 const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', ${ISO})`;
 
 // $1 user, $2 incident, $3 kind, $4 body, $5 data (JSON text), $6 clientId, $7 occurredAt, $8 posting roles,
 // $9 the session's version (null: any; an API token's user was checked when the token was),
-// $10 the audit action, $11 its entity type.
+// $10 the audit action, $11 its entity type, $12 the principal's mark on `after` (an API token's; see audit-principal.ts).
 // The audit's `after` is toEventDto's shape for a new entry (nothing struck, corrected or revised
 // yet); tests/integration/posted-event-audit.test.ts holds it equal to appendEvent + recordAudit's.
 const POST_EVENT = {
-  name: "warroom_post_event_v3",
+  name: "warroom_post_event_v4",
   text: `
     WITH author AS (
       SELECT "id", "organizationId", "role"::text AS "role", "name" FROM "User" WHERE "id" = $1::uuid
@@ -81,7 +75,7 @@ const POST_EVENT = {
           'occurredAt', ${iso('ev."occurredAt"')}, 'recordedAt', ${iso('ev."recordedAt"')},
           'author', jsonb_build_object('id', author."id", 'name', author."name"),
           'pinned', ev."pinned", 'struck', NULL::jsonb, 'editedAt', ${iso('ev."editedAt"')}, 'revisionCount', 0, 'targetSeq', ev."targetSeq"
-        ),
+        ) || $12::text::jsonb,
         now()
       FROM ev, author
     )
@@ -103,9 +97,10 @@ const POST_EVENT = {
  * A clientId stored before fails the unique index, which the caller turns into "answer with the
  * stored entry".
  */
-export async function insertPostedEvent(userId: string, event: PostedEvent, sessionVersion: number | null = null): Promise<InsertOutcome> {
+export async function insertPostedEvent(userId: string, event: PostedEvent, sessionVersion: number | null = null, apiToken?: ApiTokenRef): Promise<InsertOutcome> {
   const dataJson = event.data === null ? null : JSON.stringify(event.data);
-  const values = [userId, event.incidentId, event.kind, event.body, dataJson, event.clientId, event.occurredAt, POSTERS, sessionVersion, AUDIT.action, AUDIT.entityType];
+  const mark = JSON.stringify(principalMark(apiToken));
+  const values = [userId, event.incidentId, event.kind, event.body, dataJson, event.clientId, event.occurredAt, POSTERS, sessionVersion, AUDIT.action, AUDIT.entityType, mark];
   const row = (await preparedQuery<Row>(POST_EVENT, values))[0];
   if (!row) return { outcome: "no_user" };
   if (row.id === null || row.seq === null || row.kind === null || row.body === null || row.occurredAt === null || row.recordedAt === null) {

@@ -1,8 +1,9 @@
 import type { Actor } from "../auth/actor.ts";
 import { toldSentence } from "./composer-input.ts";
 import type { NotifyChannel } from "../vocabulary/timeline.ts";
-import { resolveNotifiedTeam } from "./notified-team.ts";
-import { postEvent, type PostEventResult } from "./post-event.ts";
+import { resolveNotifiedTeam } from "./resolve-notified-team.ts";
+import { postEvent } from "./post-event.ts";
+import { type PostEventResult } from "./posted-entry.ts";
 
 export interface NotificationRecord {
   /** The catalog team told: its id (the panel, a page) or its name as typed (`/notify Fulfillment`). */

@@ -1,6 +1,7 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
 import { AppError, forbidden } from "../errors/app-error.ts";
-import { changeEntry, unprocessableEntry, type ChangeResult } from "./change-entry.ts";
+import { changeEntry, type ChangeResult } from "./change-entry.ts";
+import { unprocessableEntry } from "./unprocessable-entry.ts";
 import { isStrikableKind } from "./entry-permissions.ts";
 import { ZStrikeEvent } from "./schemas.ts";
 

@@ -32,7 +32,7 @@ test("an admin finds a severity change in the audit log and exports it", async (
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^warroom-audit-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await (await (await apiAs("admin")).get("/api/audit?format=csv&action=incident.update")).text();
-  expect(csv.split("\r\n")[0]).toBe("at,actor,actorEmail,action,entityType,entityId,before,after");
+  expect(csv.split("\r\n")[0]).toBe("at,actor,actorEmail,apiToken,action,entityType,entityId,before,after");
   expect(csv).toContain(`incident.update,Incident,${incident.id}`);
 });
 

@@ -2,7 +2,7 @@
 // live from an API token, an incident's blast radius, and a 100+ service catalog kept readable.
 import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
-import type { CatalogGraphDto } from "@/lib/catalog/get-graph.ts";
+import type { CatalogGraphDto } from "@/lib/catalog/get-catalog-graph.ts";
 import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
 import { expectNoSeriousViolations } from "./support/axe.ts";
 import { BASE_URL, SCREENS_DIR } from "./support/env.ts";

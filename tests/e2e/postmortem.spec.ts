@@ -243,8 +243,16 @@ test("GFM tables, task lists and autolinks render, and a wide table scrolls in i
   // The page keeps the phone's width; the table's box scrolls sideways instead.
   const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
   expect(widths.page).toBeLessThanOrEqual(widths.viewport);
-  const box = table.locator("xpath=..");
+  const box = summary.getByRole("region", { name: /^Table: Time \(UTC\), Service, Errors/ });
+  await expect(box.getByRole("table")).toBeVisible();
   expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  // Readable rows: prose wraps at a width that reads (two or three lines), not one word a line.
+  const rowHeights = await table.getByRole("row").evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
+  expect(Math.max(...rowHeights), `row heights ${rowHeights.join(", ")}`).toBeLessThan(90);
+  // A keyboard reaches the box and scrolls it.
+  await box.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   await table.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SCREENS_DIR, "postmortem-table-390.png"), animations: "disabled" });
   await page.getByRole("button", { name: "Document", exact: true }).click();

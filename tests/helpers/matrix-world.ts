@@ -1,7 +1,7 @@
 // First: route handlers load next/server, and Next's request scope must exist before it does.
 import { inRequestScope } from "./next-request-scope.ts";
 import type { Actor } from "../../lib/auth/actor.ts";
-import { createIntegration } from "../../lib/integrations/manage.ts";
+import { createIntegration } from "../../lib/integrations/create-integration.ts";
 import { postEvent } from "../../lib/timeline/post-event.ts";
 import { freshState, type MatrixWorld, type RequestPlan } from "../integration/authorization-matrix.spec-table.ts";
 import { callRoute, type RouteAnswer } from "./call-route.ts";

@@ -1,6 +1,6 @@
 import type { Actor } from "../../lib/auth/actor.ts";
 import { db } from "../../lib/db/client.ts";
-import { createChannel } from "../../lib/outbound/channels.ts";
+import { createChannel } from "../../lib/outbound/create-channel.ts";
 import type { ChannelDto } from "../../lib/outbound/channel-dto.ts";
 import type { TCreateChannel } from "../../lib/outbound/schemas.ts";
 

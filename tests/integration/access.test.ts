@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveActor } from "../../lib/auth/actor.ts";
+import { resolveActor } from "../../lib/auth/resolve-actor.ts";
 import { db } from "../../lib/db/client.ts";
 import { getIncidentOrThrow } from "../../lib/incident-record/get-incident.ts";
 import type { IncidentDto } from "../../lib/incident-record/incident-dto.ts";

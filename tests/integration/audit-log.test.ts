@@ -59,7 +59,7 @@ describe("reading the audit log", () => {
   it("exports CSV that a spreadsheet opens as text, not formulas", async () => {
     const csv = auditToCsv((await listAudit(acme.admin, {})).entries);
     const lines = csv.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("at,actor,actorEmail,action,entityType,entityId,before,after");
+    expect(lines[0]).toBe("at,actor,actorEmail,apiToken,action,entityType,entityId,before,after");
     expect(lines).toHaveLength(4);
     expect(csv).not.toMatch(/,=HYPERLINK/);
     expect(csv).toContain('""title"":""=HYPERLINK');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveActor, type Actor } from "../../lib/auth/actor.ts";
+import { resolveActor } from "../../lib/auth/resolve-actor.ts";
+import { type Actor } from "../../lib/auth/actor.ts";
 import { getBlastRadii, getIncidentBlastRadius } from "../../lib/incidents/get-blast-radius.ts";
 import { getTriage } from "../../lib/incidents/get-triage.ts";
 import { declareIncident } from "../../lib/incidents/declare-incident.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as graphRoute from "../../app/api/catalog/graph/route.ts";
-import { getCatalogGraph } from "../../lib/catalog/get-graph.ts";
+import { getCatalogGraph } from "../../lib/catalog/get-catalog-graph.ts";
 import { db } from "../../lib/db/client.ts";
 import { setImpactedServices } from "../../lib/incidents/set-impacted-services.ts";
 import { updateIncident } from "../../lib/incidents/update-incident.ts";

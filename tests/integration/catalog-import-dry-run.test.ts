@@ -2,7 +2,7 @@
 // refusal, the dry run and the real import give the same 422 with the same issues, against a
 // catalog that already holds data, and nothing is written.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importCatalog } from "../../lib/catalog/io/import.ts";
+import { importCatalog } from "../../lib/catalog/io/import-catalog.ts";
 import { db } from "../../lib/db/client.ts";
 import { appErrorOf } from "../helpers/app-error.ts";
 import { seedOrganization, type SeededOrganization } from "../helpers/seed.ts";

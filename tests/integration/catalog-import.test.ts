@@ -3,8 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportCatalog } from "../../lib/catalog/io/export.ts";
-import { importCatalog } from "../../lib/catalog/io/import.ts";
+import { exportCatalog } from "../../lib/catalog/io/export-catalog.ts";
+import { importCatalog } from "../../lib/catalog/io/import-catalog.ts";
 import type { ImportErrorDetails } from "../../lib/catalog/io/import-types.ts";
 import { db } from "../../lib/db/client.ts";
 import { appErrorOf } from "../helpers/app-error.ts";
@@ -283,9 +283,9 @@ spec:
 
   async function seedMaintained() {
     const org = await seedOrganization("Shop");
-    const { createTeam } = await import("../../lib/catalog/teams.ts");
-    const { createService } = await import("../../lib/catalog/services.ts");
-    const { addDependency } = await import("../../lib/catalog/dependencies.ts");
+    const { createTeam } = await import("../../lib/catalog/create-team.ts");
+    const { createService } = await import("../../lib/catalog/create-service.ts");
+    const { addDependency } = await import("../../lib/catalog/add-dependency.ts");
     const team = await createTeam(org.admin, { name: "payments", description: "Card payments and refunds", memberIds: [org.responder.userId, org.commander.userId] });
     const psp = await createService(org.admin, { name: "Payment gateway adapter", teamId: team.id, kind: "payment", tier: 1, description: "Authorise and capture through the PSP", journeys: ["checkout", "payment"] });
     const deps: string[] = [];
@@ -323,7 +323,7 @@ spec:
     expect(after).toMatchObject({ kind: "payment", description: "Authorise and capture through the PSP", aliases: ["payment-gateway", "pgw"] });
     expect((await db().team.findUniqueOrThrow({ where: { id: team.id } })).description).toBe("Card payments and refunds");
     expect(after).toMatchObject({ healthCheckUrl: "https://psp-adapter.internal.example/health", healthCheckEnabled: false });
-    const { claimDueChecks } = await import("../../lib/catalog/health-poller.ts");
+    const { claimDueChecks } = await import("../../lib/catalog/claim-due-checks.ts");
     expect((await claimDueChecks(100, new Date(), 1000)).map((c) => c.id)).not.toContain(psp.id);
   });
 

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDependency } from "../../lib/catalog/dependencies.ts";
-import { createService, updateService } from "../../lib/catalog/services.ts";
-import { createTeam, deleteTeam } from "../../lib/catalog/teams.ts";
+import { addDependency } from "../../lib/catalog/add-dependency.ts";
+import { createService } from "../../lib/catalog/create-service.ts";
+import { updateService } from "../../lib/catalog/update-service.ts";
+import { createTeam } from "../../lib/catalog/create-team.ts";
+import { deleteTeam } from "../../lib/catalog/delete-team.ts";
 import { appErrorOf } from "../helpers/app-error.ts";
 import { withRealtimeServer, type RealtimeTestBed } from "../helpers/realtime-server.ts";
 import { seedOrganization, type SeededOrganization } from "../helpers/seed.ts";

@@ -3,7 +3,7 @@ import * as webhookRoute from "../../app/api/webhooks/[integrationId]/route.ts";
 import { db } from "../../lib/db/client.ts";
 import { setIncidentImpact } from "../../lib/incidents/set-incident-impact.ts";
 import type { IngestResult } from "../../lib/integrations/ingest-webhook.ts";
-import { createIntegration } from "../../lib/integrations/manage.ts";
+import { createIntegration } from "../../lib/integrations/create-integration.ts";
 import { getCustomerSignals } from "../../lib/signals/get-customer-signals.ts";
 import { appErrorOf } from "../helpers/app-error.ts";
 import { callRoute } from "../helpers/call-route.ts";
@@ -63,8 +63,8 @@ describe("customer signals from a survey integration", () => {
   });
 
   it("counts answers about a journey as the incident's when an impacted service serves it, without any impact set", async () => {
-    const { createTeam } = await import("../../lib/catalog/teams.ts");
-    const { createService } = await import("../../lib/catalog/services.ts");
+    const { createTeam } = await import("../../lib/catalog/create-team.ts");
+    const { createService } = await import("../../lib/catalog/create-service.ts");
     const team = await createTeam(org.admin, { name: "Payments" });
     const psp = await createService(org.admin, { name: "Payment gateway adapter", teamId: team.id, journeys: ["checkout", "payment"] });
     const { setImpactedServices } = await import("../../lib/incidents/set-impacted-services.ts");

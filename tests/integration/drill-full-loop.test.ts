@@ -3,8 +3,9 @@
 // that is only practice, a hypothesis naming the failing service, severity, impact, an update),
 // resolved in the room, and scored against the demo's earlier drill. Nothing leaves the drill.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveActor, type Actor } from "../../lib/auth/actor.ts";
-import { playDueDrillSteps } from "../../lib/drills/drill-player.ts";
+import { resolveActor } from "../../lib/auth/resolve-actor.ts";
+import { type Actor } from "../../lib/auth/actor.ts";
+import { playDueDrillSteps } from "../../lib/drills/play-due-drill-steps.ts";
 import { getDrillReport } from "../../lib/drill-reports/get-drill-report.ts";
 import type { DrillReport } from "../../lib/drill-reports/report-types.ts";
 import { startDrill } from "../../lib/drills/start-drill.ts";
@@ -12,10 +13,10 @@ import { setIncidentImpact } from "../../lib/incidents/set-incident-impact.ts";
 import { getTriage } from "../../lib/incidents/get-triage.ts";
 import { updateIncident } from "../../lib/incidents/update-incident.ts";
 import { pageTeam } from "../../lib/paging/page-team.ts";
-import { setPagingRoute } from "../../lib/paging/routes.ts";
+import { setPagingRoute } from "../../lib/paging/set-paging-route.ts";
 import { seedDemo } from "../../lib/seed/seed-demo.ts";
 import { postStakeholderUpdate } from "../../lib/stakeholder/post-stakeholder-update.ts";
-import { loadPublicStatus } from "../../lib/status/get-public-status.ts";
+import { loadPublicStatus } from "../../lib/status/load-public-status.ts";
 import { amendEvent } from "../../lib/timeline/amend-event.ts";
 import { listEvents } from "../../lib/timeline/list-events.ts";
 import { postEvent } from "../../lib/timeline/post-event.ts";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createService } from "../../lib/catalog/services.ts";
-import { createTeam } from "../../lib/catalog/teams.ts";
-import { addDependency } from "../../lib/catalog/dependencies.ts";
+import { createService } from "../../lib/catalog/create-service.ts";
+import { createTeam } from "../../lib/catalog/create-team.ts";
+import { addDependency } from "../../lib/catalog/add-dependency.ts";
 import { db } from "../../lib/db/client.ts";
 import { endDrill } from "../../lib/drills/end-drill.ts";
 import { getDrillReport } from "../../lib/drill-reports/get-drill-report.ts";

@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as healthRoute from "../../app/api/services/[id]/health/route.ts";
 import { createApiToken, revokeApiToken } from "../../lib/people/api-tokens.ts";
-import { claimDueChecks, startHealthPoller, type HealthPoller } from "../../lib/catalog/health-poller.ts";
+import { claimDueChecks } from "../../lib/catalog/claim-due-checks.ts";
+import { startHealthPoller, type HealthPoller } from "../../lib/catalog/start-health-poller.ts";
 import { DEFAULT_HEALTH_POLLER_CONFIG, type HealthPollerConfig } from "../../lib/catalog/health-poller-config.ts";
 import { parseAllowList } from "../../lib/security/address-policy.ts";
-import { updateService } from "../../lib/catalog/services.ts";
+import { updateService } from "../../lib/catalog/update-service.ts";
 import { expectAppError } from "../helpers/app-error.ts";
 import { db } from "../../lib/db/client.ts";
 import type { ServiceHealthUpdate } from "../../lib/realtime/protocol.ts";
@@ -133,6 +134,20 @@ let checkBase: string;
 let flakyIsUp = false;
 const hits = new Map<string, number>();
 
+/** A request to /hang the server holds open: only the poller's deadline, or the test, ends it. */
+interface HeldRequest {
+  res: ServerResponse;
+  /** The connection went away before an answer: the poller gave up on it. */
+  isAbandoned: boolean;
+}
+const held: HeldRequest[] = [];
+
+function holdOpen(res: ServerResponse): void {
+  const request: HeldRequest = { res, isAbandoned: false };
+  res.on("close", () => (request.isAbandoned = !res.writableFinished));
+  held.push(request);
+}
+
 function answer(req: IncomingMessage, res: ServerResponse): void {
   const path = req.url ?? "/";
   hits.set(path, (hits.get(path) ?? 0) + 1);
@@ -141,7 +156,7 @@ function answer(req: IncomingMessage, res: ServerResponse): void {
   if (path === "/unavailable") return void res.writeHead(503, { "content-type": "application/json" }).end('{"message":"db pool exhausted"}');
   if (path === "/to-metadata") return void res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/iam/security-credentials/" }).end();
   if (path === "/internal-secret") return void res.writeHead(503, { "content-type": "application/json" }).end('{"message":"db password is hunter2"}');
-  if (path === "/hang") return; // never answers: only the poller's timeout ends this
+  if (path === "/hang") return void holdOpen(res); // never answers unless a test releases it
   if (path === "/flaky") return void (flakyIsUp ? res.writeHead(200).end("back") : res.writeHead(500).end());
   res.writeHead(404).end();
 }
@@ -151,7 +166,9 @@ describe("polling health-check URLs", () => {
   const config: HealthPollerConfig = {
     ...DEFAULT_HEALTH_POLLER_CONFIG,
     isEnabled: false,
-    timeoutMs: 400,
+    // Far longer than a loopback answer takes on a busy machine: no test depends on how fast one
+    // comes. The one that proves the deadline sets its own, against a server that never answers.
+    timeoutMs: 10_000,
     concurrency: 4,
     allowedHosts: parseAllowList("127.0.0.1", "HEALTH_CHECK_ALLOWED_HOSTS"),
   };
@@ -189,11 +206,11 @@ describe("polling health-check URLs", () => {
     return port;
   }
 
-  function expectNextCheckIn(at: Date | null, ms: number): void {
-    expect(at).not.toBeNull();
-    const delta = (at?.getTime() ?? 0) - Date.now();
-    expect(delta).toBeGreaterThan(ms - 5_000);
-    expect(delta).toBeLessThanOrEqual(ms);
+  /** The next check is `ms` after this one, on the poller's own clock (however long the pass took). */
+  function expectNextCheckIn(row: { healthCheckedAt: Date | null; healthNextCheckAt: Date | null }, ms: number): void {
+    expect(row.healthCheckedAt).not.toBeNull();
+    expect(row.healthNextCheckAt).not.toBeNull();
+    expect((row.healthNextCheckAt?.getTime() ?? 0) - (row.healthCheckedAt?.getTime() ?? 0)).toBe(ms);
   }
 
   it("marks an answering service ok, a JSON-degraded one degraded, and checks again in 30 s", async () => {
@@ -206,7 +223,7 @@ describe("polling health-check URLs", () => {
     expect(await poller().runOnce()).toBe(2);
     const okNow = await stored(ok.id);
     expect(okNow).toMatchObject({ health: "ok", healthMessage: "Health check answered HTTP 200 OK", healthFailures: 0 });
-    expectNextCheckIn(okNow.healthNextCheckAt, 30_000);
+    expectNextCheckIn(okNow, 30_000);
     expect(await stored(degraded.id)).toMatchObject({ health: "degraded", healthMessage: "Health check reported degraded (HTTP 200 OK)" });
     expect((await pushed).health).toBe("degraded");
     // The poller acts for nobody: its audit records carry no user.
@@ -220,28 +237,51 @@ describe("polling health-check URLs", () => {
     await poller().runOnce();
     const first = await stored(service.id);
     expect(first).toMatchObject({ health: "down", healthFailures: 1, healthMessage: "Health check answered HTTP 503 Service Unavailable" });
-    expectNextCheckIn(first.healthNextCheckAt, 30_000);
+    expectNextCheckIn(first, 30_000);
 
     await onlyDue(service.id);
     await poller().runOnce();
     const second = await stored(service.id);
     expect(second.healthFailures).toBe(2);
-    expectNextCheckIn(second.healthNextCheckAt, 60_000);
+    expectNextCheckIn(second, 60_000);
     // Down twice is one change of state.
     expect(await healthAudits(service.id)).toBe(1);
   });
 
-  it("gives up on a service that does not answer within the timeout, without holding up the others", async () => {
+  it("gives up on a service that never answers at the configured deadline, and says so", async () => {
+    const hanging = await seedService(acme.id, { healthCheckUrl: `${checkBase}/hang` });
+    await onlyDue(hanging.id);
+    held.length = 0;
+    // The server never answers, so only the poller's own deadline can end this pass: were it
+    // ignored, runOnce would never return and the test would time out.
+    await poller({ timeoutMs: 300 }).runOnce();
+    expect(await stored(hanging.id)).toMatchObject({ health: "down", healthMessage: "Health check timed out after 0.3 s", healthFailures: 1 });
+    expect(held).toHaveLength(1);
+    // Given up on, not merely outlived: the poller closed the connection.
+    await vi.waitFor(() => expect(held[0]?.isAbandoned).toBe(true));
+  });
+
+  it("checks the others while one service hangs", async () => {
     const hanging = await seedService(acme.id, { healthCheckUrl: `${checkBase}/hang` });
     const ok = await seedService(acme.id, { healthCheckUrl: `${checkBase}/ok-next-to-hang` });
     const refused = await seedService(acme.id, { healthCheckUrl: `http://127.0.0.1:${await closedPort()}/health` });
     await onlyDue(hanging.id, ok.id, refused.id);
-    const started = Date.now();
-    await poller().runOnce();
-    expect(Date.now() - started).toBeLessThan(3_000);
-    expect(await stored(hanging.id)).toMatchObject({ health: "down", healthMessage: "Health check timed out after 0.4 s", healthFailures: 1 });
+    held.length = 0;
+
+    // No clock: the others must be stored while the hanging request is open; then the test answers
+    // it. Checked one after another, in whatever order, the others would either wait behind it
+    // until its deadline or be done before it was asked: both fail below.
+    const pass = poller().runOnce();
+    const othersDone = async () => (await stored(ok.id)).health === "ok" && (await stored(refused.id)).health === "down";
+    await vi.waitFor(async () => expect((await othersDone()) || held.some((h) => h.isAbandoned)).toBe(true), { timeout: 30_000, interval: 25 });
+    expect(held).toHaveLength(1);
+    expect(held[0]?.isAbandoned, "the hanging check ended before the others were stored").toBe(false);
+    expect(await othersDone()).toBe(true);
     expect(await stored(refused.id)).toMatchObject({ health: "down", healthMessage: "Health check could not connect: ECONNREFUSED" });
-    expect((await stored(ok.id)).health).toBe("ok");
+
+    held[0]?.res.writeHead(200, { "content-type": "text/plain" }).end("OK");
+    expect(await pass).toBe(3);
+    expect((await stored(hanging.id)).health).toBe("ok");
   });
 
   it("recovers to ok and the normal interval when the service answers again", async () => {
@@ -258,14 +298,13 @@ describe("polling health-check URLs", () => {
     await poller().runOnce();
     const now = await stored(service.id);
     expect(now).toMatchObject({ health: "ok", healthFailures: 0 });
-    expectNextCheckIn(now.healthNextCheckAt, 30_000);
+    expectNextCheckIn(now, 30_000);
     expect((await recovered).health).toBe("ok");
   });
 
   it("stays quiet when nothing changed", async () => {
     const service = await seedService(acme.id, { healthCheckUrl: `${checkBase}/ok-quiet` });
-    // A generous timeout: on a loaded machine a 0.4 s one can fail the first pass, and the second would be a real change.
-    const patient = poller({ timeoutMs: 10_000 });
+    const patient = poller();
     await onlyDue(service.id);
     await patient.runOnce();
     expect((await stored(service.id)).health).toBe("ok");

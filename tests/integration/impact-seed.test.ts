@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveActor } from "../../lib/auth/actor.ts";
+import { resolveActor } from "../../lib/auth/resolve-actor.ts";
 import { getIncidentImpact } from "../../lib/impact/get-incident-impact.ts";
 import { getImpactSettings } from "../../lib/impact/impact-settings.ts";
 import { seedDemo } from "../../lib/seed/seed-demo.ts";

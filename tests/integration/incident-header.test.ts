@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db/client.ts";
-import { createService } from "../../lib/catalog/services.ts";
-import { createTeam } from "../../lib/catalog/teams.ts";
+import { createService } from "../../lib/catalog/create-service.ts";
+import { createTeam } from "../../lib/catalog/create-team.ts";
 import { getIncidentOrThrow } from "../../lib/incident-record/get-incident.ts";
 import { readIncidentHeader } from "../../lib/incident-record/read-incident-header.ts";
 import { setImpactedServices } from "../../lib/incidents/set-impacted-services.ts";

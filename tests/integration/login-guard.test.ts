@@ -3,7 +3,7 @@ import { authorizeCredentials } from "../../lib/server/auth-options.ts";
 import { MAX_FAILED_LOGINS } from "../../lib/auth/login-policy.ts";
 import { hashPassword } from "../../lib/auth/password.ts";
 import { db } from "../../lib/db/client.ts";
-import { hitRateLimit } from "../../lib/security/rate-limit.ts";
+import { hitRateLimit } from "../../lib/security/hit-rate-limit.ts";
 import { seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
 

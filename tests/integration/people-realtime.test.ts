@@ -1,7 +1,7 @@
 // A person whose sessions end is out of every live room at once, on their sockets too.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { changeOwnPassword } from "../../lib/people/change-password.ts";
-import { updatePerson } from "../../lib/people/manage-people.ts";
+import { changeOwnPassword } from "../../lib/people/change-own-password.ts";
+import { updatePerson } from "../../lib/people/update-person.ts";
 import { hashPassword } from "../../lib/auth/password.ts";
 import { db } from "../../lib/db/client.ts";
 import { startRealtimeServer, type RealtimeTestServer } from "../helpers/realtime-server.ts";

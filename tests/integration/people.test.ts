@@ -1,15 +1,21 @@
 // People and access through the domain functions: invitations (emailed over real SMTP), one-time
 // links, roles, the last admin, deactivation, and passwords.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveActor } from "../../lib/auth/actor.ts";
+import { resolveActor } from "../../lib/auth/resolve-actor.ts";
 import { createApiToken, authenticateBearer } from "../../lib/people/api-tokens.ts";
 import { authorizeCredentials } from "../../lib/server/auth-options.ts";
-import { createTeam, getTeam } from "../../lib/catalog/teams.ts";
+import { createTeam } from "../../lib/catalog/create-team.ts";
+import { getTeam } from "../../lib/catalog/get-team.ts";
 import { db } from "../../lib/db/client.ts";
-import { changeOwnPassword } from "../../lib/people/change-password.ts";
+import { changeOwnPassword } from "../../lib/people/change-own-password.ts";
 import { invitePerson } from "../../lib/people/invite-person.ts";
-import { issuePasswordReset, listPeople, reissueInvitation, revokeInvitation, updatePerson } from "../../lib/people/manage-people.ts";
-import { acceptInvitation, completePasswordReset } from "../../lib/people/redeem-links.ts";
+import { issuePasswordReset } from "../../lib/people/issue-password-reset.ts";
+import { listPeople } from "../../lib/people/list-people.ts";
+import { reissueInvitation } from "../../lib/people/reissue-invitation.ts";
+import { revokeInvitation } from "../../lib/people/revoke-invitation.ts";
+import { updatePerson } from "../../lib/people/update-person.ts";
+import { acceptInvitation } from "../../lib/people/accept-invitation.ts";
+import { completePasswordReset } from "../../lib/people/complete-password-reset.ts";
 import { listMembers } from "../../lib/users/list-members.ts";
 import { appErrorOf, expectAppError } from "../helpers/app-error.ts";
 import { seedOrganization, type SeededOrganization } from "../helpers/seed.ts";

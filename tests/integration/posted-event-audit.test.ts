@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ApiTokenRef } from "../../lib/audit/audit-principal.ts";
 import { recordAudit } from "../../lib/audit/record-audit.ts";
 import { db } from "../../lib/db/client.ts";
 import type { IncidentDto } from "../../lib/incident-record/incident-dto.ts";
 import { appendEvent } from "../../lib/timeline/append-event.ts";
 import type { EventKindName } from "../../lib/vocabulary/timeline.ts";
 import type { TimelineEventDto } from "../../lib/timeline/event-dto.ts";
-import { insertPostedEvent, postedEventAudit } from "../../lib/timeline/insert-posted-event.ts";
+import { insertPostedEvent } from "../../lib/timeline/insert-posted-event.ts";
+import { postedEventAudit } from "../../lib/timeline/posted-event-audit.ts";
 import { seedIncident, seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
 
@@ -30,13 +32,13 @@ interface Posting {
   occurredAt: Date | null;
 }
 
-async function postFast(p: Posting, clientId: string): Promise<TimelineEventDto> {
-  const result = await insertPostedEvent(org.responder.userId, { incidentId: incident.id, clientId, ...p });
+async function postFast(p: Posting, clientId: string, apiToken?: ApiTokenRef): Promise<TimelineEventDto> {
+  const result = await insertPostedEvent(org.responder.userId, { incidentId: incident.id, clientId, ...p }, null, apiToken);
   if (result.outcome !== "stored") throw new Error(`not stored: ${result.outcome}`);
   return result.event;
 }
 
-function postSlow(p: Posting, clientId: string): Promise<TimelineEventDto> {
+function postSlow(p: Posting, clientId: string, apiToken?: ApiTokenRef): Promise<TimelineEventDto> {
   return db().$transaction(async (tx) => {
     const event = await appendEvent(tx, {
       incidentId: incident.id,
@@ -47,7 +49,7 @@ function postSlow(p: Posting, clientId: string): Promise<TimelineEventDto> {
       clientId,
       occurredAt: p.occurredAt ?? undefined,
     });
-    await recordAudit(tx, org.responder, postedEventAudit(event));
+    await recordAudit(tx, apiToken ? { ...org.responder, apiToken } : org.responder, postedEventAudit(event));
     return event;
   });
 }
@@ -100,5 +102,18 @@ describe("posting an entry: the one-statement path writes what appendEvent + rec
     // The audit's `after` is the DTO the poster got, to the millisecond and every field.
     expect(a.audit[0]?.after).toEqual(JSON.parse(JSON.stringify(fast)));
     expect(b.audit[0]?.after).toEqual(JSON.parse(JSON.stringify(slow)));
+  });
+});
+
+describe("posting with an API token: both paths name the token in the row's after", () => {
+  it("adds the same mark beside the DTO", async () => {
+    const apiToken = { id: "00000000-0000-4000-8000-0000000000aa", name: "deploy bot", prefix: "wr_abcdefg" };
+    const posting: Posting = { kind: "note", body: "From CI", data: null, occurredAt: new Date("2026-03-01T10:17:00.000Z") };
+    const fast = await postFast(posting, "fast-token", apiToken);
+    const slow = await postSlow(posting, "slow-token", apiToken);
+    const [a] = (await stored(fast)).audit;
+    const [b] = (await stored(slow)).audit;
+    expect(a?.after).toEqual({ ...JSON.parse(JSON.stringify(fast)), apiToken });
+    expect(b?.after).toEqual({ ...JSON.parse(JSON.stringify(slow)), apiToken });
   });
 });

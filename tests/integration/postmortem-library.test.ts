@@ -5,7 +5,7 @@ import { setImpactedServices } from "../../lib/incidents/set-impacted-services.t
 import { setIncidentImpact } from "../../lib/incidents/set-incident-impact.ts";
 import { updateImpactSettings } from "../../lib/impact/impact-settings.ts";
 import { getInsights } from "../../lib/insights/get-insights.ts";
-import { exportPostmortemMarkdown } from "../../lib/postmortems/export-postmortem.ts";
+import { exportPostmortemMarkdown } from "../../lib/postmortems/export-postmortem-markdown.ts";
 import { listPostmortems } from "../../lib/postmortems/list-postmortems.ts";
 import { appErrorOf } from "../helpers/app-error.ts";
 import { seedCatalog, seedIncident, seedOrganization, type SeededCatalog, type SeededOrganization } from "../helpers/seed.ts";

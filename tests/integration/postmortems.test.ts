@@ -7,8 +7,12 @@ import type { PostmortemSectionDto } from "../../lib/postmortems/postmortem-dto.
 import { publishPostmortem } from "../../lib/postmortems/publish-postmortem.ts";
 import { seedNotificationChannel } from "../helpers/seed-outbound.ts";
 import { saveSection } from "../../lib/postmortems/save-section.ts";
-import { createPostmortemTemplate, deletePostmortemTemplate, getPostmortemSettings, setPostmortemTemplateDefaults } from "../../lib/postmortems/template-settings.ts";
-import { requestReview, reviewPostmortem } from "../../lib/postmortems/workflow.ts";
+import { createPostmortemTemplate } from "../../lib/postmortems/create-postmortem-template.ts";
+import { deletePostmortemTemplate } from "../../lib/postmortems/delete-postmortem-template.ts";
+import { getPostmortemSettings } from "../../lib/postmortems/get-postmortem-settings.ts";
+import { setPostmortemTemplateDefaults } from "../../lib/postmortems/set-postmortem-template-defaults.ts";
+import { requestReview } from "../../lib/postmortems/request-review.ts";
+import { reviewPostmortem } from "../../lib/postmortems/review-postmortem.ts";
 import { appErrorOf, fieldsOf } from "../helpers/app-error.ts";
 import { startRealtimeServer } from "../helpers/realtime-server.ts";
 import { seedCatalog, seedIncident, seedOrganization, type SeededCatalog, type SeededOrganization } from "../helpers/seed.ts";

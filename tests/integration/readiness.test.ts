@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { updateService } from "../../lib/catalog/services.ts";
+import { updateService } from "../../lib/catalog/update-service.ts";
 import { updateImpactSettings } from "../../lib/impact/impact-settings.ts";
-import { createIntegration } from "../../lib/integrations/manage.ts";
+import { createIntegration } from "../../lib/integrations/create-integration.ts";
 import { getReadiness } from "../../lib/readiness/get-readiness.ts";
 import { db } from "../../lib/db/client.ts";
 import { endDrill } from "../../lib/drills/end-drill.ts";

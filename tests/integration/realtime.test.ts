@@ -135,6 +135,42 @@ describe("an incident room", () => {
   });
 });
 
+describe("a refused join names the bad field, like a 422", () => {
+  it.each([
+    ["incidentId", { incidentId: 42 }],
+    ["incidentId", { incidentId: undefined, afterSeq: 3 }],
+    ["afterSeq", { afterSeq: -1 }],
+    ["afterSeq", { afterSeq: 1.5 }],
+  ])("%s in %j, and the socket joins nothing", async (field, bad) => {
+    const ivy = await realtime.signedIn(acme.viewer.userId);
+    const payload = { incidentId: incident.id, ...bad } as { incidentId: string };
+    const ack = await ivy.emitWithAck("incident:join", payload);
+    expect(ack.ok).toBe(false);
+    if (ack.ok) return;
+    expect(ack.error.code).toBe("validation_failed");
+    expect(ack.error.details?.fields.map((f) => f.field)).toEqual([field]);
+    expect(ack.error.message).toContain(field);
+    // Nothing of it stays: not present to others, not in the room.
+    const pushed = collect(ivy, "timeline:event");
+    const watcher = await realtime.signedIn(acme.responder.userId);
+    const joined = await join(watcher, incident.id);
+    expect(joined.ok && ids(joined.presence)).not.toContain(acme.viewer.userId);
+    const seen = nextEvent(watcher, "timeline:event");
+    await postEvent(acme.responder, incident.id, { kind: "note", body: `after a bad ${field}` });
+    await seen;
+    expect(pushed).toEqual([]);
+  });
+
+  it("postmortemId for a post-mortem join", async () => {
+    const ivy = await realtime.signedIn(acme.viewer.userId);
+    const ack = await ivy.emitWithAck("postmortem:join", { postmortemId: null } as unknown as { postmortemId: string });
+    expect(ack).toEqual({
+      ok: false,
+      error: { code: "validation_failed", message: "Invalid input — postmortemId: postmortemId is required", details: { fields: [{ field: "postmortemId", message: "postmortemId is required" }] } },
+    });
+  });
+});
+
 describe("organisation boundaries", () => {
   it("will not let a client join another organisation's incident", async () => {
     const gus = await realtime.signedIn(globex.admin.userId);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveActor } from "../../lib/auth/actor.ts";
+import { resolveActor } from "../../lib/auth/resolve-actor.ts";
 import { verifyPassword } from "../../lib/auth/password.ts";
 import { declareIncident } from "../../lib/incidents/declare-incident.ts";
 import { DEMO_DEPENDENCIES, DEMO_PASSWORD } from "../../lib/seed/demo-catalog.ts";

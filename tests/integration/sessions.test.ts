@@ -1,10 +1,11 @@
 // Sessions end on the server: sign-out bumps the person's session version, so a copy of the
 // cookie taken before stops working; single sign-on only lets in whom OIDC_ALLOWED_DOMAINS names.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { resolveActor } from "../../lib/auth/actor.ts";
+import { resolveActor } from "../../lib/auth/resolve-actor.ts";
 import { authOptions } from "../../lib/server/auth-options.ts";
 import { sessionFromCookieHeader } from "../../lib/auth/session-token.ts";
-import { ssoRefusal, userIdForSso } from "../../lib/auth/sso-users.ts";
+import { ssoRefusal } from "../../lib/auth/sso-refusal.ts";
+import { userIdForSso } from "../../lib/auth/user-id-for-sso.ts";
 import { ssoErrorMessage } from "../../lib/auth/sso-messages.ts";
 import { db } from "../../lib/db/client.ts";
 import { invitePerson } from "../../lib/people/invite-person.ts";

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authorizeCredentials } from "../../lib/server/auth-options.ts";
 import { db } from "../../lib/db/client.ts";
-import { needsSetup, setupOrganization } from "../../lib/people/setup.ts";
+import { needsSetup } from "../../lib/people/needs-setup.ts";
+import { setupOrganization } from "../../lib/people/setup-organization.ts";
 import { appErrorOf, expectAppError, fieldsOf } from "../helpers/app-error.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
 

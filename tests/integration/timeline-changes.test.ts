@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTeam } from "../../lib/catalog/teams.ts";
+import { createTeam } from "../../lib/catalog/create-team.ts";
 import { db } from "../../lib/db/client.ts";
 import type { IncidentDto } from "../../lib/incident-record/incident-dto.ts";
 import { amendEvent } from "../../lib/timeline/amend-event.ts";

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveActor, type Actor } from "../../lib/auth/actor.ts";
+import { resolveActor } from "../../lib/auth/resolve-actor.ts";
+import { type Actor } from "../../lib/auth/actor.ts";
 import { getIncidentImpact } from "../../lib/impact/get-incident-impact.ts";
 import { getTriage } from "../../lib/incidents/get-triage.ts";
 import { getIncidentBlastRadius } from "../../lib/incidents/get-blast-radius.ts";
@@ -11,7 +12,7 @@ import { loadIncidentRecord } from "../../lib/postmortems/load-incident-record.t
 import { seedDemo } from "../../lib/seed/seed-demo.ts";
 import { buildComposerEntry, parseComposerInput } from "../../lib/timeline/composer-input.ts";
 import { amendEvent } from "../../lib/timeline/amend-event.ts";
-import { postEventAsUser } from "../../lib/timeline/post-event.ts";
+import { postEventAsUser } from "../../lib/timeline/post-event-as-user.ts";
 import { recordNotification } from "../../lib/timeline/record-notification.ts";
 import { appErrorOf, fieldsOf } from "../helpers/app-error.ts";
 import { seedIncident, seedOrganization } from "../helpers/seed.ts";

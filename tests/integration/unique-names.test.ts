@@ -2,10 +2,14 @@
 // channels, post-mortem templates), look-alikes clash: zero-width characters, compatibility and
 // combining forms, case and runs of spaces. A clash is a 422 naming `name`, on create and rename.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTeam, updateTeam } from "../../lib/catalog/teams.ts";
-import { createIntegration, updateIntegration } from "../../lib/integrations/manage.ts";
-import { createChannel, updateChannel } from "../../lib/outbound/channels.ts";
-import { createPostmortemTemplate, updatePostmortemTemplate } from "../../lib/postmortems/template-settings.ts";
+import { createTeam } from "../../lib/catalog/create-team.ts";
+import { updateTeam } from "../../lib/catalog/update-team.ts";
+import { createIntegration } from "../../lib/integrations/create-integration.ts";
+import { updateIntegration } from "../../lib/integrations/update-integration.ts";
+import { createChannel } from "../../lib/outbound/create-channel.ts";
+import { updateChannel } from "../../lib/outbound/update-channel.ts";
+import { createPostmortemTemplate } from "../../lib/postmortems/create-postmortem-template.ts";
+import { updatePostmortemTemplate } from "../../lib/postmortems/update-postmortem-template.ts";
 import { db } from "../../lib/db/client.ts";
 import { expectAppError } from "../helpers/app-error.ts";
 import { seedOrganization, type SeededOrganization } from "../helpers/seed.ts";

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as webhookRoute from "../../app/api/webhooks/[integrationId]/route.ts";
 import { db } from "../../lib/db/client.ts";
 import { CLIENT_IP_HEADER } from "../../lib/security/client-ip.ts";
-import { createIntegration } from "../../lib/integrations/manage.ts";
+import { createIntegration } from "../../lib/integrations/create-integration.ts";
 import { callRoute } from "../helpers/call-route.ts";
 import { seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";

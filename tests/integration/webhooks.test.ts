@@ -8,7 +8,7 @@ import { db } from "../../lib/db/client.ts";
 import type { IngestResult } from "../../lib/integrations/ingest-webhook.ts";
 import type { IntegrationDto, RecentAlertDto } from "../../lib/integrations/integration-dto.ts";
 import type { IntegrationKindName } from "../../lib/integrations/kinds.ts";
-import { createIntegration } from "../../lib/integrations/manage.ts";
+import { createIntegration } from "../../lib/integrations/create-integration.ts";
 import { pagerDutySignature } from "../../lib/integrations/verify-webhook.ts";
 import { callRoute } from "../helpers/call-route.ts";
 import { withRealtimeServer, type RealtimeTestBed } from "../helpers/realtime-server.ts";

@@ -3,7 +3,7 @@ import { applyHealth, mergeFetched } from "../../components/catalog/map/graph-he
 import { layoutGraph } from "../../components/catalog/map/map-layout.ts";
 import { teamColors } from "../../components/catalog/map/map-style.ts";
 import { computeMapView, edgeKey, incidentOverlay } from "../../components/catalog/map/map-view.ts";
-import type { CatalogGraphDto, GraphServiceDto } from "../../lib/catalog/get-graph.ts";
+import type { CatalogGraphDto, GraphServiceDto } from "../../lib/catalog/get-catalog-graph.ts";
 
 const size = { nodeWidth: 200, nodeHeight: 60 };
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { decideAttempt } from "../../lib/outbound/attempt-result.ts";
 import { DEFAULT_OUTBOUND_CONFIG } from "../../lib/outbound/outbound-config.ts";
-import { readPageAck } from "../../lib/paging/apply-page-ack.ts";
+import { readPageAck } from "../../lib/paging/page-ack.ts";
 import { parsePageCommand } from "../../lib/paging/page-command.ts";
 import { loadPagingEndpoints } from "../../lib/paging/paging-config.ts";
 import { renderPage, type PageMessage } from "../../lib/paging/render-page.ts";

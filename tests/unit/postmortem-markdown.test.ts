@@ -70,10 +70,20 @@ describe("safe Markdown", () => {
 
   it("renders GFM tables inside a box that scrolls sideways, with alignment", () => {
     const html = render(["| Service | Errors | Note |", "| :-- | --: | :-: |", "| checkout | 1,204 | **paged** |"].join("\n"));
-    expect(html).toMatch(/<div class="max-w-full overflow-x-auto" tabindex="0"><table/);
+    // A named, focusable box: a keyboard can scroll it and a screen reader says what it holds.
+    expect(html).toMatch(/<div role="region" aria-label="Table: Service, Errors, Note" tabindex="0" class="max-w-full overflow-x-auto[^"]*"><table/);
     expect(html).toContain('<th scope="col" style="text-align:left"');
     expect(html).toMatch(/<td style="text-align:right"[^>]*>1,204<\/td>/);
     expect(html).toMatch(/<td style="text-align:center"[^>]*><strong[^>]*>paged<\/strong><\/td>/);
+  });
+
+  it("keeps short values on one line and gives prose a readable width instead of one word a line", () => {
+    const note = "the PSP's status page, not our alerts";
+    const essay = "We rolled back payments-api to v41, paged the payments team, and kept the flag off until the PSP confirmed the fix.";
+    const html = render(["| Service | Who noticed | What we did |", "| --- | --- | --- |", `| payments-api | ${note} | ${essay} |`].join("\n"));
+    expect(html).toMatch(/<td[^>]*class="[^"]*whitespace-nowrap[^"]*">payments-api<\/td>/);
+    expect(html).toMatch(new RegExp(`<td[^>]*class="[^"]*min-w-48 print:min-w-0[^"]*">${note.replace("'", "&#x27;")}</td>`));
+    expect(html).toMatch(/<td[^>]*class="[^"]*min-w-72 print:min-w-0[^"]*">We rolled back/);
   });
 
   it("renders task lists as named marks, not unlabeled inputs", () => {

@@ -3,8 +3,8 @@ import { CatalogBrowser } from "@/components/catalog/catalog-browser.tsx";
 import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 import { filtersFromParams } from "@/lib/catalog/filter-services.ts";
-import { listCatalogServices } from "@/lib/catalog/services.ts";
-import { listTeams } from "@/lib/catalog/teams.ts";
+import { listCatalogServices } from "@/lib/catalog/list-catalog-services.ts";
+import { listTeams } from "@/lib/catalog/list-teams.ts";
 
 export const metadata: Metadata = { title: "Catalog" };
 

@@ -3,7 +3,9 @@ import { DrillList } from "@/components/drills/drill-list.tsx";
 import { DrillStartForm } from "@/components/drills/drill-start-form.tsx";
 import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
-import { listCatalogNames, listDrills, listScenarios } from "@/lib/drills/list-drills.ts";
+import { listCatalogNames } from "@/lib/drills/list-catalog-names.ts";
+import { listDrills } from "@/lib/drills/list-drills.ts";
+import { listScenarios } from "@/lib/drills/scenario-summary.ts";
 
 export const metadata: Metadata = { title: "Drills" };
 

@@ -3,7 +3,7 @@ import { FollowUpsView } from "@/components/follow-ups/follow-ups-view.tsx";
 import { listActionItems } from "@/lib/action-items/list-action-items.ts";
 import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
-import { listTeams } from "@/lib/catalog/teams.ts";
+import { listTeams } from "@/lib/catalog/list-teams.ts";
 import { listMembers } from "@/lib/users/list-members.ts";
 
 export const metadata: Metadata = { title: "Follow-ups" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ServiceMap } from "@/components/catalog/map/service-map.tsx";
 import { getPageActor } from "@/lib/server/page-actor.ts";
-import { getCatalogGraph } from "@/lib/catalog/get-graph.ts";
+import { getCatalogGraph } from "@/lib/catalog/get-catalog-graph.ts";
 import { AppError } from "@/lib/errors/app-error.ts";
 import { getIncidentOrThrow } from "@/lib/incident-record/get-incident.ts";
 

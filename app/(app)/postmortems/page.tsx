@@ -6,7 +6,7 @@ import { cn } from "@/components/ui/cn.ts";
 import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 import { listServices } from "@/lib/catalog/list-services.ts";
-import { listTeams } from "@/lib/catalog/teams.ts";
+import { listTeams } from "@/lib/catalog/list-teams.ts";
 import { listPostmortems } from "@/lib/postmortems/list-postmortems.ts";
 import { listMembers } from "@/lib/users/list-members.ts";
 import { ZLibraryFilters, type LibraryStatus } from "@/lib/postmortems/library-filters.ts";

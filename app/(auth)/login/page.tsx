@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ssoErrorMessage } from "@/lib/auth/sso-messages.ts";
-import { needsSetup } from "@/lib/people/setup.ts";
+import { needsSetup } from "@/lib/people/needs-setup.ts";
 import { safeCallbackPath } from "@/lib/auth/safe-callback-url.ts";
 import { LoginForm } from "./_components/login-form.tsx";
 

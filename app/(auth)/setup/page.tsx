@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthShell } from "@/components/people/auth-shell.tsx";
 import { SetupForm } from "@/components/people/setup-form.tsx";
-import { needsSetup } from "@/lib/people/setup.ts";
+import { needsSetup } from "@/lib/people/needs-setup.ts";
 
 export const metadata: Metadata = { title: "Set up Warroom" };
 export const dynamic = "force-dynamic";

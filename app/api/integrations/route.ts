@@ -1,4 +1,5 @@
-import { createIntegration, listIntegrations } from "@/lib/integrations/manage.ts";
+import { createIntegration } from "@/lib/integrations/create-integration.ts";
+import { listIntegrations } from "@/lib/integrations/list-integrations.ts";
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

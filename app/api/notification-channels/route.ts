@@ -1,4 +1,5 @@
-import { createChannel, listChannels } from "@/lib/outbound/channels.ts";
+import { createChannel } from "@/lib/outbound/create-channel.ts";
+import { listChannels } from "@/lib/outbound/list-channels.ts";
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

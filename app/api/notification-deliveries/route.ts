@@ -1,4 +1,4 @@
-import { listDeliveries } from "@/lib/outbound/deliveries.ts";
+import { listDeliveries } from "@/lib/outbound/list-deliveries.ts";
 import { authedRoute, json } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { publicRoute, json, readJson } from "@/lib/http/api-handler.ts";
-import { completePasswordReset } from "@/lib/people/redeem-links.ts";
+import { completePasswordReset } from "@/lib/people/complete-password-reset.ts";
 
 export const dynamic = "force-dynamic";
 

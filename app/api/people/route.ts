@@ -1,5 +1,5 @@
 import { authedRoute, json } from "@/lib/http/api-handler.ts";
-import { listPeople } from "@/lib/people/manage-people.ts";
+import { listPeople } from "@/lib/people/list-people.ts";
 
 export const dynamic = "force-dynamic";
 

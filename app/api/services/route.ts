@@ -1,5 +1,5 @@
 import { listServices } from "@/lib/catalog/list-services.ts";
-import { createService } from "@/lib/catalog/services.ts";
+import { createService } from "@/lib/catalog/create-service.ts";
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { publicRoute, json, readJson } from "@/lib/http/api-handler.ts";
-import { setupOrganization } from "@/lib/people/setup.ts";
+import { setupOrganization } from "@/lib/people/setup-organization.ts";
 
 export const dynamic = "force-dynamic";
 

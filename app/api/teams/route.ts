@@ -1,4 +1,5 @@
-import { createTeam, listTeams } from "@/lib/catalog/teams.ts";
+import { createTeam } from "@/lib/catalog/create-team.ts";
+import { listTeams } from "@/lib/catalog/list-teams.ts";
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

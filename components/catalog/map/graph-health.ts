@@ -1,5 +1,5 @@
 // Pure: merging health readings into the map without ever letting an older one win.
-import type { CatalogGraphDto } from "@/lib/catalog/get-graph.ts";
+import type { CatalogGraphDto } from "@/lib/catalog/get-catalog-graph.ts";
 import type { ServiceHealthUpdate } from "@/lib/realtime/protocol.ts";
 
 export function applyHealth(graph: CatalogGraphDto, update: ServiceHealthUpdate): CatalogGraphDto {

@@ -1,7 +1,7 @@
 "use client";
 import { useState, useSyncExternalStore } from "react";
 import { HEALTH_STATES } from "@/lib/vocabulary/catalog.ts";
-import type { GraphTeamDto } from "@/lib/catalog/get-graph.ts";
+import type { GraphTeamDto } from "@/lib/catalog/get-catalog-graph.ts";
 import { cn } from "../../ui/cn.ts";
 import { HEALTH_INFO } from "./map-style.ts";
 

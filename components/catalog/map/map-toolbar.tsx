@@ -1,7 +1,7 @@
 "use client";
 import type { ReactNode } from "react";
 import { JOURNEYS, JOURNEY_LABELS } from "@/lib/vocabulary/catalog.ts";
-import type { GraphTeamDto } from "@/lib/catalog/get-graph.ts";
+import type { GraphTeamDto } from "@/lib/catalog/get-catalog-graph.ts";
 import { Button } from "../../ui/button.tsx";
 import { Input, Select } from "../../ui/field.tsx";
 import { Kbd } from "../../ui/kbd.tsx";

@@ -1,7 +1,7 @@
 // Pure: which services the map shows and how, from the catalog, the filters and (optionally) an
 // incident's blast radius. Kept apart from React so it is unit-tested on its own.
 import { computeBlastRadius } from "@/lib/catalog/blast-radius.ts";
-import type { CatalogGraphDto } from "@/lib/catalog/get-graph.ts";
+import type { CatalogGraphDto } from "@/lib/catalog/get-catalog-graph.ts";
 
 export interface MapFilters {
   teamId: string | null;

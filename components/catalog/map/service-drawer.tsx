@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useEffect, useRef, type ReactNode } from "react";
 import { JOURNEY_LABELS, SERVICE_KIND_LABELS, TIER_LABELS } from "@/lib/vocabulary/catalog.ts";
-import type { CatalogGraphDto, GraphServiceDto } from "@/lib/catalog/get-graph.ts";
+import type { CatalogGraphDto, GraphServiceDto } from "@/lib/catalog/get-catalog-graph.ts";
 import { SeverityBadge } from "../../incidents/severity-badge.tsx";
 import { Timestamp } from "../../time/timestamp.tsx";
 import { cn } from "../../ui/cn.ts";

@@ -15,7 +15,7 @@ import {
 } from "@xyflow/react";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { CatalogGraphDto } from "@/lib/catalog/get-graph.ts";
+import type { CatalogGraphDto } from "@/lib/catalog/get-catalog-graph.ts";
 import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
 import type { ServiceHealthUpdate } from "@/lib/realtime/protocol.ts";
 import { apiRequest } from "../../api/api-client.ts";

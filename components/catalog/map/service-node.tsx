@@ -1,7 +1,7 @@
 "use client";
 import { Handle, Position, useStore, type Node, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
-import type { GraphServiceDto } from "@/lib/catalog/get-graph.ts";
+import type { GraphServiceDto } from "@/lib/catalog/get-catalog-graph.ts";
 import { cn } from "../../ui/cn.ts";
 import { HEALTH_INFO } from "./map-style.ts";
 import type { IncidentRole } from "./map-view.ts";

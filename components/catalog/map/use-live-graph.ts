@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { CatalogGraphDto } from "@/lib/catalog/get-graph.ts";
+import type { CatalogGraphDto } from "@/lib/catalog/get-catalog-graph.ts";
 import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
 import type { ServiceHealthUpdate } from "@/lib/realtime/protocol.ts";
 import { apiRequest } from "../../api/api-client.ts";

@@ -1,7 +1,7 @@
 "use client";
 import { useReactFlow } from "@xyflow/react";
 import { useCallback, useEffect, useRef, type Dispatch, type SetStateAction } from "react";
-import type { CatalogGraphDto } from "@/lib/catalog/get-graph.ts";
+import type { CatalogGraphDto } from "@/lib/catalog/get-catalog-graph.ts";
 import type { Positions } from "./map-layout.ts";
 import { NODE_HEIGHT, NODE_WIDTH } from "./map-style.ts";
 

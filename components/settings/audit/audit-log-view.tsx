@@ -203,7 +203,14 @@ export function AuditLogView({ initial, facets, members }: { initial: Page; face
                 <td className="whitespace-nowrap px-3 py-2 text-ink-muted">
                   <Timestamp iso={e.at} withDate />
                 </td>
-                <td className="px-3 py-2">{e.actor ? e.actor.name : <span className="text-ink-faint">system</span>}</td>
+                <td className="px-3 py-2">
+                  {e.actor ? e.actor.name : <span className="text-ink-faint">system</span>}
+                  {e.apiToken ? (
+                    <span className="block text-xs text-ink-muted" title={`API token ${e.apiToken.prefix}…`}>
+                      via API token “{e.apiToken.name}”
+                    </span>
+                  ) : null}
+                </td>
                 <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
                 <td className="px-3 py-2">
                   <span className="text-ink-muted">{e.entityType}</span> <span className="font-mono text-xs text-ink-faint" title={e.entityId}>{e.entityId.slice(0, 8)}</span>

@@ -1,7 +1,7 @@
 "use client";
 import type { ChannelDto } from "@/lib/outbound/channel-dto.ts";
 import { OUTBOUND_EVENT_LABELS, OUTBOUND_EVENTS, OUTBOUND_KIND_LABELS } from "@/lib/outbound/events.ts";
-import type { DeliveryDto } from "@/lib/outbound/deliveries.ts";
+import type { DeliveryDto } from "@/lib/outbound/delivery-dto.ts";
 import { Timestamp } from "../../time/timestamp.tsx";
 import { ChannelRowActions } from "./channel-row-actions.tsx";
 

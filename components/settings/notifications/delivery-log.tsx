@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { DeliveryDto } from "@/lib/outbound/deliveries.ts";
+import type { DeliveryDto } from "@/lib/outbound/delivery-dto.ts";
 import { DELIVERY_CHANNEL_KIND_LABELS, eventLabel, type DeliveryStatusName } from "@/lib/outbound/events.ts";
 import { apiRequest } from "../../api/api-client.ts";
 import { Timestamp } from "../../time/timestamp.tsx";

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { ChannelDto } from "@/lib/outbound/channel-dto.ts";
-import type { DeliveryDto } from "@/lib/outbound/deliveries.ts";
+import type { DeliveryDto } from "@/lib/outbound/delivery-dto.ts";
 import { Button } from "../../ui/button.tsx";
 import { Kbd } from "../../ui/kbd.tsx";
 import { useShortcut } from "../../ui/use-shortcut.ts";

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { SEVERITIES, SEVERITY_INFO, type SeverityName } from "@/lib/vocabulary/incidents.ts";
-import type { PostmortemSettingsDto } from "@/lib/postmortems/template-settings.ts";
+import type { PostmortemSettingsDto } from "@/lib/postmortems/postmortem-settings.ts";
 import type { PostmortemTemplateDto } from "@/lib/postmortems/templates.ts";
 import { useApiSubmit } from "../../api/use-api-submit.ts";
 import { Button } from "../../ui/button.tsx";

@@ -2,7 +2,7 @@
 // and the OpenAPI document describes them from these, so the two cannot disagree; a bad value is
 // a 422 naming the parameter, never a 500.
 import { z } from "zod";
-import { EXPORT_FORMATS } from "./export.ts";
+import { EXPORT_FORMATS } from "./export-catalog.ts";
 import { IMPORT_FORMATS, IMPORT_MODES } from "./import-types.ts";
 
 export const ZExportQuery = z.object({ format: z.enum(EXPORT_FORMATS, { error: "must be json or yaml" }).default("json") });

@@ -5,7 +5,7 @@ import { FormatHelp } from "@/components/catalog/io/format-help.tsx";
 import { ImportForm } from "@/components/catalog/io/import-form.tsx";
 import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
-import { countCatalog } from "@/lib/catalog/io/export.ts";
+import { countCatalog } from "@/lib/catalog/io/count-catalog.ts";
 
 export const metadata: Metadata = { title: "Import & export · Catalog" };
 

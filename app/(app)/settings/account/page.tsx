@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/people/change-password-form.tsx";
 import { ROLE_LABELS } from "@/lib/auth/permissions.ts";
 import { getPageActor } from "@/lib/server/page-actor.ts";
-import { hasOwnPassword } from "@/lib/people/change-password.ts";
+import { hasOwnPassword } from "@/lib/people/has-own-password.ts";
 
 export const metadata: Metadata = { title: "Account · Settings" };
 

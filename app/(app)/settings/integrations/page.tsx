@@ -3,7 +3,7 @@ import { IntegrationsManager } from "@/components/settings/integrations/integrat
 import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 import { listServices } from "@/lib/catalog/list-services.ts";
-import { listIntegrations } from "@/lib/integrations/manage.ts";
+import { listIntegrations } from "@/lib/integrations/list-integrations.ts";
 
 export const metadata: Metadata = { title: "Integrations · Settings" };
 

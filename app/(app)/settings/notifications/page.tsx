@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import { NotificationsManager } from "@/components/settings/notifications/notifications-manager.tsx";
 import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
-import { listTeams } from "@/lib/catalog/teams.ts";
-import { listChannels } from "@/lib/outbound/channels.ts";
-import { listDeliveries } from "@/lib/outbound/deliveries.ts";
+import { listTeams } from "@/lib/catalog/list-teams.ts";
+import { listChannels } from "@/lib/outbound/list-channels.ts";
+import { listDeliveries } from "@/lib/outbound/list-deliveries.ts";
 import { loadOutboundConfig } from "@/lib/outbound/outbound-config.ts";
 import { AutoPageSetting } from "@/components/paging/auto-page-setting.tsx";
-import { getPagingSettings } from "@/lib/paging/settings.ts";
+import { getPagingSettings } from "@/lib/paging/get-paging-settings.ts";
 import { AutoStatusSetting } from "@/components/status/auto-status-setting.tsx";
-import { getStatusSettings, statusPagePath } from "@/lib/status/status-settings.ts";
+import { getStatusSettings } from "@/lib/status/get-status-settings.ts";
+import { statusPagePath } from "@/lib/status/status-page-path.ts";
 
 export const metadata: Metadata = { title: "Notifications · Settings" };
 

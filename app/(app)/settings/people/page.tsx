@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PeopleManager } from "@/components/people/people-manager.tsx";
 import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
-import { listPeople } from "@/lib/people/manage-people.ts";
+import { listPeople } from "@/lib/people/list-people.ts";
 
 export const metadata: Metadata = { title: "People · Settings" };
 

@@ -1,5 +1,5 @@
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
-import { changeOwnPassword } from "@/lib/people/change-password.ts";
+import { changeOwnPassword } from "@/lib/people/change-own-password.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { exportCatalog } from "@/lib/catalog/io/export.ts";
+import { exportCatalog } from "@/lib/catalog/io/export-catalog.ts";
 import { ZExportQuery } from "@/lib/catalog/io/query-schemas.ts";
 import { authedRoute } from "@/lib/http/api-handler.ts";
 

@@ -1,4 +1,4 @@
-import { getCatalogGraph } from "@/lib/catalog/get-graph.ts";
+import { getCatalogGraph } from "@/lib/catalog/get-catalog-graph.ts";
 import { authedRoute, json } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

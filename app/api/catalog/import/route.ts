@@ -1,4 +1,4 @@
-import { importCatalog } from "@/lib/catalog/io/import.ts";
+import { importCatalog } from "@/lib/catalog/io/import-catalog.ts";
 import { ZImportQuery } from "@/lib/catalog/io/query-schemas.ts";
 import { AppError } from "@/lib/errors/app-error.ts";
 import { authedRoute, json, readText } from "@/lib/http/api-handler.ts";

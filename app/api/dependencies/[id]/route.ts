@@ -1,4 +1,5 @@
-import { removeDependency, updateDependency } from "@/lib/catalog/dependencies.ts";
+import { removeDependency } from "@/lib/catalog/remove-dependency.ts";
+import { updateDependency } from "@/lib/catalog/update-dependency.ts";
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

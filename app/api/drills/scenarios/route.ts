@@ -1,4 +1,4 @@
-import { listScenarios } from "@/lib/drills/list-drills.ts";
+import { listScenarios } from "@/lib/drills/scenario-summary.ts";
 import { authedRoute, json } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

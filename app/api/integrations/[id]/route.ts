@@ -1,4 +1,6 @@
-import { deleteIntegration, getIntegration, updateIntegration } from "@/lib/integrations/manage.ts";
+import { deleteIntegration } from "@/lib/integrations/delete-integration.ts";
+import { getIntegration } from "@/lib/integrations/get-integration.ts";
+import { updateIntegration } from "@/lib/integrations/update-integration.ts";
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

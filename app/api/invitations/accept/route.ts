@@ -1,5 +1,5 @@
 import { publicRoute, json, readJson } from "@/lib/http/api-handler.ts";
-import { acceptInvitation } from "@/lib/people/redeem-links.ts";
+import { acceptInvitation } from "@/lib/people/accept-invitation.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,6 @@
-import { deleteChannel, getChannel, updateChannel } from "@/lib/outbound/channels.ts";
+import { deleteChannel } from "@/lib/outbound/delete-channel.ts";
+import { getChannel } from "@/lib/outbound/get-channel.ts";
+import { updateChannel } from "@/lib/outbound/update-channel.ts";
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
-import { updatePerson } from "@/lib/people/manage-people.ts";
+import { updatePerson } from "@/lib/people/update-person.ts";
 
 export const dynamic = "force-dynamic";
 

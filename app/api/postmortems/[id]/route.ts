@@ -1,6 +1,6 @@
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
 import { getPostmortem } from "@/lib/postmortems/get-postmortem.ts";
-import { updatePostmortem } from "@/lib/postmortems/workflow.ts";
+import { updatePostmortem } from "@/lib/postmortems/update-postmortem.ts";
 
 export const dynamic = "force-dynamic";
 

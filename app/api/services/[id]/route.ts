@@ -1,4 +1,6 @@
-import { deleteService, getService, updateService } from "@/lib/catalog/services.ts";
+import { deleteService } from "@/lib/catalog/delete-service.ts";
+import { getService } from "@/lib/catalog/get-service.ts";
+import { updateService } from "@/lib/catalog/update-service.ts";
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,5 @@
-import { getPagingSettings, setPagingSettings } from "@/lib/paging/settings.ts";
+import { getPagingSettings } from "@/lib/paging/get-paging-settings.ts";
+import { setPagingSettings } from "@/lib/paging/set-paging-settings.ts";
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,6 @@
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
-import { getPostmortemSettings, setPostmortemTemplateDefaults } from "@/lib/postmortems/template-settings.ts";
+import { getPostmortemSettings } from "@/lib/postmortems/get-postmortem-settings.ts";
+import { setPostmortemTemplateDefaults } from "@/lib/postmortems/set-postmortem-template-defaults.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,5 @@
-import { getStatusSettings, setStatusSettings } from "@/lib/status/status-settings.ts";
+import { getStatusSettings } from "@/lib/status/get-status-settings.ts";
+import { setStatusSettings } from "@/lib/status/set-status-settings.ts";
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,6 @@
-import { deleteTeam, getTeam, updateTeam } from "@/lib/catalog/teams.ts";
+import { deleteTeam } from "@/lib/catalog/delete-team.ts";
+import { getTeam } from "@/lib/catalog/get-team.ts";
+import { updateTeam } from "@/lib/catalog/update-team.ts";
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { ingestWebhook, MAX_WEBHOOK_BYTES } from "@/lib/integrations/ingest-webhook.ts";
-import { recordWebhookRefusal } from "@/lib/integrations/record-refusal.ts";
+import { recordWebhookRefusal } from "@/lib/integrations/record-webhook-refusal.ts";
 import { json, publicRoute, readText } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

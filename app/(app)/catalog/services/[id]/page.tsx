@@ -5,8 +5,8 @@ import { ServiceDetail } from "@/components/catalog/service-detail.tsx";
 import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
 import { listServices } from "@/lib/catalog/list-services.ts";
-import { getService } from "@/lib/catalog/services.ts";
-import { listTeams } from "@/lib/catalog/teams.ts";
+import { getService } from "@/lib/catalog/get-service.ts";
+import { listTeams } from "@/lib/catalog/list-teams.ts";
 import { AppError } from "@/lib/errors/app-error.ts";
 
 type Params = { params: Promise<{ id: string }> };

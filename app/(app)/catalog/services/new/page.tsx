@@ -5,7 +5,7 @@ import { ServiceForm } from "@/components/catalog/service-form.tsx";
 import { buttonClasses } from "@/components/ui/button.tsx";
 import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
-import { listTeams } from "@/lib/catalog/teams.ts";
+import { listTeams } from "@/lib/catalog/list-teams.ts";
 
 export const metadata: Metadata = { title: "New service · Catalog" };
 

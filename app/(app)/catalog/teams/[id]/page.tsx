@@ -4,7 +4,7 @@ import { cache } from "react";
 import { TeamDetail } from "@/components/catalog/team-detail.tsx";
 import { getPageActor } from "@/lib/server/page-actor.ts";
 import { can } from "@/lib/auth/permissions.ts";
-import { getTeam } from "@/lib/catalog/teams.ts";
+import { getTeam } from "@/lib/catalog/get-team.ts";
 import { AppError } from "@/lib/errors/app-error.ts";
 import { listMembers } from "@/lib/users/list-members.ts";
 

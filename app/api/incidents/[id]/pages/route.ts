@@ -1,4 +1,5 @@
-import { listIncidentPages, pageTeam } from "@/lib/paging/page-team.ts";
+import { listIncidentPages } from "@/lib/paging/list-incident-pages.ts";
+import { pageTeam } from "@/lib/paging/page-team.ts";
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

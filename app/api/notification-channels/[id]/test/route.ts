@@ -1,4 +1,4 @@
-import { sendTestMessage } from "@/lib/outbound/deliveries.ts";
+import { sendTestMessage } from "@/lib/outbound/send-test-message.ts";
 import { authedRoute, json } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { retryDelivery } from "@/lib/outbound/deliveries.ts";
+import { retryDelivery } from "@/lib/outbound/retry-delivery.ts";
 import { authedRoute, json } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,6 @@
 import { authedRoute, json } from "@/lib/http/api-handler.ts";
-import { reissueInvitation, revokeInvitation } from "@/lib/people/manage-people.ts";
+import { reissueInvitation } from "@/lib/people/reissue-invitation.ts";
+import { revokeInvitation } from "@/lib/people/revoke-invitation.ts";
 
 export const dynamic = "force-dynamic";
 

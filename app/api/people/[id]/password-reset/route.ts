@@ -1,5 +1,5 @@
 import { authedRoute, json } from "@/lib/http/api-handler.ts";
-import { issuePasswordReset } from "@/lib/people/manage-people.ts";
+import { issuePasswordReset } from "@/lib/people/issue-password-reset.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { authedRoute } from "@/lib/http/api-handler.ts";
-import { exportPostmortemMarkdown } from "@/lib/postmortems/export-postmortem.ts";
+import { exportPostmortemMarkdown } from "@/lib/postmortems/export-postmortem-markdown.ts";
 
 export const dynamic = "force-dynamic";
 

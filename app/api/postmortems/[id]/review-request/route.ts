@@ -1,5 +1,5 @@
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
-import { requestReview } from "@/lib/postmortems/workflow.ts";
+import { requestReview } from "@/lib/postmortems/request-review.ts";
 
 export const dynamic = "force-dynamic";
 

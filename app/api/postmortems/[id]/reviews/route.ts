@@ -1,5 +1,5 @@
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
-import { reviewPostmortem } from "@/lib/postmortems/workflow.ts";
+import { reviewPostmortem } from "@/lib/postmortems/review-postmortem.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { addDependency } from "@/lib/catalog/dependencies.ts";
+import { addDependency } from "@/lib/catalog/add-dependency.ts";
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,5 @@
-import { getServiceHealth, reportHealth } from "@/lib/catalog/health.ts";
+import { getServiceHealth } from "@/lib/catalog/get-service-health.ts";
+import { reportHealth } from "@/lib/catalog/report-health.ts";
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

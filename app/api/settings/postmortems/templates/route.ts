@@ -1,5 +1,5 @@
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
-import { createPostmortemTemplate } from "@/lib/postmortems/template-settings.ts";
+import { createPostmortemTemplate } from "@/lib/postmortems/create-postmortem-template.ts";
 
 export const dynamic = "force-dynamic";
 

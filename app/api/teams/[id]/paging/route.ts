@@ -1,4 +1,6 @@
-import { deletePagingRoute, getPagingRoute, setPagingRoute } from "@/lib/paging/routes.ts";
+import { deletePagingRoute } from "@/lib/paging/delete-paging-route.ts";
+import { getPagingRoute } from "@/lib/paging/get-paging-route.ts";
+import { setPagingRoute } from "@/lib/paging/set-paging-route.ts";
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";

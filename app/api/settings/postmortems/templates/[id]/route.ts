@@ -1,5 +1,6 @@
 import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
-import { deletePostmortemTemplate, updatePostmortemTemplate } from "@/lib/postmortems/template-settings.ts";
+import { deletePostmortemTemplate } from "@/lib/postmortems/delete-postmortem-template.ts";
+import { updatePostmortemTemplate } from "@/lib/postmortems/update-postmortem-template.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { sendTestPage } from "@/lib/paging/routes.ts";
+import { sendTestPage } from "@/lib/paging/send-test-page.ts";
 import { authedRoute, json } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";
