@@ -3,7 +3,7 @@ import { assertCan, type Actor } from "../auth/actor.ts";
 import { rolesWith } from "../auth/permissions.ts";
 import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
-import { toMemberDto, type MemberDto } from "./list-members.ts";
+import { memberSelect, toMemberDto, type MemberDto } from "./member-dto.ts";
 
 export const USER_SEARCH_DEFAULT = 20;
 export const USER_SEARCH_MAX = 100;
@@ -42,7 +42,7 @@ export async function searchMembers(actor: Actor, raw: unknown): Promise<{ users
   };
   const rows = await db().user.findMany({
     where,
-    select: { id: true, name: true, email: true, role: true, pendingInvite: true, deactivatedAt: true },
+    select: memberSelect,
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: query.limit + 1,
   });
