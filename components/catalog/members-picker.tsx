@@ -1,7 +1,7 @@
 "use client";
 import { useId, useState } from "react";
 import { ROLE_LABELS } from "@/lib/auth/permissions.ts";
-import type { MemberDto } from "@/lib/users/list-members.ts";
+import type { MemberDto } from "@/lib/users/member-dto.ts";
 import { MemberStatus } from "./member-status.tsx";
 
 interface Props {

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { ROLE_LABELS } from "@/lib/auth/permissions.ts";
 import type { TeamDetailDto } from "@/lib/catalog/catalog-dto.ts";
 import { SERVICE_KIND_LABELS } from "@/lib/vocabulary/catalog.ts";
-import type { MemberDto } from "@/lib/users/list-members.ts";
+import type { MemberDto } from "@/lib/users/member-dto.ts";
 import { MemberStatus } from "./member-status.tsx";
 import { Button, buttonClasses } from "../ui/button.tsx";
 import { Kbd } from "../ui/kbd.tsx";

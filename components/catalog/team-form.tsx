@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type KeyboardEvent } from "react";
 import type { TeamDetailDto } from "@/lib/catalog/catalog-dto.ts";
-import type { MemberDto } from "@/lib/users/list-members.ts";
+import type { MemberDto } from "@/lib/users/member-dto.ts";
 import { useApiSubmit } from "../api/use-api-submit.ts";
 import { Button } from "../ui/button.tsx";
 import { Field, Input, Textarea } from "../ui/field.tsx";

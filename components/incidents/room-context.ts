@@ -5,14 +5,12 @@ import type { ServiceSummaryDto } from "@/lib/catalog/list-services.ts";
 import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
 import type { PostableKind } from "@/lib/vocabulary/timeline.ts";
 import type { NamedTeam } from "@/lib/timeline/match-team.ts";
-import type { MemberDto } from "@/lib/users/list-members.ts";
 import type { BlastRadiusState } from "./use-blast-radius.ts";
 import type { FieldedResult } from "./use-incident-action.ts";
 
 export interface IncidentRoomContext {
   incident: IncidentDto;
   viewer: { userId: string; role: RoleName };
-  members: MemberDto[];
   services: ServiceSummaryDto[];
   /** The catalog's teams: who a notification can name (`/notify` autocompletes from these). */
   teams: NamedTeam[];

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { PostmortemDto, PostmortemRevisionDto } from "@/lib/postmortems/postmortem-dto.ts";
-import type { MemberDto } from "@/lib/users/list-members.ts";
+import type { MemberDto } from "@/lib/users/member-dto.ts";
 import { apiRequest } from "../api/api-client.ts";
 import { SeverityBadge } from "../incidents/severity-badge.tsx";
 import { Timestamp } from "../time/timestamp.tsx";

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { PostmortemDto } from "@/lib/postmortems/postmortem-dto.ts";
-import type { MemberDto } from "@/lib/users/list-members.ts";
+import type { MemberDto } from "@/lib/users/member-dto.ts";
 import { useApiSubmit } from "../api/use-api-submit.ts";
 import { Button } from "../ui/button.tsx";
 import { Textarea } from "../ui/field.tsx";

@@ -7,7 +7,6 @@ import type { IncidentDto } from "@/lib/incident-record/incident-dto.ts";
 import type { StakeholderUpdateDto } from "@/lib/stakeholder/stakeholder-dto.ts";
 import type { TimelineEventDto } from "@/lib/timeline/event-dto.ts";
 import type { NamedTeam } from "@/lib/timeline/match-team.ts";
-import type { MemberDto } from "@/lib/users/list-members.ts";
 import { DrillBanner } from "../drills/drill-banner.tsx";
 import { RoomContext, type IncidentRoomContext } from "../incidents/room-context.ts";
 import { useBlastRadius } from "../incidents/use-blast-radius.ts";
@@ -26,7 +25,6 @@ interface Props {
   hasOlder: boolean;
   canPost: boolean;
   viewer: { userId: string; role: RoleName };
-  members: MemberDto[];
   services: ServiceSummaryDto[];
   teams: NamedTeam[];
   /** The latest stakeholder update when the page was rendered (kept live in the side panel). */
@@ -35,7 +33,7 @@ interface Props {
   drill?: DrillDto | null;
 }
 
-export function IncidentRoom({ incident: initialIncident, events, hasOlder, canPost, viewer, members, services, teams, stakeholderUpdate, drill = null }: Props) {
+export function IncidentRoom({ incident: initialIncident, events, hasOlder, canPost, viewer, services, teams, stakeholderUpdate, drill = null }: Props) {
   const { incident, apply } = useLiveIncident(initialIncident);
   const room = useIncidentRoom(initialIncident, events, hasOlder, apply);
   const action = useIncidentAction(incident.id, apply);
@@ -52,8 +50,8 @@ export function IncidentRoom({ incident: initialIncident, events, hasOlder, canP
   const serviceKey = incident.services.map((s) => s.id).sort().join(",");
   const blastRadius = useBlastRadius(incident.id, serviceKey, notificationsVersion);
   const ctx = useMemo<IncidentRoomContext>(
-    () => ({ incident, viewer, members, services, teams, run: action.run, attempt: action.attempt, busy: action.busy, error: action.error, post: room.post, notificationsVersion, blastRadius }),
-    [incident, viewer, members, services, teams, action.run, action.attempt, action.busy, action.error, room.post, notificationsVersion, blastRadius],
+    () => ({ incident, viewer, services, teams, run: action.run, attempt: action.attempt, busy: action.busy, error: action.error, post: room.post, notificationsVersion, blastRadius }),
+    [incident, viewer, services, teams, action.run, action.attempt, action.busy, action.error, room.post, notificationsVersion, blastRadius],
   );
 
   return (

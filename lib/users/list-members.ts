@@ -1,15 +1,6 @@
 import { assertCan, type Actor } from "../auth/actor.ts";
-import type { RoleName } from "../auth/permissions.ts";
 import { db } from "../db/client.ts";
-
-export interface MemberDto {
-  id: string;
-  name: string;
-  email: string;
-  role: RoleName;
-  /** "invited": named on teams and pickers already, but has not accepted the invitation yet. */
-  status: "active" | "invited" | "deactivated";
-}
+import { memberSelect, toMemberDto, type MemberDto } from "./member-dto.ts";
 
 /**
  * The people of the actor's organisation, for role pickers and team members. Deactivated people
@@ -19,8 +10,8 @@ export async function listMembers(actor: Actor, options: { includeDeactivated?: 
   assertCan(actor, "incident:read");
   const rows = await db().user.findMany({
     where: { organizationId: actor.organizationId, ...(options.includeDeactivated ? {} : { deactivatedAt: null }) },
-    select: { id: true, name: true, email: true, role: true, pendingInvite: true, deactivatedAt: true },
+    select: memberSelect,
     orderBy: { name: "asc" },
   });
-  return rows.map(({ pendingInvite, deactivatedAt, ...m }) => ({ ...m, status: deactivatedAt ? "deactivated" : pendingInvite ? "invited" : "active" }));
+  return rows.map(toMemberDto);
 }

@@ -1,5 +1,6 @@
 // The commander runs the incident from the room; everyone else sees each change live.
 import { DEMO_USERS } from "./support/auth.ts";
+import { expectNoSeriousViolations } from "./support/axe.ts";
 import { expect, test } from "./support/fixtures.ts";
 import { expectLive, expectNotReloaded, markNoReload, room } from "./support/room.ts";
 import { seedIncident } from "./support/seed.ts";
@@ -54,9 +55,24 @@ test("status, severity, hand-over and impacted services reach the other browser 
   await fulfillment.getByRole("button", { name: "They acknowledged" }).click();
   await expect(seenByResponder).toContainText("Acknowledged");
 
+  // Roles are picked by searching the organisation (#17: no list of everyone in the page). By
+  // keyboard: type part of a name, arrow to it, Enter.
+  const scribe = commanderPage.getByRole("combobox", { name: "Set scribe" });
+  // Only people who may take a role are offered: the viewer never is.
+  await scribe.fill("vic viewer");
+  await expect(commanderPage.getByRole("status").filter({ hasText: "Nobody matches" })).toBeVisible();
+  await scribe.fill("RILEY");
+  await expect(commanderPage.getByRole("option", { name: DEMO_USERS.responder.name })).toBeVisible();
+  await expectNoSeriousViolations(commanderPage);
+  await scribe.press("ArrowDown");
+  await expect(scribe).toHaveAttribute("aria-activedescendant", /.+/);
+  await scribe.press("Enter");
+  await expect(responderPage.getByTestId("role-scribe")).toHaveText(DEMO_USERS.responder.name);
+
   // Hand-over is explicit and logged; the new commander gets the controls.
   commanderPage.once("dialog", (dialog) => void dialog.accept());
-  await commanderPage.getByLabel("Hand over command to").selectOption({ label: DEMO_USERS.responder.name });
+  await commanderPage.getByRole("combobox", { name: "Hand over command to" }).fill("Riley R");
+  await commanderPage.getByRole("option", { name: DEMO_USERS.responder.name }).click();
   await expect(responder.commander).toHaveText(DEMO_USERS.responder.name);
   await expect(responder.entry(`${DEMO_USERS.commander.name} handed command to ${DEMO_USERS.responder.name}`)).toHaveCount(1);
   await expect(responderPage.getByLabel("Change status")).toBeVisible();

@@ -232,7 +232,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
   "POST /api/password-resets": [{ variant: "a link that does not exist", allow: "public", status: 404, plan: () => ({ body: { token: UNKNOWN_LINK, password: STRONG } }) }],
   // The matrix's users have no password (as single sign-on users): every allowed caller gets the 422 saying so.
   "PUT /api/account/password": [{ allow: ALL, status: 422, plan: () => ({ body: { currentPassword: "whatever-it-was", newPassword: STRONG } }) }],
-  "GET /api/users": [read()],
+  "GET /api/users": [read(), { ...read(() => ({ query: "q=matrix&limit=5&assignable=true" })), variant: "a search (#17)" }],
   "GET /api/triage": [read()],
 
   "GET /api/settings/impact": [read()],

@@ -8,6 +8,7 @@ import { ZDeclareIncident } from "../../lib/incident-record/schemas.ts";
 import { buildOpenApi, openApiDocument } from "../../lib/openapi/build-openapi.ts";
 import { jsonSchemaOf, UNREPRESENTABLE } from "../../lib/openapi/json-schema-of.ts";
 import { API_OPERATIONS } from "../../lib/openapi/operations/index.ts";
+import { USER_SEARCH_DEFAULT, USER_SEARCH_MAX } from "../../lib/users/search-members.ts";
 import type { JsonSchema } from "../../lib/openapi/types.ts";
 import { findRouteFiles, HTTP_METHODS, NOT_API_OPERATIONS, openApiPath, routePathOf } from "../helpers/route-matrix.ts";
 
@@ -146,6 +147,16 @@ describe("schemas come from the zod schemas the API parses", () => {
     const error = doc.components.schemas.Error as { properties: { error: { properties: { code: { enum: string[] } } } } };
     expect(error.properties.error.properties.code.enum).toEqual(Object.keys(ERROR_STATUS));
     expect(doc.components.responses.ValidationFailed?.content?.["application/json"]?.schema).toEqual({ $ref: "#/components/schemas/Error" });
+  });
+
+  it("documents the people search's query parameters from the schema the route parses (#17)", () => {
+    const params = doc.paths["/api/users"]?.get?.parameters ?? [];
+    const byName = Object.fromEntries(params.map((p) => [p.name, p]));
+    expect(Object.keys(byName).sort()).toEqual(["assignable", "limit", "q"]);
+    expect(byName.limit?.required).toBe(false);
+    expect(byName.limit?.schema).toMatchObject({ minimum: 1, maximum: USER_SEARCH_MAX, default: USER_SEARCH_DEFAULT });
+    expect(byName.assignable?.schema).toMatchObject({ enum: ["true", "false"] });
+    expect(byName.q?.description).toContain("name or email");
   });
 
   it("documents the token scope and roles of each operation", () => {

@@ -4,14 +4,13 @@ import type { IncidentRoleName } from "@/lib/incident-record/schemas.ts";
 import { Button } from "../../ui/button.tsx";
 import { useRoom } from "../room-context.ts";
 import { PanelSection } from "./panel-section.tsx";
+import { PersonPicker } from "./person-picker.tsx";
 
 const ROLE_ROWS: { role: IncidentRoleName; label: string; key: "commander" | "commsLead" | "scribe" }[] = [
   { role: "commander", label: "Commander", key: "commander" },
   { role: "comms_lead", label: "Comms lead", key: "commsLead" },
   { role: "scribe", label: "Scribe", key: "scribe" },
 ];
-
-const pickerClass = "h-7 w-[6.5rem] shrink-0 rounded border border-line bg-canvas px-1 text-xs text-ink focus:border-accent focus:outline-none";
 
 /** A page-worthy alert names the owning team's first on call: offered, never assigned silently. */
 function SuggestedCommander({ commands }: { commands: boolean }) {
@@ -34,10 +33,8 @@ function SuggestedCommander({ commands }: { commands: boolean }) {
 
 /** Who does what. Handing over command is an explicit, logged action. */
 export function RolesSection() {
-  const { incident, viewer, members, run, busy } = useRoom();
+  const { incident, viewer, run, busy } = useRoom();
   const commands = canCommand(viewer, { commanderId: incident.commander?.id ?? null });
-  // Who may take a role or respond: the same permission the server checks (setIncidentRole).
-  const candidates = members.filter((m) => can(m.role, "incident:edit"));
   const isResponder = incident.responders.some((r) => r.id === viewer.userId);
 
   return (
@@ -51,23 +48,17 @@ export function RolesSection() {
               <dd className="flex min-w-0 items-center justify-between gap-2">
                 <span className="truncate font-medium" data-testid={`role-${role}`}>{holder?.name ?? <span className="font-normal text-ink-faint">—</span>}</span>
                 {commands ? (
-                  <select
-                    aria-label={role === "commander" ? "Hand over command to" : `Set ${label.toLowerCase()}`}
-                    className={pickerClass}
-                    value=""
+                  <PersonPicker
+                    label={role === "commander" ? "Hand over command to" : `Set ${label.toLowerCase()}`}
+                    placeholder={role === "commander" ? "Hand over" : "Assign"}
+                    excludeIds={holder ? [holder.id] : []}
+                    clearLabel={role !== "commander" && holder ? "Nobody" : undefined}
                     disabled={busy}
-                    onChange={(e) => {
-                      const userId = e.target.value === "none" ? null : e.target.value;
-                      if (role === "commander" && userId && !window.confirm(`Hand command of ${incident.ref} to ${members.find((m) => m.id === userId)?.name}?`)) return;
-                      void run("/roles", "POST", { role, userId });
+                    onPick={(person) => {
+                      if (role === "commander" && person && !window.confirm(`Hand command of ${incident.ref} to ${person.name}?`)) return;
+                      void run("/roles", "POST", { role, userId: person?.id ?? null });
                     }}
-                  >
-                    <option value="">{role === "commander" ? "Hand over" : "Assign"}</option>
-                    {candidates.filter((m) => m.id !== holder?.id).map((m) => (
-                      <option key={m.id} value={m.id}>{m.name}</option>
-                    ))}
-                    {role !== "commander" && holder ? <option value="none">Nobody</option> : null}
-                  </select>
+                  />
                 ) : null}
               </dd>
             </div>
@@ -97,18 +88,14 @@ export function RolesSection() {
             </Button>
           ) : null}
           {commands ? (
-            <select
-              aria-label="Add a responder"
-              className={pickerClass}
-              value=""
+            <PersonPicker
+              label="Add a responder"
+              placeholder="Add responder…"
+              excludeIds={incident.responders.map((r) => r.id)}
+              isWide
               disabled={busy}
-              onChange={(e) => e.target.value && void run("/responders", "POST", { userId: e.target.value })}
-            >
-              <option value="">Add responder…</option>
-              {candidates.filter((m) => !incident.responders.some((r) => r.id === m.id)).map((m) => (
-                <option key={m.id} value={m.id}>{m.name}</option>
-              ))}
-            </select>
+              onPick={(person) => person && void run("/responders", "POST", { userId: person.id })}
+            />
           ) : null}
         </div>
       </div>

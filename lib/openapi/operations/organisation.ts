@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZCreateApiToken } from "../../auth/api-token-schemas.ts";
 import { ZAuditQuery } from "../../audit-log/list-audit.ts";
+import { USER_SEARCH_DEFAULT, USER_SEARCH_MAX, ZUserSearch } from "../../users/search-members.ts";
 import type { ApiOperation } from "../types.ts";
 import { ADMINS, EVERYONE } from "./roles.ts";
 
@@ -53,8 +54,15 @@ export const ORGANISATION_OPERATIONS: ApiOperation[] = [
     summary: "Members of your organisation",
     auth: "session-or-token",
     roles: EVERYONE,
-    description: "Active and invited people (an invited person can be named on teams before they join); deactivated people are left out.",
-    responses: { 200: { description: "`{ users: [{ id, name, email, role, status }] }`; `status` is `active` or `invited`.", schema: object } },
+    description:
+      "Active and invited people (an invited person can be named on teams before they join); deactivated people are left out. With `q`, `limit` or `assignable` it is a search for a picker: at most `limit` people (20 unless given) whose name or email contains `q` in any case, by name, and `hasMore` says there were more; without them, everyone.",
+    params: {
+      q: "Text the name or email contains, in any case (at most 100 characters).",
+      limit: `How many people at most, 1–${USER_SEARCH_MAX}; ${USER_SEARCH_DEFAULT} by default.`,
+      assignable: "`true`: only people whose role may take an incident role or respond (not VIEWER).",
+    },
+    query: ZUserSearch,
+    responses: { 200: { description: "`{ users: [{ id, name, email, role, status }] }`, with `hasMore` when searching; `status` is `active` or `invited`.", schema: object } },
   },
   {
     method: "GET",
