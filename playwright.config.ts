@@ -47,7 +47,10 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   timeout: 60_000,
   expect: { timeout: 5_000 },
-  reporter: [["list"], ["json", { outputFile: E2E_PORT === 3100 ? "test-results/e2e-results.json" : `test-results/e2e-results-${E2E_PORT}.json` }]],
+  reporter: [
+    ["list"],
+    ["json", { outputFile: E2E_PORT === 3100 ? "test-results/e2e-results.json" : `test-results/e2e-results-${E2E_PORT}.json` }],
+  ],
   use: {
     baseURL: BASE_URL,
     viewport: { width: 1366, height: 768 },

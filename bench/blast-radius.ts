@@ -3,13 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  blastRadius,
-  buildGraphIndex,
-  type BlastDependency,
-  type BlastService,
-  type ServiceGraph,
-} from "../lib/catalog/blast-radius.ts";
+import { blastRadius, buildGraphIndex, type BlastDependency, type BlastService, type ServiceGraph } from "../lib/catalog/blast-radius.ts";
 
 const SERVICES = 5_000;
 const EDGES = 25_000;
@@ -114,7 +108,9 @@ writeFileSync(path.join(resultsDir, "blast-radius.json"), `${JSON.stringify(summ
 
 console.log(`blast radius: ${summary.services} services, ${summary.edges} edges, ${QUERIES} queries`);
 console.log(`  buildGraphIndex   ${summary.buildIndexMs} ms (once)`);
-console.log(`  blastRadius       p50 ${summary.blastRadiusMs.p50} ms   p95 ${summary.blastRadiusMs.p95} ms   max ${summary.blastRadiusMs.max} ms`);
+console.log(
+  `  blastRadius       p50 ${summary.blastRadiusMs.p50} ms   p95 ${summary.blastRadiusMs.p95} ms   max ${summary.blastRadiusMs.max} ms`,
+);
 console.log(`  largest radius    ${largestRadius} affected services (deepest ${deepestDepth} hops)`);
 console.log(`  written to        bench/results/blast-radius.json`);
 

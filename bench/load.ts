@@ -48,9 +48,7 @@ async function main(): Promise<void> {
     // The app: production build (server.ts builds it first when stale), demo seed, no poller.
     const ports = Array.from({ length: options.instances }, (_, k) => BASE_PORT + k);
     for (const port of ports) {
-      children.push(
-        start(["server.ts"], appEnv(port, databaseUrl, dataDir, secret), appNodeArgs),
-      );
+      children.push(start(["server.ts"], appEnv(port, databaseUrl, dataDir, secret), appNodeArgs));
       // One at a time: the first builds if needed, seeds and migrates.
       await waitFor(`http://127.0.0.1:${port}/api/health`, 600);
     }
@@ -90,7 +88,11 @@ async function main(): Promise<void> {
         const res = await fetch(`http://127.0.0.1:${port}/api/incidents/${incidents[room]}/events`, {
           method: "POST",
           headers: { cookie: commanderCookie, "content-type": "application/json" },
-          body: JSON.stringify({ kind: "note", body: `Bench entry ${i}: replica lag 4 s on orders-db, failing over`, clientId: `bench-${String(i).padStart(8, "0")}` }),
+          body: JSON.stringify({
+            kind: "note",
+            body: `Bench entry ${i}: replica lag 4 s on orders-db, failing over`,
+            clientId: `bench-${String(i).padStart(8, "0")}`,
+          }),
         });
         const text = await res.text();
         if (res.status >= 300 && failuresShown++ < 3) say(`post ${i} answered ${res.status}: ${text.slice(0, 200)}`);
@@ -118,12 +120,20 @@ async function main(): Promise<void> {
     const htmlMs: number[] = [];
     for (let k = 0; k < 20; k++) {
       let t = performance.now();
-      await (await fetch(`http://127.0.0.1:${BASE_PORT}/api/incidents/${big}/events`, { headers: { cookie: commanderCookie } })).arrayBuffer();
+      await (
+        await fetch(`http://127.0.0.1:${BASE_PORT}/api/incidents/${big}/events`, { headers: { cookie: commanderCookie } })
+      ).arrayBuffer();
       pageMs.push(performance.now() - t);
       t = performance.now();
       await (await fetch(`http://127.0.0.1:${BASE_PORT}/incidents/${big}`, { headers: { cookie: commanderCookie } })).arrayBuffer();
       htmlMs.push(performance.now() - t);
-      const socket = io(`http://127.0.0.1:${BASE_PORT}`, { path: "/socket.io", transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { cookie: commanderCookie } });
+      const socket = io(`http://127.0.0.1:${BASE_PORT}`, {
+        path: "/socket.io",
+        transports: ["websocket"],
+        forceNew: true,
+        reconnection: false,
+        extraHeaders: { cookie: commanderCookie },
+      });
       await new Promise<void>((resolve, reject) => {
         socket.once("connect", () => resolve());
         socket.once("connect_error", reject);
@@ -179,7 +189,14 @@ async function main(): Promise<void> {
 
 type ProcessFigures = { peakRssMb: number; lastRssMb: number; cpuPercent: number };
 
-function report(app: RunResult, appProcess: ProcessFigures[], floor: RunResult, floorProcess: ProcessFigures, room: Record<string, ReturnType<typeof summarize>>, storm: AlertStormResult): void {
+function report(
+  app: RunResult,
+  appProcess: ProcessFigures[],
+  floor: RunResult,
+  floorProcess: ProcessFigures,
+  room: Record<string, ReturnType<typeof summarize>>,
+  storm: AlertStormResult,
+): void {
   const ratio = floor.latencyMs.p50 > 0 ? app.latencyMs.p50 / floor.latencyMs.p50 : 0;
   const result = {
     at: new Date().toISOString(),

@@ -3,9 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
-const booleanish = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const booleanish = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
 
 const ZEnv = z
   .object({
@@ -52,7 +50,10 @@ const ZEnv = z
     // Email domains allowed to join through single sign-on (comma-separated); unset: no new users.
     OIDC_ALLOWED_DOMAINS: z
       .string()
-      .regex(/^\s*@?[a-z0-9.-]+\.[a-z]{2,}\s*(,\s*@?[a-z0-9.-]+\.[a-z]{2,}\s*)*,?\s*$/i, "must be comma-separated domains such as example.com,example.org")
+      .regex(
+        /^\s*@?[a-z0-9.-]+\.[a-z]{2,}\s*(,\s*@?[a-z0-9.-]+\.[a-z]{2,}\s*)*,?\s*$/i,
+        "must be comma-separated domains such as example.com,example.org",
+      )
       .optional(),
     OIDC_ISSUER: z.url().optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),

@@ -112,7 +112,17 @@ async function main() {
     say(`git clone ${source}`);
     execFileSync("git", ["clone", "--quiet", source, checkout], { stdio: "inherit" });
     const env = { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
-    for (const name of ["DATABASE_URL", "DATA_DIR", "PGLITE_DIR", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "SEED_DEMO", "NEXT_DIST_DIR", "NODE_ENV"]) delete env[name];
+    for (const name of [
+      "DATABASE_URL",
+      "DATA_DIR",
+      "PGLITE_DIR",
+      "NEXTAUTH_SECRET",
+      "NEXTAUTH_URL",
+      "SEED_DEMO",
+      "NEXT_DIST_DIR",
+      "NODE_ENV",
+    ])
+      delete env[name];
     let started = Date.now();
     say("npm install");
     execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: checkout, env, stdio: "inherit" });

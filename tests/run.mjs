@@ -43,8 +43,19 @@ function playwrightCounts(files) {
 // The second lane's files, chosen to even out the two lanes' time; every other spec (and any new
 // one) runs in the first. drill-report must run before drills on the same server: both stay here.
 const SECOND_LANE = new Set([
-  "a11y", "alert-impact", "api-docs", "api", "audit-log", "catalog-import", "catalog-xss", "catalog",
-  "drill-report", "drills", "people", "screens", "timeline-screens",
+  "a11y",
+  "alert-impact",
+  "api-docs",
+  "api",
+  "audit-log",
+  "catalog-import",
+  "catalog-xss",
+  "catalog",
+  "drill-report",
+  "drills",
+  "people",
+  "screens",
+  "timeline-screens",
 ]);
 // The specs that exercise what differs between PGlite and PostgreSQL: a connection cut and pool
 // metrics, first-run setup on an empty database, live pushes (PostgreSQL fans out through
@@ -53,7 +64,15 @@ const SECOND_LANE = new Set([
 // which the integration suite runs on both engines. multi-instance is not here: it always uses
 // PostgreSQL, so the first pass has run it already.
 const ENGINE_SPECS = new Set([
-  "api", "faults", "metrics", "notifications", "outbox-reload", "paging", "people", "realtime-room", "timeline-changes",
+  "api",
+  "faults",
+  "metrics",
+  "notifications",
+  "outbox-reload",
+  "paging",
+  "people",
+  "realtime-room",
+  "timeline-changes",
 ]);
 const engineOnly = process.argv.includes("--engine-specs");
 const e2ePort = Number(env.E2E_PORT ?? "3100");
@@ -61,9 +80,14 @@ const lanes = env.E2E_LANES === "2" ? 2 : 1;
 const e2eFiles = readdirSync(path.join(root, "tests", "e2e"))
   .filter((f) => f.endsWith(".spec.ts") && (!engineOnly || ENGINE_SPECS.has(f.replace(/\.spec\.ts$/, ""))))
   .sort();
-const e2eLanes = (lanes === 1 ? [e2eFiles] : [e2eFiles.filter((f) => !SECOND_LANE.has(f.replace(/\.spec\.ts$/, ""))), e2eFiles.filter((f) => SECOND_LANE.has(f.replace(/\.spec\.ts$/, "")))]).map(
-  (files, i) => ({ port: e2ePort + 10 * i, files: files.map((f) => `tests/e2e/${f}`) }),
-);
+const e2eLanes = (
+  lanes === 1
+    ? [e2eFiles]
+    : [
+        e2eFiles.filter((f) => !SECOND_LANE.has(f.replace(/\.spec\.ts$/, ""))),
+        e2eFiles.filter((f) => SECOND_LANE.has(f.replace(/\.spec\.ts$/, ""))),
+      ]
+).map((files, i) => ({ port: e2ePort + 10 * i, files: files.map((f) => `tests/e2e/${f}`) }));
 const e2eReport = (port) => path.join(results, port === 3100 ? "e2e-results.json" : `e2e-results-${port}.json`);
 
 /** Runs the lanes at once, each line prefixed with its port; resolves to 0 when all passed. */
@@ -72,8 +96,15 @@ function runE2eLanes() {
     e2eLanes.map(
       ({ port, files }) =>
         new Promise((resolve) => {
-          const child = spawn(bin("playwright"), ["test", ...files], { cwd: root, env: { ...env, E2E_PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
-          for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+          const child = spawn(bin("playwright"), ["test", ...files], {
+            cwd: root,
+            env: { ...env, E2E_PORT: String(port) },
+            stdio: ["ignore", "pipe", "pipe"],
+          });
+          for (const [from, to] of [
+            [child.stdout, process.stdout],
+            [child.stderr, process.stderr],
+          ]) {
             let rest = "";
             from.on("data", (chunk) => {
               const lines = (rest + chunk).split("\n");
@@ -93,7 +124,12 @@ const allSteps = [
   { id: "types", name: "type-check", cmd: bin("tsc"), args: ["--noEmit"] },
   { id: "lint", name: "lint", cmd: bin("eslint"), args: ["--max-warnings=0", "."] },
   // Prettier (.prettierrc.json, .prettierignore): `npm run format` fixes what this reports.
-  { id: "format", name: "formatting (Prettier; `npm run format` fixes it)", cmd: bin("prettier"), args: ["--check", "--log-level=warn", "."] },
+  {
+    id: "format",
+    name: "formatting (Prettier; `npm run format` fixes it)",
+    cmd: bin("prettier"),
+    args: ["--check", "--log-level=warn", "."],
+  },
   ...["unit", "integration"].map((project) => ({
     id: project,
     name: `${project} tests (${project === "unit" ? "no database" : database})`,

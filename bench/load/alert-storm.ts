@@ -17,7 +17,12 @@ export interface AlertStormResult {
   refused: number;
 }
 
-export async function alertStorm(base: string, adminCookie: string, db: pg.Client, options = { alerts: 10_000, keys: 20, perRequest: 20, concurrency: 10 }): Promise<AlertStormResult> {
+export async function alertStorm(
+  base: string,
+  adminCookie: string,
+  db: pg.Client,
+  options = { alerts: 10_000, keys: 20, perRequest: 20, concurrency: 10 },
+): Promise<AlertStormResult> {
   const created = await fetch(`${base}/api/integrations`, {
     method: "POST",
     headers: { cookie: adminCookie, "content-type": "application/json" },
@@ -52,7 +57,12 @@ export async function alertStorm(base: string, adminCookie: string, db: pg.Clien
 
   // Alerts past a request's answer budget finish just after it: wait for the counts to settle.
   const counted = async () =>
-    (await db.query<{ alerts: string; incidents: string }>(`SELECT coalesce(sum(count), 0) AS alerts, count(DISTINCT "incidentId") AS incidents FROM "IntegrationAlert" WHERE "integrationId" = $1`, [integration.id])).rows[0];
+    (
+      await db.query<{ alerts: string; incidents: string }>(
+        `SELECT coalesce(sum(count), 0) AS alerts, count(DISTINCT "incidentId") AS incidents FROM "IntegrationAlert" WHERE "integrationId" = $1`,
+        [integration.id],
+      )
+    ).rows[0];
   const until = Date.now() + 60_000;
   let last = await counted();
   while (Number(last?.alerts) < options.alerts - refused * options.perRequest && Date.now() < until) {

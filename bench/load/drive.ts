@@ -107,7 +107,10 @@ export async function run(target: Target, options: RunOptions): Promise<RunResul
           },
           (error: unknown) => {
             // A refused or dropped connection (the server is overloaded): show the first few.
-            if (postFailures++ < 3) process.stdout.write(`[bench] post ${i} failed: ${error instanceof Error ? `${error.message} ${String(error.cause ?? "")}` : String(error)}\n`);
+            if (postFailures++ < 3)
+              process.stdout.write(
+                `[bench] post ${i} failed: ${error instanceof Error ? `${error.message} ${String(error.cause ?? "")}` : String(error)}\n`,
+              );
           },
         ),
       );

@@ -13,14 +13,18 @@ import { Server } from "socket.io";
 
 const port = Number(process.env.PORT);
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-await pool.query("CREATE TABLE IF NOT EXISTS bench_floor (id bigserial PRIMARY KEY, room int NOT NULL, body text NOT NULL, at timestamptz NOT NULL DEFAULT now())");
+await pool.query(
+  "CREATE TABLE IF NOT EXISTS bench_floor (id bigserial PRIMARY KEY, room int NOT NULL, body text NOT NULL, at timestamptz NOT NULL DEFAULT now())",
+);
 
 interface PresenceUser {
   id: string;
   name: string;
   role: string;
 }
-const joinAck = process.env.FLOOR_JOIN_ACK_FILE ? (JSON.parse(readFileSync(process.env.FLOOR_JOIN_ACK_FILE, "utf8")) as { incident: unknown; events: unknown[]; lastSeq: number }) : null;
+const joinAck = process.env.FLOOR_JOIN_ACK_FILE
+  ? (JSON.parse(readFileSync(process.env.FLOOR_JOIN_ACK_FILE, "utf8")) as { incident: unknown; events: unknown[]; lastSeq: number })
+  : null;
 const WINDOW_MS = Number(process.env.FLOOR_PRESENCE_WINDOW_MS ?? 250);
 
 const http = createServer((req, res) => {
@@ -33,7 +37,10 @@ const http = createServer((req, res) => {
   req.on("end", () => {
     const { room, i, body } = JSON.parse(raw) as { room: number; i: number; body: string };
     pool
-      .query<{ id: string; room: number; body: string; at: Date }>("INSERT INTO bench_floor (room, body) VALUES ($1, $2) RETURNING id, room, body, at", [room, body])
+      .query<{ id: string; room: number; body: string; at: Date }>(
+        "INSERT INTO bench_floor (room, body) VALUES ($1, $2) RETURNING id, room, body, at",
+        [room, body],
+      )
       .then(({ rows: [entry] }) => {
         io.to(`r${room}`).emit("msg", { i, entry });
         res.writeHead(201, { "content-type": "application/json" }).end('{"ok":true}');
@@ -67,7 +74,14 @@ io.on("connection", (socket) => {
       state.timer = undefined;
       io.to(id).emit("presence:delta", { incidentId: id, joined: state.joined.splice(0), left: [] });
     }, WINDOW_MS);
-    ack({ ok: true, lastSeq: joinAck?.lastSeq ?? 0, events: joinAck?.events ?? [], hasMore: false, presence: [...state.users.values()], incident: joinAck?.incident ?? {} });
+    ack({
+      ok: true,
+      lastSeq: joinAck?.lastSeq ?? 0,
+      events: joinAck?.events ?? [],
+      hasMore: false,
+      presence: [...state.users.values()],
+      incident: joinAck?.incident ?? {},
+    });
   });
 });
 http.listen(port, "127.0.0.1", () => process.stdout.write(`floor listening on ${port}\n`));

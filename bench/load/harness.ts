@@ -47,7 +47,8 @@ export const appNodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter
 
 /** Runs a TypeScript file under tsx (the floor), or the app as `npm start` runs it (compiled). */
 export function start(cmd: string[], env: Record<string, string>, nodeArgs: string[] = []): ChildProcess {
-  const args = cmd[0] === "server.ts" ? [...nodeArgs, ...startCommandArgs(root), ...cmd.slice(1)] : [...nodeArgs, "--import", "tsx", ...cmd];
+  const args =
+    cmd[0] === "server.ts" ? [...nodeArgs, ...startCommandArgs(root), ...cmd.slice(1)] : [...nodeArgs, "--import", "tsx", ...cmd];
   return spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
 }
 
@@ -60,7 +61,13 @@ export async function stop(child: ChildProcess): Promise<void> {
 }
 
 /** The environment of one app instance on `port` over `databaseUrl`. */
-export function appEnv(port: number, databaseUrl: string, dataDir: string, secret: string, extra: Record<string, string> = {}): Record<string, string> {
+export function appEnv(
+  port: number,
+  databaseUrl: string,
+  dataDir: string,
+  secret: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
     PORT: String(port),
     HOST: "127.0.0.1",

@@ -10,7 +10,8 @@ import type { TimelineEventDto } from "../../lib/timeline/event-dto.ts";
 type HerdSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** The entry number of a benchmark post (clientId "herd-00000042"), else null. */
-export const entryOf = (event: TimelineEventDto): number | null => (event.clientId?.startsWith("herd-") ? Number(event.clientId.slice(5)) : null);
+export const entryOf = (event: TimelineEventDto): number | null =>
+  event.clientId?.startsWith("herd-") ? Number(event.clientId.slice(5)) : null;
 
 export interface HerdShared {
   incidentId: string;
@@ -51,7 +52,15 @@ export class HerdClient {
     auth?: PresenceUser,
   ) {
     this.seen = new Uint8Array(capacity);
-    this.socket = io(url, { path: "/socket.io", transports: ["websocket"], forceNew: true, autoConnect: false, ...RECONNECT_OPTIONS, extraHeaders: { cookie }, ...(auth ? { auth: { ...auth } } : {}) });
+    this.socket = io(url, {
+      path: "/socket.io",
+      transports: ["websocket"],
+      forceNew: true,
+      autoConnect: false,
+      ...RECONNECT_OPTIONS,
+      extraHeaders: { cookie },
+      ...(auth ? { auth: { ...auth } } : {}),
+    });
     this.socket.on("connect", () => this.join());
     this.socket.on("disconnect", () => {
       this.isJoined = false;

@@ -4,12 +4,101 @@ import type pg from "pg";
 // session), named like people, in the roles a SEV1 draws: mostly responders, then viewers
 // (customer service, leadership), commanders and admins. The first `posters` are responders.
 
-const FIRST = ["Ada", "Bilal", "Chen", "Dara", "Elif", "Femi", "Greta", "Hiro", "Ines", "Jonas", "Kemal", "Lena", "Mateo", "Nia", "Olu", "Priya", "Quinn", "Rosa", "Sven", "Tariq", "Uma", "Viktor", "Wen", "Ximena", "Yusuf", "Zoe", "Amara", "Bruno", "Carla", "Deniz", "Emil", "Farah", "Gabriel", "Hana", "Ivan", "Jade", "Kofi", "Lucia", "Malik", "Noor"];
-const LAST = ["Abara", "Berg", "Costa", "Dahl", "Eze", "Fischer", "Garcia", "Haddad", "Ito", "Jensen", "Kowalski", "Larsen", "Moreau", "Nakamura", "Okafor", "Petrov", "Quint", "Rossi", "Sato", "Torres", "Ueda", "Varga", "Weber", "Xu", "Yilmaz", "Zhang", "Andersen", "Bianchi", "Cruz", "Duval"];
-const ROLES = ["RESPONDER", "RESPONDER", "RESPONDER", "RESPONDER", "RESPONDER", "RESPONDER", "VIEWER", "VIEWER", "COMMANDER", "ADMIN"] as const;
+const FIRST = [
+  "Ada",
+  "Bilal",
+  "Chen",
+  "Dara",
+  "Elif",
+  "Femi",
+  "Greta",
+  "Hiro",
+  "Ines",
+  "Jonas",
+  "Kemal",
+  "Lena",
+  "Mateo",
+  "Nia",
+  "Olu",
+  "Priya",
+  "Quinn",
+  "Rosa",
+  "Sven",
+  "Tariq",
+  "Uma",
+  "Viktor",
+  "Wen",
+  "Ximena",
+  "Yusuf",
+  "Zoe",
+  "Amara",
+  "Bruno",
+  "Carla",
+  "Deniz",
+  "Emil",
+  "Farah",
+  "Gabriel",
+  "Hana",
+  "Ivan",
+  "Jade",
+  "Kofi",
+  "Lucia",
+  "Malik",
+  "Noor",
+];
+const LAST = [
+  "Abara",
+  "Berg",
+  "Costa",
+  "Dahl",
+  "Eze",
+  "Fischer",
+  "Garcia",
+  "Haddad",
+  "Ito",
+  "Jensen",
+  "Kowalski",
+  "Larsen",
+  "Moreau",
+  "Nakamura",
+  "Okafor",
+  "Petrov",
+  "Quint",
+  "Rossi",
+  "Sato",
+  "Torres",
+  "Ueda",
+  "Varga",
+  "Weber",
+  "Xu",
+  "Yilmaz",
+  "Zhang",
+  "Andersen",
+  "Bianchi",
+  "Cruz",
+  "Duval",
+];
+const ROLES = [
+  "RESPONDER",
+  "RESPONDER",
+  "RESPONDER",
+  "RESPONDER",
+  "RESPONDER",
+  "RESPONDER",
+  "VIEWER",
+  "VIEWER",
+  "COMMANDER",
+  "ADMIN",
+] as const;
 
-export async function herdUsers(db: pg.Client, count: number, posters: number): Promise<{ people: { id: string; name: string; role: string }[]; commanderId: string }> {
-  const demo = await db.query<{ id: string; organizationId: string }>(`SELECT id, "organizationId" FROM "User" WHERE role = 'COMMANDER' ORDER BY email LIMIT 1`);
+export async function herdUsers(
+  db: pg.Client,
+  count: number,
+  posters: number,
+): Promise<{ people: { id: string; name: string; role: string }[]; commanderId: string }> {
+  const demo = await db.query<{ id: string; organizationId: string }>(
+    `SELECT id, "organizationId" FROM "User" WHERE role = 'COMMANDER' ORDER BY email LIMIT 1`,
+  );
   const commander = demo.rows[0];
   if (!commander) throw new Error("the demo organisation has no commander");
   const names: string[] = [];

@@ -120,7 +120,11 @@ async function post(ctx: Ctx, herd: Herd, from: number, seconds: number, instanc
         fetch(`http://127.0.0.1:${port}/api/incidents/${herd.shared.incidentId}/events`, {
           method: "POST",
           headers: { cookie: herd.posterCookies[i % herd.posterCookies.length] ?? "", "content-type": "application/json" },
-          body: JSON.stringify({ kind: "note", body: `Herd entry ${i}: checkout 502s from the payment gateway, failing over`, clientId: `herd-${String(i).padStart(8, "0")}` }),
+          body: JSON.stringify({
+            kind: "note",
+            body: `Herd entry ${i}: checkout 502s from the payment gateway, failing over`,
+            clientId: `herd-${String(i).padStart(8, "0")}`,
+          }),
         }).then(
           async (res) => {
             await res.arrayBuffer();
@@ -181,7 +185,9 @@ async function openHerd(
 ): Promise<Herd> {
   const shared: HerdShared = { incidentId, sentAt: new Float64Array(capacity).fill(Number.NaN), latencies: [], measuring: false };
   const clients = users.cookies.map((cookie, i) =>
-    floor ? new HerdClient(`http://127.0.0.1:${floor.port}`, "", shared, capacity, floor.people[i]) : new HerdClient(`http://127.0.0.1:${BASE_PORT + (i % instances)}`, cookie, shared, capacity),
+    floor
+      ? new HerdClient(`http://127.0.0.1:${floor.port}`, "", shared, capacity, floor.people[i])
+      : new HerdClient(`http://127.0.0.1:${BASE_PORT + (i % instances)}`, cookie, shared, capacity),
   );
   return { clients, shared, ...users };
 }
@@ -203,7 +209,10 @@ export async function herd(): Promise<void> {
   };
   const skipInstances = process.argv.includes("--no-instances");
   const children: ChildProcess[] = [];
-  const result: Record<string, unknown> = { at: new Date().toISOString(), options: { people: ctx.people, spread: ctx.spread, rate: ctx.rate, seconds: ctx.seconds, posters: POSTERS } };
+  const result: Record<string, unknown> = {
+    at: new Date().toISOString(),
+    options: { people: ctx.people, spread: ctx.spread, rate: ctx.rate, seconds: ctx.seconds, posters: POSTERS },
+  };
   try {
     children.push(...(await startInstances(ctx, 1)));
     await ctx.db.connect();
@@ -221,7 +230,9 @@ export async function herd(): Promise<void> {
     say(`herd: ${ctx.people} people joining one room within ${ctx.spread} s`);
     const join = await joinHerd(ctx, herd, 1);
     const firstAck = herd.clients.find((c) => c.firstAck)?.firstAck;
-    say(`joined ${join.joined}/${ctx.people}, p99 ${round(join.joinMs.p99)} ms, presence ${join.presencePayloadMb} MB payload / ${join.wireMb} MB on the wire, correct: ${join.presenceCorrect}`);
+    say(
+      `joined ${join.joined}/${ctx.people}, p99 ${round(join.joinMs.p99)} ms, presence ${join.presencePayloadMb} MB payload / ${join.wireMb} MB on the wire, correct: ${join.presenceCorrect}`,
+    );
 
     // 2. Posters write into the room; every person receives every entry.
     const stored = new Uint8Array(capacity);
@@ -234,7 +245,9 @@ export async function herd(): Promise<void> {
     const postLoss = losses(herd, stored, 0, postEnd);
     const postLatency = summarize(herd.shared.latencies.filter(Number.isFinite));
     const process1 = watch.stop();
-    say(`posting: p50 ${round(postLatency.p50)} ms, p99 ${round(postLatency.p99)} ms, lost ${postLoss.lost}, duplicated ${postLoss.duplicated}, RSS ${Math.round(process1.peakRssMb)} MB`);
+    say(
+      `posting: p50 ${round(postLatency.p50)} ms, p99 ${round(postLatency.p99)} ms, lost ${postLoss.lost}, duplicated ${postLoss.duplicated}, RSS ${Math.round(process1.peakRssMb)} MB`,
+    );
 
     // 3. The room page and the triage board while the herd is in the room.
     const roomHtml = await timedGets(`http://127.0.0.1:${BASE_PORT}/incidents/${incidentId}`, signed.commanderCookie, 40, 4);
@@ -242,7 +255,9 @@ export async function herd(): Promise<void> {
     const cpu0 = cpuSecondsOf(app.pid ?? 0) ?? 0;
     await timedGets(`http://127.0.0.1:${BASE_PORT}/triage`, signed.commanderCookie, 20, 1);
     const triageCpuMs = (((cpuSecondsOf(app.pid ?? 0) ?? 0) - cpu0) * 1000) / 20;
-    say(`room HTML p95 ${round(roomHtml.p95)} ms, /triage p95 ${round(triage.p95)} ms, /triage ${round(triageCpuMs)} ms CPU per render (with the herd's traffic)`);
+    say(
+      `room HTML p95 ${round(roomHtml.p95)} ms, /triage p95 ${round(triage.p95)} ms, /triage ${round(triageCpuMs)} ms CPU per render (with the herd's traffic)`,
+    );
 
     // 4. Reconnect storm: the server restarts under the herd; posting goes on once it is back.
     say("reconnect storm: restarting the server under the herd");
@@ -254,9 +269,15 @@ export async function herd(): Promise<void> {
     const stormFrom = postEnd;
     const stormPosting = await post(ctx, herd, stormFrom, STORM_SECONDS, 1, stored);
     const stormEnd = stormFrom + Math.round(ctx.rate * STORM_SECONDS);
-    const lastSeq = async () => Number((await ctx.db.query<{ lastSeq: number }>(`SELECT "lastSeq" FROM "Incident" WHERE id = $1`, [incidentId])).rows[0]?.lastSeq ?? 0);
+    const lastSeq = async () =>
+      Number(
+        (await ctx.db.query<{ lastSeq: number }>(`SELECT "lastSeq" FROM "Incident" WHERE id = $1`, [incidentId])).rows[0]?.lastSeq ?? 0,
+      );
     const target = await lastSeq();
-    const caughtUp = await until(() => herd.clients.every((c) => c.isJoined && c.contiguous >= target), Math.max(1, 30 - (performance.now() - killedAt) / 1000));
+    const caughtUp = await until(
+      () => herd.clients.every((c) => c.isJoined && c.contiguous >= target),
+      Math.max(1, 30 - (performance.now() - killedAt) / 1000),
+    );
     const backAt = performance.now();
     const stormLoss = losses(herd, stored, 0, stormEnd);
     const storm = {
@@ -270,10 +291,17 @@ export async function herd(): Promise<void> {
       acksWithMore: herd.clients.reduce((n, c) => n + c.ackHadMore, 0),
       presenceCorrect: await until(() => herd.clients.every((c) => c.presence.size === ctx.people), 10),
     };
-    say(`storm: ${storm.back}/${ctx.people} back and caught up ${storm.secondsFromKill} s after the kill (${storm.secondsFromRestart} s after the restart), lost ${storm.lost}, duplicated ${storm.duplicated}, full-history joins ${storm.fullHistoryJoins}`);
+    say(
+      `storm: ${storm.back}/${ctx.people} back and caught up ${storm.secondsFromKill} s after the kill (${storm.secondsFromRestart} s after the restart), lost ${storm.lost}, duplicated ${storm.duplicated}, full-history joins ${storm.fullHistoryJoins}`,
+    );
     for (const c of herd.clients) c.close();
     for (const child of children.splice(0)) await stop(child);
-    Object.assign(result, { join, posting: { ...posting, latencyMs: postLatency, ...postLoss, process: process1 }, pages: { roomHtml, triage, triageCpuMs }, storm });
+    Object.assign(result, {
+      join,
+      posting: { ...posting, latencyMs: postLatency, ...postLoss, process: process1 },
+      pages: { roomHtml, triage, triageCpuMs },
+      storm,
+    });
 
     // 5. Two instances, through each fan-out.
     const twoInstances: Record<string, unknown> = {};
@@ -297,7 +325,9 @@ export async function herd(): Promise<void> {
         const stayed = h.clients.filter((_, i) => i % 2 === 0);
         const leftSeen = await until(() => stayed.every((c) => c.presence.size === stayed.length), 15);
         twoInstances[kind] = { join: j, latencyMs: latency, ...l, postFailures: p.failures, presenceAfterHalfLeft: leftSeen };
-        say(`${kind}: joined ${j.joined}, presence correct ${j.presenceCorrect}, p99 ${round(latency.p99)} ms, lost ${l.lost}, dup ${l.duplicated}, after half left: ${leftSeen}`);
+        say(
+          `${kind}: joined ${j.joined}, presence correct ${j.presenceCorrect}, p99 ${round(latency.p99)} ms, lost ${l.lost}, dup ${l.duplicated}, after half left: ${leftSeen}`,
+        );
         for (const c of stayed) c.close();
         for (const child of children.splice(0)) await stop(child);
       }
@@ -308,7 +338,11 @@ export async function herd(): Promise<void> {
     // Warroom's payloads; then the same number of sockets in one room at the same rate.
     const ackFile = path.join(dataDir, "floor-join-ack.json");
     writeFileSync(ackFile, JSON.stringify(firstAck ?? { incident: {}, events: [], lastSeq: 0 }));
-    const floor = start(["bench/load/floor-server.ts"], { PORT: String(FLOOR_PORT), DATABASE_URL: ctx.databaseUrl, FLOOR_JOIN_ACK_FILE: ackFile });
+    const floor = start(["bench/load/floor-server.ts"], {
+      PORT: String(FLOOR_PORT),
+      DATABASE_URL: ctx.databaseUrl,
+      FLOOR_JOIN_ACK_FILE: ackFile,
+    });
     children.push(floor);
     await waitFor(`http://127.0.0.1:${FLOOR_PORT}/`, 60);
     say(`floor: the same herd joins a bare server's room (same payloads, no reads)`);
@@ -316,7 +350,9 @@ export async function herd(): Promise<void> {
     const floorJoin = await joinHerd(ctx, floorHerd, 1);
     for (const c of floorHerd.clients) c.close();
     result.floorJoin = floorJoin;
-    say(`floor joins: ${floorJoin.joined}/${ctx.people}, p50 ${round(floorJoin.joinMs.p50)} ms, p99 ${round(floorJoin.joinMs.p99)} ms, ${floorJoin.wireMb} MB on the wire`);
+    say(
+      `floor joins: ${floorJoin.joined}/${ctx.people}, p50 ${round(floorJoin.joinMs.p50)} ms, p99 ${round(floorJoin.joinMs.p99)} ms, ${floorJoin.wireMb} MB on the wire`,
+    );
     say("floor: raw INSERT + bare broadcast, same shape");
     const floorRun: RunResult = await run(
       {
@@ -353,10 +389,30 @@ export async function herd(): Promise<void> {
 interface HerdResult {
   at: string;
   join: Awaited<ReturnType<typeof joinHerd>>;
-  posting: { latencyMs: Summary; lost: number; duplicated: number; failures: number; expected: number; process: { peakRssMb: number; cpuPercent: number } };
+  posting: {
+    latencyMs: Summary;
+    lost: number;
+    duplicated: number;
+    failures: number;
+    expected: number;
+    process: { peakRssMb: number; cpuPercent: number };
+  };
   pages: { roomHtml: Summary; triage: Summary; triageCpuMs: number };
-  storm: { caughtUp: boolean; back: number; secondsFromKill: number; secondsFromRestart: number; lost: number; duplicated: number; fullHistoryJoins: number; acksWithMore: number; presenceCorrect: boolean };
-  twoInstances: Record<string, { join: Awaited<ReturnType<typeof joinHerd>>; latencyMs: Summary; lost: number; duplicated: number; presenceAfterHalfLeft: boolean }>;
+  storm: {
+    caughtUp: boolean;
+    back: number;
+    secondsFromKill: number;
+    secondsFromRestart: number;
+    lost: number;
+    duplicated: number;
+    fullHistoryJoins: number;
+    acksWithMore: number;
+    presenceCorrect: boolean;
+  };
+  twoInstances: Record<
+    string,
+    { join: Awaited<ReturnType<typeof joinHerd>>; latencyMs: Summary; lost: number; duplicated: number; presenceAfterHalfLeft: boolean }
+  >;
   floor: RunResult;
   floorJoin: Awaited<ReturnType<typeof joinHerd>>;
 }
@@ -366,10 +422,16 @@ function report(r: HerdResult, ctx: Ctx): void {
   const joinRatio = r.floorJoin.joinMs.p99 > 0 ? r.join.joinMs.p99 / r.floorJoin.joinMs.p99 : 0;
   const dir = path.join(root, "bench/results");
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "herd.json"), JSON.stringify({ ...r, ratioP99: round(ratio, 2), joinRatioP99: round(joinRatio, 2), machine: { cpus: os.cpus().length } }, null, 2));
+  writeFileSync(
+    path.join(dir, "herd.json"),
+    JSON.stringify({ ...r, ratioP99: round(ratio, 2), joinRatioP99: round(joinRatio, 2), machine: { cpus: os.cpus().length } }, null, 2),
+  );
   const ms = (v: number) => `${round(v)} ms`;
   const two = Object.entries(r.twoInstances)
-    .map(([kind, t]) => `| two instances, ${kind} fan-out | ${t.join.joined}/${ctx.people} joined, join p99 ${ms(t.join.joinMs.p99)}, presence right at every client: ${t.join.presenceCorrect ? "yes" : `no (${t.join.presenceWrong} wrong)`}, after half left: ${t.presenceAfterHalfLeft ? "yes" : "no"} | post → delivery p99 ${ms(t.latencyMs.p99)}, lost ${t.lost}, duplicated ${t.duplicated} |`)
+    .map(
+      ([kind, t]) =>
+        `| two instances, ${kind} fan-out | ${t.join.joined}/${ctx.people} joined, join p99 ${ms(t.join.joinMs.p99)}, presence right at every client: ${t.join.presenceCorrect ? "yes" : `no (${t.join.presenceWrong} wrong)`}, after half left: ${t.presenceAfterHalfLeft ? "yes" : "no"} | post → delivery p99 ${ms(t.latencyMs.p99)}, lost ${t.lost}, duplicated ${t.duplicated} |`,
+    )
     .join("\n");
   const md = `# Herd benchmark — ${r.at}
 

@@ -25,7 +25,10 @@ export function ApiReference({ document }: { document: OpenApiDocument }) {
               <ol className="mt-1 space-y-0.5">
                 {s.operations.map(({ method, path, operation }) => (
                   <li key={operation.operationId}>
-                    <a href={`#${operation.operationId}`} className="flex items-start gap-2 rounded px-1 py-0.5 text-ink-muted hover:bg-raised hover:text-ink">
+                    <a
+                      href={`#${operation.operationId}`}
+                      className="flex items-start gap-2 rounded px-1 py-0.5 text-ink-muted hover:bg-raised hover:text-ink"
+                    >
                       <MethodBadge method={method} size="sm" />
                       <span className="min-w-0 font-mono text-xs leading-5">
                         {path
@@ -65,7 +68,8 @@ export function ApiReference({ document }: { document: OpenApiDocument }) {
             <Link href="/settings/tokens" className="text-accent underline underline-offset-2">
               Settings → API tokens
             </Link>
-            . Import <code className="font-mono text-[0.85em] text-ink">/api/openapi.json</code> into Postman, Insomnia or a client generator.
+            . Import <code className="font-mono text-[0.85em] text-ink">/api/openapi.json</code> into Postman, Insomnia or a client
+            generator.
           </p>
         </header>
 

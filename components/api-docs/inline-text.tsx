@@ -13,7 +13,12 @@ export function InlineText({ text }: { text: string }) {
             </code>
           );
         }
-        if (part.startsWith("**") && part.endsWith("**")) return <strong key={i} className="font-semibold text-ink">{part.slice(2, -2)}</strong>;
+        if (part.startsWith("**") && part.endsWith("**"))
+          return (
+            <strong key={i} className="font-semibold text-ink">
+              {part.slice(2, -2)}
+            </strong>
+          );
         return <Fragment key={i}>{part}</Fragment>;
       })}
     </>

@@ -14,7 +14,10 @@ function JsonDump({ value, label }: { value: unknown; label: string }) {
   return (
     <details className="group text-sm">
       <summary className="cursor-pointer text-ink-muted hover:text-ink">{label}</summary>
-      <pre tabIndex={0} className="mt-2 max-h-80 overflow-auto rounded-md border border-line bg-canvas p-3 font-mono text-xs text-ink-muted">
+      <pre
+        tabIndex={0}
+        className="mt-2 max-h-80 overflow-auto rounded-md border border-line bg-canvas p-3 font-mono text-xs text-ink-muted"
+      >
         {JSON.stringify(value, null, 2)}
       </pre>
     </details>
@@ -35,7 +38,12 @@ export function OperationEntry({ entry, resolve }: { entry: ReferenceOperation; 
   const errors = responses.filter((r) => r.isShared);
 
   return (
-    <article id={id} aria-labelledby={`${id}-title`} className="scroll-mt-4 rounded-lg border border-line bg-surface" data-testid="api-operation">
+    <article
+      id={id}
+      aria-labelledby={`${id}-title`}
+      className="scroll-mt-4 rounded-lg border border-line bg-surface"
+      data-testid="api-operation"
+    >
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-line px-4 py-3">
         <h3 id={`${id}-title`} className="flex min-w-0 items-center gap-3">
           <MethodBadge method={method} />
@@ -62,13 +70,23 @@ export function OperationEntry({ entry, resolve }: { entry: ReferenceOperation; 
             <SubHeading>Parameters</SubHeading>
             <div className="overflow-x-auto rounded-md border border-line">
               <table className="w-full text-left text-sm">
-                <caption className="sr-only">Parameters of {method} {path}</caption>
+                <caption className="sr-only">
+                  Parameters of {method} {path}
+                </caption>
                 <thead className="bg-raised/60 text-xs uppercase tracking-wide text-ink-muted">
                   <tr>
-                    <th scope="col" className="px-3 py-1.5 font-medium">Name</th>
-                    <th scope="col" className="px-3 py-1.5 font-medium">In</th>
-                    <th scope="col" className="px-3 py-1.5 font-medium">Type</th>
-                    <th scope="col" className="px-3 py-1.5 font-medium">Description and rules</th>
+                    <th scope="col" className="px-3 py-1.5 font-medium">
+                      Name
+                    </th>
+                    <th scope="col" className="px-3 py-1.5 font-medium">
+                      In
+                    </th>
+                    <th scope="col" className="px-3 py-1.5 font-medium">
+                      Type
+                    </th>
+                    <th scope="col" className="px-3 py-1.5 font-medium">
+                      Description and rules
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-line">
@@ -76,7 +94,9 @@ export function OperationEntry({ entry, resolve }: { entry: ReferenceOperation; 
                     <tr key={`${p.in}-${p.name}`} className="align-top">
                       <td className="whitespace-nowrap px-3 py-1.5">
                         <code className="font-mono text-[13px] text-ink">{p.name}</code>
-                        {p.required ? <span className="ml-2 text-[11px] font-semibold uppercase tracking-wide text-ink">required</span> : null}
+                        {p.required ? (
+                          <span className="ml-2 text-[11px] font-semibold uppercase tracking-wide text-ink">required</span>
+                        ) : null}
                       </td>
                       <td className="px-3 py-1.5 text-xs text-ink-muted">{p.in}</td>
                       <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs text-ink-muted">{typeOf(p.schema, resolve)}</td>
@@ -101,7 +121,12 @@ export function OperationEntry({ entry, resolve }: { entry: ReferenceOperation; 
                 <div key={type} className="space-y-2">
                   <p className="text-xs text-ink-muted">
                     <code className="font-mono">{type}</code>
-                    {typeof schema.description === "string" ? <> · <InlineText text={schema.description} /></> : null}
+                    {typeof schema.description === "string" ? (
+                      <>
+                        {" "}
+                        · <InlineText text={schema.description} />
+                      </>
+                    ) : null}
                     {!fields.length && typeof schema.type === "string" ? <> · {schema.type}</> : null}
                   </p>
                   <SchemaFields fields={fields} caption={`Request body of ${method} ${path}`} />
@@ -122,7 +147,9 @@ export function OperationEntry({ entry, resolve }: { entry: ReferenceOperation; 
               return (
                 <li key={status} className="space-y-1.5">
                   <p className="text-sm">
-                    <span className={`mr-2 font-mono font-semibold tabular ${status.startsWith("2") ? "text-ok" : "text-ink"}`}>{status}</span>
+                    <span className={`mr-2 font-mono font-semibold tabular ${status.startsWith("2") ? "text-ok" : "text-ink"}`}>
+                      {status}
+                    </span>
                     <InlineText text={response?.description ?? ""} />
                     {types.length > 1 ? <span className="text-xs text-ink-muted"> ({types.join(", ")})</span> : null}
                   </p>

@@ -12,9 +12,15 @@ export function SchemaFields({ fields, caption }: { fields: SchemaField[]; capti
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-raised/60 text-xs uppercase tracking-wide text-ink-muted">
           <tr>
-            <th scope="col" className="px-3 py-1.5 font-medium">Field</th>
-            <th scope="col" className="px-3 py-1.5 font-medium">Type</th>
-            <th scope="col" className="px-3 py-1.5 font-medium">Rules</th>
+            <th scope="col" className="px-3 py-1.5 font-medium">
+              Field
+            </th>
+            <th scope="col" className="px-3 py-1.5 font-medium">
+              Type
+            </th>
+            <th scope="col" className="px-3 py-1.5 font-medium">
+              Rules
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">

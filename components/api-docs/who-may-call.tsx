@@ -7,7 +7,9 @@ export function WhoMayCall({ operation }: { operation: OpenApiOperation }) {
   const auth = operation["x-warroom-auth"];
   if (auth === "public") return <p className="text-sm text-ink-muted">Public: no sign-in or token needed.</p>;
   if (auth === "webhook") {
-    return <p className="text-sm text-ink-muted">The alert source, with its integration’s secret or signature (not a session or API token).</p>;
+    return (
+      <p className="text-sm text-ink-muted">The alert source, with its integration’s secret or signature (not a session or API token).</p>
+    );
   }
   const roles = operation["x-warroom-roles"] ?? [];
   const scope = operation["x-warroom-scope"];

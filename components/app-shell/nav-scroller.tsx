@@ -26,16 +26,28 @@ export function NavScroller({ children }: { children: ReactNode }) {
 
   return (
     <div className="relative flex min-w-0 flex-1">
-      <div ref={row} data-testid="main-nav-links" className="flex min-w-0 flex-1 items-center gap-4 overflow-x-auto [scrollbar-width:none] sm:gap-6">
+      <div
+        ref={row}
+        data-testid="main-nav-links"
+        className="flex min-w-0 flex-1 items-center gap-4 overflow-x-auto [scrollbar-width:none] sm:gap-6"
+      >
         {children}
       </div>
       {more.before && (
-        <span aria-hidden data-testid="nav-more-before" className="pointer-events-none absolute inset-y-0 left-0 flex w-8 items-center bg-linear-to-r from-surface from-40% to-transparent text-ink-muted">
+        <span
+          aria-hidden
+          data-testid="nav-more-before"
+          className="pointer-events-none absolute inset-y-0 left-0 flex w-8 items-center bg-linear-to-r from-surface from-40% to-transparent text-ink-muted"
+        >
           ‹
         </span>
       )}
       {more.after && (
-        <span aria-hidden data-testid="nav-more-after" className="pointer-events-none absolute inset-y-0 right-0 flex w-8 items-center justify-end bg-linear-to-l from-surface from-40% to-transparent text-ink-muted">
+        <span
+          aria-hidden
+          data-testid="nav-more-after"
+          className="pointer-events-none absolute inset-y-0 right-0 flex w-8 items-center justify-end bg-linear-to-l from-surface from-40% to-transparent text-ink-muted"
+        >
           ›
         </span>
       )}

@@ -14,7 +14,8 @@ interface Props {
 
 function byTeam(services: ServiceSummaryDto[]): [string, ServiceSummaryDto[]][] {
   const groups = new Map<string, ServiceSummaryDto[]>();
-  for (const s of [...services].sort((a, b) => a.name.localeCompare(b.name))) groups.set(s.team.name, [...(groups.get(s.team.name) ?? []), s]);
+  for (const s of [...services].sort((a, b) => a.name.localeCompare(b.name)))
+    groups.set(s.team.name, [...(groups.get(s.team.name) ?? []), s]);
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
 }
 
@@ -49,7 +50,11 @@ export function AddDependencyForm({ self, direction, candidates }: Props) {
   const label = direction === "dependsOn" ? `Add: ${self.name} calls…` : `Add: … calls ${self.name}`;
   if (!candidates.length) return null;
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-end gap-x-3 gap-y-2 rounded-md bg-surface px-3 py-2" aria-label={direction === "dependsOn" ? "Add a dependency" : "Add a caller"}>
+    <form
+      onSubmit={submit}
+      className="flex flex-wrap items-end gap-x-3 gap-y-2 rounded-md bg-surface px-3 py-2"
+      aria-label={direction === "dependsOn" ? "Add a dependency" : "Add a caller"}
+    >
       <label className="min-w-0 basis-52 flex-1 space-y-1 text-xs text-ink-muted" htmlFor={`${id}-svc`}>
         <span className="block">{label}</span>
         <select
@@ -63,21 +68,41 @@ export function AddDependencyForm({ self, direction, candidates }: Props) {
           <option value="">Choose a service…</option>
           {byTeam(candidates).map(([team, services]) => (
             <optgroup key={team} label={team}>
-              {services.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+              {services.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
             </optgroup>
           ))}
         </select>
       </label>
       <label className="flex h-8 items-center gap-1.5 text-sm">
-        <input type="checkbox" checked={isAsync} onChange={(e) => setAsync(e.target.checked)} className="size-3.5 accent-[var(--color-accent)]" />
+        <input
+          type="checkbox"
+          checked={isAsync}
+          onChange={(e) => setAsync(e.target.checked)}
+          className="size-3.5 accent-[var(--color-accent)]"
+        />
         Async
       </label>
       <label className="flex h-8 items-center gap-1.5 text-sm">
-        <input type="checkbox" checked={isCritical} onChange={(e) => setCritical(e.target.checked)} className="size-3.5 accent-[var(--color-accent)]" />
+        <input
+          type="checkbox"
+          checked={isCritical}
+          onChange={(e) => setCritical(e.target.checked)}
+          className="size-3.5 accent-[var(--color-accent)]"
+        />
         Critical
       </label>
-      <Button type="submit" size="sm" variant="secondary" disabled={busy}>{busy ? "Adding…" : "Add"}</Button>
-      {error ? <p id={`${id}-error`} role="alert" className="w-full text-xs font-medium text-sev1">{error}</p> : null}
+      <Button type="submit" size="sm" variant="secondary" disabled={busy}>
+        {busy ? "Adding…" : "Add"}
+      </Button>
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="w-full text-xs font-medium text-sev1">
+          {error}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -44,11 +44,17 @@ export function CatalogBrowser({ services, teams, canEdit, initialFilters }: Pro
           </p>
         </div>
         <div className="ml-auto flex flex-wrap items-center gap-2">
-          <Link href="/map" className={buttonClasses("ghost", "sm")}>Dependency map</Link>
-          <Link href="/catalog/import" className={buttonClasses("ghost", "sm")}>Import / export</Link>
+          <Link href="/map" className={buttonClasses("ghost", "sm")}>
+            Dependency map
+          </Link>
+          <Link href="/catalog/import" className={buttonClasses("ghost", "sm")}>
+            Import / export
+          </Link>
           {canEdit ? (
             <>
-              <Link href="/catalog/teams/new" className={buttonClasses("secondary", "sm")}>New team</Link>
+              <Link href="/catalog/teams/new" className={buttonClasses("secondary", "sm")}>
+                New team
+              </Link>
               <Link href="/catalog/services/new" className={buttonClasses("primary", "sm")}>
                 New service <Kbd>N</Kbd>
               </Link>
@@ -58,7 +64,9 @@ export function CatalogBrowser({ services, teams, canEdit, initialFilters }: Pro
       </div>
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_320px]">
         <section aria-labelledby="services-heading" className="min-w-0 space-y-3">
-          <h2 id="services-heading" className="sr-only">Services</h2>
+          <h2 id="services-heading" className="sr-only">
+            Services
+          </h2>
           <CatalogFilters filters={filters} teams={teams} onChange={change} searchRef={search} />
           <p className="text-xs text-ink-muted tabular" aria-live="polite">
             {hasFilters(filters) ? `${shown.length} of ${services.length} services match` : `${services.length} services`}
@@ -100,7 +108,9 @@ function EmptyCatalog({ canEdit, hasTeams }: { canEdit: boolean; hasTeams: boole
           <Link href={hasTeams ? "/catalog/services/new" : "/catalog/teams/new"} className={buttonClasses("primary", "sm")}>
             {hasTeams ? "New service" : "New team"}
           </Link>
-          <Link href="/catalog/import" className={buttonClasses("secondary", "sm")}>Import</Link>
+          <Link href="/catalog/import" className={buttonClasses("secondary", "sm")}>
+            Import
+          </Link>
         </div>
       ) : null}
     </div>

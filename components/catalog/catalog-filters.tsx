@@ -5,7 +5,8 @@ import { JOURNEY_LABELS, JOURNEYS, SERVICE_KIND_LABELS, SERVICE_KINDS, TIER_LABE
 import type { ServiceFilters } from "@/lib/catalog/filter-services.ts";
 import { Kbd } from "../ui/kbd.tsx";
 
-const select = "h-9 w-full min-w-0 sm:w-auto rounded-md border border-line bg-canvas px-2 text-sm text-ink focus:border-accent focus:outline-none";
+const select =
+  "h-9 w-full min-w-0 sm:w-auto rounded-md border border-line bg-canvas px-2 text-sm text-ink focus:border-accent focus:outline-none";
 
 interface Props {
   filters: ServiceFilters;
@@ -35,19 +36,35 @@ export function CatalogFilters({ filters, teams, onChange, searchRef }: Props) {
       </div>
       <select aria-label="Owning team" value={filters.teamId} onChange={(e) => set("teamId")(e.target.value)} className={select}>
         <option value="">All teams</option>
-        {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+        {teams.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
       </select>
       <select aria-label="Kind" value={filters.kind} onChange={(e) => set("kind")(e.target.value)} className={select}>
         <option value="">All kinds</option>
-        {SERVICE_KINDS.map((k) => <option key={k} value={k}>{SERVICE_KIND_LABELS[k]}</option>)}
+        {SERVICE_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {SERVICE_KIND_LABELS[k]}
+          </option>
+        ))}
       </select>
       <select aria-label="Tier" value={filters.tier} onChange={(e) => set("tier")(e.target.value)} className={select}>
         <option value="">All tiers</option>
-        {TIERS.map((t) => <option key={t} value={String(t)}>{TIER_LABELS[t]}</option>)}
+        {TIERS.map((t) => (
+          <option key={t} value={String(t)}>
+            {TIER_LABELS[t]}
+          </option>
+        ))}
       </select>
       <select aria-label="Customer journey" value={filters.journey} onChange={(e) => set("journey")(e.target.value)} className={select}>
         <option value="">All journeys</option>
-        {JOURNEYS.map((j) => <option key={j} value={j}>{JOURNEY_LABELS[j]}</option>)}
+        {JOURNEYS.map((j) => (
+          <option key={j} value={j}>
+            {JOURNEY_LABELS[j]}
+          </option>
+        ))}
       </select>
     </div>
   );

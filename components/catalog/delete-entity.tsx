@@ -36,18 +36,35 @@ export function DeleteEntity({ what, name, url, consequence }: Props) {
   return (
     <div className="space-y-2">
       {confirming ? (
-        <div role="alertdialog" aria-label={`Delete ${name}?`} onKeyDown={(e) => e.key === "Escape" && setConfirming(false)} className="space-y-2 rounded-md border border-sev1/50 bg-sev1/10 p-3 text-sm">
-          <p>Delete {what} <strong>{name}</strong>? {consequence}</p>
+        <div
+          role="alertdialog"
+          aria-label={`Delete ${name}?`}
+          onKeyDown={(e) => e.key === "Escape" && setConfirming(false)}
+          className="space-y-2 rounded-md border border-sev1/50 bg-sev1/10 p-3 text-sm"
+        >
+          <p>
+            Delete {what} <strong>{name}</strong>? {consequence}
+          </p>
           <div className="flex gap-2">
-            <Button size="sm" variant="danger" onClick={() => void remove()} disabled={busy}>{busy ? "Deleting…" : `Delete ${what}`}</Button>
+            <Button size="sm" variant="danger" onClick={() => void remove()} disabled={busy}>
+              {busy ? "Deleting…" : `Delete ${what}`}
+            </Button>
             {/* Focus lands on the safe choice: Enter at 2 AM should not delete anything. */}
-            <Button size="sm" variant="ghost" onClick={() => setConfirming(false)} autoFocus>Keep it</Button>
+            <Button size="sm" variant="ghost" onClick={() => setConfirming(false)} autoFocus>
+              Keep it
+            </Button>
           </div>
         </div>
       ) : (
-        <Button size="sm" variant="ghost" className="text-sev1 hover:text-sev1" onClick={() => setConfirming(true)}>Delete {what}…</Button>
+        <Button size="sm" variant="ghost" className="text-sev1 hover:text-sev1" onClick={() => setConfirming(true)}>
+          Delete {what}…
+        </Button>
       )}
-      {error ? <p role="alert" className="text-xs font-medium text-sev1">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-xs font-medium text-sev1">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

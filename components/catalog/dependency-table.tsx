@@ -40,11 +40,23 @@ export function DependencyTable({ label, edges, canEdit, empty, describe }: Prop
           <caption className="sr-only">{label}</caption>
           <thead className="bg-surface text-left text-xs uppercase tracking-wide text-ink-muted">
             <tr>
-              <th scope="col" className="px-3 py-1.5 font-medium">Service</th>
-              <th scope="col" className="px-3 py-1.5 font-medium">Owner</th>
-              <th scope="col" className="px-3 py-1.5 font-medium">Call</th>
-              <th scope="col" className="px-3 py-1.5 font-medium">Critical</th>
-              {canEdit ? <th scope="col" className="px-3 py-1.5"><span className="sr-only">Remove</span></th> : null}
+              <th scope="col" className="px-3 py-1.5 font-medium">
+                Service
+              </th>
+              <th scope="col" className="px-3 py-1.5 font-medium">
+                Owner
+              </th>
+              <th scope="col" className="px-3 py-1.5 font-medium">
+                Call
+              </th>
+              <th scope="col" className="px-3 py-1.5 font-medium">
+                Critical
+              </th>
+              {canEdit ? (
+                <th scope="col" className="px-3 py-1.5">
+                  <span className="sr-only">Remove</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody className="divide-y divide-line">
@@ -53,12 +65,16 @@ export function DependencyTable({ label, edges, canEdit, empty, describe }: Prop
                 <td className="px-3 py-2">
                   <div className="flex items-center gap-2">
                     <TierBadge tier={e.service.tier} />
-                    <Link href={`/catalog/services/${e.service.id}`} className="font-medium hover:underline">{e.service.name}</Link>
+                    <Link href={`/catalog/services/${e.service.id}`} className="font-medium hover:underline">
+                      {e.service.name}
+                    </Link>
                   </div>
                   <HealthBadge health={e.service.health} className="mt-0.5" />
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">
-                  <Link href={`/catalog/teams/${e.service.team.id}`} className="text-ink-muted hover:text-ink hover:underline">{e.service.team.name}</Link>
+                  <Link href={`/catalog/teams/${e.service.team.id}`} className="text-ink-muted hover:text-ink hover:underline">
+                    {e.service.team.name}
+                  </Link>
                 </td>
                 <td className="px-3 py-2">
                   <Toggle
@@ -84,7 +100,14 @@ export function DependencyTable({ label, edges, canEdit, empty, describe }: Prop
                 </td>
                 {canEdit ? (
                   <td className="px-3 py-2 text-right">
-                    <Button size="sm" variant="ghost" className="h-7 px-2 text-xs" disabled={busy === e.id} aria-label={`Remove dependency ${describe(e.service.name)}`} onClick={() => void change(e, "DELETE")}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      className="h-7 px-2 text-xs"
+                      disabled={busy === e.id}
+                      aria-label={`Remove dependency ${describe(e.service.name)}`}
+                      onClick={() => void change(e, "DELETE")}
+                    >
                       Remove
                     </Button>
                   </td>
@@ -94,7 +117,11 @@ export function DependencyTable({ label, edges, canEdit, empty, describe }: Prop
           </tbody>
         </table>
       </div>
-      {error ? <p role="alert" className="text-xs font-medium text-sev1">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-xs font-medium text-sev1">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

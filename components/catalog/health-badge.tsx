@@ -16,8 +16,14 @@ export function healthLabel(health: HealthName): string {
 export function HealthBadge({ health, message, className }: { health: HealthName; message?: string; className?: string }) {
   const h = HEALTH[health];
   return (
-    <span className={cn("inline-flex items-center gap-1.5 whitespace-nowrap text-xs", className)} title={message || undefined} data-health={health}>
-      <span aria-hidden className={cn("text-[11px] leading-none", h.className)}>{h.mark}</span>
+    <span
+      className={cn("inline-flex items-center gap-1.5 whitespace-nowrap text-xs", className)}
+      title={message || undefined}
+      data-health={health}
+    >
+      <span aria-hidden className={cn("text-[11px] leading-none", h.className)}>
+        {h.mark}
+      </span>
       <span className={health === "unknown" ? "text-ink-muted" : "text-ink"}>{h.label}</span>
     </span>
   );

@@ -22,7 +22,10 @@ export function MembersPicker({ people, value, onChange, error }: Props) {
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium">
-        Members <span className="font-normal text-ink-muted tabular">· {value.length} of {people.length}</span>
+        Members{" "}
+        <span className="font-normal text-ink-muted tabular">
+          · {value.length} of {people.length}
+        </span>
       </legend>
       {people.length > 6 ? (
         <input
@@ -34,7 +37,10 @@ export function MembersPicker({ people, value, onChange, error }: Props) {
           className="h-8 w-full rounded-md border border-line bg-canvas px-3 text-sm text-ink placeholder:text-ink-faint focus:border-accent focus:outline-none"
         />
       ) : null}
-      <ul className="max-h-64 divide-y divide-line overflow-y-auto rounded-md border border-line" aria-describedby={error ? `${id}-error` : undefined}>
+      <ul
+        className="max-h-64 divide-y divide-line overflow-y-auto rounded-md border border-line"
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
         {shown.map((p) => (
           <li key={p.id}>
             <label className="flex cursor-pointer items-center gap-3 px-3 py-2 text-sm hover:bg-raised/60">
@@ -55,7 +61,11 @@ export function MembersPicker({ people, value, onChange, error }: Props) {
         ))}
         {!shown.length ? <li className="px-3 py-2 text-sm text-ink-muted">Nobody matches “{q}”.</li> : null}
       </ul>
-      {error ? <p id={`${id}-error`} role="alert" className="text-xs font-medium text-sev1">{error}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="text-xs font-medium text-sev1">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

@@ -26,7 +26,9 @@ export function OnCallEditor({ value, onChange, errors }: Props) {
   return (
     <fieldset className="space-y-2" aria-describedby={`${id}-hint`}>
       <legend className="text-sm font-medium">On call</legend>
-      <p id={`${id}-hint`} className="text-xs text-ink-muted">Who to page now, in the order to try them: a name with a phone number, an email or a pager handle.</p>
+      <p id={`${id}-hint`} className="text-xs text-ink-muted">
+        Who to page now, in the order to try them: a name with a phone number, an email or a pager handle.
+      </p>
       {value.length ? (
         <ol className="space-y-2">
           {value.map((contact, i) => {
@@ -54,22 +56,60 @@ export function OnCallEditor({ value, onChange, errors }: Props) {
                     placeholder={i === 0 ? "e.g. Priya Nair +1 555 0120" : "next to call"}
                     className="h-9 min-w-0 flex-1 rounded-md border border-line bg-canvas px-3 text-sm text-ink placeholder:text-ink-faint focus:border-accent focus:outline-none aria-[invalid=true]:border-sev1"
                   />
-                  <Button size="sm" variant="ghost" className="h-8 w-8 px-0" disabled={i === 0} aria-label={`Move contact ${i + 1} up`} onClick={() => move(i, i - 1)}>↑</Button>
-                  <Button size="sm" variant="ghost" className="h-8 w-8 px-0" disabled={i === value.length - 1} aria-label={`Move contact ${i + 1} down`} onClick={() => move(i, i + 1)}>↓</Button>
-                  <Button size="sm" variant="ghost" className="h-8 w-8 px-0" aria-label={`Remove contact ${i + 1}`} onClick={() => onChange(value.filter((_, j) => j !== i))}>✕</Button>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    className="h-8 w-8 px-0"
+                    disabled={i === 0}
+                    aria-label={`Move contact ${i + 1} up`}
+                    onClick={() => move(i, i - 1)}
+                  >
+                    ↑
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    className="h-8 w-8 px-0"
+                    disabled={i === value.length - 1}
+                    aria-label={`Move contact ${i + 1} down`}
+                    onClick={() => move(i, i + 1)}
+                  >
+                    ↓
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    className="h-8 w-8 px-0"
+                    aria-label={`Remove contact ${i + 1}`}
+                    onClick={() => onChange(value.filter((_, j) => j !== i))}
+                  >
+                    ✕
+                  </Button>
                 </div>
-                {error ? <p id={`${inputId}-error`} role="alert" className="pl-6 text-xs font-medium text-sev1">{error}</p> : null}
+                {error ? (
+                  <p id={`${inputId}-error`} role="alert" className="pl-6 text-xs font-medium text-sev1">
+                    {error}
+                  </p>
+                ) : null}
               </li>
             );
           })}
         </ol>
       ) : (
-        <p className="text-xs font-medium text-warn"><span aria-hidden>! </span>Nobody on call: incidents that touch this team will have no one to page.</p>
+        <p className="text-xs font-medium text-warn">
+          <span aria-hidden>! </span>Nobody on call: incidents that touch this team will have no one to page.
+        </p>
       )}
       {value.length < MAX ? (
-        <Button size="sm" variant="secondary" onClick={() => onChange([...value, ""])}>Add contact</Button>
+        <Button size="sm" variant="secondary" onClick={() => onChange([...value, ""])}>
+          Add contact
+        </Button>
       ) : null}
-      {listError ? <p role="alert" className="text-xs font-medium text-sev1">{listError}</p> : null}
+      {listError ? (
+        <p role="alert" className="text-xs font-medium text-sev1">
+          {listError}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

@@ -4,7 +4,15 @@ import { MemberStatus } from "./member-status.tsx";
  * On-call contacts in calling order, then who to escalate to. A contact that is the email of a
  * person who has not joined yet (or was deactivated) says so: they cannot be reached in Warroom.
  */
-export function OnCallList({ onCall, escalation, notReachable = {} }: { onCall: string[]; escalation: string; notReachable?: Record<string, "invited" | "deactivated"> }) {
+export function OnCallList({
+  onCall,
+  escalation,
+  notReachable = {},
+}: {
+  onCall: string[];
+  escalation: string;
+  notReachable?: Record<string, "invited" | "deactivated">;
+}) {
   return (
     <dl className="space-y-2 text-sm">
       <div>
@@ -17,13 +25,17 @@ export function OnCallList({ onCall, escalation, notReachable = {} }: { onCall: 
                   <span className="w-4 shrink-0 text-right text-xs text-ink-faint tabular">{i + 1}.</span>
                   <span className="min-w-0 break-words">
                     {c}
-                    {notReachable[c.trim().toLowerCase()] ? <MemberStatus status={notReachable[c.trim().toLowerCase()] ?? "invited"} /> : null}
+                    {notReachable[c.trim().toLowerCase()] ? (
+                      <MemberStatus status={notReachable[c.trim().toLowerCase()] ?? "invited"} />
+                    ) : null}
                   </span>
                 </li>
               ))}
             </ol>
           ) : (
-            <span className="text-xs font-medium text-warn"><span aria-hidden>! </span>Nobody listed: add an on-call contact</span>
+            <span className="text-xs font-medium text-warn">
+              <span aria-hidden>! </span>Nobody listed: add an on-call contact
+            </span>
           )}
         </dd>
       </div>

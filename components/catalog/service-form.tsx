@@ -2,7 +2,16 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type KeyboardEvent } from "react";
 import type { NamedRef, ServiceDetailDto } from "@/lib/catalog/catalog-dto.ts";
-import { JOURNEY_LABELS, JOURNEYS, SERVICE_KIND_LABELS, SERVICE_KINDS, TIER_LABELS, TIERS, type JourneyName, type ServiceKindName } from "@/lib/vocabulary/catalog.ts";
+import {
+  JOURNEY_LABELS,
+  JOURNEYS,
+  SERVICE_KIND_LABELS,
+  SERVICE_KINDS,
+  TIER_LABELS,
+  TIERS,
+  type JourneyName,
+  type ServiceKindName,
+} from "@/lib/vocabulary/catalog.ts";
 import { useApiSubmit } from "../api/use-api-submit.ts";
 import { Button } from "../ui/button.tsx";
 import { cn } from "../ui/cn.ts";
@@ -60,7 +69,13 @@ export function ServiceForm({ service, teams, defaultTeamId = "", onSaved, onCan
     e?.preventDefault();
     const saved = await send<ServiceDetailDto>(service ? `/api/services/${service.id}` : "/api/services", {
       method: service ? "PATCH" : "POST",
-      body: { ...values, aliases: values.aliases.split(",").map((a) => a.trim()).filter(Boolean) },
+      body: {
+        ...values,
+        aliases: values.aliases
+          .split(",")
+          .map((a) => a.trim())
+          .filter(Boolean),
+      },
     });
     if (!saved) return;
     if (onSaved) onSaved(saved);
@@ -75,33 +90,83 @@ export function ServiceForm({ service, teams, defaultTeamId = "", onSaved, onCan
 
   const id = (field: string) => `service-${field}`;
   return (
-    <form onSubmit={submit} onKeyDown={onKeyDown} noValidate className="space-y-5" aria-label={service ? `Edit ${service.name}` : "New service"}>
+    <form
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      noValidate
+      className="space-y-5"
+      aria-label={service ? `Edit ${service.name}` : "New service"}
+    >
       <div className="grid gap-5 sm:grid-cols-2">
         <Field label="Name" htmlFor={id("name")} error={errors.name} hint="How people and imports refer to it; unique in your catalog.">
-          <Input id={id("name")} value={values.name} onChange={(e) => set("name", e.target.value)} maxLength={120} autoFocus required {...errorProps(id("name"), errors.name)} />
+          <Input
+            id={id("name")}
+            value={values.name}
+            onChange={(e) => set("name", e.target.value)}
+            maxLength={120}
+            autoFocus
+            required
+            {...errorProps(id("name"), errors.name)}
+          />
         </Field>
         <Field label="Owning team" htmlFor={id("teamId")} error={errors.teamId} hint="Who gets told when it breaks.">
-          <Select id={id("teamId")} value={values.teamId} onChange={(e) => set("teamId", e.target.value)} required {...errorProps(id("teamId"), errors.teamId)}>
+          <Select
+            id={id("teamId")}
+            value={values.teamId}
+            onChange={(e) => set("teamId", e.target.value)}
+            required
+            {...errorProps(id("teamId"), errors.teamId)}
+          >
             <option value="">Choose a team…</option>
-            {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+            {teams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field label="Kind" htmlFor={id("kind")} error={errors.kind}>
-          <Select id={id("kind")} value={values.kind} onChange={(e) => set("kind", e.target.value as ServiceKindName)} {...errorProps(id("kind"), errors.kind)}>
-            {SERVICE_KINDS.map((k) => <option key={k} value={k}>{SERVICE_KIND_LABELS[k]}</option>)}
+          <Select
+            id={id("kind")}
+            value={values.kind}
+            onChange={(e) => set("kind", e.target.value as ServiceKindName)}
+            {...errorProps(id("kind"), errors.kind)}
+          >
+            {SERVICE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {SERVICE_KIND_LABELS[k]}
+              </option>
+            ))}
           </Select>
         </Field>
         <fieldset className="space-y-1.5">
           <legend className="mb-1.5 text-sm font-medium">Tier</legend>
           <div className="grid grid-cols-3 gap-1.5">
             {TIERS.map((t) => (
-              <label key={t} className={cn("flex cursor-pointer items-center gap-2 rounded-md border px-2 py-2 text-xs", values.tier === t ? "border-accent bg-raised" : "border-line hover:border-line-strong")}>
-                <input type="radio" name="tier" value={t} checked={values.tier === t} onChange={() => set("tier", t)} className="size-3.5 shrink-0 accent-[var(--color-accent)]" />
+              <label
+                key={t}
+                className={cn(
+                  "flex cursor-pointer items-center gap-2 rounded-md border px-2 py-2 text-xs",
+                  values.tier === t ? "border-accent bg-raised" : "border-line hover:border-line-strong",
+                )}
+              >
+                <input
+                  type="radio"
+                  name="tier"
+                  value={t}
+                  checked={values.tier === t}
+                  onChange={() => set("tier", t)}
+                  className="size-3.5 shrink-0 accent-[var(--color-accent)]"
+                />
                 <span>{TIER_LABELS[t]}</span>
               </label>
             ))}
           </div>
-          {errors.tier ? <p role="alert" className="text-xs font-medium text-sev1">{errors.tier}</p> : null}
+          {errors.tier ? (
+            <p role="alert" className="text-xs font-medium text-sev1">
+              {errors.tier}
+            </p>
+          ) : null}
         </fieldset>
       </div>
 
@@ -109,7 +174,10 @@ export function ServiceForm({ service, teams, defaultTeamId = "", onSaved, onCan
         <legend className="mb-1.5 text-sm font-medium">Customer journeys it serves</legend>
         <div className="grid grid-cols-2 gap-1.5 sm:grid-cols-3">
           {JOURNEYS.map((j) => (
-            <label key={j} className="flex cursor-pointer items-center gap-2 rounded-md border border-line px-2 py-1.5 text-sm hover:border-line-strong">
+            <label
+              key={j}
+              className="flex cursor-pointer items-center gap-2 rounded-md border border-line px-2 py-1.5 text-sm hover:border-line-strong"
+            >
               <input
                 type="checkbox"
                 checked={values.journeys.includes(j)}
@@ -120,36 +188,104 @@ export function ServiceForm({ service, teams, defaultTeamId = "", onSaved, onCan
             </label>
           ))}
         </div>
-        {errors.journeys ? <p role="alert" className="mt-1.5 text-xs font-medium text-sev1">{errors.journeys}</p> : null}
+        {errors.journeys ? (
+          <p role="alert" className="mt-1.5 text-xs font-medium text-sev1">
+            {errors.journeys}
+          </p>
+        ) : null}
       </fieldset>
 
       <div className="grid gap-5 sm:grid-cols-2">
         <Field label="Runbook URL" htmlFor={id("runbookUrl")} error={errors.runbookUrl} hint="What to do at 2 AM. Optional.">
-          <Input id={id("runbookUrl")} type="url" inputMode="url" value={values.runbookUrl} onChange={(e) => set("runbookUrl", e.target.value)} placeholder="https://runbooks.example.com/…" {...errorProps(id("runbookUrl"), errors.runbookUrl)} />
+          <Input
+            id={id("runbookUrl")}
+            type="url"
+            inputMode="url"
+            value={values.runbookUrl}
+            onChange={(e) => set("runbookUrl", e.target.value)}
+            placeholder="https://runbooks.example.com/…"
+            {...errorProps(id("runbookUrl"), errors.runbookUrl)}
+          />
         </Field>
-        <Field label="Health-check URL" htmlFor={id("healthCheckUrl")} error={errors.healthCheckUrl} hint="Polled for ok / degraded / down. Optional.">
-          <Input id={id("healthCheckUrl")} type="url" inputMode="url" value={values.healthCheckUrl} onChange={(e) => set("healthCheckUrl", e.target.value)} placeholder="https://…/health" {...errorProps(id("healthCheckUrl"), errors.healthCheckUrl)} />
+        <Field
+          label="Health-check URL"
+          htmlFor={id("healthCheckUrl")}
+          error={errors.healthCheckUrl}
+          hint="Polled for ok / degraded / down. Optional."
+        >
+          <Input
+            id={id("healthCheckUrl")}
+            type="url"
+            inputMode="url"
+            value={values.healthCheckUrl}
+            onChange={(e) => set("healthCheckUrl", e.target.value)}
+            placeholder="https://…/health"
+            {...errorProps(id("healthCheckUrl"), errors.healthCheckUrl)}
+          />
         </Field>
-        <Field label="Alert aliases" htmlFor={id("aliases")} error={errors.aliases} hint="Other names alerts use for it, comma-separated (payment-gateway, pgw). Optional.">
-          <Input id={id("aliases")} value={values.aliases} onChange={(e) => set("aliases", e.target.value)} placeholder="payment-gateway, pgw" {...errorProps(id("aliases"), errors.aliases)} />
+        <Field
+          label="Alert aliases"
+          htmlFor={id("aliases")}
+          error={errors.aliases}
+          hint="Other names alerts use for it, comma-separated (payment-gateway, pgw). Optional."
+        >
+          <Input
+            id={id("aliases")}
+            value={values.aliases}
+            onChange={(e) => set("aliases", e.target.value)}
+            placeholder="payment-gateway, pgw"
+            {...errorProps(id("aliases"), errors.aliases)}
+          />
         </Field>
         <label className="flex items-center gap-2 self-end pb-2 text-sm">
           <input type="checkbox" checked={values.healthCheckEnabled} onChange={(e) => set("healthCheckEnabled", e.target.checked)} />
           Poll the health-check URL
         </label>
-        <Field label="System" htmlFor={id("system")} error={errors.system} hint="The larger system it belongs to, e.g. payments-core. Optional.">
-          <Input id={id("system")} value={values.system} onChange={(e) => set("system", e.target.value)} maxLength={120} {...errorProps(id("system"), errors.system)} />
+        <Field
+          label="System"
+          htmlFor={id("system")}
+          error={errors.system}
+          hint="The larger system it belongs to, e.g. payments-core. Optional."
+        >
+          <Input
+            id={id("system")}
+            value={values.system}
+            onChange={(e) => set("system", e.target.value)}
+            maxLength={120}
+            {...errorProps(id("system"), errors.system)}
+          />
         </Field>
       </div>
       <Field label="Description" htmlFor={id("description")} error={errors.description}>
-        <Textarea id={id("description")} rows={3} value={values.description} onChange={(e) => set("description", e.target.value)} maxLength={2000} {...errorProps(id("description"), errors.description)} />
+        <Textarea
+          id={id("description")}
+          rows={3}
+          value={values.description}
+          onChange={(e) => set("description", e.target.value)}
+          maxLength={2000}
+          {...errorProps(id("description"), errors.description)}
+        />
       </Field>
 
-      {formError ? <p role="alert" className="text-sm font-medium text-sev1">{formError}</p> : null}
+      {formError ? (
+        <p role="alert" className="text-sm font-medium text-sev1">
+          {formError}
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-center justify-end gap-3">
         <span className="mr-auto text-xs text-ink-faint">Ctrl+Enter saves{onCancel ? " · Esc cancels" : ""}</span>
-        {onCancel ? <Button variant="ghost" onClick={onCancel}>Cancel</Button> : <Button variant="ghost" onClick={() => router.back()}>Cancel</Button>}
-        <Button type="submit" disabled={busy}>{busy ? "Saving…" : service ? "Save changes" : "Create service"}</Button>
+        {onCancel ? (
+          <Button variant="ghost" onClick={onCancel}>
+            Cancel
+          </Button>
+        ) : (
+          <Button variant="ghost" onClick={() => router.back()}>
+            Cancel
+          </Button>
+        )}
+        <Button type="submit" disabled={busy}>
+          {busy ? "Saving…" : service ? "Save changes" : "Create service"}
+        </Button>
       </div>
     </form>
   );

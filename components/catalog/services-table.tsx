@@ -12,11 +12,21 @@ export function ServicesTable({ services }: { services: CatalogServiceDto[] }) {
         <caption className="sr-only">Services with their owner, health and dependencies</caption>
         <thead className="bg-surface text-left text-xs uppercase tracking-wide text-ink-muted">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">Service</th>
-            <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">Health</th>
-            <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">Tier</th>
-            <th scope="col" className="px-3 py-2 font-medium">Owner</th>
-            <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">Journeys</th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Service
+            </th>
+            <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">
+              Health
+            </th>
+            <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">
+              Tier
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Owner
+            </th>
+            <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">
+              Journeys
+            </th>
             <th scope="col" className="hidden px-3 py-2 text-right font-medium md:table-cell" title="Calls (depends on) / called by">
               Calls / callers
             </th>
@@ -45,13 +55,25 @@ export function ServicesTable({ services }: { services: CatalogServiceDto[] }) {
                   ) : null}
                 </p>
               </td>
-              <td className="hidden px-3 py-2.5 md:table-cell"><HealthBadge health={s.health} message={s.healthMessage} /></td>
-              <td className="hidden px-3 py-2.5 md:table-cell"><TierBadge tier={s.tier} /></td>
-              <td className="px-3 py-2.5">
-                <Link href={`/catalog/teams/${s.team.id}`} className="text-ink hover:underline">{s.team.name}</Link>
-                {s.team.onCall[0] ? <p className="max-w-48 truncate text-xs text-ink-muted" title={s.team.onCall[0]}>☎ {s.team.onCall[0]}</p> : null}
+              <td className="hidden px-3 py-2.5 md:table-cell">
+                <HealthBadge health={s.health} message={s.healthMessage} />
               </td>
-              <td className="hidden px-3 py-2.5 md:table-cell"><JourneyChips journeys={s.journeys} /></td>
+              <td className="hidden px-3 py-2.5 md:table-cell">
+                <TierBadge tier={s.tier} />
+              </td>
+              <td className="px-3 py-2.5">
+                <Link href={`/catalog/teams/${s.team.id}`} className="text-ink hover:underline">
+                  {s.team.name}
+                </Link>
+                {s.team.onCall[0] ? (
+                  <p className="max-w-48 truncate text-xs text-ink-muted" title={s.team.onCall[0]}>
+                    ☎ {s.team.onCall[0]}
+                  </p>
+                ) : null}
+              </td>
+              <td className="hidden px-3 py-2.5 md:table-cell">
+                <JourneyChips journeys={s.journeys} />
+              </td>
               <td className="hidden px-3 py-2.5 text-right text-ink-muted tabular whitespace-nowrap md:table-cell">
                 <span title={`${s.name} calls ${s.dependsOnCount} services`}>{s.dependsOnCount}</span>
                 <span className="text-ink-faint"> / </span>

@@ -33,14 +33,23 @@ export function TeamDetail({ team: t, people, canEdit }: { team: TeamDetailDto; 
     <main className="mx-auto w-full max-w-[1400px] space-y-5 p-4 sm:p-6">
       <div className="flex flex-wrap items-start gap-x-4 gap-y-3">
         <div className="min-w-0 space-y-1">
-          <p className="text-sm text-ink-muted"><Link href="/catalog" className="hover:underline">Catalog</Link> / Teams</p>
+          <p className="text-sm text-ink-muted">
+            <Link href="/catalog" className="hover:underline">
+              Catalog
+            </Link>{" "}
+            / Teams
+          </p>
           <h1 className="text-2xl font-semibold break-words">{t.name}</h1>
           <p className="text-sm text-ink-muted">
-            {t.chatChannel ? <span className="font-mono text-ink">{t.chatChannel}</span> : "No chat channel"} · {t.services.length === 1 ? "1 service" : `${t.services.length} services`} · {t.members.length === 1 ? "1 member" : `${t.members.length} members`}
+            {t.chatChannel ? <span className="font-mono text-ink">{t.chatChannel}</span> : "No chat channel"} ·{" "}
+            {t.services.length === 1 ? "1 service" : `${t.services.length} services`} ·{" "}
+            {t.members.length === 1 ? "1 member" : `${t.members.length} members`}
           </p>
         </div>
         {canEdit && !editing ? (
-          <Button size="sm" variant="secondary" className="ml-auto" onClick={() => setEditing(true)}>Edit <Kbd>E</Kbd></Button>
+          <Button size="sm" variant="secondary" className="ml-auto" onClick={() => setEditing(true)}>
+            Edit <Kbd>E</Kbd>
+          </Button>
         ) : null}
       </div>
 
@@ -56,12 +65,16 @@ export function TeamDetail({ team: t, people, canEdit }: { team: TeamDetailDto; 
           </div>
           <aside className="space-y-4" aria-label="Who to call">
             <section aria-labelledby="oncall-heading" className="space-y-3 rounded-lg border border-line bg-surface p-4">
-              <h2 id="oncall-heading" className="text-xs font-semibold uppercase tracking-wide text-ink-muted">Who to call</h2>
+              <h2 id="oncall-heading" className="text-xs font-semibold uppercase tracking-wide text-ink-muted">
+                Who to call
+              </h2>
               <OnCallList onCall={t.onCall} escalation={t.escalationContact} notReachable={notReachable(t, people)} />
             </section>
             <PagingRouteCard teamId={t.id} teamName={t.name} canEdit={canEdit} />
             <section aria-labelledby="members-heading" className="space-y-2 rounded-lg border border-line bg-surface p-4">
-              <h2 id="members-heading" className="text-xs font-semibold uppercase tracking-wide text-ink-muted">Members</h2>
+              <h2 id="members-heading" className="text-xs font-semibold uppercase tracking-wide text-ink-muted">
+                Members
+              </h2>
               {t.members.length ? (
                 <ul className="space-y-1 text-sm">
                   {t.members.map((m) => (
@@ -80,9 +93,16 @@ export function TeamDetail({ team: t, people, canEdit }: { team: TeamDetailDto; 
             </section>
             {canEdit ? (
               t.services.length ? (
-                <p className="text-xs text-ink-muted">To delete this team, give its {t.services.length === 1 ? "service" : `${t.services.length} services`} another owner first.</p>
+                <p className="text-xs text-ink-muted">
+                  To delete this team, give its {t.services.length === 1 ? "service" : `${t.services.length} services`} another owner first.
+                </p>
               ) : (
-                <DeleteEntity what="team" name={t.name} url={`/api/teams/${t.id}`} consequence="Its on-call list and memberships go with it." />
+                <DeleteEntity
+                  what="team"
+                  name={t.name}
+                  url={`/api/teams/${t.id}`}
+                  consequence="Its on-call list and memberships go with it."
+                />
               )
             ) : null}
           </aside>
@@ -96,15 +116,23 @@ function OwnedServices({ team: t, canEdit }: { team: TeamDetailDto; canEdit: boo
   return (
     <section aria-labelledby="owned-heading" className="space-y-2">
       <div className="flex items-center justify-between gap-2">
-        <h2 id="owned-heading" className="font-semibold">Owns</h2>
-        {canEdit ? <Link href={`/catalog/services/new?teamId=${t.id}`} className={buttonClasses("secondary", "sm")}>New service for {t.name}</Link> : null}
+        <h2 id="owned-heading" className="font-semibold">
+          Owns
+        </h2>
+        {canEdit ? (
+          <Link href={`/catalog/services/new?teamId=${t.id}`} className={buttonClasses("secondary", "sm")}>
+            New service for {t.name}
+          </Link>
+        ) : null}
       </div>
       {t.services.length ? (
         <ul className="divide-y divide-line rounded-lg border border-line">
           {t.services.map((s) => (
             <li key={s.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm">
               <TierBadge tier={s.tier} />
-              <Link href={`/catalog/services/${s.id}`} className="font-medium hover:underline">{s.name}</Link>
+              <Link href={`/catalog/services/${s.id}`} className="font-medium hover:underline">
+                {s.name}
+              </Link>
               <span className="text-xs text-ink-muted">{SERVICE_KIND_LABELS[s.kind]}</span>
               <HealthBadge health={s.health} className="ml-auto" />
             </li>

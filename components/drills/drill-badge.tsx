@@ -7,7 +7,10 @@ export function DrillBadge({ className }: { className?: string }) {
     <span
       title="Game-day drill: a practice incident"
       data-testid="drill-badge"
-      className={cn("inline-flex items-center rounded border border-dashed border-accent px-1.5 py-0.5 text-xs font-bold tracking-wider whitespace-nowrap text-accent", className)}
+      className={cn(
+        "inline-flex items-center rounded border border-dashed border-accent px-1.5 py-0.5 text-xs font-bold tracking-wider whitespace-nowrap text-accent",
+        className,
+      )}
     >
       DRILL
     </span>

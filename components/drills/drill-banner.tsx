@@ -26,7 +26,12 @@ export function DrillBanner({ drill, events, isResolved }: { drill: DrillDto; ev
   // status says when the report exists, without a reload.
   const status: DrillDto["status"] = drill.status === "running" && isResolved ? "finished" : drill.status;
   return (
-    <div role="note" aria-label="Drill" data-testid="drill-banner" className="border-b-2 border-dashed border-accent bg-accent/10 px-4 py-1 text-sm">
+    <div
+      role="note"
+      aria-label="Drill"
+      data-testid="drill-banner"
+      className="border-b-2 border-dashed border-accent bg-accent/10 px-4 py-1 text-sm"
+    >
       <div className="mx-auto flex max-w-[1600px] items-baseline gap-x-3">
         <p className="min-w-0 text-ink">
           <strong className="font-bold tracking-wider text-accent">DRILL</strong> — practice incident, {drill.scenarioName}, ×{drill.speed},{" "}
@@ -36,10 +41,14 @@ export function DrillBanner({ drill, events, isResolved }: { drill: DrillDto; ev
           {STATE[status]}
           <span className="hidden text-ink-muted lg:inline">
             {" · "}
-            {status === "running" ? "Resolving this practice incident ends the drill and scores it. " : ""}Nothing here reaches customers, the status page or real on-call.
+            {status === "running" ? "Resolving this practice incident ends the drill and scores it. " : ""}Nothing here reaches customers,
+            the status page or real on-call.
           </span>
         </p>
-        <Link href={status === "finished" ? `/drills/${drill.id}` : "/drills"} className="ml-auto shrink-0 text-accent underline-offset-2 hover:underline">
+        <Link
+          href={status === "finished" ? `/drills/${drill.id}` : "/drills"}
+          className="ml-auto shrink-0 text-accent underline-offset-2 hover:underline"
+        >
           {status === "finished" ? "Open the drill report" : "Drills"}
         </Link>
       </div>

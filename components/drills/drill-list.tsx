@@ -32,11 +32,20 @@ export function DrillList({ drills, canRun }: { drills: DrillDto[]; canRun: bool
     router.refresh();
   };
   if (!drills.length) {
-    return <p className="rounded-lg border border-dashed border-line p-6 text-center text-ink-muted">No drills yet. {canRun ? "Start one above: the payment scenario at ×5 takes under three minutes." : "Admins and commanders start them."}</p>;
+    return (
+      <p className="rounded-lg border border-dashed border-line p-6 text-center text-ink-muted">
+        No drills yet.{" "}
+        {canRun ? "Start one above: the payment scenario at ×5 takes under three minutes." : "Admins and commanders start them."}
+      </p>
+    );
   }
   return (
     <div className="space-y-2">
-      {error ? <p role="alert" className="text-sm text-sev1">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-sev1">
+          {error}
+        </p>
+      ) : null}
       <DataTable caption="Drills, newest first" columns={COLUMNS} density="compact">
         {drills.map((d) => (
           <tr key={d.id} data-testid="drill-row" className="align-top">
@@ -51,7 +60,10 @@ export function DrillList({ drills, canRun }: { drills: DrillDto[]; canRun: bool
               <span className="block text-xs text-ink-muted">
                 ×{d.speed}
                 {d.incident ? ` · ${d.incident.ref}` : ""}
-                <span className="sm:hidden"> · step {d.stepsPlayed} of {d.stepCount}</span>
+                <span className="sm:hidden">
+                  {" "}
+                  · step {d.stepsPlayed} of {d.stepCount}
+                </span>
                 {d.startedBy ? ` · started by ${d.startedBy.name}` : ""}
               </span>
             </td>
@@ -59,10 +71,14 @@ export function DrillList({ drills, canRun }: { drills: DrillDto[]; canRun: bool
             <td className="hidden px-3 py-2 text-right tabular sm:table-cell">
               {d.stepsPlayed} / {d.stepCount}
             </td>
-            <td className="hidden px-3 py-2 text-ink-muted sm:table-cell"><Timestamp iso={d.startedAt} withDate /></td>
+            <td className="hidden px-3 py-2 text-ink-muted sm:table-cell">
+              <Timestamp iso={d.startedAt} withDate />
+            </td>
             <td className="px-3 py-2 text-right whitespace-nowrap">
               {d.status === "finished" ? (
-                <Link href={`/drills/${d.id}`} className="text-accent underline-offset-2 hover:underline">Report</Link>
+                <Link href={`/drills/${d.id}`} className="text-accent underline-offset-2 hover:underline">
+                  Report
+                </Link>
               ) : d.status === "running" && canRun ? (
                 <Button variant="ghost" size="sm" disabled={busy === d.id} onClick={() => void cancel(d.id)}>
                   {busy === d.id ? "Cancelling…" : "Cancel drill"}

@@ -70,9 +70,19 @@ export function DrillStartForm({ scenarios, catalog }: { scenarios: ScenarioSumm
       <fieldset className="space-y-2">
         <legend className="mb-2 text-sm font-medium">Scenario</legend>
         {scenarios.map((s) => (
-          <label key={s.key} className={cn("block cursor-pointer rounded-md border p-3", choice === s.key ? "border-accent bg-raised" : "border-line")}>
+          <label
+            key={s.key}
+            className={cn("block cursor-pointer rounded-md border p-3", choice === s.key ? "border-accent bg-raised" : "border-line")}
+          >
             <span className="flex items-start gap-2">
-              <input type="radio" name="scenario" value={s.key} checked={choice === s.key} onChange={() => setChoice(s.key)} className="mt-1 size-4 accent-[var(--color-accent)]" />
+              <input
+                type="radio"
+                name="scenario"
+                value={s.key}
+                checked={choice === s.key}
+                onChange={() => setChoice(s.key)}
+                className="mt-1 size-4 accent-[var(--color-accent)]"
+              />
               <span className="min-w-0">
                 <span className="block font-medium text-ink">{s.name}</span>
                 <span className="block text-xs text-ink-muted tabular">
@@ -85,7 +95,14 @@ export function DrillStartForm({ scenarios, catalog }: { scenarios: ScenarioSumm
         ))}
         <label className={cn("block cursor-pointer rounded-md border p-3", choice === CUSTOM ? "border-accent bg-raised" : "border-line")}>
           <span className="flex items-start gap-2">
-            <input type="radio" name="scenario" value={CUSTOM} checked={choice === CUSTOM} onChange={() => setChoice(CUSTOM)} className="mt-1 size-4 accent-[var(--color-accent)]" />
+            <input
+              type="radio"
+              name="scenario"
+              value={CUSTOM}
+              checked={choice === CUSTOM}
+              onChange={() => setChoice(CUSTOM)}
+              className="mt-1 size-4 accent-[var(--color-accent)]"
+            />
             <span>
               <span className="block font-medium text-ink">Write your own (YAML)</span>
               <span className="block text-xs text-ink-muted">Paste or upload a scenario; the format is in the README (“Drills”).</span>
@@ -97,13 +114,24 @@ export function DrillStartForm({ scenarios, catalog }: { scenarios: ScenarioSumm
       {choice === CUSTOM ? (
         <div className="space-y-2">
           <div className="flex flex-wrap items-center gap-2">
-            <label htmlFor="drill-yaml" className="text-sm font-medium">Scenario YAML</label>
+            <label htmlFor="drill-yaml" className="text-sm font-medium">
+              Scenario YAML
+            </label>
             <label className="ml-auto cursor-pointer text-sm text-accent underline-offset-2 hover:underline">
               Upload a file…
-              <input type="file" accept=".yaml,.yml,text/yaml,text/plain" className="sr-only" onChange={(e) => void e.target.files?.[0]?.text().then(setYaml)} />
+              <input
+                type="file"
+                accept=".yaml,.yml,text/yaml,text/plain"
+                className="sr-only"
+                onChange={(e) => void e.target.files?.[0]?.text().then(setYaml)}
+              />
             </label>
             {scenarios[0] ? (
-              <button type="button" className="text-sm text-accent underline-offset-2 hover:underline" onClick={() => setYaml(scenarios[0]?.yaml ?? "")}>
+              <button
+                type="button"
+                className="text-sm text-accent underline-offset-2 hover:underline"
+                onClick={() => setYaml(scenarios[0]?.yaml ?? "")}
+              >
                 Start from an example
               </button>
             ) : null}
@@ -126,10 +154,25 @@ export function DrillStartForm({ scenarios, catalog }: { scenarios: ScenarioSumm
       <fieldset className="flex flex-wrap items-center gap-2">
         <legend className="mb-2 w-full text-sm font-medium">Speed</legend>
         {DRILL_SPEEDS.map((sp) => (
-          <label key={sp} className={cn("cursor-pointer rounded-md border px-3 py-1.5 text-sm", speed === sp ? "border-accent bg-raised text-ink" : "border-line text-ink-muted")}>
-            <input type="radio" name="speed" value={sp} checked={speed === sp} onChange={() => setSpeed(sp)} className="mr-2 accent-[var(--color-accent)]" />
+          <label
+            key={sp}
+            className={cn(
+              "cursor-pointer rounded-md border px-3 py-1.5 text-sm",
+              speed === sp ? "border-accent bg-raised text-ink" : "border-line text-ink-muted",
+            )}
+          >
+            <input
+              type="radio"
+              name="speed"
+              value={sp}
+              checked={speed === sp}
+              onChange={() => setSpeed(sp)}
+              className="mr-2 accent-[var(--color-accent)]"
+            />
             {SPEED_LABELS[sp]}
-            {durationSeconds !== undefined ? <span className="ml-1 text-xs text-ink-faint tabular">({durationAtSpeed({ durationSeconds }, sp)})</span> : null}
+            {durationSeconds !== undefined ? (
+              <span className="ml-1 text-xs text-ink-faint tabular">({durationAtSpeed({ durationSeconds }, sp)})</span>
+            ) : null}
           </label>
         ))}
       </fieldset>
@@ -143,7 +186,10 @@ export function DrillStartForm({ scenarios, catalog }: { scenarios: ScenarioSumm
         <Button type="submit" disabled={!canStart || busy}>
           {busy ? "Starting…" : "Start drill"}
         </Button>
-        <p className="text-xs text-ink-muted">Opens a practice incident marked DRILL. Only channels set to accept drills hear of it; nobody is paged; the status page never shows it.</p>
+        <p className="text-xs text-ink-muted">
+          Opens a practice incident marked DRILL. Only channels set to accept drills hear of it; nobody is paged; the status page never
+          shows it.
+        </p>
       </div>
     </form>
   );

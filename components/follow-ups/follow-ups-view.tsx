@@ -66,37 +66,68 @@ export function FollowUpsView({ initial, owners, canEdit }: { initial: ActionIte
   }, [list.items, owner]);
   const open = list.items.filter((i) => OPEN_STATUSES.includes(i.status));
   const overdue = open.filter((i) => i.isOverdue).length;
-  const update = (item: ActionItemDto) => setList((current) => ({ ...current, items: current.items.map((i) => (i.id === item.id ? item : i)) }));
+  const update = (item: ActionItemDto) =>
+    setList((current) => ({ ...current, items: current.items.map((i) => (i.id === item.id ? item : i)) }));
 
   return (
     <main className="mx-auto w-full min-w-0 max-w-[1200px] space-y-5 p-4 sm:p-6">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-2">
         <h1 className="text-xl font-semibold">Open follow-ups</h1>
         <p className="text-sm text-ink-muted tabular" data-testid="follow-up-counts">
-          {open.length} open{overdue ? <> · <span className="font-medium text-sev1"><span aria-hidden>⚠ </span>{overdue} overdue</span></> : null}
+          {open.length} open
+          {overdue ? (
+            <>
+              {" "}
+              ·{" "}
+              <span className="font-medium text-sev1">
+                <span aria-hidden>⚠ </span>
+                {overdue} overdue
+              </span>
+            </>
+          ) : null}
         </p>
         <ConnectionIndicator state={connection} pending={0} />
         <label className="ml-auto flex items-center gap-2 text-sm text-ink-muted">
           Owner
           <select value={owner} onChange={(e) => setOwner(e.target.value)} className={select} aria-label="Filter by owner">
             <option value="">Everyone</option>
-            <optgroup label="Teams">{owners.teams.map((t) => <option key={t.id} value={`team:${t.id}`}>{t.name}</option>)}</optgroup>
-            <optgroup label="People">{owners.users.map((u) => <option key={u.id} value={`user:${u.id}`}>{u.name}</option>)}</optgroup>
+            <optgroup label="Teams">
+              {owners.teams.map((t) => (
+                <option key={t.id} value={`team:${t.id}`}>
+                  {t.name}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label="People">
+              {owners.users.map((u) => (
+                <option key={u.id} value={`user:${u.id}`}>
+                  {u.name}
+                </option>
+              ))}
+            </optgroup>
           </select>
         </label>
       </div>
-      <p className="text-sm text-ink-faint">Action items from every post-mortem that are still open or in progress: overdue first, then by due date, then those without one.</p>
+      <p className="text-sm text-ink-faint">
+        Action items from every post-mortem that are still open or in progress: overdue first, then by due date, then those without one.
+      </p>
       {list.items.length === 0 ? (
         <div className="rounded-lg border border-dashed border-line p-10 text-center">
           <p className="text-lg font-medium">No open follow-ups.</p>
           <p className="mt-1 text-ink-muted">
             Action items are agreed in a post-mortem: give each an owner and a due date and it shows up here until it is done. Browse the{" "}
-            <Link href="/postmortems" className="text-accent hover:underline">post-mortem library</Link>.
+            <Link href="/postmortems" className="text-accent hover:underline">
+              post-mortem library
+            </Link>
+            .
           </p>
         </div>
       ) : shown.length === 0 ? (
         <p className="rounded-lg border border-dashed border-line p-6 text-center text-ink-muted">
-          Nothing open for this owner. <button type="button" className="text-accent hover:underline" onClick={() => setOwner("")}>Show everyone&apos;s</button>
+          Nothing open for this owner.{" "}
+          <button type="button" className="text-accent hover:underline" onClick={() => setOwner("")}>
+            Show everyone&apos;s
+          </button>
         </p>
       ) : (
         <ul className="divide-y divide-line rounded-lg border border-line bg-surface px-4" aria-label="Open follow-ups, overdue first">

@@ -8,7 +8,6 @@ const W = 300;
 const H = 120;
 const PAD = { left: 44, right: 6, top: 8, bottom: 18 };
 
-
 /** The axis top: the next round figure above the peak (1, 2, 2.5 or 5 × a power of ten). */
 function niceCeil(value: number): number {
   if (!(value > 0)) return 1;
@@ -60,7 +59,9 @@ export function ImpactChart({ series, currency }: { series: ImpactSeriesPoint[];
         ))}
         <path d={area} className="fill-sev1/15" />
         <path d={line} className="stroke-sev1" fill="none" strokeWidth={1.5} strokeLinejoin="round" />
-        <text x={PAD.left} y={H - 4} className="fill-ink-faint" fontSize={8}>{hhmm(series[0]?.at ?? "")}</text>
+        <text x={PAD.left} y={H - 4} className="fill-ink-faint" fontSize={8}>
+          {hhmm(series[0]?.at ?? "")}
+        </text>
         <text x={W - PAD.right} y={H - 4} textAnchor="end" className="fill-ink-faint" fontSize={8}>
           {hhmm(series.at(-1)?.at ?? "")}
         </text>

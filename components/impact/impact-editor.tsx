@@ -26,13 +26,19 @@ export function ImpactEditor({ incidentId, current, onDone }: { incidentId: stri
   const [since, setSince] = useState("");
   // "Since" is a wall-clock time in the zone the room shows times in (one policy), named below.
   const { timeZone } = useTimeZone();
-  const [evidence, setEvidence] = useState<Record<EvidenceKey, string>>({ failedCheckouts: "", errorRate: "", supportTickets: "", surveyResponses: "" });
+  const [evidence, setEvidence] = useState<Record<EvidenceKey, string>>({
+    failedCheckouts: "",
+    errorRate: "",
+    supportTickets: "",
+    surveyResponses: "",
+  });
   const [note, setNote] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = (name: string) => `impact-${name}`;
-  const errorFor = (field: string) => errors[`journeys.${journey}.${field}`] ?? (field === "journey" ? errors[`journeys.${journey}`] : undefined);
+  const errorFor = (field: string) =>
+    errors[`journeys.${journey}.${field}`] ?? (field === "journey" ? errors[`journeys.${journey}`] : undefined);
 
   function pick(next: JourneyName) {
     setJourney(next);
@@ -63,7 +69,12 @@ export function ImpactEditor({ incidentId, current, onDone }: { incidentId: stri
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)} className="space-y-3 rounded-md border border-line bg-canvas/40 p-3" aria-label="Set impact" noValidate>
+    <form
+      onSubmit={(e) => void submit(e)}
+      className="space-y-3 rounded-md border border-line bg-canvas/40 p-3"
+      aria-label="Set impact"
+      noValidate
+    >
       <Field label="Journey" htmlFor={id("journey")} error={errorFor("journey")}>
         <Select id={id("journey")} value={journey} onChange={(e) => pick(e.target.value as JourneyName)} className="h-9">
           {JOURNEYS.map((j) => (
@@ -99,7 +110,12 @@ export function ImpactEditor({ incidentId, current, onDone }: { incidentId: stri
           />
         </div>
       </Field>
-      <Field label="Since (optional)" htmlFor={id("since")} error={errorFor("since")} hint={`Leave empty for now; ${zoneName(new Date(), timeZone)}`}>
+      <Field
+        label="Since (optional)"
+        htmlFor={id("since")}
+        error={errorFor("since")}
+        hint={`Leave empty for now; ${zoneName(new Date(), timeZone)}`}
+      >
         <Input
           id={id("since")}
           type="datetime-local"
@@ -130,7 +146,14 @@ export function ImpactEditor({ incidentId, current, onDone }: { incidentId: stri
         </div>
       </details>
       <Field label="Note (optional)" htmlFor={id("note")} error={errors.note}>
-        <Input id={id("note")} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} placeholder="How you know: funnel, PSP dashboard…" className="h-9" />
+        <Input
+          id={id("note")}
+          value={note}
+          maxLength={500}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder="How you know: funnel, PSP dashboard…"
+          className="h-9"
+        />
       </Field>
       {message ? (
         <p role="alert" className="text-xs font-medium text-sev1">

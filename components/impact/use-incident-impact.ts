@@ -103,7 +103,15 @@ function subscribe(incidentId: string, listener: () => void): () => void {
 /** The incident's live impact summary (null until the first answer) and whether loading failed. */
 export function useIncidentImpact(incidentId: string): { snapshot: ImpactSnapshot | null; failed: boolean } {
   const sub = useCallback((l: () => void) => subscribe(incidentId, l), [incidentId]);
-  const snapshot = useSyncExternalStore(sub, () => entryFor(incidentId).snapshot, () => null);
-  const failed = useSyncExternalStore(sub, () => entryFor(incidentId).failed, () => false);
+  const snapshot = useSyncExternalStore(
+    sub,
+    () => entryFor(incidentId).snapshot,
+    () => null,
+  );
+  const failed = useSyncExternalStore(
+    sub,
+    () => entryFor(incidentId).failed,
+    () => false,
+  );
   return { snapshot, failed };
 }

@@ -34,8 +34,12 @@ export function ConfirmChange({ question, confirmLabel, danger, busy, onConfirm,
     >
       <p>{question}</p>
       <div className="flex gap-2">
-        <Button size="sm" variant={danger ? "danger" : "primary"} disabled={busy} onClick={onConfirm}>{confirmLabel}</Button>
-        <Button size="sm" variant="ghost" onClick={onCancel}>Cancel</Button>
+        <Button size="sm" variant={danger ? "danger" : "primary"} disabled={busy} onClick={onConfirm}>
+          {confirmLabel}
+        </Button>
+        <Button size="sm" variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
       </div>
     </div>
   );

@@ -37,8 +37,21 @@ export function DeclareIncidentForm() {
 
   return (
     <form onSubmit={onSubmit} className="space-y-5 rounded-lg border border-line bg-surface p-6" noValidate>
-      <Field label="What is broken?" htmlFor="title" error={errors.title} hint="Say what customers feel: “Card payments failing at checkout”.">
-        <Input id="title" name="title" required maxLength={200} autoFocus aria-invalid={Boolean(errors.title)} aria-describedby={errors.title ? "title-error" : undefined} />
+      <Field
+        label="What is broken?"
+        htmlFor="title"
+        error={errors.title}
+        hint="Say what customers feel: “Card payments failing at checkout”."
+      >
+        <Input
+          id="title"
+          name="title"
+          required
+          maxLength={200}
+          autoFocus
+          aria-invalid={Boolean(errors.title)}
+          aria-describedby={errors.title ? "title-error" : undefined}
+        />
       </Field>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Severity</legend>
@@ -51,7 +64,14 @@ export function DeclareIncidentForm() {
                 severity === s ? "border-accent bg-raised" : "border-line hover:border-line-strong",
               )}
             >
-              <input type="radio" name="severity" value={s} checked={severity === s} onChange={() => setSeverity(s)} className="mt-1 size-4 shrink-0 accent-[var(--color-accent)] [color-scheme:light]" />
+              <input
+                type="radio"
+                name="severity"
+                value={s}
+                checked={severity === s}
+                onChange={() => setSeverity(s)}
+                className="mt-1 size-4 shrink-0 accent-[var(--color-accent)] [color-scheme:light]"
+              />
               <span className="space-y-1">
                 <SeverityBadge severity={s} />
                 <span className="block text-ink-muted">{SEVERITY_INFO[s].meaning}</span>
@@ -59,15 +79,27 @@ export function DeclareIncidentForm() {
             </label>
           ))}
         </div>
-        {errors.severity ? <p role="alert" className="text-xs font-medium text-sev1">{errors.severity}</p> : null}
+        {errors.severity ? (
+          <p role="alert" className="text-xs font-medium text-sev1">
+            {errors.severity}
+          </p>
+        ) : null}
       </fieldset>
       <Field label="Summary (optional)" htmlFor="summary" error={errors.summary}>
         <Textarea id="summary" name="summary" rows={3} maxLength={5000} aria-invalid={Boolean(errors.summary)} />
       </Field>
-      {formError ? <p role="alert" className="text-sm font-medium text-sev1">{formError}</p> : null}
+      {formError ? (
+        <p role="alert" className="text-sm font-medium text-sev1">
+          {formError}
+        </p>
+      ) : null}
       <div className="flex justify-end gap-3">
-        <Button variant="ghost" onClick={() => router.back()}>Cancel</Button>
-        <Button type="submit" variant="danger" disabled={busy}>{busy ? "Declaring…" : "Declare incident"}</Button>
+        <Button variant="ghost" onClick={() => router.back()}>
+          Cancel
+        </Button>
+        <Button type="submit" variant="danger" disabled={busy}>
+          {busy ? "Declaring…" : "Declare incident"}
+        </Button>
       </div>
     </form>
   );

@@ -17,8 +17,15 @@ import { SeverityBadge } from "./severity-badge.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 import { upsertIncident } from "./upsert-incident.ts";
 
-
-export function IncidentList({ initial, canDeclare, includeDrills = false }: { initial: IncidentDto[]; canDeclare: boolean; includeDrills?: boolean }) {
+export function IncidentList({
+  initial,
+  canDeclare,
+  includeDrills = false,
+}: {
+  initial: IncidentDto[];
+  canDeclare: boolean;
+  includeDrills?: boolean;
+}) {
   const [incidents, setIncidents] = useState(initial);
   const router = useRouter();
   useShortcut("n", () => canDeclare && router.push("/incidents/new"));
@@ -46,7 +53,13 @@ export function IncidentList({ initial, canDeclare, includeDrills = false }: { i
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <h1 className="text-xl font-semibold">Incidents</h1>
         <span className="whitespace-nowrap text-sm text-ink-muted tabular">{open.length} open</span>
-        <Link href={includeDrills ? "/incidents" : "/incidents?drills=include"} aria-pressed={includeDrills} role="button" data-testid="include-drills" className="whitespace-nowrap rounded border border-line px-2 py-0.5 text-sm text-ink-muted hover:text-ink">
+        <Link
+          href={includeDrills ? "/incidents" : "/incidents?drills=include"}
+          aria-pressed={includeDrills}
+          role="button"
+          data-testid="include-drills"
+          className="whitespace-nowrap rounded border border-line px-2 py-0.5 text-sm text-ink-muted hover:text-ink"
+        >
           <span aria-hidden>{includeDrills ? "☑" : "☐"}</span> Include drills
         </Link>
         {canDeclare ? (
@@ -94,7 +107,9 @@ function IncidentTable({ incidents }: { incidents: IncidentDto[] }) {
               <span className="mr-2 font-mono text-xs text-ink-faint">{i.ref}</span>
               {i.drillId ? <DrillBadge className="mr-2" /> : null}
               {/* Whole words wrap; only a word longer than the column breaks. */}
-              <span className="font-medium text-ink break-words group-hover:underline" data-testid="incident-title">{i.title}</span>
+              <span className="font-medium text-ink break-words group-hover:underline" data-testid="incident-title">
+                {i.title}
+              </span>
             </Link>
             {/* On a phone the title gets the width; severity and status sit under it. */}
             <div className="mt-1.5 flex flex-wrap items-center gap-1.5 sm:hidden">
@@ -102,11 +117,19 @@ function IncidentTable({ incidents }: { incidents: IncidentDto[] }) {
               <StatusBadge status={i.status} />
             </div>
           </td>
-          <td className="hidden px-4 py-3 sm:table-cell"><SeverityBadge severity={i.severity} /></td>
-          <td className="hidden px-4 py-3 sm:table-cell"><StatusBadge status={i.status} /></td>
+          <td className="hidden px-4 py-3 sm:table-cell">
+            <SeverityBadge severity={i.severity} />
+          </td>
+          <td className="hidden px-4 py-3 sm:table-cell">
+            <StatusBadge status={i.status} />
+          </td>
           <td className="hidden px-4 py-3 text-ink-muted md:table-cell">{i.commander?.name ?? "Unassigned"}</td>
-          <td className="hidden px-4 py-3 text-ink-muted md:table-cell"><Timestamp iso={i.startedAt} withDate /></td>
-          <td className="px-4 py-3 text-right"><IncidentClock startedAt={i.startedAt} resolvedAt={i.resolvedAt} /></td>
+          <td className="hidden px-4 py-3 text-ink-muted md:table-cell">
+            <Timestamp iso={i.startedAt} withDate />
+          </td>
+          <td className="px-4 py-3 text-right">
+            <IncidentClock startedAt={i.startedAt} resolvedAt={i.resolvedAt} />
+          </td>
         </tr>
       ))}
     </DataTable>

@@ -20,7 +20,9 @@ export function SeverityBadge({ severity, size = "md" }: { severity: SeverityNam
         SEVERITY_STYLES[severity],
       )}
     >
-      <span aria-hidden className="text-[9px]">{SEVERITY_MARKS[severity]}</span>
+      <span aria-hidden className="text-[9px]">
+        {SEVERITY_MARKS[severity]}
+      </span>
       {severity}
     </span>
   );

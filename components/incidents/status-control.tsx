@@ -16,7 +16,14 @@ import { useRoom } from "./room-context.ts";
 const selectBase = "cursor-pointer appearance-none border pr-7 font-semibold focus:outline-none disabled:cursor-wait";
 const chevron = "pointer-events-none absolute right-2 top-1/2 -translate-y-1/2 text-[10px]";
 
-function statusQuestion(ref: string, from: StatusName, to: StatusName, resolvedAt: string | null, startedAt: string, timeZone: string | undefined): string {
+function statusQuestion(
+  ref: string,
+  from: StatusName,
+  to: StatusName,
+  resolvedAt: string | null,
+  startedAt: string,
+  timeZone: string | undefined,
+): string {
   if (from === "resolved" && resolvedAt) {
     const lasted = formatDuration(Date.parse(resolvedAt) - Date.parse(startedAt));
     return `Re-open ${ref} as ${STATUS_LABELS[to]}? It was resolved at ${formatClock(new Date(resolvedAt), timeZone)} after ${lasted}; the clock runs again and the re-open is recorded beside that first resolution.`;
@@ -53,7 +60,9 @@ export function StatusControl() {
           </option>
         ))}
       </select>
-      <span aria-hidden className={cn(chevron, style.cls.split(" ")[0])}>▼</span>
+      <span aria-hidden className={cn(chevron, style.cls.split(" ")[0])}>
+        ▼
+      </span>
       {pending ? (
         <ConfirmChange
           testId="status-confirm"
@@ -91,7 +100,9 @@ export function SeverityControl() {
           </option>
         ))}
       </select>
-      <span aria-hidden className={cn(chevron, SEVERITY_STYLES[shown].split(" ")[1])}>▼</span>
+      <span aria-hidden className={cn(chevron, SEVERITY_STYLES[shown].split(" ")[1])}>
+        ▼
+      </span>
       {pending ? (
         <ConfirmChange
           testId="severity-confirm"

@@ -1,7 +1,17 @@
 import type { ReactNode } from "react";
 
 /** A titled panel around one chart, with its one-sentence reading underneath. */
-export function ChartCard({ title, summary, children, className }: { title: string; summary: string; children: ReactNode; className?: string }) {
+export function ChartCard({
+  title,
+  summary,
+  children,
+  className,
+}: {
+  title: string;
+  summary: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <section className={`flex flex-col gap-3 rounded-lg border border-line bg-surface p-4 ${className ?? ""}`} aria-label={title}>
       <h2 className="text-sm font-semibold text-ink">{title}</h2>

@@ -25,7 +25,9 @@ export function IncidentsPerWeekChart({ weeks }: { weeks: InsightsDto["perWeek"]
         {[0, 0.5, 1].map((f) => (
           <g key={f}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(top * f)} y2={y(top * f)} className="stroke-line" strokeWidth={0.5} />
-            <text x={PAD.left - 6} y={y(top * f) + 3} textAnchor="end" className="fill-ink-faint" fontSize={9}>{Math.round(top * f * 10) / 10}</text>
+            <text x={PAD.left - 6} y={y(top * f) + 3} textAnchor="end" className="fill-ink-faint" fontSize={9}>
+              {Math.round(top * f * 10) / 10}
+            </text>
           </g>
         ))}
         {weeks.map((w, i) => {
@@ -36,19 +38,36 @@ export function IncidentsPerWeekChart({ weeks }: { weeks: InsightsDto["perWeek"]
               {SEVERITIES.map((s) => {
                 const n = w.bySeverity[s];
                 if (!n) return null;
-                const rect = <rect key={s} x={x} width={barW} y={y(base + n)} height={y(base) - y(base + n)} className={FILL[s]} rx={1.5}><title>{`${w.label}: ${n} ${s}`}</title></rect>;
+                const rect = (
+                  <rect key={s} x={x} width={barW} y={y(base + n)} height={y(base) - y(base + n)} className={FILL[s]} rx={1.5}>
+                    <title>{`${w.label}: ${n} ${s}`}</title>
+                  </rect>
+                );
                 base += n;
                 return rect;
               })}
-              {w.total ? <text x={x + barW / 2} y={y(w.total) - 3} textAnchor="middle" className="fill-ink-muted" fontSize={9}>{w.total}</text> : null}
-              {i % step === 0 || i === weeks.length - 1 ? <text x={x + barW / 2} y={H - 6} textAnchor="middle" className="fill-ink-faint" fontSize={9}>{w.label}</text> : null}
+              {w.total ? (
+                <text x={x + barW / 2} y={y(w.total) - 3} textAnchor="middle" className="fill-ink-muted" fontSize={9}>
+                  {w.total}
+                </text>
+              ) : null}
+              {i % step === 0 || i === weeks.length - 1 ? (
+                <text x={x + barW / 2} y={H - 6} textAnchor="middle" className="fill-ink-faint" fontSize={9}>
+                  {w.label}
+                </text>
+              ) : null}
             </g>
           );
         })}
       </svg>
       <ul className="flex flex-wrap gap-3 text-xs text-ink-muted" aria-label="Legend">
         {SEVERITIES.map((s) => (
-          <li key={s} className="flex items-center gap-1.5"><svg width="10" height="10" aria-hidden><rect width="10" height="10" rx="2" className={FILL[s]} /></svg>{s}</li>
+          <li key={s} className="flex items-center gap-1.5">
+            <svg width="10" height="10" aria-hidden>
+              <rect width="10" height="10" rx="2" className={FILL[s]} />
+            </svg>
+            {s}
+          </li>
         ))}
       </ul>
     </>

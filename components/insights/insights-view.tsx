@@ -28,7 +28,9 @@ function TellingStat({ telling: t }: { telling: InsightsDto["telling"] }) {
       <p className="text-xs uppercase tracking-wide text-ink-muted">Teams told in {t.withinMinutes} min</p>
       <p className="mt-1 text-2xl font-semibold tabular">{t.teamsToTell ? `${t.toldInTime} of ${t.teamsToTell}` : "—"}</p>
       <p className="text-xs text-ink-faint">
-        {t.teamsToTell ? `${t.toldLater} told later · ${t.neverTold ? `⚠ ${t.neverTold} never told` : "all told"}` : "no teams in a blast radius"}
+        {t.teamsToTell
+          ? `${t.toldLater} told later · ${t.neverTold ? `⚠ ${t.neverTold} never told` : "all told"}`
+          : "no teams in a blast radius"}
       </p>
     </div>
   );
@@ -62,9 +64,18 @@ export function InsightsView({ data, includeDrills = false }: { data: InsightsDt
     <main className="mx-auto w-full min-w-0 max-w-[1400px] space-y-5 p-4 sm:p-6">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-2">
         <h1 className="text-xl font-semibold">Insights</h1>
-        <p className="text-sm text-ink-muted">Incidents that started since {data.from} (weeks run Monday to Sunday, {data.timeZone}){includeDrills ? ", drills included" : ", drills left out"}</p>
+        <p className="text-sm text-ink-muted">
+          Incidents that started since {data.from} (weeks run Monday to Sunday, {data.timeZone})
+          {includeDrills ? ", drills included" : ", drills left out"}
+        </p>
         <Link
-          href={includeDrills ? (data.weeks === 12 ? "/insights" : `/insights?weeks=${data.weeks}`) : `/insights?${data.weeks === 12 ? "" : `weeks=${data.weeks}&`}drills=include`}
+          href={
+            includeDrills
+              ? data.weeks === 12
+                ? "/insights"
+                : `/insights?weeks=${data.weeks}`
+              : `/insights?${data.weeks === 12 ? "" : `weeks=${data.weeks}&`}drills=include`
+          }
           role="button"
           aria-pressed={includeDrills}
           data-testid="include-drills"
@@ -74,7 +85,12 @@ export function InsightsView({ data, includeDrills = false }: { data: InsightsDt
         </Link>
         <nav aria-label="Range" className="ml-auto flex gap-1 rounded-md border border-line p-0.5 text-sm">
           {INSIGHT_RANGES.map((w) => (
-            <Link key={w} href={rangeHref(w)} aria-current={data.weeks === w ? "page" : undefined} className={cn("rounded px-3 py-1 tabular", data.weeks === w ? "bg-raised text-ink" : "text-ink-muted hover:text-ink")}>
+            <Link
+              key={w}
+              href={rangeHref(w)}
+              aria-current={data.weeks === w ? "page" : undefined}
+              className={cn("rounded px-3 py-1 tabular", data.weeks === w ? "bg-raised text-ink" : "text-ink-muted hover:text-ink")}
+            >
               {w} weeks
             </Link>
           ))}
@@ -85,33 +101,81 @@ export function InsightsView({ data, includeDrills = false }: { data: InsightsDt
         <Stat label="Median MTTA" value={allMtta === null ? "—" : formatMinutes(allMtta)} hint="detection → acknowledged" />
         <Stat label="Median MTTR" value={allMttr === null ? "—" : formatMinutes(allMttr)} hint="start → resolved" />
         <Stat label="Revenue lost" value={formatMoney(data.totalLoss, data.currency)} hint="from recorded impact" />
-        <Stat label="Follow-ups done" value={data.followUps.completionRate === null ? "—" : `${Math.round(data.followUps.completionRate * 100)}%`} hint={data.followUps.overdue ? `⚠ ${data.followUps.overdue} overdue` : "none overdue"} />
+        <Stat
+          label="Follow-ups done"
+          value={data.followUps.completionRate === null ? "—" : `${Math.round(data.followUps.completionRate * 100)}%`}
+          hint={data.followUps.overdue ? `⚠ ${data.followUps.overdue} overdue` : "none overdue"}
+        />
         <TellingStat telling={data.telling} />
       </div>
       {data.incidentCount === 0 ? (
         <div className="rounded-lg border border-dashed border-line p-10 text-center">
           <p className="text-lg font-medium">No incidents in the last {data.weeks} weeks.</p>
-          <p className="mt-1 text-ink-muted">Trends appear as incidents are declared and resolved; record impact in the room so losses can be counted. Try a longer range above.</p>
+          <p className="mt-1 text-ink-muted">
+            Trends appear as incidents are declared and resolved; record impact in the room so losses can be counted. Try a longer range
+            above.
+          </p>
         </div>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
-        <ChartCard title="Incidents per week" summary={most ? `${data.incidentCount} incidents; at most ${most} in one week (${busiest.length > 3 ? `${busiest.length} weeks` : busiest.join(", ")}).` : "No incidents in this range."}>
+        <ChartCard
+          title="Incidents per week"
+          summary={
+            most
+              ? `${data.incidentCount} incidents; at most ${most} in one week (${busiest.length > 3 ? `${busiest.length} weeks` : busiest.join(", ")}).`
+              : "No incidents in this range."
+          }
+        >
           <IncidentsPerWeekChart weeks={data.perWeek} />
         </ChartCard>
         <ChartCard title="Follow-up completion" summary="Done ÷ (all − won't do), for the post-mortems of incidents in this range.">
           <CompletionMeter stats={data.followUps} />
         </ChartCard>
         <ChartCard title="MTTA trend (weekly median)" summary={trendSentence("time to acknowledge", mtta)}>
-          <TrendChart points={data.perWeek.map((w) => ({ label: w.label, value: w.mttaMinutes }))} name="Time to acknowledge" testId="chart-mtta" strokeClass="stroke-accent" />
+          <TrendChart
+            points={data.perWeek.map((w) => ({ label: w.label, value: w.mttaMinutes }))}
+            name="Time to acknowledge"
+            testId="chart-mtta"
+            strokeClass="stroke-accent"
+          />
         </ChartCard>
         <ChartCard title="MTTR trend (weekly median)" summary={trendSentence("time to resolve", mttr)}>
-          <TrendChart points={data.perWeek.map((w) => ({ label: w.label, value: w.mttrMinutes }))} name="Time to resolve" testId="chart-mttr" strokeClass="stroke-st-monitoring" />
+          <TrendChart
+            points={data.perWeek.map((w) => ({ label: w.label, value: w.mttrMinutes }))}
+            name="Time to resolve"
+            testId="chart-mttr"
+            strokeClass="stroke-st-monitoring"
+          />
         </ChartCard>
-        <ChartCard title="Loss by customer journey" summary={topJourney ? `${JOURNEY_LABELS[topJourney.journey]} lost the most: ${formatMoney(topJourney.loss, data.currency)}. An incident's loss is split over its journeys in proportion to each one's own loss.` : "No recorded impact in this range."}>
-          <LossBars rows={data.lossByJourney.map((r) => ({ key: r.journey, label: JOURNEY_LABELS[r.journey], loss: r.loss }))} currency={data.currency} testId="chart-loss-journey" empty="No recorded impact in this range." />
+        <ChartCard
+          title="Loss by customer journey"
+          summary={
+            topJourney
+              ? `${JOURNEY_LABELS[topJourney.journey]} lost the most: ${formatMoney(topJourney.loss, data.currency)}. An incident's loss is split over its journeys in proportion to each one's own loss.`
+              : "No recorded impact in this range."
+          }
+        >
+          <LossBars
+            rows={data.lossByJourney.map((r) => ({ key: r.journey, label: JOURNEY_LABELS[r.journey], loss: r.loss }))}
+            currency={data.currency}
+            testId="chart-loss-journey"
+            empty="No recorded impact in this range."
+          />
         </ChartCard>
-        <ChartCard title="Loss by service" summary={topService ? `${topService.name} is tied to the most loss: ${formatMoney(topService.loss, data.currency)}. An incident's loss is shared equally by the services it impacted.` : "No recorded impact in this range."}>
-          <LossBars rows={data.lossByService.map((r) => ({ key: r.id, label: r.name, loss: r.loss }))} currency={data.currency} testId="chart-loss-service" empty="No recorded impact in this range." />
+        <ChartCard
+          title="Loss by service"
+          summary={
+            topService
+              ? `${topService.name} is tied to the most loss: ${formatMoney(topService.loss, data.currency)}. An incident's loss is shared equally by the services it impacted.`
+              : "No recorded impact in this range."
+          }
+        >
+          <LossBars
+            rows={data.lossByService.map((r) => ({ key: r.id, label: r.name, loss: r.loss }))}
+            currency={data.currency}
+            testId="chart-loss-service"
+            empty="No recorded impact in this range."
+          />
         </ChartCard>
       </div>
     </main>

@@ -3,7 +3,17 @@ import { formatMoney } from "@/lib/impact/format.ts";
 const MAX_ROWS = 8;
 
 /** Horizontal bars, largest first, each labelled with its name and amount (readable without colour). */
-export function LossBars({ rows, currency, testId, empty }: { rows: { key: string; label: string; loss: number }[]; currency: string; testId: string; empty: string }) {
+export function LossBars({
+  rows,
+  currency,
+  testId,
+  empty,
+}: {
+  rows: { key: string; label: string; loss: number }[];
+  currency: string;
+  testId: string;
+  empty: string;
+}) {
   if (!rows.length) return <p className="py-6 text-center text-sm text-ink-faint">{empty}</p>;
   // A "1 more" bar would hide a name for no room saved: fold only two or more.
   const keep = rows.length <= MAX_ROWS + 1 ? rows.length : MAX_ROWS;
@@ -24,9 +34,13 @@ export function LossBars({ rows, currency, testId, empty }: { rows: { key: strin
         const width = Math.max(2, (r.loss / max) * (W - LABEL - VALUE - 8));
         return (
           <g key={r.key} transform={`translate(0 ${i * ROW})`}>
-            <text x={LABEL - 8} y={ROW / 2 + 4} textAnchor="end" className="fill-ink-muted" fontSize={11}>{r.label.length > 26 ? `${r.label.slice(0, 25)}…` : r.label}</text>
+            <text x={LABEL - 8} y={ROW / 2 + 4} textAnchor="end" className="fill-ink-muted" fontSize={11}>
+              {r.label.length > 26 ? `${r.label.slice(0, 25)}…` : r.label}
+            </text>
             <rect x={LABEL} y={5} width={width} height={ROW - 10} rx={2} className="fill-accent/70" />
-            <text x={LABEL + width + 6} y={ROW / 2 + 4} className="fill-ink" fontSize={11}>{formatMoney(r.loss, currency)}</text>
+            <text x={LABEL + width + 6} y={ROW / 2 + 4} className="fill-ink" fontSize={11}>
+              {formatMoney(r.loss, currency)}
+            </text>
           </g>
         );
       })}

@@ -41,10 +41,14 @@ export function TrendChart({ points, name, testId, strokeClass }: { points: Poin
       {[0, 0.5, 1].map((f) => (
         <g key={f}>
           <line x1={PAD.left} x2={W - PAD.right} y1={y(top * f)} y2={y(top * f)} className="stroke-line" strokeWidth={0.5} />
-          <text x={PAD.left - 6} y={y(top * f) + 3} textAnchor="end" className="fill-ink-faint" fontSize={9}>{formatMinutesShort(top * f)}</text>
+          <text x={PAD.left - 6} y={y(top * f) + 3} textAnchor="end" className="fill-ink-faint" fontSize={9}>
+            {formatMinutesShort(top * f)}
+          </text>
         </g>
       ))}
-      {segments.map((d) => <path key={d} d={d} fill="none" className={strokeClass} strokeWidth={1.75} strokeLinejoin="round" />)}
+      {segments.map((d) => (
+        <path key={d} d={d} fill="none" className={strokeClass} strokeWidth={1.75} strokeLinejoin="round" />
+      ))}
       {points.map((p, i) =>
         p.value === null ? null : (
           <circle key={p.label} cx={x(i)} cy={y(p.value)} r={3} className={`fill-canvas ${strokeClass}`} strokeWidth={1.5}>
@@ -52,7 +56,13 @@ export function TrendChart({ points, name, testId, strokeClass }: { points: Poin
           </circle>
         ),
       )}
-      {points.map((p, i) => (i % step === 0 || i === points.length - 1 ? <text key={`l-${p.label}`} x={x(i)} y={H - 6} textAnchor="middle" className="fill-ink-faint" fontSize={9}>{p.label}</text> : null))}
+      {points.map((p, i) =>
+        i % step === 0 || i === points.length - 1 ? (
+          <text key={`l-${p.label}`} x={x(i)} y={H - 6} textAnchor="middle" className="fill-ink-faint" fontSize={9}>
+            {p.label}
+          </text>
+        ) : null,
+      )}
     </svg>
   );
 }

@@ -7,7 +7,10 @@ export function AuthShell({ title, children, wide = false }: { title: string; ch
       <div className={wide ? "w-full max-w-lg space-y-6" : "w-full max-w-sm space-y-6"}>
         <div className="space-y-1 text-center">
           <p className="text-2xl font-bold tracking-tight">
-            <span aria-hidden className="text-sev1">●</span> Warroom
+            <span aria-hidden className="text-sev1">
+              ●
+            </span>{" "}
+            Warroom
           </p>
           <h1 className="text-sm text-ink-muted">{title}</h1>
         </div>

@@ -15,13 +15,21 @@ export function ChangePasswordForm({ email, hasPassword }: { email: string; hasP
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const newPassword = String(f.get("newPassword") ?? "");
-    const done = await send<{ ok: true }>("/api/account/password", { method: "PUT", body: { currentPassword: String(f.get("currentPassword") ?? ""), newPassword } });
+    const done = await send<{ ok: true }>("/api/account/password", {
+      method: "PUT",
+      body: { currentPassword: String(f.get("currentPassword") ?? ""), newPassword },
+    });
     if (done) setMessage((await signInAndGo(email, newPassword, "/settings/account?changed=1")) ?? "Password changed.");
   }
 
   if (!hasPassword) return <p className="text-sm text-ink-muted">You sign in through single sign-on; your password is managed there.</p>;
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="password-heading" className="max-w-md space-y-4 rounded-lg border border-line bg-surface p-4">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="password-heading"
+      className="max-w-md space-y-4 rounded-lg border border-line bg-surface p-4"
+    >
       <h3 id="password-heading" className="font-semibold">
         Change your password
       </h3>
@@ -29,7 +37,12 @@ export function ChangePasswordForm({ email, hasPassword }: { email: string; hasP
       <Field label="Current password" htmlFor="currentPassword" error={errors.currentPassword}>
         <Input id="currentPassword" name="currentPassword" type="password" required autoComplete="current-password" />
       </Field>
-      <Field label="New password" htmlFor="newPassword" error={errors.newPassword} hint={`At least ${MIN_PASSWORD_LENGTH} characters. Your other sessions end.`}>
+      <Field
+        label="New password"
+        htmlFor="newPassword"
+        error={errors.newPassword}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters. Your other sessions end.`}
+      >
         <Input id="newPassword" name="newPassword" type="password" required minLength={MIN_PASSWORD_LENGTH} autoComplete="new-password" />
       </Field>
       {failure || message ? (

@@ -13,7 +13,10 @@ export function InviteForm({ onInvited }: { onInvited: (result: InvitationResult
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
-    const result = await send<InvitationResult>("/api/people/invitations", { method: "POST", body: { email: String(f.get("email") ?? ""), role: String(f.get("role") ?? "") } });
+    const result = await send<InvitationResult>("/api/people/invitations", {
+      method: "POST",
+      body: { email: String(f.get("email") ?? ""), role: String(f.get("role") ?? "") },
+    });
     if (result) {
       form.reset();
       onInvited(result);
@@ -21,7 +24,12 @@ export function InviteForm({ onInvited }: { onInvited: (result: InvitationResult
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="invite-heading" className="space-y-3 rounded-lg border border-line bg-surface p-4">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="invite-heading"
+      className="space-y-3 rounded-lg border border-line bg-surface p-4"
+    >
       <h3 id="invite-heading" className="font-semibold">
         Invite someone
       </h3>

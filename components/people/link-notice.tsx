@@ -11,7 +11,19 @@ const EMAIL_WORDS: Record<MailOutcome, string> = {
 };
 
 /** A one-time link, shown once to copy: invitation or password reset. */
-export function LinkNotice({ title, url, expiresAt, email, onDismiss }: { title: string; url: string; expiresAt: string; email: MailOutcome; onDismiss: () => void }) {
+export function LinkNotice({
+  title,
+  url,
+  expiresAt,
+  email,
+  onDismiss,
+}: {
+  title: string;
+  url: string;
+  expiresAt: string;
+  email: MailOutcome;
+  onDismiss: () => void;
+}) {
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [url]);
@@ -26,10 +38,20 @@ export function LinkNotice({ title, url, expiresAt, email, onDismiss }: { title:
   }
 
   return (
-    <div ref={ref} tabIndex={-1} role="region" aria-label={title} data-testid="access-link" className="space-y-3 rounded-lg border border-ok/50 bg-ok/5 p-4 outline-none">
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="region"
+      aria-label={title}
+      data-testid="access-link"
+      className="space-y-3 rounded-lg border border-ok/50 bg-ok/5 p-4 outline-none"
+    >
       <p className="font-semibold text-ink">{title}</p>
       <div className="flex flex-wrap items-center gap-2">
-        <code data-testid="access-link-url" className="min-w-0 flex-1 select-all break-all rounded-md border border-line bg-canvas px-3 py-2 font-mono text-sm text-ink">
+        <code
+          data-testid="access-link-url"
+          className="min-w-0 flex-1 select-all break-all rounded-md border border-line bg-canvas px-3 py-2 font-mono text-sm text-ink"
+        >
           {url}
         </code>
         <Button variant="secondary" size="sm" onClick={() => void copy()}>

@@ -20,7 +20,8 @@ export function PeopleManager({ initial, selfId }: { initial: PersonDto[]; selfI
   const [people, setPeople] = useState(initial);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const replace = (p: PersonDto) => setPeople((list) => (list.some((x) => x.id === p.id) ? list.map((x) => (x.id === p.id ? p : x)) : [...list, p]));
+  const replace = (p: PersonDto) =>
+    setPeople((list) => (list.some((x) => x.id === p.id) ? list.map((x) => (x.id === p.id ? p : x)) : [...list, p]));
 
   const invited = (r: InvitationResult, title: string) => {
     replace(r.person);
@@ -41,7 +42,11 @@ export function PeopleManager({ initial, selfId }: { initial: PersonDto[]; selfI
       if (updated) replace(updated);
     },
     async setActive(p, active) {
-      if (!active && !window.confirm(`Deactivate ${p.name}? They are signed out everywhere at once and cannot sign in; their history stays.`)) return;
+      if (
+        !active &&
+        !window.confirm(`Deactivate ${p.name}? They are signed out everywhere at once and cannot sign in; their history stays.`)
+      )
+        return;
       const updated = await call<PersonDto>(`/api/people/${p.id}`, "PATCH", { active });
       if (updated) replace(updated);
     },
@@ -64,8 +69,8 @@ export function PeopleManager({ initial, selfId }: { initial: PersonDto[]; selfI
       <div className="max-w-3xl space-y-1">
         <h2 className="text-lg font-semibold">People</h2>
         <p className="text-sm text-ink-muted">
-          Invite people with a role; each gets a one-time link (7 days) to set their name and password. Invited people can already be named on teams.
-          Deactivating someone signs them out everywhere at once; what they wrote stays theirs.
+          Invite people with a role; each gets a one-time link (7 days) to set their name and password. Invited people can already be named
+          on teams. Deactivating someone signs them out everywhere at once; what they wrote stays theirs.
         </p>
       </div>
       {notice ? <LinkNotice {...notice} onDismiss={() => setNotice(null)} /> : null}
@@ -80,10 +85,18 @@ export function PeopleManager({ initial, selfId }: { initial: PersonDto[]; selfI
           <caption className="sr-only">Members of the organisation</caption>
           <thead className="border-b border-line text-xs uppercase tracking-wide text-ink-muted">
             <tr>
-              <th scope="col" className="py-2 pr-3 font-medium">Person</th>
-              <th scope="col" className="py-2 pr-3 font-medium">Role</th>
-              <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-              <th scope="col" className="hidden py-2 pr-3 font-medium md:table-cell">Last sign-in</th>
+              <th scope="col" className="py-2 pr-3 font-medium">
+                Person
+              </th>
+              <th scope="col" className="py-2 pr-3 font-medium">
+                Role
+              </th>
+              <th scope="col" className="py-2 pr-3 font-medium">
+                Status
+              </th>
+              <th scope="col" className="hidden py-2 pr-3 font-medium md:table-cell">
+                Last sign-in
+              </th>
               <th scope="col" className="hidden py-2 text-right font-medium sm:table-cell">
                 <span className="sr-only">Actions</span>
               </th>

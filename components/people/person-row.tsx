@@ -75,7 +75,11 @@ export function PersonRow({ person: p, isSelf, actions }: { person: PersonDto; i
           <span aria-hidden>{status.icon}</span>
           {status.label}
         </span>
-        {p.status === "invited" ? <div className="text-xs text-ink-muted"><InvitationWords person={p} /></div> : null}
+        {p.status === "invited" ? (
+          <div className="text-xs text-ink-muted">
+            <InvitationWords person={p} />
+          </div>
+        ) : null}
       </td>
       <td className="hidden py-2 pr-3 text-sm text-ink-muted md:table-cell">{lastSignIn}</td>
       <td className="hidden py-2 text-right sm:table-cell">{buttons}</td>

@@ -38,8 +38,21 @@ export function RedeemLinkForm({ purpose, token, email, name }: Props) {
           <Input id="name" name="name" defaultValue={name} required autoComplete="name" autoFocus />
         </Field>
       ) : null}
-      <Field label={isInvitation ? "Password" : "New password"} htmlFor="password" error={errors.password} hint={`At least ${MIN_PASSWORD_LENGTH} characters`}>
-        <Input id="password" name="password" type="password" required minLength={MIN_PASSWORD_LENGTH} autoComplete="new-password" autoFocus={!isInvitation} />
+      <Field
+        label={isInvitation ? "Password" : "New password"}
+        htmlFor="password"
+        error={errors.password}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters`}
+      >
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          required
+          minLength={MIN_PASSWORD_LENGTH}
+          autoComplete="new-password"
+          autoFocus={!isInvitation}
+        />
       </Field>
       {failure || signInError ? (
         <p role="alert" className="text-sm font-medium text-sev1">

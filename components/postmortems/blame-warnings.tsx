@@ -7,7 +7,8 @@ export function BlameWarnings({ matches, id }: { matches: BlameMatch[]; id: stri
   return (
     <div id={id} role="status" className="rounded-md border border-warn/50 bg-warn/10 px-3 py-2 text-sm" data-testid="blame-warnings">
       <p className="font-medium text-warn">
-        <span aria-hidden>⚠ </span>Blameless check: {matches.length === 1 ? "1 phrase" : `${matches.length} phrases`} may read as blaming people. You can still save.
+        <span aria-hidden>⚠ </span>Blameless check: {matches.length === 1 ? "1 phrase" : `${matches.length} phrases`} may read as blaming
+        people. You can still save.
       </p>
       <ul className="mt-1.5 space-y-1.5">
         {matches.map((m) => (

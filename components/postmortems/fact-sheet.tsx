@@ -20,7 +20,10 @@ export function FactSheet({ facts }: { facts: PostmortemFacts }) {
   const c = facts.impact.currency;
   const told = facts.teams.filter((t) => t.notifiedAt).length;
   return (
-    <dl className="grid grid-cols-2 gap-x-6 gap-y-3 rounded-md border border-line bg-surface p-4 text-sm sm:grid-cols-4 print:border-black/30 print:bg-white" data-testid="fact-sheet">
+    <dl
+      className="grid grid-cols-2 gap-x-6 gap-y-3 rounded-md border border-line bg-surface p-4 text-sm sm:grid-cols-4 print:border-black/30 print:bg-white"
+      data-testid="fact-sheet"
+    >
       <Fact label="Started">{at(facts.keyTimes.startedAt, facts.timeZone)}</Fact>
       <Fact label="Resolved">{at(facts.keyTimes.resolvedAt, facts.timeZone)}</Fact>
       <Fact label="Duration (MTTR)">{span(facts.durations.mttrMs)}</Fact>
@@ -31,11 +34,16 @@ export function FactSheet({ facts }: { facts: PostmortemFacts }) {
       <Fact label="Commander">{facts.incident.commander ?? "—"}</Fact>
       <div className="col-span-2 min-w-0">
         <dt className="text-xs text-ink-muted print:text-black/60">Services</dt>
-        <dd className="truncate" title={facts.services.map((s) => s.name).join(", ")}>{facts.services.length ? facts.services.map((s) => s.name).join(", ") : "—"}</dd>
+        <dd className="truncate" title={facts.services.map((s) => s.name).join(", ")}>
+          {facts.services.length ? facts.services.map((s) => s.name).join(", ") : "—"}
+        </dd>
       </div>
       <div className="col-span-2 min-w-0">
         <dt className="text-xs text-ink-muted print:text-black/60">Teams told</dt>
-        <dd className="truncate print:overflow-visible print:whitespace-normal" title={facts.teams.map((t) => `${t.name}${t.notifiedAt ? "" : " (not told)"}`).join(", ")}>
+        <dd
+          className="truncate print:overflow-visible print:whitespace-normal"
+          title={facts.teams.map((t) => `${t.name}${t.notifiedAt ? "" : " (not told)"}`).join(", ")}
+        >
           {facts.teams.length ? `${told} of ${facts.teams.length}: ${facts.teams.map((t) => t.name).join(", ")}` : "—"}
         </dd>
       </div>

@@ -9,7 +9,12 @@ const INLINE = ["em", "strong", "del", "code", "a", "img", "br", "li"];
 
 const COMPONENTS: Components = {
   code: ({ children }) => <code className="rounded bg-raised px-1 font-mono text-[0.9em]">{children}</code>,
-  li: ({ children }) => <>{"• "}{children}</>,
+  li: ({ children }) => (
+    <>
+      {"• "}
+      {children}
+    </>
+  ),
 };
 
 export function GuidanceText({ text }: { text: string }) {

@@ -16,7 +16,9 @@ export function readLocalDraft(postmortemId: string, sectionKey: string): LocalD
     const raw = window.localStorage.getItem(keyOf(postmortemId, sectionKey));
     if (!raw) return null;
     const parsed = JSON.parse(raw) as Partial<LocalDraft>;
-    return typeof parsed.body === "string" && typeof parsed.baseVersion === "number" ? { body: parsed.body, baseVersion: parsed.baseVersion, savedAt: String(parsed.savedAt ?? "") } : null;
+    return typeof parsed.body === "string" && typeof parsed.baseVersion === "number"
+      ? { body: parsed.body, baseVersion: parsed.baseVersion, savedAt: String(parsed.savedAt ?? "") }
+      : null;
   } catch {
     return null;
   }

@@ -57,17 +57,29 @@ const COMPONENTS: Components = {
   code: ({ children }) => <code className="rounded bg-raised px-1 py-0.5 font-mono text-[0.9em]">{children}</code>,
   // A fence is plain text in a box; the language tag is not highlighted.
   pre: ({ node }) => (
-    <pre className="overflow-x-auto rounded-md border border-line bg-canvas p-3 font-mono text-xs print:border-black/30 print:bg-white">{textOf(node).replace(/\n$/, "")}</pre>
+    <pre className="overflow-x-auto rounded-md border border-line bg-canvas p-3 font-mono text-xs print:border-black/30 print:bg-white">
+      {textOf(node).replace(/\n$/, "")}
+    </pre>
   ),
   blockquote: ({ children }) => <blockquote className="space-y-2 border-l-2 border-line-strong pl-3 text-ink-muted">{children}</blockquote>,
   hr: () => <hr className="border-line" />,
   ul: ({ children }) => <ul className="list-disc space-y-1 pl-6">{children}</ul>,
-  ol: ({ children, start }) => <ol start={start} className="list-decimal space-y-1 pl-6">{children}</ol>,
-  li: ({ children, className, id }) => <li id={id} className={className?.includes("task-list-item") ? "list-none" : undefined}>{children}</li>,
+  ol: ({ children, start }) => (
+    <ol start={start} className="list-decimal space-y-1 pl-6">
+      {children}
+    </ol>
+  ),
+  li: ({ children, className, id }) => (
+    <li id={id} className={className?.includes("task-list-item") ? "list-none" : undefined}>
+      {children}
+    </li>
+  ),
   // A task list's checkbox, read-only: a mark with a name rather than a disabled, unlabeled input.
   input: ({ type, checked }) =>
     type === "checkbox" ? (
-      <span role="img" aria-label={checked ? "done" : "not done"} className="mr-1.5 font-mono">{checked ? "☑" : "☐"}</span>
+      <span role="img" aria-label={checked ? "done" : "not done"} className="mr-1.5 font-mono">
+        {checked ? "☑" : "☐"}
+      </span>
     ) : null,
   // Wide tables scroll inside their own box instead of widening a phone's page; cells keep a
   // readable width (cell-width.ts) rather than being squeezed into tall, one-word-a-line rows.
@@ -78,9 +90,17 @@ const COMPONENTS: Components = {
     </div>
   ),
   // A heading wraps between its words: its column's width is the cells' to decide.
-  th: ({ children, style }) => <th scope="col" style={style} className="border-b border-line-strong px-2 py-1.5 text-left align-bottom font-semibold">{children}</th>,
+  th: ({ children, style }) => (
+    <th scope="col" style={style} className="border-b border-line-strong px-2 py-1.5 text-left align-bottom font-semibold">
+      {children}
+    </th>
+  ),
   tr: ({ children }) => <tr className="border-b border-line">{children}</tr>,
-  td: ({ children, style, node }) => <td style={style} className={cn("px-2 py-1.5 align-top tabular", cellWidthClass(textOf(node)))}>{children}</td>,
+  td: ({ children, style, node }) => (
+    <td style={style} className={cn("px-2 py-1.5 align-top tabular", cellWidthClass(textOf(node)))}>
+      {children}
+    </td>
+  ),
 };
 
 export function MarkdownView({ source, className, empty }: { source: string; className?: string; empty?: ReactNode }) {

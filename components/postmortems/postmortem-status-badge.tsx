@@ -10,7 +10,13 @@ const STYLES: Record<PostmortemStatusName, { label: string; icon: string; cls: s
 export function PostmortemStatusBadge({ status }: { status: PostmortemStatusName }) {
   const s = STYLES[status];
   return (
-    <span className={cn("inline-flex items-center gap-1.5 rounded-full border px-2 py-0.5 text-xs font-medium whitespace-nowrap print:hidden", s.cls)} data-testid="pm-status">
+    <span
+      className={cn(
+        "inline-flex items-center gap-1.5 rounded-full border px-2 py-0.5 text-xs font-medium whitespace-nowrap print:hidden",
+        s.cls,
+      )}
+      data-testid="pm-status"
+    >
       <span aria-hidden>{s.icon}</span>
       {s.label}
     </span>

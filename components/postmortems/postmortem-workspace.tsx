@@ -70,22 +70,46 @@ export function PostmortemWorkspace({ initial, viewer, canWrite, canPublish, rev
           <SeverityBadge severity={postmortem.incident.severity} />
           <PostmortemStatusBadge status={postmortem.status} />
           <span className="text-xs text-ink-muted print:hidden" aria-live="polite" data-testid="pm-live">
-            <span aria-hidden className={live ? "text-ok" : "text-ink-faint"}>● </span>
+            <span aria-hidden className={live ? "text-ok" : "text-ink-faint"}>
+              ●{" "}
+            </span>
             {live ? "Live" : "Connecting…"}
           </span>
           {others.length ? (
             <span className="text-xs text-ink-muted print:hidden" data-testid="pm-presence">
-              Here: {others.map((u) => `${u.name}${u.sectionKey ? ` (editing ${postmortem.sections.find((s) => s.key === u.sectionKey)?.title ?? u.sectionKey})` : ""}`).join(", ")}
+              Here:{" "}
+              {others
+                .map(
+                  (u) =>
+                    `${u.name}${u.sectionKey ? ` (editing ${postmortem.sections.find((s) => s.key === u.sectionKey)?.title ?? u.sectionKey})` : ""}`,
+                )
+                .join(", ")}
             </span>
           ) : null}
           <div className="ml-auto flex items-center gap-2 print:hidden">
             {canWrite ? (
               <div role="group" aria-label="View" className="flex rounded-md border border-line p-0.5">
-                <button type="button" aria-pressed={!editing} onClick={() => setEditingMode(false)} className={editing ? "px-2.5 py-1 text-ink-muted hover:text-ink" : "rounded bg-raised px-2.5 py-1"}>Document</button>
-                <button type="button" aria-pressed={editing} onClick={() => setEditingMode(true)} className={editing ? "rounded bg-raised px-2.5 py-1" : "px-2.5 py-1 text-ink-muted hover:text-ink"}>Edit</button>
+                <button
+                  type="button"
+                  aria-pressed={!editing}
+                  onClick={() => setEditingMode(false)}
+                  className={editing ? "px-2.5 py-1 text-ink-muted hover:text-ink" : "rounded bg-raised px-2.5 py-1"}
+                >
+                  Document
+                </button>
+                <button
+                  type="button"
+                  aria-pressed={editing}
+                  onClick={() => setEditingMode(true)}
+                  className={editing ? "rounded bg-raised px-2.5 py-1" : "px-2.5 py-1 text-ink-muted hover:text-ink"}
+                >
+                  Edit
+                </button>
               </div>
             ) : null}
-            <Button size="sm" variant="secondary" onClick={() => window.print()}>Print</Button>
+            <Button size="sm" variant="secondary" onClick={() => window.print()}>
+              Print
+            </Button>
           </div>
         </div>
         <p className="hidden text-sm print:block">Blameless post-mortem · {postmortem.incident.ref}</p>
@@ -101,20 +125,35 @@ export function PostmortemWorkspace({ initial, viewer, canWrite, canPublish, rev
         ) : (
           <h1 className="text-2xl font-semibold">{shown && !editing ? shown.title : postmortem.title}</h1>
         )}
-        {titleError ? <p role="alert" className="text-sm text-sev1">{titleError}</p> : null}
+        {titleError ? (
+          <p role="alert" className="text-sm text-sev1">
+            {titleError}
+          </p>
+        ) : null}
         <p className="text-sm text-ink-muted">
           Drafted {postmortem.createdBy ? `by ${postmortem.createdBy.name} ` : ""}from the incident record
-          {shown && !editing ? <> · revision {shown.number} published{shown.publishedBy ? ` by ${shown.publishedBy.name}` : ""} <Timestamp iso={shown.publishedAt} withDate /></> : null}
+          {shown && !editing ? (
+            <>
+              {" "}
+              · revision {shown.number} published{shown.publishedBy ? ` by ${shown.publishedBy.name}` : ""}{" "}
+              <Timestamp iso={shown.publishedAt} withDate />
+            </>
+          ) : null}
         </p>
       </header>
 
-      <div className="mt-4">
-        {postmortem.facts ? <FactSheet facts={postmortem.facts} /> : null}
-      </div>
+      <div className="mt-4">{postmortem.facts ? <FactSheet facts={postmortem.facts} /> : null}</div>
 
       {editing ? (
         <div className="mt-4 space-y-3">
-          <ReviewBar postmortem={postmortem} viewerId={viewer.userId} canWrite={canWrite} canPublish={canPublish} reviewers={reviewers} onChanged={apply} />
+          <ReviewBar
+            postmortem={postmortem}
+            viewerId={viewer.userId}
+            canWrite={canWrite}
+            canPublish={canPublish}
+            reviewers={reviewers}
+            onChanged={apply}
+          />
           {postmortem.publishedRevision > 0 ? (
             <p className="text-sm text-ink-muted print:hidden">
               {postmortem.status === "published"
@@ -141,11 +180,19 @@ export function PostmortemWorkspace({ initial, viewer, canWrite, canPublish, rev
           {shown ? (
             postmortem.revisions.length > 1 ? (
               <div className="mt-4 flex items-center gap-2 text-sm print:hidden">
-                <label htmlFor="pm-revision" className="text-ink-muted">Revision</label>
-                <select id="pm-revision" className="h-8 rounded-md border border-line bg-canvas px-2" value={revision ? String(revision.number) : "latest"} onChange={(e) => void pickRevision(e.target.value)}>
+                <label htmlFor="pm-revision" className="text-ink-muted">
+                  Revision
+                </label>
+                <select
+                  id="pm-revision"
+                  className="h-8 rounded-md border border-line bg-canvas px-2"
+                  value={revision ? String(revision.number) : "latest"}
+                  onChange={(e) => void pickRevision(e.target.value)}
+                >
                   {postmortem.revisions.map((r, i) => (
                     <option key={r.number} value={i === 0 ? "latest" : String(r.number)}>
-                      {r.number}{i === 0 ? " (latest)" : ""} · {new Date(r.publishedAt).toLocaleDateString()}
+                      {r.number}
+                      {i === 0 ? " (latest)" : ""} · {new Date(r.publishedAt).toLocaleDateString()}
                     </option>
                   ))}
                 </select>

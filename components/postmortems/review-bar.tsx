@@ -43,7 +43,10 @@ export function ReviewBar({ postmortem, viewerId, canWrite, canPublish, reviewer
           <ul className="flex flex-wrap gap-x-4 gap-y-1" data-testid="reviews">
             {postmortem.reviews.map((r) => (
               <li key={r.reviewer.id} title={r.comment || undefined}>
-                <span aria-hidden className={r.state === "approved" ? "text-ok" : r.state === "changes_requested" ? "text-warn" : "text-ink-faint"}>
+                <span
+                  aria-hidden
+                  className={r.state === "approved" ? "text-ok" : r.state === "changes_requested" ? "text-warn" : "text-ink-faint"}
+                >
                   {r.state === "approved" ? "✓" : r.state === "changes_requested" ? "✎" : "○"}{" "}
                 </span>
                 <span className="font-medium">{r.reviewer.name}</span> <span className="text-ink-muted">{STATE_LABEL[r.state]}</span>
@@ -63,14 +66,27 @@ export function ReviewBar({ postmortem, viewerId, canWrite, canPublish, reviewer
             ) : null}
             {postmortem.status === "in_review" ? (
               <>
-                <Button size="sm" variant="secondary" disabled={busy} onClick={() => void act("/reviews", { state: "approved", comment })}>Approve</Button>
-                <Button size="sm" variant="secondary" disabled={busy || !comment.trim()} title={comment.trim() ? undefined : "Say what to change in the comment box"} onClick={() => void act("/reviews", { state: "changes_requested", comment })}>
+                <Button size="sm" variant="secondary" disabled={busy} onClick={() => void act("/reviews", { state: "approved", comment })}>
+                  Approve
+                </Button>
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  disabled={busy || !comment.trim()}
+                  title={comment.trim() ? undefined : "Say what to change in the comment box"}
+                  onClick={() => void act("/reviews", { state: "changes_requested", comment })}
+                >
                   Request changes
                 </Button>
               </>
             ) : null}
             {canPublish && postmortem.status === "in_review" ? (
-              <Button size="sm" disabled={busy || approvals === 0} title={approvals === 0 ? "Needs at least one approval" : undefined} onClick={() => void act("/publish", {})}>
+              <Button
+                size="sm"
+                disabled={busy || approvals === 0}
+                title={approvals === 0 ? "Needs at least one approval" : undefined}
+                onClick={() => void act("/publish", {})}
+              >
                 Publish{postmortem.publishedRevision ? ` revision ${postmortem.publishedRevision + 1}` : ""}
               </Button>
             ) : null}
@@ -79,8 +95,18 @@ export function ReviewBar({ postmortem, viewerId, canWrite, canPublish, reviewer
       </div>
       {canWrite && postmortem.status === "in_review" ? (
         <div className="space-y-1">
-          <label htmlFor="review-comment" className="block text-xs text-ink-muted">Review comment {postmortem.reviews.some((r) => r.reviewer.id === viewerId) ? "(you were asked to review)" : "(optional for approval)"}</label>
-          <Textarea id="review-comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} placeholder="What reads well, what to change before publishing" />
+          <label htmlFor="review-comment" className="block text-xs text-ink-muted">
+            Review comment{" "}
+            {postmortem.reviews.some((r) => r.reviewer.id === viewerId) ? "(you were asked to review)" : "(optional for approval)"}
+          </label>
+          <Textarea
+            id="review-comment"
+            rows={2}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            maxLength={2000}
+            placeholder="What reads well, what to change before publishing"
+          />
           {canPublish && approvals === 0 ? <p className="text-xs text-ink-muted">Publishing needs at least one approval.</p> : null}
         </div>
       ) : null}
@@ -90,18 +116,30 @@ export function ReviewBar({ postmortem, viewerId, canWrite, canPublish, reviewer
           <div className="grid gap-1 sm:grid-cols-3">
             {reviewers.map((m) => (
               <label key={m.id} className="flex items-center gap-2">
-                <input type="checkbox" checked={chosen.includes(m.id)} onChange={(e) => setChosen((c) => (e.target.checked ? [...c, m.id] : c.filter((x) => x !== m.id)))} />
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(m.id)}
+                  onChange={(e) => setChosen((c) => (e.target.checked ? [...c, m.id] : c.filter((x) => x !== m.id)))}
+                />
                 {m.name}
               </label>
             ))}
           </div>
-          {errors.reviewerIds ? <p role="alert" className="text-xs text-sev1">{errors.reviewerIds}</p> : null}
+          {errors.reviewerIds ? (
+            <p role="alert" className="text-xs text-sev1">
+              {errors.reviewerIds}
+            </p>
+          ) : null}
           <Button size="sm" disabled={busy || chosen.length === 0} onClick={() => void act("/review-request", { reviewerIds: chosen })}>
             Send for review
           </Button>
         </fieldset>
       ) : null}
-      {failure ? <p role="alert" className="text-sm font-medium text-sev1">{failure}</p> : null}
+      {failure ? (
+        <p role="alert" className="text-sm font-medium text-sev1">
+          {failure}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -48,20 +48,31 @@ export function RoomPostmortemSection() {
     <PanelSection title="Post-mortem">
       {known.state === "exists" ? (
         <div className="flex items-center gap-2">
-          <Link href={`/postmortems/${known.postmortem.id}`} className={buttonClasses("primary", "sm")}>Open post-mortem</Link>
+          <Link href={`/postmortems/${known.postmortem.id}`} className={buttonClasses("primary", "sm")}>
+            Open post-mortem
+          </Link>
           <PostmortemStatusBadge status={known.postmortem.status} />
         </div>
       ) : known.state === "none" && can(viewer.role, "postmortem:write") ? (
         <div className="space-y-1.5">
-          <p className="text-ink-muted">Resolved. Draft the blameless review while the room remembers: key times, impact, who was told and the pinned moments are filled in for you.</p>
-          <Button size="sm" disabled={busy} onClick={() => void draft()}>{busy ? "Drafting…" : "Draft post-mortem"}</Button>
+          <p className="text-ink-muted">
+            Resolved. Draft the blameless review while the room remembers: key times, impact, who was told and the pinned moments are filled
+            in for you.
+          </p>
+          <Button size="sm" disabled={busy} onClick={() => void draft()}>
+            {busy ? "Drafting…" : "Draft post-mortem"}
+          </Button>
         </div>
       ) : known.state === "none" ? (
         <p className="text-ink-muted">No post-mortem has been drafted yet.</p>
       ) : (
         <p className="text-ink-muted">Checking…</p>
       )}
-      {error ? <p role="alert" className="text-sm font-medium text-sev1">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm font-medium text-sev1">
+          {error}
+        </p>
+      ) : null}
     </PanelSection>
   );
 }

@@ -10,7 +10,14 @@ import { markdownUrlTransform, MARKDOWN_REMARK_PLUGINS } from "@/lib/postmortems
 const SAFE_COMPONENTS: Components = {
   a: ({ href, children, id, "aria-label": label }) =>
     href ? (
-      <a id={id} href={href} aria-label={label} className="text-accent underline underline-offset-2" rel="noopener noreferrer nofollow" target={/^https?:/i.test(href) ? "_blank" : undefined}>
+      <a
+        id={id}
+        href={href}
+        aria-label={label}
+        className="text-accent underline underline-offset-2"
+        rel="noopener noreferrer nofollow"
+        target={/^https?:/i.test(href) ? "_blank" : undefined}
+      >
         {children}
       </a>
     ) : (
@@ -57,6 +64,12 @@ function textOf(node: ReactNode): string {
 export function markdownPlainText(source: string): string {
   // react-markdown's Markdown is a synchronous function of its options (no hooks), so it can be
   // called for its tree; with no element allowed, only the text is left.
-  const tree = Markdown({ children: source, remarkPlugins: MARKDOWN_REMARK_PLUGINS, urlTransform: markdownUrlTransform, allowedElements: [], unwrapDisallowed: true });
+  const tree = Markdown({
+    children: source,
+    remarkPlugins: MARKDOWN_REMARK_PLUGINS,
+    urlTransform: markdownUrlTransform,
+    allowedElements: [],
+    unwrapDisallowed: true,
+  });
   return textOf(tree).replace(/\s+/g, " ").trim();
 }

@@ -26,6 +26,7 @@ export async function saveSectionRequest(postmortemId: string, key: string, body
     | null;
   if (res.ok && payload && "section" in payload) return { kind: "saved", section: payload.section, warnings: payload.warnings };
   const error = payload && "error" in payload ? payload.error : undefined;
-  if (res.status === 409 && error?.details?.current) return { kind: "conflict", current: error.details.current, message: error.message ?? "Someone changed this section" };
+  if (res.status === 409 && error?.details?.current)
+    return { kind: "conflict", current: error.details.current, message: error.message ?? "Someone changed this section" };
   return { kind: "failed", message: error?.message ?? `Saving failed (${res.status}); your text is kept in this browser.` };
 }

@@ -24,7 +24,10 @@ interface Props {
   onSaved: (section: PostmortemSectionDto) => void;
 }
 
-type Mode = { kind: "view" } | { kind: "edit"; text: string; baseVersion: number; restored: boolean } | { kind: "conflict"; mine: string; theirs: PostmortemSectionDto };
+type Mode =
+  | { kind: "view" }
+  | { kind: "edit"; text: string; baseVersion: number; restored: boolean }
+  | { kind: "conflict"; mine: string; theirs: PostmortemSectionDto };
 
 export function SectionEditor({ postmortemId, section, canEdit, othersEditing, onEditing, onSaved }: Props) {
   const [mode, setMode] = useState<Mode>({ kind: "view" });
@@ -97,16 +100,29 @@ export function SectionEditor({ postmortemId, section, canEdit, othersEditing, o
 
   const editingNames = othersEditing.map((u) => u.name).join(", ");
   return (
-    <section aria-labelledby={headingId} className="pm-section scroll-mt-16 border-b border-line py-6 last:border-b-0" data-section={section.key}>
+    <section
+      aria-labelledby={headingId}
+      className="pm-section scroll-mt-16 border-b border-line py-6 last:border-b-0"
+      data-section={section.key}
+    >
       <div className="mb-3 flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <h2 id={headingId} className="text-lg font-semibold">{section.title}</h2>
+        <h2 id={headingId} className="text-lg font-semibold">
+          {section.title}
+        </h2>
         {othersEditing.length ? (
           <span className="rounded border border-accent/50 px-1.5 py-0.5 text-xs text-accent print:hidden" data-testid="section-editing">
-            <span aria-hidden>✎ </span>{editingNames} {othersEditing.length === 1 ? "is" : "are"} editing
+            <span aria-hidden>✎ </span>
+            {editingNames} {othersEditing.length === 1 ? "is" : "are"} editing
           </span>
         ) : null}
         <span className="ml-auto text-xs text-ink-faint print:hidden">
-          {section.updatedBy ? <>v{section.version} · {section.updatedBy.name} · <Timestamp iso={section.updatedAt} withDate /></> : `v${section.version}`}
+          {section.updatedBy ? (
+            <>
+              v{section.version} · {section.updatedBy.name} · <Timestamp iso={section.updatedAt} withDate />
+            </>
+          ) : (
+            `v${section.version}`
+          )}
         </span>
         {canEdit && mode.kind === "view" ? (
           <Button size="sm" variant="secondary" className="h-7 print:hidden" onClick={startEditing} aria-label={`Edit ${section.title}`}>
@@ -116,31 +132,69 @@ export function SectionEditor({ postmortemId, section, canEdit, othersEditing, o
       </div>
 
       {mode.kind === "view" ? (
-        <MarkdownView source={section.body} className="pm-body text-ink" empty={
+        <MarkdownView
+          source={section.body}
+          className="pm-body text-ink"
+          empty={
             <p className="text-ink-faint italic">
-              Nothing written yet.{section.guidance ? <> <GuidanceText text={section.guidance} /></> : null}
+              Nothing written yet.
+              {section.guidance ? (
+                <>
+                  {" "}
+                  <GuidanceText text={section.guidance} />
+                </>
+              ) : null}
             </p>
-          } />
+          }
+        />
       ) : null}
 
       {mode.kind === "edit" ? (
         <div className="space-y-2 print:hidden">
-          {section.guidance ? <p className="text-sm text-ink-muted" data-testid="section-guidance"><GuidanceText text={section.guidance} /></p> : null}
-          {mode.restored ? <p role="status" className="text-sm text-accent">Restored text you had not saved yet (kept in this browser).</p> : null}
+          {section.guidance ? (
+            <p className="text-sm text-ink-muted" data-testid="section-guidance">
+              <GuidanceText text={section.guidance} />
+            </p>
+          ) : null}
+          {mode.restored ? (
+            <p role="status" className="text-sm text-accent">
+              Restored text you had not saved yet (kept in this browser).
+            </p>
+          ) : null}
           {section.version > mode.baseVersion ? (
             <p role="status" className="text-sm text-warn" data-testid="stale-notice">
               {section.updatedBy?.name ?? "Someone"} saved a newer version while you were editing. Saving will show both so you can merge.
             </p>
           ) : null}
           <div className="flex gap-1 text-sm" role="group" aria-label="Editor view">
-            <button type="button" aria-pressed={!preview} onClick={() => setPreview(false)} className={preview ? "px-2 py-1 text-ink-muted hover:text-ink" : "rounded bg-raised px-2 py-1 text-ink"}>Write</button>
-            <button type="button" aria-pressed={preview} onClick={() => setPreview(true)} className={preview ? "rounded bg-raised px-2 py-1 text-ink" : "px-2 py-1 text-ink-muted hover:text-ink"}>Preview</button>
+            <button
+              type="button"
+              aria-pressed={!preview}
+              onClick={() => setPreview(false)}
+              className={preview ? "px-2 py-1 text-ink-muted hover:text-ink" : "rounded bg-raised px-2 py-1 text-ink"}
+            >
+              Write
+            </button>
+            <button
+              type="button"
+              aria-pressed={preview}
+              onClick={() => setPreview(true)}
+              className={preview ? "rounded bg-raised px-2 py-1 text-ink" : "px-2 py-1 text-ink-muted hover:text-ink"}
+            >
+              Preview
+            </button>
           </div>
           {preview ? (
-            <MarkdownView source={mode.text} className="min-h-40 rounded-md border border-line p-3" empty={<p className="text-ink-faint">Nothing to preview.</p>} />
+            <MarkdownView
+              source={mode.text}
+              className="min-h-40 rounded-md border border-line p-3"
+              empty={<p className="text-ink-faint">Nothing to preview.</p>}
+            />
           ) : (
             <>
-              <label htmlFor={fieldId} className="sr-only">{section.title} (Markdown)</label>
+              <label htmlFor={fieldId} className="sr-only">
+                {section.title} (Markdown)
+              </label>
               <Textarea
                 id={fieldId}
                 value={mode.text}
@@ -154,12 +208,18 @@ export function SectionEditor({ postmortemId, section, canEdit, othersEditing, o
             </>
           )}
           <BlameWarnings matches={warnings} id={`${fieldId}-blame`} />
-          {error ? <p role="alert" className="text-sm font-medium text-sev1">{error}</p> : null}
+          {error ? (
+            <p role="alert" className="text-sm font-medium text-sev1">
+              {error}
+            </p>
+          ) : null}
           <div className="flex items-center gap-2">
             <Button size="sm" disabled={busy} onClick={() => void save(mode.text, mode.baseVersion)}>
               {busy ? "Saving…" : "Save section"}
             </Button>
-            <Button size="sm" variant="ghost" onClick={stop} disabled={busy}>Cancel</Button>
+            <Button size="sm" variant="ghost" onClick={stop} disabled={busy}>
+              Cancel
+            </Button>
             <span className="text-xs text-ink-faint">
               <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> saves · Markdown
             </span>

@@ -30,7 +30,13 @@ export function useLivePostmortem(initial: PostmortemDto) {
   }, []);
 
   const applySection = useCallback((section: PostmortemSectionDto) => {
-    setPostmortem((current) => ({ ...current, sections: mergeSections(current.sections, current.sections.map((s) => (s.key === section.key ? section : s))) }));
+    setPostmortem((current) => ({
+      ...current,
+      sections: mergeSections(
+        current.sections,
+        current.sections.map((s) => (s.key === section.key ? section : s)),
+      ),
+    }));
   }, []);
 
   useEffect(() => {

@@ -31,7 +31,10 @@ export function PresenceList({ store, commanderId }: { store: PresenceStore; com
   const deferredQuery = useDeferredValue(query.trim().toLowerCase());
   const [scrollTop, setScrollTop] = useState(0);
   const counts = useMemo(() => countsByRole(users), [users]);
-  const shown = useMemo(() => (deferredQuery ? users.filter((u) => u.name.toLowerCase().includes(deferredQuery)) : users), [users, deferredQuery]);
+  const shown = useMemo(
+    () => (deferredQuery ? users.filter((u) => u.name.toLowerCase().includes(deferredQuery)) : users),
+    [users, deferredQuery],
+  );
   const first = Math.max(0, Math.floor(scrollTop / ROW_PX) - OVERSCAN);
   const rows = shown.slice(first, first + VISIBLE_ROWS + OVERSCAN * 2);
   const height = Math.min(Math.max(shown.length, 1), VISIBLE_ROWS) * ROW_PX;
@@ -72,11 +75,22 @@ export function PresenceList({ store, commanderId }: { store: PresenceStore; com
             ) : (
               <ul className="relative" style={{ height: shown.length * ROW_PX }} data-testid="presence">
                 {rows.map((u, k) => (
-                  <li key={u.id} className="absolute inset-x-0 flex items-center gap-2" style={{ top: (first + k) * ROW_PX, height: ROW_PX }}>
-                    <span aria-hidden className="text-ok">●</span>
+                  <li
+                    key={u.id}
+                    className="absolute inset-x-0 flex items-center gap-2"
+                    style={{ top: (first + k) * ROW_PX, height: ROW_PX }}
+                  >
+                    <span aria-hidden className="text-ok">
+                      ●
+                    </span>
                     <span className="truncate font-medium">{u.name}</span>
                     {commanderId === u.id ? (
-                      <span className="rounded border border-accent/50 px-1 text-[11px] font-semibold text-accent" title="Incident commander">IC</span>
+                      <span
+                        className="rounded border border-accent/50 px-1 text-[11px] font-semibold text-accent"
+                        title="Incident commander"
+                      >
+                        IC
+                      </span>
                     ) : null}
                     <span className="ml-auto shrink-0 pr-1 text-xs text-ink-muted">{roleLabel(u.role)}</span>
                   </li>
@@ -95,9 +109,5 @@ export function PresenceSummary({ store }: { store: PresenceStore }) {
   const users = usePresence(store);
   if (users.length === 0) return <>—</>;
   const names = users.slice(0, 3).map((u) => u.name.split(" ")[0]);
-  return (
-    <>
-      {users.length > 3 ? `${users.length.toLocaleString("en")} · ${names.join(", ")}…` : names.join(", ")}
-    </>
-  );
+  return <>{users.length > 3 ? `${users.length.toLocaleString("en")} · ${names.join(", ")}…` : names.join(", ")}</>;
 }

@@ -9,13 +9,29 @@ function day(iso: string, timeZone: string): string {
  * The date of the last drill that involved a service or team: green within the freshness window,
  * red (a link to fix it) when stale or never; a date opens that drill's report, "never" the drills page.
  */
-export function LastDrillCell({ lastDrill, name, timeZone, freshDays }: { lastDrill: LastDrill | undefined; name: string; timeZone: string; freshDays: number }) {
+export function LastDrillCell({
+  lastDrill,
+  name,
+  timeZone,
+  freshDays,
+}: {
+  lastDrill: LastDrill | undefined;
+  name: string;
+  timeZone: string;
+  freshDays: number;
+}) {
   if (!lastDrill) return <span className="text-ink-faint">–</span>;
   const when = lastDrill.at ? day(lastDrill.at, timeZone) : null;
   if (lastDrill.verdict === "ok" && when) {
     return (
-      <Link href={`/drills/${lastDrill.drillId}`} className="whitespace-nowrap text-ok underline-offset-2 hover:underline" title={`Within the last ${freshDays} days: open the report`}>
-        <span aria-hidden>✓ </span>{when}<span className="sr-only"> last drill of {name}: open its report</span>
+      <Link
+        href={`/drills/${lastDrill.drillId}`}
+        className="whitespace-nowrap text-ok underline-offset-2 hover:underline"
+        title={`Within the last ${freshDays} days: open the report`}
+      >
+        <span aria-hidden>✓ </span>
+        {when}
+        <span className="sr-only"> last drill of {name}: open its report</span>
       </Link>
     );
   }
@@ -25,7 +41,13 @@ export function LastDrillCell({ lastDrill, name, timeZone, freshDays }: { lastDr
       className="whitespace-nowrap font-medium text-bad underline-offset-2 hover:underline"
       title={when ? `More than ${freshDays} days ago: run a drill` : "Never drilled: run a drill"}
     >
-      <span aria-hidden>✗ </span>{when ?? "never"}<span className="sr-only"> last drill of {name}{when ? `, more than ${freshDays} days ago` : ""}</span>
+      <span aria-hidden>✗ </span>
+      {when ?? "never"}
+      <span className="sr-only">
+        {" "}
+        last drill of {name}
+        {when ? `, more than ${freshDays} days ago` : ""}
+      </span>
     </Link>
   );
 }

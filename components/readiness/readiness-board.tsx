@@ -62,7 +62,11 @@ function CheckCell({ verdict, check, service }: { verdict: Verdict; check: Servi
   }
   return (
     <Link href={fixHref(check, service)} className="font-medium text-bad underline-offset-2 hover:underline">
-      <span aria-hidden>✗ </span>fix<span className="sr-only"> {label.toLowerCase()} of {service.name}</span>
+      <span aria-hidden>✗ </span>fix
+      <span className="sr-only">
+        {" "}
+        {label.toLowerCase()} of {service.name}
+      </span>
     </Link>
   );
 }
@@ -71,14 +75,18 @@ function sortServices(rows: ServiceReadiness[], key: SortKey): ServiceReadiness[
   const byName = (a: ServiceReadiness, b: ServiceReadiness) => a.name.localeCompare(b.name);
   const sorted = [...rows];
   if (key === "name") return sorted.sort(byName);
-  if (key === "gaps") return sorted.sort((a, b) => b.gaps.length - a.gaps.length || b.atStakePerMinute - a.atStakePerMinute || byName(a, b));
+  if (key === "gaps")
+    return sorted.sort((a, b) => b.gaps.length - a.gaps.length || b.atStakePerMinute - a.atStakePerMinute || byName(a, b));
   return sorted.sort((a, b) => b.atStakePerMinute - a.atStakePerMinute || b.gaps.length - a.gaps.length || byName(a, b));
 }
 
 export function ReadinessBoard({ data, canFix, isAdmin }: { data: ReadinessDto; canFix: boolean; isAdmin: boolean }) {
   const [sort, setSort] = useState<SortKey>("stake");
   const [onlyGaps, setOnlyGaps] = useState(false);
-  const rows = useMemo(() => sortServices(onlyGaps ? data.services.filter((s) => s.gaps.length > 0) : data.services, sort), [data.services, onlyGaps, sort]);
+  const rows = useMemo(
+    () => sortServices(onlyGaps ? data.services.filter((s) => s.gaps.length > 0) : data.services, sort),
+    [data.services, onlyGaps, sort],
+  );
   const ready = data.services.filter((s) => s.gaps.length === 0).length;
   const gapCount = data.services.reduce((sum, s) => sum + s.gaps.length, 0);
 
@@ -110,7 +118,13 @@ export function ReadinessBoard({ data, canFix, isAdmin }: { data: ReadinessDto; 
               <span aria-hidden>✗ </span>
               {data.peak.overlapping.length ? `only partly covered by ${data.peak.overlapping.join(", ")}` : "no peak window covers it"}
               {": money at stake below is at normal traffic. "}
-              {isAdmin ? <Link href="/settings/impact" className="underline">Add a peak window</Link> : "An admin adds one under Settings → Impact."}
+              {isAdmin ? (
+                <Link href="/settings/impact" className="underline">
+                  Add a peak window
+                </Link>
+              ) : (
+                "An admin adds one under Settings → Impact."
+              )}
             </span>
           )}
         </p>
@@ -119,7 +133,11 @@ export function ReadinessBoard({ data, canFix, isAdmin }: { data: ReadinessDto; 
       <div className="flex flex-wrap items-center gap-4 text-sm">
         <label className="flex items-center gap-2 text-ink-muted">
           Sort by
-          <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)} className="h-9 rounded-md border border-line bg-canvas px-2 text-ink">
+          <select
+            value={sort}
+            onChange={(e) => setSort(e.target.value as SortKey)}
+            className="h-9 rounded-md border border-line bg-canvas px-2 text-ink"
+          >
             <option value="stake">$/min at stake</option>
             <option value="gaps">Most gaps</option>
             <option value="name">Name</option>
@@ -134,8 +152,15 @@ export function ReadinessBoard({ data, canFix, isAdmin }: { data: ReadinessDto; 
 
       {data.services.length === 0 ? (
         <p className="rounded-md border border-line bg-surface p-6 text-sm text-ink-muted">
-          No services yet. <Link href="/catalog" className="underline">Add your services</Link> or{" "}
-          <Link href="/catalog/import" className="underline">import a catalog</Link>, and this board shows what each needs before the peak.
+          No services yet.{" "}
+          <Link href="/catalog" className="underline">
+            Add your services
+          </Link>{" "}
+          or{" "}
+          <Link href="/catalog/import" className="underline">
+            import a catalog
+          </Link>
+          , and this board shows what each needs before the peak.
         </p>
       ) : (
         <>
@@ -143,26 +168,46 @@ export function ReadinessBoard({ data, canFix, isAdmin }: { data: ReadinessDto; 
             <caption className="sr-only">Services against the coming peak</caption>
             <thead>
               <tr className="border-b border-line text-left text-xs uppercase tracking-wide text-ink-muted">
-                <th scope="col" className="py-2 pr-3 font-medium">Service</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Owner</th>
-                <th scope="col" className="py-2 pr-3 text-right font-medium">At stake at peak</th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  Service
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  Owner
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right font-medium">
+                  At stake at peak
+                </th>
                 {COLUMNS.map((c) => (
-                  <th key={c} scope="col" className="px-2 py-2 text-center font-medium">{CHECK_LABELS[c]}</th>
+                  <th key={c} scope="col" className="px-2 py-2 text-center font-medium">
+                    {CHECK_LABELS[c]}
+                  </th>
                 ))}
-                <th scope="col" className="px-2 py-2 text-center font-medium" title={`Green when a drill in the last ${data.drillFreshDays} days involved it`}>Last drill</th>
+                <th
+                  scope="col"
+                  className="px-2 py-2 text-center font-medium"
+                  title={`Green when a drill in the last ${data.drillFreshDays} days involved it`}
+                >
+                  Last drill
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((s) => (
                 <tr key={s.id} className="border-b border-line/60" data-testid="readiness-row">
                   <th scope="row" className="py-2 pr-3 text-left font-normal">
-                    <Link href={`/catalog/services/${s.id}`} className="font-medium hover:underline">{s.name}</Link>
+                    <Link href={`/catalog/services/${s.id}`} className="font-medium hover:underline">
+                      {s.name}
+                    </Link>
                     <span className="ml-2 text-xs text-ink-faint">tier {s.tier}</span>
                   </th>
                   <td className="py-2 pr-3">
-                    <Link href={`/catalog/teams/${s.team.id}`} className="text-ink-muted hover:underline">{s.team.name}</Link>
+                    <Link href={`/catalog/teams/${s.team.id}`} className="text-ink-muted hover:underline">
+                      {s.team.name}
+                    </Link>
                   </td>
-                  <td className="py-2 pr-3 text-right tabular">{s.atStakePerMinute > 0 ? formatPerMinute(s.atStakePerMinute, data.currency) : "–"}</td>
+                  <td className="py-2 pr-3 text-right tabular">
+                    {s.atStakePerMinute > 0 ? formatPerMinute(s.atStakePerMinute, data.currency) : "–"}
+                  </td>
                   {COLUMNS.map((c) => (
                     <td key={c} className="px-2 py-2 text-center">
                       <CheckCell verdict={s.checks[c]} check={c} service={s} />
@@ -181,19 +226,28 @@ export function ReadinessBoard({ data, canFix, isAdmin }: { data: ReadinessDto; 
             {rows.map((s) => (
               <li key={s.id} className="rounded-md border border-line bg-surface p-3 text-sm">
                 <div className="flex items-baseline justify-between gap-2">
-                  <Link href={`/catalog/services/${s.id}`} className="min-w-0 break-words font-medium">{s.name}</Link>
-                  <span className="shrink-0 tabular text-ink-muted">{s.atStakePerMinute > 0 ? formatPerMinute(s.atStakePerMinute, data.currency) : "–"}</span>
+                  <Link href={`/catalog/services/${s.id}`} className="min-w-0 break-words font-medium">
+                    {s.name}
+                  </Link>
+                  <span className="shrink-0 tabular text-ink-muted">
+                    {s.atStakePerMinute > 0 ? formatPerMinute(s.atStakePerMinute, data.currency) : "–"}
+                  </span>
                 </div>
                 <p className="text-xs text-ink-faint">
                   {s.team.name} · tier {s.tier} · last drill{" "}
                   <LastDrillCell lastDrill={s.lastDrill} name={s.name} timeZone={data.timeZone} freshDays={data.drillFreshDays} />
                 </p>
                 {s.gaps.length === 0 ? (
-                  <p className="mt-1 text-ok"><span aria-hidden>✓ </span>Ready</p>
+                  <p className="mt-1 text-ok">
+                    <span aria-hidden>✓ </span>Ready
+                  </p>
                 ) : (
                   <ul className="mt-1 space-y-0.5 text-bad">
                     {s.gaps.map((g) => (
-                      <li key={g}><span aria-hidden>✗ </span>{g}</li>
+                      <li key={g}>
+                        <span aria-hidden>✗ </span>
+                        {g}
+                      </li>
                     ))}
                   </ul>
                 )}

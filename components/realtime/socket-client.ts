@@ -12,6 +12,12 @@ export function getSocket(): ClientSocket {
   // sessions. Long-polling remains the fallback where a proxy blocks WebSockets.
   // Backoff with jitter (RECONNECT_OPTIONS): after a restart the sockets come back spread out, and
   // each view catches up by sequence number through useSocketSubscription's resync.
-  socket ??= io({ path: "/socket.io", withCredentials: true, ...RECONNECT_OPTIONS, transports: ["websocket", "polling"], tryAllTransports: true });
+  socket ??= io({
+    path: "/socket.io",
+    withCredentials: true,
+    ...RECONNECT_OPTIONS,
+    transports: ["websocket", "polling"],
+    tryAllTransports: true,
+  });
   return socket;
 }

@@ -33,8 +33,8 @@ export function CustomerSignals({ incidentId }: { incidentId: string }) {
         {signals.journeys.map((j) => (
           <li key={j.journey} className="text-xs">
             <p>
-              <span className="font-mono font-semibold text-ink tabular">{j.responses}</span> survey response{j.responses === 1 ? "" : "s"} mention{" "}
-              <span className="font-medium text-ink">{JOURNEY_LABELS[j.journey].toLowerCase()}</span>
+              <span className="font-mono font-semibold text-ink tabular">{j.responses}</span> survey response{j.responses === 1 ? "" : "s"}{" "}
+              mention <span className="font-medium text-ink">{JOURNEY_LABELS[j.journey].toLowerCase()}</span>
               {j.averageScore !== null ? <span className="text-ink-muted"> · avg score {j.averageScore}</span> : null}
               {j.touchesIncident ? null : <span className="text-ink-faint"> · not marked on this incident</span>}
             </p>

@@ -13,8 +13,12 @@ export const CUSTOMER_STATUS_STYLE: Record<CustomerStatusName, { glyph: string; 
 export function CustomerStatusTag({ status, label, className }: { status: CustomerStatusName; label?: string; className?: string }) {
   const style = CUSTOMER_STATUS_STYLE[status];
   return (
-    <span className={cn("inline-flex items-center gap-1 rounded border px-1.5 py-px text-xs whitespace-nowrap", style.className, className)}>
-      <span aria-hidden className="font-mono text-[11px] leading-none">{style.glyph}</span>
+    <span
+      className={cn("inline-flex items-center gap-1 rounded border px-1.5 py-px text-xs whitespace-nowrap", style.className, className)}
+    >
+      <span aria-hidden className="font-mono text-[11px] leading-none">
+        {style.glyph}
+      </span>
       {label ? <span className="text-ink">{label}:</span> : null}
       {CUSTOMER_STATUS_LABELS[status]}
     </span>

@@ -14,7 +14,10 @@ export function DueBadge({ nextUpdateBy }: { nextUpdateBy: string | null }) {
   const { timeZone } = useTimeZone();
   const state = now ? dueState(nextUpdateBy, now) : null;
   const overdue = state?.kind === "overdue";
-  const due = nextUpdateBy && now ? `${formatTime(new Date(nextUpdateBy), timeZone).slice(0, 5)} ${zoneName(new Date(nextUpdateBy), timeZone)}` : null;
+  const due =
+    nextUpdateBy && now
+      ? `${formatTime(new Date(nextUpdateBy), timeZone).slice(0, 5)} ${zoneName(new Date(nextUpdateBy), timeZone)}`
+      : null;
   // Two lines of fixed height, so the panel never shifts as the minutes tick or the state flips.
   return (
     <div
@@ -26,7 +29,9 @@ export function DueBadge({ nextUpdateBy }: { nextUpdateBy: string | null }) {
         overdue ? "border-warn bg-warn/15 text-warn" : "border-line text-ink-muted",
       )}
     >
-      <span aria-hidden className="row-span-2 font-mono text-lg leading-none">{overdue ? "⚠" : "◷"}</span>
+      <span aria-hidden className="row-span-2 font-mono text-lg leading-none">
+        {overdue ? "⚠" : "◷"}
+      </span>
       <span className={cn("truncate text-sm tabular", overdue && "font-semibold")}>{state ? describeDue(state) : "\u00a0"}</span>
       <span className="truncate text-xs text-ink-muted tabular">{due ? `${overdue ? "was due" : "due"} ${due}` : "\u00a0"}</span>
     </div>

@@ -20,7 +20,10 @@ export function PublishPrompt({ initial }: { initial: StakeholderUpdateDto | nul
   const degraded = (snapshot?.impact.journeys ?? []).filter((j) => j.degradation > 0);
   if (!degraded.length) return null;
   const names = degraded.map((j) => JOURNEY_LABELS[j.journey]).join(", ");
-  const mayPost = canPostStakeholderUpdate(viewer, { commanderId: incident.commander?.id ?? null, commsLeadId: incident.commsLead?.id ?? null });
+  const mayPost = canPostStakeholderUpdate(viewer, {
+    commanderId: incident.commander?.id ?? null,
+    commsLeadId: incident.commsLead?.id ?? null,
+  });
   return (
     <div className="flex items-center gap-1.5" data-testid="publish-prompt">
       <dt className="sr-only">Status page</dt>
@@ -28,7 +31,11 @@ export function PublishPrompt({ initial }: { initial: StakeholderUpdateDto | nul
         <span aria-hidden>⚠</span>
         <span>Status page says nothing: {names} degraded</span>
         {mayPost ? (
-          <button type="button" className="font-semibold underline underline-offset-2" onClick={() => openStakeholderComposer({ publish: true })}>
+          <button
+            type="button"
+            className="font-semibold underline underline-offset-2"
+            onClick={() => openStakeholderComposer({ publish: true })}
+          >
             Publish update…
           </button>
         ) : null}

@@ -2,7 +2,15 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { createPortal } from "react-dom";
 import { JOURNEYS, JOURNEY_LABELS, type JourneyName } from "@/lib/vocabulary/catalog.ts";
-import { CUSTOMER_STATUSES, CUSTOMER_STATUS_LABELS, MAX_UPDATE_TEXT, NEXT_UPDATE_PICKS, statusForDegradation, type CustomerStatusName, type JourneyStatusMap } from "@/lib/stakeholder/constants.ts";
+import {
+  CUSTOMER_STATUSES,
+  CUSTOMER_STATUS_LABELS,
+  MAX_UPDATE_TEXT,
+  NEXT_UPDATE_PICKS,
+  statusForDegradation,
+  type CustomerStatusName,
+  type JourneyStatusMap,
+} from "@/lib/stakeholder/constants.ts";
 import type { PostedStakeholderUpdate } from "@/lib/stakeholder/post-stakeholder-update.ts";
 import type { TPostStakeholderUpdate } from "@/lib/stakeholder/schemas.ts";
 import type { StakeholderUpdateDto } from "@/lib/stakeholder/stakeholder-dto.ts";
@@ -16,7 +24,10 @@ import { Kbd } from "../ui/kbd.tsx";
 type Pick = (typeof NEXT_UPDATE_PICKS)[number] | "none";
 
 /** Starting point for "customers see": the last update's, else the journeys impact marks degraded. */
-function initialJourneys(previous: StakeholderUpdateDto | null, degraded: { journey: JourneyName; degradation: number }[]): JourneyStatusMap {
+function initialJourneys(
+  previous: StakeholderUpdateDto | null,
+  degraded: { journey: JourneyName; degradation: number }[],
+): JourneyStatusMap {
   if (previous && Object.keys(previous.journeyStatus).length) return { ...previous.journeyStatus };
   return Object.fromEntries(degraded.filter((j) => j.degradation > 0).map((j) => [j.journey, statusForDegradation(j.degradation)]));
 }
@@ -46,7 +57,9 @@ export function StakeholderComposer({ previous, publish = false, onClose, onPost
   const { snapshot } = useIncidentImpact(incident.id);
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const [affected, setAffected] = useState(previous?.affected || incident.customerStatus || affectedFromImpact(snapshot?.impact.journeys ?? []));
+  const [affected, setAffected] = useState(
+    previous?.affected || incident.customerStatus || affectedFromImpact(snapshot?.impact.journeys ?? []),
+  );
   const [doing, setDoing] = useState(previous?.doing ?? "");
   const [journeys, setJourneys] = useState<JourneyStatusMap>(() => initialJourneys(previous, snapshot?.impact.journeys ?? []));
   const [pick, setPick] = useState<Pick>(30);
@@ -101,13 +114,20 @@ export function StakeholderComposer({ previous, publish = false, onClose, onPost
         }}
       >
         <header className="border-b border-line px-5 py-3">
-          <h2 id={`${id}-title`} className="text-base font-semibold">Stakeholder update</h2>
+          <h2 id={`${id}-title`} className="text-base font-semibold">
+            Stakeholder update
+          </h2>
           <p className="text-xs text-ink-muted">
             {incident.ref} · posted to the timeline{isPublic ? " and the public status page" : ""}. Write it for people outside the room.
           </p>
         </header>
         <div className="min-h-0 flex-1 space-y-4 overflow-y-auto px-5 py-4">
-          <Field label="What is affected" htmlFor={`${id}-affected`} error={errors.affected} hint="What customers or the business notice, in plain words.">
+          <Field
+            label="What is affected"
+            htmlFor={`${id}-affected`}
+            error={errors.affected}
+            hint="What customers or the business notice, in plain words."
+          >
             <Textarea
               id={`${id}-affected`}
               autoFocus
@@ -136,15 +156,26 @@ export function StakeholderComposer({ previous, publish = false, onClose, onPost
           <fieldset className="space-y-2">
             <legend className="text-sm font-medium">What customers see, per journey</legend>
             {Object.keys(journeys).length === 0 ? (
-              <p className="text-xs text-ink-muted">No journey named: the status page shows every journey as operational. Add the ones customers notice.</p>
+              <p className="text-xs text-ink-muted">
+                No journey named: the status page shows every journey as operational. Add the ones customers notice.
+              </p>
             ) : (
               <ul className="space-y-1.5">
                 {(Object.entries(journeys) as [JourneyName, CustomerStatusName][]).map(([journey, status]) => (
                   <li key={journey} className="grid grid-cols-[8rem_1fr_auto] items-center gap-2">
-                    <label htmlFor={`${id}-j-${journey}`} className="text-sm">{JOURNEY_LABELS[journey]}</label>
-                    <Select id={`${id}-j-${journey}`} className="h-8 py-0" value={status} onChange={(e) => setJourneys({ ...journeys, [journey]: e.target.value as CustomerStatusName })}>
+                    <label htmlFor={`${id}-j-${journey}`} className="text-sm">
+                      {JOURNEY_LABELS[journey]}
+                    </label>
+                    <Select
+                      id={`${id}-j-${journey}`}
+                      className="h-8 py-0"
+                      value={status}
+                      onChange={(e) => setJourneys({ ...journeys, [journey]: e.target.value as CustomerStatusName })}
+                    >
                       {CUSTOMER_STATUSES.map((s) => (
-                        <option key={s} value={s}>{CUSTOMER_STATUS_LABELS[s]}</option>
+                        <option key={s} value={s}>
+                          {CUSTOMER_STATUS_LABELS[s]}
+                        </option>
                       ))}
                     </Select>
                     <Button
@@ -162,7 +193,9 @@ export function StakeholderComposer({ previous, publish = false, onClose, onPost
             )}
             {unused.length ? (
               <div className="flex items-center gap-2">
-                <label htmlFor={`${id}-add`} className="sr-only">Add a journey</label>
+                <label htmlFor={`${id}-add`} className="sr-only">
+                  Add a journey
+                </label>
                 <Select
                   id={`${id}-add`}
                   className="h-8 w-auto py-0 text-xs"
@@ -171,12 +204,18 @@ export function StakeholderComposer({ previous, publish = false, onClose, onPost
                 >
                   <option value="">+ Add a journey…</option>
                   {unused.map((j) => (
-                    <option key={j} value={j}>{JOURNEY_LABELS[j]}</option>
+                    <option key={j} value={j}>
+                      {JOURNEY_LABELS[j]}
+                    </option>
                   ))}
                 </Select>
               </div>
             ) : null}
-            {journeyError ? <p role="alert" className="text-xs font-medium text-sev1">{journeyError}</p> : null}
+            {journeyError ? (
+              <p role="alert" className="text-xs font-medium text-sev1">
+                {journeyError}
+              </p>
+            ) : null}
           </fieldset>
 
           <fieldset className="space-y-1.5">
@@ -192,24 +231,43 @@ export function StakeholderComposer({ previous, publish = false, onClose, onPost
                 </label>
               ))}
             </div>
-            {errors.nextUpdateBy ? <p role="alert" className="text-xs font-medium text-sev1">{errors.nextUpdateBy}</p> : null}
+            {errors.nextUpdateBy ? (
+              <p role="alert" className="text-xs font-medium text-sev1">
+                {errors.nextUpdateBy}
+              </p>
+            ) : null}
           </fieldset>
 
           <label className="flex items-start gap-2 rounded-md border border-line p-3 text-sm">
-            <input type="checkbox" className="mt-0.5 size-4 accent-accent" checked={isPublic} onChange={(e) => setIsPublic(e.target.checked)} />
+            <input
+              type="checkbox"
+              className="mt-0.5 size-4 accent-accent"
+              checked={isPublic}
+              onChange={(e) => setIsPublic(e.target.checked)}
+            />
             <span>
               <span className="font-medium">Publish to the status page</span>
-              <span className="block text-xs text-ink-muted">Anyone can read it at /status: the words above and the journey statuses, never names or figures.</span>
+              <span className="block text-xs text-ink-muted">
+                Anyone can read it at /status: the words above and the journey statuses, never names or figures.
+              </span>
             </span>
           </label>
-          {failure ? <p role="alert" className="text-sm font-medium text-sev1">{failure}</p> : null}
+          {failure ? (
+            <p role="alert" className="text-sm font-medium text-sev1">
+              {failure}
+            </p>
+          ) : null}
         </div>
         <footer className="flex items-center justify-end gap-2 border-t border-line px-5 py-3">
           <span className="mr-auto text-xs text-ink-faint">
             <Kbd>Ctrl</Kbd> <Kbd>Enter</Kbd> posts · <Kbd>Esc</Kbd> closes
           </span>
-          <Button variant="ghost" size="sm" onClick={onClose}>Cancel</Button>
-          <Button type="submit" size="sm" disabled={busy}>{busy ? "Posting…" : isPublic ? "Post and publish" : "Post update"}</Button>
+          <Button variant="ghost" size="sm" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" size="sm" disabled={busy}>
+            {busy ? "Posting…" : isPublic ? "Post and publish" : "Post update"}
+          </Button>
         </footer>
       </form>
     </dialog>,

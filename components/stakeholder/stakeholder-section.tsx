@@ -23,11 +23,18 @@ export function StakeholderSection({ initial }: { initial: StakeholderUpdateDto 
   const [open, setOpen] = useState(false);
   const [publish, setPublish] = useState(false);
   // The header's "Publish update…" opens this same composer, set to publish.
-  useEffect(() => onComposeRequest((r) => {
-    setPublish(r.publish);
-    setOpen(true);
-  }), []);
-  const mayPost = canPostStakeholderUpdate(viewer, { commanderId: incident.commander?.id ?? null, commsLeadId: incident.commsLead?.id ?? null });
+  useEffect(
+    () =>
+      onComposeRequest((r) => {
+        setPublish(r.publish);
+        setOpen(true);
+      }),
+    [],
+  );
+  const mayPost = canPostStakeholderUpdate(viewer, {
+    commanderId: incident.commander?.id ?? null,
+    commsLeadId: incident.commsLead?.id ?? null,
+  });
   useShortcut("u", () => mayPost && setOpen(true));
   const resolved = incident.status === "resolved";
 
@@ -61,7 +68,17 @@ export function StakeholderSection({ initial }: { initial: StakeholderUpdateDto 
           </p>
         )}
       </div>
-      {open ? <StakeholderComposer previous={latest} publish={publish} onClose={() => { setOpen(false); setPublish(false); }} onPosted={apply} /> : null}
+      {open ? (
+        <StakeholderComposer
+          previous={latest}
+          publish={publish}
+          onClose={() => {
+            setOpen(false);
+            setPublish(false);
+          }}
+          onPosted={apply}
+        />
+      ) : null}
     </PanelSection>
   );
 }

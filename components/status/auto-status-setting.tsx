@@ -9,7 +9,10 @@ export function AutoStatusSetting({ initial, statusHref }: { initial: boolean; s
 
   async function change(next: boolean) {
     setIsOn(next);
-    const res = await apiRequest<{ statusAutoImpact: boolean }>("/api/settings/status", { method: "PATCH", body: { statusAutoImpact: next } });
+    const res = await apiRequest<{ statusAutoImpact: boolean }>("/api/settings/status", {
+      method: "PATCH",
+      body: { statusAutoImpact: next },
+    });
     if (res.ok) {
       setIsOn(res.data.statusAutoImpact);
       setError(null);
@@ -28,15 +31,26 @@ export function AutoStatusSetting({ initial, statusHref }: { initial: boolean; s
         </a>
       </h2>
       <label className="flex items-start gap-2">
-        <input type="checkbox" className="mt-1" checked={isOn} onChange={(e) => void change(e.target.checked)} data-testid="status-auto-impact" />
+        <input
+          type="checkbox"
+          className="mt-1"
+          checked={isOn}
+          onChange={(e) => void change(e.target.checked)}
+          data-testid="status-auto-impact"
+        />
         <span>
           Show degraded customer journeys on the status page automatically
           <span className="block text-xs text-ink-muted">
-            While an incident is open, the journeys its impact marks degraded show with a generic line (&ldquo;We are investigating problems with Checkout.&rdquo;) until someone publishes an update. Drills never show.
+            While an incident is open, the journeys its impact marks degraded show with a generic line (&ldquo;We are investigating problems
+            with Checkout.&rdquo;) until someone publishes an update. Drills never show.
           </span>
         </span>
       </label>
-      {error ? <p role="alert" className="text-sev1">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sev1">
+          {error}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -43,10 +43,17 @@ export function StatusPage({ status }: { status: PublicStatusDto }) {
         </section>
 
         <section aria-labelledby="journeys-title" className="space-y-3">
-          <h2 id="journeys-title" className="text-sm font-semibold uppercase tracking-wide text-ink-muted">Shopping journeys</h2>
+          <h2 id="journeys-title" className="text-sm font-semibold uppercase tracking-wide text-ink-muted">
+            Shopping journeys
+          </h2>
           <ul className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-surface" data-testid="status-journeys">
             {status.journeys.map((j) => (
-              <li key={j.journey} className="flex items-center justify-between gap-3 px-4 py-3" data-journey={j.journey} data-status={j.status}>
+              <li
+                key={j.journey}
+                className="flex items-center justify-between gap-3 px-4 py-3"
+                data-journey={j.journey}
+                data-status={j.status}
+              >
                 <span className="font-medium">{j.label}</span>
                 <CustomerStatusTag status={j.status} />
               </li>
@@ -55,7 +62,9 @@ export function StatusPage({ status }: { status: PublicStatusDto }) {
         </section>
 
         <section aria-labelledby="active-title" className="space-y-3">
-          <h2 id="active-title" className="text-sm font-semibold uppercase tracking-wide text-ink-muted">Current incidents</h2>
+          <h2 id="active-title" className="text-sm font-semibold uppercase tracking-wide text-ink-muted">
+            Current incidents
+          </h2>
           {active ? (
             status.activeIncidents.map((i) => <IncidentCard key={i.key} incident={i} time={time} />)
           ) : (
@@ -64,7 +73,9 @@ export function StatusPage({ status }: { status: PublicStatusDto }) {
         </section>
 
         <section aria-labelledby="resolved-title" className="space-y-3">
-          <h2 id="resolved-title" className="text-sm font-semibold uppercase tracking-wide text-ink-muted">Resolved in the last 7 days</h2>
+          <h2 id="resolved-title" className="text-sm font-semibold uppercase tracking-wide text-ink-muted">
+            Resolved in the last 7 days
+          </h2>
           {status.resolvedIncidents.length ? (
             status.resolvedIncidents.map((i) => <IncidentCard key={i.key} incident={i} time={time} />)
           ) : (

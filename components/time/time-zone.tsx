@@ -70,7 +70,11 @@ export function TimeZoneSetting({ className }: { className?: string }) {
         onChange={(e) => setPreference(e.target.value as ZonePreference)}
         className="h-7 max-w-[16rem] rounded border border-line bg-canvas px-1 text-xs text-ink"
         data-testid="time-zone-setting"
-        title={preference === "organization" ? "The organisation's zone (its setting); you can use your own zone in this browser" : "Your own zone, chosen in this browser"}
+        title={
+          preference === "organization"
+            ? "The organisation's zone (its setting); you can use your own zone in this browser"
+            : "Your own zone, chosen in this browser"
+        }
       >
         {organizationZone ? <option value="organization">the organisation&apos;s zone ({organizationZone})</option> : null}
         <option value="viewer">my zone, this browser ({mine})</option>

@@ -7,11 +7,26 @@ import { useNow } from "./use-now.ts";
  * Absolute time with its zone named and the relative time beside it: "14:02:11 CET · 4 min ago".
  * The zone is the viewer's, or the organisation's when they chose so (one policy: useTimeZone).
  */
-export function Timestamp({ iso, withDate = false, withSeconds = false, className }: { iso: string; withDate?: boolean; withSeconds?: boolean; className?: string }) {
+export function Timestamp({
+  iso,
+  withDate = false,
+  withSeconds = false,
+  className,
+}: {
+  iso: string;
+  withDate?: boolean;
+  withSeconds?: boolean;
+  className?: string;
+}) {
   const now = useNow(30_000);
   const { timeZone } = useTimeZone();
   const date = new Date(iso);
-  if (!now) return <time dateTime={iso} className={className}>&nbsp;</time>;
+  if (!now)
+    return (
+      <time dateTime={iso} className={className}>
+        &nbsp;
+      </time>
+    );
   return (
     <time dateTime={iso} title={formatDateTime(date, timeZone, true)} className={className} data-zoned="">
       <span className="tabular">
@@ -27,7 +42,12 @@ export function ZonedDateTime({ iso, withSeconds = false, className }: { iso: st
   const { timeZone } = useTimeZone();
   const now = useNow(60_000);
   // The viewer's zone is only known in the browser: render nothing zoned on the server.
-  if (!now) return <time dateTime={iso} className={className}>&nbsp;</time>;
+  if (!now)
+    return (
+      <time dateTime={iso} className={className}>
+        &nbsp;
+      </time>
+    );
   return (
     <time dateTime={iso} className={className} data-zoned="">
       <KeepZone text={formatDateTime(new Date(iso), timeZone, withSeconds)} />

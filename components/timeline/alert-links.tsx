@@ -17,7 +17,11 @@ export function AlertLinks({ event }: { event: TimelineEventDto }) {
   if (!links.length && !owners) return null;
   return (
     <>
-      {owners ? <p className="mt-1 text-xs text-ink-muted" data-testid="alert-owners">{owners}</p> : null}
+      {owners ? (
+        <p className="mt-1 text-xs text-ink-muted" data-testid="alert-owners">
+          {owners}
+        </p>
+      ) : null}
       {links.length ? <LinkList links={links} /> : null}
     </>
   );
@@ -41,7 +45,12 @@ function LinkList({ links }: { links: { label: string; href: string }[] }) {
     <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs" data-testid="alert-links" aria-label="Alert links">
       {links.map((l) => (
         <li key={l.href}>
-          <a href={l.href} target="_blank" rel="noopener noreferrer" className="text-accent underline decoration-accent/40 underline-offset-2 hover:decoration-accent">
+          <a
+            href={l.href}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="text-accent underline decoration-accent/40 underline-offset-2 hover:decoration-accent"
+          >
             {l.label}
             <ExternalIcon className="ml-0.5 inline align-[-2px]" />
             <span className="sr-only"> (opens in a new tab)</span>

@@ -1,6 +1,13 @@
 "use client";
 import { useRef, useState, type KeyboardEvent } from "react";
-import { KIND_LABELS, MAX_BODY_LENGTH, NOTIFY_CHANNELS, POSTABLE_KINDS, type NotifyChannel, type PostableKind } from "@/lib/vocabulary/timeline.ts";
+import {
+  KIND_LABELS,
+  MAX_BODY_LENGTH,
+  NOTIFY_CHANNELS,
+  POSTABLE_KINDS,
+  type NotifyChannel,
+  type PostableKind,
+} from "@/lib/vocabulary/timeline.ts";
 import { buildComposerEntry, channelLabel, parseComposerInput } from "@/lib/timeline/composer-input.ts";
 import { matchTeam, type NamedTeam } from "@/lib/timeline/match-team.ts";
 import { todayAt, zoneName } from "@/lib/time/format.ts";
@@ -34,7 +41,8 @@ function previewTeam(target: string, teams: readonly NamedTeam[]): string {
   return matchTeam(target, teams)?.name ?? `${target} (not a team)`;
 }
 
-const small = "h-8 rounded-md border border-line bg-canvas px-2 text-xs text-ink focus:border-accent focus:outline-none aria-[invalid=true]:border-bad";
+const small =
+  "h-8 rounded-md border border-line bg-canvas px-2 text-xs text-ink focus:border-accent focus:outline-none aria-[invalid=true]:border-bad";
 
 export type PostHandler = (kind: PostableKind, body: string, occurredAt?: string, data?: Record<string, unknown> | null) => void;
 /** Pages a team (`/page <team>: why`); resolves to the refusal to show, or null once paged. */
@@ -66,7 +74,8 @@ export function Composer({ onPost, onPage, teams }: { onPost: PostHandler; onPag
   // While the team after /notify is not yet a catalog team, offer the ones it could be.
   const typedTeam = parsed.prefixed && liveKind === "notification" ? (parsed.target ?? "") : null;
   const notifySuggestions = typedTeam !== null && !matchTeam(typedTeam, teams) ? suggestTeams(typedTeam, teams) : [];
-  const notifyRest = typedTeam !== null ? text.slice(text.search(/\s+(?:via|by)\s|:/) >= 0 ? text.search(/\s+(?:via|by)\s|:/) : text.length) : "";
+  const notifyRest =
+    typedTeam !== null ? text.slice(text.search(/\s+(?:via|by)\s|:/) >= 0 ? text.search(/\s+(?:via|by)\s|:/) : text.length) : "";
 
   function submit() {
     const page = onPage ? parsePageCommand(text) : null;
@@ -82,7 +91,8 @@ export function Composer({ onPost, onPage, teams }: { onPost: PostHandler; onPag
     }
     const entry = buildComposerEntry(parsed, { target, channel, url }, teams);
     if (!entry.ok) return setError({ field: entry.field, message: entry.error });
-    if (entry.body.length > MAX_BODY_LENGTH) return setError({ field: "body", message: `Keep it under ${MAX_BODY_LENGTH.toLocaleString("en")} characters.` });
+    if (entry.body.length > MAX_BODY_LENGTH)
+      return setError({ field: "body", message: `Keep it under ${MAX_BODY_LENGTH.toLocaleString("en")} characters.` });
     const occurredAt = backdateToIso(happenedAt, timeZone);
     if (occurredAt === "future") return setError({ field: "happenedAt", message: "“Happened at” cannot be in the future." });
     onPost(entry.kind, entry.body, occurredAt ?? undefined, entry.data);
@@ -112,7 +122,9 @@ export function Composer({ onPost, onPage, teams }: { onPost: PostHandler; onPag
         submit();
       }}
     >
-      <label htmlFor="composer" className="sr-only">New timeline entry</label>
+      <label htmlFor="composer" className="sr-only">
+        New timeline entry
+      </label>
       <textarea
         id="composer"
         ref={input}
@@ -140,7 +152,9 @@ export function Composer({ onPost, onPage, teams }: { onPost: PostHandler; onPag
             data-testid="composer-kind"
           >
             {POSTABLE_KINDS.map((k) => (
-              <option key={k} value={k}>{KIND_LABELS[k]}</option>
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
             ))}
           </select>
         </label>
@@ -167,7 +181,9 @@ export function Composer({ onPost, onPage, teams }: { onPost: PostHandler; onPag
             By
             <select value={channel} onChange={(e) => setChannel(e.target.value as NotifyChannel)} className={small}>
               {NOTIFY_CHANNELS.map((c) => (
-                <option key={c} value={c}>{channelLabel(c)}</option>
+                <option key={c} value={c}>
+                  {channelLabel(c)}
+                </option>
               ))}
             </select>
           </label>
@@ -188,7 +204,9 @@ export function Composer({ onPost, onPage, teams }: { onPost: PostHandler; onPag
         {parsed.target !== undefined || parsed.url !== undefined ? (
           // What the prefix was read as, so a typo in "/notify Team via phone:" shows before posting.
           <span className="max-w-72 truncate rounded border border-line px-1.5 py-0.5 text-ink" data-testid="composer-preview">
-            {parsed.target !== undefined ? `To ${previewTeam(parsed.target, teams)}${parsed.channel ? ` by ${channelLabel(parsed.channel)}` : ""}` : parsed.url}
+            {parsed.target !== undefined
+              ? `To ${previewTeam(parsed.target, teams)}${parsed.channel ? ` by ${channelLabel(parsed.channel)}` : ""}`
+              : parsed.url}
           </span>
         ) : null}
         <label className="flex items-center gap-1.5">
@@ -202,14 +220,18 @@ export function Composer({ onPost, onPage, teams }: { onPost: PostHandler; onPag
             aria-invalid={invalid("happenedAt")}
             aria-label={`Happened at, ${zone} (leave empty for now)`}
           />
-          <span className="text-[11px] text-ink-faint" data-testid="input-zone">{zone}</span>
+          <span className="text-[11px] text-ink-faint" data-testid="input-zone">
+            {zone}
+          </span>
         </label>
         <span id="composer-help" className="hidden xl:inline">
           <Kbd>Enter</Kbd> post · <Kbd>Shift</Kbd>+<Kbd>Enter</Kbd> new line · <Kbd>/</Kbd> focus
         </span>
         {/* Autocomplete for the “To” field and, below, for what follows /notify. */}
         <datalist id="composer-teams">
-          {teams.map((t) => <option key={t.id} value={t.name} />)}
+          {teams.map((t) => (
+            <option key={t.id} value={t.name} />
+          ))}
         </datalist>
         {notifySuggestions.length ? (
           <span className="flex flex-wrap items-center gap-1" data-testid="composer-team-suggestions">
@@ -229,8 +251,14 @@ export function Composer({ onPost, onPage, teams }: { onPost: PostHandler; onPag
             ))}
           </span>
         ) : null}
-        {error ? <span id="composer-error" role="alert" className="font-medium text-bad">{error.message}</span> : null}
-        <Button type="submit" size="sm" className="ml-auto">Post</Button>
+        {error ? (
+          <span id="composer-error" role="alert" className="font-medium text-bad">
+            {error.message}
+          </span>
+        ) : null}
+        <Button type="submit" size="sm" className="ml-auto">
+          Post
+        </Button>
       </div>
     </form>
   );

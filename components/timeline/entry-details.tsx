@@ -24,14 +24,32 @@ const OUTCOMES: Record<ActionOutcome, Choice<ActionOutcome>> = {
 };
 
 const STATES: Record<HypothesisState, Choice<HypothesisState>> = {
-  open: { value: "open", label: "Open", icon: <span aria-hidden className="font-mono text-[11px] leading-none">?</span>, on: "bg-raised text-ink border-line-strong" },
+  open: {
+    value: "open",
+    label: "Open",
+    icon: (
+      <span aria-hidden className="font-mono text-[11px] leading-none">
+        ?
+      </span>
+    ),
+    on: "bg-raised text-ink border-line-strong",
+  },
   confirmed: { value: "confirmed", label: "Confirmed", icon: <CheckIcon />, on: "bg-ok/10 text-ok border-ok/50" },
-  ruled_out: { value: "ruled_out", label: "Ruled out", icon: <CrossIcon />, on: "bg-raised text-ink-muted border-line-strong line-through" },
+  ruled_out: {
+    value: "ruled_out",
+    label: "Ruled out",
+    icon: <CrossIcon />,
+    on: "bg-raised text-ink-muted border-line-strong line-through",
+  },
 };
 
 function Chip<V extends string>({ choice, testId }: { choice: Choice<V>; testId: string }) {
   return (
-    <span data-testid={testId} data-value={choice.value} className={cn("inline-flex h-6 items-center gap-1 rounded border px-2 text-xs font-medium", choice.on)}>
+    <span
+      data-testid={testId}
+      data-value={choice.value}
+      className={cn("inline-flex h-6 items-center gap-1 rounded border px-2 text-xs font-medium", choice.on)}
+    >
       {choice.icon}
       {choice.label}
     </span>
@@ -52,7 +70,13 @@ function ChoiceGroup<V extends string>(props: {
   if (!current) return null;
   if (!props.editable) return <Chip choice={current} testId={props.testId} />;
   return (
-    <div role="group" aria-label={props.label} data-testid={props.testId} data-value={current.value} className="inline-flex flex-wrap gap-1">
+    <div
+      role="group"
+      aria-label={props.label}
+      data-testid={props.testId}
+      data-value={current.value}
+      className="inline-flex flex-wrap gap-1"
+    >
       {props.choices.map((c) => {
         const chosen = c.value === props.value;
         return (
@@ -84,7 +108,9 @@ export interface DetailsProps {
 }
 
 function ActionDetails({ event, editable, busy, onData }: DetailsProps) {
-  const outcome = (ACTION_OUTCOMES as readonly string[]).includes(String(event.data?.outcome)) ? (event.data?.outcome as ActionOutcome) : "pending";
+  const outcome = (ACTION_OUTCOMES as readonly string[]).includes(String(event.data?.outcome))
+    ? (event.data?.outcome as ActionOutcome)
+    : "pending";
   return (
     <ChoiceGroup
       label={`Outcome of action #${event.seq}`}
@@ -99,7 +125,9 @@ function ActionDetails({ event, editable, busy, onData }: DetailsProps) {
 }
 
 function HypothesisDetails({ event, editable, busy, onData }: DetailsProps) {
-  const state = (HYPOTHESIS_STATES as readonly string[]).includes(String(event.data?.state)) ? (event.data?.state as HypothesisState) : "open";
+  const state = (HYPOTHESIS_STATES as readonly string[]).includes(String(event.data?.state))
+    ? (event.data?.state as HypothesisState)
+    : "open";
   return (
     <ChoiceGroup
       label={`State of hypothesis #${event.seq}`}
@@ -168,7 +196,10 @@ function LinkDetails({ event }: DetailsProps) {
 function StakeholderDetails({ event }: DetailsProps) {
   if (event.data?.reminder === true) return null;
   return (
-    <span className="inline-flex items-center gap-1 rounded border border-line px-1.5 text-xs text-ink-muted" data-testid="stakeholder-visibility">
+    <span
+      className="inline-flex items-center gap-1 rounded border border-line px-1.5 text-xs text-ink-muted"
+      data-testid="stakeholder-visibility"
+    >
       <span aria-hidden>{event.data?.isPublic === true ? "◉" : "○"}</span>
       {event.data?.isPublic === true ? "Published on the status page" : "Internal update"}
     </span>

@@ -63,7 +63,9 @@ export function EntryEditor({
       onKeyDown={onKeyDown}
       aria-label={`Correct entry #${event.seq}`}
     >
-      <label htmlFor={`${id}-body`} className="sr-only">Text of entry #{event.seq}</label>
+      <label htmlFor={`${id}-body`} className="sr-only">
+        Text of entry #{event.seq}
+      </label>
       <textarea
         id={`${id}-body`}
         ref={input}
@@ -84,7 +86,9 @@ export function EntryEditor({
             By
             <select value={channel} onChange={(e) => setChannel(e.target.value as NotifyChannel)} className={`${control} h-8`}>
               {NOTIFY_CHANNELS.map((c) => (
-                <option key={c} value={c}>{channelLabel(c)}</option>
+                <option key={c} value={c}>
+                  {channelLabel(c)}
+                </option>
               ))}
             </select>
           </label>
@@ -97,10 +101,18 @@ export function EntryEditor({
         </label>
       ) : null}
       <div className="flex flex-wrap items-center gap-2">
-        <Button type="submit" size="sm" disabled={busy}>{busy ? "Saving…" : "Save correction"}</Button>
-        <Button size="sm" variant="ghost" onClick={onCancel}>Cancel</Button>
+        <Button type="submit" size="sm" disabled={busy}>
+          {busy ? "Saving…" : "Save correction"}
+        </Button>
+        <Button size="sm" variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
         <span className="text-xs text-ink-faint">The earlier version stays in the history.</span>
-        {error ? <span role="alert" className="text-xs font-medium text-bad">{error}</span> : null}
+        {error ? (
+          <span role="alert" className="text-xs font-medium text-bad">
+            {error}
+          </span>
+        ) : null}
       </div>
     </form>
   );

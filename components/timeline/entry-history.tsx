@@ -32,7 +32,12 @@ export function EntryHistoryPanel({ incidentId, event }: { incidentId: string; e
     };
   }, [incidentId, seq, revisionCount]);
 
-  if (error) return <p role="alert" className="text-xs text-bad">Could not load the history: {error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-xs text-bad">
+        Could not load the history: {error}
+      </p>
+    );
   if (!history) return <p className="text-xs text-ink-muted">Loading history…</p>;
   return (
     <section aria-label={`History of entry #${seq}`} className="rounded-md border border-line bg-canvas/60 p-2 text-xs">
@@ -50,7 +55,9 @@ export function EntryHistoryPanel({ incidentId, event }: { incidentId: string; e
         <li className="border-l-2 border-accent/60 pl-2">
           <p className="text-ink-faint">Now</p>
           <p className="whitespace-pre-wrap break-words text-ink">{history.entry.body}</p>
-          {dataSummary(history.entry.data) ? <p className="font-mono text-[11px] text-ink-faint">{dataSummary(history.entry.data)}</p> : null}
+          {dataSummary(history.entry.data) ? (
+            <p className="font-mono text-[11px] text-ink-faint">{dataSummary(history.entry.data)}</p>
+          ) : null}
         </li>
       </ol>
     </section>

@@ -28,7 +28,9 @@ export function KindTag({ kind, className }: { kind: EventKindName; className?: 
         className,
       )}
     >
-      <span aria-hidden className="font-mono text-[10px] leading-none">{GLYPH[kind]}</span>
+      <span aria-hidden className="font-mono text-[10px] leading-none">
+        {GLYPH[kind]}
+      </span>
       {KIND_LABELS[kind]}
     </span>
   );

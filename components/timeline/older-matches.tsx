@@ -25,24 +25,44 @@ export function OlderMatches({ history, canSearch, compact, pinnedBy, highlightS
         <Button size="sm" variant="secondary" className="h-7 text-xs" disabled={history.loading} onClick={() => void history.search(false)}>
           {history.loading ? "Searching…" : "Search older entries too"}
         </Button>
-        {history.error ? <span role="alert" className="text-bad">{history.error}</span> : null}
+        {history.error ? (
+          <span role="alert" className="text-bad">
+            {history.error}
+          </span>
+        ) : null}
       </div>
     );
   }
   return (
     <section aria-label="Older matches" data-testid="older-matches" className="border-b-2 border-line">
       <h3 className="px-4 pt-2 text-xs font-semibold tracking-wide text-ink-muted uppercase">
-        Older matches <span className="tabular">({history.events.length}{history.hasMore ? "+" : ""})</span>
+        Older matches{" "}
+        <span className="tabular">
+          ({history.events.length}
+          {history.hasMore ? "+" : ""})
+        </span>
       </h3>
       {history.events.length === 0 ? <p className="px-4 py-2 text-sm text-ink-muted">Nothing older matches.</p> : null}
       <ol className="divide-y divide-line/60">
         {history.events.map((e) => (
-          <TimelineEntry key={e.seq} event={e} compact={compact} pinnedBy={e.pinned ? pinnedBy.get(e.seq) : undefined} highlighted={highlightSeq === e.seq} />
+          <TimelineEntry
+            key={e.seq}
+            event={e}
+            compact={compact}
+            pinnedBy={e.pinned ? pinnedBy.get(e.seq) : undefined}
+            highlighted={highlightSeq === e.seq}
+          />
         ))}
       </ol>
       {history.hasMore ? (
         <div className="flex justify-center p-2">
-          <Button size="sm" variant="secondary" className="h-7 text-xs" disabled={history.loading} onClick={() => void history.search(true)}>
+          <Button
+            size="sm"
+            variant="secondary"
+            className="h-7 text-xs"
+            disabled={history.loading}
+            onClick={() => void history.search(true)}
+          >
             {history.loading ? "Searching…" : "Search further back"}
           </Button>
         </div>

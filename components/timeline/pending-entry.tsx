@@ -8,8 +8,14 @@ const PENDING_LABEL = { sending: "Sending…", queued: "Queued – will send whe
 export function PendingTimelineEntry({ entry, onRetry, onDiscard }: { entry: PendingEntry; onRetry: () => void; onDiscard: () => void }) {
   const target = typeof entry.data?.target === "string" ? entry.data.target : null;
   return (
-    <li data-testid="pending-entry" data-state={entry.state} className="grid grid-cols-[2.75rem_1fr] gap-x-2 border-l-2 border-warn/60 px-4 py-2 opacity-80">
-      <span className="pt-0.5 font-mono text-[11px] text-warn" aria-hidden>…</span>
+    <li
+      data-testid="pending-entry"
+      data-state={entry.state}
+      className="grid grid-cols-[2.75rem_1fr] gap-x-2 border-l-2 border-warn/60 px-4 py-2 opacity-80"
+    >
+      <span className="pt-0.5 font-mono text-[11px] text-warn" aria-hidden>
+        …
+      </span>
       <div className="min-w-0 space-y-1">
         <div className="flex flex-wrap items-center gap-2 text-xs">
           <KindTag kind={entry.kind} />
@@ -20,8 +26,12 @@ export function PendingTimelineEntry({ entry, onRetry, onDiscard }: { entry: Pen
           </span>
           {entry.state === "failed" ? (
             <>
-              <Button size="sm" variant="secondary" onClick={onRetry}>Retry</Button>
-              <Button size="sm" variant="ghost" onClick={onDiscard}>Discard</Button>
+              <Button size="sm" variant="secondary" onClick={onRetry}>
+                Retry
+              </Button>
+              <Button size="sm" variant="ghost" onClick={onDiscard}>
+                Discard
+              </Button>
             </>
           ) : null}
         </div>

@@ -11,7 +11,15 @@ import { KindTag } from "./kind-tag.tsx";
  * when opened). Clicking one scrolls to it, loading earlier entries when needed. The view
  * toggles share the row, so the timeline keeps its height on a laptop.
  */
-export function PinnedStrip({ entries, onJump, children }: { entries: TimelineEventDto[]; onJump: (seq: number) => void; children: ReactNode }) {
+export function PinnedStrip({
+  entries,
+  onJump,
+  children,
+}: {
+  entries: TimelineEventDto[];
+  onJump: (seq: number) => void;
+  children: ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   const expanded = open && entries.length > 0;
   return (
@@ -28,9 +36,16 @@ export function PinnedStrip({ entries, onJump, children }: { entries: TimelineEv
         >
           <PinIcon className={entries.length ? "text-accent" : undefined} />
           Pinned <span className="tabular">({entries.length})</span>
-          {entries.length ? <span aria-hidden className="text-ink-faint">{expanded ? "▴" : "▾"}</span> : null}
+          {entries.length ? (
+            <span aria-hidden className="text-ink-faint">
+              {expanded ? "▴" : "▾"}
+            </span>
+          ) : null}
         </button>
-        <ol className="hidden min-w-0 flex-1 gap-1.5 overflow-x-auto py-0.5 [scrollbar-width:thin] sm:flex" aria-label="Pinned entries, oldest first">
+        <ol
+          className="hidden min-w-0 flex-1 gap-1.5 overflow-x-auto py-0.5 [scrollbar-width:thin] sm:flex"
+          aria-label="Pinned entries, oldest first"
+        >
           {expanded
             ? null
             : entries.map((e) => (

@@ -62,7 +62,16 @@ function TeamsNotTold({ onOpenPanel }: { onOpenPanel: () => void }) {
             requestAnimationFrame(() => document.getElementById("teams-to-tell")?.scrollIntoView({ block: "start" }));
           }}
         >
-          {untold ? <><span aria-hidden>○ </span>{untold} team{untold === 1 ? "" : "s"} not told</> : <><span aria-hidden>✓ </span>All {teams.length} teams told</>}
+          {untold ? (
+            <>
+              <span aria-hidden>○ </span>
+              {untold} team{untold === 1 ? "" : "s"} not told
+            </>
+          ) : (
+            <>
+              <span aria-hidden>✓ </span>All {teams.length} teams told
+            </>
+          )}
         </a>
       </dd>
     </div>
@@ -82,12 +91,22 @@ export function RoomHeader({ connection, pending, presence, panelOpen, onToggleP
           <SeverityControl />
           {/* On a phone the title gets a row of its own, so what is broken can be read in full; a long
               unbroken token (a URL, a pasted error) wraps instead of widening the page. */}
-          <h1 className="order-last line-clamp-3 min-w-0 basis-full text-lg leading-7 font-semibold [overflow-wrap:anywhere] lg:order-none lg:flex-1 lg:basis-auto lg:truncate" title={incident.title}>
+          <h1
+            className="order-last line-clamp-3 min-w-0 basis-full text-lg leading-7 font-semibold [overflow-wrap:anywhere] lg:order-none lg:flex-1 lg:basis-auto lg:truncate"
+            title={incident.title}
+          >
             {incident.title}
           </h1>
           <div className="ml-auto flex shrink-0 items-center gap-2 pt-0.5">
             <ConnectionIndicator state={connection} pending={pending} />
-            <Button size="sm" variant="secondary" className="h-7 lg:hidden" aria-expanded={panelOpen} aria-controls="incident-panel" onClick={onTogglePanel}>
+            <Button
+              size="sm"
+              variant="secondary"
+              className="h-7 lg:hidden"
+              aria-expanded={panelOpen}
+              aria-controls="incident-panel"
+              onClick={onTogglePanel}
+            >
               {panelOpen ? "Close" : "Details"}
             </Button>
           </div>
@@ -95,19 +114,27 @@ export function RoomHeader({ connection, pending, presence, panelOpen, onToggleP
         <dl className="flex flex-wrap items-center gap-x-5 gap-y-1 text-sm">
           <div className="flex items-center gap-2">
             <dt className="sr-only">Status</dt>
-            <dd><StatusControl /></dd>
+            <dd>
+              <StatusControl />
+            </dd>
           </div>
           <div className="flex items-center gap-1.5">
             <dt className="text-ink-muted">Commander</dt>
-            <dd className="font-medium" data-testid="commander">{incident.commander?.name ?? "Unassigned"}</dd>
+            <dd className="font-medium" data-testid="commander">
+              {incident.commander?.name ?? "Unassigned"}
+            </dd>
           </div>
           <div className="flex items-center gap-1.5">
             <dt className="text-ink-muted">Started</dt>
-            <dd><StartedAt iso={incident.startedAt} /></dd>
+            <dd>
+              <StartedAt iso={incident.startedAt} />
+            </dd>
           </div>
           <div className="flex items-center gap-1.5">
             <dt className="text-ink-muted">{incident.resolvedAt ? "Lasted" : "Open for"}</dt>
-            <dd><IncidentClock startedAt={incident.startedAt} resolvedAt={incident.resolvedAt} /></dd>
+            <dd>
+              <IncidentClock startedAt={incident.startedAt} resolvedAt={incident.resolvedAt} />
+            </dd>
           </div>
           <TeamsNotTold onOpenPanel={onOpenPanel} />
           <PublishPrompt initial={stakeholderUpdate} />
@@ -115,7 +142,9 @@ export function RoomHeader({ connection, pending, presence, panelOpen, onToggleP
           {incident.customerStatus ? (
             <div className="flex min-w-0 items-center gap-1.5">
               <dt className="text-ink-muted">Customers see</dt>
-              <dd className="max-w-[28rem] truncate" title={incident.customerStatus}>{incident.customerStatus}</dd>
+              <dd className="max-w-[28rem] truncate" title={incident.customerStatus}>
+                {incident.customerStatus}
+              </dd>
             </div>
           ) : null}
           {/* The side panel is hidden on small screens: keep who is here visible in one line. */}

@@ -12,7 +12,13 @@ import type { PresenceStore } from "../presence/presence-store.ts";
 import { RoomPostmortemSection } from "../postmortems/room-postmortem-section.tsx";
 import { StakeholderSection } from "../stakeholder/stakeholder-section.tsx";
 
-export function RoomSidePanel({ presence, stakeholderUpdate }: { presence: PresenceStore; stakeholderUpdate: StakeholderUpdateDto | null }) {
+export function RoomSidePanel({
+  presence,
+  stakeholderUpdate,
+}: {
+  presence: PresenceStore;
+  stakeholderUpdate: StakeholderUpdateDto | null;
+}) {
   const { incident, error } = useRoom();
   return (
     <aside className="h-full min-h-0 overflow-y-auto border-l border-line bg-surface text-sm" aria-label="Incident details">

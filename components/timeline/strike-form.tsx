@@ -34,7 +34,9 @@ export function StrikeForm({
         if (e.key === "Escape") onCancel();
       }}
     >
-      <label htmlFor={id} className="text-xs font-medium text-ink">Why strike #{seq} through?</label>
+      <label htmlFor={id} className="text-xs font-medium text-ink">
+        Why strike #{seq} through?
+      </label>
       <input
         id={id}
         ref={input}
@@ -49,9 +51,17 @@ export function StrikeForm({
         aria-describedby={shown ? `${id}-error` : undefined}
         className="h-8 min-w-0 flex-1 basis-48 rounded-md border border-line bg-canvas px-2 text-sm text-ink placeholder:text-ink-faint focus:border-accent focus:outline-none aria-[invalid=true]:border-bad"
       />
-      <Button type="submit" size="sm" variant="secondary" disabled={busy}>{busy ? "Striking…" : "Strike through"}</Button>
-      <Button size="sm" variant="ghost" onClick={onCancel}>Cancel</Button>
-      {shown ? <p id={`${id}-error`} role="alert" className="basis-full text-xs font-medium text-bad">{shown}</p> : null}
+      <Button type="submit" size="sm" variant="secondary" disabled={busy}>
+        {busy ? "Striking…" : "Strike through"}
+      </Button>
+      <Button size="sm" variant="ghost" onClick={onCancel}>
+        Cancel
+      </Button>
+      {shown ? (
+        <p id={`${id}-error`} role="alert" className="basis-full text-xs font-medium text-bad">
+          {shown}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -36,7 +36,9 @@ export function useChangeRunner() {
     setBusy(false);
     if (!res.ok) {
       const fieldMessages = Object.values(res.error.fields);
-      setError(res.error.status === 0 ? "Offline: the change was not saved. Try again when back online." : (fieldMessages[0] ?? res.error.message));
+      setError(
+        res.error.status === 0 ? "Offline: the change was not saved. Try again when back online." : (fieldMessages[0] ?? res.error.message),
+      );
       return false;
     }
     return true;

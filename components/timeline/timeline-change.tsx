@@ -10,14 +10,24 @@ export const TimelineChange = memo(function TimelineChange({ event }: { event: T
   const { jumpTo } = useTimelineActions();
   const target = amendmentOf(event)?.entry.seq ?? event.targetSeq;
   return (
-    <li data-seq={event.seq} data-testid="timeline-change" className="grid grid-cols-[2.75rem_1fr] gap-x-2 px-4 py-1 text-xs text-ink-muted">
+    <li
+      data-seq={event.seq}
+      data-testid="timeline-change"
+      className="grid grid-cols-[2.75rem_1fr] gap-x-2 px-4 py-1 text-xs text-ink-muted"
+    >
       <span className="font-mono text-[11px] text-ink-faint tabular">#{event.seq}</span>
       <p className="flex flex-wrap items-center gap-x-2">
-        <span aria-hidden className="font-mono">↻</span>
+        <span aria-hidden className="font-mono">
+          ↻
+        </span>
         <ShortTime iso={event.occurredAt} />
         <span className="break-words">{event.body}</span>
         {target ? (
-          <button type="button" onClick={() => jumpTo(target)} className="text-accent underline decoration-accent/40 underline-offset-2 hover:decoration-accent">
+          <button
+            type="button"
+            onClick={() => jumpTo(target)}
+            className="text-accent underline decoration-accent/40 underline-offset-2 hover:decoration-accent"
+          >
             Show #{target}
           </button>
         ) : null}
@@ -25,4 +35,3 @@ export const TimelineChange = memo(function TimelineChange({ event }: { event: T
     </li>
   );
 });
-

@@ -41,7 +41,12 @@ export function ShortTime({ iso }: { iso: string }) {
   const { timeZone } = useTimeZone();
   // Labelled with its zone like every absolute time in the room; the date is in the tooltip.
   return (
-    <time dateTime={iso} className="font-mono text-[11px] text-ink-faint tabular" title={now ? formatDateTime(new Date(iso), timeZone, true) : undefined} data-zoned="">
+    <time
+      dateTime={iso}
+      className="font-mono text-[11px] text-ink-faint tabular"
+      title={now ? formatDateTime(new Date(iso), timeZone, true) : undefined}
+      data-zoned=""
+    >
       {now ? formatClock(new Date(iso), timeZone) : "\u00a0"}
     </time>
   );
@@ -79,7 +84,12 @@ function EntryBody({ event }: { event: TimelineEventDto }) {
   if (!href) return <p className={style}>{event.body}</p>;
   return (
     <p className={style}>
-      <a href={href} target="_blank" rel="noopener noreferrer" className="font-medium text-accent underline decoration-accent/40 underline-offset-2 hover:decoration-accent">
+      <a
+        href={href}
+        target="_blank"
+        rel="noopener noreferrer"
+        className="font-medium text-accent underline decoration-accent/40 underline-offset-2 hover:decoration-accent"
+      >
         {event.body}
         <ExternalIcon className="ml-1 inline align-[-2px]" />
         <span className="sr-only"> (opens in a new tab)</span>
@@ -117,11 +127,21 @@ export const TimelineEntry = memo(function TimelineEntry({ event, compact, pinne
 
   if (compact) {
     return (
-      <li {...common} className={cn(ROW, "grid grid-cols-[2.75rem_auto_auto_minmax(0,1fr)_auto] items-center gap-x-2 px-4 py-1", highlighted && "bg-accent/10")}>
+      <li
+        {...common}
+        className={cn(
+          ROW,
+          "grid grid-cols-[2.75rem_auto_auto_minmax(0,1fr)_auto] items-center gap-x-2 px-4 py-1",
+          highlighted && "bg-accent/10",
+        )}
+      >
         <span className="font-mono text-[11px] text-ink-faint tabular">#{event.seq}</span>
         <ShortTime iso={event.occurredAt} />
         <KindTag kind={event.kind} />
-        <p className={cn("truncate text-sm", struck ? "text-ink-faint line-through" : system ? "text-ink-muted" : "text-ink")} title={event.body}>
+        <p
+          className={cn("truncate text-sm", struck ? "text-ink-faint line-through" : system ? "text-ink-muted" : "text-ink")}
+          title={event.body}
+        >
           <span className="font-medium text-ink-muted">{author}: </span>
           {event.body}
         </p>
@@ -134,7 +154,10 @@ export const TimelineEntry = memo(function TimelineEntry({ event, compact, pinne
   }
 
   return (
-    <li {...common} className={cn(ROW, "grid grid-cols-[2.75rem_1fr] gap-x-2 px-4 py-2", system && "bg-raised/40", highlighted && "bg-accent/10")}>
+    <li
+      {...common}
+      className={cn(ROW, "grid grid-cols-[2.75rem_1fr] gap-x-2 px-4 py-2", system && "bg-raised/40", highlighted && "bg-accent/10")}
+    >
       <span className="pt-0.5 font-mono text-[11px] text-ink-faint tabular" aria-label={`Entry ${event.seq}`}>
         #{event.seq}
       </span>
@@ -161,7 +184,10 @@ export const TimelineEntry = memo(function TimelineEntry({ event, compact, pinne
             </button>
           ) : null}
           {event.pinned ? (
-            <span className="inline-flex items-center gap-1 rounded border border-accent/40 px-1.5 font-medium text-accent" data-testid="pinned-badge">
+            <span
+              className="inline-flex items-center gap-1 rounded border border-accent/40 px-1.5 font-medium text-accent"
+              data-testid="pinned-badge"
+            >
               <PinIcon /> Pinned{pinnedBy ? ` by ${pinnedBy}` : ""}
             </span>
           ) : null}
@@ -172,10 +198,14 @@ export const TimelineEntry = memo(function TimelineEntry({ event, compact, pinne
               aria-label={`Change entry #${event.seq}`}
               className={cn(
                 "ml-auto flex items-center gap-0.5",
-                panel === "edit" || panel === "strike" ? "opacity-100" : "opacity-0 group-focus-within:opacity-100 group-hover:opacity-100 pointer-coarse:opacity-100",
+                panel === "edit" || panel === "strike"
+                  ? "opacity-100"
+                  : "opacity-0 group-focus-within:opacity-100 group-hover:opacity-100 pointer-coarse:opacity-100",
               )}
             >
-              {editable ? <ControlButton label="Edit" icon={<EditIcon />} pressed={panel === "edit"} onClick={() => toggle("edit")} /> : null}
+              {editable ? (
+                <ControlButton label="Edit" icon={<EditIcon />} pressed={panel === "edit"} onClick={() => toggle("edit")} />
+              ) : null}
               {canPin ? (
                 <ControlButton
                   label={event.pinned ? "Unpin" : "Pin"}
@@ -183,7 +213,9 @@ export const TimelineEntry = memo(function TimelineEntry({ event, compact, pinne
                   onClick={() => void runner.run(() => changes.pin(event.seq, !event.pinned))}
                 />
               ) : null}
-              {canStrike ? <ControlButton label="Strike" icon={<StrikeIcon />} pressed={panel === "strike"} onClick={() => toggle("strike")} /> : null}
+              {canStrike ? (
+                <ControlButton label="Strike" icon={<StrikeIcon />} pressed={panel === "strike"} onClick={() => toggle("strike")} />
+              ) : null}
             </span>
           ) : null}
         </div>
@@ -215,7 +247,12 @@ export const TimelineEntry = memo(function TimelineEntry({ event, compact, pinne
               <span className="text-ink">{struck.reason}</span>
             </span>
             {canModerate ? (
-              <Button size="sm" variant="ghost" className="h-6 px-1.5 text-xs" onClick={() => void runner.run(() => changes.restore(event.seq))}>
+              <Button
+                size="sm"
+                variant="ghost"
+                className="h-6 px-1.5 text-xs"
+                onClick={() => void runner.run(() => changes.restore(event.seq))}
+              >
                 <RestoreIcon /> Restore
               </Button>
             ) : null}
@@ -233,7 +270,9 @@ export const TimelineEntry = memo(function TimelineEntry({ event, compact, pinne
         ) : null}
         {panel === "history" ? <EntryHistoryPanel incidentId={incidentId} event={event} /> : null}
         {runner.error && panel !== "edit" && panel !== "strike" ? (
-          <p role="alert" className="text-xs font-medium text-bad">{runner.error}</p>
+          <p role="alert" className="text-xs font-medium text-bad">
+            {runner.error}
+          </p>
         ) : null}
       </div>
     </li>

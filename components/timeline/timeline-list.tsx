@@ -29,7 +29,21 @@ interface Props {
 }
 
 /** Newest at the bottom, like a chat; stays at the bottom unless the reader scrolled up. */
-export function TimelineList({ items, pending, hasOlder, compact, pinnedBy, highlightSeq, followRef, before, after, empty, onLoadOlder, onRetry, onDiscard }: Props) {
+export function TimelineList({
+  items,
+  pending,
+  hasOlder,
+  compact,
+  pinnedBy,
+  highlightSeq,
+  followRef,
+  before,
+  after,
+  empty,
+  onLoadOlder,
+  onRetry,
+  onDiscard,
+}: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLOListElement>(null);
 
@@ -65,7 +79,9 @@ export function TimelineList({ items, pending, hasOlder, compact, pinnedBy, high
     <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto" aria-label="Timeline" role="region" data-testid="timeline">
       {hasOlder ? (
         <div className="flex justify-center p-3">
-          <Button size="sm" variant="secondary" onClick={onLoadOlder}>Load earlier entries</Button>
+          <Button size="sm" variant="secondary" onClick={onLoadOlder}>
+            Load earlier entries
+          </Button>
         </div>
       ) : null}
       {before}
@@ -75,7 +91,13 @@ export function TimelineList({ items, pending, hasOlder, compact, pinnedBy, high
           e.kind === "amendment" ? (
             <TimelineChange key={e.seq} event={e} />
           ) : (
-            <TimelineEntry key={e.seq} event={e} compact={compact} pinnedBy={e.pinned ? pinnedBy.get(e.seq) : undefined} highlighted={highlightSeq === e.seq} />
+            <TimelineEntry
+              key={e.seq}
+              event={e}
+              compact={compact}
+              pinnedBy={e.pinned ? pinnedBy.get(e.seq) : undefined}
+              highlighted={highlightSeq === e.seq}
+            />
           ),
         )}
         {pending.map((p) => (

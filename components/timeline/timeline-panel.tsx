@@ -2,7 +2,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { NamedTeam } from "@/lib/timeline/match-team.ts";
 import { canModerateTimeline, type TimelineViewer } from "@/lib/timeline/entry-permissions.ts";
-import { authorsOf, isNarrowed, NO_FILTERS, pinnedByOf, struckCount, visibleEntries, type TimelineFilters } from "@/lib/timeline/timeline-view.ts";
+import {
+  authorsOf,
+  isNarrowed,
+  NO_FILTERS,
+  pinnedByOf,
+  struckCount,
+  visibleEntries,
+  type TimelineFilters,
+} from "@/lib/timeline/timeline-view.ts";
 import { Button } from "../ui/button.tsx";
 import { Composer } from "./composer.tsx";
 import { pageTeamFromRoom } from "./page-team-from-room.ts";
@@ -57,7 +65,13 @@ export function TimelinePanel({ room, viewer, commanderId, canPost, teams }: Pro
   const { open: openContext, close: closeContext } = entryContext;
   // Changes applied live since the page around the entry was fetched show there too.
   const shownContext = useMemo(
-    () => (entryContext.context ? visibleEntries(entryContext.context.events.map((e) => state.amended[e.seq] ?? e), filters) : null),
+    () =>
+      entryContext.context
+        ? visibleEntries(
+            entryContext.context.events.map((e) => state.amended[e.seq] ?? e),
+            filters,
+          )
+        : null,
     [entryContext.context, state.amended, filters],
   );
   const jumpTo = useCallback(
@@ -167,7 +181,11 @@ export function TimelinePanel({ room, viewer, commanderId, canPost, teams }: Pro
           narrowed ? (
             <p className="p-6 text-center text-sm text-ink-muted">
               No loaded entry matches.{" "}
-              <button type="button" className="text-accent underline underline-offset-2" onClick={() => setFilters((f) => ({ ...NO_FILTERS, showStruck: f.showStruck, showChanges: f.showChanges }))}>
+              <button
+                type="button"
+                className="text-accent underline underline-offset-2"
+                onClick={() => setFilters((f) => ({ ...NO_FILTERS, showStruck: f.showStruck, showChanges: f.showChanges }))}
+              >
                 Clear filters
               </button>
             </p>
@@ -182,7 +200,9 @@ export function TimelinePanel({ room, viewer, commanderId, canPost, teams }: Pro
       {canPost ? (
         <Composer onPost={post} teams={teams} onPage={(team, reason) => pageTeamFromRoom(incidentId, team, reason)} />
       ) : (
-        <p className="border-t border-line bg-surface p-4 text-sm text-ink-muted">You have read-only access. Ask an admin for the responder role to post.</p>
+        <p className="border-t border-line bg-surface p-4 text-sm text-ink-muted">
+          You have read-only access. Ask an admin for the responder role to post.
+        </p>
       )}
     </TimelineActionsContext.Provider>
   );

@@ -4,7 +4,17 @@ import { isNarrowed, KIND_FILTERS, NO_FILTERS, type KindFilterId, type TimelineF
 import { cn } from "../ui/cn.ts";
 import { PinIcon, SearchIcon } from "./icons.tsx";
 
-export function Toggle({ pressed, onClick, children, className }: { pressed: boolean; onClick: () => void; children: ReactNode; className?: string }) {
+export function Toggle({
+  pressed,
+  onClick,
+  children,
+  className,
+}: {
+  pressed: boolean;
+  onClick: () => void;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <button
       type="button"
@@ -38,7 +48,11 @@ export function TimelineToolbar({ filters, onChange, authors, onSearchHistory }:
   const active = filters.kinds.length + (filters.authorId ? 1 : 0) + (filters.pinnedOnly ? 1 : 0);
 
   return (
-    <div className="flex flex-wrap items-center gap-2 border-b border-line bg-surface px-4 py-2" role="search" aria-label="Filter the timeline">
+    <div
+      className="flex flex-wrap items-center gap-2 border-b border-line bg-surface px-4 py-2"
+      role="search"
+      aria-label="Filter the timeline"
+    >
       <div className="relative min-w-0 flex-1 sm:w-52 sm:flex-none">
         <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 -translate-y-1/2 text-ink-faint" />
         <input
@@ -68,7 +82,10 @@ export function TimelineToolbar({ filters, onChange, authors, onSearchHistory }:
       </button>
       <div
         id="timeline-filters"
-        className={cn("order-last basis-full flex-wrap items-center gap-1.5 lg:order-none lg:flex lg:min-w-0 lg:flex-1 lg:basis-0", open ? "flex" : "hidden")}
+        className={cn(
+          "order-last basis-full flex-wrap items-center gap-1.5 lg:order-none lg:flex lg:min-w-0 lg:flex-1 lg:basis-0",
+          open ? "flex" : "hidden",
+        )}
       >
         <div className="flex flex-wrap gap-1" role="group" aria-label="Kinds">
           {KIND_FILTERS.map((k) => (
@@ -77,7 +94,9 @@ export function TimelineToolbar({ filters, onChange, authors, onSearchHistory }:
             </Toggle>
           ))}
         </div>
-        <label className="sr-only" htmlFor="timeline-author">Author</label>
+        <label className="sr-only" htmlFor="timeline-author">
+          Author
+        </label>
         <select
           id="timeline-author"
           value={filters.authorId ?? ""}
@@ -89,7 +108,9 @@ export function TimelineToolbar({ filters, onChange, authors, onSearchHistory }:
         >
           <option value="">Anyone</option>
           {authors.map((a) => (
-            <option key={a.id} value={a.id}>{a.name}</option>
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
           ))}
         </select>
         <Toggle pressed={filters.pinnedOnly} onClick={() => set({ pinnedOnly: !filters.pinnedOnly })}>

@@ -16,7 +16,12 @@ interface Result {
  * Older matches for the current filters, from the server's history view: what the loaded page
  * cannot show. Results belong to the filters they were asked for and vanish when those change.
  */
-export function useHistorySearch(incidentId: string, filters: TimelineFilters, firstLoadedSeq: number | undefined, amended: Record<number, TimelineEventDto>) {
+export function useHistorySearch(
+  incidentId: string,
+  filters: TimelineFilters,
+  firstLoadedSeq: number | undefined,
+  amended: Record<number, TimelineEventDto>,
+) {
   const [result, setResult] = useState<Result | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);

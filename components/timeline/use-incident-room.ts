@@ -29,7 +29,12 @@ const RETRY_MS = 4000;
 const OLDER_PAGE = 200;
 
 /** Everything live about one room's timeline: events in sequence order, presence, outbox. */
-export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: TimelineEventDto[], initialHasOlder: boolean, onIncident: (incident: IncidentDto) => void) {
+export function useIncidentRoom(
+  initialIncident: IncidentDto,
+  initialEvents: TimelineEventDto[],
+  initialHasOlder: boolean,
+  onIncident: (incident: IncidentDto) => void,
+) {
   const incidentId = initialIncident.id;
   const [store] = useState(() => createRoomStore(initialRoomState(initialEvents, initialHasOlder)));
   const state = useRoomState(store);
@@ -42,7 +47,7 @@ export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: Tim
   // Catch up on everything after `after`, page by page (used on reconnect and on a gap).
   const catchUp = useCallback(
     async (after: number) => {
-      for (let from = after, more = true; more; ) {
+      for (let from = after, more = true; more;) {
         const res = await apiRequest<EventPage>(`/api/incidents/${incidentId}/events?after=${from}&limit=500`);
         if (!res.ok) return;
         dispatch({ type: "received", events: res.data.events });
@@ -139,7 +144,15 @@ export function useIncidentRoom(initialIncident: IncidentDto, initialEvents: Tim
 
   const post = useCallback(
     (kind: PostableKind, body: string, occurredAt?: string, data?: Record<string, unknown> | null) => {
-      const entry: PendingEntry = { clientId: newClientId(), kind, body, data, occurredAt, createdAt: new Date().toISOString(), state: "queued" };
+      const entry: PendingEntry = {
+        clientId: newClientId(),
+        kind,
+        body,
+        data,
+        occurredAt,
+        createdAt: new Date().toISOString(),
+        state: "queued",
+      };
       dispatch({ type: "queued", entry });
       void flush();
     },

@@ -23,7 +23,11 @@ function read(key: string): boolean {
 
 /** A view preference kept in this browser (compact timeline…); off in the server render, read on hydration. */
 export function usePersistentToggle(key: string): [boolean, (on: boolean) => void] {
-  const on = useSyncExternalStore(subscribe, () => read(key), () => false);
+  const on = useSyncExternalStore(
+    subscribe,
+    () => read(key),
+    () => false,
+  );
   const set = useCallback(
     (next: boolean) => {
       chosen.set(key, next);

@@ -28,9 +28,7 @@ export function TriageBoard({ initial, canDeclare }: { initial: TriageDto; canDe
     <main className="mx-auto w-full max-w-[1600px] space-y-4 p-4 sm:p-6">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <h1 className="text-xl font-semibold">Triage</h1>
-        <span className="text-sm text-ink-muted tabular">
-          {rows.length} active · ranked by priority
-        </span>
+        <span className="text-sm text-ink-muted tabular">{rows.length} active · ranked by priority</span>
         {rows.length ? (
           <span className="text-sm tabular">
             <span className="text-ink-muted">At risk across all: </span>
@@ -84,16 +82,34 @@ export function TriageBoard({ initial, canDeclare }: { initial: TriageDto; canDe
               <thead className="bg-surface text-left text-xs uppercase tracking-wide text-ink-muted">
                 <tr>
                   <th scope="col" className="w-14 px-3 py-2 text-right font-medium">
-                    <abbr title={SCORE_HELP} className="no-underline">Score</abbr>
+                    <abbr title={SCORE_HELP} className="no-underline">
+                      Score
+                    </abbr>
                   </th>
-                  <th scope="col" className="px-3 py-2 font-medium">Incident</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Severity</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Status</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">At risk</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Lost so far</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Duration</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Commander</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Not told yet</th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Incident
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Severity
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    At risk
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Lost so far
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Duration
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Commander
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Not told yet
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-line">

@@ -23,7 +23,12 @@ export function TriageRow({ live, rank }: { live: LiveRow; rank: number }) {
   const suggested = impact.priority.suggestedSeverity;
   return (
     // The title is the link (keyboard and screen readers); the whole row is a click target too.
-    <tr data-testid="triage-row" data-incident-id={incident.id} className="cursor-pointer align-top hover:bg-raised/60" onClick={() => router.push(href)}>
+    <tr
+      data-testid="triage-row"
+      data-incident-id={incident.id}
+      className="cursor-pointer align-top hover:bg-raised/60"
+      onClick={() => router.push(href)}
+    >
       <td className="px-3 py-3 text-right font-mono text-ink-muted tabular" title={`Rank ${rank}`}>
         {Math.round(impact.priority.score)}
       </td>
@@ -51,27 +56,46 @@ export function TriageRow({ live, rank }: { live: LiveRow; rank: number }) {
           </p>
         ) : null}
       </td>
-      <td className="px-3 py-3"><StatusBadge status={incident.status} /></td>
-      <td className={cn("px-3 py-3 text-right font-mono font-semibold tabular", impact.perMinute.revenue > 0 ? "text-sev1" : "text-ink-muted")} data-testid="triage-per-minute">
+      <td className="px-3 py-3">
+        <StatusBadge status={incident.status} />
+      </td>
+      <td
+        className={cn(
+          "px-3 py-3 text-right font-mono font-semibold tabular",
+          impact.perMinute.revenue > 0 ? "text-sev1" : "text-ink-muted",
+        )}
+        data-testid="triage-per-minute"
+      >
         {formatPerMinute(impact.perMinute.revenue, impact.currency)}
       </td>
       <td className="px-3 py-3 text-right font-mono tabular" data-testid="triage-loss">
         <TickingLoss impact={impact} receivedAt={live.receivedAt} />
       </td>
-      <td className="px-3 py-3 text-right"><IncidentClock startedAt={incident.startedAt} resolvedAt={null} /></td>
+      <td className="px-3 py-3 text-right">
+        <IncidentClock startedAt={incident.startedAt} resolvedAt={null} />
+      </td>
       <td className="px-3 py-3 text-ink-muted">
         {incident.commander?.name ?? <span className="text-warn">Unassigned</span>}
-        {incident.suggestedCommander ? <p className="text-xs text-ink-faint" data-testid="triage-suggested-commander">suggested: {incident.suggestedCommander.name}</p> : null}
+        {incident.suggestedCommander ? (
+          <p className="text-xs text-ink-faint" data-testid="triage-suggested-commander">
+            suggested: {incident.suggestedCommander.name}
+          </p>
+        ) : null}
       </td>
       <td className="px-3 py-3">
         {teamsTotal === 0 ? (
           <span className="text-ink-faint">No services marked</span>
         ) : teamsNotNotified.length === 0 ? (
-          <span className="text-ok"><span aria-hidden>✓ </span>All {teamsTotal} told</span>
+          <span className="text-ok">
+            <span aria-hidden>✓ </span>All {teamsTotal} told
+          </span>
         ) : (
           <span className="text-warn" title={teamsNotNotified.map((t) => t.name).join(", ")}>
             <span aria-hidden>! </span>
-            {teamsNotNotified.slice(0, SHOWN_TEAMS).map((t) => t.name).join(", ")}
+            {teamsNotNotified
+              .slice(0, SHOWN_TEAMS)
+              .map((t) => t.name)
+              .join(", ")}
             {teamsNotNotified.length > SHOWN_TEAMS ? ` +${teamsNotNotified.length - SHOWN_TEAMS}` : ""}
           </span>
         )}

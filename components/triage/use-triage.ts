@@ -68,11 +68,21 @@ export function useTriage(initial: TriageDto) {
         }),
       // A new stakeholder update moves (or clears) the row's "update overdue" flag.
       "stakeholder:updated": ({ incidentId, update }) =>
-        setRows((cur) => cur.map((r) => (r.row.incident.id === incidentId ? { ...r, row: { ...r.row, stakeholderUpdateDueAt: update.nextUpdateBy } } : r))),
+        setRows((cur) =>
+          cur.map((r) => (r.row.incident.id === incidentId ? { ...r, row: { ...r.row, stakeholderUpdateDueAt: update.nextUpdateBy } } : r)),
+        ),
       // Severity, status or commander changed: patch the row from the pushed incident at once
       // (ranking by severity included); the refetch brings what only the server knows.
       "incident:updated": ({ incident }) => {
-        setRows((cur) => ranked(cur.map((r) => (r.row.incident.id === incident.id ? { ...r, row: { ...r.row, incident: { ...r.row.incident, ...pick(incident, r.row.incident) } } } : r))));
+        setRows((cur) =>
+          ranked(
+            cur.map((r) =>
+              r.row.incident.id === incident.id
+                ? { ...r, row: { ...r.row, incident: { ...r.row.incident, ...pick(incident, r.row.incident) } } }
+                : r,
+            ),
+          ),
+        );
         soon();
       },
       "incident:declared": soon,

@@ -16,7 +16,17 @@ const CELL_X: Record<DataTableDensity, string> = { roomy: "px-4", compact: "px-3
  * A list as a table: bordered box that scrolls sideways on a narrow screen, a caption for screen
  * readers, a quiet header row. The caller renders the body's rows.
  */
-export function DataTable({ caption, columns, density = "roomy", children }: { caption: string; columns: DataTableColumn[]; density?: DataTableDensity; children: ReactNode }) {
+export function DataTable({
+  caption,
+  columns,
+  density = "roomy",
+  children,
+}: {
+  caption: string;
+  columns: DataTableColumn[];
+  density?: DataTableDensity;
+  children: ReactNode;
+}) {
   return (
     <div className="relative overflow-x-auto rounded-lg border border-line">
       <table className="w-full text-sm">

@@ -31,7 +31,16 @@ export function InlineEdit({ label, value, display, canEdit, multiline, maxLengt
       <div className="group flex items-start gap-2">
         <div className="min-w-0 flex-1">{display}</div>
         {canEdit ? (
-          <Button size="sm" variant="ghost" className="h-6 px-2 text-xs print:hidden" aria-label={`Edit ${label}`} onClick={() => { setDraft(value); setEditing(true); }}>
+          <Button
+            size="sm"
+            variant="ghost"
+            className="h-6 px-2 text-xs print:hidden"
+            aria-label={`Edit ${label}`}
+            onClick={() => {
+              setDraft(value);
+              setEditing(true);
+            }}
+          >
             Edit
           </Button>
         ) : null}
@@ -58,8 +67,12 @@ export function InlineEdit({ label, value, display, canEdit, multiline, maxLengt
     <div className="space-y-2">
       {multiline ? <textarea rows={4} {...common} /> : <input type="text" {...common} />}
       <div className="flex gap-2">
-        <Button size="sm" className="h-7" onClick={() => void save()} disabled={saving}>{saving ? "Saving…" : "Save"}</Button>
-        <Button size="sm" variant="ghost" className="h-7" onClick={() => setEditing(false)}>Cancel</Button>
+        <Button size="sm" className="h-7" onClick={() => void save()} disabled={saving}>
+          {saving ? "Saving…" : "Save"}
+        </Button>
+        <Button size="sm" variant="ghost" className="h-7" onClick={() => setEditing(false)}>
+          Cancel
+        </Button>
       </div>
     </div>
   );

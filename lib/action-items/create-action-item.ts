@@ -17,7 +17,10 @@ export async function createActionItem(actor: Actor, postmortemId: string, input
   assertId(postmortemId, "Post-mortem");
   const data = ZCreateActionItem.parse(input);
   const item = await db().$transaction(async (tx) => {
-    const postmortem = await tx.postmortem.findFirst({ where: { id: postmortemId, organizationId: actor.organizationId }, select: { id: true } });
+    const postmortem = await tx.postmortem.findFirst({
+      where: { id: postmortemId, organizationId: actor.organizationId },
+      select: { id: true },
+    });
     if (!postmortem) throw notFound("Post-mortem");
     await assertOwnerInOrganization(tx, actor, data);
     const status = data.status ?? "open";
@@ -44,4 +47,3 @@ export async function createActionItem(actor: Actor, postmortemId: string, input
   publishActionItemChanged(actor.organizationId, { action: "created", id: item.id, postmortemId, item });
   return item;
 }
-

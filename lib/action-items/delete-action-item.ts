@@ -13,11 +13,19 @@ export async function deleteActionItem(actor: Actor, itemId: string, now = new D
   assertCan(actor, "action-item:edit");
   assertId(itemId, "Action item");
   const postmortemId = await db().$transaction(async (tx) => {
-    const current = await tx.actionItem.findFirst({ where: { id: itemId, organizationId: actor.organizationId }, select: actionItemSelect });
+    const current = await tx.actionItem.findFirst({
+      where: { id: itemId, organizationId: actor.organizationId },
+      select: actionItemSelect,
+    });
     if (!current) throw notFound("Action item");
     await tx.actionItem.delete({ where: { id: itemId } });
     const today = calendarDay(now, await orgTimeZone(tx, actor.organizationId));
-    await recordAudit(tx, actor, { action: "action_item.delete", entityType: "ActionItem", entityId: itemId, before: auditView(toActionItemDto(current, today)) });
+    await recordAudit(tx, actor, {
+      action: "action_item.delete",
+      entityType: "ActionItem",
+      entityId: itemId,
+      before: auditView(toActionItemDto(current, today)),
+    });
     return current.postmortemId;
   }, TX_OPTIONS);
   publishActionItemChanged(actor.organizationId, { action: "deleted", id: itemId, postmortemId, item: null });

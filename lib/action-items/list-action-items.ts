@@ -12,11 +12,18 @@ import { ZListActionItems } from "./schemas.ts";
 export async function listPostmortemActionItems(actor: Actor, postmortemId: string, now = new Date()): Promise<ActionItemListDto> {
   assertCan(actor, "incident:read");
   assertId(postmortemId, "Post-mortem");
-  const postmortem = await db().postmortem.findFirst({ where: { id: postmortemId, organizationId: actor.organizationId }, select: { id: true } });
+  const postmortem = await db().postmortem.findFirst({
+    where: { id: postmortemId, organizationId: actor.organizationId },
+    select: { id: true },
+  });
   if (!postmortem) throw notFound("Post-mortem");
   const [timeZone, rows] = await Promise.all([
     orgTimeZone(db(), actor.organizationId),
-    db().actionItem.findMany({ where: { postmortemId, organizationId: actor.organizationId }, select: actionItemSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    db().actionItem.findMany({
+      where: { postmortemId, organizationId: actor.organizationId },
+      select: actionItemSelect,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
   ]);
   const today = calendarDay(now, timeZone);
   return { items: rows.map((r) => toActionItemDto(r, today)), today };
@@ -36,7 +43,10 @@ export async function listActionItems(actor: Actor, query: unknown, now = new Da
     ...(filters.ownerUserId ? { ownerUserId: filters.ownerUserId } : {}),
     ...(filters.ownerTeamId ? { ownerTeamId: filters.ownerTeamId } : {}),
   };
-  const [timeZone, rows] = await Promise.all([orgTimeZone(db(), actor.organizationId), db().actionItem.findMany({ where, select: actionItemSelect, take: 1000 })]);
+  const [timeZone, rows] = await Promise.all([
+    orgTimeZone(db(), actor.organizationId),
+    db().actionItem.findMany({ where, select: actionItemSelect, take: 1000 }),
+  ]);
   const today = calendarDay(now, timeZone);
   return { items: rows.map((r) => toActionItemDto(r, today)).sort(compareFollowUps), today };
 }

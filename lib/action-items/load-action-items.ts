@@ -68,6 +68,10 @@ export async function orgTimeZone(client: Client, organizationId: string): Promi
 }
 
 /** What the audit log keeps of an item: its own fields, not the post-mortem it hangs off. */
-export function auditView({ postmortem: _postmortem, isOverdue: _isOverdue, ...item }: ActionItemDto): Omit<ActionItemDto, "postmortem" | "isOverdue"> {
+export function auditView({
+  postmortem: _postmortem,
+  isOverdue: _isOverdue,
+  ...item
+}: ActionItemDto): Omit<ActionItemDto, "postmortem" | "isOverdue"> {
   return item;
 }

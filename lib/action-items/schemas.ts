@@ -30,7 +30,16 @@ const oneOwner = (v: { ownerUserId?: string | null; ownerTeamId?: string | null 
 const oneOwnerIssue = { message: "give the item one owner: a person or a team, not both", path: ["ownerTeamId"] };
 
 export const ZCreateActionItem = z
-  .object({ ...fields, description: fields.description.optional(), ownerUserId: fields.ownerUserId.optional(), ownerTeamId: fields.ownerTeamId.optional(), dueDate: fields.dueDate.optional(), priority: fields.priority.optional(), status: fields.status.optional(), ticketUrl: fields.ticketUrl.optional() })
+  .object({
+    ...fields,
+    description: fields.description.optional(),
+    ownerUserId: fields.ownerUserId.optional(),
+    ownerTeamId: fields.ownerTeamId.optional(),
+    dueDate: fields.dueDate.optional(),
+    priority: fields.priority.optional(),
+    status: fields.status.optional(),
+    ticketUrl: fields.ticketUrl.optional(),
+  })
   .strict()
   .refine(oneOwner, oneOwnerIssue);
 export type TCreateActionItem = z.input<typeof ZCreateActionItem>;

@@ -20,16 +20,19 @@ export async function updateActionItem(actor: Actor, itemId: string, input: unkn
   assertId(itemId, "Action item");
   const data = ZUpdateActionItem.parse(input);
   const item = await db().$transaction(async (tx) => {
-    const current = await tx.actionItem.findFirst({ where: { id: itemId, organizationId: actor.organizationId }, select: actionItemSelect });
+    const current = await tx.actionItem.findFirst({
+      where: { id: itemId, organizationId: actor.organizationId },
+      select: actionItemSelect,
+    });
     if (!current) throw notFound("Action item");
     const today = calendarDay(now, await orgTimeZone(tx, actor.organizationId));
     await assertOwnerInOrganization(tx, actor, data);
-    const owner =
-      data.ownerUserId ? { ownerUserId: data.ownerUserId, ownerTeamId: null }
-      : data.ownerTeamId ? { ownerUserId: null, ownerTeamId: data.ownerTeamId }
-      : { ownerUserId: data.ownerUserId, ownerTeamId: data.ownerTeamId };
-    const completedAt =
-      data.status === undefined || data.status === current.status ? undefined : data.status === "done" ? now : null;
+    const owner = data.ownerUserId
+      ? { ownerUserId: data.ownerUserId, ownerTeamId: null }
+      : data.ownerTeamId
+        ? { ownerUserId: null, ownerTeamId: data.ownerTeamId }
+        : { ownerUserId: data.ownerUserId, ownerTeamId: data.ownerTeamId };
+    const completedAt = data.status === undefined || data.status === current.status ? undefined : data.status === "done" ? now : null;
     const row = await tx.actionItem.update({
       where: { id: itemId },
       data: {

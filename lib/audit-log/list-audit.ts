@@ -30,7 +30,12 @@ export const ZAuditQuery = z.object({
   to: ZInstant("to").optional(),
   // Keyset paging: entries strictly older than this entry id's timestamp/id pair.
   before: z.uuid("before must be an audit entry id").optional(),
-  limit: z.coerce.number().int("limit must be a whole number").min(1, "limit must be at least 1").max(AUDIT_PAGE_MAX, `limit must be at most ${AUDIT_PAGE_MAX}`).default(100),
+  limit: z.coerce
+    .number()
+    .int("limit must be a whole number")
+    .min(1, "limit must be at least 1")
+    .max(AUDIT_PAGE_MAX, `limit must be at most ${AUDIT_PAGE_MAX}`)
+    .default(100),
 });
 export type TAuditQuery = z.input<typeof ZAuditQuery>;
 
@@ -52,7 +57,10 @@ export async function listAudit(actor: Actor, raw: unknown): Promise<{ entries: 
   const q = ZAuditQuery.parse(raw);
   const where = whereOf(actor, q);
   if (q.before) {
-    const anchor = await db().auditLog.findFirst({ where: { id: q.before, organizationId: actor.organizationId }, select: { createdAt: true, id: true } });
+    const anchor = await db().auditLog.findFirst({
+      where: { id: q.before, organizationId: actor.organizationId },
+      select: { createdAt: true, id: true },
+    });
     if (anchor) {
       where.OR = [{ createdAt: { lt: anchor.createdAt } }, { createdAt: anchor.createdAt, id: { lt: anchor.id } }];
     }
@@ -68,7 +76,17 @@ export async function listAudit(actor: Actor, raw: unknown): Promise<{ entries: 
     entries: rows.slice(0, q.limit).map((r) => {
       // The token's mark is shown as "how", beside the actor, not as a changed field.
       const { after, apiToken } = readPrincipalMark(r.after);
-      return { id: r.id, at: r.createdAt.toISOString(), actor: r.actor, apiToken, action: r.action, entityType: r.entityType, entityId: r.entityId, before: r.before, after };
+      return {
+        id: r.id,
+        at: r.createdAt.toISOString(),
+        actor: r.actor,
+        apiToken,
+        action: r.action,
+        entityType: r.entityType,
+        entityId: r.entityId,
+        before: r.before,
+        after,
+      };
     }),
   };
 }
@@ -77,8 +95,18 @@ export async function listAudit(actor: Actor, raw: unknown): Promise<{ entries: 
 export async function auditFacets(actor: Actor): Promise<{ actions: string[]; entityTypes: string[] }> {
   assertCan(actor, "org:admin");
   const [actions, types] = await Promise.all([
-    db().auditLog.findMany({ where: { organizationId: actor.organizationId }, distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
-    db().auditLog.findMany({ where: { organizationId: actor.organizationId }, distinct: ["entityType"], select: { entityType: true }, orderBy: { entityType: "asc" } }),
+    db().auditLog.findMany({
+      where: { organizationId: actor.organizationId },
+      distinct: ["action"],
+      select: { action: true },
+      orderBy: { action: "asc" },
+    }),
+    db().auditLog.findMany({
+      where: { organizationId: actor.organizationId },
+      distinct: ["entityType"],
+      select: { entityType: true },
+      orderBy: { entityType: "asc" },
+    }),
   ]);
   return { actions: actions.map((a) => a.action), entityTypes: types.map((t) => t.entityType) };
 }
@@ -95,7 +123,17 @@ function csvCell(value: string): string {
 export function auditToCsv(entries: AuditEntryDto[]): string {
   const lines = [CSV_COLUMNS.join(",")];
   for (const e of entries) {
-    const cells = [e.at, e.actor?.name ?? "system", e.actor?.email ?? "", e.apiToken ? `${e.apiToken.name} (${e.apiToken.prefix}…)` : "", e.action, e.entityType, e.entityId, e.before === null ? "" : JSON.stringify(e.before), e.after === null ? "" : JSON.stringify(e.after)];
+    const cells = [
+      e.at,
+      e.actor?.name ?? "system",
+      e.actor?.email ?? "",
+      e.apiToken ? `${e.apiToken.name} (${e.apiToken.prefix}…)` : "",
+      e.action,
+      e.entityType,
+      e.entityId,
+      e.before === null ? "" : JSON.stringify(e.before),
+      e.after === null ? "" : JSON.stringify(e.after),
+    ];
     lines.push(cells.map(csvCell).join(","));
   }
   return lines.join("\r\n") + "\r\n";

@@ -12,8 +12,23 @@ const anyObject = z.record(z.string(), z.unknown());
 const uuid = z.string().min(1);
 const instant = z.string().min(1);
 
-const incidentDto = looseObject({ id: uuid, ref: z.string(), number: z.number(), title: z.string(), severity: z.string(), status: z.string() });
-const eventDto = looseObject({ id: uuid, incidentId: uuid, seq: z.number(), kind: z.string(), body: z.string(), data: anyObject.nullable(), author: looseObject({ id: uuid, name: z.string() }).nullable() });
+const incidentDto = looseObject({
+  id: uuid,
+  ref: z.string(),
+  number: z.number(),
+  title: z.string(),
+  severity: z.string(),
+  status: z.string(),
+});
+const eventDto = looseObject({
+  id: uuid,
+  incidentId: uuid,
+  seq: z.number(),
+  kind: z.string(),
+  body: z.string(),
+  data: anyObject.nullable(),
+  author: looseObject({ id: uuid, name: z.string() }).nullable(),
+});
 const drillDto = looseObject({ id: uuid, status: z.string() });
 const named = looseObject({ name: z.string() });
 const pageDto = looseObject({ id: uuid, status: z.string() });
@@ -35,21 +50,42 @@ export const AUDIT_CATALOGUE = {
   "action_item.delete": entry(actionItemView, null),
   "api_token.create": entry(null, looseObject({ name: z.string(), scope: z.string(), prefix: z.string() })),
   "api_token.revoke": entry(looseObject({ revokedAt: z.null() }), looseObject({ revokedAt: instant.nullable() })),
-  "catalog.import": entry(null, looseObject({ format: z.string(), mode: z.string(), teams: z.unknown(), services: z.unknown(), dependencies: z.unknown(), changes: z.array(z.unknown()) })),
+  "catalog.import": entry(
+    null,
+    looseObject({
+      format: z.string(),
+      mode: z.string(),
+      teams: z.unknown(),
+      services: z.unknown(),
+      dependencies: z.unknown(),
+      changes: z.array(z.unknown()),
+    }),
+  ),
   "dependency.add": entry(null, anyObject),
   "dependency.update": entry(anyObject, anyObject),
   "dependency.remove": entry(anyObject, null),
   "drill.start": entry(null, drillDto.extend({ incidentId: uuid })),
   "drill.cancel": entry(drillDto, drillDto),
-  "drill.end": entry(looseObject({ status: z.string() }), looseObject({ status: z.string(), endedAt: instant, metrics: z.array(z.unknown()) })),
+  "drill.end": entry(
+    looseObject({ status: z.string() }),
+    looseObject({ status: z.string(), endedAt: instant, metrics: z.array(z.unknown()) }),
+  ),
   /** An incident opened: its DTO; opened by an alert, `source` names the integration and alert. */
-  "incident.declare": entry(null, incidentDto.extend({ source: looseObject({ integrationId: uuid.nullable(), integration: z.string(), dedupKey: z.string() }).optional() })),
+  "incident.declare": entry(
+    null,
+    incidentDto.extend({
+      source: looseObject({ integrationId: uuid.nullable(), integration: z.string(), dedupKey: z.string() }).optional(),
+    }),
+  ),
   /** The changed fields only, the same keys on both sides. */
   "incident.update": entry(anyObject, anyObject),
   "incident.role": entry(null, anyObject),
   "incident.responder": entry(null, anyObject),
   /** Rows written before audit payloads became objects (so a token's row can name it) hold the bare list. */
-  "incident.services": entry(z.union([looseObject({ serviceIds: z.array(uuid) }), z.array(uuid)]), z.union([looseObject({ serviceIds: z.array(uuid) }), z.array(uuid)])),
+  "incident.services": entry(
+    z.union([looseObject({ serviceIds: z.array(uuid) }), z.array(uuid)]),
+    z.union([looseObject({ serviceIds: z.array(uuid) }), z.array(uuid)]),
+  ),
   /** `after.changes`: one entry per journey changed (older rows: the bare list). */
   "incident.impact": entry(anyObject, z.union([looseObject({ changes: z.array(z.unknown()) }), z.array(z.unknown())])),
   "integration.create": entry(null, named),
@@ -74,13 +110,22 @@ export const AUDIT_CATALOGUE = {
   "paging_route.delete": entry(pagingRoute, null),
   "paging_route.test": entry(null, deliveryRef),
   "paging_route.test_cancel": entry(null, deliveryRef),
-  "postmortem.create": entry(null, looseObject({ incidentId: uuid, title: z.string(), templateKey: z.string(), sections: z.array(z.string()) })),
+  "postmortem.create": entry(
+    null,
+    looseObject({ incidentId: uuid, title: z.string(), templateKey: z.string(), sections: z.array(z.string()) }),
+  ),
   "postmortem.update": entry(looseObject({ title: z.string() }), looseObject({ title: z.string() })),
-  "postmortem.section.update": entry(looseObject({ key: z.string(), version: z.number(), body: z.string() }), looseObject({ key: z.string(), version: z.number(), body: z.string() })),
+  "postmortem.section.update": entry(
+    looseObject({ key: z.string(), version: z.number(), body: z.string() }),
+    looseObject({ key: z.string(), version: z.number(), body: z.string() }),
+  ),
   "postmortem.review.request": entry(looseObject({ status: z.string() }), looseObject({ status: z.string(), reviewerIds: z.array(uuid) })),
   "postmortem.review.approve": entry(null, looseObject({ state: z.string(), comment: z.string().nullish() })),
   "postmortem.review.request_changes": entry(null, looseObject({ state: z.string(), comment: z.string().nullish() })),
-  "postmortem.publish": entry(looseObject({ status: z.string(), revision: z.number().nullable() }), looseObject({ status: z.literal("published"), revision: z.number() })),
+  "postmortem.publish": entry(
+    looseObject({ status: z.string(), revision: z.number().nullable() }),
+    looseObject({ status: z.literal("published"), revision: z.number() }),
+  ),
   "postmortem_template.create": entry(null, named),
   "postmortem_template.update": entry(named, named),
   "postmortem_template.delete": entry(named, null),
@@ -89,7 +134,10 @@ export const AUDIT_CATALOGUE = {
   "service.update": entry(named, named),
   "service.delete": entry(named, null),
   /** A health state change; `source` says whether the service pushed it or the poller saw it. */
-  "service.health": entry(looseObject({ health: z.string(), message: z.string() }), looseObject({ health: z.string(), message: z.string(), source: z.enum(["push", "poll"]) })),
+  "service.health": entry(
+    looseObject({ health: z.string(), message: z.string() }),
+    looseObject({ health: z.string(), message: z.string(), source: z.enum(["push", "poll"]) }),
+  ),
   "stakeholder_update.post": entry(null, looseObject({ incidentId: uuid, isPublic: z.boolean() })),
   "team.create": entry(null, named),
   "team.update": entry(named, named),
@@ -139,7 +187,8 @@ export function auditPayloadProblem(row: { action: string; before: unknown; afte
       continue;
     }
     const parsed = schema.safeParse(value);
-    if (!parsed.success) return `${row.action}: ${side} — ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`;
+    if (!parsed.success)
+      return `${row.action}: ${side} — ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`;
   }
   return null;
 }

@@ -48,7 +48,8 @@ export function toPrincipal(who: ActingUser | AuditPrincipal): AuditPrincipal {
 /** Where a token's row names its token: a key of `after`, beside what the action wrote. */
 export const API_TOKEN_KEY = "apiToken";
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * The `after` an audit row stores for this principal: a token's rows add `apiToken` (an action
@@ -71,6 +72,9 @@ export function principalMark(apiToken: ApiTokenRef | undefined): Record<string,
 export function readPrincipalMark(after: unknown): { after: unknown; apiToken: ApiTokenRef | null } {
   if (!isPlainObject(after) || !(API_TOKEN_KEY in after)) return { after, apiToken: null };
   const { [API_TOKEN_KEY]: mark, ...rest } = after;
-  const apiToken = isPlainObject(mark) && typeof mark.id === "string" && typeof mark.name === "string" && typeof mark.prefix === "string" ? { id: mark.id, name: mark.name, prefix: mark.prefix } : null;
+  const apiToken =
+    isPlainObject(mark) && typeof mark.id === "string" && typeof mark.name === "string" && typeof mark.prefix === "string"
+      ? { id: mark.id, name: mark.name, prefix: mark.prefix }
+      : null;
   return { after: Object.keys(rest).length === 0 ? null : rest, apiToken };
 }

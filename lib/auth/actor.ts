@@ -14,7 +14,16 @@ export interface Actor {
   apiToken?: ApiTokenRef;
 }
 
-export const ACTOR_SELECT = { id: true, organizationId: true, role: true, name: true, email: true, deactivatedAt: true, pendingInvite: true, sessionVersion: true } as const;
+export const ACTOR_SELECT = {
+  id: true,
+  organizationId: true,
+  role: true,
+  name: true,
+  email: true,
+  deactivatedAt: true,
+  pendingInvite: true,
+  sessionVersion: true,
+} as const;
 
 export type ActorRow = Prisma.UserGetPayload<{ select: typeof ACTOR_SELECT }>;
 

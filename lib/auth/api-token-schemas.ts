@@ -14,11 +14,7 @@ export const API_TOKEN_SCOPE_LABELS: Record<ApiTokenScopeName, { label: string; 
 export const API_TOKEN_SCOPE_RANK: Record<ApiTokenScopeName, number> = { read: 0, write: 1, admin: 2 };
 
 export const ZCreateApiToken = z.object({
-  name: z
-    .string({ error: "name is required" })
-    .trim()
-    .min(1, "name is required")
-    .max(80, "name must be at most 80 characters"),
+  name: z.string({ error: "name is required" }).trim().min(1, "name is required").max(80, "name must be at most 80 characters"),
   scope: z.enum(API_TOKEN_SCOPES, { error: `scope must be one of ${API_TOKEN_SCOPES.join(", ")}` }),
 });
 export type TCreateApiToken = z.input<typeof ZCreateApiToken>;

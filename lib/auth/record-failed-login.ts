@@ -9,7 +9,11 @@ import { keyOf, RULE } from "./login-guard.ts";
  * A wrong password: count it for the pair. When a known account's pair reaches the limit, the
  * audit log says so (no actor: the system throttled it), so admins see guessing.
  */
-export async function recordFailedLogin(email: string, address: string, user: { id: string; organizationId: string } | null): Promise<void> {
+export async function recordFailedLogin(
+  email: string,
+  address: string,
+  user: { id: string; organizationId: string } | null,
+): Promise<void> {
   const result = await hitRateLimit(keyOf(email, address), RULE);
   if (!user || result.remaining !== 0 || !result.allowed) return;
   await recordAudit(db(), systemPrincipal(user.organizationId), {

@@ -65,9 +65,7 @@ export function claimsOf(token: { sub?: unknown; sv?: unknown } | null | undefin
  */
 export async function sessionFromCookieHeader(cookieHeader: string | null | undefined): Promise<SessionClaims | null> {
   if (!cookieHeader) return null;
-  const cookies = Object.fromEntries(
-    Object.entries(parse(cookieHeader)).filter((e): e is [string, string] => typeof e[1] === "string"),
-  );
+  const cookies = Object.fromEntries(Object.entries(parse(cookieHeader)).filter((e): e is [string, string] => typeof e[1] === "string"));
   const token = await getToken({
     req: { headers: {}, cookies } as unknown as Parameters<typeof getToken>[0]["req"],
     secret: process.env.NEXTAUTH_SECRET,

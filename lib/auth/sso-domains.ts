@@ -1,9 +1,6 @@
-
-
 // Who may come in through single sign-on. An existing (active) user may always sign in; a new
 // person is created only when their email's domain is listed in OIDC_ALLOWED_DOMAINS, so an SSO
 // provider shared with other companies (Google, Microsoft) does not let strangers in.
-
 
 /** OIDC_ALLOWED_DOMAINS as a list of lower-case domains; empty when unset. */
 export function allowedSsoDomains(source: Record<string, string | undefined> = process.env): string[] {

@@ -16,6 +16,10 @@ export async function userIdForSso(email: string, name: string): Promise<string>
   if (!org) throw new Error("No organisation exists yet to add single sign-on users to");
   const role = (process.env.OIDC_DEFAULT_ROLE ?? "VIEWER") as RoleName;
   const created = await db().user.create({ data: { email, name, role, organizationId: org.id } });
-  await recordAudit(db(), { organizationId: org.id, actorId: created.id, via: "sso" }, { action: "user.joined", entityType: "User", entityId: created.id, after: { email, role, via: "sso" } });
+  await recordAudit(
+    db(),
+    { organizationId: org.id, actorId: created.id, via: "sso" },
+    { action: "user.joined", entityType: "User", entityId: created.id, after: { email, role, via: "sso" } },
+  );
   return created.id;
 }

@@ -27,7 +27,10 @@ export async function addDependency(actor: Actor, fromId: string, input: unknown
   const data = ZAddDependency.parse(input);
   try {
     const result = await db().$transaction(async (tx) => {
-      const from = await tx.service.findFirst({ where: { id: fromId, organizationId: actor.organizationId }, select: { id: true, name: true } });
+      const from = await tx.service.findFirst({
+        where: { id: fromId, organizationId: actor.organizationId },
+        select: { id: true, name: true },
+      });
       if (!from) throw notFound("Service");
       if (data.toId === from.id) throw invalidField("toId", `"${from.name}" cannot depend on itself`);
       const to = await tx.service.findFirst({ where: { id: data.toId, organizationId: actor.organizationId }, select: { id: true } });
@@ -40,17 +43,32 @@ export async function addDependency(actor: Actor, fromId: string, input: unknown
           data: { isAsync: data.isAsync, isCritical: data.isCritical },
           select: dependencySelect,
         });
-        await recordAudit(tx, actor, { action: "dependency.update", entityType: "ServiceDependency", entityId: existing.id, before: audited(existing), after: audited(dependency) });
+        await recordAudit(tx, actor, {
+          action: "dependency.update",
+          entityType: "ServiceDependency",
+          entityId: existing.id,
+          before: audited(existing),
+          after: audited(dependency),
+        });
         return { dependency, created: false };
       }
       const dependency = await tx.serviceDependency.create({
         data: { fromId, toId: to.id, isAsync: data.isAsync ?? false, isCritical: data.isCritical ?? true },
         select: dependencySelect,
       });
-      await recordAudit(tx, actor, { action: "dependency.add", entityType: "ServiceDependency", entityId: dependency.id, after: audited(dependency) });
+      await recordAudit(tx, actor, {
+        action: "dependency.add",
+        entityType: "ServiceDependency",
+        entityId: dependency.id,
+        after: audited(dependency),
+      });
       return { dependency, created: true };
     }, TX_OPTIONS);
-    publishCatalogChanged(actor.organizationId, { entity: "dependency", action: result.created ? "created" : "updated", id: result.dependency.id });
+    publishCatalogChanged(actor.organizationId, {
+      entity: "dependency",
+      action: result.created ? "created" : "updated",
+      id: result.dependency.id,
+    });
     return result;
   } catch (error) {
     // Two identical adds at the same instant: the second lost the race to the unique index.

@@ -138,7 +138,17 @@ export function buildGraphIndex(graph: ServiceGraph): GraphIndex {
     nameRank[i] = rank;
   });
 
-  return { services, positionById, nameRank, consumerStart, consumers, consumerIsAsync, dependencyStart, dependencies, dependencyIsCritical };
+  return {
+    services,
+    positionById,
+    nameRank,
+    consumerStart,
+    consumers,
+    consumerIsAsync,
+    dependencyStart,
+    dependencies,
+    dependencyIsCritical,
+  };
 }
 
 /** Multi-source BFS from the failing services over the consumer edges. */
@@ -244,7 +254,8 @@ function findSuspects(index: GraphIndex, impacted: readonly number[], depth: Int
   }
   // Critical first, then the ones shared by most failing services: a common dependency explains more.
   return [...byPosition.values()].sort(
-    (a, b) => Number(b.isCritical) - Number(a.isCritical) || b.calledBy.length - a.calledBy.length || compareNames(a.serviceId, b.serviceId),
+    (a, b) =>
+      Number(b.isCritical) - Number(a.isCritical) || b.calledBy.length - a.calledBy.length || compareNames(a.serviceId, b.serviceId),
   );
 }
 
@@ -254,7 +265,10 @@ function groupByTeam(
   affectedPositions: readonly number[],
   affected: readonly AffectedService[],
 ): BlastTeam[] {
-  const teams = new Map<string, { teamId: string; owns: string[]; affectedVia: { serviceId: string; path: readonly string[] }[]; depth: number }>();
+  const teams = new Map<
+    string,
+    { teamId: string; owns: string[]; affectedVia: { serviceId: string; path: readonly string[] }[]; depth: number }
+  >();
   const teamOf = (teamId: string, depth: number) => {
     const team = teams.get(teamId) ?? { teamId, owns: [], affectedVia: [], depth };
     teams.set(teamId, team);

@@ -13,7 +13,9 @@ export const ZTeamMemberRef = ZNamedRef.extend({
   email: z.string(),
   role: z.enum(ROLES),
   /** "invited": named on the team but has not accepted their invitation yet (cannot be reached in Warroom). */
-  status: z.enum(["active", "invited", "deactivated"]).describe("`invited`: has not accepted the invitation yet (cannot be reached in Warroom)."),
+  status: z
+    .enum(["active", "invited", "deactivated"])
+    .describe("`invited`: has not accepted the invitation yet (cannot be reached in Warroom)."),
 });
 export type TeamMemberRef = z.infer<typeof ZTeamMemberRef>;
 
@@ -57,10 +59,22 @@ export const ZService = ZServiceRef.extend({
 export type CatalogServiceDto = z.infer<typeof ZService>;
 
 /** One edge seen from one of its ends: `service` is the other end. */
-export const ZDependencyEdge = z.object({ id: z.uuid(), isAsync: z.boolean(), isCritical: z.boolean(), service: ZServiceRef.extend({ team: ZNamedRef }) });
+export const ZDependencyEdge = z.object({
+  id: z.uuid(),
+  isAsync: z.boolean(),
+  isCritical: z.boolean(),
+  service: ZServiceRef.extend({ team: ZNamedRef }),
+});
 export type DependencyEdgeDto = z.infer<typeof ZDependencyEdge>;
 
-export const ZOpenIncidentRef = z.object({ id: z.uuid(), ref: z.string(), title: z.string(), severity: z.enum(SEVERITIES), status: z.enum(STATUSES), startedAt: time });
+export const ZOpenIncidentRef = z.object({
+  id: z.uuid(),
+  ref: z.string(),
+  title: z.string(),
+  severity: z.enum(SEVERITIES),
+  status: z.enum(STATUSES),
+  startedAt: time,
+});
 export type OpenIncidentRef = z.infer<typeof ZOpenIncidentRef>;
 
 export const ZServiceDetail = ZService.extend({

@@ -10,7 +10,12 @@ const MAX_REDIRECTS = 3;
  * One GET under the address policy, with a hard timeout covering redirects and the body too.
  * Never throws. Only a status line is kept: the body decides ok/degraded/down, it is never shown.
  */
-export async function checkUrl(url: string, timeoutMs: number, stopSignal?: AbortSignal, allow: readonly AllowEntry[] = []): Promise<HealthOutcome> {
+export async function checkUrl(
+  url: string,
+  timeoutMs: number,
+  stopSignal?: AbortSignal,
+  allow: readonly AllowEntry[] = [],
+): Promise<HealthOutcome> {
   const answer = await guardedGet(url, {
     timeoutMs,
     maxBytes: MAX_BODY_BYTES,

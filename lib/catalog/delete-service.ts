@@ -19,9 +19,13 @@ export async function deleteService(actor: Actor, serviceId: string): Promise<De
     const service = await loadService(tx, actor, serviceId);
     if (service.openIncidents.length) {
       const refs = service.openIncidents.map((i) => i.ref).join(", ");
-      throw new AppError("conflict", `"${service.name}" is impacted in open incident ${refs}; take it off the incident or resolve it first`, {
-        incidents: service.openIncidents.map((i) => ({ id: i.id, ref: i.ref })),
-      });
+      throw new AppError(
+        "conflict",
+        `"${service.name}" is impacted in open incident ${refs}; take it off the incident or resolve it first`,
+        {
+          incidents: service.openIncidents.map((i) => ({ id: i.id, ref: i.ref })),
+        },
+      );
     }
     await tx.service.delete({ where: { id: serviceId } });
     await recordAudit(tx, actor, { action: "service.delete", entityType: "Service", entityId: serviceId, before: auditView(service) });

@@ -17,7 +17,10 @@ export const audited = (d: DependencyDto) => ({ from: d.from.name, to: d.to.name
 
 /** Scoped through the calling service's organisation; anything else is a 404. */
 export async function loadDependency(tx: Tx, actor: Actor, dependencyId: string): Promise<DependencyDto> {
-  const row = await tx.serviceDependency.findFirst({ where: { id: dependencyId, from: { organizationId: actor.organizationId } }, select: dependencySelect });
+  const row = await tx.serviceDependency.findFirst({
+    where: { id: dependencyId, from: { organizationId: actor.organizationId } },
+    select: dependencySelect,
+  });
   if (!row) throw notFound("Dependency");
   return row;
 }

@@ -69,13 +69,19 @@ function jsonStatus(contentType: string | null, body: string): unknown {
  * else is unknown. The message is a status line only: the body of whatever answered is never
  * stored or shown to viewers, so a health check cannot be used to read another system's pages.
  */
-export function interpretHealthResponse(answer: { status: number; statusText?: string; contentType: string | null; body: string }): HealthOutcome {
+export function interpretHealthResponse(answer: {
+  status: number;
+  statusText?: string;
+  contentType: string | null;
+  body: string;
+}): HealthOutcome {
   const code = `HTTP ${answer.status}${answer.statusText ? ` ${clip(answer.statusText).slice(0, 60)}` : ""}`;
   if (answer.status >= 200 && answer.status < 300) {
     const status = jsonStatus(answer.contentType, answer.body);
     const health = normaliseStatusWord(status);
     if (health) return { health, message: `Health check reported ${health} (${code})`, isFailure: false };
-    if (status !== undefined) return { health: "ok", message: `Health check answered ${code} with an unrecognised status`, isFailure: false };
+    if (status !== undefined)
+      return { health: "ok", message: `Health check answered ${code} with an unrecognised status`, isFailure: false };
     return { health: "ok", message: `Health check answered ${code}`, isFailure: false };
   }
   if (answer.status >= 500) return { health: "down", message: `Health check answered ${code}`, isFailure: true };
@@ -85,7 +91,11 @@ export function interpretHealthResponse(answer: { status: number; statusText?: s
 
 /** The address policy refused the URL (or where it redirected): nothing was asked. */
 export function interpretHealthRefusal(reason: string): HealthOutcome {
-  return { health: "unknown", message: `Health check ${reason}; the server's operator can allow internal hosts with HEALTH_CHECK_ALLOWED_HOSTS`, isFailure: true };
+  return {
+    health: "unknown",
+    message: `Health check ${reason}; the server's operator can allow internal hosts with HEALTH_CHECK_ALLOWED_HOSTS`,
+    isFailure: true,
+  };
 }
 
 /** No answer at all: a timeout or a connection error means down. */

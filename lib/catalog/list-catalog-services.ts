@@ -6,6 +6,10 @@ import { serviceSelect, toServiceDto } from "./service-record.ts";
 /** The whole catalog for browsing: owner, on-call, health and how connected each service is. */
 export async function listCatalogServices(actor: Actor): Promise<CatalogServiceDto[]> {
   assertCan(actor, "incident:read");
-  const rows = await db().service.findMany({ where: { organizationId: actor.organizationId }, select: serviceSelect, orderBy: { name: "asc" } });
+  const rows = await db().service.findMany({
+    where: { organizationId: actor.organizationId },
+    select: serviceSelect,
+    orderBy: { name: "asc" },
+  });
   return rows.map(toServiceDto);
 }

@@ -13,7 +13,12 @@ export async function removeDependency(actor: Actor, dependencyId: string): Prom
   const deleted = await db().$transaction(async (tx) => {
     const dependency = await loadDependency(tx, actor, dependencyId);
     await tx.serviceDependency.delete({ where: { id: dependencyId } });
-    await recordAudit(tx, actor, { action: "dependency.remove", entityType: "ServiceDependency", entityId: dependencyId, before: audited(dependency) });
+    await recordAudit(tx, actor, {
+      action: "dependency.remove",
+      entityType: "ServiceDependency",
+      entityId: dependencyId,
+      before: audited(dependency),
+    });
     return { id: dependency.id, name: `${dependency.from.name} → ${dependency.to.name}` };
   }, TX_OPTIONS);
   publishCatalogChanged(actor.organizationId, { entity: "dependency", action: "deleted", id: dependencyId });

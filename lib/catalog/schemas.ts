@@ -24,8 +24,7 @@ const httpUrl = (field: string) =>
     }, `${field} must be an http(s) URL`);
 
 /** "" and null both clear an optional URL. */
-const optionalUrl = (field: string) =>
-  z.union([z.literal("").transform(() => null), z.null(), httpUrl(field)]).optional();
+const optionalUrl = (field: string) => z.union([z.literal("").transform(() => null), z.null(), httpUrl(field)]).optional();
 
 /** A URL the server itself will call: refused when it names an internal address (SSRF). */
 const healthUrl = (field: string) =>
@@ -59,7 +58,10 @@ export const ZServiceInput = z.object({
   kind: z.enum(SERVICE_KINDS, { error: `kind must be one of ${SERVICE_KINDS.join(", ")}` }).optional(),
   tier: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: "tier must be 1, 2 or 3" }).optional(),
   teamId: z.uuid("teamId must be a team id"),
-  journeys: z.array(z.enum(JOURNEYS, { error: `each journey must be one of ${JOURNEYS.join(", ")}` })).max(JOURNEYS.length).optional(),
+  journeys: z
+    .array(z.enum(JOURNEYS, { error: `each journey must be one of ${JOURNEYS.join(", ")}` }))
+    .max(JOURNEYS.length)
+    .optional(),
   description: ZText("description", { max: 2000, isMultiLine: true }).optional(),
   runbookUrl: optionalUrl("runbookUrl"),
   healthCheckUrl: healthUrl("healthCheckUrl"),
@@ -83,7 +85,9 @@ export const ZDependencyInput = z.object({
 export type TDependencyInput = z.input<typeof ZDependencyInput>;
 
 export const ZHealthReport = z.object({
-  status: z.enum(HEALTH_STATES.filter((h) => h !== "unknown") as ["ok", "degraded", "down"], { error: "status must be one of ok, degraded, down" }),
+  status: z.enum(HEALTH_STATES.filter((h) => h !== "unknown") as ["ok", "degraded", "down"], {
+    error: "status must be one of ok, degraded, down",
+  }),
   message: ZText("message", { max: 500, isMultiLine: true }).optional().default(""),
 });
 export type THealthReport = z.input<typeof ZHealthReport>;

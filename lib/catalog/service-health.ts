@@ -12,8 +12,18 @@ export const ZServiceId = z.uuid();
 
 export const healthSelect = { id: true, health: true, healthMessage: true, healthCheckedAt: true } as const;
 
-export function toServiceHealthDto(row: { id: string; health: HealthName; healthMessage: string; healthCheckedAt: Date | null }): ServiceHealthDto {
-  return { serviceId: row.id, health: row.health, healthMessage: row.healthMessage, healthCheckedAt: row.healthCheckedAt?.toISOString() ?? null };
+export function toServiceHealthDto(row: {
+  id: string;
+  health: HealthName;
+  healthMessage: string;
+  healthCheckedAt: Date | null;
+}): ServiceHealthDto {
+  return {
+    serviceId: row.id,
+    health: row.health,
+    healthMessage: row.healthMessage,
+    healthCheckedAt: row.healthCheckedAt?.toISOString() ?? null,
+  };
 }
 
 export interface HealthWrite {

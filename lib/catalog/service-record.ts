@@ -52,7 +52,10 @@ export function toServiceDto({ _count, healthCheckedAt, ...s }: ServiceRow): Cat
 }
 
 export async function loadService(client: Tx, actor: Actor, serviceId: string): Promise<ServiceDetailDto> {
-  const row = await client.service.findFirst({ where: { id: serviceId, organizationId: actor.organizationId }, select: serviceDetailSelect });
+  const row = await client.service.findFirst({
+    where: { id: serviceId, organizationId: actor.organizationId },
+    select: serviceDetailSelect,
+  });
   if (!row) throw notFound("Service");
   const { dependsOn, dependedBy, incidents, team, ...rest } = row;
   const edge = (e: { id: string; isAsync: boolean; isCritical: boolean }, service: DependencyEdgeDto["service"]): DependencyEdgeDto => ({
@@ -79,7 +82,11 @@ export async function loadService(client: Tx, actor: Actor, serviceId: string): 
 
 export async function assertNameFree(tx: Tx, actor: Actor, name: string, exceptId?: string): Promise<void> {
   const clash = await tx.service.findFirst({
-    where: { organizationId: actor.organizationId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    where: {
+      organizationId: actor.organizationId,
+      name: { equals: name, mode: "insensitive" },
+      ...(exceptId ? { NOT: { id: exceptId } } : {}),
+    },
     select: { name: true },
   });
   if (clash) throw invalidField("name", `a service named "${clash.name}" already exists`);

@@ -47,7 +47,10 @@ async function storeResult(claim: ClaimedCheck, outcome: HealthOutcome, config: 
 }
 
 /** Starts polling (unless disabled); `stop()` waits for in-flight checks so the database can close. */
-export function startHealthPoller(config: HealthPollerConfig = DEFAULT_HEALTH_POLLER_CONFIG, options: { now?: () => Date; autoStart?: boolean } = {}): HealthPoller {
+export function startHealthPoller(
+  config: HealthPollerConfig = DEFAULT_HEALTH_POLLER_CONFIG,
+  options: { now?: () => Date; autoStart?: boolean } = {},
+): HealthPoller {
   const now = options.now ?? (() => new Date());
   const isAutoStart = options.autoStart !== false;
 
@@ -70,7 +73,13 @@ export function startHealthPoller(config: HealthPollerConfig = DEFAULT_HEALTH_PO
     return checked;
   };
 
-  const worker = startBackgroundWorker({ name: "health poller", tickMs: config.tickMs, isTicking: isAutoStart && config.isEnabled, pass, failedResult: 0 });
+  const worker = startBackgroundWorker({
+    name: "health poller",
+    tickMs: config.tickMs,
+    isTicking: isAutoStart && config.isEnabled,
+    pass,
+    failedResult: 0,
+  });
   if (isAutoStart) {
     if (config.isEnabled) {
       log.info("health poller started", { intervalMs: config.intervalMs, timeoutMs: config.timeoutMs, concurrency: config.concurrency });

@@ -14,7 +14,10 @@ export const teamSelect = {
   description: true,
   onCall: true,
   escalationContact: true,
-  members: { select: { user: { select: { id: true, name: true, email: true, role: true, pendingInvite: true, deactivatedAt: true } } }, orderBy: { user: { name: "asc" } } },
+  members: {
+    select: { user: { select: { id: true, name: true, email: true, role: true, pendingInvite: true, deactivatedAt: true } } },
+    orderBy: { user: { name: "asc" } },
+  },
   _count: { select: { services: true } },
 } satisfies Prisma.TeamSelect;
 
@@ -42,7 +45,11 @@ export async function loadTeam(client: Tx, actor: Actor, teamId: string): Promis
 // Names are how people and imports refer to teams: "payments" and "Payments" are the same team.
 export async function assertNameFree(tx: Tx, actor: Actor, name: string, exceptId?: string): Promise<void> {
   const clash = await tx.team.findFirst({
-    where: { organizationId: actor.organizationId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    where: {
+      organizationId: actor.organizationId,
+      name: { equals: name, mode: "insensitive" },
+      ...(exceptId ? { NOT: { id: exceptId } } : {}),
+    },
     select: { name: true },
   });
   if (clash) throw invalidField("name", `a team named "${clash.name}" already exists`);

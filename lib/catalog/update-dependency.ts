@@ -15,8 +15,18 @@ export async function updateDependency(actor: Actor, dependencyId: string, input
   const data = ZDependencyPatch.parse(input);
   const dependency = await db().$transaction(async (tx) => {
     const before = await loadDependency(tx, actor, dependencyId);
-    const after = await tx.serviceDependency.update({ where: { id: dependencyId }, data: { isAsync: data.isAsync, isCritical: data.isCritical }, select: dependencySelect });
-    await recordAudit(tx, actor, { action: "dependency.update", entityType: "ServiceDependency", entityId: dependencyId, before: audited(before), after: audited(after) });
+    const after = await tx.serviceDependency.update({
+      where: { id: dependencyId },
+      data: { isAsync: data.isAsync, isCritical: data.isCritical },
+      select: dependencySelect,
+    });
+    await recordAudit(tx, actor, {
+      action: "dependency.update",
+      entityType: "ServiceDependency",
+      entityId: dependencyId,
+      before: audited(before),
+      after: audited(after),
+    });
     return after;
   }, TX_OPTIONS);
   publishCatalogChanged(actor.organizationId, { entity: "dependency", action: "updated", id: dependencyId });

@@ -39,7 +39,13 @@ export async function updateService(actor: Actor, serviceId: string, input: unkn
         },
       });
       const after = await loadService(tx, actor, serviceId);
-      await recordAudit(tx, actor, { action: "service.update", entityType: "Service", entityId: serviceId, before: auditView(before), after: auditView(after) });
+      await recordAudit(tx, actor, {
+        action: "service.update",
+        entityType: "Service",
+        entityId: serviceId,
+        before: auditView(before),
+        after: auditView(after),
+      });
       return after;
     }, TX_OPTIONS);
     publishCatalogChanged(actor.organizationId, { entity: "service", action: "updated", id: serviceId });

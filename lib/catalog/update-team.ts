@@ -30,7 +30,13 @@ export async function updateTeam(actor: Actor, teamId: string, input: unknown): 
         },
       });
       const after = await loadTeam(tx, actor, teamId);
-      await recordAudit(tx, actor, { action: "team.update", entityType: "Team", entityId: teamId, before: auditView(before), after: auditView(after) });
+      await recordAudit(tx, actor, {
+        action: "team.update",
+        entityType: "Team",
+        entityId: teamId,
+        before: auditView(before),
+        after: auditView(after),
+      });
       return after;
     }, TX_OPTIONS);
     publishCatalogChanged(actor.organizationId, { entity: "team", action: "updated", id: teamId });

@@ -62,10 +62,7 @@ export interface MigrateResult {
  * advisory lock so that instances starting together do not both apply them.
  * Refuses to start when an applied migration was edited or failed half-way.
  */
-export async function migrate(
-  conn: MigrationConnection,
-  migrations: MigrationFile[] = readMigrations(),
-): Promise<MigrateResult> {
+export async function migrate(conn: MigrationConnection, migrations: MigrationFile[] = readMigrations()): Promise<MigrateResult> {
   await conn.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY]);
   try {
     await conn.exec(CREATE_TABLE);
@@ -94,17 +91,19 @@ export async function migrate(
         }
         continue;
       }
-      await conn.transaction(async (tx) => {
-        await tx.exec(m.sql);
-        await tx.query(
-          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+      await conn
+        .transaction(async (tx) => {
+          await tx.exec(m.sql);
+          await tx.query(
+            `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
            VALUES ($1, $2, $3, now(), now(), 1)`,
-          [randomUUID(), m.checksum, m.name],
-        );
-      }).catch((error: unknown) => {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new MigrationError(`Migration ${m.name} failed and was rolled back: ${reason}`);
-      });
+            [randomUUID(), m.checksum, m.name],
+          );
+        })
+        .catch((error: unknown) => {
+          const reason = error instanceof Error ? error.message : String(error);
+          throw new MigrationError(`Migration ${m.name} failed and was rolled back: ${reason}`);
+        });
       done.push(m.name);
     }
     return { applied: done, total: migrations.length };

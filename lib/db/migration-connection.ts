@@ -33,8 +33,7 @@ export function pgliteConnection(db: PGlite): MigrationConnection {
 /** One dedicated client: the advisory lock is held by the session, so it must not be pooled. */
 export function pgConnection(client: pg.Client): MigrationConnection {
   const session: SqlSession = {
-    query: async <T>(sql: string, params?: unknown[]) =>
-      (await client.query(sql, params as unknown[] | undefined)).rows as T[],
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params as unknown[] | undefined)).rows as T[],
     exec: async (sql) => {
       await client.query(sql);
     },

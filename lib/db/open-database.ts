@@ -69,7 +69,8 @@ async function openPostgres(url: string, migrationsDir?: string): Promise<Databa
     prisma,
     location: redact(url),
     migrations,
-    preparedQuery: async <R>(statement: PreparedStatement, values: unknown[]) => (await pool.query({ name: statement.name, text: statement.text, values })).rows as R[],
+    preparedQuery: async <R>(statement: PreparedStatement, values: unknown[]) =>
+      (await pool.query({ name: statement.name, text: statement.text, values })).rows as R[],
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: async () => {
       await prisma.$disconnect();

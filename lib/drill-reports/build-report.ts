@@ -39,11 +39,18 @@ async function earlierDrills(tx: Tx, drill: DrillToScore) {
 async function blastTeams(tx: Tx, organizationId: string, failing: string[]) {
   const [services, dependencies, teams] = await Promise.all([
     tx.service.findMany({ where: { organizationId }, select: { id: true, name: true, teamId: true, journeys: true } }),
-    tx.serviceDependency.findMany({ where: { from: { organizationId } }, select: { fromId: true, toId: true, isAsync: true, isCritical: true } }),
+    tx.serviceDependency.findMany({
+      where: { from: { organizationId } },
+      select: { fromId: true, toId: true, isAsync: true, isCritical: true },
+    }),
     tx.team.findMany({ where: { organizationId }, select: { id: true, name: true } }),
   ]);
   const names = new Map(teams.map((t) => [t.id, t.name]));
-  return computeBlastRadius({ services, dependencies }, failing).teams.map((t) => ({ id: t.teamId, name: names.get(t.teamId) ?? "Unknown team", depth: t.depth }));
+  return computeBlastRadius({ services, dependencies }, failing).teams.map((t) => ({
+    id: t.teamId,
+    name: names.get(t.teamId) ?? "Unknown team",
+    depth: t.depth,
+  }));
 }
 
 /**
@@ -68,7 +75,10 @@ export async function buildDrillReport(tx: Tx, drill: DrillToScore, endedAt: Dat
     },
   });
   const service = drill.failingServiceId
-    ? await tx.service.findFirst({ where: { id: drill.failingServiceId, organizationId: drill.organizationId }, select: { id: true, name: true, aliases: true, teamId: true } })
+    ? await tx.service.findFirst({
+        where: { id: drill.failingServiceId, organizationId: drill.organizationId },
+        select: { id: true, name: true, aliases: true, teamId: true },
+      })
     : null;
   // Without a failing service on record, the services the room marked impacted stand in for it.
   const failing = service ? [service.id] : (incident?.services.map((s) => s.serviceId) ?? []);
@@ -94,12 +104,23 @@ export async function buildDrillReport(tx: Tx, drill: DrillToScore, endedAt: Dat
     acknowledgedAt: incident?.acknowledgedAt ?? null,
     failingService: service,
     entries,
-    impactChanges: changes.map((c) => ({ journey: c.journey, degradation: c.degradation, recordedAt: c.recordedAt, estimated: c.estimated, byPerson: c.authorId !== null })),
+    impactChanges: changes.map((c) => ({
+      journey: c.journey,
+      degradation: c.degradation,
+      recordedAt: c.recordedAt,
+      estimated: c.estimated,
+      byPerson: c.authorId !== null,
+    })),
     blastTeams: teams,
   });
   // The loss maths over the drill's impact, in wall time; the scenario ran `speed` times faster.
   const end = endedAt > drill.startedAt ? endedAt : drill.startedAt;
-  const wall = lossBetween(model, changes.map((c) => ({ journey: c.journey as JourneyName, degradation: c.degradation, effectiveAt: c.effectiveAt })), drill.startedAt, end);
+  const wall = lossBetween(
+    model,
+    changes.map((c) => ({ journey: c.journey as JourneyName, degradation: c.degradation, effectiveAt: c.effectiveAt })),
+    drill.startedAt,
+    end,
+  );
   const comparison = compareMetrics(score.metrics, earlier.previous?.times ?? null, earlier.all, real.times);
   const wallDurationMs = end.getTime() - drill.startedAt.getTime();
   return {
@@ -124,6 +145,11 @@ export async function buildDrillReport(tx: Tx, drill: DrillToScore, endedAt: Dat
       realIncidentsCompared: real.count,
       metrics: comparison,
     },
-    lessons: draftLessons({ metrics: score.metrics, comparison, teams: score.teams, failingService: service ? { name: service.name, teamId: service.teamId } : null }),
+    lessons: draftLessons({
+      metrics: score.metrics,
+      comparison,
+      teams: score.teams,
+      failingService: service ? { name: service.name, teamId: service.teamId } : null,
+    }),
   };
 }

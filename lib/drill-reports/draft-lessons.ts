@@ -1,7 +1,15 @@
 // Pure: the blameless "what we learned" drafted from a scored drill. It speaks of steps and
 // systems, never of people, like a post-mortem; the commander turns suggestions into action items.
 import { formatDrillDuration } from "./format-duration.ts";
-import { METRIC_LABELS, type DrillLessons, type DrillMetric, type MetricComparison, type MetricKey, type SuggestedAction, type TeamTold } from "./report-types.ts";
+import {
+  METRIC_LABELS,
+  type DrillLessons,
+  type DrillMetric,
+  type MetricComparison,
+  type MetricKey,
+  type SuggestedAction,
+  type TeamTold,
+} from "./report-types.ts";
 
 const MINUTE = 60_000;
 
@@ -21,11 +29,23 @@ export const TARGETS_MS: Record<MetricKey, number> = {
 };
 
 const FIX: Record<MetricKey, { title: string; why: string; priority: SuggestedAction["priority"] }> = {
-  acknowledge: { title: "Page the owning team on the first alert", why: "the first alert waited before anyone answered it", priority: "high" },
+  acknowledge: {
+    title: "Page the owning team on the first alert",
+    why: "the first alert waited before anyone answered it",
+    priority: "high",
+  },
   severity: { title: "Add severity guidance to the runbook", why: "setting the severity took longer than it should", priority: "medium" },
-  impact: { title: "Write down which journeys degrade and how to measure it", why: "the impact in money was not visible early", priority: "medium" },
+  impact: {
+    title: "Write down which journeys degrade and how to measure it",
+    why: "the impact in money was not visible early",
+    priority: "medium",
+  },
   notifyAll: { title: "List the teams to tell in the runbook", why: "not every team in the blast radius heard in time", priority: "high" },
-  identify: { title: "Link the dashboards that point at the failing service", why: "naming the failing service took long", priority: "high" },
+  identify: {
+    title: "Link the dashboards that point at the failing service",
+    why: "naming the failing service took long",
+    priority: "high",
+  },
   confirm: { title: "Write the check that confirms the failing service", why: "confirming the cause took long", priority: "medium" },
   firstUpdate: { title: "Prepare a stakeholder update template", why: "stakeholders waited for their first update", priority: "medium" },
 };
@@ -50,7 +70,8 @@ export function draftLessons(input: LessonsInput): DrillLessons {
     if (m.drillMs === null) {
       wasSlow.push(`${label}: not done during the drill.`);
     } else if (m.drillMs <= target) {
-      const vsReal = real?.realDelta !== null && real?.realDelta !== undefined && real.realDelta < 0 ? `, faster than real incidents' median` : "";
+      const vsReal =
+        real?.realDelta !== null && real?.realDelta !== undefined && real.realDelta < 0 ? `, faster than real incidents' median` : "";
       wentWell.push(`${label} in ${formatDrillDuration(m.drillMs)} (target ${formatDrillDuration(target)}${vsReal}).`);
       continue;
     } else {
@@ -58,10 +79,19 @@ export function draftLessons(input: LessonsInput): DrillLessons {
     }
     const fix = FIX[m.key];
     const service = input.failingService?.name ?? "the failing service";
-    actions.push({ key: m.key, title: `${fix.title} (${service})`, description: `From the drill: ${fix.why}.`, priority: fix.priority, ownerTeamId: owner });
+    actions.push({
+      key: m.key,
+      title: `${fix.title} (${service})`,
+      description: `From the drill: ${fix.why}.`,
+      priority: fix.priority,
+      ownerTeamId: owner,
+    });
   }
   const untold = input.teams.filter((t) => t.toldAt === null);
-  const neverTold = untold.map((t) => `${t.name} was never told${t.depth > 0 ? ` (depends on the failing service, ${t.depth} hop${t.depth === 1 ? "" : "s"} away)` : " (owns the failing service)"}.`);
+  const neverTold = untold.map(
+    (t) =>
+      `${t.name} was never told${t.depth > 0 ? ` (depends on the failing service, ${t.depth} hop${t.depth === 1 ? "" : "s"} away)` : " (owns the failing service)"}.`,
+  );
   for (const t of untold) {
     actions.push({
       key: `tell:${t.id}`,

@@ -36,7 +36,9 @@ export async function getDrillReport(actor: Actor, drillId: string): Promise<Dri
       startedAt: drill.startedAt.toISOString(),
       endedAt: drill.endedAt?.toISOString() ?? null,
       startedBy: drill.startedBy,
-      incident: incident ? { id: incident.id, ref: `INC-${incident.number}`, title: incident.title, postmortemId: incident.postmortem?.id ?? null } : null,
+      incident: incident
+        ? { id: incident.id, ref: `INC-${incident.number}`, title: incident.title, postmortemId: incident.postmortem?.id ?? null }
+        : null,
     },
     report: drill.status === "finished" ? ((drill.report as unknown as DrillReport | null) ?? null) : null,
   };

@@ -73,7 +73,11 @@ export interface DrillReport {
   metrics: DrillMetric[];
   teams: TeamTold[];
   /** Revenue/orders/customers lost: over wall time at the rates of the moment, and × speed for the scenario. */
-  loss: { currency: string; wall: { revenue: number; orders: number; customers: number }; drill: { revenue: number; orders: number; customers: number } };
+  loss: {
+    currency: string;
+    wall: { revenue: number; orders: number; customers: number };
+    drill: { revenue: number; orders: number; customers: number };
+  };
   comparison: {
     previousDrill: { id: string; startedAt: string } | null;
     drillsCompared: number;

@@ -15,14 +15,20 @@ export function timesOf(metrics: readonly DrillMetric[]): MetricTimes {
   return Object.fromEntries(metrics.map((m) => [m.key, m.drillMs]));
 }
 
-const delta = (now: number | null, then: number | null | undefined) => (now === null || then === null || then === undefined ? null : now - then);
+const delta = (now: number | null, then: number | null | undefined) =>
+  now === null || then === null || then === undefined ? null : now - then;
 
 /**
  * `previous`: the last finished drill of the same scenario; `allDrills`: every earlier finished
  * drill (any scenario; a metric not done there is left out of its median); `real`: medians over
  * real incidents only, in ms. Deltas are positive when this drill was slower.
  */
-export function compareMetrics(metrics: readonly DrillMetric[], previous: MetricTimes | null, allDrills: readonly MetricTimes[], real: MetricTimes): MetricComparison[] {
+export function compareMetrics(
+  metrics: readonly DrillMetric[],
+  previous: MetricTimes | null,
+  allDrills: readonly MetricTimes[],
+  real: MetricTimes,
+): MetricComparison[] {
   return METRIC_KEYS.map((key) => {
     const now = metrics.find((m) => m.key === key)?.drillMs ?? null;
     const prev = previous?.[key] ?? null;

@@ -43,7 +43,10 @@ export interface Score {
 const compact = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 
 /** Does a hypothesis name the service: by its name or an alias (any case or punctuation), or a link to it? */
-export function namesService(entry: Pick<ScoredEntry, "body" | "data">, service: { id: string; name: string; aliases: readonly string[] }): boolean {
+export function namesService(
+  entry: Pick<ScoredEntry, "body" | "data">,
+  service: { id: string; name: string; aliases: readonly string[] },
+): boolean {
   const data = entry.data ?? {};
   if (data.serviceId === service.id) return true;
   const text = `${entry.body} ${typeof data.url === "string" ? data.url : ""}`;
@@ -80,8 +83,15 @@ function severity(input: ScoreInput): DrillMetric {
 }
 
 function impact(input: ScoreInput): DrillMetric {
-  const change = [...input.impactChanges].filter((c) => c.byPerson && !c.estimated).sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime())[0];
-  return timed("impact", input, change?.recordedAt ?? null, change ? `${change.journey} ${change.degradation}%` : "impact never set or confirmed by a person");
+  const change = [...input.impactChanges]
+    .filter((c) => c.byPerson && !c.estimated)
+    .sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime())[0];
+  return timed(
+    "impact",
+    input,
+    change?.recordedAt ?? null,
+    change ? `${change.journey} ${change.degradation}%` : "impact never set or confirmed by a person",
+  );
 }
 
 /** First time each blast-radius team was told, through the one notion of "told" (data.teamId). */
@@ -121,8 +131,18 @@ function identify(input: ScoreInput): [DrillMetric, DrillMetric] {
   const confirmations = [...hypotheses.filter((h) => h.data?.state === "confirmed" && !amended.has(h.seq)), ...amendments];
   const confirmed = first(confirmations);
   return [
-    timed("identify", input, named?.occurredAt ?? null, named ? `hypothesis #${named.seq} by ${named.authorName}` : `no hypothesis named ${service.name}`),
-    timed("confirm", input, confirmed?.occurredAt ?? null, confirmed ? `confirmed by ${confirmed.authorName ?? "the system"}` : "never confirmed"),
+    timed(
+      "identify",
+      input,
+      named?.occurredAt ?? null,
+      named ? `hypothesis #${named.seq} by ${named.authorName}` : `no hypothesis named ${service.name}`,
+    ),
+    timed(
+      "confirm",
+      input,
+      confirmed?.occurredAt ?? null,
+      confirmed ? `confirmed by ${confirmed.authorName ?? "the system"}` : "never confirmed",
+    ),
   ];
 }
 

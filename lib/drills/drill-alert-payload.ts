@@ -17,7 +17,16 @@ function alertName(title: string): string {
 
 export function drillAlertPayload(alert: DrillAlert, drillId: string, now: Date): string {
   if (alert.source === "generic") {
-    return JSON.stringify({ dedupKey: alert.key, status: alert.status, title: alert.title, description: alert.description, service: alert.service, severity: alert.severity, labels: { drill: drillId }, startedAt: now.toISOString() });
+    return JSON.stringify({
+      dedupKey: alert.key,
+      status: alert.status,
+      title: alert.title,
+      description: alert.description,
+      service: alert.service,
+      severity: alert.severity,
+      labels: { drill: drillId },
+      startedAt: now.toISOString(),
+    });
   }
   const labels = { alertname: alertName(alert.title), service: alert.service, severity: alert.severity, drill: drillId };
   const annotations = { summary: alert.title, ...(alert.description ? { description: alert.description } : {}) };

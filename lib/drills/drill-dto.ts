@@ -50,7 +50,9 @@ export function toDrillDto(row: DrillRow): DrillDto {
     endedAt: row.endedAt?.toISOString() ?? null,
     startedBy: row.startedBy,
     failingService: row.failingService,
-    incident: row.incident ? { id: row.incident.id, ref: incidentRef(row.incident.number), title: row.incident.title, status: row.incident.status } : null,
+    incident: row.incident
+      ? { id: row.incident.id, ref: incidentRef(row.incident.number), title: row.incident.title, status: row.incident.status }
+      : null,
     stepsPlayed: row.nextStep,
     stepCount: parsed.ok ? parsed.scenario.steps.length : row.nextStep,
     nextStepAt: row.nextStepAt?.toISOString() ?? null,

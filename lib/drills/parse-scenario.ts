@@ -6,13 +6,26 @@ import { z } from "zod";
 import { JOURNEYS } from "../vocabulary/catalog.ts";
 import { SEVERITIES } from "../vocabulary/incidents.ts";
 import { formatDuration, parseDuration } from "./duration.ts";
-import { DRILL_ALERT_SOURCES, STEP_TYPES, type DrillScenario, type DrillStep, type ScenarioProblem, type ScenarioRef, type StepType } from "./scenario-types.ts";
+import {
+  DRILL_ALERT_SOURCES,
+  STEP_TYPES,
+  type DrillScenario,
+  type DrillStep,
+  type ScenarioProblem,
+  type ScenarioRef,
+  type StepType,
+} from "./scenario-types.ts";
 
 export const MAX_SCENARIO_BYTES = 64 * 1024;
 export const MAX_STEPS = 50;
 const MAX_OFFSET_SECONDS = 24 * 3600;
 
-const text = (field: string, max: number) => z.string({ error: `${field} is required` }).trim().min(1, `${field} is required`).max(max, `${field} must be at most ${max} characters`);
+const text = (field: string, max: number) =>
+  z
+    .string({ error: `${field} is required` })
+    .trim()
+    .min(1, `${field} is required`)
+    .max(max, `${field} must be at most ${max} characters`);
 
 const STEP_SCHEMAS = {
   alert: z
@@ -45,13 +58,18 @@ const STEP_SCHEMAS = {
 
 const ZHeader = z
   .object({
-    key: z.string({ error: "key is required" }).regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "key must be lower-case letters, digits and dashes (e.g. payment-gateway-timeouts)"),
+    key: z
+      .string({ error: "key is required" })
+      .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "key must be lower-case letters, digits and dashes (e.g. payment-gateway-timeouts)"),
     name: text("name", 200),
     summary: text("summary", 4000),
     severity_hint: z.enum(SEVERITIES, { error: `severity_hint must be one of ${SEVERITIES.join(", ")}` }).optional(),
     failing_service: text("failing_service", 200),
     teams: z.array(text("team", 200)).max(50).default([]),
-    steps: z.array(z.unknown(), { error: "steps must be a list" }).min(1, "steps must hold at least one step").max(MAX_STEPS, `at most ${MAX_STEPS} steps`),
+    steps: z
+      .array(z.unknown(), { error: "steps must be a list" })
+      .min(1, "steps must hold at least one step")
+      .max(MAX_STEPS, `at most ${MAX_STEPS} steps`),
   })
   .strict();
 
@@ -83,15 +101,27 @@ function issuesOf(error: z.ZodError, base: Path, at: (p: Path) => number): Scena
 type Parsed = { ok: true; scenario: DrillScenario } | { ok: false; problems: ScenarioProblem[] };
 
 export function parseScenario(yamlText: string): Parsed {
-  if (new TextEncoder().encode(yamlText).length > MAX_SCENARIO_BYTES) return { ok: false, problems: [{ line: 1, field: "", message: "a scenario is at most 64 KB" }] };
+  if (new TextEncoder().encode(yamlText).length > MAX_SCENARIO_BYTES)
+    return { ok: false, problems: [{ line: 1, field: "", message: "a scenario is at most 64 KB" }] };
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
-    return { ok: false, problems: doc.errors.map((e) => ({ line: counter.linePos(e.pos[0]).line, field: "", message: `not valid YAML (${e.code.toLowerCase().replaceAll("_", " ")})` })) };
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => ({
+        line: counter.linePos(e.pos[0]).line,
+        field: "",
+        message: `not valid YAML (${e.code.toLowerCase().replaceAll("_", " ")})`,
+      })),
+    };
   }
   const at = (p: Path) => lineOf(doc, counter, p);
   const raw: unknown = doc.toJS({ maxAliasCount: 50 });
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return { ok: false, problems: [{ line: 1, field: "", message: "a scenario is a mapping with key, name, summary, failing_service and steps" }] };
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    return {
+      ok: false,
+      problems: [{ line: 1, field: "", message: "a scenario is a mapping with key, name, summary, failing_service and steps" }],
+    };
   const header = ZHeader.safeParse(raw);
   if (!header.success) return { ok: false, problems: issuesOf(header.error, [], at) };
 
@@ -109,17 +139,34 @@ export function parseScenario(yamlText: string): Parsed {
     const seconds = parseDuration(record.at);
     const atText = typeof record.at === "string" ? record.at.trim() : String(record.at ?? "");
     if (record.at === undefined) problems.push({ line, field: fieldOf([...path, "at"]), message: "at is required (e.g. 0m, 90s, 1h30m)" });
-    else if (seconds === null) problems.push({ line: at([...path, "at"]), field: fieldOf([...path, "at"]), message: `bad duration '${atText}': use s, m or h, e.g. 90s, 2m, 1h30m` });
-    else if (seconds > MAX_OFFSET_SECONDS) problems.push({ line: at([...path, "at"]), field: fieldOf([...path, "at"]), message: `${atText} is more than 24h after the start` });
-    else if (previous && seconds < previous.seconds) problems.push({ line: at([...path, "at"]), field: fieldOf([...path, "at"]), message: `${atText} goes back before ${previous.text}` });
+    else if (seconds === null)
+      problems.push({
+        line: at([...path, "at"]),
+        field: fieldOf([...path, "at"]),
+        message: `bad duration '${atText}': use s, m or h, e.g. 90s, 2m, 1h30m`,
+      });
+    else if (seconds > MAX_OFFSET_SECONDS)
+      problems.push({ line: at([...path, "at"]), field: fieldOf([...path, "at"]), message: `${atText} is more than 24h after the start` });
+    else if (previous && seconds < previous.seconds)
+      problems.push({ line: at([...path, "at"]), field: fieldOf([...path, "at"]), message: `${atText} goes back before ${previous.text}` });
     const types = Object.keys(record).filter((k) => k !== "at");
     const unknown = types.filter((k) => !(STEP_TYPES as readonly string[]).includes(k));
-    for (const k of unknown) problems.push({ line: at([...path, k]), field: fieldOf([...path, k]), message: `unknown event type '${k}' (one of ${STEP_TYPES.join(", ")})` });
+    for (const k of unknown)
+      problems.push({
+        line: at([...path, k]),
+        field: fieldOf([...path, k]),
+        message: `unknown event type '${k}' (one of ${STEP_TYPES.join(", ")})`,
+      });
     const known = types.filter((k): k is StepType => (STEP_TYPES as readonly string[]).includes(k));
     if (!unknown.length && known.length !== 1) {
-      problems.push({ line, field: fieldOf(path), message: known.length ? `one event per step, found ${known.join(" and ")}` : `no event: add one of ${STEP_TYPES.join(", ")}` });
+      problems.push({
+        line,
+        field: fieldOf(path),
+        message: known.length ? `one event per step, found ${known.join(" and ")}` : `no event: add one of ${STEP_TYPES.join(", ")}`,
+      });
     }
-    if (seconds !== null && seconds <= MAX_OFFSET_SECONDS && (!previous || seconds >= previous.seconds)) previous = { seconds, text: atText };
+    if (seconds !== null && seconds <= MAX_OFFSET_SECONDS && (!previous || seconds >= previous.seconds))
+      previous = { seconds, text: atText };
     const type = known[0];
     if (!type || known.length !== 1 || seconds === null) return;
     const step = toStep(type, record[type], seconds, line, [...path, type], at, problems);
@@ -132,12 +179,39 @@ export function parseScenario(yamlText: string): Parsed {
   const refs = [
     ref("service", failing_service, ["failing_service"]),
     ...teams.map((t, i) => ref("team", t, ["teams", i])),
-    ...steps.flatMap((s, i) => (s.type === "alert" ? [ref("service", s.alert.service, ["steps", i, "alert", "service"])] : s.type === "health" ? [ref("service", s.health.service, ["steps", i, "health", "service"])] : [])),
+    ...steps.flatMap((s, i) =>
+      s.type === "alert"
+        ? [ref("service", s.alert.service, ["steps", i, "alert", "service"])]
+        : s.type === "health"
+          ? [ref("service", s.health.service, ["steps", i, "health", "service"])]
+          : [],
+    ),
   ];
-  return { ok: true, scenario: { key, name, summary, severityHint: severity_hint ?? null, failingService: failing_service, teams, steps, durationSeconds, refs } };
+  return {
+    ok: true,
+    scenario: {
+      key,
+      name,
+      summary,
+      severityHint: severity_hint ?? null,
+      failingService: failing_service,
+      teams,
+      steps,
+      durationSeconds,
+      refs,
+    },
+  };
 }
 
-function toStep(type: StepType, value: unknown, atSeconds: number, line: number, path: Path, at: (p: Path) => number, problems: ScenarioProblem[]): DrillStep | null {
+function toStep(
+  type: StepType,
+  value: unknown,
+  atSeconds: number,
+  line: number,
+  path: Path,
+  at: (p: Path) => number,
+  problems: ScenarioProblem[],
+): DrillStep | null {
   const base = { atSeconds, line };
   const fail = (error: z.ZodError) => {
     problems.push(...issuesOf(error, path, at));

@@ -35,7 +35,15 @@ export interface DrillMark {
 
 export async function playDrillStep(tx: Tx, step: DrillStep, ctx: StepContext): Promise<TimelineEventDto[]> {
   const mark: DrillMark = { drillId: ctx.drillId, step: ctx.index + 1, of: ctx.stepCount, type: step.type, injected: true };
-  const entry = (body: string, data: Record<string, unknown>) => appendEvent(tx, { incidentId: ctx.incidentId, kind: "note", body, authorId: null, occurredAt: ctx.now, data: { ...data, drill: mark } });
+  const entry = (body: string, data: Record<string, unknown>) =>
+    appendEvent(tx, {
+      incidentId: ctx.incidentId,
+      kind: "note",
+      body,
+      authorId: null,
+      occurredAt: ctx.now,
+      data: { ...data, drill: mark },
+    });
   switch (step.type) {
     case "alert":
       return ingestDrillAlerts(tx, {
@@ -47,16 +55,25 @@ export async function playDrillStep(tx: Tx, step: DrillStep, ctx: StepContext): 
         mark: { ...mark },
       });
     case "health": {
-      const services = await tx.service.findMany({ where: { organizationId: ctx.organizationId }, select: { id: true, name: true, aliases: true } });
+      const services = await tx.service.findMany({
+        where: { organizationId: ctx.organizationId },
+        select: { id: true, name: true, aliases: true },
+      });
       const serviceId = resolveService({ services, teams: [] }, step.health.service);
       const name = services.find((s) => s.id === serviceId)?.name ?? step.health.service;
       const note = step.health.note ? ` — ${step.health.note}` : "";
-      return [await entry(`Health (drill): ${name} is ${step.health.status}${note}`, { health: { serviceId, service: name, status: step.health.status, note: step.health.note } })];
+      return [
+        await entry(`Health (drill): ${name} is ${step.health.status}${note}`, {
+          health: { serviceId, service: name, status: step.health.status, note: step.health.note },
+        }),
+      ];
     }
     case "survey": {
       const { journey, text, count } = step.survey;
       const answers = count === 1 ? "1 survey answer" : `${count} survey answers`;
-      return [await entry(`Customer signal (drill): ${answers} on ${JOURNEY_LABELS[journey]}: “${text}”`, { signal: { journey, text, count } })];
+      return [
+        await entry(`Customer signal (drill): ${answers} on ${JOURNEY_LABELS[journey]}: “${text}”`, { signal: { journey, text, count } }),
+      ];
     }
     case "stakeholder": {
       const { from, message } = step.stakeholder;

@@ -15,7 +15,11 @@ export function scenarioRefused(problems: readonly ScenarioProblem[]): AppError 
 }
 
 /** A shipped scenario by key, or a written one; its YAML is kept on the drill as it was run. */
-export function readScenario(input: { scenarioKey?: string | undefined; yaml?: string | undefined }): { scenario: DrillScenario; yaml: string; isCustom: boolean } {
+export function readScenario(input: { scenarioKey?: string | undefined; yaml?: string | undefined }): {
+  scenario: DrillScenario;
+  yaml: string;
+  isCustom: boolean;
+} {
   if (input.yaml !== undefined) {
     const parsed = parseScenario(input.yaml);
     if (!parsed.ok) throw scenarioRefused(parsed.problems);
@@ -23,14 +27,20 @@ export function readScenario(input: { scenarioKey?: string | undefined; yaml?: s
   }
   const shipped = findShippedScenario(input.scenarioKey ?? "");
   if (!shipped) {
-    const known = shippedScenarios().map((s) => s.scenario.key).join(", ");
+    const known = shippedScenarios()
+      .map((s) => s.scenario.key)
+      .join(", ");
     throw invalidField("scenarioKey", `no such scenario (one of ${known})`);
   }
   return { ...shipped, isCustom: false };
 }
 
 /** Checks the names against this organisation's catalog; returns the failing service's id. */
-export async function checkAgainstCatalog(tx: Prisma.TransactionClient, organizationId: string, scenario: DrillScenario): Promise<{ failingServiceId: string }> {
+export async function checkAgainstCatalog(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  scenario: DrillScenario,
+): Promise<{ failingServiceId: string }> {
   const [services, teams] = await Promise.all([
     tx.service.findMany({ where: { organizationId }, select: { id: true, name: true, aliases: true } }),
     tx.team.findMany({ where: { organizationId }, select: { id: true, name: true } }),
@@ -39,7 +49,8 @@ export async function checkAgainstCatalog(tx: Prisma.TransactionClient, organiza
   const problems = checkScenarioCatalog(scenario, catalog);
   if (problems.length) throw scenarioRefused(problems);
   const key = scenario.failingService.trim().toLowerCase();
-  const failing = services.find((s) => s.name.toLowerCase() === key) ?? services.find((s) => s.aliases.some((a) => a.trim().toLowerCase() === key));
+  const failing =
+    services.find((s) => s.name.toLowerCase() === key) ?? services.find((s) => s.aliases.some((a) => a.trim().toLowerCase() === key));
   if (!failing) throw scenarioRefused([{ line: 1, field: "failing_service", message: `unknown service '${scenario.failingService}'` }]);
   return { failingServiceId: failing.id };
 }

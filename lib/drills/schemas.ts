@@ -18,12 +18,18 @@ export const ZStartDrill = z
       })
       .optional(),
     speed: z
-      .union(DRILL_SPEEDS.map((n) => z.literal(n)), { error: `speed must be one of ${DRILL_SPEEDS.join(", ")}` })
+      .union(
+        DRILL_SPEEDS.map((n) => z.literal(n)),
+        { error: `speed must be one of ${DRILL_SPEEDS.join(", ")}` },
+      )
       .default(1)
       .transform((v): DrillSpeed => v),
   })
   .strict()
-  .refine((v) => (v.scenarioKey === undefined) !== (v.yaml === undefined), { message: "give either a scenarioKey or a yaml scenario", path: ["scenarioKey"] });
+  .refine((v) => (v.scenarioKey === undefined) !== (v.yaml === undefined), {
+    message: "give either a scenarioKey or a yaml scenario",
+    path: ["scenarioKey"],
+  });
 export type TStartDrill = z.infer<typeof ZStartDrill>;
 
 export const ZDrillId = z.uuid({ error: "not a drill id" });

@@ -49,5 +49,4 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
-export const forbidden = (message = "Your role does not allow this") =>
-  new AppError("forbidden", message);
+export const forbidden = (message = "Your role does not allow this") => new AppError("forbidden", message);

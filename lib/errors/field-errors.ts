@@ -12,4 +12,3 @@ export function invalidField(field: string, message: string): AppError {
 export function assertId(id: string, what: string): void {
   if (!ZId.safeParse(id).success) throw notFound(what);
 }
-

@@ -9,7 +9,8 @@ export interface FieldError {
 export function fieldErrors(error: ZodError): FieldError[] {
   return error.issues.flatMap((i) => {
     // A strict schema's unknown keys: name each key, so the sender sees which one to drop.
-    if (i.code === "unrecognized_keys") return i.keys.map((key) => ({ field: [...i.path, key].join("."), message: `unknown field "${key}"` }));
+    if (i.code === "unrecognized_keys")
+      return i.keys.map((key) => ({ field: [...i.path, key].join("."), message: `unknown field "${key}"` }));
     return [{ field: i.path.join(".") || "(body)", message: i.message }];
   });
 }
@@ -30,7 +31,8 @@ function prismaCode(error: unknown): string | undefined {
 // model queries, P2010 with the adapter's cause on raw queries, and a bare Error when the
 // connection dies mid-query. All are "try again shortly", never a 500.
 const UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-const UNREACHABLE_MESSAGE = /Connection terminated|ECONNREFUSED|ECONNRESET|Can't reach database server|Connection (?:closed|ended)|terminating connection due to administrator command/;
+const UNREACHABLE_MESSAGE =
+  /Connection terminated|ECONNREFUSED|ECONNRESET|Can't reach database server|Connection (?:closed|ended)|terminating connection due to administrator command/;
 
 function isDatabaseUnreachable(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;

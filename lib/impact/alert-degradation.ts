@@ -15,7 +15,12 @@ const percent = (field: string) =>
 
 /** `{ "SEV1": 60, "SEV3": 5 }`: severities left out use the next level (organisation, then built-in). */
 export const ZAlertDegradation = z
-  .object(Object.fromEntries(SEVERITIES.map((s) => [s, percent(s).optional()])) as Record<SeverityName, z.ZodOptional<ReturnType<typeof percent>>>)
+  .object(
+    Object.fromEntries(SEVERITIES.map((s) => [s, percent(s).optional()])) as Record<
+      SeverityName,
+      z.ZodOptional<ReturnType<typeof percent>>
+    >,
+  )
   .strict();
 export type TAlertDegradation = z.infer<typeof ZAlertDegradation>;
 
@@ -25,7 +30,11 @@ export function readAlertDegradation(value: unknown): TAlertDegradation {
   return parsed.success ? parsed.data : {};
 }
 
-export function alertDegradationFor(severity: SeverityName, integration: TAlertDegradation | null, organization: TAlertDegradation): number {
+export function alertDegradationFor(
+  severity: SeverityName,
+  integration: TAlertDegradation | null,
+  organization: TAlertDegradation,
+): number {
   return integration?.[severity] ?? organization[severity] ?? DEFAULT_ALERT_DEGRADATION[severity];
 }
 

@@ -83,6 +83,7 @@ export function hourlyMinutes(model: Pick<ImpactModel, "hourlyProfile" | "timeZo
   if (!(b > a)) return 0;
   if (!hasHourlyProfile(model)) return (b - a) / MINUTE;
   let total = 0;
-  for (const s of constantOffsetSpans(model.timeZone, a, b)) total += weightedLocal(model.hourlyProfile, s.start + s.offset, s.end + s.offset);
+  for (const s of constantOffsetSpans(model.timeZone, a, b))
+    total += weightedLocal(model.hourlyProfile, s.start + s.offset, s.end + s.offset);
   return total / MINUTE;
 }

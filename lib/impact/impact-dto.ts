@@ -57,7 +57,12 @@ export const ZImpactSummary = z
     journeys: z.array(ZImpactJourney),
     estimated: z.boolean().describe('Some current degradation is still an alert\'s estimate ("estimated from alert").'),
     series: z.array(ZImpactSeriesPoint).describe("A step chart: each point holds until the next."),
-    priority: z.object({ score: z.number(), revenueShare: z.number(), criticality: z.number(), suggestedSeverity: z.enum(SEVERITIES).nullable() }),
+    priority: z.object({
+      score: z.number(),
+      revenueShare: z.number(),
+      criticality: z.number(),
+      suggestedSeverity: z.enum(SEVERITIES).nullable(),
+    }),
     rateValidUntil: time.nullable().describe("Refetch then: the next profile hour or peak edge."),
   })
   .describe("Money, orders and customers at stake for one incident.");

@@ -61,13 +61,18 @@ SELECT o.currency, o."timeZone", o."hourlyProfile", o."responderHourlyRate", o."
  WHERE o.id = $1::uuid`,
 };
 
-type JsonSettingsRow = Omit<SettingsRow, "peakWindows"> & { peakWindows: (Omit<SettingsRow["peakWindows"][number], "startsAt" | "endsAt"> & { startsAt: string; endsAt: string })[] };
+type JsonSettingsRow = Omit<SettingsRow, "peakWindows"> & {
+  peakWindows: (Omit<SettingsRow["peakWindows"][number], "startsAt" | "endsAt"> & { startsAt: string; endsAt: string })[];
+};
 
 /** The impact settings read in one statement, outside any transaction. */
 export async function readImpactSettingsNow(organizationId: string): Promise<ImpactSettingsDto> {
   const [row] = await preparedQuery<JsonSettingsRow>(SETTINGS, [organizationId]);
   if (!row) throw notFound("Organization");
-  return settingsOf({ ...row, peakWindows: row.peakWindows.map((w) => ({ ...w, startsAt: new Date(w.startsAt), endsAt: new Date(w.endsAt) })) });
+  return settingsOf({
+    ...row,
+    peakWindows: row.peakWindows.map((w) => ({ ...w, startsAt: new Date(w.startsAt), endsAt: new Date(w.endsAt) })),
+  });
 }
 
 /** loadImpactModel over readImpactSettingsNow: for reads outside a transaction on the hot path. */
@@ -78,7 +83,10 @@ export async function loadImpactModelNow(organizationId: string): Promise<{ mode
 const modelOf = (s: ImpactSettingsDto) => ({ model: toImpactModel(s), currency: s.currency, hourlyRate: s.responderHourlyRate });
 
 /** The model the pure impact functions take, plus currency and hourly rate. */
-export async function loadImpactModel(client: Client, organizationId: string): Promise<{ model: ImpactModel; currency: string; hourlyRate: number }> {
+export async function loadImpactModel(
+  client: Client,
+  organizationId: string,
+): Promise<{ model: ImpactModel; currency: string; hourlyRate: number }> {
   return modelOf(await readSettings(client, organizationId));
 }
 
@@ -117,7 +125,13 @@ export async function updateImpactSettings(actor: Actor, raw: unknown): Promise<
     if (input.peakWindows) {
       await tx.peakWindow.deleteMany({ where: { organizationId } });
       await tx.peakWindow.createMany({
-        data: input.peakWindows.map((w) => ({ organizationId, name: w.name, startsAt: new Date(w.startsAt), endsAt: new Date(w.endsAt), multiplier: w.multiplier })),
+        data: input.peakWindows.map((w) => ({
+          organizationId,
+          name: w.name,
+          startsAt: new Date(w.startsAt),
+          endsAt: new Date(w.endsAt),
+          multiplier: w.multiplier,
+        })),
       });
     }
     const after = await readSettings(tx, organizationId);

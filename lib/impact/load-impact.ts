@@ -16,7 +16,10 @@ async function participantsOf(incidentIds: string[]): Promise<Map<string, Partic
   });
   for (const r of rows) {
     if (!r.authorId || !r._min.recordedAt || !r._max.recordedAt) continue;
-    out.set(r.incidentId, [...(out.get(r.incidentId) ?? []), { userId: r.authorId, firstAt: r._min.recordedAt, lastAt: r._max.recordedAt }]);
+    out.set(r.incidentId, [
+      ...(out.get(r.incidentId) ?? []),
+      { userId: r.authorId, firstAt: r._min.recordedAt, lastAt: r._max.recordedAt },
+    ]);
   }
   return out;
 }
@@ -35,5 +38,8 @@ export async function loadImpact(
     db().incident.findMany({ where: { ...where, organizationId }, select: impactIncidentSelect }),
   ]);
   const participants = await participantsOf(incidents.map((i) => i.id));
-  return incidents.map((incident) => ({ incident, impact: summarizeImpactRow(incident, participants.get(incident.id) ?? [], settings, now) }));
+  return incidents.map((incident) => ({
+    incident,
+    impact: summarizeImpactRow(incident, participants.get(incident.id) ?? [], settings, now),
+  }));
 }

@@ -87,7 +87,12 @@ export function rateBreakpoints(model: ImpactModel, from: Date, to: Date, limit 
  * Pieces of [from, to) within which degradations and the peak multiplier do not change (the
  * hourly profile may: lossBetween integrates it per piece in closed form).
  */
-export function segments(model: ImpactModel, history: Map<JourneyName, DegradationStep[]>, from: Date, to: Date): { start: number; end: number }[] {
+export function segments(
+  model: ImpactModel,
+  history: Map<JourneyName, DegradationStep[]>,
+  from: Date,
+  to: Date,
+): { start: number; end: number }[] {
   const a = from.getTime();
   const b = to.getTime();
   if (!(b > a)) return [];

@@ -47,7 +47,12 @@ export function computePriority(model: ImpactModel, input: PriorityInput): Prior
   for (const tier of input.serviceTiers) criticality = Math.max(criticality, TIER_CRITICALITY[tier] ?? 0);
   const score = 100 * revenueShare + 30 * criticality + SEVERITY_POINTS[input.severity];
   const customersAffected = atRisk.customers > 0;
-  return { score: round1(score), revenueShare, criticality, suggestedSeverity: suggestSeverity(input.severity, revenueShare, customersAffected) };
+  return {
+    score: round1(score),
+    revenueShare,
+    criticality,
+    suggestedSeverity: suggestSeverity(input.severity, revenueShare, customersAffected),
+  };
 }
 
 /**
@@ -56,7 +61,8 @@ export function computePriority(model: ImpactModel, input: PriorityInput): Prior
  * never applied automatically.
  */
 export function suggestSeverity(current: SeverityName, revenueShare: number, customersAffected: boolean): SeverityName | null {
-  const implied: SeverityName | null = revenueShare >= 0.25 ? "SEV1" : revenueShare >= 0.05 ? "SEV2" : customersAffected || revenueShare > 0 ? "SEV3" : null;
+  const implied: SeverityName | null =
+    revenueShare >= 0.25 ? "SEV1" : revenueShare >= 0.05 ? "SEV2" : customersAffected || revenueShare > 0 ? "SEV3" : null;
   return implied && implied < current ? implied : null;
 }
 
@@ -65,7 +71,12 @@ export function compareTriage(
   a: { score: number; revenuePerMinute: number; severity: SeverityName; startedAt: string },
   b: { score: number; revenuePerMinute: number; severity: SeverityName; startedAt: string },
 ): number {
-  return b.score - a.score || b.revenuePerMinute - a.revenuePerMinute || a.severity.localeCompare(b.severity) || a.startedAt.localeCompare(b.startedAt);
+  return (
+    b.score - a.score ||
+    b.revenuePerMinute - a.revenuePerMinute ||
+    a.severity.localeCompare(b.severity) ||
+    a.startedAt.localeCompare(b.startedAt)
+  );
 }
 
 function round1(n: number): number {

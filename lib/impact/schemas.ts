@@ -36,7 +36,12 @@ export const ZImpactEntry = z
       .max(100, "degradation must be between 0 and 100"),
     since: ZPastInstant("since").optional(),
     failedCheckouts: count("failedCheckouts").nullable().optional(),
-    errorRate: z.number({ error: "errorRate must be a percent" }).min(0, "errorRate must be between 0 and 100").max(100, "errorRate must be between 0 and 100").nullable().optional(),
+    errorRate: z
+      .number({ error: "errorRate must be a percent" })
+      .min(0, "errorRate must be between 0 and 100")
+      .max(100, "errorRate must be between 0 and 100")
+      .nullable()
+      .optional(),
     supportTickets: count("supportTickets").nullable().optional(),
     surveyResponses: count("surveyResponses").nullable().optional(),
   })
@@ -63,7 +68,10 @@ export const ZJourneyBaseline = z
     revenuePerMinute: nonNegative("revenuePerMinute"),
     ordersPerMinute: nonNegative("ordersPerMinute"),
     customersPerMinute: nonNegative("customersPerMinute"),
-    conversionWeight: z.number({ error: "conversionWeight must be a number from 0 to 1" }).min(0, "conversionWeight must be between 0 and 1").max(1, "conversionWeight must be between 0 and 1"),
+    conversionWeight: z
+      .number({ error: "conversionWeight must be a number from 0 to 1" })
+      .min(0, "conversionWeight must be between 0 and 1")
+      .max(1, "conversionWeight must be between 0 and 1"),
   })
   .strict();
 
@@ -82,7 +90,10 @@ export const ZPeakWindow = z
     name: ZText("name", { min: 1, max: 80 }),
     startsAt: ZInstant("startsAt"),
     endsAt: ZInstant("endsAt"),
-    multiplier: z.number({ error: "multiplier must be a number" }).gt(0, "multiplier must be greater than 0").max(100, "multiplier must be at most 100"),
+    multiplier: z
+      .number({ error: "multiplier must be a number" })
+      .gt(0, "multiplier must be greater than 0")
+      .max(100, "multiplier must be at most 100"),
   })
   .strict()
   .refine((w) => Date.parse(w.endsAt) > Date.parse(w.startsAt), { message: "endsAt must be after startsAt", path: ["endsAt"] });

@@ -22,6 +22,11 @@ export function toImpactModel(s: Pick<ImpactSettingsDto, "timeZone" | "hourlyPro
     timeZone: s.timeZone,
     hourlyProfile: s.hourlyProfile,
     baselines: s.baselines,
-    peakWindows: s.peakWindows.map((w) => ({ name: w.name, startsAt: new Date(w.startsAt), endsAt: new Date(w.endsAt), multiplier: w.multiplier })),
+    peakWindows: s.peakWindows.map((w) => ({
+      name: w.name,
+      startsAt: new Date(w.startsAt),
+      endsAt: new Date(w.endsAt),
+      multiplier: w.multiplier,
+    })),
   };
 }

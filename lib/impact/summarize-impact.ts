@@ -2,7 +2,16 @@
 import type { JourneyName } from "../vocabulary/catalog.ts";
 import type { SeverityName } from "../vocabulary/incidents.ts";
 import type { ImpactEvidence, ImpactJourneyDto, ImpactSeriesPoint, ImpactSummaryDto } from "./impact-dto.ts";
-import { currentDegradations, degradationHistory, degradationsAt, lossBetween, nextRateChange, projectNextHour, rateBreakpoints, type ImpactChangeSpec } from "./loss.ts";
+import {
+  currentDegradations,
+  degradationHistory,
+  degradationsAt,
+  lossBetween,
+  nextRateChange,
+  projectNextHour,
+  rateBreakpoints,
+  type ImpactChangeSpec,
+} from "./loss.ts";
 import { atRiskPerMinute, ZERO, type ImpactModel } from "./model.ts";
 import { computePriority } from "./priority.ts";
 import { computeResponseCost, type RoleChangeSpec, type StaffingInput } from "./response-cost.ts";
@@ -56,7 +65,12 @@ export function summarizeImpact(input: SummaryInput): ImpactSummaryDto {
     changes: input.roleChanges,
     participants: input.participants ?? [],
   });
-  const priority = computePriority(model, { severity: incident.severity, degradations: current, serviceTiers: incident.serviceTiers, at: now });
+  const priority = computePriority(model, {
+    severity: incident.severity,
+    degradations: current,
+    serviceTiers: incident.serviceTiers,
+    at: now,
+  });
   const next = isOpen ? nextRateChange(model, now) : null;
   const journeys = journeyRows(model, input.changes, history, incident.resolvedAt, now);
 
@@ -73,7 +87,12 @@ export function summarizeImpact(input: SummaryInput): ImpactSummaryDto {
     journeys,
     estimated: journeys.some((j) => j.estimated && j.degradation > 0),
     series: series(model, input.changes, incident.startedAt, end),
-    priority: { score: priority.score, revenueShare: priority.revenueShare, criticality: priority.criticality, suggestedSeverity: isOpen ? priority.suggestedSeverity : null },
+    priority: {
+      score: priority.score,
+      revenueShare: priority.revenueShare,
+      criticality: priority.criticality,
+      suggestedSeverity: isOpen ? priority.suggestedSeverity : null,
+    },
     rateValidUntil: next?.toISOString() ?? null,
   };
 }
@@ -107,7 +126,10 @@ function journeyRows(
       journey,
       degradation: resolvedAt ? 0 : last.degradation,
       since: (endedAt ?? last.at).toISOString(),
-      ended: endedAt && lastDegraded ? { degradation: resolvedAt && last.degradation > 0 ? last.degradation : lastDegraded.degradation, at: endedAt.toISOString() } : null,
+      ended:
+        endedAt && lastDegraded
+          ? { degradation: resolvedAt && last.degradation > 0 ? last.degradation : lastDegraded.degradation, at: endedAt.toISOString() }
+          : null,
       perMinute: isOpen ? atRiskPerMinute(model, only, now) : ZERO,
       evidence,
       updatedAt: latest?.recordedAt.toISOString() ?? last.at.toISOString(),

@@ -44,7 +44,12 @@ const time = z.iso.datetime();
 
 export type { PersonRef };
 
-export const ZIncidentServiceRef = z.object({ id: z.uuid(), name: z.string(), tier: z.number().int(), team: z.object({ id: z.uuid(), name: z.string() }) });
+export const ZIncidentServiceRef = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  tier: z.number().int(),
+  team: z.object({ id: z.uuid(), name: z.string() }),
+});
 export type IncidentServiceRef = z.infer<typeof ZIncidentServiceRef>;
 
 export const ZIncident = z
@@ -62,7 +67,9 @@ export const ZIncident = z
     declaredBy: ZPersonRef.nullable(),
     commsLead: ZPersonRef.nullable(),
     scribe: ZPersonRef.nullable(),
-    suggestedCommander: ZPersonRef.nullable().describe("Offered by a page-worthy alert (the owning team's first on call) while nobody is in command."),
+    suggestedCommander: ZPersonRef.nullable().describe(
+      "Offered by a page-worthy alert (the owning team's first on call) while nobody is in command.",
+    ),
     responders: z.array(ZPersonRef),
     services: z.array(ZIncidentServiceRef).describe("Impacted services, most customer-critical first."),
     startedAt: time,
@@ -73,7 +80,10 @@ export const ZIncident = z
     createdAt: time,
     updatedAt: time,
     lastSeq: z.number().int().describe("The newest timeline entry's sequence number."),
-    drillId: z.uuid().nullable().describe("Set on a game-day drill's practice incident (`/api/drills`): kept out of insights, the library and the status page."),
+    drillId: z
+      .uuid()
+      .nullable()
+      .describe("Set on a game-day drill's practice incident (`/api/drills`): kept out of insights, the library and the status page."),
   })
   .describe("One unplanned disruption and its room.");
 export type IncidentDto = z.infer<typeof ZIncident>;

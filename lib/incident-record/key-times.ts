@@ -78,7 +78,13 @@ export function assertKeyTimesInOrder(times: KeyTimes, changed: readonly KeyTime
 
 /** "07:09:09 UTC, 3 Dec": a key time to the second, as the server words it. */
 export function formatUtcTime(date: Date): string {
-  const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "UTC" }).format(date);
+  const time = new Intl.DateTimeFormat("en-GB", {
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hour12: false,
+    timeZone: "UTC",
+  }).format(date);
   const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(date);
   return `${time} UTC, ${day}`;
 }
@@ -92,7 +98,13 @@ export interface Durations {
   mttrMs: number | null;
 }
 
-export function durations(t: { startedAt: string; detectedAt: string | null; acknowledgedAt: string | null; mitigatedAt: string | null; resolvedAt: string | null }): Durations {
+export function durations(t: {
+  startedAt: string;
+  detectedAt: string | null;
+  acknowledgedAt: string | null;
+  mitigatedAt: string | null;
+  resolvedAt: string | null;
+}): Durations {
   const ms = (s: string | null) => (s ? Date.parse(s) : null);
   const started = Date.parse(t.startedAt);
   const detected = ms(t.detectedAt) ?? started;

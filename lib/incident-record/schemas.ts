@@ -6,8 +6,7 @@ import { SEVERITIES, STATUSES } from "../vocabulary/incidents.ts";
 export const ZIncidentId = z.uuid();
 
 export const ZDeclareIncident = z.object({
-  title: ZText("title", { max: 200 })
-    .min(3, "title must be at least 3 characters"),
+  title: ZText("title", { max: 200 }).min(3, "title must be at least 3 characters"),
   severity: z.enum(SEVERITIES, { error: "severity must be one of SEV1, SEV2, SEV3, SEV4" }),
   summary: ZText("summary", { max: 5000, isMultiLine: true }).optional().default(""),
 });
@@ -56,6 +55,8 @@ export const ZSetIncidentRole = z.object({
 
 export const ZResponder = z.object({ userId: z.uuid({ error: "userId must be a user id" }) });
 
-export const ZSetServices = z.object({
-  serviceIds: z.array(z.uuid({ error: "serviceIds must hold service ids" })).max(200, "at most 200 services"),
-}).strict();
+export const ZSetServices = z
+  .object({
+    serviceIds: z.array(z.uuid({ error: "serviceIds must hold service ids" })).max(200, "at most 200 services"),
+  })
+  .strict();

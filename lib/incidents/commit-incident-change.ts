@@ -28,19 +28,16 @@ export async function commitIncidentChange(
   incidentId: string,
   run: (tx: Prisma.TransactionClient) => Promise<IncidentChange | null>,
 ): Promise<IncidentDto> {
-  const { incident, event } = await db().$transaction(
-    async (tx) => {
-      const change = await run(tx);
-      const event = change
-        ? await appendEvent(tx, { incidentId, kind: change.kind, body: change.body, data: change.data, authorId: actor.userId })
-        : null;
-      if (change) await recordAudit(tx, actor, { ...change.audit, entityType: "Incident", entityId: incidentId });
-      const incident = toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: incidentSelect }));
-      if (change?.outbound) await enqueueOutbound(tx, { organizationId: actor.organizationId, incident, ...change.outbound });
-      return { incident, event };
-    },
-    TX_OPTIONS,
-  );
+  const { incident, event } = await db().$transaction(async (tx) => {
+    const change = await run(tx);
+    const event = change
+      ? await appendEvent(tx, { incidentId, kind: change.kind, body: change.body, data: change.data, authorId: actor.userId })
+      : null;
+    if (change) await recordAudit(tx, actor, { ...change.audit, entityType: "Incident", entityId: incidentId });
+    const incident = toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: incidentSelect }));
+    if (change?.outbound) await enqueueOutbound(tx, { organizationId: actor.organizationId, incident, ...change.outbound });
+    return { incident, event };
+  }, TX_OPTIONS);
   if (event) {
     publishIncidentUpdated(actor.organizationId, incident);
     publishTimelineEvent(event);

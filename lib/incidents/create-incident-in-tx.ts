@@ -40,7 +40,11 @@ export interface DeclaredIncident {
  * and the outbound queue, in the caller's transaction. The principal's user (if any) is recorded
  * as the declarer. Push the result with announceDeclared once the transaction committed.
  */
-export async function createIncidentInTx(tx: Prisma.TransactionClient, principal: AuditPrincipal, fields: NewIncident): Promise<DeclaredIncident> {
+export async function createIncidentInTx(
+  tx: Prisma.TransactionClient,
+  principal: AuditPrincipal,
+  fields: NewIncident,
+): Promise<DeclaredIncident> {
   const org = await tx.organization.update({
     where: { id: principal.organizationId },
     data: { lastIncidentNumber: { increment: 1 } },

@@ -13,25 +13,26 @@ export async function declareIncident(actor: Actor, input: unknown): Promise<Inc
   const data = ZDeclareIncident.parse(input);
 
   const now = new Date();
-  const declared = await db().$transaction((tx) =>
-    createIncidentInTx(tx, principalOf(actor), {
-      title: data.title,
-      summary: data.summary,
-      severity: data.severity,
-      commanderId: actor.userId,
-      // A person declaring it has, by definition, acknowledged it.
-      startedAt: now,
-      acknowledgedAt: now,
-      open: async (tx, incidentId) => [
-        await appendEvent(tx, {
-          incidentId,
-          kind: "status_change",
-          body: `Declared ${SEVERITY_INFO[data.severity].label} · investigating · ${actor.name} is incident commander`,
-          authorId: actor.userId,
-        }),
-      ],
-      outbound: { occurredAt: now },
-    }),
+  const declared = await db().$transaction(
+    (tx) =>
+      createIncidentInTx(tx, principalOf(actor), {
+        title: data.title,
+        summary: data.summary,
+        severity: data.severity,
+        commanderId: actor.userId,
+        // A person declaring it has, by definition, acknowledged it.
+        startedAt: now,
+        acknowledgedAt: now,
+        open: async (tx, incidentId) => [
+          await appendEvent(tx, {
+            incidentId,
+            kind: "status_change",
+            body: `Declared ${SEVERITY_INFO[data.severity].label} · investigating · ${actor.name} is incident commander`,
+            authorId: actor.userId,
+          }),
+        ],
+        outbound: { occurredAt: now },
+      }),
     // As every incident write: a busy database queues declarations rather than failing them at 5 s.
     { maxWait: 10_000, timeout: 15_000 },
   );

@@ -133,7 +133,13 @@ export function blastRadiiOf(
     const notified = latestNotifications(incident.notifications);
     out.set(incident.id, {
       impacted: radius.impacted.map(named),
-      affected: radius.affected.map((a) => ({ service: named(a.serviceId), team: teamOf(a.serviceId), depth: a.depth, path: names(a.path), isSyncPath: a.isSyncPath })),
+      affected: radius.affected.map((a) => ({
+        service: named(a.serviceId),
+        team: teamOf(a.serviceId),
+        depth: a.depth,
+        path: names(a.path),
+        isSyncPath: a.isSyncPath,
+      })),
       suspects: radius.suspects.map((s) => ({ service: named(s.serviceId), team: teamOf(s.serviceId), isCritical: s.isCritical })),
       journeys: [...radius.journeys],
       teams: radius.teams.map((t) => {

@@ -49,5 +49,10 @@ export async function getTriage(actor: Actor, now = new Date()): Promise<TriageD
 }
 
 export function triageKey(row: TriageRowDto) {
-  return { score: row.impact.priority.score, revenuePerMinute: row.impact.perMinute.revenue, severity: row.incident.severity, startedAt: row.incident.startedAt };
+  return {
+    score: row.impact.priority.score,
+    revenuePerMinute: row.impact.perMinute.revenue,
+    severity: row.incident.severity,
+    startedAt: row.incident.startedAt,
+  };
 }

@@ -24,12 +24,19 @@ export async function setImpactedServices(actor: Actor, incidentId: string, raw:
       const message = `unknown service ${unknown.join(", ")}`;
       throw invalidField("serviceIds", message);
     }
-    const current = (await tx.incidentService.findMany({ where: { incidentId }, select: { service: { select: { id: true, name: true } } } })).map((c) => c.service);
+    const current = (
+      await tx.incidentService.findMany({ where: { incidentId }, select: { service: { select: { id: true, name: true } } } })
+    ).map((c) => c.service);
     const added = services.filter((s) => !current.some((c) => c.id === s.id));
     const removed = current.filter((s) => !wanted.includes(s.id));
     if (!added.length && !removed.length) return null;
     // Teams pulled in by this change hear about the incident on their own channels.
-    const involvedBefore = await involvedTeamsIfRouted(tx, actor.organizationId, current.map((s) => s.id), "incident.declared");
+    const involvedBefore = await involvedTeamsIfRouted(
+      tx,
+      actor.organizationId,
+      current.map((s) => s.id),
+      "incident.declared",
+    );
     await tx.incidentService.deleteMany({ where: { incidentId, serviceId: { in: removed.map((s) => s.id) } } });
     await tx.incidentService.createMany({ data: added.map((s) => ({ incidentId, serviceId: s.id })) });
     const body = [

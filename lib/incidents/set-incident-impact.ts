@@ -10,7 +10,8 @@ import { describeImpactChange, type DescribedChange } from "../impact/describe-c
 import { currentDegradations, degradationHistory } from "../impact/loss.ts";
 import { ZSetIncidentImpact, type TImpactEntry } from "../impact/schemas.ts";
 
-const hasEvidence = (e: TImpactEntry) => e.failedCheckouts != null || e.errorRate != null || e.supportTickets != null || e.surveyResponses != null;
+const hasEvidence = (e: TImpactEntry) =>
+  e.failedCheckouts != null || e.errorRate != null || e.supportTickets != null || e.surveyResponses != null;
 
 /**
  * Sets how degraded one or more journeys are, optionally since an earlier instant and with
@@ -45,7 +46,10 @@ export async function setIncidentImpact(actor: Actor, incidentId: string, raw: u
       // A `since` within the clock-skew allowance of now is now.
       const effectiveAt = entry.since ? new Date(Math.min(Date.parse(entry.since), now.getTime())) : now;
       if (effectiveAt < incident.startedAt) {
-        problems.push({ field: `journeys.${journey}.since`, message: `since cannot be before the incident started (${incident.startedAt.toISOString()})` });
+        problems.push({
+          field: `journeys.${journey}.since`,
+          message: `since cannot be before the incident started (${incident.startedAt.toISOString()})`,
+        });
         continue;
       }
       const previous = current[journey] ?? 0;
@@ -53,7 +57,9 @@ export async function setIncidentImpact(actor: Actor, incidentId: string, raw: u
       entries.push({ ...entry, journey, effectiveAt, previous });
     }
     if (problems.length) {
-      throw new AppError("validation_failed", `Invalid input — ${problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`, { fields: problems });
+      throw new AppError("validation_failed", `Invalid input — ${problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`, {
+        fields: problems,
+      });
     }
     if (!entries.length) return null;
 

@@ -42,7 +42,10 @@ export async function setIncidentRole(actor: Actor, incidentId: string, raw: unk
           ? `${user.name} is now ${LABEL[input.role]}${previous ? ` (was ${previous.name})` : ""}`
           : `${previous?.name ?? "Nobody"} is no longer ${LABEL[input.role]}`;
     const data = { field: input.role, from: incident[column], to: user?.id ?? null };
-    const outbound = input.role === "commander" ? { event: "incident.commander" as const, data: { from: previous?.name ?? null, to: user?.name ?? null } } : undefined;
+    const outbound =
+      input.role === "commander"
+        ? { event: "incident.commander" as const, data: { from: previous?.name ?? null, to: user?.name ?? null } }
+        : undefined;
     return { kind: "role_change", body, data, audit: { action: "incident.role", after: data }, outbound };
   });
 }
@@ -64,8 +67,12 @@ export async function setResponder(actor: Actor, incidentId: string, raw: unknow
     else await tx.incidentResponder.delete({ where: key });
     const self = userId === actor.userId;
     const body = isResponding
-      ? self ? `${user.name} joined as responder` : `${actor.name} added ${user.name} as responder`
-      : self ? `${user.name} stepped down as responder` : `${actor.name} removed ${user.name} as responder`;
+      ? self
+        ? `${user.name} joined as responder`
+        : `${actor.name} added ${user.name} as responder`
+      : self
+        ? `${user.name} stepped down as responder`
+        : `${actor.name} removed ${user.name} as responder`;
     const data = { field: "responder", from: isResponding ? null : userId, to: isResponding ? userId : null };
     return { kind: "role_change", body, data, audit: { action: "incident.responder", after: data } };
   });

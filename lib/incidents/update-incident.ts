@@ -72,28 +72,46 @@ function describeChanges(incident: LockedIncident, input: Input, times: KeyTimes
     const isReopen = incident.status === "resolved";
     const verb = isReopen ? "Re-opened" : input.status === "resolved" ? "Resolved" : "Status";
     // A re-open is its own entry and keeps the first resolution in the record: when, and after how long.
-    const first = isReopen && incident.resolvedAt ? ` (first resolved ${at(incident.resolvedAt)}, after ${formatDuration(incident.resolvedAt.getTime() - incident.startedAt.getTime())})` : "";
+    const first =
+      isReopen && incident.resolvedAt
+        ? ` (first resolved ${at(incident.resolvedAt)}, after ${formatDuration(incident.resolvedAt.getTime() - incident.startedAt.getTime())})`
+        : "";
     changes.push({
       kind: "status_change",
       body: `${verb}: ${STATUS_LABELS[incident.status]} → ${STATUS_LABELS[input.status]}${first}`,
-      data: { ...field("status", incident.status, input.status), ...(isReopen && incident.resolvedAt ? { resolvedAt: incident.resolvedAt.toISOString() } : {}) },
+      data: {
+        ...field("status", incident.status, input.status),
+        ...(isReopen && incident.resolvedAt ? { resolvedAt: incident.resolvedAt.toISOString() } : {}),
+      },
     });
   }
   if (input.severity && input.severity !== incident.severity) {
-    changes.push({ kind: "severity_change", body: `Severity: ${incident.severity} → ${input.severity}`, data: field("severity", incident.severity, input.severity) });
+    changes.push({
+      kind: "severity_change",
+      body: `Severity: ${incident.severity} → ${input.severity}`,
+      data: field("severity", incident.severity, input.severity),
+    });
   }
   if (input.title !== undefined && input.title !== incident.title) {
     changes.push({ kind: "status_change", body: `Title changed to “${input.title}”`, data: field("title", incident.title, input.title) });
   }
   if (input.customerStatus !== undefined && input.customerStatus !== incident.customerStatus) {
     const text = input.customerStatus ? `“${input.customerStatus}”` : "cleared";
-    changes.push({ kind: "status_change", body: `Customer-facing status: ${text}`, data: field("customerStatus", incident.customerStatus, input.customerStatus) });
+    changes.push({
+      kind: "status_change",
+      body: `Customer-facing status: ${text}`,
+      data: field("customerStatus", incident.customerStatus, input.customerStatus),
+    });
   }
   if (input.summary !== undefined && input.summary !== incident.summary) {
     changes.push({ kind: "status_change", body: "Summary updated", data: field("summary", incident.summary, input.summary) });
   }
   if (input.tags && input.tags.join(",") !== incident.tags.join(",")) {
-    changes.push({ kind: "status_change", body: `Tags: ${input.tags.join(", ") || "none"}`, data: field("tags", incident.tags.join(","), input.tags.join(",")) });
+    changes.push({
+      kind: "status_change",
+      body: `Tags: ${input.tags.join(", ") || "none"}`,
+      data: field("tags", incident.tags.join(","), input.tags.join(",")),
+    });
   }
   for (const key of KEY_TIMES) {
     const before = incident[key] as Date | null;
@@ -109,9 +127,19 @@ function describeChanges(incident: LockedIncident, input: Input, times: KeyTimes
 }
 
 /** Severity and status changes go to notification channels, queued in this transaction. */
-async function notifyOutside(tx: Prisma.TransactionClient, organizationId: string, before: LockedIncident, incident: IncidentDto): Promise<void> {
+async function notifyOutside(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  before: LockedIncident,
+  incident: IncidentDto,
+): Promise<void> {
   if (before.severity !== incident.severity) {
-    await enqueueOutbound(tx, { organizationId, event: "incident.severity", incident, data: { from: before.severity, to: incident.severity } });
+    await enqueueOutbound(tx, {
+      organizationId,
+      event: "incident.severity",
+      incident,
+      data: { from: before.severity, to: incident.severity },
+    });
   }
   if (before.status !== incident.status) {
     const event = incident.status === "resolved" ? "incident.resolved" : "incident.status";
@@ -128,51 +156,56 @@ async function notifyOutside(tx: Prisma.TransactionClient, organizationId: strin
 export async function updateIncident(actor: Actor, incidentId: string, raw: unknown): Promise<IncidentDto> {
   assertCan(actor, "incident:edit");
   const input = ZUpdateIncident.parse(raw);
-  const { incident, events } = await db().$transaction(
-    async (tx) => {
-      const current = await lockIncident(tx, actor, incidentId);
-      assertAllowed(actor, current, input);
-      // Stamped to the whole second, like every key time, so an edit can put it back exactly.
-      const times = nextKeyTimes(current, input, toWholeSecond(new Date()));
-      assertKeyTimesInOrder(times, KEY_TIMES.filter((k) => (times[k]?.getTime() ?? null) !== (current[k]?.getTime() ?? null)));
-      const changes = describeChanges(current, input, times, current.timeZone);
-      // A PATCH that changes nothing (a retried request, a form saved as it was) writes nothing:
-      // no entry, no audit row, no message to channels, no push.
-      if (!changes.length) return { incident: toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: incidentSelect })), events: [] };
-      const timeFields = Object.fromEntries(KEY_TIMES.map((k: KeyTime) => [k, times[k]]));
-      const data = {
-        title: input.title,
-        summary: input.summary,
-        severity: input.severity,
-        status: input.status,
-        customerStatus: input.customerStatus,
-        tags: input.tags,
-        ...timeFields,
-        startedAt: times.startedAt,
+  const { incident, events } = await db().$transaction(async (tx) => {
+    const current = await lockIncident(tx, actor, incidentId);
+    assertAllowed(actor, current, input);
+    // Stamped to the whole second, like every key time, so an edit can put it back exactly.
+    const times = nextKeyTimes(current, input, toWholeSecond(new Date()));
+    assertKeyTimesInOrder(
+      times,
+      KEY_TIMES.filter((k) => (times[k]?.getTime() ?? null) !== (current[k]?.getTime() ?? null)),
+    );
+    const changes = describeChanges(current, input, times, current.timeZone);
+    // A PATCH that changes nothing (a retried request, a form saved as it was) writes nothing:
+    // no entry, no audit row, no message to channels, no push.
+    if (!changes.length)
+      return {
+        incident: toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: incidentSelect })),
+        events: [],
       };
-      await tx.incident.update({ where: { id: incidentId }, data });
-      // Resolving a drill's practice incident ends the drill and stores its report, in this commit.
-      if (input.status === "resolved" && current.status !== "resolved") await finishDrillOfResolvedIncident(tx, actor, incidentId, times.resolvedAt ?? new Date());
-      const events: TimelineEventDto[] = [];
-      for (const c of changes) {
-        events.push(await appendEvent(tx, { incidentId, kind: c.kind, body: c.body, data: c.data, authorId: actor.userId }));
-      }
-      const incident = toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: incidentSelect }));
-      // The same fields on both sides, so the audit log shows exactly what changed.
-      const fields = Object.keys(data) as (keyof typeof data)[];
-      const pick = (source: Record<string, unknown>) => Object.fromEntries(fields.map((k) => [k, source[k] ?? null]));
-      await recordAudit(tx, actor, {
-        action: "incident.update",
-        entityType: "Incident",
-        entityId: incidentId,
-        before: pick(current),
-        after: pick({ ...current, ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) }),
-      });
-      await notifyOutside(tx, actor.organizationId, current, incident);
-      return { incident, events };
-    },
-    TX_OPTIONS,
-  );
+    const timeFields = Object.fromEntries(KEY_TIMES.map((k: KeyTime) => [k, times[k]]));
+    const data = {
+      title: input.title,
+      summary: input.summary,
+      severity: input.severity,
+      status: input.status,
+      customerStatus: input.customerStatus,
+      tags: input.tags,
+      ...timeFields,
+      startedAt: times.startedAt,
+    };
+    await tx.incident.update({ where: { id: incidentId }, data });
+    // Resolving a drill's practice incident ends the drill and stores its report, in this commit.
+    if (input.status === "resolved" && current.status !== "resolved")
+      await finishDrillOfResolvedIncident(tx, actor, incidentId, times.resolvedAt ?? new Date());
+    const events: TimelineEventDto[] = [];
+    for (const c of changes) {
+      events.push(await appendEvent(tx, { incidentId, kind: c.kind, body: c.body, data: c.data, authorId: actor.userId }));
+    }
+    const incident = toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: incidentSelect }));
+    // The same fields on both sides, so the audit log shows exactly what changed.
+    const fields = Object.keys(data) as (keyof typeof data)[];
+    const pick = (source: Record<string, unknown>) => Object.fromEntries(fields.map((k) => [k, source[k] ?? null]));
+    await recordAudit(tx, actor, {
+      action: "incident.update",
+      entityType: "Incident",
+      entityId: incidentId,
+      before: pick(current),
+      after: pick({ ...current, ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) }),
+    });
+    await notifyOutside(tx, actor.organizationId, current, incident);
+    return { incident, events };
+  }, TX_OPTIONS);
   if (!events.length) return incident;
   publishIncidentUpdated(actor.organizationId, incident);
   for (const e of events) publishTimelineEvent(e);

@@ -68,8 +68,12 @@ export function perWeek(incidents: readonly InsightIncident[], weekStarts: reado
 /** Loss per journey over all incidents, largest first; journeys that lost nothing are left out. */
 export function lossByJourney(incidents: readonly InsightIncident[]): { journey: JourneyName; loss: number }[] {
   const totals = new Map<JourneyName, number>();
-  for (const i of incidents) for (const [j, v] of Object.entries(i.journeyLoss) as [JourneyName, number][]) totals.set(j, (totals.get(j) ?? 0) + v);
-  return [...totals].filter(([, loss]) => loss > 0).map(([journey, loss]) => ({ journey, loss })).sort((a, b) => b.loss - a.loss);
+  for (const i of incidents)
+    for (const [j, v] of Object.entries(i.journeyLoss) as [JourneyName, number][]) totals.set(j, (totals.get(j) ?? 0) + v);
+  return [...totals]
+    .filter(([, loss]) => loss > 0)
+    .map(([journey, loss]) => ({ journey, loss }))
+    .sort((a, b) => b.loss - a.loss);
 }
 
 export const NO_SERVICE = { id: "none", name: "No service recorded" } as const;

@@ -26,7 +26,11 @@ export async function getInsights(actor: Actor, query: unknown, now = new Date()
   const from = weekStarts[0] ?? today;
   // A day's margin either side of UTC midnight; the exact week is decided on the local day below.
   const rows = await db().incident.findMany({
-    where: { organizationId: actor.organizationId, ...drillCondition(drills), startedAt: { gte: new Date(Date.parse(`${from}T00:00:00.000Z`) - DAY) } },
+    where: {
+      organizationId: actor.organizationId,
+      ...drillCondition(drills),
+      startedAt: { gte: new Date(Date.parse(`${from}T00:00:00.000Z`) - DAY) },
+    },
     select: {
       severity: true,
       startedAt: true,
@@ -35,7 +39,10 @@ export async function getInsights(actor: Actor, query: unknown, now = new Date()
       resolvedAt: true,
       services: { select: { service: { select: { id: true, name: true } } } },
       events: { where: { kind: "notification", struckAt: null }, select: { seq: true, data: true, occurredAt: true } },
-      impactChanges: { orderBy: [{ eventSeq: "asc" }, { recordedAt: "asc" }], select: { journey: true, degradation: true, effectiveAt: true } },
+      impactChanges: {
+        orderBy: [{ eventSeq: "asc" }, { recordedAt: "asc" }],
+        select: { journey: true, degradation: true, effectiveAt: true },
+      },
       postmortem: { select: { actionItems: { select: { status: true, dueDate: true } } } },
     },
   });
@@ -55,9 +62,7 @@ export async function getInsights(actor: Actor, query: unknown, now = new Date()
       journeyLoss: byJourney,
     };
   });
-  const telling = tellingStats(
-    inRange.length ? await tellingIncidents(actor.organizationId, inRange) : [],
-  );
+  const telling = tellingStats(inRange.length ? await tellingIncidents(actor.organizationId, inRange) : []);
   const items = inRange.flatMap((r) => r.postmortem?.actionItems.map((a) => ({ status: a.status, dueDate: dayOf(a.dueDate) })) ?? []);
   return {
     weeks,
@@ -78,18 +83,29 @@ export async function getInsights(actor: Actor, query: unknown, now = new Date()
 /** Each incident's blast-radius teams (over the catalog as it is now, like the room) and when each was first told. */
 async function tellingIncidents(
   organizationId: string,
-  incidents: { startedAt: Date; detectedAt: Date | null; services: { service: { id: string } }[]; events: { seq: number; data: unknown; occurredAt: Date }[] }[],
+  incidents: {
+    startedAt: Date;
+    detectedAt: Date | null;
+    services: { service: { id: string } }[];
+    events: { seq: number; data: unknown; occurredAt: Date }[];
+  }[],
 ) {
   const [services, dependencies] = await Promise.all([
     db().service.findMany({ where: { organizationId }, select: { id: true, name: true, teamId: true, journeys: true } }),
-    db().serviceDependency.findMany({ where: { from: { organizationId } }, select: { fromId: true, toId: true, isAsync: true, isCritical: true } }),
+    db().serviceDependency.findMany({
+      where: { from: { organizationId } },
+      select: { fromId: true, toId: true, isAsync: true, isCritical: true },
+    }),
   ]);
   // One index over the catalog for every incident of the range, not one per incident.
   const index = buildGraphIndex({ services, dependencies });
   return incidents.map((i) => ({
     startedAt: i.startedAt,
     detectedAt: i.detectedAt,
-    teamIds: blastRadius(index, i.services.map((s) => s.service.id)).teams.map((t) => t.teamId),
+    teamIds: blastRadius(
+      index,
+      i.services.map((s) => s.service.id),
+    ).teams.map((t) => t.teamId),
     firstToldAt: new Map([...toldByTeam(i.events)].map(([teamId, t]) => [teamId, t.first.occurredAt])),
   }));
 }

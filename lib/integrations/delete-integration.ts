@@ -10,7 +10,12 @@ export async function deleteIntegration(actor: Actor, id: string): Promise<{ del
   return db().$transaction(async (tx) => {
     const row = await findIntegrationOrThrow(tx, actor, id);
     await tx.integration.delete({ where: { id: row.id } });
-    await recordAudit(tx, actor, { action: "integration.delete", entityType: "Integration", entityId: row.id, before: toIntegrationDto(row) });
+    await recordAudit(tx, actor, {
+      action: "integration.delete",
+      entityType: "Integration",
+      entityId: row.id,
+      before: toIntegrationDto(row),
+    });
     return { deleted: { id: row.id, name: row.name } };
   });
 }

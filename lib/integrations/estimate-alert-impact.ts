@@ -42,7 +42,11 @@ export async function estimateAlertImpact(
   const { service } = input;
   const suggestedCommander = isPageWorthy(input.severity) ? await findOnCallUser(tx, input.organizationId, service.team.onCall[0]) : null;
   if (suggestedCommander) {
-    await tx.incident.update({ where: { id: input.incidentId }, data: { suggestedCommanderId: suggestedCommander.id }, select: { id: true } });
+    await tx.incident.update({
+      where: { id: input.incidentId },
+      data: { suggestedCommanderId: suggestedCommander.id },
+      select: { id: true },
+    });
   }
 
   const integrationSetting = input.integrationSetting === null ? null : readAlertDegradation(input.integrationSetting);
@@ -93,7 +97,10 @@ export async function suggestCommanderFromTeam(
   input: { organizationId: string; incidentId: string; teamId: string; severity: SeverityName },
 ): Promise<AlertEstimate["suggestedCommander"]> {
   if (!isPageWorthy(input.severity)) return null;
-  const team = await tx.team.findFirst({ where: { id: input.teamId, organizationId: input.organizationId }, select: { name: true, onCall: true } });
+  const team = await tx.team.findFirst({
+    where: { id: input.teamId, organizationId: input.organizationId },
+    select: { name: true, onCall: true },
+  });
   const who = team ? await findOnCallUser(tx, input.organizationId, team.onCall[0]) : null;
   if (!team || !who) return null;
   await tx.incident.update({ where: { id: input.incidentId }, data: { suggestedCommanderId: who.id }, select: { id: true } });
@@ -108,11 +115,17 @@ export async function suggestCommanderFromTeam(
 async function findOnCallUser(tx: Prisma.TransactionClient, organizationId: string, contact: string | undefined) {
   const text = contact?.trim().toLowerCase();
   if (!text) return null;
-  const users = await tx.user.findMany({ where: { organizationId }, select: { id: true, name: true, email: true }, orderBy: { createdAt: "asc" } });
+  const users = await tx.user.findMany({
+    where: { organizationId },
+    select: { id: true, name: true, email: true },
+    orderBy: { createdAt: "asc" },
+  });
   const named = (name: string) => {
     const n = name.trim().toLowerCase();
     return n.length > 0 && text.startsWith(n) && !/[\p{L}\p{N}]/u.test(text.charAt(n.length));
   };
-  const found = users.find((u) => text.includes(u.email.toLowerCase())) ?? users.filter((u) => named(u.name)).sort((a, b) => b.name.length - a.name.length)[0];
+  const found =
+    users.find((u) => text.includes(u.email.toLowerCase())) ??
+    users.filter((u) => named(u.name)).sort((a, b) => b.name.length - a.name.length)[0];
   return found ? { id: found.id, name: found.name } : null;
 }

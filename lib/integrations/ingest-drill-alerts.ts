@@ -13,7 +13,14 @@ import { parseWebhook } from "./parse-webhook.ts";
 type Tx = Prisma.TransactionClient;
 
 /** A new integration's mapping: what a drill's alerts are mapped with. */
-const DRILL_MAPPING: AlertMapping = { serviceLabel: "service", defaultServiceId: null, serviceRules: [], severityLabel: "severity", severityRules: DEFAULT_SEVERITY_RULES, defaultSeverity: "SEV3" };
+const DRILL_MAPPING: AlertMapping = {
+  serviceLabel: "service",
+  defaultServiceId: null,
+  serviceRules: [],
+  severityLabel: "severity",
+  severityRules: DEFAULT_SEVERITY_RULES,
+  defaultSeverity: "SEV3",
+};
 
 export interface DrillAlertInput {
   organizationId: string;

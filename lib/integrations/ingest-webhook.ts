@@ -88,12 +88,18 @@ export async function ingestWebhook(integrationId: string, request: WebhookReque
   const started = performance.now();
   if (Buffer.byteLength(request.rawBody) > MAX_WEBHOOK_BYTES) throw new AppError("payload_too_large", "Request body is larger than 256 KB");
   if (!z.uuid().safeParse(integrationId).success) throw notFound("Integration");
-  const integration = await db().integration.findUnique({ where: { id: integrationId }, select: { ...integrationSelect, organizationId: true } });
+  const integration = await db().integration.findUnique({
+    where: { id: integrationId },
+    select: { ...integrationSelect, organizationId: true },
+  });
   if (!integration) throw notFound("Integration");
   await assertNotLockedOut(request.headers);
   if (!verifyWebhook(integration.kind, integration.secret, request)) {
     await countAuthFailure(request.headers);
-    const how = KIND_INFO[integration.kind].auth === "hmac" ? "X-PagerDuty-Signature does not match the signing secret" : "the secret is missing or wrong";
+    const how =
+      KIND_INFO[integration.kind].auth === "hmac"
+        ? "X-PagerDuty-Signature does not match the signing secret"
+        : "the secret is missing or wrong";
     throw new AppError("unauthorized", `Webhook refused: ${how}`);
   }
   await countAuthenticRequest(integration.id);
@@ -102,10 +108,23 @@ export async function ingestWebhook(integrationId: string, request: WebhookReque
   const bad = findBadTextInJson(request.rawBody);
   if (bad) throw new AppError("validation_failed", `Invalid payload — ${bad.field}: ${bad.message}`, { fields: [bad] });
   // The dispatch on the kind: signals knows nothing of alerts or of this result, so no file cycle.
-  if (integration.kind === "survey") return { opened: 0, appended: 0, ignored: 0, deferred: 0, incidents: [], ...(await ingestSurvey(integration, request.rawBody)) };
-  const parsed = parseWebhook(integration.kind, request.rawBody, { groupAlerts: integration.groupAlerts && GROUPING_KINDS.includes(integration.kind) });
+  if (integration.kind === "survey")
+    return { opened: 0, appended: 0, ignored: 0, deferred: 0, incidents: [], ...(await ingestSurvey(integration, request.rawBody)) };
+  const parsed = parseWebhook(integration.kind, request.rawBody, {
+    groupAlerts: integration.groupAlerts && GROUPING_KINDS.includes(integration.kind),
+  });
 
-  const result: IngestResult = { received: parsed.alerts.length, opened: 0, appended: 0, repeats: 0, recorded: 0, ignored: parsed.ignored, deferred: 0, duplicate: false, incidents: [] };
+  const result: IngestResult = {
+    received: parsed.alerts.length,
+    opened: 0,
+    appended: 0,
+    repeats: 0,
+    recorded: 0,
+    ignored: parsed.ignored,
+    deferred: 0,
+    duplicate: false,
+    incidents: [],
+  };
   const ctx: Ctx = { integration, mapping: mappingOf(integration), ...(await loadServices(integration, parsed.alerts)) };
   const pending = newPending();
   const count = (o: Outcome) => void (result[o] += 1);
@@ -122,18 +141,15 @@ export async function ingestWebhook(integrationId: string, request: WebhookReque
       // One transaction with the delivery record: a redelivery (even a concurrent one) waits on
       // the primary key, then finds it and stores nothing.
       const staged = newPending();
-      const outcomes = await db().$transaction(
-        async (tx) => {
-          const inserted = await tx.$executeRaw`
+      const outcomes = await db().$transaction(async (tx) => {
+        const inserted = await tx.$executeRaw`
             INSERT INTO "WebhookDelivery" ("integrationId", "deliveryId") VALUES (${integration.id}::uuid, ${parsed.deliveryId})
             ON CONFLICT DO NOTHING`;
-          if (inserted === 0) return null;
-          const list: Outcome[] = [];
-          for (const alert of sortByKey(parsed.alerts)) list.push(await applyAlert(tx, ctx, alert, staged));
-          return list;
-        },
-        TX_OPTIONS,
-      );
+        if (inserted === 0) return null;
+        const list: Outcome[] = [];
+        for (const alert of sortByKey(parsed.alerts)) list.push(await applyAlert(tx, ctx, alert, staged));
+        return list;
+      }, TX_OPTIONS);
       committed(staged);
       outcomes?.forEach(count);
       result.duplicate = outcomes === null;
@@ -170,8 +186,13 @@ export async function ingestWebhook(integrationId: string, request: WebhookReque
 async function touchedIncidents(pending: Pending): Promise<IngestResult["incidents"]> {
   const opened = new Set(pending.declared.map((i) => i.id));
   const appended = [...pending.updated].filter((id) => !opened.has(id));
-  const rows = appended.length ? await db().incident.findMany({ where: { id: { in: appended } }, select: { id: true, number: true }, orderBy: { number: "asc" } }) : [];
-  return [...pending.declared.map((i) => ({ id: i.id, ref: i.ref, opened: true })), ...rows.map((r) => ({ id: r.id, ref: incidentRef(r.number), opened: false }))];
+  const rows = appended.length
+    ? await db().incident.findMany({ where: { id: { in: appended } }, select: { id: true, number: true }, orderBy: { number: "asc" } })
+    : [];
+  return [
+    ...pending.declared.map((i) => ({ id: i.id, ref: i.ref, opened: true })),
+    ...rows.map((r) => ({ id: r.id, ref: incidentRef(r.number), opened: false })),
+  ];
 }
 
 /** The rest of a large batch, after the answer: each alert as before, each pushed once committed. */
@@ -190,7 +211,8 @@ async function applyLater(ctx: Ctx, alerts: NormalizedAlert[]): Promise<void> {
 /** The organisation's services by name key, read once per request and only when an alert names one. */
 async function loadServices(integration: Integration, alerts: NormalizedAlert[]) {
   const mapping = mappingOf(integration);
-  const needsLookup = alerts.some((a) => serviceName(a, mapping) !== null) || mapping.defaultServiceId !== null || mapping.serviceRules.length > 0;
+  const needsLookup =
+    alerts.some((a) => serviceName(a, mapping) !== null) || mapping.defaultServiceId !== null || mapping.serviceRules.length > 0;
   const [rows, org] = needsLookup
     ? await Promise.all([
         db().service.findMany({
@@ -201,7 +223,9 @@ async function loadServices(integration: Integration, alerts: NormalizedAlert[])
       ])
     : [[], null];
   const needsTeams = alerts.some((a) => a.owners?.teams.length || a.labels.team);
-  const teams = needsTeams ? await db().team.findMany({ where: { organizationId: integration.organizationId }, select: { id: true, name: true } }) : [];
+  const teams = needsTeams
+    ? await db().team.findMany({ where: { organizationId: integration.organizationId }, select: { id: true, name: true } })
+    : [];
   return {
     services: serviceKeys(rows),
     serviceNames: new Map(rows.map((s) => [s.id, s.name])),
@@ -279,18 +303,22 @@ async function openIncident(
   const { integration } = ctx;
   const startedAt = occurredAt(alert);
   const title = alert.title.length >= 3 ? alert.title : `Alert: ${alert.title}`;
-  const { incident, events } = await createIncidentInTx(tx, { organizationId: integration.organizationId, actorId: null, via: "webhook" }, {
-    title: title.slice(0, 200),
-    summary: alert.description.slice(0, 5000),
-    severity,
-    tags: [`alert:${integration.kind}`],
-    startedAt,
-    detectedAt: startedAt,
-    serviceIds: serviceId ? [serviceId] : [],
-    open: (tx, incidentId) => openingEntries(tx, ctx, { incidentId, alert, serviceId, severity, startedAt }),
-    auditSource: { integrationId: integration.id, integration: integration.name, dedupKey: alert.dedupKey },
-    outbound: { data: { source: integration.name } },
-  });
+  const { incident, events } = await createIncidentInTx(
+    tx,
+    { organizationId: integration.organizationId, actorId: null, via: "webhook" },
+    {
+      title: title.slice(0, 200),
+      summary: alert.description.slice(0, 5000),
+      severity,
+      tags: [`alert:${integration.kind}`],
+      startedAt,
+      detectedAt: startedAt,
+      serviceIds: serviceId ? [serviceId] : [],
+      open: (tx, incidentId) => openingEntries(tx, ctx, { incidentId, alert, serviceId, severity, startedAt }),
+      auditSource: { integrationId: integration.id, integration: integration.name, dedupKey: alert.dedupKey },
+      outbound: { data: { source: integration.name } },
+    },
+  );
   pending.events.push(...events);
   pending.declared.push(incident);
   return incident.id;
@@ -341,7 +369,8 @@ async function openingEntries(
     }
   } else {
     const team = pickTeam(alert, ctx.teams);
-    if (team) suggested = await suggestCommanderFromTeam(tx, { organizationId: integration.organizationId, incidentId, teamId: team.id, severity });
+    if (team)
+      suggested = await suggestCommanderFromTeam(tx, { organizationId: integration.organizationId, incidentId, teamId: team.id, severity });
   }
   if (suggested) {
     events.push(

@@ -15,11 +15,19 @@ export async function findIntegrationOrThrow(tx: Tx, actor: Actor, id: string) {
 }
 
 /** Every service id a mapping names must be one of the organisation's services. */
-export async function checkServices(tx: Tx, actor: Actor, input: { defaultServiceId?: string | null; serviceRules?: { serviceId: string }[] }) {
-  const wanted = [...new Set([...(input.defaultServiceId ? [input.defaultServiceId] : []), ...(input.serviceRules ?? []).map((r) => r.serviceId)])];
+export async function checkServices(
+  tx: Tx,
+  actor: Actor,
+  input: { defaultServiceId?: string | null; serviceRules?: { serviceId: string }[] },
+) {
+  const wanted = [
+    ...new Set([...(input.defaultServiceId ? [input.defaultServiceId] : []), ...(input.serviceRules ?? []).map((r) => r.serviceId)]),
+  ];
   if (!wanted.length) return;
   const found = new Set(
-    (await tx.service.findMany({ where: { organizationId: actor.organizationId, id: { in: wanted } }, select: { id: true } })).map((s) => s.id),
+    (await tx.service.findMany({ where: { organizationId: actor.organizationId, id: { in: wanted } }, select: { id: true } })).map(
+      (s) => s.id,
+    ),
   );
   if (input.defaultServiceId && !found.has(input.defaultServiceId)) throw invalidField("defaultServiceId", "unknown service");
   input.serviceRules?.forEach((r, i) => {
@@ -29,7 +37,11 @@ export async function checkServices(tx: Tx, actor: Actor, input: { defaultServic
 
 export async function checkName(tx: Tx, actor: Actor, name: string, exceptId?: string) {
   const clash = await tx.integration.findFirst({
-    where: { organizationId: actor.organizationId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    where: {
+      organizationId: actor.organizationId,
+      name: { equals: name, mode: "insensitive" },
+      ...(exceptId ? { NOT: { id: exceptId } } : {}),
+    },
     select: { id: true },
   });
   if (clash) throw invalidField("name", `an integration named "${name}" already exists`);

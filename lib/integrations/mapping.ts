@@ -69,7 +69,10 @@ export function pickService(alert: NormalizedAlert, mapping: AlertMapping, servi
 }
 
 /** The owning team the source named (PagerDuty/Opsgenie teams, a `team` label), if Warroom has one by that name. */
-export function pickTeam(alert: NormalizedAlert, teams: ReadonlyMap<string, { id: string; name: string }>): { id: string; name: string } | null {
+export function pickTeam(
+  alert: NormalizedAlert,
+  teams: ReadonlyMap<string, { id: string; name: string }>,
+): { id: string; name: string } | null {
   for (const name of [...(alert.owners?.teams ?? []), ...(alert.labels.team ? [alert.labels.team] : [])]) {
     const team = teams.get(nameKey(name));
     if (team) return team;

@@ -1,4 +1,16 @@
-import { clip, collectLinks, isObject, malformed, optionalString, parseJsonObject, stringMap, toIso, type Json, type NormalizedAlert, type ParsedWebhook } from "./alert.ts";
+import {
+  clip,
+  collectLinks,
+  isObject,
+  malformed,
+  optionalString,
+  parseJsonObject,
+  stringMap,
+  toIso,
+  type Json,
+  type NormalizedAlert,
+  type ParsedWebhook,
+} from "./alert.ts";
 
 // Prometheus Alertmanager webhook_config payload (version 4). Grafana's unified alerting sends
 // the same shape with a few extra fields, so it reuses this reader (see parse-grafana.ts).
@@ -30,14 +42,23 @@ export function asGroup(body: Json, alerts: NormalizedAlert[]): NormalizedAlert 
   const commonLabels = stringMap(body.commonLabels);
   const commonAnnotations = stringMap(body.commonAnnotations);
   const name = commonAnnotations.summary ?? commonLabels.alertname ?? first?.title ?? "Alert group";
-  const times = (pick: (a: NormalizedAlert) => string | null) => alerts.map(pick).filter((t): t is string => t !== null).sort();
-  const lines = (firing.length ? firing : alerts).slice(0, 10).map((a) => `• ${a.title}${a.labels.instance ? ` (${a.labels.instance})` : ""}`);
+  const times = (pick: (a: NormalizedAlert) => string | null) =>
+    alerts
+      .map(pick)
+      .filter((t): t is string => t !== null)
+      .sort();
+  const lines = (firing.length ? firing : alerts)
+    .slice(0, 10)
+    .map((a) => `• ${a.title}${a.labels.instance ? ` (${a.labels.instance})` : ""}`);
   const more = (firing.length || alerts.length) - lines.length;
   return {
     dedupKey: groupKey,
     status,
     title: clip(status === "firing" && firing.length > 1 ? `${name} (${firing.length} firing)` : name, 200),
-    description: clip([commonAnnotations.description ?? "", ...lines, more > 0 ? `… and ${more} more` : ""].filter(Boolean).join("\n"), 4000),
+    description: clip(
+      [commonAnnotations.description ?? "", ...lines, more > 0 ? `… and ${more} more` : ""].filter(Boolean).join("\n"),
+      4000,
+    ),
     labels: { ...(first?.labels ?? {}), ...commonLabels },
     serviceHint: null,
     severityHint: commonLabels.severity ?? first?.severityHint ?? null,
@@ -45,7 +66,9 @@ export function asGroup(body: Json, alerts: NormalizedAlert[]): NormalizedAlert 
     endedAt: status === "resolved" ? (times((a) => a.endedAt).at(-1) ?? null) : null,
     sourceUrl: first?.sourceUrl ?? optionalString(body.externalURL),
     links: collectLinks([...alerts.flatMap((a) => a.links ?? []), { label: "Alertmanager", url: optionalString(body.externalURL) }]),
-    members: alerts.slice(0, 50).map((a) => ({ title: a.title, status: a.status, instance: a.labels.instance ?? null, startedAt: a.startedAt })),
+    members: alerts
+      .slice(0, 50)
+      .map((a) => ({ title: a.title, status: a.status, instance: a.labels.instance ?? null, startedAt: a.startedAt })),
   };
 }
 

@@ -1,4 +1,14 @@
-import { clip, collectLinks, labelsFromTags, malformed, optionalString, parseJsonObject, toIso, type Json, type ParsedWebhook } from "./alert.ts";
+import {
+  clip,
+  collectLinks,
+  labelsFromTags,
+  malformed,
+  optionalString,
+  parseJsonObject,
+  toIso,
+  type Json,
+  type ParsedWebhook,
+} from "./alert.ts";
 
 // Datadog webhooks carry whatever JSON the user pasted in the Webhooks tile, filled with its
 // $-variables. Two shapes are read: Warroom's template (DATADOG_TEMPLATE in kinds.ts: transition,
@@ -28,7 +38,8 @@ export function parseDatadog(raw: string): ParsedWebhook {
   if (IGNORED.has(transition)) return { alerts: [], deliveryId, ignored: 1 };
   const alertId = first(body, "alert_id");
   const scope = first(body, "scope", "alert_scope");
-  const dedupKey = first(body, "aggregate", "aggreg_key", "alert_cycle_key") ?? (alertId ? (scope ? `${alertId}|${scope}` : alertId) : null);
+  const dedupKey =
+    first(body, "aggregate", "aggreg_key", "alert_cycle_key") ?? (alertId ? (scope ? `${alertId}|${scope}` : alertId) : null);
   if (!dedupKey) throw malformed("aggregate", "is required (or aggreg_key, alert_cycle_key or alert_id): paste the template from Warroom");
   if (!rawTitle) throw malformed("title", "is required (or event_title)");
   const title = cleanTitle(rawTitle) || rawTitle;
@@ -46,7 +57,10 @@ export function parseDatadog(raw: string): ParsedWebhook {
         dedupKey,
         status: isResolved ? "resolved" : "firing",
         title: clip(title, 200),
-        description: clip(stripMarkdownMarkers(first(body, "body", "event_msg", "text_only_msg") ?? first(body, "status", "alert_status") ?? ""), 4000),
+        description: clip(
+          stripMarkdownMarkers(first(body, "body", "event_msg", "text_only_msg") ?? first(body, "status", "alert_status") ?? ""),
+          4000,
+        ),
         labels,
         serviceHint: null,
         severityHint: priority ?? alertType,
@@ -87,5 +101,9 @@ function transitionFromTitle(title: string | null): string | null {
 
 /** Datadog wraps Markdown messages in %%% … %%%: the markers are not part of the text. */
 export function stripMarkdownMarkers(text: string): string {
-  return text.replace(/^\s*%%%\s*\n?/, "").replace(/\n?\s*%%%\s*$/, "").replaceAll("%%%", "").trim();
+  return text
+    .replace(/^\s*%%%\s*\n?/, "")
+    .replace(/\n?\s*%%%\s*$/, "")
+    .replaceAll("%%%", "")
+    .trim();
 }

@@ -6,7 +6,11 @@ import { isObject, parseJsonObject, toIso, type ParsedWebhook } from "./alert.ts
 // Warroom's own format for anything else (a cron job, a synthetic check, a script):
 // one alert, or { deliveryId?, alerts: [ … ] }. Documented in the README and on the settings page.
 export const ZGenericAlert = z.object({
-  dedupKey: z.string({ error: "dedupKey is required" }).trim().min(1, "dedupKey is required").max(500, "dedupKey must be at most 500 characters"),
+  dedupKey: z
+    .string({ error: "dedupKey is required" })
+    .trim()
+    .min(1, "dedupKey is required")
+    .max(500, "dedupKey must be at most 500 characters"),
   status: z.enum(["firing", "resolved"], { error: 'status must be "firing" or "resolved"' }).default("firing"),
   title: z.string({ error: "title is required" }).trim().min(1, "title is required").max(200, "title must be at most 200 characters"),
   description: z.string().max(4000, "description must be at most 4,000 characters").default(""),
@@ -17,12 +21,16 @@ export const ZGenericAlert = z.object({
   url: z.url({ protocol: /^https?$/, error: "url must be an http(s) address" }).optional(),
 });
 
-export const ZGenericPayload = z.object({
-  deliveryId: z.string().trim().min(1).max(200).optional(),
-  alerts: z.array(ZGenericAlert).min(1, "alerts must hold at least one alert").max(1000, "at most 1,000 alerts per request"),
-})
+export const ZGenericPayload = z
+  .object({
+    deliveryId: z.string().trim().min(1).max(200).optional(),
+    alerts: z.array(ZGenericAlert).min(1, "alerts must hold at least one alert").max(1000, "at most 1,000 alerts per request"),
+  })
   // A delivery with an id is applied in one transaction (stored once, all or nothing): keep it small.
-  .refine((p) => p.deliveryId === undefined || p.alerts.length <= 100, { message: "a delivery with a deliveryId carries at most 100 alerts", path: ["deliveryId"] });
+  .refine((p) => p.deliveryId === undefined || p.alerts.length <= 100, {
+    message: "a delivery with a deliveryId carries at most 100 alerts",
+    path: ["deliveryId"],
+  });
 
 export function parseGeneric(raw: string): ParsedWebhook {
   const body = parseJsonObject(raw);

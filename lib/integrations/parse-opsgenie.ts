@@ -1,4 +1,16 @@
-import { clip, isObject, labelsFromTags, namesOf, optionalString, parseJsonObject, requireObject, requireString, stringMap, toIso, type ParsedWebhook } from "./alert.ts";
+import {
+  clip,
+  isObject,
+  labelsFromTags,
+  namesOf,
+  optionalString,
+  parseJsonObject,
+  requireObject,
+  requireString,
+  stringMap,
+  toIso,
+  type ParsedWebhook,
+} from "./alert.ts";
 
 // Opsgenie outgoing webhook integration: { action, alert: { alertId, alias, message, tags,
 // priority, entity, details, createdAt (epoch ms) }, source, integrationName… }. The alias is
@@ -38,8 +50,15 @@ export function parseOpsgenie(raw: string): ParsedWebhook {
         sourceUrl: alertId ? `https://app.opsgenie.com/alert/detail/${encodeURIComponent(alertId)}/details` : null,
         owners: {
           // `team` names the owning team; responders are teams, users (by username) or schedules.
-          teams: [...new Set([...(optionalString(alert.team) ? [optionalString(alert.team)!] : []), ...namesOf(responders.filter((r) => r.type === "team"))])],
-          people: namesOf(responders.filter((r) => r.type === "user").map((r) => ({ name: optionalString(r.name) ?? optionalString(r.username) }))),
+          teams: [
+            ...new Set([
+              ...(optionalString(alert.team) ? [optionalString(alert.team)!] : []),
+              ...namesOf(responders.filter((r) => r.type === "team")),
+            ]),
+          ],
+          people: namesOf(
+            responders.filter((r) => r.type === "user").map((r) => ({ name: optionalString(r.name) ?? optionalString(r.username) })),
+          ),
           escalationPolicy: namesOf(responders.filter((r) => r.type === "escalation"))[0] ?? null,
         },
       },

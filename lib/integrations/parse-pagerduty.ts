@@ -1,4 +1,15 @@
-import { clip, isObject, malformed, namesOf, optionalString, parseJsonObject, requireObject, requireString, toIso, type ParsedWebhook } from "./alert.ts";
+import {
+  clip,
+  isObject,
+  malformed,
+  namesOf,
+  optionalString,
+  parseJsonObject,
+  requireObject,
+  requireString,
+  toIso,
+  type ParsedWebhook,
+} from "./alert.ts";
 
 // PagerDuty Webhooks v3: one event per delivery, `event.id` unique per event (deliveries are
 // at-least-once, so it is the delivery id). The PagerDuty incident id is the de-duplication key.
@@ -43,7 +54,9 @@ export function parsePagerDuty(raw: string): ParsedWebhook {
         sourceUrl: optionalString(data.html_url),
         owners: {
           teams: namesOf(data.teams),
-          people: namesOf(data.assignees ?? (Array.isArray(data.assignments) ? data.assignments.map((a) => (isObject(a) ? a.assignee : null)) : [])),
+          people: namesOf(
+            data.assignees ?? (Array.isArray(data.assignments) ? data.assignments.map((a) => (isObject(a) ? a.assignee : null)) : []),
+          ),
           escalationPolicy: isObject(data.escalation_policy) ? optionalString(data.escalation_policy.summary) : null,
         },
       },

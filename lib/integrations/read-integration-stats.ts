@@ -3,7 +3,12 @@ import { db } from "../db/client.ts";
 export async function readIntegrationStats(ids: string[]): Promise<Map<string, { keys: number; received: number }>> {
   if (!ids.length) return new Map();
   const [rows, answers] = await Promise.all([
-    db().integrationAlert.groupBy({ by: ["integrationId"], where: { integrationId: { in: ids } }, _count: { _all: true }, _sum: { count: true } }),
+    db().integrationAlert.groupBy({
+      by: ["integrationId"],
+      where: { integrationId: { in: ids } },
+      _count: { _all: true },
+      _sum: { count: true },
+    }),
     // Survey integrations store answers, not alerts: each distinct answer is a key and was received.
     db().customerSignal.groupBy({ by: ["integrationId"], where: { integrationId: { in: ids } }, _count: { _all: true } }),
   ]);

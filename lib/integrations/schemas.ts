@@ -40,7 +40,17 @@ export const ZCreateIntegration = z
     kind: z.enum(INTEGRATION_KINDS, { error: `kind must be one of ${INTEGRATION_KINDS.join(", ")}` }),
     ...fields,
   })
-  .partial({ serviceLabel: true, defaultServiceId: true, serviceRules: true, severityLabel: true, severityRules: true, defaultSeverity: true, opensIncidents: true, groupAlerts: true, alertDegradation: true })
+  .partial({
+    serviceLabel: true,
+    defaultServiceId: true,
+    serviceRules: true,
+    severityLabel: true,
+    severityRules: true,
+    defaultSeverity: true,
+    opensIncidents: true,
+    groupAlerts: true,
+    alertDegradation: true,
+  })
   .strict();
 export type TCreateIntegration = z.input<typeof ZCreateIntegration>;
 

@@ -8,7 +8,11 @@ import { generateWebhookSecret } from "./generate-webhook-secret.ts";
 import { checkName, checkServices, findIntegrationOrThrow } from "./integration-record.ts";
 
 /** Changes the mapping or name; `rotateSecret` or `secret` replaces the secret (returned once). */
-export async function updateIntegration(actor: Actor, id: string, input: unknown): Promise<{ integration: IntegrationDto; secret: string | null }> {
+export async function updateIntegration(
+  actor: Actor,
+  id: string,
+  input: unknown,
+): Promise<{ integration: IntegrationDto; secret: string | null }> {
   assertCan(actor, "org:admin");
   const { rotateSecret, secret: given, ...data } = ZUpdateIntegration.parse(input);
   const secret = rotateSecret ? generateWebhookSecret() : (given ?? null);

@@ -20,7 +20,8 @@ const failureRule = () => ({ limit: loadEnv().WEBHOOK_AUTH_FAILURES_PER_IP, wind
 /** Before checking a secret: refuses an address that has failed too often lately. */
 export async function assertNotLockedOut(headers: Headers): Promise<void> {
   const result = await peekRateLimit(failureKey(headers), failureRule());
-  if (!result.allowed) throw rateLimited(result, `Too many webhook requests with a wrong secret; try again in ${result.retryAfterSeconds} s`);
+  if (!result.allowed)
+    throw rateLimited(result, `Too many webhook requests with a wrong secret; try again in ${result.retryAfterSeconds} s`);
 }
 
 export async function countAuthFailure(headers: Headers): Promise<void> {
@@ -31,5 +32,6 @@ export async function countAuthFailure(headers: Headers): Promise<void> {
 export async function countAuthenticRequest(integrationId: string): Promise<void> {
   const limit = loadEnv().WEBHOOK_REQUESTS_PER_MINUTE;
   const result = await hitRateLimit(`webhook:${integrationId}`, { limit, windowMs: 60_000 });
-  if (!result.allowed) throw rateLimited(result, `This alert source sent more than ${limit} requests this minute; try again in ${result.retryAfterSeconds} s`);
+  if (!result.allowed)
+    throw rateLimited(result, `This alert source sent more than ${limit} requests this minute; try again in ${result.retryAfterSeconds} s`);
 }

@@ -16,7 +16,11 @@ const DESCRIPTION = `Warroom's REST API: the same domain functions the app uses,
 const ERROR_RESPONSES = {
   BadRequest: { status: 400, description: "`bad_request`: the body is not valid JSON." },
   Unauthorized: { status: 401, description: "`unauthorized`: no session or token, or a malformed, unknown or revoked token." },
-  Forbidden: { status: 403, description: "`forbidden`: your role or your token's scope does not allow this, or a cookie-authenticated write came from another site." },
+  Forbidden: {
+    status: 403,
+    description:
+      "`forbidden`: your role or your token's scope does not allow this, or a cookie-authenticated write came from another site.",
+  },
   NotFound: { status: 404, description: "`not_found`: no such entity in your organisation." },
   PayloadTooLarge: { status: 413, description: "`payload_too_large`: the body is over the limit (1 MB unless said)." },
   ValidationFailed: { status: 422, description: "`validation_failed`: `details.fields` names each bad field and says why." },
@@ -83,7 +87,8 @@ function parametersOf(op: ApiOperation): OpenApiParameter[] {
   }
   const known = new Set([...inPath, ...inQuery].map((p) => p.name));
   const stray = Object.keys(described).filter((name) => !known.has(name));
-  if (stray.length) throw new Error(`${op.method} ${op.path}: params describes ${stray.join(", ")}, which is neither in the path nor the query`);
+  if (stray.length)
+    throw new Error(`${op.method} ${op.path}: params describes ${stray.join(", ")}, which is neither in the path nor the query`);
   return [...inPath, ...inQuery];
 }
 
@@ -179,13 +184,24 @@ export function buildOpenApi(operations: readonly ApiOperation[], options: { ver
       schemas: { ...SHARED_SCHEMAS },
       responses: errorComponents(),
       securitySchemes: {
-        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The browser session after signing in (`__Secure-next-auth.session-token` over https)." },
-        apiToken: { type: "http", scheme: "bearer", bearerFormat: "wr_…", description: "An API token from Settings → API tokens. The requirement lists the narrowest scope that may call the operation." },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "next-auth.session-token",
+          description: "The browser session after signing in (`__Secure-next-auth.session-token` over https).",
+        },
+        apiToken: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "wr_…",
+          description: "An API token from Settings → API tokens. The requirement lists the narrowest scope that may call the operation.",
+        },
         webhookSecret: {
           type: "apiKey",
           in: "header",
           name: "X-Warroom-Secret",
-          description: "The integration's secret. Alertmanager and Grafana send it as `Authorization: Bearer <secret>`, PagerDuty signs the body (`X-PagerDuty-Signature`), Pingdom puts it in `?secret=`.",
+          description:
+            "The integration's secret. Alertmanager and Grafana send it as `Authorization: Bearer <secret>`, PagerDuty signs the body (`X-PagerDuty-Signature`), Pingdom puts it in `?secret=`.",
         },
       },
     },

@@ -18,7 +18,8 @@ export interface SchemaField {
 export type RefResolver = (ref: string) => JsonSchema | undefined;
 
 const MAX_DEPTH = 6;
-const asSchema = (value: unknown): JsonSchema | undefined => (value !== null && typeof value === "object" && !Array.isArray(value) ? (value as JsonSchema) : undefined);
+const asSchema = (value: unknown): JsonSchema | undefined =>
+  value !== null && typeof value === "object" && !Array.isArray(value) ? (value as JsonSchema) : undefined;
 const isNullSchema = (s: JsonSchema) => s.type === "null";
 const literal = (value: unknown) => (typeof value === "string" ? `"${value}"` : String(value));
 const refName = (ref: string) => ref.split("/").pop() ?? ref;
@@ -29,7 +30,9 @@ function deref(schema: JsonSchema, resolve: RefResolver, seen: Set<string>): Jso
   const ref = schema.$ref;
   if (typeof ref !== "string" || seen.has(ref)) return schema;
   const target = resolve(ref);
-  return target ? { ...target, ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$ref")), "x-ref": refName(ref) } : schema;
+  return target
+    ? { ...target, ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$ref")), "x-ref": refName(ref) }
+    : schema;
 }
 
 /** The readable type of a schema: "string", "integer | null", "array of string", "Incident". */

@@ -19,7 +19,11 @@ export interface ReferenceSection {
   operations: ReferenceOperation[];
 }
 
-export const slugOf = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+export const slugOf = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 export function sectionsOf(doc: OpenApiDocument): ReferenceSection[] {
   const all: ReferenceOperation[] = Object.entries(doc.paths).flatMap(([path, item]) =>
@@ -37,7 +41,10 @@ export function resolverOf(doc: OpenApiDocument): RefResolver {
     const found = ref
       .slice(2)
       .split("/")
-      .reduce<unknown>((node, part) => (node !== null && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), doc);
+      .reduce<unknown>(
+        (node, part) => (node !== null && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined),
+        doc,
+      );
     return found !== null && typeof found === "object" ? (found as JsonSchema) : undefined;
   };
 }

@@ -2,8 +2,7 @@
 import type { OutboundConfig } from "./outbound-config.ts";
 
 export type AttemptOutcome =
-  | { kind: "response"; status: number; body: string; retryAfter: string | null }
-  | { kind: "error"; error: unknown; timedOut: boolean };
+  { kind: "response"; status: number; body: string; retryAfter: string | null } | { kind: "error"; error: unknown; timedOut: boolean };
 
 export interface AttemptDecision {
   status: "delivered" | "pending" | "failed";
@@ -60,13 +59,20 @@ export function parseRetryAfter(value: string | null, now: Date): number | null 
  * 2xx is delivered. Anything else is retried with back-off until `maxAttempts`, then failed;
  * a receiver's Retry-After is honoured when longer than our back-off (within the cap).
  */
-export function decideAttempt(outcome: AttemptOutcome, attempts: number, config: OutboundConfig, now: Date, options: { isFinalOn4xx?: boolean } = {}): AttemptDecision {
+export function decideAttempt(
+  outcome: AttemptOutcome,
+  attempts: number,
+  config: OutboundConfig,
+  now: Date,
+  options: { isFinalOn4xx?: boolean } = {},
+): AttemptDecision {
   const lastStatusCode = outcome.kind === "response" ? outcome.status : null;
   if (outcome.kind === "response" && outcome.status >= 200 && outcome.status < 300) {
     return { status: "delivered", lastStatusCode, lastError: "", nextAttemptAt: null };
   }
   const lastError = describeOutcome(outcome, config.timeoutMs);
-  const isRefused = options.isFinalOn4xx === true && lastStatusCode !== null && lastStatusCode >= 400 && lastStatusCode < 500 && lastStatusCode !== 429;
+  const isRefused =
+    options.isFinalOn4xx === true && lastStatusCode !== null && lastStatusCode >= 400 && lastStatusCode < 500 && lastStatusCode !== 429;
   if (attempts >= config.maxAttempts || isRefused) return { status: "failed", lastStatusCode, lastError, nextAttemptAt: null };
   const asked = outcome.kind === "response" ? parseRetryAfter(outcome.retryAfter, now) : null;
   const delay = Math.min(Math.max(retryDelayMs(attempts, config), asked ?? 0), config.backoffMaxMs);

@@ -68,5 +68,13 @@ export function toChannelDto(row: ChannelRow): ChannelDto {
 
 /** The audit log keeps what changed, never the URL's token or the secret. */
 export function auditView(dto: ChannelDto) {
-  return { kind: dto.kind, name: dto.name, url: dto.urlPreview, team: dto.team?.name ?? null, events: dto.events, isEnabled: dto.isEnabled, acceptsDrills: dto.acceptsDrills };
+  return {
+    kind: dto.kind,
+    name: dto.name,
+    url: dto.urlPreview,
+    team: dto.team?.name ?? null,
+    events: dto.events,
+    isEnabled: dto.isEnabled,
+    acceptsDrills: dto.acceptsDrills,
+  };
 }

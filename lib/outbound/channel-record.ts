@@ -6,7 +6,11 @@ type Tx = Prisma.TransactionClient;
 
 export async function checkName(tx: Tx, actor: Actor, name: string, exceptId?: string) {
   const clash = await tx.outboundChannel.findFirst({
-    where: { organizationId: actor.organizationId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    where: {
+      organizationId: actor.organizationId,
+      name: { equals: name, mode: "insensitive" },
+      ...(exceptId ? { NOT: { id: exceptId } } : {}),
+    },
     select: { id: true },
   });
   if (clash) throw invalidField("name", `a channel named "${name}" already exists`);

@@ -15,11 +15,26 @@ export async function createChannel(actor: Actor, input: unknown): Promise<{ cha
     await checkName(tx, actor, data.name);
     await checkTeam(tx, actor, data.teamId);
     const row = await tx.outboundChannel.create({
-      data: { organizationId: actor.organizationId, kind: data.kind, name: data.name, url: data.url, teamId: data.teamId, events: data.events, isEnabled: data.isEnabled, acceptsDrills: data.acceptsDrills, secret },
+      data: {
+        organizationId: actor.organizationId,
+        kind: data.kind,
+        name: data.name,
+        url: data.url,
+        teamId: data.teamId,
+        events: data.events,
+        isEnabled: data.isEnabled,
+        acceptsDrills: data.acceptsDrills,
+        secret,
+      },
       select: channelSelect,
     });
     const dto = toChannelDto(row);
-    await recordAudit(tx, actor, { action: "notification_channel.create", entityType: "OutboundChannel", entityId: row.id, after: auditView(dto) });
+    await recordAudit(tx, actor, {
+      action: "notification_channel.create",
+      entityType: "OutboundChannel",
+      entityId: row.id,
+      after: auditView(dto),
+    });
     return dto;
   });
   return { channel, secret };

@@ -10,7 +10,12 @@ export async function deleteChannel(actor: Actor, id: string): Promise<{ deleted
   return db().$transaction(async (tx) => {
     const row = await findChannelOrThrow(tx, actor, id);
     await tx.outboundChannel.delete({ where: { id: row.id } });
-    await recordAudit(tx, actor, { action: "notification_channel.delete", entityType: "OutboundChannel", entityId: row.id, before: auditView(toChannelDto(row)) });
+    await recordAudit(tx, actor, {
+      action: "notification_channel.delete",
+      entityType: "OutboundChannel",
+      entityId: row.id,
+      before: auditView(toChannelDto(row)),
+    });
     return { deleted: { id: row.id, name: row.name } };
   });
 }

@@ -44,7 +44,11 @@ export function toDeliveryDto(row: DeliveryRow): DeliveryDto {
     deliveredAt: row.deliveredAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     // A paging route's channel is named by its team's id; the log names the team.
-    channel: { id: row.channel.id, name: row.channel.pagingRoute ? `Paging ${row.channel.team?.name ?? ""}`.trim() : row.channel.name, kind: row.channel.kind },
+    channel: {
+      id: row.channel.id,
+      name: row.channel.pagingRoute ? `Paging ${row.channel.team?.name ?? ""}`.trim() : row.channel.name,
+      kind: row.channel.kind,
+    },
     incident: row.incident ? { id: row.incident.id, ref: incidentRef(row.incident.number), title: row.incident.title } : null,
   };
 }

@@ -20,7 +20,8 @@ export function destinationUrlProblem(raw: string): string | null {
   if (url.protocol !== "https:" && url.protocol !== "http:") return "must start with https://";
   if (url.username || url.password) return "must not contain a user name or password";
   if (isLinkLocal(url.hostname)) return "must not point at a link-local address";
-  if (url.protocol === "http:" && !isPrivateHost(url.hostname)) return "must use https:// (plain http only for localhost and private addresses)";
+  if (url.protocol === "http:" && !isPrivateHost(url.hostname))
+    return "must use https:// (plain http only for localhost and private addresses)";
   return null;
 }
 

@@ -52,7 +52,10 @@ async function involvedTeams(tx: Tx, organizationId: string, serviceIds: readonl
   if (!serviceIds.length) return teams;
   const [services, dependencies] = await Promise.all([
     tx.service.findMany({ where: { organizationId }, select: { id: true, name: true, teamId: true, journeys: true } }),
-    tx.serviceDependency.findMany({ where: { from: { organizationId } }, select: { fromId: true, toId: true, isAsync: true, isCritical: true } }),
+    tx.serviceDependency.findMany({
+      where: { from: { organizationId } },
+      select: { fromId: true, toId: true, isAsync: true, isCritical: true },
+    }),
   ]);
   const radius = computeBlastRadius({ services, dependencies }, serviceIds);
   for (const t of radius.teams) teams.add(t.teamId);
@@ -63,8 +66,15 @@ async function involvedTeams(tx: Tx, organizationId: string, serviceIds: readonl
  * The teams an impacted set involves, or null when no enabled team channel wants `event` (then
  * nobody needs to know and the catalog is not walked).
  */
-export async function involvedTeamsIfRouted(tx: Tx, organizationId: string, serviceIds: readonly string[], event: OutboundEvent): Promise<Set<string> | null> {
-  const routed = await tx.outboundChannel.count({ where: { organizationId, isEnabled: true, teamId: { not: null }, events: { has: event } } });
+export async function involvedTeamsIfRouted(
+  tx: Tx,
+  organizationId: string,
+  serviceIds: readonly string[],
+  event: OutboundEvent,
+): Promise<Set<string> | null> {
+  const routed = await tx.outboundChannel.count({
+    where: { organizationId, isEnabled: true, teamId: { not: null }, events: { has: event } },
+  });
   return routed ? involvedTeams(tx, organizationId, serviceIds) : null;
 }
 
@@ -75,7 +85,12 @@ export async function involvedTeamsIfRouted(tx: Tx, organizationId: string, serv
 export async function enqueueOutbound(tx: Tx, input: EnqueueOutboundInput): Promise<number> {
   const channels = await tx.outboundChannel.findMany({
     // A drill is told only to channels set to accept drills: real channels never hear of practice.
-    where: { organizationId: input.organizationId, isEnabled: true, events: { has: input.event }, ...(input.incident.drillId ? { acceptsDrills: true } : {}) },
+    where: {
+      organizationId: input.organizationId,
+      isEnabled: true,
+      events: { has: input.event },
+      ...(input.incident.drillId ? { acceptsDrills: true } : {}),
+    },
     select: { id: true, kind: true, teamId: true },
   });
   if (!channels.length) return 0;

@@ -9,7 +9,10 @@ type Tx = Prisma.TransactionClient;
 export async function findChannelOrThrow(tx: Tx, actor: Actor, id: string) {
   if (!z.uuid().safeParse(id).success) throw notFound("Notification channel");
   // A paging route's channel is managed with its route (lib/paging), not here.
-  const row = await tx.outboundChannel.findFirst({ where: { id, organizationId: actor.organizationId, pagingRoute: { is: null } }, select: channelSelect });
+  const row = await tx.outboundChannel.findFirst({
+    where: { id, organizationId: actor.organizationId, pagingRoute: { is: null } },
+    select: channelSelect,
+  });
   if (!row) throw notFound("Notification channel");
   return row;
 }

@@ -5,7 +5,11 @@ import { readChannelStats } from "./read-channel-stats.ts";
 
 export async function listChannels(actor: Actor): Promise<ChannelDto[]> {
   assertCan(actor, "org:admin");
-  const rows = await db().outboundChannel.findMany({ where: { organizationId: actor.organizationId, pagingRoute: { is: null } }, select: channelSelect, orderBy: { name: "asc" } });
+  const rows = await db().outboundChannel.findMany({
+    where: { organizationId: actor.organizationId, pagingRoute: { is: null } },
+    select: channelSelect,
+    orderBy: { name: "asc" },
+  });
   const stats = await readChannelStats(rows.map((r) => r.id));
   return rows.map((r) => ({ ...toChannelDto(r), stats: stats.get(r.id) }));
 }

@@ -10,7 +10,10 @@ export async function listDeliveries(actor: Actor, query: unknown): Promise<{ de
   const q = ZListDeliveries.parse(query);
   let cursor: { createdAt: Date; id: string } | null = null;
   if (q.before) {
-    cursor = await db().outboundDelivery.findFirst({ where: { id: q.before, organizationId: actor.organizationId }, select: { createdAt: true, id: true } });
+    cursor = await db().outboundDelivery.findFirst({
+      where: { id: q.before, organizationId: actor.organizationId },
+      select: { createdAt: true, id: true },
+    });
     if (!cursor) throw invalidField("before", "no such delivery");
   }
   const rows = await db().outboundDelivery.findMany({

@@ -15,7 +15,10 @@ export function renderSlack(message: OutboundMessage): Record<string, unknown> {
   const blocks: Record<string, unknown>[] = [{ type: "section", text: { type: "mrkdwn", text: `*${escapeSlack(title)}*` } }];
   const rows = facts(message);
   if (rows.length) {
-    blocks.push({ type: "section", fields: rows.slice(0, 10).map((f) => ({ type: "mrkdwn", text: `*${f.label}*\n${escapeSlack(f.value)}` })) });
+    blocks.push({
+      type: "section",
+      fields: rows.slice(0, 10).map((f) => ({ type: "mrkdwn", text: `*${f.label}*\n${escapeSlack(f.value)}` })),
+    });
   }
   const text = detail(message);
   if (text) blocks.push({ type: "section", text: { type: "mrkdwn", text: escapeSlack(text).slice(0, MAX_SECTION) } });

@@ -22,8 +22,17 @@ export async function retryDelivery(actor: Actor, id: string): Promise<DeliveryD
       where: { id: found.id, status: "failed" },
       data: { status: "pending", nextAttemptAt: new Date(), leaseUntil: null },
     });
-    if (changed.count === 0) throw new AppError("conflict", found.status === "delivered" ? "This message was already delivered" : "This message is already queued");
-    await recordAudit(tx, actor, { action: "notification_delivery.retry", entityType: "OutboundDelivery", entityId: found.id, after: { channel: found.channel.name, event: found.event, attempts: found.attempts } });
+    if (changed.count === 0)
+      throw new AppError(
+        "conflict",
+        found.status === "delivered" ? "This message was already delivered" : "This message is already queued",
+      );
+    await recordAudit(tx, actor, {
+      action: "notification_delivery.retry",
+      entityType: "OutboundDelivery",
+      entityId: found.id,
+      after: { channel: found.channel.name, event: found.event, attempts: found.attempts },
+    });
     return tx.outboundDelivery.findUniqueOrThrow({ where: { id: found.id }, select: deliverySelect });
   });
   kickOutbound();

@@ -55,6 +55,11 @@ export const ZListDeliveries = z.object({
   status: z.enum(["pending", "delivered", "failed"], { error: "status must be pending, delivered or failed" }).optional(),
   channelId: z.uuid({ error: "channelId must be a channel id" }).optional(),
   before: z.uuid({ error: "before must be a delivery id" }).optional(),
-  limit: z.coerce.number({ error: "limit must be a number" }).int().min(1, "limit must be 1–200").max(200, "limit must be 1–200").default(50),
+  limit: z.coerce
+    .number({ error: "limit must be a number" })
+    .int()
+    .min(1, "limit must be 1–200")
+    .max(200, "limit must be 1–200")
+    .default(50),
 });
 export type TListDeliveries = z.input<typeof ZListDeliveries>;

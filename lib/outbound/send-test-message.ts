@@ -23,7 +23,12 @@ export async function sendTestMessage(actor: Actor, channelId: string): Promise<
       data: { organizationId: actor.organizationId, channelId: channel.id, event: TEST_EVENT, payload: payload as Prisma.InputJsonValue },
       select: deliverySelect,
     });
-    await recordAudit(tx, actor, { action: "notification_channel.test", entityType: "OutboundChannel", entityId: channel.id, after: { deliveryId: created.id } });
+    await recordAudit(tx, actor, {
+      action: "notification_channel.test",
+      entityType: "OutboundChannel",
+      entityId: channel.id,
+      after: { deliveryId: created.id },
+    });
     return created;
   });
   kickOutbound();

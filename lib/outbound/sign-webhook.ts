@@ -14,7 +14,13 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
 }
 
 /** The headers of one signed delivery; the delivery id lets receivers drop a retry they already applied. */
-export function signedHeaders(input: { secret: string; event: string; deliveryId: string; body: string; now: Date }): Record<string, string> {
+export function signedHeaders(input: {
+  secret: string;
+  event: string;
+  deliveryId: string;
+  body: string;
+  now: Date;
+}): Record<string, string> {
   const timestamp = String(Math.floor(input.now.getTime() / 1000));
   return {
     "x-warroom-event": input.event,

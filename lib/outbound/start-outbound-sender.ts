@@ -29,7 +29,9 @@ export interface OutboundSender {
 async function storeAttempt(claim: ClaimedDelivery, outcome: AttemptOutcome, config: OutboundConfig, now: Date): Promise<AttemptDecision> {
   const attempts = claim.attempts + 1;
   // A vendor's 4xx (bad routing key, 401) will not change by asking again; 429 and 5xx will.
-  const decision = decideAttempt(outcome, attempts, config, now, { isFinalOn4xx: claim.pageId !== null || claim.event.startsWith("page.") });
+  const decision = decideAttempt(outcome, attempts, config, now, {
+    isFinalOn4xx: claim.pageId !== null || claim.event.startsWith("page."),
+  });
   await db().outboundDelivery.updateMany({
     where: { id: claim.id, status: "pending", leaseUntil: claim.leaseUntil },
     data: {
@@ -42,7 +44,8 @@ async function storeAttempt(claim: ClaimedDelivery, outcome: AttemptOutcome, con
       ...(decision.status === "delivered" ? { deliveredAt: now } : {}),
     },
   });
-  if (decision.status === "failed") log.warn("outbound delivery failed for good", { deliveryId: claim.id, attempts, error: decision.lastError });
+  if (decision.status === "failed")
+    log.warn("outbound delivery failed for good", { deliveryId: claim.id, attempts, error: decision.lastError });
   return decision;
 }
 

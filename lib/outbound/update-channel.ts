@@ -18,7 +18,11 @@ export async function updateChannel(actor: Actor, id: string, input: unknown): P
     if (data.name !== undefined) await checkName(tx, actor, data.name, id);
     await checkTeam(tx, actor, data.teamId);
     const secret = rotateSecret ? generateSigningSecret() : null;
-    const row = await tx.outboundChannel.update({ where: { id: before.id }, data: { ...data, ...(secret ? { secret } : {}) }, select: channelSelect });
+    const row = await tx.outboundChannel.update({
+      where: { id: before.id },
+      data: { ...data, ...(secret ? { secret } : {}) },
+      select: channelSelect,
+    });
     const channel = toChannelDto(row);
     await recordAudit(tx, actor, {
       action: secret ? "notification_channel.rotate_secret" : "notification_channel.update",

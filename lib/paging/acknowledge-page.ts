@@ -20,7 +20,13 @@ export async function acknowledgePage(organizationId: string, ack: PageAck): Pro
     // The claim: only one of two concurrent deliveries of the same acknowledgement writes.
     const claimed = await tx.page.updateMany({
       where: { id: page.id, status: { in: ["triggered", "failed"] } },
-      data: { status: "acknowledged", acknowledgedAt: ack.at, acknowledgedBy: `${ack.by} via ${ack.vendor}`, nextEscalationAt: null, lastError: "" },
+      data: {
+        status: "acknowledged",
+        acknowledgedAt: ack.at,
+        acknowledgedBy: `${ack.by} via ${ack.vendor}`,
+        nextEscalationAt: null,
+        lastError: "",
+      },
     });
     if (claimed.count === 0) return null;
     const incident = await acknowledgeIncident(tx, page.incidentId, ack.at);
@@ -45,9 +51,15 @@ export async function acknowledgePage(organizationId: string, ack: PageAck): Pro
  * stays. Never before the incident was detected or started, which key times must not contradict.
  */
 async function acknowledgeIncident(tx: Prisma.TransactionClient, incidentId: string, at: Date): Promise<IncidentDto | null> {
-  const row = await tx.incident.findUnique({ where: { id: incidentId }, select: { acknowledgedAt: true, startedAt: true, detectedAt: true } });
+  const row = await tx.incident.findUnique({
+    where: { id: incidentId },
+    select: { acknowledgedAt: true, startedAt: true, detectedAt: true },
+  });
   if (!row || row.acknowledgedAt) return null;
   const floor = Math.max(row.startedAt.getTime(), row.detectedAt?.getTime() ?? 0);
-  const { count } = await tx.incident.updateMany({ where: { id: incidentId, acknowledgedAt: null }, data: { acknowledgedAt: new Date(Math.max(at.getTime(), floor)) } });
+  const { count } = await tx.incident.updateMany({
+    where: { id: incidentId, acknowledgedAt: null },
+    data: { acknowledgedAt: new Date(Math.max(at.getTime(), floor)) },
+  });
   return count ? toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: incidentSelect })) : null;
 }

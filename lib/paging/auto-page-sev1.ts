@@ -12,34 +12,45 @@ import { triggerPage } from "./trigger-page.ts";
 import { TX_OPTIONS } from "../db/transaction-options.ts";
 
 async function pageOwners(organizationId: string, incidentId: string, now: Date): Promise<TimelineEventDto[]> {
-  return db().$transaction(
-    async (tx) => {
-      const locked = await tx.$queryRaw<{ severity: string; status: string; sev1AutoPage: boolean; drillId: string | null }[]>`
+  return db().$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ severity: string; status: string; sev1AutoPage: boolean; drillId: string | null }[]>`
         SELECT i.severity::text AS severity, i.status::text AS status, o."sev1AutoPage" AS "sev1AutoPage", i."drillId"::text AS "drillId"
         FROM "Incident" i JOIN "Organization" o ON o.id = i."organizationId"
         WHERE i.id = ${incidentId}::uuid AND i."organizationId" = ${organizationId}::uuid
         FOR UPDATE OF i`;
-      const incident = locked[0];
-      // A drill's SEV1 is practice: nobody real is woken (a page by hand is recorded as practice).
-      if (!incident?.sev1AutoPage || incident.drillId !== null || incident.severity !== "SEV1" || incident.status === "resolved") return [];
-      const owners = await tx.incidentService.findMany({ where: { incidentId }, select: { service: { select: { teamId: true, name: true } } } });
-      const entries: TimelineEventDto[] = [];
-      const seen = new Set<string>();
-      for (const { service } of owners) {
-        if (seen.has(service.teamId)) continue;
-        seen.add(service.teamId);
-        const route = await tx.pagingRoute.findUnique({ where: { teamId: service.teamId }, select: routeSelect });
-        if (!route?.channel.isEnabled) continue;
-        const existing = await tx.page.findUnique({ where: { incidentId_teamId: { incidentId, teamId: service.teamId } }, select: { id: true } });
-        if (existing) continue;
-        const reason = `SEV1 with ${service.name} impacted`;
-        const { entry } = await triggerPage(tx, { organizationId, incidentId, route, reason, by: null, now, body: `Paged ${route.team.name} automatically: ${reason}` });
-        entries.push(entry);
-      }
-      return entries;
-    },
-    TX_OPTIONS,
-  );
+    const incident = locked[0];
+    // A drill's SEV1 is practice: nobody real is woken (a page by hand is recorded as practice).
+    if (!incident?.sev1AutoPage || incident.drillId !== null || incident.severity !== "SEV1" || incident.status === "resolved") return [];
+    const owners = await tx.incidentService.findMany({
+      where: { incidentId },
+      select: { service: { select: { teamId: true, name: true } } },
+    });
+    const entries: TimelineEventDto[] = [];
+    const seen = new Set<string>();
+    for (const { service } of owners) {
+      if (seen.has(service.teamId)) continue;
+      seen.add(service.teamId);
+      const route = await tx.pagingRoute.findUnique({ where: { teamId: service.teamId }, select: routeSelect });
+      if (!route?.channel.isEnabled) continue;
+      const existing = await tx.page.findUnique({
+        where: { incidentId_teamId: { incidentId, teamId: service.teamId } },
+        select: { id: true },
+      });
+      if (existing) continue;
+      const reason = `SEV1 with ${service.name} impacted`;
+      const { entry } = await triggerPage(tx, {
+        organizationId,
+        incidentId,
+        route,
+        reason,
+        by: null,
+        now,
+        body: `Paged ${route.team.name} automatically: ${reason}`,
+      });
+      entries.push(entry);
+    }
+    return entries;
+  }, TX_OPTIONS);
 }
 
 export async function autoPageSev1(organizationId: string, incidentId: string, now: Date = new Date()): Promise<number> {

@@ -23,7 +23,13 @@ export const PAGE_STATUSES = ["triggered", "acknowledged", "resolved", "failed"]
 export type PageStatusName = (typeof PAGE_STATUSES)[number];
 
 /** Delivery events of pages, as the delivery log shows them. */
-export const PAGE_EVENTS = { trigger: "page.trigger", escalate: "page.escalate", resolve: "page.resolve", test: "page.test", cancelTest: "page.test.cancel" } as const;
+export const PAGE_EVENTS = {
+  trigger: "page.trigger",
+  escalate: "page.escalate",
+  resolve: "page.resolve",
+  test: "page.test",
+  cancelTest: "page.test.cancel",
+} as const;
 
 /** PagerDuty Events v2 `payload.severity`. */
 export const PAGERDUTY_SEVERITY: Record<SeverityName, "critical" | "error" | "warning" | "info"> = {

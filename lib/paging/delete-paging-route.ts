@@ -13,7 +13,12 @@ export async function deletePagingRoute(actor: Actor, teamId: string): Promise<{
     if (!row) throw notFound("Paging route");
     // The channel owns the route (cascade) and its queued pages, which are not sent.
     await tx.outboundChannel.delete({ where: { id: row.channel.id } });
-    await recordAudit(tx, actor, { action: "paging_route.delete", entityType: "PagingRoute", entityId: row.id, before: auditView(toRouteDto(row)) });
+    await recordAudit(tx, actor, {
+      action: "paging_route.delete",
+      entityType: "PagingRoute",
+      entityId: row.id,
+      before: auditView(toRouteDto(row)),
+    });
     return { deleted: { id: row.id, teamId: team.id } };
   });
 }

@@ -36,7 +36,10 @@ export async function escalatePage(
   if (route.escalation === "team" && route.escalationTeamId && route.escalationTeamId !== route.teamId) {
     const target = await tx.pagingRoute.findUnique({ where: { teamId: route.escalationTeamId }, select: routeSelect });
     if (target?.channel.isEnabled) {
-      const other = await tx.page.findUnique({ where: { incidentId_teamId: { incidentId: page.incidentId, teamId: target.teamId } }, select: { status: true } });
+      const other = await tx.page.findUnique({
+        where: { incidentId_teamId: { incidentId: page.incidentId, teamId: target.teamId } },
+        select: { status: true },
+      });
       if (other?.status !== "triggered" && other?.status !== "acknowledged") {
         const triggered = await triggerPage(tx, {
           organizationId: input.organizationId,
@@ -49,7 +52,11 @@ export async function escalatePage(
         });
         entries.push(triggered.entry);
       }
-      const updated = await tx.page.update({ where: { id: page.id }, data: { escalations: step, nextEscalationAt: null }, select: pageSelect });
+      const updated = await tx.page.update({
+        where: { id: page.id },
+        data: { escalations: step, nextEscalationAt: null },
+        select: pageSelect,
+      });
       return { page: updated, entries };
     }
     // No route for the escalation team: paging the same team again is better than silence.
@@ -57,15 +64,32 @@ export async function escalatePage(
 
   const contact = route.escalation === "next_contact" ? nextContact(route, step) : null;
   const incident = await tx.incident.findUniqueOrThrow({ where: { id: page.incidentId }, select: incidentForPageSelect });
-  const real = contact ? `Escalated: paged ${contact} (next for ${route.team.name}), ${input.why}` : `Paged ${route.team.name} again (escalation ${step}), ${input.why}`;
+  const real = contact
+    ? `Escalated: paged ${contact} (next for ${route.team.name}), ${input.why}`
+    : `Paged ${route.team.name} again (escalation ${step}), ${input.why}`;
   const body = incident.drillId ? `Practice (drill): would have escalated — ${real} — nothing was sent` : real;
-  const entry = await recordPageTold(tx, { incidentId: page.incidentId, teamId: route.teamId, teamName: route.team.name, body, authorId: input.by?.userId ?? null, occurredAt: now });
+  const entry = await recordPageTold(tx, {
+    incidentId: page.incidentId,
+    teamId: route.teamId,
+    teamName: route.team.name,
+    body,
+    authorId: input.by?.userId ?? null,
+    occurredAt: now,
+  });
   entries.push(entry);
   await queuePageRequest(tx, {
     organizationId: input.organizationId,
     route,
     event: PAGE_EVENTS.escalate,
-    message: { action: "trigger", dedupKey: page.dedupKey, incident: pageIncident(incident), reason: page.reason, pagedBy: input.by?.name ?? null, contact, escalation: step },
+    message: {
+      action: "trigger",
+      dedupKey: page.dedupKey,
+      incident: pageIncident(incident),
+      reason: page.reason,
+      pagedBy: input.by?.name ?? null,
+      contact,
+      escalation: step,
+    },
     pageId: page.id,
     incidentId: page.incidentId,
   });

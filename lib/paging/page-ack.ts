@@ -3,7 +3,6 @@
 // dedup_key we sent) and Opsgenie's `Acknowledge` action (its alias is ours). The matching page's
 // team is marked acknowledged, with who did it, in every browser.
 
-
 export interface PageAck {
   dedupKey: string;
   by: string;
@@ -11,7 +10,8 @@ export interface PageAck {
   at: Date;
 }
 
-const obj = (v: unknown): Record<string, unknown> | null => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+const obj = (v: unknown): Record<string, unknown> | null =>
+  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 const str = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v.trim().slice(0, 200) : null);
 const when = (v: unknown): Date | null => {
   const d = typeof v === "string" || typeof v === "number" ? new Date(v) : null;

@@ -28,7 +28,10 @@ const ZPagingEnv = z.object({
 
 /** A bad value stops the server with a message naming the variable. */
 export function loadPagingEndpoints(source: Record<string, string | undefined> = process.env): PagingEndpoints {
-  const relevant = { PAGERDUTY_EVENTS_URL: source.PAGERDUTY_EVENTS_URL || undefined, OPSGENIE_API_URL: source.OPSGENIE_API_URL || undefined };
+  const relevant = {
+    PAGERDUTY_EVENTS_URL: source.PAGERDUTY_EVENTS_URL || undefined,
+    OPSGENIE_API_URL: source.OPSGENIE_API_URL || undefined,
+  };
   const parsed = ZPagingEnv.safeParse(relevant);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);

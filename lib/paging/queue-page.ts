@@ -32,7 +32,9 @@ export function respondersOf(value: Prisma.JsonValue): Responder[] {
   return value.flatMap((r) => {
     if (typeof r !== "object" || r === null || Array.isArray(r)) return [];
     const { type, name } = r as { type?: unknown; name?: unknown };
-    return (type === "team" || type === "user" || type === "escalation" || type === "schedule") && typeof name === "string" ? [{ type, name }] : [];
+    return (type === "team" || type === "user" || type === "escalation" || type === "schedule") && typeof name === "string"
+      ? [{ type, name }]
+      : [];
   });
 }
 
@@ -67,7 +69,14 @@ export function pageIncident(incident: IncidentForPage): PageMessage["incident"]
 
 export async function queuePageRequest(
   tx: Tx,
-  input: { organizationId: string; route: RouteRow; event: string; message: Omit<PageMessage, "team" | "responders">; pageId: string | null; incidentId: string | null },
+  input: {
+    organizationId: string;
+    route: RouteRow;
+    event: string;
+    message: Omit<PageMessage, "team" | "responders">;
+    pageId: string | null;
+    incidentId: string | null;
+  },
 ): Promise<string | null> {
   // The one place page requests are queued: a drill's practice incident never reaches a vendor,
   // whoever asks (a person, an escalation, a resolve). Callers record the page as practice.
@@ -76,7 +85,12 @@ export async function queuePageRequest(
     if (incident?.drillId) return null;
   }
   const kind = pagingKindOf(input.route);
-  const rendered = renderPage(kind, { ...input.message, team: input.route.team.name, responders: respondersOf(input.route.responders) }, loadPagingEndpoints(), input.route.channel.url);
+  const rendered = renderPage(
+    kind,
+    { ...input.message, team: input.route.team.name, responders: respondersOf(input.route.responders) },
+    loadPagingEndpoints(),
+    input.route.channel.url,
+  );
   const row = await tx.outboundDelivery.create({
     data: {
       organizationId: input.organizationId,

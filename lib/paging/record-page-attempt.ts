@@ -12,12 +12,18 @@ export async function recordPageAttempt(claim: ClaimedDelivery, decision: Attemp
   if (!claim.pageId || claim.event === PAGE_EVENTS.resolve) return;
   const pageId = claim.pageId;
   const amendment = await db().$transaction(async (tx) => {
-    const page = await tx.page.findUnique({ where: { id: pageId }, select: { id: true, incidentId: true, eventSeq: true, status: true, lastError: true, kind: true, team: { select: { name: true } } } });
+    const page = await tx.page.findUnique({
+      where: { id: pageId },
+      select: { id: true, incidentId: true, eventSeq: true, status: true, lastError: true, kind: true, team: { select: { name: true } } },
+    });
     if (!page || page.status === "resolved") return null;
     const vendor = PAGING_KIND_LABELS[page.kind === "pagerduty" || page.kind === "opsgenie" ? page.kind : "webhook"];
     if (decision.status === "delivered") {
       if (page.lastError === "" && page.status !== "failed") return null;
-      await tx.page.update({ where: { id: page.id }, data: { lastError: "", lastStatusCode: decision.lastStatusCode, status: page.status === "failed" ? "triggered" : page.status } });
+      await tx.page.update({
+        where: { id: page.id },
+        data: { lastError: "", lastStatusCode: decision.lastStatusCode, status: page.status === "failed" ? "triggered" : page.status },
+      });
       return null;
     }
     const willRetry = decision.status === "pending";
@@ -28,8 +34,16 @@ export async function recordPageAttempt(claim: ClaimedDelivery, decision: Attemp
     });
     // Said once per refusal, not once per retry: the first failure and the final one.
     if (willRetry && page.lastError !== "") return null;
-    const body = willRetry ? `${vendor} did not take the page to ${page.team.name} yet: ${decision.lastError}; retrying` : `${vendor} refused the page to ${page.team.name}: ${decision.lastError}`;
-    return amendPageTold(tx, { incidentId: page.incidentId, seq: page.eventSeq, change: "correct", body, patch: { pageError: lastError.slice(0, 500) } });
+    const body = willRetry
+      ? `${vendor} did not take the page to ${page.team.name} yet: ${decision.lastError}; retrying`
+      : `${vendor} refused the page to ${page.team.name}: ${decision.lastError}`;
+    return amendPageTold(tx, {
+      incidentId: page.incidentId,
+      seq: page.eventSeq,
+      change: "correct",
+      body,
+      patch: { pageError: lastError.slice(0, 500) },
+    });
   });
   if (amendment) publishTimelineEvent(amendment);
 }

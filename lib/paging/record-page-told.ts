@@ -14,7 +14,14 @@ export async function recordPageTold(
   input: { incidentId: string; teamId: string; teamName: string; body: string; authorId: string | null; occurredAt: Date },
 ): Promise<TimelineEventDto> {
   const data = ZNotificationData.parse({ target: input.teamName, teamId: input.teamId, channel: "pager", acknowledgedAt: null });
-  return appendEvent(tx, { incidentId: input.incidentId, kind: "notification", body: input.body, data, authorId: input.authorId, occurredAt: input.occurredAt });
+  return appendEvent(tx, {
+    incidentId: input.incidentId,
+    kind: "notification",
+    body: input.body,
+    data,
+    authorId: input.authorId,
+    occurredAt: input.occurredAt,
+  });
 }
 
 /**
@@ -24,14 +31,32 @@ export async function recordPageTold(
  */
 export async function amendPageTold(
   tx: Tx,
-  input: { incidentId: string; seq: number; change: "acknowledge" | "correct"; body: string; patch: { acknowledgedAt?: string; acknowledgedBy?: string; pageError?: string } },
+  input: {
+    incidentId: string;
+    seq: number;
+    change: "acknowledge" | "correct";
+    body: string;
+    patch: { acknowledgedAt?: string; acknowledgedBy?: string; pageError?: string };
+  },
 ): Promise<TimelineEventDto | null> {
-  const row = await tx.timelineEvent.findUnique({ where: { incidentId_seq: { incidentId: input.incidentId, seq: input.seq } }, select: eventSelect });
+  const row = await tx.timelineEvent.findUnique({
+    where: { incidentId_seq: { incidentId: input.incidentId, seq: input.seq } },
+    select: eventSelect,
+  });
   if (!row || row.kind !== "notification" || row.struckAt) return null;
   const before = toEventDto(row);
   const data = ZNotificationData.parse({ ...(before.data ?? {}), ...input.patch });
-  await tx.timelineEventRevision.create({ data: { eventId: before.id, body: before.body, data: (before.data ?? undefined) as Prisma.InputJsonValue | undefined, editedById: null } });
-  const after = toEventDto(await tx.timelineEvent.update({ where: { id: before.id }, data: { data: data as Prisma.InputJsonValue }, select: eventSelect }));
+  await tx.timelineEventRevision.create({
+    data: {
+      eventId: before.id,
+      body: before.body,
+      data: (before.data ?? undefined) as Prisma.InputJsonValue | undefined,
+      editedById: null,
+    },
+  });
+  const after = toEventDto(
+    await tx.timelineEvent.update({ where: { id: before.id }, data: { data: data as Prisma.InputJsonValue }, select: eventSelect }),
+  );
   return appendEvent(tx, {
     incidentId: input.incidentId,
     kind: "amendment",

@@ -7,8 +7,17 @@ import { incidentForPageSelect, pageIncident, queuePageRequest, routeSelect } fr
 type Tx = Prisma.TransactionClient;
 
 /** Returns how many pages were resolved (their resolve requests queued; call kickOutbound() after commit). */
-export async function resolveIncidentPages(tx: Tx, organizationId: string, incidentId: string, resolvedBy: string | null, now: Date = new Date()): Promise<number> {
-  const pages = await tx.page.findMany({ where: { incidentId, status: { in: ["triggered", "acknowledged"] } }, select: { id: true, teamId: true, dedupKey: true, reason: true } });
+export async function resolveIncidentPages(
+  tx: Tx,
+  organizationId: string,
+  incidentId: string,
+  resolvedBy: string | null,
+  now: Date = new Date(),
+): Promise<number> {
+  const pages = await tx.page.findMany({
+    where: { incidentId, status: { in: ["triggered", "acknowledged"] } },
+    select: { id: true, teamId: true, dedupKey: true, reason: true },
+  });
   if (!pages.length) return 0;
   const incident = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: incidentForPageSelect });
   for (const page of pages) {

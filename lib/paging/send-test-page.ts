@@ -13,7 +13,11 @@ import { findTeamOrThrow } from "./route-record.ts";
  * A test page (or its cancellation: resolve / close of the same key), whatever the route's
  * state, so a person can check the key and the on-call phone, then stop it ringing.
  */
-export async function sendTestPage(actor: Actor, teamId: string, options: { cancel?: boolean } = {}): Promise<{ deliveryId: string; dedupKey: string }> {
+export async function sendTestPage(
+  actor: Actor,
+  teamId: string,
+  options: { cancel?: boolean } = {},
+): Promise<{ deliveryId: string; dedupKey: string }> {
   assertCan(actor, "catalog:edit");
   const result = await db().$transaction(async (tx) => {
     const team = await findTeamOrThrow(tx, actor, teamId);
@@ -27,7 +31,14 @@ export async function sendTestPage(actor: Actor, teamId: string, options: { canc
       message: {
         action: options.cancel ? "resolve" : "trigger",
         dedupKey,
-        incident: { id: route.id, ref: "TEST", title: `Test page for ${team.name}`, severity: "SEV4", url: `${publicUrl()}/catalog/teams/${team.id}`, services: [] },
+        incident: {
+          id: route.id,
+          ref: "TEST",
+          title: `Test page for ${team.name}`,
+          severity: "SEV4",
+          url: `${publicUrl()}/catalog/teams/${team.id}`,
+          services: [],
+        },
         reason: `${actor.name} sent a test page from the team's page in Warroom`,
         pagedBy: actor.name,
         isTest: true,
@@ -37,7 +48,12 @@ export async function sendTestPage(actor: Actor, teamId: string, options: { canc
     });
     // Only a drill's incident is ever left unqueued; a test page has no incident.
     if (!deliveryId) throw new Error("test page was not queued");
-    await recordAudit(tx, actor, { action: options.cancel ? "paging_route.test_cancel" : "paging_route.test", entityType: "PagingRoute", entityId: route.id, after: { deliveryId } });
+    await recordAudit(tx, actor, {
+      action: options.cancel ? "paging_route.test_cancel" : "paging_route.test",
+      entityType: "PagingRoute",
+      entityId: route.id,
+      after: { deliveryId },
+    });
     return { deliveryId, dedupKey };
   });
   kickOutbound();

@@ -10,27 +10,46 @@ import { invalidField } from "../errors/field-errors.ts";
 import { auditView, findTeamOrThrow } from "./route-record.ts";
 
 /** Creates or changes the team's route; `secret` is the page webhook's signing secret, returned only when new. */
-export async function setPagingRoute(actor: Actor, teamId: string, input: unknown): Promise<{ route: PagingRouteDto; secret: string | null }> {
+export async function setPagingRoute(
+  actor: Actor,
+  teamId: string,
+  input: unknown,
+): Promise<{ route: PagingRouteDto; secret: string | null }> {
   assertCan(actor, "catalog:edit");
   const data = ZSetPagingRoute.parse(input);
   return db().$transaction(async (tx) => {
     const team = await findTeamOrThrow(tx, actor, teamId);
     const before = await tx.pagingRoute.findUnique({ where: { teamId: team.id }, select: routeDtoSelect });
     const isNewKind = !before || before.channel.kind !== data.kind;
-    if (data.kind !== "webhook" && !data.key && isNewKind) throw invalidField("key", data.kind === "pagerduty" ? "the integration (routing) key of a PagerDuty Events API v2 integration is required" : "the API key of an Opsgenie API integration is required");
-    if (data.kind === "pagerduty" && data.key && data.key.length !== 32) throw invalidField("key", "a PagerDuty routing key is 32 characters");
+    if (data.kind !== "webhook" && !data.key && isNewKind)
+      throw invalidField(
+        "key",
+        data.kind === "pagerduty"
+          ? "the integration (routing) key of a PagerDuty Events API v2 integration is required"
+          : "the API key of an Opsgenie API integration is required",
+      );
+    if (data.kind === "pagerduty" && data.key && data.key.length !== 32)
+      throw invalidField("key", "a PagerDuty routing key is 32 characters");
     if (data.kind === "webhook" && !data.url && isNewKind) throw invalidField("url", "the page webhook's address is required");
     if (data.kind !== "webhook" && data.url) throw invalidField("url", "only a page webhook has an address");
     if (data.kind !== "opsgenie" && data.responders.length) throw invalidField("responders", "only Opsgenie takes responders");
     if (data.escalation === "team" && !data.escalationTeamId) throw invalidField("escalationTeamId", "choose the team to escalate to");
     if (data.escalationTeamId) {
       if (data.escalationTeamId === team.id) throw invalidField("escalationTeamId", "a team cannot escalate to itself");
-      const other = await tx.team.findFirst({ where: { id: data.escalationTeamId, organizationId: actor.organizationId }, select: { id: true } });
+      const other = await tx.team.findFirst({
+        where: { id: data.escalationTeamId, organizationId: actor.organizationId },
+        select: { id: true },
+      });
       if (!other) throw invalidField("escalationTeamId", "no such team in your organisation");
     }
     const newSecret = data.kind === "webhook" && (isNewKind || data.rotateSecret) ? generateSigningSecret() : null;
     const endpoints = loadPagingEndpoints();
-    const url = data.kind === "webhook" ? (data.url ?? before?.channel.url ?? "") : data.kind === "pagerduty" ? endpoints.pagerDutyEventsUrl : endpoints.opsgenieApiUrl;
+    const url =
+      data.kind === "webhook"
+        ? (data.url ?? before?.channel.url ?? "")
+        : data.kind === "pagerduty"
+          ? endpoints.pagerDutyEventsUrl
+          : endpoints.opsgenieApiUrl;
     const secret = newSecret ?? (data.kind === "webhook" ? undefined : data.key);
     const channelData = { kind: data.kind, url, isEnabled: data.isEnabled, ...(secret ? { secret } : {}) };
     const routeData = {
@@ -49,7 +68,10 @@ export async function setPagingRoute(actor: Actor, teamId: string, input: unknow
         data: { organizationId: actor.organizationId, teamId: team.id, name: `page:${team.id}`, events: [], ...channelData },
         select: { id: true },
       });
-      row = await tx.pagingRoute.create({ data: { organizationId: actor.organizationId, teamId: team.id, channelId: channel.id, ...routeData }, select: routeDtoSelect });
+      row = await tx.pagingRoute.create({
+        data: { organizationId: actor.organizationId, teamId: team.id, channelId: channel.id, ...routeData },
+        select: routeDtoSelect,
+      });
     }
     const route = toRouteDto(row);
     await recordAudit(tx, actor, {

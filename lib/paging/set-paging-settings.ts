@@ -9,8 +9,18 @@ export async function setPagingSettings(actor: Actor, input: unknown): Promise<P
   const data = ZPagingSettings.parse(input);
   return db().$transaction(async (tx) => {
     const before = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { sev1AutoPage: true } });
-    const after = await tx.organization.update({ where: { id: actor.organizationId }, data: { sev1AutoPage: data.sev1AutoPage }, select: { sev1AutoPage: true } });
-    await recordAudit(tx, actor, { action: "organization.paging_settings", entityType: "Organization", entityId: actor.organizationId, before, after });
+    const after = await tx.organization.update({
+      where: { id: actor.organizationId },
+      data: { sev1AutoPage: data.sev1AutoPage },
+      select: { sev1AutoPage: true },
+    });
+    await recordAudit(tx, actor, {
+      action: "organization.paging_settings",
+      entityType: "Organization",
+      entityId: actor.organizationId,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -37,8 +37,17 @@ export async function triggerPage(tx: Tx, input: TriggerInput): Promise<Triggere
   const kindLabel = { pagerduty: "PagerDuty", opsgenie: "Opsgenie", webhook: "page webhook" }[pagingKindOf(route)];
   const real = input.body ?? `Paged ${route.team.name} via ${kindLabel}${input.reason ? `: ${input.reason}` : ""}`;
   // In a drill the page is practice: recorded (the team counts as told) and never sent.
-  const body = incident.drillId ? `Practice (drill): would have paged ${route.team.name} via ${kindLabel}${input.reason ? `: ${input.reason}` : ""} — nothing was sent` : real;
-  const entry = await recordPageTold(tx, { incidentId: input.incidentId, teamId: route.teamId, teamName: route.team.name, body, authorId: input.by?.userId ?? null, occurredAt: now });
+  const body = incident.drillId
+    ? `Practice (drill): would have paged ${route.team.name} via ${kindLabel}${input.reason ? `: ${input.reason}` : ""} — nothing was sent`
+    : real;
+  const entry = await recordPageTold(tx, {
+    incidentId: input.incidentId,
+    teamId: route.teamId,
+    teamName: route.team.name,
+    body,
+    authorId: input.by?.userId ?? null,
+    occurredAt: now,
+  });
   const dedupKey = pageDedupKey(input.incidentId, route.teamId);
   const fields = {
     kind: route.channel.kind,

@@ -14,13 +14,20 @@ export async function acceptInvitation(input: unknown): Promise<{ email: string 
   const joined = await db().$transaction(async (tx) => {
     const link = await claimLink(tx, data.token, "invitation");
     if (!link) return null;
-    await tx.user.update({ where: { id: link.userId }, data: { name: data.name, passwordHash, pendingInvite: false, failedLogins: 0, lockedUntil: null } });
-    await recordAudit(tx, { organizationId: link.organizationId, actorId: link.userId, via: "invitation" }, {
-      action: "user.joined",
-      entityType: "User",
-      entityId: link.userId,
-      after: { email: link.email, name: data.name, via: "invitation" },
+    await tx.user.update({
+      where: { id: link.userId },
+      data: { name: data.name, passwordHash, pendingInvite: false, failedLogins: 0, lockedUntil: null },
     });
+    await recordAudit(
+      tx,
+      { organizationId: link.organizationId, actorId: link.userId, via: "invitation" },
+      {
+        action: "user.joined",
+        entityType: "User",
+        entityId: link.userId,
+        after: { email: link.email, name: data.name, via: "invitation" },
+      },
+    );
     return { email: link.email };
   });
   if (!joined) throw await readLinkRefusal(data.token, "invitation");

@@ -6,7 +6,8 @@ export type AccessLinkPurpose = "invitation" | "password_reset";
 // dump hands out no working links. A link is its page's URL with the token in the path.
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export const linkPath = (purpose: AccessLinkPurpose, token: string) => `${purpose === "invitation" ? "/invite" : "/reset-password"}/${token}`;
+export const linkPath = (purpose: AccessLinkPurpose, token: string) =>
+  `${purpose === "invitation" ? "/invite" : "/reset-password"}/${token}`;
 
 export type LinkState = "valid" | "expired" | "used" | "revoked" | "unknown";
 

@@ -150,7 +150,7 @@ function tokenRequestsPerMinute(): number {
 
 export async function authenticateBearer(header: string, method: string): Promise<{ actor: Actor; scope: ApiTokenScopeName }> {
   const token = parseBearer(header);
-  if (!token) throw new AppError("unauthorized", "Authorization must be \"Bearer wr_…\" with an API token");
+  if (!token) throw new AppError("unauthorized", 'Authorization must be "Bearer wr_…" with an API token');
   const row = await db().apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
     select: {

@@ -7,7 +7,14 @@ type Tx = Prisma.TransactionClient;
 /** Claims a live link inside the writing transaction: exactly one caller gets it. */
 export async function claimLink(tx: Tx, token: string, purpose: AccessLinkPurpose): Promise<FoundLink | null> {
   const claimed = await tx.accessLink.updateMany({
-    where: { tokenHash: hashToken(token), purpose, usedAt: null, revokedAt: null, expiresAt: { gt: new Date() }, user: { deactivatedAt: null } },
+    where: {
+      tokenHash: hashToken(token),
+      purpose,
+      usedAt: null,
+      revokedAt: null,
+      expiresAt: { gt: new Date() },
+      user: { deactivatedAt: null },
+    },
     data: { usedAt: new Date() },
   });
   if (claimed.count !== 1) return null;

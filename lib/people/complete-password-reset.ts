@@ -15,13 +15,20 @@ export async function completePasswordReset(input: unknown): Promise<{ email: st
   const reset = await db().$transaction(async (tx) => {
     const link = await claimLink(tx, data.token, "password_reset");
     if (!link) return null;
-    await tx.user.update({ where: { id: link.userId }, data: { passwordHash, sessionVersion: { increment: 1 }, failedLogins: 0, lockedUntil: null } });
-    await recordAudit(tx, { organizationId: link.organizationId, actorId: link.userId, via: "reset_link" }, {
-      action: "user.password_changed",
-      entityType: "User",
-      entityId: link.userId,
-      after: { via: "reset_link" },
+    await tx.user.update({
+      where: { id: link.userId },
+      data: { passwordHash, sessionVersion: { increment: 1 }, failedLogins: 0, lockedUntil: null },
     });
+    await recordAudit(
+      tx,
+      { organizationId: link.organizationId, actorId: link.userId, via: "reset_link" },
+      {
+        action: "user.password_changed",
+        entityType: "User",
+        entityId: link.userId,
+        after: { via: "reset_link" },
+      },
+    );
     return { email: link.email, userId: link.userId };
   });
   if (!reset) throw await readLinkRefusal(data.token, "password_reset");

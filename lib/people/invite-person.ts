@@ -30,8 +30,18 @@ export async function invitePerson(actor: Actor, input: unknown): Promise<Invita
         data: { organizationId: actor.organizationId, email: data.email, name, role: data.role, pendingInvite: true },
         select: { id: true },
       });
-      const link = await issueLink(tx, { organizationId: actor.organizationId, userId: user.id, purpose: "invitation", createdById: actor.userId });
-      await recordAudit(tx, actor, { action: "user.invited", entityType: "User", entityId: user.id, after: { email: data.email, role: data.role, expiresAt: link.expiresAt } });
+      const link = await issueLink(tx, {
+        organizationId: actor.organizationId,
+        userId: user.id,
+        purpose: "invitation",
+        createdById: actor.userId,
+      });
+      await recordAudit(tx, actor, {
+        action: "user.invited",
+        entityType: "User",
+        entityId: user.id,
+        after: { email: data.email, role: data.role, expiresAt: link.expiresAt },
+      });
       const row = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: personSelect });
       return { person: toPersonDto(row), link };
     });

@@ -19,7 +19,10 @@ export async function issueLink(
   link: { organizationId: string; userId: string; purpose: AccessLinkPurpose; createdById: string | null },
 ): Promise<IssuedLink> {
   const now = new Date();
-  await tx.accessLink.updateMany({ where: { userId: link.userId, purpose: link.purpose, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
+  await tx.accessLink.updateMany({
+    where: { userId: link.userId, purpose: link.purpose, usedAt: null, revokedAt: null },
+    data: { revokedAt: now },
+  });
   const token = randomBytes(32).toString("base64url");
   const ttlMs = link.purpose === "invitation" ? INVITATION_DAYS * 86_400_000 : RESET_HOURS * 3_600_000;
   const expiresAt = new Date(now.getTime() + ttlMs);

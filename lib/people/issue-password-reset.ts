@@ -17,15 +17,31 @@ export async function issuePasswordReset(actor: Actor, personId: string): Promis
   assertCan(actor, "org:admin");
   const { person, link } = await db().$transaction(async (tx) => {
     const person = await lockPerson(tx, actor, personId);
-    if (statusOf(person) !== "active") throw new AppError("conflict", `${person.name} is ${statusOf(person)}: a reset link is for people who have joined`);
-    const link = await issueLink(tx, { organizationId: actor.organizationId, userId: person.id, purpose: "password_reset", createdById: actor.userId });
-    await recordAudit(tx, actor, { action: "user.password_reset_issued", entityType: "User", entityId: person.id, after: { expiresAt: link.expiresAt } });
+    if (statusOf(person) !== "active")
+      throw new AppError("conflict", `${person.name} is ${statusOf(person)}: a reset link is for people who have joined`);
+    const link = await issueLink(tx, {
+      organizationId: actor.organizationId,
+      userId: person.id,
+      purpose: "password_reset",
+      createdById: actor.userId,
+    });
+    await recordAudit(tx, actor, {
+      action: "user.password_reset_issued",
+      entityType: "User",
+      entityId: person.id,
+      after: { expiresAt: link.expiresAt },
+    });
     return { person, link };
   });
   const email = await sendMail({
     to: person.email,
     subject: "Reset your Warroom password",
-    text: [`${actor.name} sent you a link to set a new Warroom password (it works once, for ${RESET_HOURS} hours):`, link.url, "", "Setting it signs you out everywhere else."].join("\n"),
+    text: [
+      `${actor.name} sent you a link to set a new Warroom password (it works once, for ${RESET_HOURS} hours):`,
+      link.url,
+      "",
+      "Setting it signs you out everywhere else.",
+    ].join("\n"),
   });
   return { link, email };
 }

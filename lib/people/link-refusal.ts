@@ -10,7 +10,9 @@ export function linkStateMessage(purpose: AccessLinkPurpose, state: Exclude<Link
     case "expired":
       return `This ${noun} has expired. Ask an admin of your organisation for a new one.`;
     case "used":
-      return purpose === "invitation" ? "This invitation was already used. Sign in with the password you set." : "This password reset link was already used. Ask an admin for a new one.";
+      return purpose === "invitation"
+        ? "This invitation was already used. Sign in with the password you set."
+        : "This password reset link was already used. Ask an admin for a new one.";
     case "revoked":
       return `This ${noun} was revoked. Ask an admin of your organisation for a new one.`;
     case "unknown":

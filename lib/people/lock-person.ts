@@ -11,5 +11,8 @@ export async function lockPerson(tx: Tx, actor: Actor, personId: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id"::text AS "id" FROM "User" WHERE "id" = ${personId}::uuid AND "organizationId" = ${actor.organizationId}::uuid FOR UPDATE`;
   if (rows.length === 0) throw notFound("Person");
-  return tx.user.findUniqueOrThrow({ where: { id: personId }, select: { id: true, name: true, email: true, role: true, pendingInvite: true, deactivatedAt: true } });
+  return tx.user.findUniqueOrThrow({
+    where: { id: personId },
+    select: { id: true, name: true, email: true, role: true, pendingInvite: true, deactivatedAt: true },
+  });
 }

@@ -13,9 +13,20 @@ export async function reissueInvitation(actor: Actor, personId: string): Promise
   assertCan(actor, "org:admin");
   const result = await db().$transaction(async (tx) => {
     const person = await lockPerson(tx, actor, personId);
-    if (!person.pendingInvite || person.deactivatedAt) throw new AppError("conflict", `${person.name} is not waiting for an invitation (${statusOf(person)})`);
-    const link = await issueLink(tx, { organizationId: actor.organizationId, userId: person.id, purpose: "invitation", createdById: actor.userId });
-    await recordAudit(tx, actor, { action: "user.invited", entityType: "User", entityId: person.id, after: { email: person.email, role: person.role, expiresAt: link.expiresAt, reissued: true } });
+    if (!person.pendingInvite || person.deactivatedAt)
+      throw new AppError("conflict", `${person.name} is not waiting for an invitation (${statusOf(person)})`);
+    const link = await issueLink(tx, {
+      organizationId: actor.organizationId,
+      userId: person.id,
+      purpose: "invitation",
+      createdById: actor.userId,
+    });
+    await recordAudit(tx, actor, {
+      action: "user.invited",
+      entityType: "User",
+      entityId: person.id,
+      after: { email: person.email, role: person.role, expiresAt: link.expiresAt, reissued: true },
+    });
     return { person: toPersonDto(await tx.user.findUniqueOrThrow({ where: { id: person.id }, select: personSelect })), link };
   });
   return { ...result, email: await mailInvitation(result.person.email, actor, result.link) };

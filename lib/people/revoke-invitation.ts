@@ -9,8 +9,17 @@ export async function revokeInvitation(actor: Actor, personId: string): Promise<
   assertCan(actor, "org:admin");
   return db().$transaction(async (tx) => {
     const person = await lockPerson(tx, actor, personId);
-    const revoked = await tx.accessLink.updateMany({ where: { userId: person.id, purpose: "invitation", usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
-    if (revoked.count > 0) await recordAudit(tx, actor, { action: "user.invitation_revoked", entityType: "User", entityId: person.id, after: { email: person.email } });
+    const revoked = await tx.accessLink.updateMany({
+      where: { userId: person.id, purpose: "invitation", usedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (revoked.count > 0)
+      await recordAudit(tx, actor, {
+        action: "user.invitation_revoked",
+        entityType: "User",
+        entityId: person.id,
+        after: { email: person.email },
+      });
     return toPersonDto(await tx.user.findUniqueOrThrow({ where: { id: person.id }, select: personSelect }));
   });
 }

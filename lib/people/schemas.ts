@@ -12,7 +12,11 @@ export const ZPassword = z
   .max(1024, "password must be at most 1024 characters");
 
 const ZName = z.string({ error: "name is required" }).trim().min(1, "name is required").max(120, "name must be at most 120 characters");
-const ZEmail = z.string({ error: "email is required" }).trim().toLowerCase().pipe(z.email("email must be an email address").max(320, "email is too long"));
+const ZEmail = z
+  .string({ error: "email is required" })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("email must be an email address").max(320, "email is too long"));
 export const ZPersonId = z.uuid();
 export const ZRole = z.enum(ROLES, { error: `role must be one of ${ROLES.join(", ")}` });
 
@@ -30,7 +34,11 @@ export const ZSetup = z
   .object({
     organization: z
       .object({
-        name: z.string({ error: "name is required" }).trim().min(2, "name must be at least 2 characters").max(120, "name must be at most 120 characters"),
+        name: z
+          .string({ error: "name is required" })
+          .trim()
+          .min(2, "name must be at least 2 characters")
+          .max(120, "name must be at most 120 characters"),
         currency: z.string().trim().toUpperCase().refine(isCurrency, "currency must be an ISO 4217 code such as USD or EUR").default("USD"),
         timeZone: z.string().trim().refine(isTimeZone, "timeZone must be an IANA time zone such as Europe/Berlin").default("UTC"),
       })

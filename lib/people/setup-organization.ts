@@ -11,7 +11,14 @@ import { needsSetup } from "./needs-setup.ts";
 const FIRST_ORGANISATION_LOCK = 72707370;
 
 function slugOf(name: string): string {
-  return name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "warroom";
+  return (
+    name
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "warroom"
+  );
 }
 
 export interface SetupResult {
@@ -31,8 +38,18 @@ export async function setupOrganization(input: unknown): Promise<SetupResult> {
       data: { organizationId: org.id, name: data.admin.name, email: data.admin.email, role: "ADMIN", passwordHash },
     });
     const principal = { organizationId: org.id, actorId: admin.id, via: "setup" } as const;
-    await recordAudit(tx, principal, { action: "organization.created", entityType: "Organization", entityId: org.id, after: { name: org.name, currency: org.currency, timeZone: org.timeZone } });
-    await recordAudit(tx, principal, { action: "user.created", entityType: "User", entityId: admin.id, after: { email: admin.email, name: admin.name, role: "ADMIN", via: "setup" } });
+    await recordAudit(tx, principal, {
+      action: "organization.created",
+      entityType: "Organization",
+      entityId: org.id,
+      after: { name: org.name, currency: org.currency, timeZone: org.timeZone },
+    });
+    await recordAudit(tx, principal, {
+      action: "user.created",
+      entityType: "User",
+      entityId: admin.id,
+      after: { email: admin.email, name: admin.name, role: "ADMIN", via: "setup" },
+    });
     return {
       organization: { id: org.id, name: org.name, currency: org.currency, timeZone: org.timeZone },
       admin: { id: admin.id, name: admin.name, email: admin.email, role: "ADMIN" as const },

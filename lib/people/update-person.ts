@@ -41,24 +41,44 @@ export async function updatePerson(actor: Actor, personId: string, input: unknow
       if (data.active === false) throw lastAdmin("active", before.name);
     }
     if (data.active === false && before.id === actor.userId) {
-      throw new AppError("validation_failed", "You cannot deactivate yourself; another admin can", { fields: [{ field: "active", message: "not your own account" }] });
+      throw new AppError("validation_failed", "You cannot deactivate yourself; another admin can", {
+        fields: [{ field: "active", message: "not your own account" }],
+      });
     }
     if (data.role !== undefined && data.role !== before.role) {
       await tx.user.update({ where: { id: before.id }, data: { role: data.role } });
-      await recordAudit(tx, actor, { action: "user.role_changed", entityType: "User", entityId: before.id, before: { role: before.role }, after: { role: data.role } });
+      await recordAudit(tx, actor, {
+        action: "user.role_changed",
+        entityType: "User",
+        entityId: before.id,
+        before: { role: before.role },
+        after: { role: data.role },
+      });
     }
     if (data.active === false && !before.deactivatedAt) {
       const now = new Date();
       // The version bump ends every session; links stop working; API tokens are refused while deactivated.
       await tx.user.update({ where: { id: before.id }, data: { deactivatedAt: now, sessionVersion: { increment: 1 } } });
       await tx.accessLink.updateMany({ where: { userId: before.id, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
-      await recordAudit(tx, actor, { action: "user.deactivated", entityType: "User", entityId: before.id, before: { status: statusOf(before) }, after: { status: "deactivated" } });
+      await recordAudit(tx, actor, {
+        action: "user.deactivated",
+        entityType: "User",
+        entityId: before.id,
+        before: { status: statusOf(before) },
+        after: { status: "deactivated" },
+      });
       endedSessions = true;
     }
     if (data.active === true && before.deactivatedAt) {
       await tx.user.update({ where: { id: before.id }, data: { deactivatedAt: null } });
       const after = statusOf({ pendingInvite: before.pendingInvite, deactivatedAt: null });
-      await recordAudit(tx, actor, { action: "user.reactivated", entityType: "User", entityId: before.id, before: { status: "deactivated" }, after: { status: after } });
+      await recordAudit(tx, actor, {
+        action: "user.reactivated",
+        entityType: "User",
+        entityId: before.id,
+        before: { status: "deactivated" },
+        after: { status: after },
+      });
     }
     return toPersonDto(await tx.user.findUniqueOrThrow({ where: { id: before.id }, select: personSelect }));
   });

@@ -28,7 +28,10 @@ const RULES: Rule[] = [
     id: "fault-of-person",
     // "Sam's fault", "the fault of Sam", "his fault": a person owning the fault. "the fault was in
     // the retry policy" names a system and stays unflagged.
-    pattern: new RegExp(String.raw`\b(?:${PERSON}'s|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Yy]our) fault\b|\bfault of ${PERSON}\b|\b(?:blame[sd]?|blaming) ${PERSON}\b|\b${PERSON} (?:is|was|are|were) to blame\b`, "g"),
+    pattern: new RegExp(
+      String.raw`\b(?:${PERSON}'s|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Yy]our) fault\b|\bfault of ${PERSON}\b|\b(?:blame[sd]?|blaming) ${PERSON}\b|\b${PERSON} (?:is|was|are|were) to blame\b`,
+      "g",
+    ),
     why: "Assigns fault to a person.",
     suggestion: "Describe the condition that allowed it, e.g. “the deploy pipeline let an untested config through”.",
   },
@@ -52,7 +55,10 @@ const RULES: Rule[] = [
   },
   {
     id: "failed-to",
-    pattern: new RegExp(String.raw`\b${PERSON} (?:forgot to|neglected to|didn't bother to|did not bother to)\b|\b${PRONOUN} failed to\b`, "g"),
+    pattern: new RegExp(
+      String.raw`\b${PERSON} (?:forgot to|neglected to|didn't bother to|did not bother to)\b|\b${PRONOUN} failed to\b`,
+      "g",
+    ),
     why: "Frames an outcome as a personal failure.",
     suggestion: "Name the step that was missing from the process, e.g. “the checklist had no step to …”.",
   },
@@ -66,14 +72,56 @@ const RULES: Rule[] = [
 
 // Capitalised words that start sentences or name systems, not people.
 const NOT_PEOPLE = new Set([
-  "The", "This", "That", "It", "We", "Our", "A", "An", "If", "When", "Then", "Nobody", "No", "Everyone", "Team", "Teams",
-  "Monitoring", "Deploy", "Deployment", "Release", "Config", "Configuration", "System", "Service", "Alert", "Alerts",
-  "Checkout", "Payment", "Payments", "Inventory", "Search", "Cart", "Gateway", "Api", "API", "Oms", "OMS", "Wms", "WMS", "Erp", "ERP",
+  "The",
+  "This",
+  "That",
+  "It",
+  "We",
+  "Our",
+  "A",
+  "An",
+  "If",
+  "When",
+  "Then",
+  "Nobody",
+  "No",
+  "Everyone",
+  "Team",
+  "Teams",
+  "Monitoring",
+  "Deploy",
+  "Deployment",
+  "Release",
+  "Config",
+  "Configuration",
+  "System",
+  "Service",
+  "Alert",
+  "Alerts",
+  "Checkout",
+  "Payment",
+  "Payments",
+  "Inventory",
+  "Search",
+  "Cart",
+  "Gateway",
+  "Api",
+  "API",
+  "Oms",
+  "OMS",
+  "Wms",
+  "WMS",
+  "Erp",
+  "ERP",
 ]);
 
 function firstWord(phrase: string, rule: string): string | null {
   if (rule === "fault-of-person") {
-    const m = /^([A-Z][a-z]+)'s\b/.exec(phrase) ?? /\bof ([A-Z][a-z]+)\b/.exec(phrase) ?? /^(?:blame[sd]?|blaming) ([A-Z][a-z]+)/i.exec(phrase) ?? /^([A-Z][a-z]+) (?:is|was|are|were)/.exec(phrase);
+    const m =
+      /^([A-Z][a-z]+)'s\b/.exec(phrase) ??
+      /\bof ([A-Z][a-z]+)\b/.exec(phrase) ??
+      /^(?:blame[sd]?|blaming) ([A-Z][a-z]+)/i.exec(phrase) ??
+      /^([A-Z][a-z]+) (?:is|was|are|were)/.exec(phrase);
     return m?.[1] ?? null;
   }
   if (rule === "failed-to") return /^([A-Z][a-z]+)/.exec(phrase)?.[1] ?? null;

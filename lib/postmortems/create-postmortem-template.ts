@@ -18,7 +18,12 @@ export async function createPostmortemTemplate(actor: Actor, raw: unknown): Prom
         data: { organizationId: actor.organizationId, name: input.name, description: input.description, sections: input.sections },
         select: { id: true },
       });
-      await recordAudit(tx, actor, { action: "postmortem_template.create", entityType: "PostmortemTemplate", entityId: row.id, after: input });
+      await recordAudit(tx, actor, {
+        action: "postmortem_template.create",
+        entityType: "PostmortemTemplate",
+        entityId: row.id,
+        after: input,
+      });
       return (await findTemplate(tx, actor.organizationId, row.id))!;
     }, TX_OPTIONS);
   } catch (error) {

@@ -18,7 +18,11 @@ import { ZCreatePostmortem } from "./schemas.ts";
  * Drafts the incident's one post-mortem from its record (key times, impact, teams and who was
  * told, pinned moments, the whole timeline). Asking again returns the existing one unchanged.
  */
-export async function createPostmortem(actor: Actor, incidentId: string, raw: unknown): Promise<{ postmortem: PostmortemDto; created: boolean }> {
+export async function createPostmortem(
+  actor: Actor,
+  incidentId: string,
+  raw: unknown,
+): Promise<{ postmortem: PostmortemDto; created: boolean }> {
   assertCan(actor, "postmortem:write");
   const input = ZCreatePostmortem.parse(raw ?? {});
   const incident = await getIncidentOrThrow(actor, incidentId);
@@ -41,7 +45,14 @@ export async function createPostmortem(actor: Actor, incidentId: string, raw: un
           facts: draft.facts as unknown as Prisma.InputJsonValue,
           createdById: actor.userId,
           sections: {
-            create: draft.sections.map((s) => ({ key: s.key, title: s.title, position: s.position, guidance: s.guidance, body: s.body, updatedById: actor.userId })),
+            create: draft.sections.map((s) => ({
+              key: s.key,
+              title: s.title,
+              position: s.position,
+              guidance: s.guidance,
+              body: s.body,
+              updatedById: actor.userId,
+            })),
           },
         },
         select: { id: true },
@@ -58,7 +69,10 @@ export async function createPostmortem(actor: Actor, incidentId: string, raw: un
   } catch (error) {
     // Two people pressed "Draft post-mortem" at once: the second gets the first one's draft.
     if (!isUniqueViolation(error)) throw error;
-    const row = await db().postmortem.findFirstOrThrow({ where: { incidentId, organizationId: actor.organizationId }, select: { id: true } });
+    const row = await db().postmortem.findFirstOrThrow({
+      where: { incidentId, organizationId: actor.organizationId },
+      select: { id: true },
+    });
     return { postmortem: await loadPostmortem(db(), actor, row.id), created: false };
   }
 }

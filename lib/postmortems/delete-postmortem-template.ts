@@ -15,7 +15,10 @@ export async function deletePostmortemTemplate(actor: Actor, id: string): Promis
     const before = await findTemplate(tx, actor.organizationId, id);
     if (!before) throw notFound("Template");
     await tx.postmortemTemplate.delete({ where: { id } });
-    const org = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { postmortemTemplateDefaults: true } });
+    const org = await tx.organization.findUniqueOrThrow({
+      where: { id: actor.organizationId },
+      select: { postmortemTemplateDefaults: true },
+    });
     const defaults = Object.fromEntries(Object.entries(toDefaults(org.postmortemTemplateDefaults)).filter(([, key]) => key !== id));
     await tx.organization.update({ where: { id: actor.organizationId }, data: { postmortemTemplateDefaults: defaults } });
     await recordAudit(tx, actor, { action: "postmortem_template.delete", entityType: "PostmortemTemplate", entityId: id, before });

@@ -36,8 +36,17 @@ export interface PostmortemDraft {
 function dateTime(iso: string | null, timeZone: string): string {
   if (!iso) return "not recorded";
   const d = new Date(iso);
-  const text = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hour12: false, timeZone }).format(d);
-  const zone = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" }).formatToParts(d).find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+  const text = new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+    timeZone,
+  }).format(d);
+  const zone =
+    new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" }).formatToParts(d).find((p) => p.type === "timeZoneName")?.value ??
+    timeZone;
   return `${text} ${zone}`;
 }
 
@@ -55,12 +64,22 @@ export function collectFacts(record: IncidentRecord): PostmortemFacts {
   const { incident, impact, blastRadius } = record;
   const entries = record.events.filter((e) => e.kind !== "amendment" && !e.struck);
   const peak = impact.series.reduce(
-    (m, p) => ({ revenue: Math.max(m.revenue, p.revenue), orders: Math.max(m.orders, p.orders), customers: Math.max(m.customers, p.customers) }),
+    (m, p) => ({
+      revenue: Math.max(m.revenue, p.revenue),
+      orders: Math.max(m.orders, p.orders),
+      customers: Math.max(m.customers, p.customers),
+    }),
     { revenue: 0, orders: 0, customers: 0 },
   );
   const str = (v: unknown) => (typeof v === "string" ? v : null);
   return {
-    incident: { id: incident.id, ref: incident.ref, title: incident.title, severity: incident.severity, commander: incident.commander?.name ?? null },
+    incident: {
+      id: incident.id,
+      ref: incident.ref,
+      title: incident.title,
+      severity: incident.severity,
+      commander: incident.commander?.name ?? null,
+    },
     timeZone: impact.timeZone,
     keyTimes: {
       startedAt: incident.startedAt,
@@ -138,7 +157,9 @@ function impactBody(f: PostmortemFacts): string {
         j.errorRate !== null ? `${j.errorRate}% errors` : null,
         j.supportTickets !== null ? `${formatCount(j.supportTickets)} support tickets` : null,
       ].filter(Boolean);
-      const state = j.ended ? `was ${j.ended.degradation}% degraded until ${dateTime(j.ended.at, f.timeZone)}` : `${j.degradation}% degraded at last report`;
+      const state = j.ended
+        ? `was ${j.ended.degradation}% degraded until ${dateTime(j.ended.at, f.timeZone)}`
+        : `${j.degradation}% degraded at last report`;
       lines.push(`- ${j.label}: ${state}${evidence.length ? ` (${evidence.join(", ")})` : ""}`);
     }
   }
@@ -169,8 +190,11 @@ function timelineBody(f: PostmortemFacts): string {
 
 function detectionBody(f: PostmortemFacts): string {
   const alerts = f.timeline.filter((e) => e.kind === "alert");
-  const lines = [`Detected ${dateTime(f.keyTimes.detectedAt ?? f.keyTimes.startedAt, f.timeZone)}, acknowledged after ${span(f.durations.mttaMs)}.`];
-  if (alerts.length) lines.push("", "Alerts received:", "", ...alerts.slice(0, 10).map((a) => `- ${dateTime(a.at, f.timeZone)} — ${oneLine(a.body)}`));
+  const lines = [
+    `Detected ${dateTime(f.keyTimes.detectedAt ?? f.keyTimes.startedAt, f.timeZone)}, acknowledged after ${span(f.durations.mttaMs)}.`,
+  ];
+  if (alerts.length)
+    lines.push("", "Alerts received:", "", ...alerts.slice(0, 10).map((a) => `- ${dateTime(a.at, f.timeZone)} — ${oneLine(a.body)}`));
   lines.push("", "_How did we find out, and how could we have found out sooner?_");
   return lines.join("\n");
 }
@@ -198,7 +222,9 @@ function responseBody(f: PostmortemFacts): string {
   } else {
     lines.push("| Told | By | Channel | When | Acknowledged |", "| --- | --- | --- | --- | --- |");
     for (const n of f.notifications) {
-      lines.push(`| ${cell(n.target)} | ${cell(n.by ?? "—")} | ${cell(n.channel.replace("_", " "))} | ${dateTime(n.at, tz)} | ${n.acknowledgedAt ? dateTime(n.acknowledgedAt, tz) : "no"} |`);
+      lines.push(
+        `| ${cell(n.target)} | ${cell(n.by ?? "—")} | ${cell(n.channel.replace("_", " "))} | ${dateTime(n.at, tz)} | ${n.acknowledgedAt ? dateTime(n.acknowledgedAt, tz) : "no"} |`,
+      );
     }
     const untold = f.teams.filter((t) => !t.notifiedAt);
     if (untold.length) lines.push("", `Teams in the blast radius never told: ${untold.map((t) => cell(t.name)).join(", ")}.`);
@@ -209,7 +235,10 @@ function responseBody(f: PostmortemFacts): string {
 function appendixBody(f: PostmortemFacts): string {
   if (f.timeline.length === 0) return "_The timeline was empty._";
   return f.timeline
-    .map((e) => `- \`#${e.seq}\` **${dateTime(e.at, f.timeZone)}** · ${KIND_LABELS[e.kind as keyof typeof KIND_LABELS] ?? e.kind}${e.author ? ` · ${cell(e.author)}` : ""}: ${oneLine(e.body)}`)
+    .map(
+      (e) =>
+        `- \`#${e.seq}\` **${dateTime(e.at, f.timeZone)}** · ${KIND_LABELS[e.kind as keyof typeof KIND_LABELS] ?? e.kind}${e.author ? ` · ${cell(e.author)}` : ""}: ${oneLine(e.body)}`,
+    )
     .join("\n");
 }
 

@@ -9,7 +9,11 @@ import { readRevisionSections, renderPostmortemMarkdown } from "./markdown-expor
  * The latest published revision as a Markdown file: the title and sections frozen at publication,
  * with the action items as they stand now. Never published is a 409: there is nothing to export.
  */
-export async function exportPostmortemMarkdown(actor: Actor, postmortemId: string, now = new Date()): Promise<{ filename: string; body: string }> {
+export async function exportPostmortemMarkdown(
+  actor: Actor,
+  postmortemId: string,
+  now = new Date(),
+): Promise<{ filename: string; body: string }> {
   assertCan(actor, "incident:read");
   assertId(postmortemId, "Post-mortem");
   const pm = await db().postmortem.findFirst({

@@ -11,7 +11,10 @@ type Client = Prisma.TransactionClient;
 /** Scoped to the actor's organisation in the query; a foreign or malformed id is a 404. */
 export async function loadPostmortem(client: Client, actor: Actor, postmortemId: string): Promise<PostmortemDto> {
   if (!ZPostmortemId.safeParse(postmortemId).success) throw notFound("Post-mortem");
-  const row = await client.postmortem.findFirst({ where: { id: postmortemId, organizationId: actor.organizationId }, select: postmortemSelect });
+  const row = await client.postmortem.findFirst({
+    where: { id: postmortemId, organizationId: actor.organizationId },
+    select: postmortemSelect,
+  });
   if (!row) throw notFound("Post-mortem");
   return toPostmortemDto(row);
 }

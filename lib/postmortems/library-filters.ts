@@ -12,7 +12,10 @@ const day = (field: string) => z.preprocess(emptyAsUndefined, z.iso.date({ error
 
 export const ZLibraryFilters = z.object({
   q: z.preprocess(emptyAsUndefined, z.string().trim().max(200, "q must be at most 200 characters").optional()),
-  status: z.preprocess(emptyAsUndefined, z.enum(LIBRARY_STATUSES, { error: `status must be one of ${LIBRARY_STATUSES.join(", ")}` }).optional()),
+  status: z.preprocess(
+    emptyAsUndefined,
+    z.enum(LIBRARY_STATUSES, { error: `status must be one of ${LIBRARY_STATUSES.join(", ")}` }).optional(),
+  ),
   severity: z.preprocess(emptyAsUndefined, z.enum(SEVERITIES, { error: `severity must be one of ${SEVERITIES.join(", ")}` }).optional()),
   serviceId: z.preprocess(emptyAsUndefined, z.uuid({ error: "serviceId must be a service id" }).optional()),
   teamId: z.preprocess(emptyAsUndefined, z.uuid({ error: "teamId must be a team id" }).optional()),

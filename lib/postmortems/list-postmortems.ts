@@ -18,7 +18,9 @@ function whereOf(actor: Actor, f: LibraryFilters, status: PostmortemListDto["sta
   const incident: Prisma.IncidentWhereInput = {
     ...drillCondition(f.drills),
     ...(f.severity ? { severity: f.severity } : {}),
-    ...(f.from || f.to ? { startedAt: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00.000Z`) } : {}), ...(f.to ? { lt: endOfDay(f.to) } : {}) } } : {}),
+    ...(f.from || f.to
+      ? { startedAt: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00.000Z`) } : {}), ...(f.to ? { lt: endOfDay(f.to) } : {}) } }
+      : {}),
   };
   const and: Prisma.IncidentWhereInput[] = [];
   if (f.serviceId) and.push({ services: { some: { serviceId: f.serviceId } } });

@@ -23,7 +23,9 @@ export function readRevisionSections(value: unknown): RevisionSection[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((s: unknown) => {
     const o = (s ?? {}) as Record<string, unknown>;
-    return typeof o.title === "string" && typeof o.body === "string" ? [{ key: typeof o.key === "string" ? o.key : "", title: o.title, body: o.body }] : [];
+    return typeof o.title === "string" && typeof o.body === "string"
+      ? [{ key: typeof o.key === "string" ? o.key : "", title: o.title, body: o.body }]
+      : [];
   });
 }
 
@@ -54,7 +56,9 @@ export function renderPostmortemMarkdown(input: MarkdownExportInput): string {
     for (const a of input.actionItems) {
       const owner = a.owner ? `${a.owner.name}${a.owner.kind === "team" ? " (team)" : ""}` : "";
       const ticket = a.ticketUrl ? `<${a.ticketUrl}>` : "";
-      lines.push(`| ${cell(a.title)} | ${cell(owner)} | ${cell(a.dueDate ?? "")} | ${ACTION_ITEM_PRIORITY_LABELS[a.priority]} | ${ACTION_ITEM_STATUS_LABELS[a.status]} | ${cell(ticket)} |`);
+      lines.push(
+        `| ${cell(a.title)} | ${cell(owner)} | ${cell(a.dueDate ?? "")} | ${ACTION_ITEM_PRIORITY_LABELS[a.priority]} | ${ACTION_ITEM_STATUS_LABELS[a.status]} | ${cell(ticket)} |`,
+      );
     }
     lines.push("");
   }

@@ -63,15 +63,28 @@ export type PostmortemSectionDto = z.infer<typeof ZPostmortemSection>;
 export const ZPublishedSection = z.object({ key: z.string(), title: z.string(), body: z.string().describe("Markdown.") });
 export type PublishedSection = z.infer<typeof ZPublishedSection>;
 
-const ZRevisionHeader = z.object({ number: z.number().int().min(1), title: z.string(), publishedAt: time, publishedBy: ZPersonRef.nullable() });
+const ZRevisionHeader = z.object({
+  number: z.number().int().min(1),
+  title: z.string(),
+  publishedAt: time,
+  publishedBy: ZPersonRef.nullable(),
+});
 
-export const ZPostmortemRevision = ZRevisionHeader.extend({ sections: z.array(ZPublishedSection) }).describe("A published, frozen version of a post-mortem.");
+export const ZPostmortemRevision = ZRevisionHeader.extend({ sections: z.array(ZPublishedSection) }).describe(
+  "A published, frozen version of a post-mortem.",
+);
 export type PostmortemRevisionDto = z.infer<typeof ZPostmortemRevision>;
 
 export const ZPostmortem = z
   .object({
     id: z.uuid(),
-    incident: z.object({ id: z.uuid(), ref: z.string(), title: z.string(), severity: z.enum(SEVERITIES), commanderId: z.uuid().nullable() }),
+    incident: z.object({
+      id: z.uuid(),
+      ref: z.string(),
+      title: z.string(),
+      severity: z.enum(SEVERITIES),
+      commanderId: z.uuid().nullable(),
+    }),
     title: z.string(),
     status: z.enum(POSTMORTEM_STATUSES),
     templateKey: z.string().describe('"builtin:full", "builtin:short" or a template id.'),
@@ -115,7 +128,13 @@ export function toPostmortemDto(row: Row): PostmortemDto {
   const latest = row.revisions[0];
   return {
     id: row.id,
-    incident: { id: row.incident.id, ref: incidentRef(row.incident.number), title: row.incident.title, severity: row.incident.severity, commanderId: row.incident.commanderId },
+    incident: {
+      id: row.incident.id,
+      ref: incidentRef(row.incident.number),
+      title: row.incident.title,
+      severity: row.incident.severity,
+      commanderId: row.incident.commanderId,
+    },
     title: row.title,
     status: row.status,
     templateKey: row.templateKey,
@@ -127,7 +146,12 @@ export function toPostmortemDto(row: Row): PostmortemDto {
     publishedAt: row.publishedAt?.toISOString() ?? null,
     sections: row.sections.map(toSectionDto),
     reviews: row.reviews.map((r) => ({ ...r, decidedAt: r.decidedAt?.toISOString() ?? null })),
-    revisions: row.revisions.map((r) => ({ number: r.number, title: r.title, publishedAt: r.publishedAt.toISOString(), publishedBy: r.publishedBy })),
+    revisions: row.revisions.map((r) => ({
+      number: r.number,
+      title: r.title,
+      publishedAt: r.publishedAt.toISOString(),
+      publishedBy: r.publishedBy,
+    })),
     published: latest ? toRevisionDto(latest) : null,
   };
 }

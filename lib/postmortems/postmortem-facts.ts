@@ -22,7 +22,13 @@ export const ZPostmortemFacts = z
   .object({
     incident: z.object({ id: z.uuid(), ref: z.string(), title: z.string(), severity: z.string(), commander: z.string().nullable() }),
     timeZone: z.string(),
-    keyTimes: z.object({ startedAt: time, detectedAt: time.nullable(), acknowledgedAt: time.nullable(), mitigatedAt: time.nullable(), resolvedAt: time.nullable() }),
+    keyTimes: z.object({
+      startedAt: time,
+      detectedAt: time.nullable(),
+      acknowledgedAt: time.nullable(),
+      mitigatedAt: time.nullable(),
+      resolvedAt: time.nullable(),
+    }),
     durations: z.object({ mttaMs: z.number().nullable(), ttmMs: z.number().nullable(), mttrMs: z.number().nullable() }),
     impact: z.object({
       currency: z.string(),
@@ -43,7 +49,9 @@ export const ZPostmortemFacts = z
       ),
     }),
     services: z.array(z.object({ name: z.string(), team: z.string() })),
-    teams: z.array(z.object({ name: z.string(), owns: z.array(z.string()), notifiedAt: time.nullable(), acknowledgedAt: z.string().nullable() })),
+    teams: z.array(
+      z.object({ name: z.string(), owns: z.array(z.string()), notifiedAt: time.nullable(), acknowledgedAt: z.string().nullable() }),
+    ),
     notifications: z.array(ZNotificationFact),
     pinned: z.array(ZFactEntry),
     timeline: z.array(ZFactEntry),

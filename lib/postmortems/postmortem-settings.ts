@@ -14,10 +14,23 @@ export interface PostmortemSettingsDto {
 
 export async function loadPostmortemSettings(client: Prisma.TransactionClient, organizationId: string): Promise<PostmortemSettingsDto> {
   const [rows, org] = await Promise.all([
-    client.postmortemTemplate.findMany({ where: { organizationId }, orderBy: { name: "asc" }, select: { id: true, name: true, description: true, sections: true } }),
+    client.postmortemTemplate.findMany({
+      where: { organizationId },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, description: true, sections: true },
+    }),
     client.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { postmortemTemplateDefaults: true } }),
   ]);
-  const templates = [...BUILTIN_TEMPLATES, ...rows.map((r) => ({ key: r.id, name: r.name, description: r.description, isBuiltin: false, sections: toTemplateSections(r.sections) }))];
+  const templates = [
+    ...BUILTIN_TEMPLATES,
+    ...rows.map((r) => ({
+      key: r.id,
+      name: r.name,
+      description: r.description,
+      isBuiltin: false,
+      sections: toTemplateSections(r.sections),
+    })),
+  ];
   const saved = toDefaults(org.postmortemTemplateDefaults);
   const defaults = Object.fromEntries(
     SEVERITIES.map((s) => {
@@ -29,7 +42,12 @@ export async function loadPostmortemSettings(client: Prisma.TransactionClient, o
 }
 
 /** Template names are unique ignoring case, as people read them; the database index is exact. */
-export async function assertNameFree(tx: Prisma.TransactionClient, organizationId: string, name: string | undefined, exceptId?: string): Promise<void> {
+export async function assertNameFree(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  name: string | undefined,
+  exceptId?: string,
+): Promise<void> {
   if (name === undefined) return;
   const clash = await tx.postmortemTemplate.findFirst({
     where: { organizationId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
@@ -38,4 +56,5 @@ export async function assertNameFree(tx: Prisma.TransactionClient, organizationI
   if (clash) throw invalidField("name", `a template named "${clash.name}" already exists`);
 }
 
-export const nameTaken = (error: unknown, name: string | undefined) => (isUniqueViolation(error) && name ? invalidField("name", `a template named "${name}" already exists`) : null);
+export const nameTaken = (error: unknown, name: string | undefined) =>
+  isUniqueViolation(error) && name ? invalidField("name", `a template named "${name}" already exists`) : null;

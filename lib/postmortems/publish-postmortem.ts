@@ -25,18 +25,34 @@ export async function publishPostmortem(actor: Actor, id: string): Promise<Postm
   assertCan(actor, "postmortem:write");
   const published = await commitPostmortemChange(actor, id, async (tx) => {
     const pm = await lockPostmortem(tx, actor, id);
-    if (!canPublishPostmortem(actor, pm.incident)) throw forbidden("Only a commander, an admin or the incident's commander can publish a post-mortem");
+    if (!canPublishPostmortem(actor, pm.incident))
+      throw forbidden("Only a commander, an admin or the incident's commander can publish a post-mortem");
     if (pm.status !== "in_review") {
-      throw new AppError("conflict", pm.status === "published" ? "Already published; edit a section to start the next revision" : "Ask for a review before publishing");
+      throw new AppError(
+        "conflict",
+        pm.status === "published" ? "Already published; edit a section to start the next revision" : "Ask for a review before publishing",
+      );
     }
     const reviews = await tx.postmortemReview.findMany({ where: { postmortemId: id }, select: { state: true } });
     if (!reviews.some((r) => r.state === "approved")) throw new AppError("conflict", "Publishing needs at least one approval");
-    const sections = await tx.postmortemSection.findMany({ where: { postmortemId: id }, orderBy: { position: "asc" }, select: { key: true, title: true, body: true } });
+    const sections = await tx.postmortemSection.findMany({
+      where: { postmortemId: id },
+      orderBy: { position: "asc" },
+      select: { key: true, title: true, body: true },
+    });
     const number = pm.publishedRevision + 1;
     const publishedAt = new Date();
-    await tx.postmortemRevision.create({ data: { postmortemId: id, number, title: pm.title, sections, publishedById: actor.userId, publishedAt } });
+    await tx.postmortemRevision.create({
+      data: { postmortemId: id, number, title: pm.title, sections, publishedById: actor.userId, publishedAt },
+    });
     await tx.postmortem.update({ where: { id }, data: { status: "published", publishedRevision: number, publishedAt } });
-    await recordAudit(tx, actor, { action: "postmortem.publish", entityType: "Postmortem", entityId: id, before: { status: pm.status, revision: pm.publishedRevision }, after: { status: "published", revision: number } });
+    await recordAudit(tx, actor, {
+      action: "postmortem.publish",
+      entityType: "Postmortem",
+      entityId: id,
+      before: { status: pm.status, revision: pm.publishedRevision },
+      after: { status: "published", revision: number },
+    });
     // Leadership and the teams involved hear about it through their channels (outbox, same transaction).
     const incident = toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: pm.incident.id }, select: incidentSelect }));
     const summary = sections.find((s) => s.key === "summary")?.body ?? "";
@@ -54,6 +70,10 @@ export async function publishPostmortem(actor: Actor, id: string): Promise<Postm
 /** The first paragraph of the summary, without Markdown marks, short enough for a chat message. */
 function plainSummary(markdown: string): string {
   const first = markdown.split(/\n\s*\n/).find((p) => p.trim() !== "") ?? "";
-  const plain = first.replace(/[*_`#>]/g, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\s+/g, " ").trim();
+  const plain = first
+    .replace(/[*_`#>]/g, "")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
   return plain.length > 300 ? `${plain.slice(0, 297)}…` : plain;
 }

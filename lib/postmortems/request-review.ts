@@ -15,9 +15,13 @@ export async function requestReview(actor: Actor, id: string, raw: unknown): Pro
   const input = ZRequestReview.parse(raw);
   return commitPostmortemChange(actor, id, async (tx) => {
     const pm = await lockPostmortem(tx, actor, id);
-    if (pm.status === "published") throw new AppError("conflict", "This post-mortem is published and unchanged since; edit a section to start the next revision");
+    if (pm.status === "published")
+      throw new AppError("conflict", "This post-mortem is published and unchanged since; edit a section to start the next revision");
     const reviewerIds = [...new Set(input.reviewerIds)];
-    const found = await tx.user.findMany({ where: { id: { in: reviewerIds }, organizationId: actor.organizationId, role: { in: [...rolesWith("postmortem:write")] } }, select: { id: true } });
+    const found = await tx.user.findMany({
+      where: { id: { in: reviewerIds }, organizationId: actor.organizationId, role: { in: [...rolesWith("postmortem:write")] } },
+      select: { id: true },
+    });
     const unknown = reviewerIds.filter((r) => !found.some((f) => f.id === r));
     if (unknown.length) throw invalidField("reviewerIds", `not a writer of this organisation: ${unknown.join(", ")}`);
     await tx.postmortemReview.updateMany({ where: { postmortemId: id }, data: { state: "requested", decidedAt: null } });
@@ -29,6 +33,12 @@ export async function requestReview(actor: Actor, id: string, raw: unknown): Pro
       });
     }
     await tx.postmortem.update({ where: { id }, data: { status: "in_review" } });
-    await recordAudit(tx, actor, { action: "postmortem.review.request", entityType: "Postmortem", entityId: id, before: { status: pm.status }, after: { status: "in_review", reviewerIds } });
+    await recordAudit(tx, actor, {
+      action: "postmortem.review.request",
+      entityType: "Postmortem",
+      entityId: id,
+      before: { status: pm.status },
+      after: { status: "in_review", reviewerIds },
+    });
   });
 }

@@ -27,14 +27,21 @@ export async function saveSection(actor: Actor, postmortemId: string, key: strin
   if (!ZPostmortemId.safeParse(postmortemId).success) throw notFound("Post-mortem");
   const input = ZSaveSection.parse(raw);
   const { section, reopened } = await db().$transaction(async (tx) => {
-    const pm = await tx.postmortem.findFirst({ where: { id: postmortemId, organizationId: actor.organizationId }, select: { id: true, status: true } });
+    const pm = await tx.postmortem.findFirst({
+      where: { id: postmortemId, organizationId: actor.organizationId },
+      select: { id: true, status: true },
+    });
     if (!pm) throw notFound("Post-mortem");
     const current = await tx.postmortemSection.findUnique({ where: { postmortemId_key: { postmortemId, key } }, select: sectionSelect });
     if (!current) throw notFound("Section");
     if (current.version !== input.baseVersion) {
-      throw new AppError("conflict", `Someone changed “${current.title}” while you were editing (now version ${current.version}, you started from ${input.baseVersion})`, {
-        current: toSectionDto(current),
-      });
+      throw new AppError(
+        "conflict",
+        `Someone changed “${current.title}” while you were editing (now version ${current.version}, you started from ${input.baseVersion})`,
+        {
+          current: toSectionDto(current),
+        },
+      );
     }
     // The version check and the write are one statement: of two saves on the same version, one wins.
     const { count } = await tx.postmortemSection.updateMany({
@@ -42,13 +49,19 @@ export async function saveSection(actor: Actor, postmortemId: string, key: strin
       data: { body: input.body, version: { increment: 1 }, updatedById: actor.userId, updatedAt: new Date() },
     });
     if (count === 0) {
-      const latest = await tx.postmortemSection.findUniqueOrThrow({ where: { postmortemId_key: { postmortemId, key } }, select: sectionSelect });
+      const latest = await tx.postmortemSection.findUniqueOrThrow({
+        where: { postmortemId_key: { postmortemId, key } },
+        select: sectionSelect,
+      });
       throw new AppError("conflict", `Someone changed “${latest.title}” while you were editing`, { current: toSectionDto(latest) });
     }
     const reopened = pm.status === "published";
     if (reopened) await tx.postmortem.update({ where: { id: postmortemId }, data: { status: "draft" } });
     else await tx.postmortem.update({ where: { id: postmortemId }, data: { updatedAt: new Date() } });
-    const saved = await tx.postmortemSection.findUniqueOrThrow({ where: { postmortemId_key: { postmortemId, key } }, select: sectionSelect });
+    const saved = await tx.postmortemSection.findUniqueOrThrow({
+      where: { postmortemId_key: { postmortemId, key } },
+      select: sectionSelect,
+    });
     await recordAudit(tx, actor, {
       action: "postmortem.section.update",
       entityType: "Postmortem",

@@ -10,18 +10,27 @@ export const ZCreatePostmortem = z.object({
 
 export const ZUpdatePostmortem = z
   .object({
-    title: z.string({ error: "title is required" }).trim().min(3, "title must be at least 3 characters").max(200, "title must be at most 200 characters"),
+    title: z
+      .string({ error: "title is required" })
+      .trim()
+      .min(3, "title must be at least 3 characters")
+      .max(200, "title must be at most 200 characters"),
   })
   .strict();
 
-export const ZSaveSection = z.object({
-  body: z.string({ error: "body is required" }).max(100_000, "body must be at most 100,000 characters"),
-  baseVersion: z.number({ error: "baseVersion is required: the version your edit started from" }).int().min(1),
-}).strict();
+export const ZSaveSection = z
+  .object({
+    body: z.string({ error: "body is required" }).max(100_000, "body must be at most 100,000 characters"),
+    baseVersion: z.number({ error: "baseVersion is required: the version your edit started from" }).int().min(1),
+  })
+  .strict();
 export type TSaveSection = z.input<typeof ZSaveSection>;
 
 export const ZRequestReview = z.object({
-  reviewerIds: z.array(z.uuid({ error: "each reviewer is a user id" })).min(1, "name at least one reviewer").max(20),
+  reviewerIds: z
+    .array(z.uuid({ error: "each reviewer is a user id" }))
+    .min(1, "name at least one reviewer")
+    .max(20),
 });
 
 export const ZReviewDecision = z.object({
@@ -54,6 +63,8 @@ export type TTemplateInput = z.input<typeof ZTemplateInput>;
 
 export const ZTemplatePatch = ZTemplateInput.partial().strict();
 
-export const ZTemplateDefaults = z.object({
-  defaults: z.partialRecord(z.enum(SEVERITIES), z.string().trim().min(1).max(80)),
-}).strict();
+export const ZTemplateDefaults = z
+  .object({
+    defaults: z.partialRecord(z.enum(SEVERITIES), z.string().trim().min(1).max(80)),
+  })
+  .strict();

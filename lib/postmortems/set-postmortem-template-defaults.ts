@@ -14,13 +14,23 @@ export async function setPostmortemTemplateDefaults(actor: Actor, raw: unknown):
   const input = ZTemplateDefaults.parse(raw);
   return db().$transaction(async (tx) => {
     for (const [severity, key] of Object.entries(input.defaults)) {
-      if (key && !(await findTemplate(tx, actor.organizationId, key))) throw invalidField(`defaults.${severity}`, `unknown template ${key}`);
+      if (key && !(await findTemplate(tx, actor.organizationId, key)))
+        throw invalidField(`defaults.${severity}`, `unknown template ${key}`);
     }
-    const org = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { postmortemTemplateDefaults: true } });
+    const org = await tx.organization.findUniqueOrThrow({
+      where: { id: actor.organizationId },
+      select: { postmortemTemplateDefaults: true },
+    });
     const before = toDefaults(org.postmortemTemplateDefaults);
     const after = { ...before, ...input.defaults };
     await tx.organization.update({ where: { id: actor.organizationId }, data: { postmortemTemplateDefaults: after } });
-    await recordAudit(tx, actor, { action: "postmortem_template.defaults", entityType: "Organization", entityId: actor.organizationId, before, after });
+    await recordAudit(tx, actor, {
+      action: "postmortem_template.defaults",
+      entityType: "Organization",
+      entityId: actor.organizationId,
+      before,
+      after,
+    });
     return loadPostmortemSettings(tx, actor.organizationId);
   }, TX_OPTIONS);
 }

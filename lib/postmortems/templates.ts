@@ -21,15 +21,46 @@ const RESPONSE_GUIDANCE =
   "Describe the response, not the responders. Under each heading, name conditions and systems: what helped, what got in the way, what could have gone worse.";
 
 const FULL: TemplateSection[] = [
-  { key: "summary", title: "Summary", guidance: "Two or three sentences a director can read: what broke, for whom, for how long, and how it was fixed." },
-  { key: "impact", title: "Customer and business impact", guidance: "Customers, orders and revenue affected, which journeys, and for how long. Numbers from the record are pre-filled; correct them if the record was wrong." },
-  { key: "timeline", title: "Timeline", guidance: "Key moments in order, with times. The pinned entries from the room are pre-filled; the full record is in the appendix." },
-  { key: "contributing_factors", title: "Contributing factors", guidance: "The conditions that together made this possible: systems, processes, missing signals. Ask *how* and *what*, never *who*. There is rarely one root cause." },
-  { key: "detection", title: "Detection", guidance: "How and when we found out, and how we could find out sooner (alerts, dashboards, customer reports)." },
+  {
+    key: "summary",
+    title: "Summary",
+    guidance: "Two or three sentences a director can read: what broke, for whom, for how long, and how it was fixed.",
+  },
+  {
+    key: "impact",
+    title: "Customer and business impact",
+    guidance:
+      "Customers, orders and revenue affected, which journeys, and for how long. Numbers from the record are pre-filled; correct them if the record was wrong.",
+  },
+  {
+    key: "timeline",
+    title: "Timeline",
+    guidance: "Key moments in order, with times. The pinned entries from the room are pre-filled; the full record is in the appendix.",
+  },
+  {
+    key: "contributing_factors",
+    title: "Contributing factors",
+    guidance:
+      "The conditions that together made this possible: systems, processes, missing signals. Ask *how* and *what*, never *who*. There is rarely one root cause.",
+  },
+  {
+    key: "detection",
+    title: "Detection",
+    guidance: "How and when we found out, and how we could find out sooner (alerts, dashboards, customer reports).",
+  },
   { key: "response", title: "Response", guidance: RESPONSE_GUIDANCE },
-  { key: "action_items", title: "Action items", guidance: "Follow-ups that make a repeat less likely or less harmful, each with an owner and a due date. Track them in the action items panel." },
+  {
+    key: "action_items",
+    title: "Action items",
+    guidance:
+      "Follow-ups that make a repeat less likely or less harmful, each with an owner and a due date. Track them in the action items panel.",
+  },
   { key: "lessons", title: "Lessons", guidance: "What the organisation learnt that is worth telling other teams." },
-  { key: "appendix", title: "Appendix: full timeline", guidance: "The incident record as it stood when this was drafted. Edit only to remove sensitive details." },
+  {
+    key: "appendix",
+    title: "Appendix: full timeline",
+    guidance: "The incident record as it stood when this was drafted. Edit only to remove sensitive details.",
+  },
 ];
 
 const SHORT_KEYS = new Set(["summary", "impact", "timeline", "contributing_factors", "response", "action_items", "appendix"]);

@@ -19,7 +19,10 @@ export async function updatePostmortemTemplate(actor: Actor, id: string, raw: un
       const before = await findTemplate(tx, actor.organizationId, id);
       if (!before) throw notFound("Template");
       await assertNameFree(tx, actor.organizationId, input.name, id);
-      await tx.postmortemTemplate.update({ where: { id }, data: { name: input.name, description: input.description, sections: input.sections } });
+      await tx.postmortemTemplate.update({
+        where: { id },
+        data: { name: input.name, description: input.description, sections: input.sections },
+      });
       const after = (await findTemplate(tx, actor.organizationId, id))!;
       await recordAudit(tx, actor, { action: "postmortem_template.update", entityType: "PostmortemTemplate", entityId: id, before, after });
       return after;

@@ -12,6 +12,12 @@ export async function updatePostmortem(actor: Actor, id: string, raw: unknown): 
   return commitPostmortemChange(actor, id, async (tx) => {
     const pm = await lockPostmortem(tx, actor, id);
     await tx.postmortem.update({ where: { id }, data: { title: input.title } });
-    await recordAudit(tx, actor, { action: "postmortem.update", entityType: "Postmortem", entityId: id, before: { title: pm.title }, after: { title: input.title } });
+    await recordAudit(tx, actor, {
+      action: "postmortem.update",
+      entityType: "Postmortem",
+      entityId: id,
+      before: { title: pm.title },
+      after: { title: input.title },
+    });
   });
 }

@@ -13,7 +13,9 @@ const isJourney = (value: string): value is JourneyName => (JOURNEYS as readonly
 /** Service ids named by an integration's routing rules (`serviceRules: [{ label, value, serviceId }]`). */
 function ruleServiceIds(rules: unknown): string[] {
   if (!Array.isArray(rules)) return [];
-  return rules.flatMap((r: unknown) => (r && typeof r === "object" && "serviceId" in r && typeof r.serviceId === "string" ? [r.serviceId] : []));
+  return rules.flatMap((r: unknown) =>
+    r && typeof r === "object" && "serviceId" in r && typeof r.serviceId === "string" ? [r.serviceId] : [],
+  );
 }
 
 /** The readiness board: every service and team of the actor's organisation against the coming peak. */
@@ -24,22 +26,46 @@ export async function getReadiness(actor: Actor, now = new Date()): Promise<Read
     loadImpactModel(db(), organizationId),
     db().service.findMany({
       where: { organizationId },
-      select: { id: true, name: true, tier: true, journeys: true, runbookUrl: true, healthCheckUrl: true, team: { select: { id: true, name: true, onCall: true } } },
+      select: {
+        id: true,
+        name: true,
+        tier: true,
+        journeys: true,
+        runbookUrl: true,
+        healthCheckUrl: true,
+        team: { select: { id: true, name: true, onCall: true } },
+      },
     }),
-    db().team.findMany({ where: { organizationId }, select: { id: true, name: true, onCall: true, escalationContact: true, chatChannel: true } }),
-    db().serviceDependency.findMany({ where: { from: { organizationId } }, select: { fromId: true, toId: true, isAsync: true, isCritical: true } }),
+    db().team.findMany({
+      where: { organizationId },
+      select: { id: true, name: true, onCall: true, escalationContact: true, chatChannel: true },
+    }),
+    db().serviceDependency.findMany({
+      where: { from: { organizationId } },
+      select: { fromId: true, toId: true, isAsync: true, isCritical: true },
+    }),
     db().integration.findMany({ where: { organizationId }, select: { defaultServiceId: true, serviceRules: true } }),
-    db().integrationAlert.findMany({ where: { integration: { organizationId }, serviceId: { not: null } }, select: { serviceId: true }, distinct: ["serviceId"] }),
+    db().integrationAlert.findMany({
+      where: { integration: { organizationId }, serviceId: { not: null } },
+      select: { serviceId: true },
+      distinct: ["serviceId"],
+    }),
     loadDrillInvolvements(organizationId),
   ]);
   const routed = new Set<string>([
     ...integrations.flatMap((i) => [...(i.defaultServiceId ? [i.defaultServiceId] : []), ...ruleServiceIds(i.serviceRules)]),
     ...alerted.flatMap((a) => (a.serviceId ? [a.serviceId] : [])),
   ]);
-  const input: ReadinessService[] = services.map((s) => ({ ...s, journeys: s.journeys.filter(isJourney), hasAlertSource: routed.has(s.id) }));
+  const input: ReadinessService[] = services.map((s) => ({
+    ...s,
+    journeys: s.journeys.filter(isJourney),
+    hasAlertSource: routed.has(s.id),
+  }));
   const coverage = peakCoverage(model, comingPeak(now, model.timeZone));
   const cutoff = drillCutoff(now, coverage.peak.startsAt);
-  const assessed = serviceLastDrills(assessServices(input, dependencies, model, coverage), drills, cutoff, model.timeZone).sort(compareServices);
+  const assessed = serviceLastDrills(assessServices(input, dependencies, model, coverage), drills, cutoff, model.timeZone).sort(
+    compareServices,
+  );
   const ownerOf = new Map(services.map((s) => [s.id, s.team.id]));
   return {
     generatedAt: now.toISOString(),

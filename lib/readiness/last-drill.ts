@@ -43,7 +43,12 @@ function gapText(last: LastDrill, timeZone: string): string | null {
   return `Last drill ${day}, more than ${DRILL_FRESH_DAYS} days ago`;
 }
 
-export function serviceLastDrills(services: readonly ServiceReadiness[], drills: readonly FinishedDrillInvolvement[], cutoff: Date, timeZone: string): ServiceReadiness[] {
+export function serviceLastDrills(
+  services: readonly ServiceReadiness[],
+  drills: readonly FinishedDrillInvolvement[],
+  cutoff: Date,
+  timeZone: string,
+): ServiceReadiness[] {
   return services.map((s) => {
     const lastDrill = latest(drills, (d) => d.serviceIds.includes(s.id), cutoff);
     const gap = gapText(lastDrill, timeZone);
@@ -55,6 +60,14 @@ export function serviceLastDrills(services: readonly ServiceReadiness[], drills:
  * A team took part when it owns a service the drill involved, or was told during it. A team's
  * gaps say whether it can be reached; its last drill is shown beside them, not counted among them.
  */
-export function teamLastDrills(teams: readonly TeamReadiness[], ownerOf: ReadonlyMap<string, string>, drills: readonly FinishedDrillInvolvement[], cutoff: Date): TeamReadiness[] {
-  return teams.map((t) => ({ ...t, lastDrill: latest(drills, (d) => d.toldTeamIds.includes(t.id) || d.serviceIds.some((id) => ownerOf.get(id) === t.id), cutoff) }));
+export function teamLastDrills(
+  teams: readonly TeamReadiness[],
+  ownerOf: ReadonlyMap<string, string>,
+  drills: readonly FinishedDrillInvolvement[],
+  cutoff: Date,
+): TeamReadiness[] {
+  return teams.map((t) => ({
+    ...t,
+    lastDrill: latest(drills, (d) => d.toldTeamIds.includes(t.id) || d.serviceIds.some((id) => ownerOf.get(id) === t.id), cutoff),
+  }));
 }

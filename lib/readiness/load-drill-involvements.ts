@@ -23,7 +23,9 @@ export async function loadDrillInvolvements(organizationId: string): Promise<Fin
   return rows.map((r) => ({
     id: r.id,
     endedAt: r.endedAt as Date,
-    serviceIds: [...new Set([...(r.failingServiceId ? [r.failingServiceId] : []), ...(r.incident?.services.map((s) => s.serviceId) ?? [])])],
+    serviceIds: [
+      ...new Set([...(r.failingServiceId ? [r.failingServiceId] : []), ...(r.incident?.services.map((s) => s.serviceId) ?? [])]),
+    ],
     toldTeamIds: (r.incident?.events ?? []).flatMap((e) => {
       const teamId = (e.data as { teamId?: unknown } | null)?.teamId;
       return typeof teamId === "string" ? [teamId] : [];

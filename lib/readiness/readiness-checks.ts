@@ -85,7 +85,11 @@ function hasBaseline(model: ImpactModel, journey: JourneyName): boolean {
  * through synchronous calls only. An asynchronous hop backs a queue up instead of failing a page,
  * so it does not put that journey's money at stake by the minute.
  */
-function syncJourneys(index: ReturnType<typeof buildGraphIndex>, byId: ReadonlyMap<string, ReadinessService>, service: ReadinessService): JourneyName[] {
+function syncJourneys(
+  index: ReturnType<typeof buildGraphIndex>,
+  byId: ReadonlyMap<string, ReadinessService>,
+  service: ReadinessService,
+): JourneyName[] {
   const journeys = new Set<JourneyName>(service.journeys);
   for (const hit of blastRadius(index, [service.id]).affected) {
     if (!hit.isSyncPath) continue;
@@ -101,7 +105,10 @@ export function assessServices(
   model: ImpactModel,
   coverage: PeakCoverage,
 ): ServiceReadiness[] {
-  const index = buildGraphIndex({ services: services.map((s) => ({ id: s.id, name: s.name, teamId: s.team.id, journeys: s.journeys })), dependencies });
+  const index = buildGraphIndex({
+    services: services.map((s) => ({ id: s.id, name: s.name, teamId: s.team.id, journeys: s.journeys })),
+    dependencies,
+  });
   const byId = new Map(services.map((s) => [s.id, s]));
   const rows = services.map((s): ServiceReadiness => {
     const journeysAtStake = syncJourneys(index, byId, s);
@@ -189,5 +196,9 @@ export function assessTeams(teams: readonly ReadinessTeamInput[], services: read
 }
 
 export function compareTeams(a: TeamReadiness, b: TeamReadiness): number {
-  return b.atStakePerMinute - a.atStakePerMinute || b.gaps.length + b.serviceGaps - (a.gaps.length + a.serviceGaps) || a.name.localeCompare(b.name);
+  return (
+    b.atStakePerMinute - a.atStakePerMinute ||
+    b.gaps.length + b.serviceGaps - (a.gaps.length + a.serviceGaps) ||
+    a.name.localeCompare(b.name)
+  );
 }

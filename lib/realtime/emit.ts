@@ -60,7 +60,11 @@ export function publishTimelineEvent(event: ServerPayload<"timeline:event">["eve
   if (!server) return;
   server.to(incidentRoom(event.incidentId)).emit("timeline:event", { incidentId: event.incidentId, event });
   // From now() of the writing transaction to the broadcast: the write, commit and queueing time.
-  observeSeconds("warroom_timeline_fanout_seconds", "Timeline entry: database timestamp to broadcast", Math.max(0, Date.now() - Date.parse(event.recordedAt)) / 1000);
+  observeSeconds(
+    "warroom_timeline_fanout_seconds",
+    "Timeline entry: database timestamp to broadcast",
+    Math.max(0, Date.now() - Date.parse(event.recordedAt)) / 1000,
+  );
 }
 
 export function publishIncidentDeclared(organizationId: string, incident: ServerPayload<"incident:declared">["incident"]): void {
@@ -97,7 +101,10 @@ export function publishPostmortemUpdated(postmortem: ServerPayload<"postmortem:u
 
 /** A stakeholder update was posted (or its reminder went out): to the room and the organisation (triage board). */
 export function publishStakeholderUpdate(organizationId: string, update: ServerPayload<"stakeholder:updated">["update"]): void {
-  io()?.to(orgRoom(organizationId)).to(incidentRoom(update.incidentId)).emit("stakeholder:updated", { incidentId: update.incidentId, update });
+  io()
+    ?.to(orgRoom(organizationId))
+    .to(incidentRoom(update.incidentId))
+    .emit("stakeholder:updated", { incidentId: update.incidentId, update });
 }
 
 /** A follow-up changed: to the organisation (follow-ups page, post-mortem pages refetch or patch). */
@@ -117,7 +124,12 @@ export function emitPresenceDelta(server: RealtimeServer, delta: PresenceDelta):
   server.local.to(room).emit("presence:delta", delta);
   incCounter("warroom_presence_messages_total", "Presence deltas broadcast to incident rooms");
   // Copies written to this instance's sockets: what presence costs the clients.
-  incCounter("warroom_presence_deliveries_total", "Presence deltas written to sockets on this instance", {}, server.of("/").adapter.rooms.get(room)?.size ?? 0);
+  incCounter(
+    "warroom_presence_deliveries_total",
+    "Presence deltas written to sockets on this instance",
+    {},
+    server.of("/").adapter.rooms.get(room)?.size ?? 0,
+  );
 }
 
 /** This instance's own changes in a room, for the other instances' view of who is where. */

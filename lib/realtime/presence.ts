@@ -58,7 +58,8 @@ export function createPresence(io: RealtimeServer, instanceId: string): Presence
     for (const byRoom of remote.values()) if (byRoom.get(incidentId)?.has(userId)) return true;
     return false;
   };
-  const isPresent = (incidentId: string, userId: string) => Boolean(rooms.get(incidentId)?.local.has(userId)) || remoteHas(incidentId, userId);
+  const isPresent = (incidentId: string, userId: string) =>
+    Boolean(rooms.get(incidentId)?.local.has(userId)) || remoteHas(incidentId, userId);
 
   const flush = (incidentId: string) => {
     const r = rooms.get(incidentId);

@@ -29,7 +29,14 @@ export interface PresenceUser {
  * has its header (severity, status, commander) right again without another request.
  */
 export type JoinAck =
-  | { ok: true; lastSeq: number; events: ServerPayload<"timeline:event">["event"][]; hasMore: boolean; presence: PresenceUser[]; incident: ServerPayload<"incident:updated">["incident"] }
+  | {
+      ok: true;
+      lastSeq: number;
+      events: ServerPayload<"timeline:event">["event"][];
+      hasMore: boolean;
+      presence: PresenceUser[];
+      incident: ServerPayload<"incident:updated">["incident"];
+    }
   | { ok: false; error: AckError };
 
 /**
@@ -98,7 +105,8 @@ export interface PostmortemEditor {
   sectionKey: string | null;
 }
 
-export type PostmortemJoinAck = { ok: true; postmortem: ServerPayload<"postmortem:updated">["postmortem"]; users: PostmortemEditor[] } | { ok: false; error: AckError };
+export type PostmortemJoinAck =
+  { ok: true; postmortem: ServerPayload<"postmortem:updated">["postmortem"]; users: PostmortemEditor[] } | { ok: false; error: AckError };
 
 export const postmortemRoom = (postmortemId: string) => `postmortem:${postmortemId}`;
 export const incidentRoom = (incidentId: string) => `incident:${incidentId}`;

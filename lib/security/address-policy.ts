@@ -41,7 +41,7 @@ function parseIpv6(host: string): number[] | null {
 const inV4 = (n: number, base: string, bits: number) => {
   const b = parseIpv4(base)!;
   const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-  return ((n & mask) >>> 0) === ((b & mask) >>> 0);
+  return (n & mask) >>> 0 === (b & mask) >>> 0;
 };
 
 function kindOfIpv4(n: number): AddressKind {
@@ -72,7 +72,10 @@ function kindOfIpv6(g: number[]): AddressKind {
 
 /** An IP literal (IPv4, or IPv6 with or without brackets) as 4 or 16 bytes' worth, or null. */
 export function parseIp(host: string): { version: 4; value: number } | { version: 6; groups: number[] } | null {
-  const h = host.replace(/^\[|\]$/g, "").replace(/%.*$/, "").toLowerCase();
+  const h = host
+    .replace(/^\[|\]$/g, "")
+    .replace(/%.*$/, "")
+    .toLowerCase();
   const v4 = parseIpv4(h);
   if (v4 !== null) return { version: 4, value: v4 };
   const v6 = parseIpv6(h);
@@ -107,12 +110,16 @@ export function refusalReason(kind: Exclude<AddressKind, "public">): string {
 }
 
 /** One entry of an allowlist: a host name ("status.corp.example", "*.corp.example") or a CIDR ("10.20.0.0/16", "fd00::/8"). */
-export type AllowEntry = { kind: "host"; name: string; isWildcard: boolean } | { kind: "cidr"; version: 4 | 6; bits: number; groups: number[] };
+export type AllowEntry =
+  { kind: "host"; name: string; isWildcard: boolean } | { kind: "cidr"; version: 4 | 6; bits: number; groups: number[] };
 
 /** Parses "a, b, c"; throws with the bad entry named so configuration fails at start-up. */
 export function parseAllowList(raw: string | undefined, variable: string): AllowEntry[] {
   const entries: AllowEntry[] = [];
-  for (const item of (raw ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean)) {
+  for (const item of (raw ?? "")
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean)) {
     const [addr = "", bitsText] = item.split("/");
     const ip = parseIp(addr);
     if (ip) {

@@ -8,7 +8,11 @@ import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { addressKind, isAllowedAddress, isAllowedName, refusalReason, type AllowEntry } from "./address-policy.ts";
 
-export type ResolveAll = (hostname: string, options: LookupAllOptions, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+export type ResolveAll = (
+  hostname: string,
+  options: LookupAllOptions,
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 /** Why an address may not be reached (a status line), or null. Health checks refuse anything internal. */
 export type AddressRule = (address: string, allow: readonly AllowEntry[]) => string | null;
@@ -58,7 +62,9 @@ function checkedLookup(rule: AddressRule, allow: readonly AllowEntry[], isTruste
       if (refusal) return callback(new AddressRefused(refusal));
       if (options.all) return callback(null, addresses);
       const first = addresses[0];
-      return first ? callback(null, first.address, first.family) : callback(Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }));
+      return first
+        ? callback(null, first.address, first.family)
+        : callback(Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }));
     });
   };
 }
@@ -88,7 +94,12 @@ function once(url: URL, options: GuardedGetOptions, signal: AbortSignal): Promis
       method: options.method ?? "GET",
       headers: options.headers,
       signal,
-      lookup: checkedLookup(options.rule ?? internalRefused, options.allow, isTrustedName, options.resolve ?? (dnsLookup as unknown as ResolveAll)) as never,
+      lookup: checkedLookup(
+        options.rule ?? internalRefused,
+        options.allow,
+        isTrustedName,
+        options.resolve ?? (dnsLookup as unknown as ResolveAll),
+      ) as never,
     });
     req.on("response", resolve);
     req.on("error", reject);

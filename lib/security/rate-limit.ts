@@ -1,5 +1,3 @@
-
-
 // Fixed-window counters in the database, so every instance behind a load balancer counts the
 // same attempts. One upsert per limited request; limits guard sign-in, tokens and webhooks,
 // never the room's own traffic.

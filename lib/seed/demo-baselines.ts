@@ -13,8 +13,7 @@ export const DEMO_RESPONDER_RATE = 120;
 
 /** Hour of day in New York → traffic multiplier; averages exactly 1 so baselines stay daily means. */
 export const DEMO_HOURLY_PROFILE = [
-  0.55, 0.35, 0.25, 0.2, 0.2, 0.25, 0.45, 0.7, 0.9, 1.0, 1.1, 1.15,
-  1.3, 1.25, 1.15, 1.05, 1.1, 1.3, 1.55, 1.9, 2.05, 1.95, 1.4, 0.9,
+  0.55, 0.35, 0.25, 0.2, 0.2, 0.25, 0.45, 0.7, 0.9, 1.0, 1.1, 1.15, 1.3, 1.25, 1.15, 1.05, 1.1, 1.3, 1.55, 1.9, 2.05, 1.95, 1.4, 0.9,
 ];
 
 // Average order ~$85: 37.6 orders a minute through checkout. Conversion weight: the share of a
@@ -58,10 +57,19 @@ export async function seedDemoImpact(
   const now = new Date();
   await tx.organization.update({
     where: { id: ids.organizationId },
-    data: { currency: DEMO_CURRENCY, timeZone: DEMO_TIME_ZONE, hourlyProfile: DEMO_HOURLY_PROFILE, responderHourlyRate: DEMO_RESPONDER_RATE },
+    data: {
+      currency: DEMO_CURRENCY,
+      timeZone: DEMO_TIME_ZONE,
+      hourlyProfile: DEMO_HOURLY_PROFILE,
+      responderHourlyRate: DEMO_RESPONDER_RATE,
+    },
   });
   await tx.journeyBaseline.createMany({
-    data: Object.entries(DEMO_BASELINES).map(([journey, b]) => ({ organizationId: ids.organizationId, journey: journey as JourneyName, ...b })),
+    data: Object.entries(DEMO_BASELINES).map(([journey, b]) => ({
+      organizationId: ids.organizationId,
+      journey: journey as JourneyName,
+      ...b,
+    })),
   });
   await tx.peakWindow.createMany({ data: demoPeakWindows(now).map((w) => ({ ...w, organizationId: ids.organizationId })) });
 
@@ -71,7 +79,15 @@ export async function seedDemoImpact(
       at: 7,
       note: "first estimate from PSP error rate and checkout funnel",
       changes: [
-        { journey: "checkout", degradation: 60, previous: 0, effectiveAt: minutesAgo(27, now), since: "set", failedCheckouts: 310, errorRate: 18 },
+        {
+          journey: "checkout",
+          degradation: 60,
+          previous: 0,
+          effectiveAt: minutesAgo(27, now),
+          since: "set",
+          failedCheckouts: 310,
+          errorRate: 18,
+        },
         { journey: "payment", degradation: 45, previous: 0, effectiveAt: minutesAgo(27, now), since: "set", errorRate: 18 },
       ],
     },
@@ -80,8 +96,24 @@ export async function seedDemoImpact(
       at: 3,
       note: "partial recovery since the OMS capture retry job was paused",
       changes: [
-        { journey: "checkout", degradation: 35, previous: 60, effectiveAt: minutesAgo(8, now), since: "set", failedCheckouts: 95, errorRate: 7 },
-        { journey: "payment", degradation: 25, previous: 45, effectiveAt: minutesAgo(8, now), since: "set", errorRate: 7, supportTickets: 42 },
+        {
+          journey: "checkout",
+          degradation: 35,
+          previous: 60,
+          effectiveAt: minutesAgo(8, now),
+          since: "set",
+          failedCheckouts: 95,
+          errorRate: 7,
+        },
+        {
+          journey: "payment",
+          degradation: 25,
+          previous: 45,
+          effectiveAt: minutesAgo(8, now),
+          since: "set",
+          errorRate: 7,
+          supportTickets: 42,
+        },
       ],
     },
   ];

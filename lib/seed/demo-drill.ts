@@ -51,7 +51,18 @@ export async function seedDemoDrill(tx: Tx, ids: DrillIds): Promise<string> {
   const at = (minutes: number) => new Date(startedAt.getTime() + minutes * MINUTE);
   const commander = ids.users.get("COMMANDER") ?? null;
   const drill = await tx.drill.create({
-    data: { organizationId: ids.organizationId, scenarioKey: SCENARIO.key, scenarioName: SCENARIO.name, scenarioYaml: SCENARIO.yaml, nextStep: SCENARIO.steps, failingServiceId: psp, speed: SPEED, startedById: commander, startedAt, createdAt: startedAt },
+    data: {
+      organizationId: ids.organizationId,
+      scenarioKey: SCENARIO.key,
+      scenarioName: SCENARIO.name,
+      scenarioYaml: SCENARIO.yaml,
+      nextStep: SCENARIO.steps,
+      failingServiceId: psp,
+      speed: SPEED,
+      startedById: commander,
+      startedAt,
+      createdAt: startedAt,
+    },
   });
   const incident = await tx.incident.create({
     data: {
@@ -77,40 +88,166 @@ export async function seedDemoDrill(tx: Tx, ids: DrillIds): Promise<string> {
   const mark = (type: string) => ({ drill: { drillId: drill.id, type } });
   const told = (name: string, channel: string) => ({ target: name, teamId: team(name), channel, acknowledgedAt: null });
   const entries: Entry[] = [
-    { at: 0, kind: "status_change", body: "DRILL — practice incident. Casey Commander started the drill at ×2.", by: "COMMANDER", data: { field: "status", from: null, to: "investigating", ...mark("start") } },
-    { at: 0, kind: "alert", body: "PaymentGatewayTimeouts: p99 authorisation latency > 8s (p99 8.4s over 5m, 10× request rate)", by: null, data: mark("alert") },
+    {
+      at: 0,
+      kind: "status_change",
+      body: "DRILL — practice incident. Casey Commander started the drill at ×2.",
+      by: "COMMANDER",
+      data: { field: "status", from: null, to: "investigating", ...mark("start") },
+    },
+    {
+      at: 0,
+      kind: "alert",
+      body: "PaymentGatewayTimeouts: p99 authorisation latency > 8s (p99 8.4s over 5m, 10× request rate)",
+      by: null,
+      data: mark("alert"),
+    },
     { at: 2, kind: "note", body: "Looking at it; I'm taking command.", by: "COMMANDER" },
-    { at: 3, kind: "notification", body: "Paged Payments on-call: card authorisations timing out.", by: "COMMANDER", data: told("Payments", "pager") },
-    { at: 5, kind: "impact_change", body: "Impact: payment 60%, checkout 40%", by: "RESPONDER", data: { field: "impact", changes: [{ journey: "payment", degradation: 60 }, { journey: "checkout", degradation: 40 }], note: null } },
-    { at: 6, kind: "notification", body: "Checkout told in #team-checkout: orders fail after the payment step.", by: "RESPONDER", data: told("Checkout", "chat") },
-    { at: 7, kind: "severity_change", body: "Severity: SEV4 → SEV1", by: "COMMANDER", data: { field: "severity", from: "SEV4", to: "SEV1" } },
-    { at: 9, kind: "hypothesis", body: "Fraud screening is slow and holding authorisations.", by: "RESPONDER", data: { state: "ruled_out" } },
-    { at: 10, kind: "stakeholder_update", body: "Card payments failing for ~40% of checkouts; Payments investigating, next update in 15 min.", by: "COMMANDER" },
-    { at: 12, kind: "hypothesis", body: "Payment gateway adapter's connection pool is exhausted by PSP timeouts.", by: "RESPONDER", data: { state: "confirmed" } },
-    { at: 14, kind: "notification", body: "Storefront told: show the 'pay later' banner.", by: "COMMANDER", data: told("Storefront", "chat") },
-    { at: 20, kind: "action", body: "Raised the adapter's PSP timeout budget and enabled the fallback acquirer.", by: "RESPONDER", data: { outcome: "worked" } },
-    { at: 26, kind: "status_change", body: "Status: Investigating → Monitoring", by: "COMMANDER", data: { field: "status", from: "investigating", to: "monitoring" } },
-    { at: 32, kind: "status_change", body: "Resolved: Monitoring → Resolved", by: "COMMANDER", data: { field: "status", from: "monitoring", to: "resolved" } },
+    {
+      at: 3,
+      kind: "notification",
+      body: "Paged Payments on-call: card authorisations timing out.",
+      by: "COMMANDER",
+      data: told("Payments", "pager"),
+    },
+    {
+      at: 5,
+      kind: "impact_change",
+      body: "Impact: payment 60%, checkout 40%",
+      by: "RESPONDER",
+      data: {
+        field: "impact",
+        changes: [
+          { journey: "payment", degradation: 60 },
+          { journey: "checkout", degradation: 40 },
+        ],
+        note: null,
+      },
+    },
+    {
+      at: 6,
+      kind: "notification",
+      body: "Checkout told in #team-checkout: orders fail after the payment step.",
+      by: "RESPONDER",
+      data: told("Checkout", "chat"),
+    },
+    {
+      at: 7,
+      kind: "severity_change",
+      body: "Severity: SEV4 → SEV1",
+      by: "COMMANDER",
+      data: { field: "severity", from: "SEV4", to: "SEV1" },
+    },
+    {
+      at: 9,
+      kind: "hypothesis",
+      body: "Fraud screening is slow and holding authorisations.",
+      by: "RESPONDER",
+      data: { state: "ruled_out" },
+    },
+    {
+      at: 10,
+      kind: "stakeholder_update",
+      body: "Card payments failing for ~40% of checkouts; Payments investigating, next update in 15 min.",
+      by: "COMMANDER",
+    },
+    {
+      at: 12,
+      kind: "hypothesis",
+      body: "Payment gateway adapter's connection pool is exhausted by PSP timeouts.",
+      by: "RESPONDER",
+      data: { state: "confirmed" },
+    },
+    {
+      at: 14,
+      kind: "notification",
+      body: "Storefront told: show the 'pay later' banner.",
+      by: "COMMANDER",
+      data: told("Storefront", "chat"),
+    },
+    {
+      at: 20,
+      kind: "action",
+      body: "Raised the adapter's PSP timeout budget and enabled the fallback acquirer.",
+      by: "RESPONDER",
+      data: { outcome: "worked" },
+    },
+    {
+      at: 26,
+      kind: "status_change",
+      body: "Status: Investigating → Monitoring",
+      by: "COMMANDER",
+      data: { field: "status", from: "investigating", to: "monitoring" },
+    },
+    {
+      at: 32,
+      kind: "status_change",
+      body: "Resolved: Monitoring → Resolved",
+      by: "COMMANDER",
+      data: { field: "status", from: "monitoring", to: "resolved" },
+    },
   ];
   for (const e of entries) {
     const authorId = e.by ? (ids.users.get(e.by) ?? null) : null;
-    const event = await appendEvent(tx, { incidentId: incident.id, kind: e.kind, body: e.body, data: e.data, authorId, occurredAt: at(e.at), recordedAt: at(e.at) });
+    const event = await appendEvent(tx, {
+      incidentId: incident.id,
+      kind: e.kind,
+      body: e.body,
+      data: e.data,
+      authorId,
+      occurredAt: at(e.at),
+      recordedAt: at(e.at),
+    });
     if (e.kind === "impact_change") {
       await tx.incidentImpactChange.createMany({
         data: [
-          { incidentId: incident.id, journey: "payment", degradation: 60, effectiveAt: at(1), authorId, eventSeq: event.seq, recordedAt: at(e.at) },
-          { incidentId: incident.id, journey: "checkout", degradation: 40, effectiveAt: at(1), authorId, eventSeq: event.seq, recordedAt: at(e.at) },
+          {
+            incidentId: incident.id,
+            journey: "payment",
+            degradation: 60,
+            effectiveAt: at(1),
+            authorId,
+            eventSeq: event.seq,
+            recordedAt: at(e.at),
+          },
+          {
+            incidentId: incident.id,
+            journey: "checkout",
+            degradation: 40,
+            effectiveAt: at(1),
+            authorId,
+            eventSeq: event.seq,
+            recordedAt: at(e.at),
+          },
         ],
       });
     }
     if (e.kind === "stakeholder_update") {
       await tx.stakeholderUpdate.create({
-        data: { organizationId: ids.organizationId, incidentId: incident.id, authorId, affected: "Card payments at checkout", doing: "Payments investigating the gateway adapter", journeyStatus: { payment: "partial_outage", checkout: "degraded" }, eventSeq: event.seq, createdAt: at(e.at) },
+        data: {
+          organizationId: ids.organizationId,
+          incidentId: incident.id,
+          authorId,
+          affected: "Card payments at checkout",
+          doing: "Payments investigating the gateway adapter",
+          journeyStatus: { payment: "partial_outage", checkout: "degraded" },
+          eventSeq: event.seq,
+          createdAt: at(e.at),
+        },
       });
     }
     if (e.kind === "hypothesis" && e.data?.state === "confirmed") {
       // Posted open, confirmed 4 minutes later (wall): the amendment is when it was confirmed.
-      await appendEvent(tx, { incidentId: incident.id, kind: "amendment", body: `marked hypothesis #${event.seq} confirmed`, targetSeq: event.seq, authorId: commander, occurredAt: at(16), recordedAt: at(16), data: { change: "state", entry: event } });
+      await appendEvent(tx, {
+        incidentId: incident.id,
+        kind: "amendment",
+        body: `marked hypothesis #${event.seq} confirmed`,
+        targetSeq: event.seq,
+        authorId: commander,
+        occurredAt: at(16),
+        recordedAt: at(16),
+        data: { change: "state", entry: event },
+      });
     }
   }
   // Impact ends with the resolution; the scoring code writes the report as endDrill would.

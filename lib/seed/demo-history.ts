@@ -54,18 +54,59 @@ async function seedPastIncident(tx: Tx, ids: HistoryIds, past: DemoPastIncident,
     if (!serviceId) throw new Error(`Demo incident "${past.title}" names unknown service ${name}`);
     await tx.incidentService.create({ data: { incidentId: incident.id, serviceId, addedAt: at(past.minutes.acknowledged) } });
   }
-  const log = (kind: "alert" | "status_change" | "note" | "impact_change", body: string, minute: number, authorId: string | null, data?: Record<string, unknown>) =>
-    appendEvent(tx, { incidentId: incident.id, kind, body, data, authorId, occurredAt: at(minute), recordedAt: at(Math.max(minute, past.minutes.acknowledged)) });
+  const log = (
+    kind: "alert" | "status_change" | "note" | "impact_change",
+    body: string,
+    minute: number,
+    authorId: string | null,
+    data?: Record<string, unknown>,
+  ) =>
+    appendEvent(tx, {
+      incidentId: incident.id,
+      kind,
+      body,
+      data,
+      authorId,
+      occurredAt: at(minute),
+      recordedAt: at(Math.max(minute, past.minutes.acknowledged)),
+    });
   await log("alert", past.summary, past.minutes.detected, null);
-  await log("status_change", `Declared ${past.severity} · investigating · Casey Commander is incident commander`, past.minutes.acknowledged, commander);
+  await log(
+    "status_change",
+    `Declared ${past.severity} · investigating · Casey Commander is incident commander`,
+    past.minutes.acknowledged,
+    commander,
+  );
   for (const step of past.impact) {
-    const changes = (Object.entries(step.journeys) as [JourneyName, number][]).map(([journey, degradation]) => ({ journey, degradation, since: at(step.at).toISOString() }));
-    const event = await log("impact_change", `Impact: ${changes.map((c) => `${c.journey.replace("_", " ")} ${c.degradation}%`).join(", ")}`, step.at, responder, { field: "impact", changes, note: null });
+    const changes = (Object.entries(step.journeys) as [JourneyName, number][]).map(([journey, degradation]) => ({
+      journey,
+      degradation,
+      since: at(step.at).toISOString(),
+    }));
+    const event = await log(
+      "impact_change",
+      `Impact: ${changes.map((c) => `${c.journey.replace("_", " ")} ${c.degradation}%`).join(", ")}`,
+      step.at,
+      responder,
+      { field: "impact", changes, note: null },
+    );
     await tx.incidentImpactChange.createMany({
-      data: changes.map((c) => ({ incidentId: incident.id, journey: c.journey, degradation: c.degradation, effectiveAt: at(step.at), authorId: responder, eventSeq: event.seq, recordedAt: new Date(event.recordedAt) })),
+      data: changes.map((c) => ({
+        incidentId: incident.id,
+        journey: c.journey,
+        degradation: c.degradation,
+        effectiveAt: at(step.at),
+        authorId: responder,
+        eventSeq: event.seq,
+        recordedAt: new Date(event.recordedAt),
+      })),
     });
   }
-  await log("status_change", "Status: monitoring → resolved", past.minutes.resolved, commander, { field: "status", from: "monitoring", to: "resolved" });
+  await log("status_change", "Status: monitoring → resolved", past.minutes.resolved, commander, {
+    field: "status",
+    from: "monitoring",
+    to: "resolved",
+  });
 
   const isPublished = past.postmortem.status === "published";
   const publishedAt = at(past.minutes.resolved + 3 * 24 * 60);
@@ -83,13 +124,27 @@ async function seedPastIncident(tx: Tx, ids: HistoryIds, past: DemoPastIncident,
       publishedAt: isPublished ? publishedAt : null,
       createdAt: at(past.minutes.resolved + 60),
       sections: {
-        create: past.postmortem.sections.map((s, position) => ({ key: s.key, title: s.title, body: s.body, position, updatedById: commander, updatedAt: publishedAt })),
+        create: past.postmortem.sections.map((s, position) => ({
+          key: s.key,
+          title: s.title,
+          body: s.body,
+          position,
+          updatedById: commander,
+          updatedAt: publishedAt,
+        })),
       },
     },
   });
   if (isPublished) {
     await tx.postmortemRevision.create({
-      data: { postmortemId: postmortem.id, number: 1, title: past.postmortem.title, sections: past.postmortem.sections, publishedById: commander, publishedAt },
+      data: {
+        postmortemId: postmortem.id,
+        number: 1,
+        title: past.postmortem.title,
+        sections: past.postmortem.sections,
+        publishedById: commander,
+        publishedAt,
+      },
     });
   }
   for (const [i, item] of past.actionItems.entries()) {

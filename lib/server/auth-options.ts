@@ -19,8 +19,7 @@ const ZCredentials = z.object({ email: z.email().max(320), password: z.string().
 
 // A fixed hash to compare against when the email is unknown, so response time does not reveal
 // which accounts exist.
-const DECOY_HASH =
-  "scrypt$32768$8$1$q0l7wtbBfOPLh1o1sWjEKg$D1DcxL6gb4Q9Vjv3Y0YqGkTqzjJgpEhKQb7OgbHmmSo";
+const DECOY_HASH = "scrypt$32768$8$1$q0l7wtbBfOPLh1o1sWjEKg$D1DcxL6gb4Q9Vjv3Y0YqGkTqzjJgpEhKQb7OgbHmmSo";
 
 /**
  * Exported for tests; next-auth calls it through the credentials provider with the request, whose

@@ -31,7 +31,8 @@ const ROUTES: DirectRoute[] = [
     method: "POST",
     pattern: /^\/api\/incidents\/([^/]+)\/events$/,
     handler: async (req, head, [incidentId = ""]) => {
-      const { event, created } = head.header("authorization") === null ? await postAsSession(req, head, incidentId) : await postWithToken(req, head, incidentId);
+      const { event, created } =
+        head.header("authorization") === null ? await postAsSession(req, head, incidentId) : await postWithToken(req, head, incidentId);
       return { status: created ? 201 : 200, body: event };
     },
   },

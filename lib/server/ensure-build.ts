@@ -29,6 +29,10 @@ export function ensureProductionBuild(root: string): void {
   if (builtAt > changedAt) return;
   log.info(builtAt ? "sources changed since the last build; rebuilding" : "no production build yet; building (takes a minute or two)");
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(process.execPath, [nextBin, "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) throw new Error("next build failed; see the output above");
 }

@@ -33,7 +33,11 @@ type WarroomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<s
 
 const ZJoin = z.object({
   incidentId: z.string({ error: "incidentId is required" }).min(1, "incidentId is required"),
-  afterSeq: z.number({ error: "afterSeq must be a number" }).int("afterSeq must be a whole number").min(0, "afterSeq must be 0 or more").optional(),
+  afterSeq: z
+    .number({ error: "afterSeq must be a number" })
+    .int("afterSeq must be a whole number")
+    .min(0, "afterSeq must be 0 or more")
+    .optional(),
 });
 const JOIN_PAGE = 500;
 const incidentReads = createCoalescer<IncidentDto>();
@@ -206,7 +210,11 @@ export function createRealtimeServer(httpServer: HttpServer): RealtimeServer {
 
   addCollector(() => {
     const top = [...presence.roomSizes()].sort((a, b) => b[1] - a[1]).slice(0, 10);
-    replaceGauge("warroom_room_sockets", "Sockets in the ten fullest incident rooms on this instance", top.map(([incidentId, n]) => ({ labels: { incident: incidentId }, value: n })));
+    replaceGauge(
+      "warroom_room_sockets",
+      "Sockets in the ten fullest incident rooms on this instance",
+      top.map(([incidentId, n]) => ({ labels: { incident: incidentId }, value: n })),
+    );
   });
   setRealtimeServer(io);
   return io;

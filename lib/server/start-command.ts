@@ -9,6 +9,7 @@ import path from "node:path";
 export function startCommandArgs(root: string): string[] {
   const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts?: { start?: string } };
   const [program, ...args] = (pkg.scripts?.start ?? "").trim().split(/\s+/);
-  if (program !== "node" || args.length === 0) throw new Error(`package.json's start script must be \`node [flags] <launcher>\`, not "${pkg.scripts?.start ?? ""}"`);
+  if (program !== "node" || args.length === 0)
+    throw new Error(`package.json's start script must be \`node [flags] <launcher>\`, not "${pkg.scripts?.start ?? ""}"`);
   return args;
 }

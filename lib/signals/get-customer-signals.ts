@@ -35,7 +35,12 @@ export async function getCustomerSignals(actor: Actor, incidentId: string, now =
   const where = { organizationId: actor.organizationId, journey: { not: null }, answeredAt: { gte: since, lte: now } } as const;
   const [groups, recent] = await Promise.all([
     db().customerSignal.groupBy({ by: ["journey"], where, _count: { _all: true }, _avg: { score: true } }),
-    db().customerSignal.findMany({ where: { ...where, comment: { not: "" } }, orderBy: { answeredAt: "desc" }, take: 50, select: { journey: true, comment: true, answeredAt: true } }),
+    db().customerSignal.findMany({
+      where: { ...where, comment: { not: "" } },
+      orderBy: { answeredAt: "desc" },
+      take: 50,
+      select: { journey: true, comment: true, answeredAt: true },
+    }),
   ]);
   const journeys = groups
     .filter((g): g is typeof g & { journey: JourneyName } => g.journey !== null)
@@ -43,9 +48,17 @@ export async function getCustomerSignals(actor: Actor, incidentId: string, now =
       journey: g.journey,
       responses: g._count._all,
       averageScore: g._avg.score === null ? null : Math.round(g._avg.score * 10) / 10,
-      comments: recent.filter((r) => r.journey === g.journey).slice(0, 3).map((r) => ({ text: r.comment, at: r.answeredAt.toISOString() })),
+      comments: recent
+        .filter((r) => r.journey === g.journey)
+        .slice(0, 3)
+        .map((r) => ({ text: r.comment, at: r.answeredAt.toISOString() })),
       touchesIncident: touched.has(g.journey),
     }))
-    .sort((a, b) => Number(b.touchesIncident) - Number(a.touchesIncident) || b.responses - a.responses || JOURNEYS.indexOf(a.journey) - JOURNEYS.indexOf(b.journey));
+    .sort(
+      (a, b) =>
+        Number(b.touchesIncident) - Number(a.touchesIncident) ||
+        b.responses - a.responses ||
+        JOURNEYS.indexOf(a.journey) - JOURNEYS.indexOf(b.journey),
+    );
   return { incidentId, windowMinutes: SIGNAL_WINDOW_MINUTES, since: since.toISOString(), journeys };
 }

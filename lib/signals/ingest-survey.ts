@@ -15,5 +15,10 @@ export async function ingestSurvey(integration: { id: string; organizationId: st
   const responses = parseSurveyPayload(rawBody);
   const stored = await storeSurveyResponses(integration.organizationId, integration.id, responses);
   await db().integration.update({ where: { id: integration.id }, data: { lastReceivedAt: new Date() }, select: { id: true } });
-  return { received: responses.length, recorded: stored, repeats: responses.length - stored, duplicate: responses.length > 0 && stored === 0 };
+  return {
+    received: responses.length,
+    recorded: stored,
+    repeats: responses.length - stored,
+    duplicate: responses.length > 0 && stored === 0,
+  };
 }

@@ -34,7 +34,10 @@ const KEYWORDS: [JourneyName, RegExp][] = [
 /** "Product page", "product-page", "PRODUCT_PAGE" → product_page; unknown → null. */
 export function normalizeJourney(value: unknown): JourneyName | null {
   if (typeof value !== "string") return null;
-  const key = value.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const key = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
   return (JOURNEYS as readonly string[]).includes(key) ? (key as JourneyName) : null;
 }
 
@@ -44,18 +47,25 @@ export function journeyFromComment(comment: string): JourneyName | null {
 }
 
 const ZScore = z.coerce.number().finite().nullable().optional().catch(null);
-const ZTime = z.union([z.iso.datetime({ offset: true }), z.number()]).optional().catch(undefined);
+const ZTime = z
+  .union([z.iso.datetime({ offset: true }), z.number()])
+  .optional()
+  .catch(undefined);
 
 /** Warroom's generic survey answer: one per delivery, or many in `ZSurveyBatch`. */
 export const ZSurveyAnswer = z.object({
-  responseId: z.union([z.string().trim().min(1).max(200), z.number()], { error: "responseId is required: the tool's id of the answer, so a retry counts once" }),
+  responseId: z.union([z.string().trim().min(1).max(200), z.number()], {
+    error: "responseId is required: the tool's id of the answer, so a retry counts once",
+  }),
   journey: z.string().max(100).optional(),
   score: ZScore,
   comment: z.string().optional().catch(undefined),
   answeredAt: ZTime,
 });
 
-export const ZSurveyBatch = z.object({ responses: z.array(ZSurveyAnswer).max(MAX_RESPONSES_PER_DELIVERY, "at most 500 responses per delivery") });
+export const ZSurveyBatch = z.object({
+  responses: z.array(ZSurveyAnswer).max(MAX_RESPONSES_PER_DELIVERY, "at most 500 responses per delivery"),
+});
 
 const ZDelighted = z.object({
   event_type: z.string(),
@@ -77,9 +87,21 @@ function toDate(value: string | number | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-function response(id: string | number, journey: unknown, score: number | null | undefined, comment: string | null | undefined, at: string | number | undefined): SurveyResponse {
+function response(
+  id: string | number,
+  journey: unknown,
+  score: number | null | undefined,
+  comment: string | null | undefined,
+  at: string | number | undefined,
+): SurveyResponse {
   const text = (comment ?? "").trim().slice(0, MAX_COMMENT);
-  return { responseId: String(id), journey: normalizeJourney(journey) ?? journeyFromComment(text), score: score ?? null, comment: text, answeredAt: toDate(at) };
+  return {
+    responseId: String(id),
+    journey: normalizeJourney(journey) ?? journeyFromComment(text),
+    score: score ?? null,
+    comment: text,
+    answeredAt: toDate(at),
+  };
 }
 
 /** Reads one delivery: a generic response, `{ responses: [...] }`, or a Delighted event. Bad input is a 422 naming the field. */
@@ -99,8 +121,6 @@ export function parseSurveyPayload(rawBody: string): SurveyResponse[] {
     return [response(d.id, journey, d.score, d.comment, d.updated_at ?? d.created_at)];
   }
   const isBatch = typeof body === "object" && body !== null && "responses" in body;
-  const list = isBatch
-    ? ZSurveyBatch.parse(body).responses
-    : [ZSurveyAnswer.parse(body)];
+  const list = isBatch ? ZSurveyBatch.parse(body).responses : [ZSurveyAnswer.parse(body)];
   return list.map((r) => response(r.responseId, r.journey, r.score, r.comment, r.answeredAt));
 }

@@ -25,7 +25,9 @@ export function describeUpdate(input: Input, timeZone: string): string {
   lines.push(`Affected: ${input.affected}`, `Doing: ${input.doing}`);
   const journeys = Object.entries(input.journeyStatus as JourneyStatusMap);
   if (journeys.length) {
-    lines.push(`Customers see: ${journeys.map(([j, s]) => `${JOURNEY_LABELS[j as JourneyName]} ${CUSTOMER_STATUS_LABELS[s].toLowerCase()}`).join(", ")}`);
+    lines.push(
+      `Customers see: ${journeys.map(([j, s]) => `${JOURNEY_LABELS[j as JourneyName]} ${CUSTOMER_STATUS_LABELS[s].toLowerCase()}`).join(", ")}`,
+    );
   }
   lines.push(input.nextUpdateBy ? `Next update by ${formatDue(new Date(input.nextUpdateBy), timeZone)}` : "No further update promised");
   return lines.join("\n");
@@ -44,48 +46,61 @@ export interface PostedStakeholderUpdate {
 export async function postStakeholderUpdate(actor: Actor, incidentId: string, raw: unknown): Promise<PostedStakeholderUpdate> {
   assertCan(actor, "incident:edit");
   const input = ZPostStakeholderUpdate.parse(raw);
-  const result = await db().$transaction(
-    async (tx) => {
-      const incident = await lockIncident(tx, actor, incidentId);
-      if (!canPostStakeholderUpdate(actor, incident)) {
-        throw forbidden("Only the incident commander, the communications lead or a commander can post stakeholder updates");
-      }
-      const org = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { timeZone: true } });
-      const created = await tx.stakeholderUpdate.create({
-        data: {
-          organizationId: actor.organizationId,
-          incidentId,
-          authorId: actor.userId,
-          affected: input.affected,
-          doing: input.doing,
-          nextUpdateBy: input.nextUpdateBy ? new Date(input.nextUpdateBy) : null,
-          isPublic: input.isPublic,
-          journeyStatus: input.journeyStatus,
-        },
-        select: { id: true },
-      });
-      const event = await appendEvent(tx, {
+  const result = await db().$transaction(async (tx) => {
+    const incident = await lockIncident(tx, actor, incidentId);
+    if (!canPostStakeholderUpdate(actor, incident)) {
+      throw forbidden("Only the incident commander, the communications lead or a commander can post stakeholder updates");
+    }
+    const org = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { timeZone: true } });
+    const created = await tx.stakeholderUpdate.create({
+      data: {
+        organizationId: actor.organizationId,
         incidentId,
-        kind: "stakeholder_update",
-        body: describeUpdate(input, org.timeZone),
-        data: { updateId: created.id, isPublic: input.isPublic, nextUpdateBy: input.nextUpdateBy, journeyStatus: input.journeyStatus },
         authorId: actor.userId,
-      });
-      const row = await tx.stakeholderUpdate.update({ where: { id: created.id }, data: { eventSeq: event.seq }, select: stakeholderUpdateSelect });
-      const update = toStakeholderUpdateDto(row);
-      await recordAudit(tx, actor, {
-        action: "stakeholder_update.post",
-        entityType: "StakeholderUpdate",
-        entityId: update.id,
-        after: { incidentId, affected: update.affected, doing: update.doing, nextUpdateBy: update.nextUpdateBy, isPublic: update.isPublic, journeyStatus: update.journeyStatus },
-      });
-      // The channels that follow stakeholder updates get the same text (outbox: commits with it).
-      const dto = toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: incidentSelect }));
-      await enqueueOutbound(tx, { organizationId: actor.organizationId, event: "stakeholder.update", incident: dto, data: { text: event.body } });
-      return { update, event };
-    },
-    TX_OPTIONS,
-  );
+        affected: input.affected,
+        doing: input.doing,
+        nextUpdateBy: input.nextUpdateBy ? new Date(input.nextUpdateBy) : null,
+        isPublic: input.isPublic,
+        journeyStatus: input.journeyStatus,
+      },
+      select: { id: true },
+    });
+    const event = await appendEvent(tx, {
+      incidentId,
+      kind: "stakeholder_update",
+      body: describeUpdate(input, org.timeZone),
+      data: { updateId: created.id, isPublic: input.isPublic, nextUpdateBy: input.nextUpdateBy, journeyStatus: input.journeyStatus },
+      authorId: actor.userId,
+    });
+    const row = await tx.stakeholderUpdate.update({
+      where: { id: created.id },
+      data: { eventSeq: event.seq },
+      select: stakeholderUpdateSelect,
+    });
+    const update = toStakeholderUpdateDto(row);
+    await recordAudit(tx, actor, {
+      action: "stakeholder_update.post",
+      entityType: "StakeholderUpdate",
+      entityId: update.id,
+      after: {
+        incidentId,
+        affected: update.affected,
+        doing: update.doing,
+        nextUpdateBy: update.nextUpdateBy,
+        isPublic: update.isPublic,
+        journeyStatus: update.journeyStatus,
+      },
+    });
+    // The channels that follow stakeholder updates get the same text (outbox: commits with it).
+    const dto = toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: incidentSelect }));
+    await enqueueOutbound(tx, {
+      organizationId: actor.organizationId,
+      event: "stakeholder.update",
+      incident: dto,
+      data: { text: event.body },
+    });
+    return { update, event };
+  }, TX_OPTIONS);
   publishTimelineEvent(result.event);
   publishStakeholderUpdate(actor.organizationId, result.update);
   kickOutbound();

@@ -32,7 +32,8 @@ export const ZPostStakeholderUpdate = z
       .record(z.string(), z.enum(CUSTOMER_STATUSES, { error: `must be one of ${CUSTOMER_STATUSES.join(", ")}` }))
       .superRefine((value, ctx) => {
         for (const key of Object.keys(value)) {
-          if (!isJourney(key)) ctx.addIssue({ code: "custom", path: [key], message: `unknown journey "${key}"; one of ${JOURNEYS.join(", ")}` });
+          if (!isJourney(key))
+            ctx.addIssue({ code: "custom", path: [key], message: `unknown journey "${key}"; one of ${JOURNEYS.join(", ")}` });
         }
       })
       .transform((v) => v as JourneyStatusMap)

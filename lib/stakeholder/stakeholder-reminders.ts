@@ -27,9 +27,8 @@ interface Claimed {
  * "next update by" has passed and that has not been reminded. Null when none is due.
  */
 async function remindOne(now: Date): Promise<{ organizationId: string; update: StakeholderUpdateDto; event: TimelineEventDto } | null> {
-  return db().$transaction(
-    async (tx) => {
-      const claimed = await tx.$queryRaw<Claimed[]>`
+  return db().$transaction(async (tx) => {
+    const claimed = await tx.$queryRaw<Claimed[]>`
         SELECT s.id, s."incidentId", s."organizationId", s."nextUpdateBy", o."timeZone"
         FROM "StakeholderUpdate" s
         JOIN "Incident" i ON i.id = s."incidentId"
@@ -42,20 +41,22 @@ async function remindOne(now: Date): Promise<{ organizationId: string; update: S
         ORDER BY s."nextUpdateBy" ASC
         LIMIT 1
         FOR UPDATE OF s SKIP LOCKED`;
-      const due = claimed[0];
-      if (!due) return null;
-      const row = await tx.stakeholderUpdate.update({ where: { id: due.id }, data: { reminderSentAt: now }, select: stakeholderUpdateSelect });
-      const event = await appendEvent(tx, {
-        incidentId: due.incidentId,
-        kind: "stakeholder_update",
-        body: `Stakeholder update overdue (was due ${formatDue(due.nextUpdateBy, due.timeZone)})`,
-        data: { reminder: true, updateId: due.id, dueAt: due.nextUpdateBy.toISOString() },
-        authorId: null,
-      });
-      return { organizationId: due.organizationId, update: toStakeholderUpdateDto(row), event };
-    },
-    TX_OPTIONS,
-  );
+    const due = claimed[0];
+    if (!due) return null;
+    const row = await tx.stakeholderUpdate.update({
+      where: { id: due.id },
+      data: { reminderSentAt: now },
+      select: stakeholderUpdateSelect,
+    });
+    const event = await appendEvent(tx, {
+      incidentId: due.incidentId,
+      kind: "stakeholder_update",
+      body: `Stakeholder update overdue (was due ${formatDue(due.nextUpdateBy, due.timeZone)})`,
+      data: { reminder: true, updateId: due.id, dueAt: due.nextUpdateBy.toISOString() },
+      authorId: null,
+    });
+    return { organizationId: due.organizationId, update: toStakeholderUpdateDto(row), event };
+  }, TX_OPTIONS);
 }
 
 /** One pass: writes every due reminder (up to the cap) and pushes each after its commit. Returns how many. */

@@ -36,7 +36,10 @@ export async function loadPublicStatus(slug: string | null, now = new Date()): P
     : await db().organization.findFirst({ orderBy: { createdAt: "asc" }, select: ORG_FIELDS });
   if (!org) return null;
   const since = new Date(now.getTime() - RESOLVED_WINDOW_MS);
-  const published = { stakeholderUpdates: { some: { isPublic: true } }, OR: [{ status: { not: "resolved" as const } }, { resolvedAt: { gte: since } }] };
+  const published = {
+    stakeholderUpdates: { some: { isPublic: true } },
+    OR: [{ status: { not: "resolved" as const } }, { resolvedAt: { gte: since } }],
+  };
   // With the setting on, an open incident whose impact marks a journey shows without an update.
   const impacted = { status: { not: "resolved" as const }, impactChanges: { some: { degradation: { gt: 0 } } } };
   const incidents = await db().incident.findMany({
@@ -60,7 +63,11 @@ export async function loadPublicStatus(slug: string | null, now = new Date()): P
         select: { id: true, affected: true, doing: true, nextUpdateBy: true, journeyStatus: true, createdAt: true },
       },
       impactChanges: org.statusAutoImpact
-        ? { orderBy: [{ eventSeq: "asc" }, { recordedAt: "asc" }], take: MAX_IMPACT_ROWS, select: { journey: true, degradation: true, effectiveAt: true } }
+        ? {
+            orderBy: [{ eventSeq: "asc" }, { recordedAt: "asc" }],
+            take: MAX_IMPACT_ROWS,
+            select: { journey: true, degradation: true, effectiveAt: true },
+          }
         : false,
     },
   });

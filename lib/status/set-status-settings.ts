@@ -10,8 +10,18 @@ export async function setStatusSettings(actor: Actor, input: unknown): Promise<S
   return db().$transaction(async (tx) => {
     const select = { statusAutoImpact: true } as const;
     const before = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select });
-    const after = await tx.organization.update({ where: { id: actor.organizationId }, data: { statusAutoImpact: data.statusAutoImpact }, select });
-    await recordAudit(tx, actor, { action: "organization.status_settings", entityType: "Organization", entityId: actor.organizationId, before, after });
+    const after = await tx.organization.update({
+      where: { id: actor.organizationId },
+      data: { statusAutoImpact: data.statusAutoImpact },
+      select,
+    });
+    await recordAudit(tx, actor, {
+      action: "organization.status_settings",
+      entityType: "Organization",
+      entityId: actor.organizationId,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -57,12 +57,19 @@ export function formatClock(date: Date, timeZone?: string): string {
   return `${formatTime(date, timeZone)} ${zoneName(date, timeZone)}`;
 }
 
-
-
 /** "2026-12-03T07:09:09": the value a datetime-local input shows for an instant, in a zone (the viewer's by default). */
 export function toZonedInput(date: Date, timeZone?: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    })
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   );

@@ -50,39 +50,36 @@ export async function changeEntry(actor: Actor, incidentId: string, rawSeq: unkn
   if (!parsedSeq.success) throw notFound("Timeline entry");
   const seq = parsedSeq.data;
 
-  const result = await db().$transaction(
-    async (tx): Promise<ChangeResult> => {
-      const incident = await lockIncident(tx, actor, incidentId);
-      const row = await tx.timelineEvent.findUnique({ where: { incidentId_seq: { incidentId, seq } }, select: eventSelect });
-      if (!row) throw notFound(`Timeline entry #${seq}`);
-      const before = toEventDto(row);
-      const plan = planner(before, { isOwn: before.author?.id === actor.userId, canModerate: canModerateTimeline(actor, incident) });
-      if (!plan) return { entry: before, amendment: null };
+  const result = await db().$transaction(async (tx): Promise<ChangeResult> => {
+    const incident = await lockIncident(tx, actor, incidentId);
+    const row = await tx.timelineEvent.findUnique({ where: { incidentId_seq: { incidentId, seq } }, select: eventSelect });
+    if (!row) throw notFound(`Timeline entry #${seq}`);
+    const before = toEventDto(row);
+    const plan = planner(before, { isOwn: before.author?.id === actor.userId, canModerate: canModerateTimeline(actor, incident) });
+    if (!plan) return { entry: before, amendment: null };
 
-      if (plan.keepRevision) {
-        await tx.timelineEventRevision.create({
-          data: {
-            eventId: before.id,
-            body: before.body,
-            data: (before.data ?? undefined) as Prisma.InputJsonValue | undefined,
-            editedById: actor.userId,
-          },
-        });
-      }
-      const after = toEventDto(await tx.timelineEvent.update({ where: { id: before.id }, data: plan.update, select: eventSelect }));
-      const amendment = await appendEvent(tx, {
-        incidentId,
-        kind: "amendment",
-        body: `${actor.name} ${plan.sentence}`,
-        data: { change: plan.change, entry: after },
-        targetSeq: seq,
-        authorId: actor.userId,
+    if (plan.keepRevision) {
+      await tx.timelineEventRevision.create({
+        data: {
+          eventId: before.id,
+          body: before.body,
+          data: (before.data ?? undefined) as Prisma.InputJsonValue | undefined,
+          editedById: actor.userId,
+        },
       });
-      await recordAudit(tx, actor, { action: `timeline.${plan.change}`, entityType: "TimelineEvent", entityId: before.id, before, after });
-      return { entry: after, amendment };
-    },
-    TX_OPTIONS,
-  );
+    }
+    const after = toEventDto(await tx.timelineEvent.update({ where: { id: before.id }, data: plan.update, select: eventSelect }));
+    const amendment = await appendEvent(tx, {
+      incidentId,
+      kind: "amendment",
+      body: `${actor.name} ${plan.sentence}`,
+      data: { change: plan.change, entry: after },
+      targetSeq: seq,
+      authorId: actor.userId,
+    });
+    await recordAudit(tx, actor, { action: `timeline.${plan.change}`, entityType: "TimelineEvent", entityId: before.id, before, after });
+    return { entry: after, amendment };
+  }, TX_OPTIONS);
 
   if (result.amendment) publishTimelineEvent(result.amendment);
   return result;

@@ -35,7 +35,10 @@ export function classifyContentChange(
   }
   if (kind === "hypothesis" && only === "state") {
     const state = String(data.state);
-    return { change: "state", sentence: state === "open" ? `reopened hypothesis #${seq}` : `marked hypothesis #${seq} ${STATE_LABELS[state] ?? state}` };
+    return {
+      change: "state",
+      sentence: state === "open" ? `reopened hypothesis #${seq}` : `marked hypothesis #${seq} ${STATE_LABELS[state] ?? state}`,
+    };
   }
   if (kind === "notification" && only === "acknowledgedAt") {
     return data.acknowledgedAt

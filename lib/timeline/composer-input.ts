@@ -106,7 +106,8 @@ export function buildComposerEntry(parsed: ComposerParse, fields: ComposerFields
     const team = teams && typed ? matchTeam(typed, teams) : null;
     if (teams && typed && !team) return { ok: false, field: "target", error: unknownTeamMessage(typed, teams) };
     const data = ZNotificationData.safeParse({ target: team?.name ?? typed, channel, ...(team ? { teamId: team.id } : {}) });
-    if (!data.success) return { ok: false, field: "target", error: "Say which team was told: /notify Payments via phone: message, or fill in “To”." };
+    if (!data.success)
+      return { ok: false, field: "target", error: "Say which team was told: /notify Payments via phone: message, or fill in “To”." };
     const body = parsed.body || toldSentence(data.data.target, channel);
     return { ok: true, kind: "notification", body, data: data.data };
   }

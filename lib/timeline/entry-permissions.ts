@@ -32,7 +32,11 @@ export function isStrikableKind(kind: EventKindName): boolean {
 }
 
 /** Text, outcome, state or acknowledgement: the author, or a moderator. */
-export function canAmendEntry(viewer: TimelineViewer, entry: { kind: EventKindName; author: { id: string } | null }, canModerate: boolean): boolean {
+export function canAmendEntry(
+  viewer: TimelineViewer,
+  entry: { kind: EventKindName; author: { id: string } | null },
+  canModerate: boolean,
+): boolean {
   if (!isAmendableKind(entry.kind)) return false;
   if (canModerate) return true;
   return entry.author?.id === viewer.userId && can(viewer.role, "timeline:amend-own");

@@ -22,9 +22,7 @@ export const ZNotificationData = z.object({
   pageError: z.string().max(500, "pageError must be at most 500 characters").optional(),
 });
 export const ZLinkData = z.object({
-  url: z
-    .url({ protocol: /^https?$/, error: "url must be an http(s) address" })
-    .max(2000, "url must be at most 2,000 characters"),
+  url: z.url({ protocol: /^https?$/, error: "url must be an http(s) address" }).max(2000, "url must be at most 2,000 characters"),
 });
 
 /** Changes between two values, for status/severity/role/time entries the system writes. */

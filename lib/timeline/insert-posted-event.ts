@@ -97,10 +97,28 @@ const POST_EVENT = {
  * A clientId stored before fails the unique index, which the caller turns into "answer with the
  * stored entry".
  */
-export async function insertPostedEvent(userId: string, event: PostedEvent, sessionVersion: number | null = null, apiToken?: ApiTokenRef): Promise<InsertOutcome> {
+export async function insertPostedEvent(
+  userId: string,
+  event: PostedEvent,
+  sessionVersion: number | null = null,
+  apiToken?: ApiTokenRef,
+): Promise<InsertOutcome> {
   const dataJson = event.data === null ? null : JSON.stringify(event.data);
   const mark = JSON.stringify(principalMark(apiToken));
-  const values = [userId, event.incidentId, event.kind, event.body, dataJson, event.clientId, event.occurredAt, POSTERS, sessionVersion, AUDIT.action, AUDIT.entityType, mark];
+  const values = [
+    userId,
+    event.incidentId,
+    event.kind,
+    event.body,
+    dataJson,
+    event.clientId,
+    event.occurredAt,
+    POSTERS,
+    sessionVersion,
+    AUDIT.action,
+    AUDIT.entityType,
+    mark,
+  ];
   const row = (await preparedQuery<Row>(POST_EVENT, values))[0];
   if (!row) return { outcome: "no_user" };
   if (row.id === null || row.seq === null || row.kind === null || row.body === null || row.occurredAt === null || row.recordedAt === null) {

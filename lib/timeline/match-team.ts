@@ -22,6 +22,8 @@ export function matchTeam<T extends NamedTeam>(target: string, teams: readonly T
 /** "No team named “Fulfilment”. Teams: Checkout, Fulfillment, …" — the words a 422 and the composer show. */
 export function unknownTeamMessage(target: string, teams: readonly NamedTeam[]): string {
   const names = teams.map((t) => t.name).sort((a, b) => a.localeCompare(b));
-  const list = names.length ? ` Teams: ${names.slice(0, 12).join(", ")}${names.length > 12 ? ", …" : ""}.` : " The catalog has no teams yet.";
+  const list = names.length
+    ? ` Teams: ${names.slice(0, 12).join(", ")}${names.length > 12 ? ", …" : ""}.`
+    : " The catalog has no teams yet.";
   return `No team named “${target.trim()}” in the catalog.${list}`;
 }

@@ -12,7 +12,6 @@ export interface PostEventResult {
   created: boolean;
 }
 
-
 export function toPosted(incidentId: string, data: z.infer<typeof ZPostEvent>): PostedEvent {
   return {
     incidentId,

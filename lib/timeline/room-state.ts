@@ -114,7 +114,14 @@ export function applyRoomAction(state: RoomState, action: RoomAction): RoomState
       // A fresh newest page: start the contiguous run at its first event.
       const sorted = [...action.events].sort((a, b) => a.seq - b.seq);
       const first = sorted[0];
-      const base: RoomState = { ...state, events: [], amended: {}, lastSeq: first ? first.seq - 1 : 0, ahead: {}, hasOlder: action.hasOlder };
+      const base: RoomState = {
+        ...state,
+        events: [],
+        amended: {},
+        lastSeq: first ? first.seq - 1 : 0,
+        ahead: {},
+        hasOlder: action.hasOlder,
+      };
       return merge(base, sorted);
     }
     case "olderLoaded": {
@@ -133,9 +140,7 @@ export function applyRoomAction(state: RoomState, action: RoomAction): RoomState
     case "pendingState":
       return {
         ...state,
-        pending: state.pending.map((p) =>
-          p.clientId === action.clientId ? { ...p, state: action.state, error: action.error } : p,
-        ),
+        pending: state.pending.map((p) => (p.clientId === action.clientId ? { ...p, state: action.state, error: action.error } : p)),
       };
     case "discarded":
       return { ...state, pending: state.pending.filter((p) => p.clientId !== action.clientId) };

@@ -4,8 +4,7 @@ import { dataSchemaFor } from "./event-data.ts";
 import { ZText } from "../validation/text.ts";
 import { ZPastInstant } from "../validation/time.ts";
 
-const ZBody = ZText("body", { max: MAX_BODY_LENGTH, isMultiLine: true })
-  .min(1, "body must not be empty");
+const ZBody = ZText("body", { max: MAX_BODY_LENGTH, isMultiLine: true }).min(1, "body must not be empty");
 
 /**
  * Validates `data` against its kind's schema, reporting issues as `data.<field>`. A refinement,
@@ -105,9 +104,22 @@ const ZKindList = z.union([z.string(), z.array(z.string())]).transform((value, c
 
 export const ZListEvents = z
   .object({
-    after: z.coerce.number({ error: "after must be a number" }).int("after must be a whole number").min(0, "after must be 0 or more").optional(),
-    before: z.coerce.number({ error: "before must be a number" }).int("before must be a whole number").min(1, "before must be 1 or more").optional(),
-    limit: z.coerce.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be 1 or more").max(500, "limit must be at most 500").default(100),
+    after: z.coerce
+      .number({ error: "after must be a number" })
+      .int("after must be a whole number")
+      .min(0, "after must be 0 or more")
+      .optional(),
+    before: z.coerce
+      .number({ error: "before must be a number" })
+      .int("before must be a whole number")
+      .min(1, "before must be 1 or more")
+      .optional(),
+    limit: z.coerce
+      .number({ error: "limit must be a number" })
+      .int("limit must be a whole number")
+      .min(1, "limit must be 1 or more")
+      .max(500, "limit must be at most 500")
+      .default(100),
     // Filters for the history view. Catching up (`after`) is never filtered: a stream with holes
     // could not tell a missing entry from a filtered one.
     kind: ZKindList.optional(),

@@ -16,7 +16,10 @@ export async function strikeEvent(actor: Actor, incidentId: string, seq: unknown
     if (!who.canModerate) throw forbidden("Only a commander or an admin can strike entries through");
     if (!isStrikableKind(target.kind)) throw unprocessableEntry(target.seq, "entries the system wrote cannot be struck through");
     if (target.struck) {
-      throw new AppError("conflict", `Entry #${target.seq} was already struck through by ${target.struck.by?.name ?? "someone"}: ${target.struck.reason}`);
+      throw new AppError(
+        "conflict",
+        `Entry #${target.seq} was already struck through by ${target.struck.by?.name ?? "someone"}: ${target.struck.reason}`,
+      );
     }
     return {
       change: "strike",

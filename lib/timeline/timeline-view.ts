@@ -27,7 +27,14 @@ export interface TimelineFilters {
   showChanges: boolean;
 }
 
-export const NO_FILTERS: TimelineFilters = { kinds: [], authorId: null, pinnedOnly: false, text: "", showStruck: false, showChanges: false };
+export const NO_FILTERS: TimelineFilters = {
+  kinds: [],
+  authorId: null,
+  pinnedOnly: false,
+  text: "",
+  showStruck: false,
+  showChanges: false,
+};
 
 /** Whether anything narrows the view (the display toggles do not count). */
 export function isNarrowed(f: TimelineFilters): boolean {

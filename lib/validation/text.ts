@@ -50,7 +50,11 @@ export const ZText = (field: string, { min = 0, max, isMultiLine = false }: Text
 export const ZName = (field: string, options: Omit<TextOptions, "isMultiLine">) =>
   ZText(field, { ...options, isMultiLine: false })
     .transform((v) => normalizeName(v))
-    .pipe(z.string().min(options.min ?? 0, (options.min ?? 0) > 1 ? `${field} must be at least ${options.min} characters` : `${field} is required`));
+    .pipe(
+      z
+        .string()
+        .min(options.min ?? 0, (options.min ?? 0) > 1 ? `${field} must be at least ${options.min} characters` : `${field} is required`),
+    );
 
 /** NFKC, no zero-width characters, inner runs of white space as one space, trimmed. */
 export function normalizeName(value: string): string {

@@ -1,5 +1,20 @@
 // Client-safe catalog vocabulary shared by forms, the API, the importer and the map.
-export const SERVICE_KINDS = ["storefront", "api", "payment", "inventory", "oms", "wms", "erp", "pim", "crm", "search", "feed", "shipping", "returns", "other"] as const;
+export const SERVICE_KINDS = [
+  "storefront",
+  "api",
+  "payment",
+  "inventory",
+  "oms",
+  "wms",
+  "erp",
+  "pim",
+  "crm",
+  "search",
+  "feed",
+  "shipping",
+  "returns",
+  "other",
+] as const;
 export type ServiceKindName = (typeof SERVICE_KINDS)[number];
 
 export const SERVICE_KIND_LABELS: Record<ServiceKindName, string> = {
@@ -19,7 +34,17 @@ export const SERVICE_KIND_LABELS: Record<ServiceKindName, string> = {
   other: "Other",
 };
 
-export const JOURNEYS = ["browse", "search", "product_page", "cart", "checkout", "payment", "fulfillment", "returns", "post_purchase"] as const;
+export const JOURNEYS = [
+  "browse",
+  "search",
+  "product_page",
+  "cart",
+  "checkout",
+  "payment",
+  "fulfillment",
+  "returns",
+  "post_purchase",
+] as const;
 export type JourneyName = (typeof JOURNEYS)[number];
 
 export const JOURNEY_LABELS: Record<JourneyName, string> = {

@@ -2,19 +2,18 @@
 // prisma/schema.prisma describes, i.e. the schema changed without a migration being written for it.
 import { access } from "node:fs/promises";
 import path from "node:path";
-import {
-  diffMigrationsToSchema,
-  isEmptyScript,
-  LOCKFILE_NAME,
-  MIGRATIONS_DIR,
-  readMigrations,
-  SCHEMA_PATH,
-} from "./lib/schema-engine.js";
+import { diffMigrationsToSchema, isEmptyScript, LOCKFILE_NAME, MIGRATIONS_DIR, readMigrations, SCHEMA_PATH } from "./lib/schema-engine.js";
 
 async function main(): Promise<number> {
   const count = (await readMigrations(MIGRATIONS_DIR)).migrationDirectories.length;
   const lockfile = path.join(MIGRATIONS_DIR, LOCKFILE_NAME);
-  if (count > 0 && !(await access(lockfile).then(() => true, () => false))) {
+  if (
+    count > 0 &&
+    !(await access(lockfile).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     const shown = path.relative(process.cwd(), lockfile);
     console.error(`${shown} is missing; \`npm run db:new -- <name>\` restores it.`);
     return 1;

@@ -33,7 +33,11 @@ function alertGroup(tag: string) {
   };
 }
 
-test("an Alertmanager alert on the payment gateway adapter puts a ranked $/min row on the triage board within a second", async ({ apiAs, pageAs, playwright }) => {
+test("an Alertmanager alert on the payment gateway adapter puts a ranked $/min row on the triage board within a second", async ({
+  apiAs,
+  pageAs,
+  playwright,
+}) => {
   const tag = uniqueTag();
   const admin = await apiAs("admin");
   const created = await admin.post("/api/integrations", { data: { kind: "alertmanager", name: `Prometheus ${tag}` } });
@@ -73,7 +77,10 @@ test("an Alertmanager alert on the payment gateway adapter puts a ranked $/min r
   const r = room(board);
   await expectLive(r);
   const entry = r.entry(`Firing: PSP authorisations failing ${tag}`);
-  await expect(entry.getByTestId("alert-links").getByRole("link", { name: /Runbook/ })).toHaveAttribute("href", "https://wiki.example/runbooks/psp-errors");
+  await expect(entry.getByTestId("alert-links").getByRole("link", { name: /Runbook/ })).toHaveAttribute(
+    "href",
+    "https://wiki.example/runbooks/psp-errors",
+  );
   await expect(entry.getByTestId("alert-links").getByRole("link", { name: /Alertmanager/ })).toBeVisible();
   await expect(board.getByTestId("impact-estimate-note")).toContainText("Checkout 25%");
   await board.screenshot({ path: path.join(SCREENS_DIR, "alert-impact-room-1366.png") });

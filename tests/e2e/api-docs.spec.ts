@@ -29,11 +29,15 @@ test("the API reference lists every operation by tag, links from API tokens, and
   const declare = page.getByRole("heading", { name: "POST /api/incidents", exact: true });
   await expect(declare).toBeVisible();
   const operation = page.locator("#declareIncident");
-  await expect(operation.getByRole("table", { name: "Request body of POST /api/incidents" }).getByRole("row", { name: /severity/ })).toContainText('one of "SEV1", "SEV2", "SEV3", "SEV4"');
+  await expect(
+    operation.getByRole("table", { name: "Request body of POST /api/incidents" }).getByRole("row", { name: /severity/ }),
+  ).toContainText('one of "SEV1", "SEV2", "SEV3", "SEV4"');
   await expect(operation).toContainText("Admin, Commander, Responder");
 
   // The table of contents jumps to an operation's anchor from the keyboard.
-  const tocLink = page.getByRole("navigation", { name: "API reference contents" }).getByRole("link", { name: /POST\s*\/incidents\/\{id\}\/events$/ });
+  const tocLink = page
+    .getByRole("navigation", { name: "API reference contents" })
+    .getByRole("link", { name: /POST\s*\/incidents\/\{id\}\/events$/ });
   await tocLink.focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/#postEvent$/);

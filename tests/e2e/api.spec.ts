@@ -57,8 +57,16 @@ test("a viewer can read but cannot declare or post (403)", async ({ apiAs }) => 
   const incident = await seedIncident(commander);
 
   expect((await viewer.get(`/api/incidents/${incident.id}`)).status()).toBe(200);
-  await expectError(await viewer.post("/api/incidents", { data: { title: `Viewer tries ${uniqueTag()}`, severity: "SEV4" } }), 403, "forbidden");
-  await expectError(await viewer.post(`/api/incidents/${incident.id}/events`, { data: { kind: "note", body: "I am only watching" } }), 403, "forbidden");
+  await expectError(
+    await viewer.post("/api/incidents", { data: { title: `Viewer tries ${uniqueTag()}`, severity: "SEV4" } }),
+    403,
+    "forbidden",
+  );
+  await expectError(
+    await viewer.post(`/api/incidents/${incident.id}/events`, { data: { kind: "note", body: "I am only watching" } }),
+    403,
+    "forbidden",
+  );
 
   // Nothing was written by the refused requests.
   const page = (await (await viewer.get(`/api/incidents/${incident.id}/events`)).json()) as EventPage;
@@ -111,7 +119,9 @@ test("invalid timeline entries are 422 naming the fields, and nothing is stored"
   await expectInvalidFields(await api.post(events, { data: { kind: "note", body: "" } }), ["body"]);
   await expectInvalidFields(await api.post(events, { data: { kind: "note", body: " \n " } }), ["body"]);
   await expectInvalidFields(await api.post(events, { data: { kind: "note", body: "x".repeat(10_001) } }), ["body"]);
-  await expectInvalidFields(await api.post(events, { data: { kind: "note", body: "From the future", occurredAt: inAnHour } }), ["occurredAt"]);
+  await expectInvalidFields(await api.post(events, { data: { kind: "note", body: "From the future", occurredAt: inAnHour } }), [
+    "occurredAt",
+  ]);
   await expectInvalidFields(await api.post(events, { data: { kind: "note", body: "Bad date", occurredAt: "yesterday" } }), ["occurredAt"]);
 
   // The limit is inclusive: exactly 10,000 characters is fine.

@@ -77,7 +77,9 @@ test.describe("commander", () => {
     await page.getByRole("link", { name: "Import / export" }).click();
     await expect(page).toHaveTitle("Import & export · Catalog · Warroom");
 
-    await page.locator('input[type="file"]').setInputFiles({ name: "catalog-info.yaml", mimeType: "application/yaml", buffer: Buffer.from(backstageFile(tag)) });
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "catalog-info.yaml", mimeType: "application/yaml", buffer: Buffer.from(backstageFile(tag)) });
     await expect(page.getByLabel("File contents")).toHaveValue(/kind: Group/);
     await expect(page.getByText("catalog-info.yaml", { exact: true })).toBeVisible();
 
@@ -127,7 +129,9 @@ test.describe("commander", () => {
     await rows.nth(2).getByRole("button", { name: "16" }).click();
     const area = page.getByLabel("File contents");
     await expect(area).toBeFocused();
-    expect(await area.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd))).toBe("    - component:ghost-service");
+    expect(await area.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd))).toBe(
+      "    - component:ghost-service",
+    );
 
     // Changing the text clears a report that no longer describes it.
     await area.press("End");
@@ -163,21 +167,38 @@ test.describe("HTTP contract", () => {
     // The export imports as a no-op (dry run or not).
     const again = await commander.post("/api/catalog/import?dryRun=1", { headers: { "content-type": "application/yaml" }, data: yaml });
     expect(again.status()).toBe(200);
-    expect(await again.json()).toMatchObject({ format: "warroom", dryRun: true, teams: { create: 0, update: 0 }, services: { create: 0, update: 0 } });
+    expect(await again.json()).toMatchObject({
+      format: "warroom",
+      dryRun: true,
+      teams: { create: 0, update: 0 },
+      services: { create: 0, update: 0 },
+    });
 
     const bad = await commander.post("/api/catalog/import?format=backstage", { headers: { "content-type": "text/yaml" }, data: BAD_FILE });
     expect(bad.status()).toBe(422);
-    const body = (await bad.json()) as { error: { code: string; details: { entities: { line: number; name: string }[]; fields: { field: string }[] } } };
+    const body = (await bad.json()) as {
+      error: { code: string; details: { entities: { line: number; name: string }[]; fields: { field: string }[] } };
+    };
     expect(body.error.code).toBe("validation_failed");
-    expect(body.error.details.entities.map((e) => [e.line, e.name])).toEqual([[6, "gift-cards"], [15, "vouchers"], [16, "vouchers"], [21, "vouchers"]]);
+    expect(body.error.details.entities.map((e) => [e.line, e.name])).toEqual([
+      [6, "gift-cards"],
+      [15, "vouchers"],
+      [16, "vouchers"],
+      [21, "vouchers"],
+    ]);
     expect(body.error.details.fields[0]?.field).toBe("documents.0.spec.owner");
 
-    const huge = await commander.post("/api/catalog/import", { headers: { "content-type": "application/yaml" }, data: `# ${"x".repeat(5 * 1024 * 1024)}\n` });
+    const huge = await commander.post("/api/catalog/import", {
+      headers: { "content-type": "application/yaml" },
+      data: `# ${"x".repeat(5 * 1024 * 1024)}\n`,
+    });
     expect(huge.status()).toBe(413);
     expect((await commander.post("/api/catalog/import", { multipart: { file: "x" } })).status()).toBe(400);
 
     const viewer = await apiAs("viewer");
     expect((await viewer.get("/api/catalog/export")).status()).toBe(200);
-    expect((await viewer.post("/api/catalog/import?dryRun=1", { headers: { "content-type": "application/yaml" }, data: yaml })).status()).toBe(403);
+    expect(
+      (await viewer.post("/api/catalog/import?dryRun=1", { headers: { "content-type": "application/yaml" }, data: yaml })).status(),
+    ).toBe(403);
   });
 });

@@ -45,7 +45,9 @@ async function expectInert(page: Page, dialogs: string[]): Promise<void> {
   await expect(page.locator('img[src="x"], svg[onload], iframe, [onerror], [onload], [onmouseover]')).toHaveCount(0);
   // The payload text does sit inside Next's inline data scripts, as an escaped string: what must
   // not exist is a script element whose own code is the payload.
-  const injectedScripts = await page.locator("script").evaluateAll((scripts) => scripts.filter((s) => (s.textContent ?? "").trimStart().startsWith("window.__xss")).length);
+  const injectedScripts = await page
+    .locator("script")
+    .evaluateAll((scripts) => scripts.filter((s) => (s.textContent ?? "").trimStart().startsWith("window.__xss")).length);
   expect(injectedScripts, "a payload became a <script> element").toBe(0);
   expect(await page.evaluate(() => Reflect.get(window, "__xss") as unknown), "a payload ran").toBeUndefined();
   expect(dialogs, "a payload opened a dialog").toEqual([]);
@@ -97,11 +99,21 @@ test("payloads in every catalog field render inert on the map, its details drawe
     system: attr("service.system"),
   };
   // Script URLs are refused where they come in, whatever their spelling, on create, edit and import.
-  for (const bad of ["javascript:alert(1)", "JavaScript:alert(1)", "  javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)"]) {
+  for (const bad of [
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    "  javascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+  ]) {
     expect(await refusedFields(await api.post("/api/services", { data: { ...serviceA, runbookUrl: bad } })), bad).toEqual(["runbookUrl"]);
   }
-  expect(await refusedFields(await api.post("/api/services", { data: { ...serviceA, healthCheckUrl: "javascript:alert(1)" } }))).toEqual(["healthCheckUrl"]);
-  expect(await refusedFields(await api.post("/api/services", { data: { ...serviceA, journeys: [script("journey")] } }))).toEqual(["journeys.0"]);
+  expect(await refusedFields(await api.post("/api/services", { data: { ...serviceA, healthCheckUrl: "javascript:alert(1)" } }))).toEqual([
+    "healthCheckUrl",
+  ]);
+  expect(await refusedFields(await api.post("/api/services", { data: { ...serviceA, journeys: [script("journey")] } }))).toEqual([
+    "journeys.0",
+  ]);
   const imported = await api.post("/api/catalog/import?dryRun=1", {
     headers: { "content-type": "application/yaml" },
     data: `version: 1\nservices:\n  - name: Imported ${tag}\n    owner: Payments\n    runbookUrl: "javascript:alert(1)"\n`,
@@ -110,7 +122,9 @@ test("payloads in every catalog field render inert on the map, its details drawe
 
   const a = await created<ServiceDetailDto>(await api.post("/api/services", { data: serviceA }));
   undo.push(() => api.delete(`/api/services/${a.id}`));
-  expect(await refusedFields(await api.patch(`/api/services/${a.id}`, { data: { runbookUrl: "javascript:alert(1)" } }))).toEqual(["runbookUrl"]);
+  expect(await refusedFields(await api.patch(`/api/services/${a.id}`, { data: { runbookUrl: "javascript:alert(1)" } }))).toEqual([
+    "runbookUrl",
+  ]);
   const serviceB: TServiceInput = { name: `${attr("service.name")} Svc B ${tag}`, teamId: teamDto.id, healthCheckUrl };
   const b = await created<ServiceDetailDto>(await api.post("/api/services", { data: serviceB }));
   undo.push(() => api.delete(`/api/services/${b.id}`));
@@ -143,7 +157,14 @@ test("payloads in every catalog field render inert on the map, its details drawe
     await expect(drawer.getByRole("heading", { level: 2 })).toHaveText(serviceA.name);
     await expectTexts(drawer.getByTestId("drawer-owner"), [team.name, team.chatChannel ?? ""]);
     await expectTexts(drawer.getByTestId("drawer-oncall"), team.onCall ?? []);
-    await expectTexts(drawer, [team.escalationContact ?? "", healthMessage, serviceA.description ?? "", incident.title, serviceB.name, runbookUrl]);
+    await expectTexts(drawer, [
+      team.escalationContact ?? "",
+      healthMessage,
+      serviceA.description ?? "",
+      incident.title,
+      serviceB.name,
+      runbookUrl,
+    ]);
     await expectSafeLink(drawer.getByTestId("drawer-runbook"), runbookUrl);
     await expectInert(page, dialogs);
 
@@ -167,7 +188,11 @@ test("payloads in every catalog field render inert on the map, its details drawe
     await expect(rows).toHaveCount(2);
     await expectTexts(rows.filter({ hasText: `Svc A ${tag}` }), [serviceA.name, serviceA.system ?? "", team.name, team.onCall?.[0] ?? ""]);
     await expectTexts(rows.filter({ hasText: `Svc B ${tag}` }), [serviceB.name]);
-    await expectTexts(page.getByTestId("team-card").filter({ hasText: `Team ${tag}` }), [team.name, team.chatChannel ?? "", team.onCall?.[0] ?? ""]);
+    await expectTexts(page.getByTestId("team-card").filter({ hasText: `Team ${tag}` }), [
+      team.name,
+      team.chatChannel ?? "",
+      team.onCall?.[0] ?? "",
+    ]);
     await expectInert(page, dialogs);
   });
 
@@ -175,8 +200,20 @@ test("payloads in every catalog field render inert on the map, its details drawe
     await page.goto(`/catalog/services/${a.id}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(serviceA.name);
     await expect(page).toHaveTitle(`${serviceA.name} · Catalog · Warroom`);
-    await expectTexts(page.locator("main"), [serviceA.system ?? "", serviceA.description ?? "", runbookUrl, healthMessage, serviceB.name, incident.title]);
-    await expectTexts(page.getByRole("region", { name: "Owner" }), [team.name, team.chatChannel ?? "", ...(team.onCall ?? []), team.escalationContact ?? ""]);
+    await expectTexts(page.locator("main"), [
+      serviceA.system ?? "",
+      serviceA.description ?? "",
+      runbookUrl,
+      healthMessage,
+      serviceB.name,
+      incident.title,
+    ]);
+    await expectTexts(page.getByRole("region", { name: "Owner" }), [
+      team.name,
+      team.chatChannel ?? "",
+      ...(team.onCall ?? []),
+      team.escalationContact ?? "",
+    ]);
     await expectSafeLink(page.getByRole("link", { name: /Open runbook/ }), runbookUrl);
     await expectSafeLink(page.getByRole("link", { name: runbookUrl }), runbookUrl);
     await page.getByRole("button", { name: /^Edit/ }).click();

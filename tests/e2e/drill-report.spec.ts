@@ -13,7 +13,8 @@ async function shoot(page: Page, name: string): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, `${name} is ${overflow}px wider than the viewport`).toBeLessThanOrEqual(0);
   await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage: true, animations: "disabled" });
-  if (process.env.SCREENS_COPY_DIR) fs.copyFileSync(path.join(SCREENS_DIR, `${name}.png`), path.join(process.env.SCREENS_COPY_DIR, `${name}.png`));
+  if (process.env.SCREENS_COPY_DIR)
+    fs.copyFileSync(path.join(SCREENS_DIR, `${name}.png`), path.join(process.env.SCREENS_COPY_DIR, `${name}.png`));
 }
 
 /** The seeded drill's report, found the way a person finds it: the gateway's last drill on /readiness. */
@@ -21,8 +22,14 @@ async function openDemoReport(page: Page, isPhone = false): Promise<void> {
   await page.goto("/readiness");
   // On a phone the board is a list of cards carrying the same link.
   const link = isPhone
-    ? page.getByRole("list", { name: "Services against the coming peak" }).getByRole("link", { name: /last drill of Payment gateway adapter/ })
-    : page.getByTestId("readiness-row").filter({ hasText: "Payment gateway adapter" }).getByTestId("readiness-last-drill").getByRole("link");
+    ? page
+        .getByRole("list", { name: "Services against the coming peak" })
+        .getByRole("link", { name: /last drill of Payment gateway adapter/ })
+    : page
+        .getByTestId("readiness-row")
+        .filter({ hasText: "Payment gateway adapter" })
+        .getByTestId("readiness-last-drill")
+        .getByRole("link");
   await expect(link).toContainText("✓");
   await link.click();
   await expect(page).toHaveURL(/\/drills\/[0-9a-f-]{36}$/);
@@ -71,7 +78,9 @@ test.describe("drill report", () => {
 
   test("a suggested action item is created in one click", async ({ page }) => {
     await openDemoReport(page);
-    const create = page.getByRole("button", { name: "Create action item: Add Fulfillment to the teams told when Payment gateway adapter fails" });
+    const create = page.getByRole("button", {
+      name: "Create action item: Add Fulfillment to the teams told when Payment gateway adapter fails",
+    });
     await create.click();
     const created = page.getByTestId("drill-actions").getByRole("link", { name: /Action item created/ });
     await expect(created).toBeVisible();

@@ -14,7 +14,10 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage: true, animations: "disabled" });
 }
 
-test("a commander starts the payment drill at ×5 and the injected alerts appear live in the room with the DRILL banner", async ({ pageAs, apiAs }) => {
+test("a commander starts the payment drill at ×5 and the injected alerts appear live in the room with the DRILL banner", async ({
+  pageAs,
+  apiAs,
+}) => {
   const { page } = await pageAs("commander");
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto("/drills");
@@ -52,8 +55,12 @@ test("a commander starts the payment drill at ×5 and the injected alerts appear
   const responder = room(responderPage);
   await expectLive(responder);
   const token = await markNoReload(responderPage);
-  await expect(responderPage.getByTestId("timeline-entry").filter({ hasText: "Firing: PaymentGatewayTimeouts: p99 authorisation latency > 8s" })).toBeVisible({ timeout: 10_000 });
-  await expect(responderPage.getByTestId("timeline-entry").filter({ hasText: "Firing: CheckoutErrorRate: 5xx > 12%" })).toBeVisible({ timeout: 30_000 });
+  await expect(
+    responderPage.getByTestId("timeline-entry").filter({ hasText: "Firing: PaymentGatewayTimeouts: p99 authorisation latency > 8s" }),
+  ).toBeVisible({ timeout: 10_000 });
+  await expect(responderPage.getByTestId("timeline-entry").filter({ hasText: "Firing: CheckoutErrorRate: 5xx > 12%" })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(page.getByTestId("timeline-entry").filter({ hasText: "Firing: CheckoutErrorRate: 5xx > 12%" })).toBeVisible();
   await expect(responderPage.getByTestId("drill-step")).toHaveText(/step [2-8] of 8/);
   await expectNotReloaded(responderPage, token);
@@ -62,7 +69,9 @@ test("a commander starts the payment drill at ×5 and the injected alerts appear
 
   // The practice incident is marked on the triage board, and left out of the incident list by default.
   await page.goto("/triage");
-  await expect(page.getByTestId("triage-row").filter({ hasText: "[DRILL] Payment gateway adapter timeouts" }).first().getByTestId("drill-badge")).toBeVisible();
+  await expect(
+    page.getByTestId("triage-row").filter({ hasText: "[DRILL] Payment gateway adapter timeouts" }).first().getByTestId("drill-badge"),
+  ).toBeVisible();
   await page.goto("/incidents");
   await expect(page.getByRole("link", { name: /\[DRILL\] Payment gateway adapter timeouts/ })).toHaveCount(0);
   await page.getByTestId("include-drills").click();
@@ -70,7 +79,9 @@ test("a commander starts the payment drill at ×5 and the injected alerts appear
 
   // Cancelled, so the shared demo organisation's triage board is left as it was.
   const api = await apiAs("commander");
-  const drills = (await (await api.get("/api/drills")).json()) as { drills: { id: string; status: string; incident: { id: string } | null }[] };
+  const drills = (await (await api.get("/api/drills")).json()) as {
+    drills: { id: string; status: string; incident: { id: string } | null }[];
+  };
   const mine = drills.drills.find((d) => d.incident && roomUrl.endsWith(d.incident.id));
   expect(mine?.status).toBe("running");
   expect((await api.post(`/api/drills/${mine?.id}/cancel`)).status()).toBe(200);
@@ -85,7 +96,10 @@ test("a commander starts the payment drill at ×5 and the injected alerts appear
   await shoot(page, "drills-start-390");
 });
 
-test("two people work the payment drill at ×5; resolving it ends the drill and its report shows the times they took", async ({ pageAs, apiAs }) => {
+test("two people work the payment drill at ×5; resolving it ends the drill and its report shows the times they took", async ({
+  pageAs,
+  apiAs,
+}) => {
   const api = await apiAs("commander");
   const started = await api.post("/api/drills", { data: { scenarioKey: "payment-gateway-timeouts", speed: 5 } });
   expect(started.status(), await started.text()).toBe(201);
@@ -119,7 +133,9 @@ test("two people work the payment drill at ×5; resolving it ends the drill and 
   await page.getByTestId("drill-banner").getByRole("link", { name: "Open the drill report" }).click();
   await expect(page).toHaveURL(new RegExp(`/drills/${drill.id}$`));
 
-  const body = (await (await api.get(`/api/drills/${drill.id}/report`)).json()) as { report: { speed: number; metrics: { key: string; wallMs: number | null; drillMs: number | null }[] } };
+  const body = (await (await api.get(`/api/drills/${drill.id}/report`)).json()) as {
+    report: { speed: number; metrics: { key: string; wallMs: number | null; drillMs: number | null }[] };
+  };
   const identify = body.report.metrics.find((m) => m.key === "identify");
   // The hypothesis was stored between `before` and `after`; scenario time is wall time × 5.
   expect(identify?.wallMs).toBeGreaterThanOrEqual(before - startedAt - 1_000);

@@ -12,7 +12,9 @@ import { storedBodies } from "./support/timeline.ts";
 // Starting a server of its own takes a while on two cores.
 test.describe.configure({ timeout: 240_000 });
 
-test("the server is killed and restarted under a connected room: it reconnects, catches up, and the outbox is stored once", async ({ browser }) => {
+test("the server is killed and restarted under a connected room: it reconnects, catches up, and the outbox is stored once", async ({
+  browser,
+}) => {
   const adminUrl = process.env.TEST_DATABASE_URL;
   const database: TestDatabase | undefined = adminUrl ? await createTestDatabase(adminUrl) : undefined;
   const server = ownServer(E2E_PORT + 40, database ? { DATABASE_URL: database.url } : {});
@@ -54,7 +56,9 @@ test("the server is killed and restarted under a connected room: it reconnects, 
   }
 });
 
-test("PostgreSQL goes away and comes back: writes answer 503, the room says degraded and keeps the outbox, then stores it once", async ({ browser }) => {
+test("PostgreSQL goes away and comes back: writes answer 503, the room says degraded and keeps the outbox, then stores it once", async ({
+  browser,
+}) => {
   const adminUrl = process.env.TEST_DATABASE_URL;
   test.skip(!adminUrl, "needs TEST_DATABASE_URL: the embedded database cannot be cut off");
   const database = await createTestDatabase(adminUrl ?? "");
@@ -75,7 +79,9 @@ test("PostgreSQL goes away and comes back: writes answer 503, the room says degr
     await expectLive(r);
 
     await proxy.cut();
-    const refused = await commander.request.post(`/api/incidents/${incident.id}/events`, { data: { kind: "note", body: `api while down ${tag}` } });
+    const refused = await commander.request.post(`/api/incidents/${incident.id}/events`, {
+      data: { kind: "note", body: `api while down ${tag}` },
+    });
     expect(refused.status()).toBe(503);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("unavailable");
 

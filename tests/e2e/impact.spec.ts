@@ -10,7 +10,10 @@ import { expect, test } from "./support/fixtures.ts";
 import { expectLive, room } from "./support/room.ts";
 import { seedIncident, uniqueTag } from "./support/seed.ts";
 
-test("setting checkout 40% degraded shows the expected $/min in another browser's room header and triage board", async ({ pageAs, apiAs }) => {
+test("setting checkout 40% degraded shows the expected $/min in another browser's room header and triage board", async ({
+  pageAs,
+  apiAs,
+}) => {
   const api = await apiAs("commander");
   const incident = await seedIncident(api, { title: `Checkout timeouts ${uniqueTag()}`, severity: "SEV2" });
   const settings = (await (await api.get("/api/settings/impact")).json()) as ImpactSettingsDto;
@@ -42,7 +45,9 @@ test("setting checkout 40% degraded shows the expected $/min in another browser'
   await commander.getByLabel("Failed checkouts").fill("120");
   await commander.getByRole("button", { name: "Save impact" }).click();
 
-  await expect(async () => expect(await watcher.getByTestId("impact-per-minute").textContent()).toBe(expected())).toPass({ timeout: 10_000 });
+  await expect(async () => expect(await watcher.getByTestId("impact-per-minute").textContent()).toBe(expected())).toPass({
+    timeout: 10_000,
+  });
   await expect(async () => expect(await row.getByTestId("triage-per-minute").textContent()).toBe(expected())).toPass({ timeout: 10_000 });
   // Loss so far ticks between pushes.
   const loss = watcher.getByTestId("impact-loss");
@@ -56,7 +61,10 @@ test("setting checkout 40% degraded shows the expected $/min in another browser'
   const ids = await board.getByTestId("triage-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-incident-id")));
   expect(ids).toEqual(ranked.incidents.map((r) => r.incident.id));
 
-  await commander.locator("header").filter({ has: commander.getByRole("heading", { level: 1 }) }).screenshot({ path: path.join(SCREENS_DIR, "impact-room-header-1366.png") });
+  await commander
+    .locator("header")
+    .filter({ has: commander.getByRole("heading", { level: 1 }) })
+    .screenshot({ path: path.join(SCREENS_DIR, "impact-room-header-1366.png") });
   await commander.screenshot({ path: path.join(SCREENS_DIR, "impact-room-1366.png") });
   await board.setViewportSize({ width: 1366, height: 768 });
   await board.screenshot({ path: path.join(SCREENS_DIR, "impact-triage-1366.png"), fullPage: true });

@@ -20,7 +20,11 @@ test("the commander runs the incident; a responder and a viewer cannot; bad valu
 
   const res = await commander.patch(url, { data: { status: "mitigating", severity: "SEV2", customerStatus: "Some card payments fail" } });
   expect(res.status(), await res.text()).toBe(200);
-  expect((await res.json()) as IncidentDto).toMatchObject({ status: "mitigating", severity: "SEV2", customerStatus: "Some card payments fail" });
+  expect((await res.json()) as IncidentDto).toMatchObject({
+    status: "mitigating",
+    severity: "SEV2",
+    customerStatus: "Some card payments fail",
+  });
 
   expect((await responder.patch(url, { data: { status: "resolved" } })).status()).toBe(403);
   expect((await viewer.patch(url, { data: { summary: "x" } })).status()).toBe(403);
@@ -28,7 +32,9 @@ test("the commander runs the incident; a responder and a viewer cannot; bad valu
 
   expect(await fieldsOf(await commander.patch(url, { data: { status: "closed" } }))).toEqual(["status"]);
   expect(await fieldsOf(await commander.patch(url, { data: { resolvedAt: "2000-01-01T00:00:00Z" } }))).toEqual(["resolvedAt"]);
-  expect(await fieldsOf(await commander.patch(url, { data: { detectedAt: new Date(Date.now() + 86_400_000).toISOString() } }))).toEqual(["detectedAt"]);
+  expect(await fieldsOf(await commander.patch(url, { data: { detectedAt: new Date(Date.now() + 86_400_000).toISOString() } }))).toEqual([
+    "detectedAt",
+  ]);
   expect(await fieldsOf(await commander.post(`${url}/roles`, { data: { role: "captain", userId: null } }))).toEqual(["role"]);
 
   const users = (await (await commander.get("/api/users")).json()) as { users: { id: string; role: string }[] };

@@ -32,14 +32,23 @@ test("an alert posted to a new generic integration opens an incident a commander
   // Monitoring posts with nothing but the secret: no session, no API token.
   const monitor = await playwright.request.newContext();
   const title = `Checkout API 5xx above 5% ${tag}`;
-  const alert = { dedupKey: `checkout-5xx-${tag}`, title, service: "checkout-api", severity: "critical", description: "5xx rate 7.2% over 5 min" };
+  const alert = {
+    dedupKey: `checkout-5xx-${tag}`,
+    title,
+    service: "checkout-api",
+    severity: "critical",
+    description: "5xx rate 7.2% over 5 min",
+  };
   const refused = await monitor.post(url, { data: alert, headers: { "x-warroom-secret": "whk_wrong" } });
   expect(refused.status()).toBe(401);
   const accepted = await monitor.post(url, { data: alert, headers: { "x-warroom-secret": secret } });
   expect(accepted.status()).toBe(200);
   expect(await accepted.json()).toMatchObject({ received: 1, opened: 1 });
   // A repeat is counted, not a second incident.
-  expect(await (await monitor.post(url, { data: alert, headers: { "x-warroom-secret": secret } })).json()).toMatchObject({ repeats: 1, opened: 0 });
+  expect(await (await monitor.post(url, { data: alert, headers: { "x-warroom-secret": secret } })).json()).toMatchObject({
+    repeats: 1,
+    opened: 0,
+  });
   await monitor.dispose();
 
   const row = board.getByTestId("triage-row").filter({ hasText: title });

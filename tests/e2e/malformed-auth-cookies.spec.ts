@@ -12,8 +12,14 @@ for (const bad of ["http://[::1", "%ZZ", "javascript:alert(1)"]) {
       expect(res.status(), path).toBe(200);
     }
     const session = await request.get(`${BASE_URL}/api/auth/session`, { headers: { cookie }, maxRedirects: 0 });
-    const setCookie = session.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
-    expect(setCookie.some((c) => /^next-auth\.callback-url=[^;]*(%2F|\/)triage;/.test(c)), setCookie.join(" | ")).toBe(true);
+    const setCookie = session
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === "set-cookie")
+      .map((h) => h.value);
+    expect(
+      setCookie.some((c) => /^next-auth\.callback-url=[^;]*(%2F|\/)triage;/.test(c)),
+      setCookie.join(" | "),
+    ).toBe(true);
     const signIn = await request.get(`${BASE_URL}/api/auth/signin`, { headers: { cookie }, maxRedirects: 0 });
     expect(signIn.status()).toBeLessThan(500);
     expect(signIn.headers().location ?? "").not.toContain("error=Configuration");

@@ -56,7 +56,9 @@ test("draws the demo services, filters by team, searches with /, and opens a ser
   await expectNoSeriousViolations(page);
 
   await page.getByLabel("Filter by team").selectOption({ label: "Payments" });
-  await expect(page.getByTestId("map-count")).toHaveText(`${graph.services.filter((s) => s.team.id === service.team.id).length} of ${graph.services.length} services`);
+  await expect(page.getByTestId("map-count")).toHaveText(
+    `${graph.services.filter((s) => s.team.id === service.team.id).length} of ${graph.services.length} services`,
+  );
   await expect(mapNode(page, PAYMENT)).toBeVisible();
   await expect(mapNode(page, "Storefront")).toHaveCount(0);
 
@@ -107,7 +109,11 @@ test("draws the demo services, filters by team, searches with /, and opens a ser
   await shoot(page, "map-drawer-phone");
 });
 
-test("a health push made with an API token turns the node down live, and a revoked token is refused", async ({ pageAs, apiAs, playwright }) => {
+test("a health push made with an API token turns the node down live, and a revoked token is refused", async ({
+  pageAs,
+  apiAs,
+  playwright,
+}) => {
   const { service } = await serviceNamed(await apiAs("commander"), PAYMENT);
   const { page } = await pageAs("commander");
   await openMap(page);
@@ -148,7 +154,10 @@ test("a health push made with an API token turns the node down live, and a revok
     await row.getByRole("button", { name: `Revoke ${name}` }).click();
     await row.getByRole("button", { name: "Revoke", exact: true }).click();
     await expect(row).toContainText("Revoked");
-    const refused = await service_.post(`/api/services/${service.id}/health`, { headers: { authorization: `Bearer ${token}` }, data: { status: "ok" } });
+    const refused = await service_.post(`/api/services/${service.id}/health`, {
+      headers: { authorization: `Bearer ${token}` },
+      data: { status: "ok" },
+    });
     expect(refused.status()).toBe(401);
     await expect(node).toHaveAttribute("data-health", "down");
   } finally {
@@ -218,23 +227,36 @@ test("stays readable with a catalog of more than 100 services", async ({ pageAs,
   };
 
   try {
-    await inBatches(Array.from({ length: 8 }, (_, i) => i), async (i) => {
-      teamIds[i] = (await post("/api/teams", { name: `Domain ${i + 1} ${tag}`, onCall: [`domain-${i + 1}-primary`] })).id;
-    });
-    await inBatches(Array.from({ length: 112 }, (_, i) => i), async (i) => {
-      serviceIds[i] = (
-        await post("/api/services", {
-          name: `${kinds[i % kinds.length]}-svc-${String(i + 1).padStart(3, "0")} ${tag}`,
-          kind: kinds[i % kinds.length],
-          tier: (i % 3) + 1,
-          teamId: teamIds[i % teamIds.length],
-          journeys: [journeys[i % journeys.length]],
-        })
-      ).id;
-    });
+    await inBatches(
+      Array.from({ length: 8 }, (_, i) => i),
+      async (i) => {
+        teamIds[i] = (await post("/api/teams", { name: `Domain ${i + 1} ${tag}`, onCall: [`domain-${i + 1}-primary`] })).id;
+      },
+    );
+    await inBatches(
+      Array.from({ length: 112 }, (_, i) => i),
+      async (i) => {
+        serviceIds[i] = (
+          await post("/api/services", {
+            name: `${kinds[i % kinds.length]}-svc-${String(i + 1).padStart(3, "0")} ${tag}`,
+            kind: kinds[i % kinds.length],
+            tier: (i % 3) + 1,
+            teamId: teamIds[i % teamIds.length],
+            journeys: [journeys[i % journeys.length]],
+          })
+        ).id;
+      },
+    );
     // Layers, like real stacks: each service calls two in the next band of the list. Near the end
     // both picks can be the last service: one edge, or two identical adds would race.
-    const edges = serviceIds.flatMap((id, i) => (i + 14 < serviceIds.length ? [[id, serviceIds[i + 14]], [id, serviceIds[Math.min(serviceIds.length - 1, i + 17 + (i % 5))]]] : []));
+    const edges = serviceIds.flatMap((id, i) =>
+      i + 14 < serviceIds.length
+        ? [
+            [id, serviceIds[i + 14]],
+            [id, serviceIds[Math.min(serviceIds.length - 1, i + 17 + (i % 5))]],
+          ]
+        : [],
+    );
     await inBatches(
       edges.filter(([from, to], k) => edges.findIndex(([f, t]) => f === from && t === to) === k),
       async ([from, to]) => {

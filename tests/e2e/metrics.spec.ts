@@ -29,6 +29,8 @@ test("GET /metrics needs the token and reports sockets, fan-out and request late
   expect(value(text, "process_resident_memory_bytes")).toBeGreaterThan(50 * 1024 * 1024);
   expect(value(text, "nodejs_heap_size_used_bytes")).toBeGreaterThan(0);
   expect(value(text, "warroom_timeline_fanout_seconds_count")).toBeGreaterThanOrEqual(1);
-  expect(text).toMatch(/warroom_http_request_duration_seconds_count\{method="POST",route="\/api\/incidents\/:id\/events",status="2xx"\} \d+/);
+  expect(text).toMatch(
+    /warroom_http_request_duration_seconds_count\{method="POST",route="\/api\/incidents\/:id\/events",status="2xx"\} \d+/,
+  );
   if (process.env.TEST_DATABASE_URL) expect(text).toMatch(/warroom_db_pool_connections\{state="idle"\} \d+/);
 });

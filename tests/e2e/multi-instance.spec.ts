@@ -56,9 +56,16 @@ const FANOUTS = [
 ] as const;
 
 for (const fanout of FANOUTS) {
-  test(`two instances on one database, fan-out through ${fanout.name}: entries cross both ways once, and a crashed instance's browser catches up`, async ({ browser }) => {
+  test(`two instances on one database, fan-out through ${fanout.name}: entries cross both ways once, and a crashed instance's browser catches up`, async ({
+    browser,
+  }) => {
     const database = await createTestDatabase(ADMIN_URL);
-    const shared = { DATABASE_URL: database.url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), REALTIME_FANOUT: "auto", ...fanout.env };
+    const shared = {
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      REALTIME_FANOUT: "auto",
+      ...fanout.env,
+    };
     const one = ownServer(fanout.ports[0], shared);
     const two = ownServer(fanout.ports[1], shared);
     const contexts: BrowserContext[] = [];

@@ -87,7 +87,12 @@ test("an admin connects Slack; a declared incident reaches it and the delivery l
 
   // Send a test message from the channel's row; the log picks it up.
   await row.getByRole("button", { name: /Send a test message/ }).click();
-  await expect(page.getByTestId("delivery-row").filter({ hasText: "Test message" }).filter({ hasText: `#incidents ${tag}` })).toHaveCount(1);
+  await expect(
+    page
+      .getByTestId("delivery-row")
+      .filter({ hasText: "Test message" })
+      .filter({ hasText: `#incidents ${tag}` }),
+  ).toHaveCount(1);
   await page.getByLabel("Status", { exact: true }).selectOption("delivered");
   await expect(page.getByTestId("delivery-row").filter({ hasText: `Archived ${tag}` })).toHaveCount(0);
   await page.getByLabel("Status", { exact: true }).selectOption("");
@@ -107,5 +112,6 @@ test("an admin connects Slack; a declared incident reaches it and the delivery l
   // Leave no channel behind for other specs' incidents.
   const admin = await apiAs("admin");
   const { channels } = (await (await admin.get("/api/notification-channels")).json()) as { channels: { id: string; name: string }[] };
-  for (const c of channels.filter((c) => c.name.endsWith(tag))) expect((await admin.delete(`/api/notification-channels/${c.id}`)).status()).toBe(200);
+  for (const c of channels.filter((c) => c.name.endsWith(tag)))
+    expect((await admin.delete(`/api/notification-channels/${c.id}`)).status()).toBe(200);
 });

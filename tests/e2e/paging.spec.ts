@@ -34,8 +34,15 @@ const ackFixture = readFileSync(path.join(REPO_ROOT, "tests/fixtures/paging/page
 test("page a team from the room; PagerDuty's acknowledgement shows in another browser", async ({ pageAs, apiAs }) => {
   const tag = uniqueTag();
   const admin = await apiAs("admin");
-  const team = await (await admin.post("/api/teams", { data: { name: `Payments ${tag}`, onCall: ["ana@acme.test"] } })).json() as { id: string; name: string };
-  const service = await (await admin.post("/api/services", { data: { name: `Payment gateway ${tag}`, teamId: team.id, kind: "payment", tier: 1, journeys: ["payment"] } })).json() as { id: string };
+  const team = (await (await admin.post("/api/teams", { data: { name: `Payments ${tag}`, onCall: ["ana@acme.test"] } })).json()) as {
+    id: string;
+    name: string;
+  };
+  const service = (await (
+    await admin.post("/api/services", {
+      data: { name: `Payment gateway ${tag}`, teamId: team.id, kind: "payment", tier: 1, journeys: ["payment"] },
+    })
+  ).json()) as { id: string };
   const put = await admin.put(`/api/teams/${team.id}/paging`, { data: { kind: "pagerduty", key: "e93facc04764012d7bfb002500d5d1a6" } });
   expect(put.status(), await put.text()).toBe(200);
   const created = await admin.post("/api/integrations", { data: { kind: "pagerduty", name: `PagerDuty ${tag}` } });
@@ -63,7 +70,11 @@ test("page a team from the room; PagerDuty's acknowledgement shows in another br
   // The fake PagerDuty got a trigger in Events API v2 form.
   await expect.poll(() => triggers.filter((t) => String(t.dedup_key).includes(incident.id)).length).toBeGreaterThanOrEqual(1);
   const trigger = triggers.find((t) => String(t.dedup_key).includes(incident.id)) ?? {};
-  expect(trigger).toMatchObject({ routing_key: "e93facc04764012d7bfb002500d5d1a6", event_action: "trigger", payload: { severity: "critical" } });
+  expect(trigger).toMatchObject({
+    routing_key: "e93facc04764012d7bfb002500d5d1a6",
+    event_action: "trigger",
+    payload: { severity: "critical" },
+  });
 
   // A second Page says it is already open and offers to escalate.
   await row.getByRole("button", { name: "Page again…" }).click();
@@ -75,7 +86,10 @@ test("page a team from the room; PagerDuty's acknowledgement shows in another br
   const body = ackFixture.replace("REPLACED-BY-THE-TEST", String(trigger.dedup_key));
   const signature = `v1=${createHmac("sha256", secret).update(body).digest("hex")}`;
   const anon = await apiAs(null);
-  const hook = await anon.post(`/api/webhooks/${integration.id}`, { data: body, headers: { "content-type": "application/json", "x-pagerduty-signature": signature } });
+  const hook = await anon.post(`/api/webhooks/${integration.id}`, {
+    data: body,
+    headers: { "content-type": "application/json", "x-pagerduty-signature": signature },
+  });
   expect(hook.status(), await hook.text()).toBe(200);
 
   const watched = watcher.getByTestId(`team-${team.name}`);
@@ -89,9 +103,21 @@ test("page a team from the room; PagerDuty's acknowledgement shows in another br
 test("the team page shows its paging route without the key, on a laptop and a phone", async ({ pageAs, apiAs }) => {
   const tag = uniqueTag();
   const admin = await apiAs("admin");
-  const team = await (await admin.post("/api/teams", { data: { name: `Fulfilment ${tag}` } })).json() as { id: string };
+  const team = (await (await admin.post("/api/teams", { data: { name: `Fulfilment ${tag}` } })).json()) as { id: string };
   const key = "0123456789abcdef0123456789abcdef";
-  expect((await admin.put(`/api/teams/${team.id}/paging`, { data: { kind: "opsgenie", key, responders: [{ type: "team", name: "Fulfilment" }], escalateAfterMinutes: 10, escalation: "next_contact" } })).status()).toBe(200);
+  expect(
+    (
+      await admin.put(`/api/teams/${team.id}/paging`, {
+        data: {
+          kind: "opsgenie",
+          key,
+          responders: [{ type: "team", name: "Fulfilment" }],
+          escalateAfterMinutes: 10,
+          escalation: "next_contact",
+        },
+      })
+    ).status(),
+  ).toBe(200);
   const { page } = await pageAs("commander");
   await page.goto(`/catalog/teams/${team.id}`);
   const card = page.getByTestId("paging-route");

@@ -44,7 +44,10 @@ test("setup on an empty database, invite, accept and post, deactivate: the respo
     await expect(adminPage).toHaveURL(/\/settings\/people$/);
     // Setup is over for good; its page now leads to sign-in.
     const again = await admin.request.post("/api/setup", {
-      data: { organization: { name: "Second org", currency: "USD", timeZone: "UTC" }, admin: { name: "X", email: "x@shop.example", password: "another long password" } },
+      data: {
+        organization: { name: "Second org", currency: "USD", timeZone: "UTC" },
+        admin: { name: "X", email: "x@shop.example", password: "another long password" },
+      },
     });
     expect(again.status()).toBe(403);
 

@@ -52,10 +52,19 @@ test.describe("signed in as viewer", () => {
   test("a published post-mortem downloads as Markdown", async ({ page, apiAs }) => {
     await page.goto("/postmortems?q=flash+sale");
     await expect(rows(page)).toHaveCount(1);
-    const [download] = await Promise.all([page.waitForEvent("download"), rows(page).first().getByRole("link", { name: /Markdown/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      rows(page)
+        .first()
+        .getByRole("link", { name: /Markdown/ })
+        .click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^inc-\d+-postmortem-r1\.md$/);
 
-    const href = await rows(page).first().getByRole("link", { name: /Markdown/ }).getAttribute("href");
+    const href = await rows(page)
+      .first()
+      .getByRole("link", { name: /Markdown/ })
+      .getAttribute("href");
     const res = await (await apiAs("viewer")).get(href ?? "");
     expect(res.status()).toBe(200);
     expect(res.headers()["content-type"]).toContain("text/markdown");
@@ -69,7 +78,14 @@ test.describe("signed in as viewer", () => {
   test("insights draw their charts, accessibly", async ({ page }) => {
     await page.goto("/insights");
     await expect(page).toHaveTitle("Insights · Warroom");
-    for (const id of ["chart-incidents-per-week", "chart-mtta", "chart-mttr", "chart-loss-journey", "chart-loss-service", "chart-follow-up-completion"]) {
+    for (const id of [
+      "chart-incidents-per-week",
+      "chart-mtta",
+      "chart-mttr",
+      "chart-loss-journey",
+      "chart-loss-service",
+      "chart-follow-up-completion",
+    ]) {
       await expect(page.getByTestId(id)).toBeVisible();
     }
     await expect(page.getByTestId("chart-loss-journey")).toHaveAttribute("aria-label", /Checkout \$[\d,]+/);
@@ -85,7 +101,11 @@ test.describe("signed in as commander", () => {
 
   test("screens: library, follow-ups, insights at 1366 px and on a phone", async ({ page }) => {
     test.setTimeout(120_000);
-    for (const [url, name] of [["/postmortems", "postmortems"], ["/follow-ups", "follow-ups"], ["/insights", "insights"]] as const) {
+    for (const [url, name] of [
+      ["/postmortems", "postmortems"],
+      ["/follow-ups", "follow-ups"],
+      ["/insights", "insights"],
+    ] as const) {
       await page.setViewportSize({ width: 1366, height: 768 });
       await page.goto(url);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -145,7 +165,9 @@ test.describe("signed in as responder", () => {
     await expect(followUps.getByTestId("connection")).toHaveAttribute("data-state", "live");
 
     await page.goto("/postmortems?q=flash+sale");
-    await page.getByRole("button", { name: /open follow-ups of Payment gateway timeouts during the flash sale: show action items/ }).click();
+    await page
+      .getByRole("button", { name: /open follow-ups of Payment gateway timeouts during the flash sale: show action items/ })
+      .click();
     const panel = page.getByTestId("action-items-panel");
     await expect(panel.getByTestId("action-item")).toHaveCount(4);
     await panel.getByRole("button", { name: "Add action item" }).click();

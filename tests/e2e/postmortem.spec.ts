@@ -111,7 +111,13 @@ test("a published post-mortem reads as a document for a viewer, who cannot edit 
   const api = await apiAs("commander");
   const pm = await seedPostmortem(api);
   const lessons = `Flags first, rollbacks second ${uniqueTag()}`;
-  expect((await api.put(`/api/postmortems/${pm.id}/sections/lessons`, { data: { body: lessons, baseVersion: sectionOf(pm, "lessons").version } })).status()).toBe(200);
+  expect(
+    (
+      await api.put(`/api/postmortems/${pm.id}/sections/lessons`, {
+        data: { body: lessons, baseVersion: sectionOf(pm, "lessons").version },
+      })
+    ).status(),
+  ).toBe(200);
 
   const { page: casey } = await pageAs("commander");
   await casey.goto(`/postmortems/${pm.id}`);
@@ -122,7 +128,9 @@ test("a published post-mortem reads as a document for a viewer, who cannot edit 
   await expect(casey.getByTestId("pm-status")).toHaveText(/In review/);
   await expect(casey.getByRole("button", { name: "Publish" })).toBeDisabled();
   const admin = await apiAs("admin");
-  expect((await admin.post(`/api/postmortems/${pm.id}/reviews`, { data: { state: "approved", comment: "Reads well" } })).status()).toBe(200);
+  expect((await admin.post(`/api/postmortems/${pm.id}/reviews`, { data: { state: "approved", comment: "Reads well" } })).status()).toBe(
+    200,
+  );
   await expect(casey.getByTestId("reviews")).toContainText("Ada Admin approved");
   await casey.getByRole("button", { name: "Publish" }).click();
   await expect(casey.getByTestId("pm-status")).toHaveText(/Published/);
@@ -144,7 +152,9 @@ test("a published post-mortem reads as a document for a viewer, who cannot edit 
   await vic.emulateMedia({ media: "screen" });
 
   const viewerApi = await apiAs("viewer");
-  const refused = await viewerApi.put(`/api/postmortems/${pm.id}/sections/lessons`, { data: { body: "Rewritten by a viewer", baseVersion: 2 } });
+  const refused = await viewerApi.put(`/api/postmortems/${pm.id}/sections/lessons`, {
+    data: { body: "Rewritten by a viewer", baseVersion: 2 },
+  });
   expect(refused.status()).toBe(403);
   const after = (await (await viewerApi.get(`/api/postmortems/${pm.id}`)).json()) as PostmortemDto;
   expect(sectionOf(after, "lessons").body).toBe(lessons);
@@ -158,13 +168,17 @@ test("script, event-handler and javascript: payloads render inert, and the pages
   const payload = [
     "<script>window.__pmXss = 'script'</script>",
     "",
-    '<img src=x onerror="window.__pmXss = \'onerror\'">',
+    "<img src=x onerror=\"window.__pmXss = 'onerror'\">",
     "",
     "[click me](javascript:window.__pmXss='link') and [safe](https://example.com/runbook)",
   ].join("\n");
-  const saved = await api.put(`/api/postmortems/${pm.id}/sections/summary`, { data: { body: payload, baseVersion: sectionOf(pm, "summary").version } });
+  const saved = await api.put(`/api/postmortems/${pm.id}/sections/summary`, {
+    data: { body: payload, baseVersion: sectionOf(pm, "summary").version },
+  });
   expect(saved.status(), await saved.text()).toBe(200);
-  const title = await api.patch(`/api/postmortems/${pm.id}`, { data: { title: `<img src=x onerror="window.__pmXss='title'"> ${uniqueTag()}` } });
+  const title = await api.patch(`/api/postmortems/${pm.id}`, {
+    data: { title: `<img src=x onerror="window.__pmXss='title'"> ${uniqueTag()}` },
+  });
   expect(title.status()).toBe(200);
 
   const { page } = await pageAs("commander");
@@ -177,7 +191,7 @@ test("script, event-handler and javascript: payloads render inert, and the pages
   await live(page);
   const summary = section(page, "summary");
   await expect(summary).toContainText("<script>window.__pmXss = 'script'</script>");
-  await expect(summary).toContainText('<img src=x onerror=');
+  await expect(summary).toContainText("<img src=x onerror=");
   await expect(summary.locator("img, script")).toHaveCount(0);
   await expect(summary.getByRole("link", { name: "click me" })).toHaveCount(0);
   await expect(summary.getByRole("link", { name: "safe" })).toHaveAttribute("href", "https://example.com/runbook");
@@ -217,7 +231,9 @@ test("GFM tables, task lists and autolinks render, and a wide table scrolls in i
     "",
     "Status page: https://status.example.com/incidents/42 and [a trap](javascript:window.__pmXss='table').",
   ].join("\n");
-  const saved = await api.put(`/api/postmortems/${pm.id}/sections/summary`, { data: { body, baseVersion: sectionOf(pm, "summary").version } });
+  const saved = await api.put(`/api/postmortems/${pm.id}/sections/summary`, {
+    data: { body, baseVersion: sectionOf(pm, "summary").version },
+  });
   expect(saved.status(), await saved.text()).toBe(200);
 
   const { page } = await pageAs("commander");
@@ -230,7 +246,10 @@ test("GFM tables, task lists and autolinks render, and a wide table scrolls in i
   await expect(table.getByRole("row", { name: /14:02/ }).getByRole("cell").nth(2)).toHaveText("1,204");
   await expect(summary.getByRole("img", { name: "done", exact: true })).toHaveCount(1);
   await expect(summary.getByRole("img", { name: "not done", exact: true })).toHaveCount(1);
-  await expect(summary.getByRole("link", { name: "https://status.example.com/incidents/42" })).toHaveAttribute("href", "https://status.example.com/incidents/42");
+  await expect(summary.getByRole("link", { name: "https://status.example.com/incidents/42" })).toHaveAttribute(
+    "href",
+    "https://status.example.com/incidents/42",
+  );
   await expect(summary.getByRole("link", { name: "a trap" })).toHaveCount(0);
   await table.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SCREENS_DIR, "postmortem-table-1366.png"), animations: "disabled" });
@@ -271,7 +290,9 @@ test("an admin adds a template and makes it a severity's default", async ({ page
   const name = `Payments review ${uniqueTag()}`;
   await page.getByRole("button", { name: "New template", exact: true }).click();
   await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Sections (Markdown)").fill("## Summary\nShort.\n\n## PSP contact log\nWho at the PSP we spoke to, when.\n\n## Appendix {#appendix}\n");
+  await page
+    .getByLabel("Sections (Markdown)")
+    .fill("## Summary\nShort.\n\n## PSP contact log\nWho at the PSP we spoke to, when.\n\n## Appendix {#appendix}\n");
   await expect(page.getByText("3 sections: Summary · PSP contact log · Appendix")).toBeVisible();
   await page.getByRole("button", { name: "Create template" }).click();
   await expect(page.getByTestId("template-list")).toContainText(name);

@@ -21,7 +21,9 @@ async function serviceId(api: APIRequestContext, name: string): Promise<string> 
 /** A SEV1 with the payment gateway impacted and checkout 60% degraded. */
 async function paymentsIncident(api: APIRequestContext): Promise<IncidentDto> {
   const incident = await seedIncident(api, { title: `PSP timeouts ${uniqueTag()}`, severity: "SEV1" });
-  const services = await api.put(`/api/incidents/${incident.id}/services`, { data: { serviceIds: [await serviceId(api, "Payment gateway adapter")] } });
+  const services = await api.put(`/api/incidents/${incident.id}/services`, {
+    data: { serviceIds: [await serviceId(api, "Payment gateway adapter")] },
+  });
   expect(services.status(), await services.text()).toBe(200);
   const impact = await api.put(`/api/incidents/${incident.id}/impact`, { data: { journeys: { checkout: { degradation: 60 } } } });
   expect(impact.status(), await impact.text()).toBe(200);
@@ -30,14 +32,19 @@ async function paymentsIncident(api: APIRequestContext): Promise<IncidentDto> {
 
 const incidentOf = async (api: APIRequestContext, id: string) => (await (await api.get(`/api/incidents/${id}`)).json()) as IncidentDto;
 
-test("/notify and the panel's Mark told are one record: the team row, the header count and a 422 for an unknown team", async ({ pageAs, apiAs }) => {
+test("/notify and the panel's Mark told are one record: the team row, the header count and a 422 for an unknown team", async ({
+  pageAs,
+  apiAs,
+}) => {
   const incident = await paymentsIncident(await apiAs("commander"));
   const { page } = await pageAs("responder");
   await page.goto(`/incidents/${incident.id}`);
   const r = room(page);
   await expectLive(r);
   const header = page.getByTestId("header-teams-not-told");
-  const radius = (await (await apiAs("viewer")).get(`/api/incidents/${incident.id}/blast-radius`).then((res) => res.json())) as { teams: { notification: unknown }[] };
+  const radius = (await (await apiAs("viewer")).get(`/api/incidents/${incident.id}/blast-radius`).then((res) => res.json())) as {
+    teams: { notification: unknown }[];
+  };
   const untold = radius.teams.filter((t) => !t.notification).length;
   expect(untold).toBeGreaterThan(2);
   await expect(header).toHaveText(new RegExp(`${untold} teams not told`));
@@ -58,7 +65,9 @@ test("/notify and the panel's Mark told are one record: the team row, the header
   await expect(row).toContainText(`Told by ${DEMO_USERS.responder.name} via phone`);
   await expect(header).toHaveText(new RegExp(`${untold - 1} teams not told`));
   // Triage reads the same record.
-  const triage = (await (await (await apiAs("viewer")).get("/api/triage")).json()) as { incidents: { incident: { id: string }; teamsNotNotified: { name: string }[] }[] };
+  const triage = (await (await (await apiAs("viewer")).get("/api/triage")).json()) as {
+    incidents: { incident: { id: string }; teamsNotNotified: { name: string }[] }[];
+  };
   const mine = triage.incidents.find((i) => i.incident.id === incident.id);
   expect(mine?.teamsNotNotified.map((t) => t.name)).not.toContain("Fulfillment");
   // The header link takes you to the teams.
@@ -66,7 +75,10 @@ test("/notify and the panel's Mark told are one record: the team row, the header
   await expect(page.locator("#teams-to-tell")).toBeInViewport();
 });
 
-test("an arrow key never re-opens a resolved incident; re-open asks, keeps the first resolution, and key times go back exactly", async ({ pageAs, apiAs }) => {
+test("an arrow key never re-opens a resolved incident; re-open asks, keeps the first resolution, and key times go back exactly", async ({
+  pageAs,
+  apiAs,
+}) => {
   const api = await apiAs("commander");
   const incident = await paymentsIncident(api);
   // Started ten minutes earlier, so a time a minute before mitigated is still after the start.
@@ -122,12 +134,17 @@ test("an arrow key never re-opens a resolved incident; re-open asks, keeps the f
 
 /** Every <time> in the room names its zone ("14:02:11 CET", "3 Dec, 14:02 GMT+1"). */
 async function expectZonedTimes(page: Page): Promise<void> {
-  const texts = await page.locator("header time, main time, aside time").evaluateAll((els) => els.map((e) => (e.textContent ?? "").trim()).filter(Boolean));
+  const texts = await page
+    .locator("header time, main time, aside time")
+    .evaluateAll((els) => els.map((e) => (e.textContent ?? "").trim()).filter(Boolean));
   expect(texts.length).toBeGreaterThan(3);
   for (const t of texts) expect(t, `time without a zone: "${t}"`).toMatch(/\d\d:\d\d(:\d\d)? (UTC|GMT[+-]\d+(:\d\d)?|[A-Z]{3,5})\b/);
 }
 
-test("every absolute time in the room names its zone; the organisation's zone is the default, a browser may pick its own", async ({ pageAs, apiAs }) => {
+test("every absolute time in the room names its zone; the organisation's zone is the default, a browser may pick its own", async ({
+  pageAs,
+  apiAs,
+}) => {
   const api = await apiAs("commander");
   const incident = await paymentsIncident(api);
   const { page } = await pageAs("commander");
@@ -184,7 +201,8 @@ test("screens: room, triage, map and post-mortem (screen and print) at laptop an
   const { page } = await pageAs("commander");
   for (const size of SIZES) {
     await page.setViewportSize(size.viewport);
-    const shot = (name: string) => page.screenshot({ path: path.join(SCREENS_DIR, `truth-${name}-${size.name}.png`), animations: "disabled" });
+    const shot = (name: string) =>
+      page.screenshot({ path: path.join(SCREENS_DIR, `truth-${name}-${size.name}.png`), animations: "disabled" });
     await page.goto(`/incidents/${incident.id}`);
     await expectLive(room(page));
     await expect(page.getByTestId("header-teams-not-told")).toBeVisible();
@@ -202,7 +220,11 @@ test("screens: room, triage, map and post-mortem (screen and print) at laptop an
     await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
     await shot("postmortem");
     await page.emulateMedia({ media: "print" });
-    await page.screenshot({ path: path.join(SCREENS_DIR, `truth-postmortem-print-${size.name}.png`), fullPage: true, animations: "disabled" });
+    await page.screenshot({
+      path: path.join(SCREENS_DIR, `truth-postmortem-print-${size.name}.png`),
+      fullPage: true,
+      animations: "disabled",
+    });
     await page.emulateMedia({ media: "screen" });
   }
 });
@@ -273,7 +295,9 @@ test("status page: impacted journeys show by themselves only when the organisati
     await toggle.check();
     expect((await saved).status()).toBe(200);
     await expect.poll(returnsStatus, { timeout: 15_000 }).toBe("major_outage");
-    await expect(page.getByTestId("status-incident").filter({ hasText: "We are investigating problems with" }).first()).toContainText("Returns / refunds");
+    await expect(page.getByTestId("status-incident").filter({ hasText: "We are investigating problems with" }).first()).toContainText(
+      "Returns / refunds",
+    );
     await expect(page.locator("body")).not.toContainText("PSP pool exhausted");
     for (const size of SIZES) {
       await page.setViewportSize(size.viewport);
@@ -314,7 +338,6 @@ test("post-mortem: prints on white paper, guidance without asterisks, no templat
   await page.screenshot({ path: path.join(SCREENS_DIR, "truth-postmortem-print-check.png"), fullPage: true, animations: "disabled" });
   await page.emulateMedia({ media: "screen" });
 });
-
 
 test("screens: the pages #18's last items change, at laptop and phone size", async ({ pageAs }) => {
   test.setTimeout(120_000);

@@ -49,9 +49,19 @@ test.describe("signed in as commander", () => {
       summary: "Webhooks from the PSP are rejected with 401 since the 14:05 deploy; orders are not released to the warehouse.",
     });
     const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toISOString();
-    await seedEvent(responderApi, incident.id, { kind: "note", body: "Webhook endpoint returns 401 for every PSP callback.", occurredAt: tenMinutesAgo });
-    await seedEvent(responderApi, incident.id, { kind: "hypothesis", body: "The 14:05 deploy rotated the webhook signing secret but not the PSP's copy." });
-    await seedEvent(commanderApi, incident.id, { kind: "decision", body: "Roll back the secret rotation rather than update the PSP under load." });
+    await seedEvent(responderApi, incident.id, {
+      kind: "note",
+      body: "Webhook endpoint returns 401 for every PSP callback.",
+      occurredAt: tenMinutesAgo,
+    });
+    await seedEvent(responderApi, incident.id, {
+      kind: "hypothesis",
+      body: "The 14:05 deploy rotated the webhook signing secret but not the PSP's copy.",
+    });
+    await seedEvent(commanderApi, incident.id, {
+      kind: "decision",
+      body: "Roll back the secret rotation rather than update the PSP under load.",
+    });
     await seedEvent(responderApi, incident.id, {
       kind: "action",
       body: "Rolled back secret rotation (deploy #4412).\nReplaying 1,284 rejected webhooks from the PSP dashboard, oldest first; ETA 10 min.",

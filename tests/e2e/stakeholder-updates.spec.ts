@@ -22,7 +22,11 @@ async function joined(page: Page): Promise<void> {
   await expectLive(room(page));
 }
 
-test("the commander posts a public update with the keyboard; another browser sees it live; /status shows it signed out", async ({ pageAs, apiAs, browser }) => {
+test("the commander posts a public update with the keyboard; another browser sees it live; /status shows it signed out", async ({
+  pageAs,
+  apiAs,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const tag = uniqueTag();
   const api = await apiAs("commander");
@@ -123,7 +127,9 @@ test("a promised update that passes shows overdue in the room, and the server wr
   // A viewer may read the updates but not post one.
   const viewer = await apiAs("viewer");
   expect((await viewer.get(`/api/incidents/${incident.id}/stakeholder-updates`)).status()).toBe(200);
-  expect((await viewer.post(`/api/incidents/${incident.id}/stakeholder-updates`, { data: { affected: "x", doing: "y" } })).status()).toBe(403);
+  expect((await viewer.post(`/api/incidents/${incident.id}/stakeholder-updates`, { data: { affected: "x", doing: "y" } })).status()).toBe(
+    403,
+  );
 });
 
 test("survey answers about a journey show in the room's impact section as evidence", async ({ pageAs, apiAs }) => {
@@ -134,7 +140,9 @@ test("survey answers about a journey show in the room's impact section as eviden
   const { integration, secret } = (await made.json()) as { integration: { id: string }; secret: string };
   const api = await apiAs("commander");
   const incident = await seedIncident(api, { title: `Checkout errors ${tag}` });
-  expect((await api.put(`/api/incidents/${incident.id}/impact`, { data: { journeys: { checkout: { degradation: 40 } } } })).status()).toBe(200);
+  expect((await api.put(`/api/incidents/${incident.id}/impact`, { data: { journeys: { checkout: { degradation: 40 } } } })).status()).toBe(
+    200,
+  );
   const answers = {
     responses: [
       { responseId: `${tag}-1`, journey: "checkout", score: 1, comment: `Order button spins forever ${tag}` },

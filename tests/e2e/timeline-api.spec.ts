@@ -45,11 +45,17 @@ test("PATCH, pin, strike and revisions: answers, amendments and history", async 
 
   const history = (await (await (await apiAs("viewer")).get(`${base}/${action.seq}/revisions`)).json()) as EntryHistory;
   expect(history.revisions).toMatchObject([{ data: { outcome: "pending" }, editedBy: { name: DEMO_USERS.responder.name } }]);
-  expect((await (await responder.get(`${base}/${action.seq}`)).json()) as TimelineEventDto).toMatchObject({ pinned: true, data: { outcome: "worked" } });
+  expect((await (await responder.get(`${base}/${action.seq}`)).json()) as TimelineEventDto).toMatchObject({
+    pinned: true,
+    data: { outcome: "worked" },
+  });
 
   const strike = await commander.post(`${base}/${action.seq}/strike`, { data: { reason: "wrong incident" } });
   expect(strike.status()).toBe(200);
-  expect(((await strike.json()) as EntryChange).entry.struck).toMatchObject({ reason: "wrong incident", by: { name: DEMO_USERS.commander.name } });
+  expect(((await strike.json()) as EntryChange).entry.struck).toMatchObject({
+    reason: "wrong incident",
+    by: { name: DEMO_USERS.commander.name },
+  });
   const restore = await commander.delete(`${base}/${action.seq}/strike`);
   expect(restore.status()).toBe(200);
   const restored = (await restore.json()) as EntryChange;
@@ -76,15 +82,21 @@ test("refused changes answer in the one error shape, naming the field, and write
   const lastSeq = async () => ((await (await commander.get(base)).json()) as EventPage).lastSeq;
   const before = await lastSeq();
 
-  await expectError(await responder.patch(`${base}/${mine.seq}`, { data: { data: { outcome: "meh" } } }), 422, "validation_failed", ["data.outcome"]);
+  await expectError(await responder.patch(`${base}/${mine.seq}`, { data: { data: { outcome: "meh" } } }), 422, "validation_failed", [
+    "data.outcome",
+  ]);
   await expectError(await responder.patch(`${base}/${mine.seq}`, { data: { body: "" } }), 422, "validation_failed", ["body"]);
-  await expectError(await responder.patch(`${base}/${mine.seq}`, { data: { body: "x".repeat(10_001) } }), 422, "validation_failed", ["body"]);
+  await expectError(await responder.patch(`${base}/${mine.seq}`, { data: { body: "x".repeat(10_001) } }), 422, "validation_failed", [
+    "body",
+  ]);
   await expectError(await responder.patch(`${base}/1`, { data: { body: "x" } }), 422, "validation_failed", ["seq"]);
   await expectError(await responder.patch(`${base}/${theirs.seq}`, { data: { body: "mine now" } }), 403, "forbidden");
   await expectError(await responder.post(`${base}/${mine.seq}/pin`, { data: { pinned: true } }), 403, "forbidden");
   await expectError(await commander.post(`${base}/${mine.seq}/pin`, { data: {} }), 422, "validation_failed", ["pinned"]);
   await expectError(await commander.post(`${base}/${mine.seq}/strike`, { data: {} }), 422, "validation_failed", ["reason"]);
-  await expectError(await commander.post(`${base}/${mine.seq}/strike`, { data: { reason: "x".repeat(501) } }), 422, "validation_failed", ["reason"]);
+  await expectError(await commander.post(`${base}/${mine.seq}/strike`, { data: { reason: "x".repeat(501) } }), 422, "validation_failed", [
+    "reason",
+  ]);
   await expectError(await (await apiAs("viewer")).patch(`${base}/${mine.seq}`, { data: { body: "x" } }), 403, "forbidden");
   await expectError(await commander.patch(`${base}/9999`, { data: { body: "x" } }), 404, "not_found");
   await expectError(await commander.get(`${base}/9999/revisions`), 404, "not_found");
@@ -100,9 +112,21 @@ test("posting validates data per kind, naming data.<field>", async ({ apiAs }) =
   const api = await apiAs("responder");
   const incident = await seedIncident(await apiAs("commander"));
   const events = `/api/incidents/${incident.id}/events`;
-  await expectError(await api.post(events, { data: { kind: "action", body: "x", data: { outcome: "maybe" } } }), 422, "validation_failed", ["data.outcome"]);
-  await expectError(await api.post(events, { data: { kind: "notification", body: "x", data: { channel: "phone" } } }), 422, "validation_failed", ["data.target"]);
-  await expectError(await api.post(events, { data: { kind: "link", body: "x", data: { url: "javascript:alert(1)" } } }), 422, "validation_failed", ["data.url"]);
+  await expectError(await api.post(events, { data: { kind: "action", body: "x", data: { outcome: "maybe" } } }), 422, "validation_failed", [
+    "data.outcome",
+  ]);
+  await expectError(
+    await api.post(events, { data: { kind: "notification", body: "x", data: { channel: "phone" } } }),
+    422,
+    "validation_failed",
+    ["data.target"],
+  );
+  await expectError(
+    await api.post(events, { data: { kind: "link", body: "x", data: { url: "javascript:alert(1)" } } }),
+    422,
+    "validation_failed",
+    ["data.url"],
+  );
   const link = await api.post(events, { data: { kind: "link", body: "Runbook", data: { url: "https://runbooks.example/psp" } } });
   expect(link.status()).toBe(201);
   expect(((await link.json()) as TimelineEventDto).data).toEqual({ url: "https://runbooks.example/psp" });

@@ -65,12 +65,17 @@ test("the commander pins an entry and it appears in the responder's pinned list"
 
   // The strip takes the responder to the entry.
   await responder.composer.focus();
-  await pinnedList(responder.page).getByRole("button", { name: new RegExp(text) }).click();
+  await pinnedList(responder.page)
+    .getByRole("button", { name: new RegExp(text) })
+    .click();
   await expect(responder.entry(text)).toBeFocused();
   await expect(responder.entry(text)).toBeInViewport();
 });
 
-test("the commander strikes an entry through with a reason: gone from both default views, shown with the toggle", async ({ pageAs, apiAs }) => {
+test("the commander strikes an entry through with a reason: gone from both default views, shown with the toggle", async ({
+  pageAs,
+  apiAs,
+}) => {
   const incident = await seedIncident(await apiAs("commander"));
   const text = `Checkout error rate 40% (wrong dashboard) ${uniqueTag()}`;
   const keep = `Checkout error rate 4% ${uniqueTag()}`;
@@ -145,7 +150,9 @@ test("notifications record who was told and whether they acknowledged; links ope
   await responder.page.getByTestId("composer-kind").selectOption("notification");
   await responder.page.getByLabel("To", { exact: true }).fill("payments team");
   await responder.post(`asked for the PSP escalation contact ${tag}`);
-  await expect(commander.entry(`asked for the PSP escalation contact ${tag}`).getByTestId("notification")).toContainText("To Payments by chat");
+  await expect(commander.entry(`asked for the PSP escalation contact ${tag}`).getByTestId("notification")).toContainText(
+    "To Payments by chat",
+  );
 
   await responder.page.getByTestId("composer-kind").selectOption("note");
   await responder.post(`/link https://status.psp.example/incidents/${tag} PSP status page`);
@@ -189,7 +196,9 @@ test("filters narrow the timeline, and Enter searches entries older than the loa
   await seedEvent(api, incident.id, { kind: "hypothesis", body: needle });
   // More than one page (200) after it, so it is not loaded when the room opens.
   for (let batch = 0; batch < 11; batch++) {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => seedEvent(api, incident.id, { kind: "note", body: `filler ${batch * 20 + i} ${tag}` })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => seedEvent(api, incident.id, { kind: "note", body: `filler ${batch * 20 + i} ${tag}` })),
+    );
   }
   await seedEvent(api, incident.id, { kind: "action", body: `Raised the PIM rate limit ${tag}` });
 
@@ -229,7 +238,9 @@ test("jumping to a pinned moment far back shows the entries around it, then retu
 
   const r = await openRoom(pageAs, "commander", incident.id);
   await expect(r.entry(latest.body)).toBeInViewport();
-  await pinnedList(r.page).getByRole("button", { name: new RegExp(`Freeze all deploys`) }).click();
+  await pinnedList(r.page)
+    .getByRole("button", { name: new RegExp(`Freeze all deploys`) })
+    .click();
   await expect(r.page.getByTestId("context-banner")).toContainText(`#${moment.seq}`);
   await expect(r.entry(`Freeze all deploys until the PSP recovers ${tag}`)).toBeFocused();
   // One page of 120 events from the start: the declaration, the decision, its pin (a change record,

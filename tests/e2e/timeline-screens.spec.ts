@@ -28,8 +28,16 @@ async function seedLivedInRoom(commander: APIRequestContext, responder: APIReque
     summary: "Authorisations time out after 30 s for about a third of card payments since 14:05.",
   });
   const id = incident.id;
-  const alert = await seedEvent(responder, id, { kind: "note", body: "Checkout error rate 34% (p99 auth latency 30 s), paging since 14:06.", occurredAt: minutesAgo(19) });
-  await seedEvent(responder, id, { kind: "hypothesis", body: "The 14:05 PSP SDK upgrade changed the connection pool size.", occurredAt: minutesAgo(17) });
+  const alert = await seedEvent(responder, id, {
+    kind: "note",
+    body: "Checkout error rate 34% (p99 auth latency 30 s), paging since 14:06.",
+    occurredAt: minutesAgo(19),
+  });
+  await seedEvent(responder, id, {
+    kind: "hypothesis",
+    body: "The 14:05 PSP SDK upgrade changed the connection pool size.",
+    occurredAt: minutesAgo(17),
+  });
   const ruledOut = await seedEvent(responder, id, { kind: "hypothesis", body: "PSP-side outage." });
   await changeEntry(commander, id, ruledOut.seq, "", { data: { state: "ruled_out" } });
   const failed = await seedEvent(responder, id, { kind: "action", body: "Scaled the payment adapter from 6 to 12 pods." });
@@ -40,15 +48,26 @@ async function seedLivedInRoom(commander: APIRequestContext, responder: APIReque
     data: { target: "Fulfillment on-call", channel: "phone" },
   });
   await changeEntry(commander, id, notified.seq, "", { data: { acknowledgedAt: new Date().toISOString() } });
-  const decision = await seedEvent(commander, id, { kind: "decision", body: "Roll back the PSP SDK to 4.12 rather than tune the pool under load." });
+  const decision = await seedEvent(commander, id, {
+    kind: "decision",
+    body: "Roll back the PSP SDK to 4.12 rather than tune the pool under load.",
+  });
   await changeEntry(commander, id, decision.seq, "/pin", { pinned: true });
   await changeEntry(commander, id, alert.seq, "/pin", { pinned: true });
   const dup = await seedEvent(responder, id, { kind: "note", body: "Checkout error rate 43%" });
   await changeEntry(commander, id, dup.seq, "/strike", { reason: "typo, see #2" });
   const worked = await seedEvent(responder, id, { kind: "action", body: "Rolled back PSP SDK to 4.12 (deploy #8841)." });
   await changeEntry(responder, id, worked.seq, "", { data: { outcome: "worked" } });
-  await seedEvent(responder, id, { kind: "notification", body: "Status page updated: payments recovering.", data: { target: "Checkout", channel: "chat" } });
-  await seedEvent(responder, id, { kind: "link", body: "Checkout auth latency dashboard", data: { url: "https://grafana.example.com/d/checkout-auth?from=now-1h" } });
+  await seedEvent(responder, id, {
+    kind: "notification",
+    body: "Status page updated: payments recovering.",
+    data: { target: "Checkout", channel: "chat" },
+  });
+  await seedEvent(responder, id, {
+    kind: "link",
+    body: "Checkout auth latency dashboard",
+    data: { url: "https://grafana.example.com/d/checkout-auth?from=now-1h" },
+  });
   const note = await seedEvent(responder, id, { kind: "note", body: "Auth latency p99 back at 1.8 s; error rate 0.4%." });
   await changeEntry(responder, id, note.seq, "", { body: "Auth latency p99 back at 0.8 s; error rate 0.4% and falling." });
   await seedEvent(responder, id, { kind: "action", body: "Replaying 1,284 failed authorisations from the PSP dashboard." });
@@ -76,9 +95,13 @@ test.describe("signed in as commander", () => {
     await page.getByRole("button", { name: "All changes" }).click();
     await struckToggle(page).click();
 
-    await pinnedList(page).getByRole("button", { name: /^Pinned/ }).click();
+    await pinnedList(page)
+      .getByRole("button", { name: /^Pinned/ })
+      .click();
     await shoot(page, "timeline-1366-pinned-open");
-    await pinnedList(page).getByRole("button", { name: /^Pinned/ }).click();
+    await pinnedList(page)
+      .getByRole("button", { name: /^Pinned/ })
+      .click();
 
     const entry = r.entry("Replaying 1,284");
     await entry.hover();

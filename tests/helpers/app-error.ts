@@ -24,6 +24,7 @@ export function fieldsOf(error: AppError): string[] {
 export async function expectAppError(promise: Promise<unknown>, code: AppError["code"], field?: string): Promise<AppError> {
   const error = await appErrorOf(promise);
   if (error.code !== code) throw new Error(`expected ${code}, got ${error.code}: ${error.message}`);
-  if (field !== undefined && !fieldsOf(error).includes(field)) throw new Error(`expected the error to name ${field}, got ${fieldsOf(error).join(", ") || "no field"}`);
+  if (field !== undefined && !fieldsOf(error).includes(field))
+    throw new Error(`expected the error to name ${field}, got ${fieldsOf(error).join(", ") || "no field"}`);
   return error;
 }

@@ -51,7 +51,11 @@ export function callHttp(
         const answerHeaders = new Headers();
         for (const [k, v] of Object.entries(res.headers)) if (typeof v === "string") answerHeaders.set(k, v);
         const isJson = (res.headers["content-type"] ?? "application/json").includes("json");
-        resolve({ status: res.statusCode ?? 0, body: text ? (isJson ? (JSON.parse(text) as unknown) : text) : null, headers: answerHeaders });
+        resolve({
+          status: res.statusCode ?? 0,
+          body: text ? (isJson ? (JSON.parse(text) as unknown) : text) : null,
+          headers: answerHeaders,
+        });
       });
     });
     req.on("error", reject);

@@ -23,7 +23,8 @@ export function doesIo(file: string, source: string): boolean {
 /** The functions a module exports: function declarations, and consts holding an arrow or function expression. */
 export function exportedFunctionsOf(file: string, source: string): string[] {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  const exported = (node: ts.Statement) => ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  const exported = (node: ts.Statement) =>
+    ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
   const local = new Map<string, boolean>();
   const names: string[] = [];
   for (const st of sf.statements) {
@@ -53,7 +54,9 @@ export function fileNameProblem(file: string, source: string): string | null {
   if (!doesIo(file, source)) return null;
   const fns = exportedFunctionsOf(file, source);
   const base = file.replace(/^.*\//, "").replace(/\.[cm]?[jt]sx?$/, "");
-  if (fns.length > 1) return `${file} does I/O and exports ${fns.length} functions (${fns.join(", ")}): one file per operation, named for it`;
-  if (fns.length === 1 && kebabCase(fns[0]!) !== base) return `${file} does I/O and exports ${fns[0]}: name the file ${kebabCase(fns[0]!)}.ts`;
+  if (fns.length > 1)
+    return `${file} does I/O and exports ${fns.length} functions (${fns.join(", ")}): one file per operation, named for it`;
+  if (fns.length === 1 && kebabCase(fns[0]!) !== base)
+    return `${file} does I/O and exports ${fns[0]}: name the file ${kebabCase(fns[0]!)}.ts`;
   return null;
 }

@@ -13,7 +13,8 @@ export interface LibImport {
   target: string;
 }
 
-const IMPORT = /\b(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]*?\s+from\s+)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)|\bdeclare\s+module\s+["']([^"']+)["']/g;
+const IMPORT =
+  /\b(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]*?\s+from\s+)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)|\bdeclare\s+module\s+["']([^"']+)["']/g;
 
 /** The lib/ folder a module belongs to: `lib/<folder>/…`, or the file's own name for `lib/env.ts`. */
 export function libFolderOf(libPath: string): string {
@@ -72,7 +73,8 @@ export function layerProblems(
   layers.forEach((names, index) => names.forEach((name) => layerOf.set(name, index)));
   const problems: string[] = [];
   for (const folder of folders) {
-    if (!layerOf.has(folder)) problems.push(`lib/${folder} is in no layer: add it to the table in tests/unit/lib-layers.test.ts (and the README picture)`);
+    if (!layerOf.has(folder))
+      problems.push(`lib/${folder} is in no layer: add it to the table in tests/unit/lib-layers.test.ts (and the README picture)`);
   }
   const unused = new Set(exceptions);
   for (const { file, specifier, target } of imports) {
@@ -85,7 +87,9 @@ export function layerProblems(
     if (fromLayer === undefined || toLayer === undefined) continue;
     if (toLayer >= fromLayer) {
       const where = toLayer === fromLayer ? "beside it, in the same layer" : "above it";
-      problems.push(`${file} imports "${specifier}": lib/${from} (layer ${fromLayer}) may not import lib/${to} (layer ${toLayer}, ${where})`);
+      problems.push(
+        `${file} imports "${specifier}": lib/${from} (layer ${fromLayer}) may not import lib/${to} (layer ${toLayer}, ${where})`,
+      );
     }
   }
   for (const gone of unused) problems.push(`exception "${gone}" no longer happens: remove it from the list`);

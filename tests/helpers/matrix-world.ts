@@ -18,7 +18,8 @@ export async function seedMatrixWorld(name: string): Promise<MatrixWorld> {
   const incident = await seedIncident(org.admin, { title: "Acme checkout down" });
   const catalog = await seedCatalog(org.admin);
   const alerts = await createIntegration(org.admin, { kind: "generic", name: `${name} synthetic checks` });
-  const note = async (author: Actor, body: string, incidentId = incident.id) => (await postEvent(author, incidentId, { kind: "note", body })).event.seq;
+  const note = async (author: Actor, body: string, incidentId = incident.id) =>
+    (await postEvent(author, incidentId, { kind: "note", body })).event.seq;
   const responderIncident = await seedIncident(org.responder, { title: "Acme search slow" });
   return {
     org,
@@ -31,18 +32,31 @@ export async function seedMatrixWorld(name: string): Promise<MatrixWorld> {
       byCommander: await note(org.commander, "Rolling back the returns release"),
       forPin: await note(org.responder, "Checkout recovered after rollback"),
     },
-    fresh: freshState(org, () => incident.id, () => catalog),
+    fresh: freshState(
+      org,
+      () => incident.id,
+      () => catalog,
+    ),
   };
 }
 
 /** The URL path (with query) a plan asks for. */
-export const plannedPath = (route: DiscoveredRoute, plan: RequestPlan) => fillRoutePath(route.path, plan.params ?? {}) + (plan.query ? `?${plan.query}` : "");
+export const plannedPath = (route: DiscoveredRoute, plan: RequestPlan) =>
+  fillRoutePath(route.path, plan.params ?? {}) + (plan.query ? `?${plan.query}` : "");
 
 /**
  * Calls a route in-process as Next would, inside a request scope (next-auth's route needs one),
  * with the plan's parameters and query and `body` (the plan's own unless given).
  */
-export function callPlanned(route: DiscoveredRoute, method: HttpMethod, plan: RequestPlan, headers: Record<string, string>, body: unknown = plan.body): Promise<RouteAnswer> {
+export function callPlanned(
+  route: DiscoveredRoute,
+  method: HttpMethod,
+  plan: RequestPlan,
+  headers: Record<string, string>,
+  body: unknown = plan.body,
+): Promise<RouteAnswer> {
   const params = plan.params ?? {};
-  return inRequestScope(route.path, headers, () => callRoute(route.handlers[method]!, { method, path: plannedPath(route, plan), params, headers, body }));
+  return inRequestScope(route.path, headers, () =>
+    callRoute(route.handlers[method]!, { method, path: plannedPath(route, plan), params, headers, body }),
+  );
 }

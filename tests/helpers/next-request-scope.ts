@@ -14,7 +14,9 @@ interface Store {
 
 const require = createRequire(import.meta.url);
 const { workAsyncStorage } = require("next/dist/server/app-render/work-async-storage.external.js") as { workAsyncStorage: Store };
-const { workUnitAsyncStorage } = require("next/dist/server/app-render/work-unit-async-storage.external.js") as { workUnitAsyncStorage: Store };
+const { workUnitAsyncStorage } = require("next/dist/server/app-render/work-unit-async-storage.external.js") as {
+  workUnitAsyncStorage: Store;
+};
 const { RequestCookies } = require("next/dist/compiled/@edge-runtime/cookies/index.js") as { RequestCookies: new (h: Headers) => unknown };
 
 /** Runs `fn` as Next would inside a request to `route` carrying these headers. */

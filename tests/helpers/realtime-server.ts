@@ -26,7 +26,9 @@ export interface RealtimeTestServer {
  * Starts a server over the database already open. It becomes the process-wide server that domain
  * functions emit through (createRealtimeServer sets it), as in server.ts.
  */
-export async function startRealtimeServer(options: { fanout?: FanoutOptions; onRequest?: RequestListener } = {}): Promise<RealtimeTestServer> {
+export async function startRealtimeServer(
+  options: { fanout?: FanoutOptions; onRequest?: RequestListener } = {},
+): Promise<RealtimeTestServer> {
   // Socket.io answers its own path and hands every other request to onRequest, as in server.ts.
   const server = createServer(options.onRequest);
   const io = createRealtimeServer(server);

@@ -42,7 +42,10 @@ export function findRouteFiles(dir: string): string[] {
  * segment; private folders "_x" hold no routes, so a route file in one is a mistake worth seeing.
  */
 export function routePathOf(appDir: string, file: string): string {
-  const segments = path.relative(appDir, path.dirname(file)).split(path.sep).filter((s) => s !== "" && !/^\(.*\)$/.test(s));
+  const segments = path
+    .relative(appDir, path.dirname(file))
+    .split(path.sep)
+    .filter((s) => s !== "" && !/^\(.*\)$/.test(s));
   return `/${segments.join("/")}`;
 }
 

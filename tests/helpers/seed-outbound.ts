@@ -7,7 +7,10 @@ import type { TCreateChannel } from "../../lib/outbound/schemas.ts";
 let count = 0;
 
 /** A notification channel through the one write path (a Slack channel by default, all events). */
-export async function seedNotificationChannel(actor: Actor, overrides: Partial<TCreateChannel> = {}): Promise<ChannelDto & { secret: string | null }> {
+export async function seedNotificationChannel(
+  actor: Actor,
+  overrides: Partial<TCreateChannel> = {},
+): Promise<ChannelDto & { secret: string | null }> {
   const { channel, secret } = await createChannel(actor, {
     kind: "slack",
     name: `Notifications ${++count}`,
@@ -21,7 +24,16 @@ export async function seedNotificationChannel(actor: Actor, overrides: Partial<T
 export async function seedFailedDelivery(actor: Actor, channel: Partial<TCreateChannel> = {}): Promise<string> {
   const { id } = await seedNotificationChannel(actor, channel);
   const row = await db().outboundDelivery.create({
-    data: { organizationId: actor.organizationId, channelId: id, event: "incident.declared", payload: { text: "hello" }, status: "failed", attempts: 8, lastStatusCode: 500, lastError: "HTTP 500: down" },
+    data: {
+      organizationId: actor.organizationId,
+      channelId: id,
+      event: "incident.declared",
+      payload: { text: "hello" },
+      status: "failed",
+      attempts: 8,
+      lastStatusCode: 500,
+      lastError: "HTTP 500: down",
+    },
   });
   return row.id;
 }

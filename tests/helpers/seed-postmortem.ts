@@ -23,10 +23,18 @@ export interface ResolvedIncidentOptions {
 
 /** An incident run through the write paths the room uses: impact, a pinned moment, resolved. */
 export async function seedResolvedIncident(commander: Actor, options: ResolvedIncidentOptions = {}): Promise<IncidentDto> {
-  const incident = await seedIncident(commander, { title: options.title ?? "Card payments failing at checkout", severity: options.severity ?? "SEV2" });
+  const incident = await seedIncident(commander, {
+    title: options.title ?? "Card payments failing at checkout",
+    severity: options.severity ?? "SEV2",
+  });
   if (options.serviceIds) await setImpactedServices(commander, incident.id, { serviceIds: options.serviceIds });
-  await setIncidentImpact(commander, incident.id, { journeys: { checkout: { degradation: options.checkoutDegradation ?? 40, failedCheckouts: 120 } } });
-  const { event } = await postEvent(commander, incident.id, { kind: "decision", body: options.pinned ?? "Disable the new 3DS integration behind its flag" });
+  await setIncidentImpact(commander, incident.id, {
+    journeys: { checkout: { degradation: options.checkoutDegradation ?? 40, failedCheckouts: 120 } },
+  });
+  const { event } = await postEvent(commander, incident.id, {
+    kind: "decision",
+    body: options.pinned ?? "Disable the new 3DS integration behind its flag",
+  });
   await pinEvent(commander, incident.id, event.seq, { pinned: true });
   if (options.notify) {
     await postEvent(commander, incident.id, {
@@ -45,7 +53,10 @@ export async function seedResolvedIncident(commander: Actor, options: ResolvedIn
 }
 
 /** A resolved incident with its drafted post-mortem. */
-export async function seedPostmortem(commander: Actor, options: ResolvedIncidentOptions & { templateKey?: string } = {}): Promise<PostmortemDto> {
+export async function seedPostmortem(
+  commander: Actor,
+  options: ResolvedIncidentOptions & { templateKey?: string } = {},
+): Promise<PostmortemDto> {
   const incident = await seedResolvedIncident(commander, options);
   const { postmortem } = await createPostmortem(commander, incident.id, options.templateKey ? { templateKey: options.templateKey } : {});
   return postmortem;

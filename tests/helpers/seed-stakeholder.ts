@@ -4,7 +4,11 @@ import { postStakeholderUpdate, type PostedStakeholderUpdate } from "../../lib/s
 import type { TPostStakeholderUpdate } from "../../lib/stakeholder/schemas.ts";
 
 /** Posts a stakeholder update through the one write path; next one due in 30 minutes unless said. */
-export function seedStakeholderUpdate(actor: Actor, incidentId: string, overrides: Partial<TPostStakeholderUpdate> = {}): Promise<PostedStakeholderUpdate> {
+export function seedStakeholderUpdate(
+  actor: Actor,
+  incidentId: string,
+  overrides: Partial<TPostStakeholderUpdate> = {},
+): Promise<PostedStakeholderUpdate> {
   return postStakeholderUpdate(actor, incidentId, {
     affected: "Some card payments fail at checkout",
     doing: "Rolling back the payment gateway adapter",

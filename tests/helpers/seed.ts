@@ -63,8 +63,20 @@ export interface SeededCatalog {
 /** A team owning two services, one depending on the other, through the catalog's write path. */
 export async function seedCatalog(actor: Actor, tag = randomBytes(3).toString("hex")): Promise<SeededCatalog> {
   const team = await createTeam(actor, { name: `Payments ${tag}` });
-  const gateway = await createService(actor, { name: `Payment gateway ${tag}`, teamId: team.id, kind: "payment", tier: 1, journeys: ["payment"] });
-  const checkout = await createService(actor, { name: `Checkout API ${tag}`, teamId: team.id, kind: "api", tier: 1, journeys: ["checkout"] });
+  const gateway = await createService(actor, {
+    name: `Payment gateway ${tag}`,
+    teamId: team.id,
+    kind: "payment",
+    tier: 1,
+    journeys: ["payment"],
+  });
+  const checkout = await createService(actor, {
+    name: `Checkout API ${tag}`,
+    teamId: team.id,
+    kind: "api",
+    tier: 1,
+    journeys: ["checkout"],
+  });
   const { dependency } = await addDependency(actor, checkout.id, { toId: gateway.id });
   return { team, checkout, gateway, dependency };
 }
@@ -75,7 +87,14 @@ export async function seedPeople(organizationId: string, count: number, prefix =
   const people: Actor[] = [];
   for (let i = 0; i < count; i++) {
     const role: RoleName = i % 4 === 3 ? "VIEWER" : "RESPONDER";
-    const user = await db().user.create({ data: { organizationId, role, name: `${prefix} ${String(i).padStart(3, "0")}`, email: `${prefix.toLowerCase()}-${i}-${tag}@test.local` } });
+    const user = await db().user.create({
+      data: {
+        organizationId,
+        role,
+        name: `${prefix} ${String(i).padStart(3, "0")}`,
+        email: `${prefix.toLowerCase()}-${i}-${tag}@test.local`,
+      },
+    });
     people.push({ userId: user.id, organizationId, role, name: user.name, email: user.email });
   }
   return people;

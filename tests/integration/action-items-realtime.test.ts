@@ -32,7 +32,12 @@ it("pushes action-item:changed to the organisation, and only it, after each comm
 
   const updated = nextEvent(viewer, "action-item:changed", (c) => c.action === "updated");
   const done = await updateActionItem(acme.responder, item.id, { status: "done" });
-  expect(await updated).toMatchObject({ action: "updated", id: item.id, postmortemId, item: { status: "done", completedAt: done.completedAt } });
+  expect(await updated).toMatchObject({
+    action: "updated",
+    id: item.id,
+    postmortemId,
+    item: { status: "done", completedAt: done.completedAt },
+  });
 
   // A refused change says nothing.
   await appErrorOf(updateActionItem(acme.viewer, item.id, { status: "open" }));

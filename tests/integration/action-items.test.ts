@@ -31,14 +31,21 @@ beforeAll(async () => {
 });
 afterAll(() => testDb.close());
 
-const audits = (entityId: string) => db().auditLog.findMany({ where: { entityId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { action: true, actorId: true } });
+const audits = (entityId: string) =>
+  db().auditLog.findMany({ where: { entityId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { action: true, actorId: true } });
 
 describe("creating action items", () => {
   it("stores an item with a team owner, a due date and a ticket link, and audits it", async () => {
     const item = await createActionItem(
       acme.responder,
       postmortemId,
-      { title: "  Back-off with jitter for payment retries ", ownerTeamId: catalog.team.id, dueDate: "2026-12-10", priority: "high", ticketUrl: "https://tickets.example.com/PAY-1" },
+      {
+        title: "  Back-off with jitter for payment retries ",
+        ownerTeamId: catalog.team.id,
+        dueDate: "2026-12-10",
+        priority: "high",
+        ticketUrl: "https://tickets.example.com/PAY-1",
+      },
       NOW,
     );
     expect(item).toMatchObject({
@@ -86,22 +93,41 @@ describe("creating action items", () => {
 
 describe("changing action items", () => {
   it("stamps completedAt when done and clears it when reopened; setting a person as owner drops the team", async () => {
-    const item = await createActionItem(acme.commander, postmortemId, { title: "Alert at 80% pool use", ownerTeamId: catalog.team.id, dueDate: "2026-11-28" }, NOW);
+    const item = await createActionItem(
+      acme.commander,
+      postmortemId,
+      { title: "Alert at 80% pool use", ownerTeamId: catalog.team.id, dueDate: "2026-11-28" },
+      NOW,
+    );
     expect(item.isOverdue).toBe(true);
 
     const done = await updateActionItem(acme.responder, item.id, { status: "done" }, NOW);
     expect(done).toMatchObject({ status: "done", completedAt: NOW.toISOString(), isOverdue: false });
 
     const reopened = await updateActionItem(acme.responder, item.id, { status: "in_progress", ownerUserId: acme.responder.userId }, NOW);
-    expect(reopened).toMatchObject({ status: "in_progress", completedAt: null, isOverdue: true, owner: { kind: "user", id: acme.responder.userId } });
+    expect(reopened).toMatchObject({
+      status: "in_progress",
+      completedAt: null,
+      isOverdue: true,
+      owner: { kind: "user", id: acme.responder.userId },
+    });
 
     const cleared = await updateActionItem(acme.responder, item.id, { dueDate: null, ticketUrl: "" }, NOW);
     expect(cleared).toMatchObject({ dueDate: null, ticketUrl: null, isOverdue: false });
 
-    expect((await audits(item.id)).map((a) => a.action).sort()).toEqual(["action_item.create", "action_item.update", "action_item.update", "action_item.update"]);
+    expect((await audits(item.id)).map((a) => a.action).sort()).toEqual([
+      "action_item.create",
+      "action_item.update",
+      "action_item.update",
+      "action_item.update",
+    ]);
     const updates = await db().auditLog.findMany({ where: { entityId: item.id, action: "action_item.update" } });
     // Each change keeps what was before and what came after.
-    expect(updates.some((u) => (u.before as { dueDate?: unknown }).dueDate === "2026-11-28" && (u.after as { dueDate?: unknown }).dueDate === null)).toBe(true);
+    expect(
+      updates.some(
+        (u) => (u.before as { dueDate?: unknown }).dueDate === "2026-11-28" && (u.after as { dueDate?: unknown }).dueDate === null,
+      ),
+    ).toBe(true);
   });
 
   it("refuses another organisation's item (404), a viewer (403) and a foreign owner (422)", async () => {
@@ -145,9 +171,16 @@ describe("listing follow-ups", () => {
       ["Due next week", false],
       ["Undated", false],
     ]);
-    expect((await listActionItems(acme.viewer, { ownerTeamId: catalog.team.id }, NOW)).items.map((i) => i.title)).toEqual(["Due next week"]);
-    expect((await listActionItems(acme.viewer, { ownerUserId: acme.responder.userId }, NOW)).items.map((i) => i.title)).toEqual(["Overdue 2 days"]);
-    expect((await listActionItems(acme.viewer, { status: "done,wont_do" }, NOW)).items.map((i) => i.title).sort()).toEqual(["Already done", "Dropped"]);
+    expect((await listActionItems(acme.viewer, { ownerTeamId: catalog.team.id }, NOW)).items.map((i) => i.title)).toEqual([
+      "Due next week",
+    ]);
+    expect((await listActionItems(acme.viewer, { ownerUserId: acme.responder.userId }, NOW)).items.map((i) => i.title)).toEqual([
+      "Overdue 2 days",
+    ]);
+    expect((await listActionItems(acme.viewer, { status: "done,wont_do" }, NOW)).items.map((i) => i.title).sort()).toEqual([
+      "Already done",
+      "Dropped",
+    ]);
     const bad = await appErrorOf(listActionItems(acme.viewer, { status: "finished" }, NOW));
     expect([bad.status, fieldsOf(bad)]).toEqual([422, ["status.0"]]);
 

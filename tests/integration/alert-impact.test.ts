@@ -46,8 +46,22 @@ beforeAll(async () => {
   gatewayId = gateway.id;
   await db().journeyBaseline.createMany({
     data: [
-      { organizationId: acme.id, journey: "checkout", revenuePerMinute: 1000, ordersPerMinute: 10, customersPerMinute: 40, conversionWeight: 1 },
-      { organizationId: acme.id, journey: "payment", revenuePerMinute: 800, ordersPerMinute: 8, customersPerMinute: 30, conversionWeight: 1 },
+      {
+        organizationId: acme.id,
+        journey: "checkout",
+        revenuePerMinute: 1000,
+        ordersPerMinute: 10,
+        customersPerMinute: 40,
+        conversionWeight: 1,
+      },
+      {
+        organizationId: acme.id,
+        journey: "payment",
+        revenuePerMinute: 800,
+        ordersPerMinute: 8,
+        customersPerMinute: 30,
+        conversionWeight: 1,
+      },
     ],
   });
 });
@@ -121,7 +135,11 @@ describe("an Alertmanager notification group on a catalogued service", () => {
     expect(confirmed.estimated).toBe(true); // payment is still the alert's guess
     const changed = await setIncidentImpact(acme.responder, incidentId, { journeys: { payment: { degradation: 70 } } });
     expect(changed.estimated).toBe(false);
-    expect(changed.journeys.find((j) => j.journey === "payment")).toMatchObject({ degradation: 70, estimated: false, updatedBy: { id: acme.responder.userId } });
+    expect(changed.journeys.find((j) => j.journey === "payment")).toMatchObject({
+      degradation: 70,
+      estimated: false,
+      updatedBy: { id: acme.responder.userId },
+    });
   });
 
   it("uses the integration's degradation for the severity over the organisation's, and the organisation's over the default", async () => {
@@ -139,7 +157,9 @@ describe("an Alertmanager notification group on a catalogued service", () => {
   });
 
   it("a warning (SEV3) is not page-worthy: an estimate of 10%, no suggested commander", async () => {
-    const body = groupOfTwo().replaceAll('"severity": "critical"', '"severity": "warning"').replaceAll('"severity":"critical"', '"severity":"warning"');
+    const body = groupOfTwo()
+      .replaceAll('"severity": "critical"', '"severity": "warning"')
+      .replaceAll('"severity":"critical"', '"severity":"warning"');
     const { incidentId } = await sendGroup({}, body);
     const incident = await getIncident(acme.viewer, incidentId);
     expect(incident.severity).toBe("SEV3");
@@ -151,7 +171,10 @@ describe("an Alertmanager notification group on a catalogued service", () => {
 describe("Datadog with its own documented variable names", () => {
   it("opens an incident on the service named by the service: tag, titled without the [Triggered on …] prefix, with money at stake", async () => {
     const { integration, secret } = await createIntegration(acme.admin, { kind: "datadog", name: "Datadog prod" });
-    const body = JSON.stringify({ ...(JSON.parse(fixture("datadog-standard-variables.json")) as object), date: String(Date.now() - 30_000) });
+    const body = JSON.stringify({
+      ...(JSON.parse(fixture("datadog-standard-variables.json")) as object),
+      date: String(Date.now() - 30_000),
+    });
     const res = await callRoute<{ integrationId: string }>(webhookRoute.POST, {
       method: "POST",
       path: `/api/webhooks/${integration.id}`,

@@ -47,7 +47,13 @@ describe("creating a token", () => {
   it("shows the token once and stores only its hash and prefix", async () => {
     const { token, apiToken } = await createOk(acme.responder.userId, "payments health push", "write");
     expect(token).toMatch(/^wr_[A-Za-z0-9_-]{43}$/);
-    expect(apiToken).toMatchObject({ name: "payments health push", scope: "write", prefix: token.slice(0, 10), lastUsedAt: null, revokedAt: null });
+    expect(apiToken).toMatchObject({
+      name: "payments health push",
+      scope: "write",
+      prefix: token.slice(0, 10),
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     expect(apiToken.owner).toEqual({ id: acme.responder.userId, name: acme.responder.name });
 
     const row = await db().apiToken.findUniqueOrThrow({ where: { id: apiToken.id } });
@@ -125,7 +131,11 @@ describe("using a token", () => {
     const key = `token:${apiToken.id}`;
     for (const at of [Date.now(), Date.now() + 60_000]) {
       const windowStart = windowOf(at, 60_000).start;
-      await db().rateLimitBucket.upsert({ where: { key_windowStart: { key, windowStart } }, create: { key, windowStart, count: 600 }, update: { count: 600 } });
+      await db().rateLimitBucket.upsert({
+        where: { key_windowStart: { key, windowStart } },
+        create: { key, windowStart, count: 600 },
+        update: { count: 600 },
+      });
     }
     const res = await list(bearer(token));
     expect(res.status).toBe(429);
@@ -192,10 +202,14 @@ describe("revoking a token", () => {
   });
 
   it("dies with its user", async () => {
-    const temp = await db().user.create({ data: { organizationId: acme.id, role: "RESPONDER", name: "Temp", email: `temp-${Date.now()}@test.local` } });
+    const temp = await db().user.create({
+      data: { organizationId: acme.id, role: "RESPONDER", name: "Temp", email: `temp-${Date.now()}@test.local` },
+    });
     // Stored directly: a user with audit records cannot be deleted (the audit log is append-only).
     const { token, prefix, hash } = generateApiToken();
-    await db().apiToken.create({ data: { organizationId: acme.id, userId: temp.id, name: "temp token", scope: "write", prefix, tokenHash: hash } });
+    await db().apiToken.create({
+      data: { organizationId: acme.id, userId: temp.id, name: "temp token", scope: "write", prefix, tokenHash: hash },
+    });
     expect((await list(bearer(token))).status).toBe(200);
     await db().user.delete({ where: { id: temp.id } });
     expect((await list(bearer(token))).status).toBe(401);

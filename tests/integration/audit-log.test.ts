@@ -16,7 +16,7 @@ beforeAll(async () => {
   globex = await seedOrganization("Globex");
   const incident = await seedIncident(acme.commander, { title: "Search index stale" });
   await updateIncident(acme.commander, incident.id, { severity: "SEV1" });
-  await updateIncident(acme.admin, incident.id, { title: "=HYPERLINK(\"http://evil\") search index stale" });
+  await updateIncident(acme.admin, incident.id, { title: '=HYPERLINK("http://evil") search index stale' });
   await seedIncident(globex.commander, { title: "Another org's incident" });
 });
 afterAll(() => testDb.close());

@@ -27,14 +27,20 @@ beforeAll(async () => {
   acme = await seedOrganization("Acme Token Audit");
   catalog = await seedCatalog(acme.admin);
   session = { cookie: await sessionCookie(acme.admin.userId) };
-  const created = await callRoute(tokenRoute.POST, { method: "POST", path: "/api/tokens", headers: session, body: { name: "deploy bot", scope: "admin" } });
+  const created = await callRoute(tokenRoute.POST, {
+    method: "POST",
+    path: "/api/tokens",
+    headers: session,
+    body: { name: "deploy bot", scope: "admin" },
+  });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const { token: secret, apiToken } = created.body as { token: string; apiToken: ApiTokenDto };
   token = { secret, ref: { id: apiToken.id, name: "deploy bot", prefix: apiToken.prefix } };
 });
 afterAll(() => testDb.close());
 
-const rowOf = (action: string, entityId: string) => db().auditLog.findFirstOrThrow({ where: { action, entityId }, select: { actorId: true, after: true } });
+const rowOf = (action: string, entityId: string) =>
+  db().auditLog.findFirstOrThrow({ where: { action, entityId }, select: { actorId: true, after: true } });
 const entryOf = async (id: string, action: string) => (await listAudit(acme.admin, { entityId: id, action })).entries[0];
 
 async function declare(headers: Record<string, string>, title: string): Promise<string> {
@@ -65,21 +71,44 @@ describe("an API token's changes name the token in the audit log", () => {
 
   it("posting (the one-statement path), setting services and deleting name it too", async () => {
     const incidentId = await declare(session, "Token writes");
-    const posted = await callRoute(eventsRoute.POST, { method: "POST", path: `/api/incidents/${incidentId}/events`, params: { id: incidentId }, headers: bearer(token.secret), body: { kind: "note", body: "from CI" } });
+    const posted = await callRoute(eventsRoute.POST, {
+      method: "POST",
+      path: `/api/incidents/${incidentId}/events`,
+      params: { id: incidentId },
+      headers: bearer(token.secret),
+      body: { kind: "note", body: "from CI" },
+    });
     expect(posted.status, JSON.stringify(posted.body)).toBe(201);
     const eventId = (posted.body as { id: string }).id;
     expect((await rowOf("timeline.post", eventId)).after).toMatchObject({ body: "from CI", apiToken: token.ref });
-    const fromBrowser = await callRoute(eventsRoute.POST, { method: "POST", path: `/api/incidents/${incidentId}/events`, params: { id: incidentId }, headers: session, body: { kind: "note", body: "by hand" } });
+    const fromBrowser = await callRoute(eventsRoute.POST, {
+      method: "POST",
+      path: `/api/incidents/${incidentId}/events`,
+      params: { id: incidentId },
+      headers: session,
+      body: { kind: "note", body: "by hand" },
+    });
     expect(fromBrowser.status).toBe(201);
     expect((await rowOf("timeline.post", (fromBrowser.body as { id: string }).id)).after).not.toHaveProperty("apiToken");
 
-    const services = await callRoute(servicesRoute.PUT, { method: "PUT", path: `/api/incidents/${incidentId}/services`, params: { id: incidentId }, headers: bearer(token.secret), body: { serviceIds: [catalog.gateway.id] } });
+    const services = await callRoute(servicesRoute.PUT, {
+      method: "PUT",
+      path: `/api/incidents/${incidentId}/services`,
+      params: { id: incidentId },
+      headers: bearer(token.secret),
+      body: { serviceIds: [catalog.gateway.id] },
+    });
     expect(services.status, JSON.stringify(services.body)).toBe(200);
     expect((await rowOf("incident.services", incidentId)).after).toEqual({ serviceIds: [catalog.gateway.id], apiToken: token.ref });
 
     // A delete writes no `after` of its own: the row's after is the token's mark alone.
     const team = await createTeam(acme.admin, { name: "Short-lived team" });
-    const deleted = await callRoute(teamRoute.DELETE, { method: "DELETE", path: `/api/teams/${team.id}`, params: { id: team.id }, headers: bearer(token.secret) });
+    const deleted = await callRoute(teamRoute.DELETE, {
+      method: "DELETE",
+      path: `/api/teams/${team.id}`,
+      params: { id: team.id },
+      headers: bearer(token.secret),
+    });
     expect(deleted.status, JSON.stringify(deleted.body)).toBe(200);
     expect((await rowOf("team.delete", team.id)).after).toEqual({ apiToken: token.ref });
     const entry = await entryOf(team.id, "team.delete");

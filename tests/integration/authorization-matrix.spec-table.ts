@@ -130,7 +130,9 @@ const routedTeam = async (w: MatrixWorld) => {
 
 // A published post-mortem of the organisation under test, made on first use through the real write path.
 const postmortem = async (w: MatrixWorld) => ({ id: (await publishedOf(w)).id });
-const freshActionItem = async (w: MatrixWorld) => ({ id: (await createActionItem(w.org.admin, (await postmortem(w)).id, { title: w.fresh.name("Matrix follow-up") })).id });
+const freshActionItem = async (w: MatrixWorld) => ({
+  id: (await createActionItem(w.org.admin, (await postmortem(w)).id, { title: w.fresh.name("Matrix follow-up") })).id,
+});
 const incident = (w: MatrixWorld) => ({ id: w.incident.id });
 const entry = (w: MatrixWorld, seq: number) => ({ id: w.incident.id, seq: String(seq) });
 /** A fresh entry (struck through if asked) in the incident the responder commands, who may moderate it. */
@@ -141,10 +143,15 @@ const responderEntry = async (w: MatrixWorld, options: { struck?: boolean } = {}
   return { id, seq: String(seq) };
 };
 /** Someone other than the caller, for "may act on others" cases. */
-const someoneElse = (w: MatrixWorld, caller: Actor | null) => (caller?.userId === w.org.responder.userId ? w.org.commander : w.org.responder);
+const someoneElse = (w: MatrixWorld, caller: Actor | null) =>
+  caller?.userId === w.org.responder.userId ? w.org.commander : w.org.responder;
 // The same domain function takes the user from a POST body, where a non-id is bad input.
 const USER_ID_CHECKED_FIRST = { status: 422, why: "userId is validated (naming the field) before the incident is looked up" };
-const notFoundForOthers = (why: string) => ({ COMMANDER: { status: 404, why }, RESPONDER: { status: 404, why }, VIEWER: { status: 404, why } });
+const notFoundForOthers = (why: string) => ({
+  COMMANDER: { status: 404, why },
+  RESPONDER: { status: 404, why },
+  VIEWER: { status: 404, why },
+});
 
 // Post-mortems of the organisation under test, drafted once by the admin (who commands their incidents).
 const shared = new Map<string, Promise<PostmortemDto>>();
@@ -165,11 +172,17 @@ const resolvedIncident = async (w: MatrixWorld) => {
   return (await updateIncident(w.org.admin, incident.id, { status: "resolved" })).id;
 };
 // People for the people routes, made fresh so no case changes the callers themselves.
-const invitee = async (w: MatrixWorld) => invitePerson(w.org.admin, { email: `invitee-${w.fresh.next()}-${w.org.id.slice(0, 8)}@matrix.test`, role: "RESPONDER" });
+const invitee = async (w: MatrixWorld) =>
+  invitePerson(w.org.admin, { email: `invitee-${w.fresh.next()}-${w.org.id.slice(0, 8)}@matrix.test`, role: "RESPONDER" });
 const invitedPerson = async (w: MatrixWorld) => ({ id: (await invitee(w)).person.id });
 const joinedPerson = async (w: MatrixWorld) => {
   const user = await db().user.create({
-    data: { organizationId: w.org.id, role: "VIEWER", name: w.fresh.name("Matrix person"), email: `joined-${w.fresh.next()}-${w.org.id.slice(0, 8)}@matrix.test` },
+    data: {
+      organizationId: w.org.id,
+      role: "VIEWER",
+      name: w.fresh.name("Matrix person"),
+      email: `joined-${w.fresh.next()}-${w.org.id.slice(0, 8)}@matrix.test`,
+    },
   });
   return { id: user.id };
 };
@@ -200,7 +213,10 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
   ],
   // Unknown API paths answer 404 in the API's error shape whoever asks.
   ...Object.fromEntries(
-    ["GET", "POST", "PUT", "PATCH", "DELETE"].map((m) => [`${m} /api/[...path]`, [{ allow: "public", status: 404, plan: () => ({ params: { path: ["no", "such-route"] } }) }]]),
+    ["GET", "POST", "PUT", "PATCH", "DELETE"].map((m) => [
+      `${m} /api/[...path]`,
+      [{ allow: "public", status: 404, plan: () => ({ params: { path: ["no", "such-route"] } }) }],
+    ]),
   ),
 
   "GET /api/audit": [{ allow: ADMIN, plan: () => ({}) }],
@@ -210,12 +226,21 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
     {
       allow: "public",
       status: 403,
-      plan: () => ({ body: { organization: { name: "Intruder Inc", currency: "EUR", timeZone: "Europe/Berlin" }, admin: { name: "Mallory", email: "mallory@evil.example", password: STRONG } } }),
+      plan: () => ({
+        body: {
+          organization: { name: "Intruder Inc", currency: "EUR", timeZone: "Europe/Berlin" },
+          admin: { name: "Mallory", email: "mallory@evil.example", password: STRONG },
+        },
+      }),
     },
   ],
   "GET /api/people": [{ allow: ADMIN, plan: () => ({}) }],
   "POST /api/people/invitations": [
-    { allow: ADMIN, status: 201, plan: (w) => ({ body: { email: `matrix-invite-${w.fresh.next()}-${w.org.id.slice(0, 8)}@matrix.test`, role: "RESPONDER" } }) },
+    {
+      allow: ADMIN,
+      status: 201,
+      plan: (w) => ({ body: { email: `matrix-invite-${w.fresh.next()}-${w.org.id.slice(0, 8)}@matrix.test`, role: "RESPONDER" } }),
+    },
   ],
   "PATCH /api/people/[id]": [
     { variant: "change a role", allow: ADMIN, plan: async (w) => ({ params: await joinedPerson(w), body: { role: "COMMANDER" } }) },
@@ -226,12 +251,30 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
   "POST /api/people/[id]/password-reset": [{ allow: ADMIN, status: 201, plan: async (w) => ({ params: await joinedPerson(w) }) }],
   // The link's token is the credential: a session changes nothing.
   "POST /api/invitations/accept": [
-    { variant: "a link that does not exist", allow: "public", status: 404, plan: () => ({ body: { token: UNKNOWN_LINK, name: "Nobody", password: STRONG } }) },
-    { variant: "a fresh invitation", allow: "public", plan: async (w) => ({ body: { token: tokenOf((await invitee(w)).link.url), name: "New responder", password: STRONG } }) },
+    {
+      variant: "a link that does not exist",
+      allow: "public",
+      status: 404,
+      plan: () => ({ body: { token: UNKNOWN_LINK, name: "Nobody", password: STRONG } }),
+    },
+    {
+      variant: "a fresh invitation",
+      allow: "public",
+      plan: async (w) => ({ body: { token: tokenOf((await invitee(w)).link.url), name: "New responder", password: STRONG } }),
+    },
   ],
-  "POST /api/password-resets": [{ variant: "a link that does not exist", allow: "public", status: 404, plan: () => ({ body: { token: UNKNOWN_LINK, password: STRONG } }) }],
+  "POST /api/password-resets": [
+    {
+      variant: "a link that does not exist",
+      allow: "public",
+      status: 404,
+      plan: () => ({ body: { token: UNKNOWN_LINK, password: STRONG } }),
+    },
+  ],
   // The matrix's users have no password (as single sign-on users): every allowed caller gets the 422 saying so.
-  "PUT /api/account/password": [{ allow: ALL, status: 422, plan: () => ({ body: { currentPassword: "whatever-it-was", newPassword: STRONG } }) }],
+  "PUT /api/account/password": [
+    { allow: ALL, status: 422, plan: () => ({ body: { currentPassword: "whatever-it-was", newPassword: STRONG } }) },
+  ],
   "GET /api/users": [read(), { ...read(() => ({ query: "q=matrix&limit=5&assignable=true" })), variant: "a search (#17)" }],
   "GET /api/triage": [read()],
 
@@ -257,65 +300,126 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
 
   // Alert sources post with the integration's own secret; a session or API token is not one.
   "POST /api/webhooks/[integrationId]": [
-    { variant: "without the integration's secret", allow: "public", status: 401, plan: (w) => ({ params: { integrationId: w.integration.id }, body: FIRING }) },
+    {
+      variant: "without the integration's secret",
+      allow: "public",
+      status: 401,
+      plan: (w) => ({ params: { integrationId: w.integration.id }, body: FIRING }),
+    },
     {
       variant: "with the integration's secret",
       allow: "public",
       plan: (w) => ({ params: { integrationId: w.integration.id }, body: FIRING, headers: { "x-warroom-secret": w.integration.secret } }),
     },
-    { variant: "an integration that does not exist", allow: "public", status: 404, plan: () => ({ params: { integrationId: "00000000-0000-4000-8000-000000000000" }, body: FIRING }) },
+    {
+      variant: "an integration that does not exist",
+      allow: "public",
+      status: 404,
+      plan: () => ({ params: { integrationId: "00000000-0000-4000-8000-000000000000" }, body: FIRING }),
+    },
   ],
   "GET /api/integrations": [{ allow: ADMIN, plan: () => ({}) }],
-  "POST /api/integrations": [{ allow: ADMIN, status: 201, plan: (w) => ({ body: { kind: "generic", name: w.fresh.name("Synthetic checks") } }) }],
+  "POST /api/integrations": [
+    { allow: ADMIN, status: 201, plan: (w) => ({ body: { kind: "generic", name: w.fresh.name("Synthetic checks") } }) },
+  ],
   "GET /api/integrations/[id]": [{ allow: ADMIN, plan: (w) => ({ params: { id: w.integration.id } }) }],
-  "PATCH /api/integrations/[id]": [{ allow: ADMIN, plan: (w) => ({ params: { id: w.integration.id }, body: { defaultSeverity: "SEV3" } }) }],
+  "PATCH /api/integrations/[id]": [
+    { allow: ADMIN, plan: (w) => ({ params: { id: w.integration.id }, body: { defaultSeverity: "SEV3" } }) },
+  ],
   "DELETE /api/integrations/[id]": [{ allow: ADMIN, plan: async (w) => ({ params: { id: await w.fresh.integration() } }) }],
 
   // Outbound notifications (Slack, Teams, signed webhooks) and their delivery log: admins only.
   "GET /api/notification-channels": [{ allow: ADMIN, plan: () => ({}) }],
   "POST /api/notification-channels": [
-    { allow: ADMIN, status: 201, plan: (w) => ({ body: { kind: "slack", name: w.fresh.name("Matrix Slack"), url: "https://hooks.slack.com/services/T0/B0/matrix" } }) },
+    {
+      allow: ADMIN,
+      status: 201,
+      plan: (w) => ({ body: { kind: "slack", name: w.fresh.name("Matrix Slack"), url: "https://hooks.slack.com/services/T0/B0/matrix" } }),
+    },
   ],
-  "GET /api/notification-channels/[id]": [{ allow: ADMIN, plan: async (w) => ({ params: { id: (await seedNotificationChannel(w.org.admin, { name: w.fresh.name("Matrix channel") })).id } }) }],
+  "GET /api/notification-channels/[id]": [
+    {
+      allow: ADMIN,
+      plan: async (w) => ({ params: { id: (await seedNotificationChannel(w.org.admin, { name: w.fresh.name("Matrix channel") })).id } }),
+    },
+  ],
   "PATCH /api/notification-channels/[id]": [
-    { allow: ADMIN, plan: async (w) => ({ params: { id: (await seedNotificationChannel(w.org.admin, { name: w.fresh.name("Matrix channel") })).id }, body: { isEnabled: false } }) },
+    {
+      allow: ADMIN,
+      plan: async (w) => ({
+        params: { id: (await seedNotificationChannel(w.org.admin, { name: w.fresh.name("Matrix channel") })).id },
+        body: { isEnabled: false },
+      }),
+    },
   ],
-  "DELETE /api/notification-channels/[id]": [{ allow: ADMIN, plan: async (w) => ({ params: { id: (await seedNotificationChannel(w.org.admin, { name: w.fresh.name("Matrix channel") })).id } }) }],
+  "DELETE /api/notification-channels/[id]": [
+    {
+      allow: ADMIN,
+      plan: async (w) => ({ params: { id: (await seedNotificationChannel(w.org.admin, { name: w.fresh.name("Matrix channel") })).id } }),
+    },
+  ],
   "POST /api/notification-channels/[id]/test": [
-    { allow: ADMIN, status: 202, plan: async (w) => ({ params: { id: (await seedNotificationChannel(w.org.admin, { name: w.fresh.name("Matrix channel") })).id } }) },
+    {
+      allow: ADMIN,
+      status: 202,
+      plan: async (w) => ({ params: { id: (await seedNotificationChannel(w.org.admin, { name: w.fresh.name("Matrix channel") })).id } }),
+    },
   ],
   // Paging routes per team (catalog editors) and pages from the room (anyone who may post).
   "GET /api/teams/[id]/paging": [read((w) => ({ params: { id: w.catalog.team.id } }))],
-  "PUT /api/teams/[id]/paging": [{ allow: COMMANDERS, plan: async (w) => ({ params: { id: await w.fresh.team() }, body: { kind: "pagerduty", key: MATRIX_ROUTING_KEY } }) }],
+  "PUT /api/teams/[id]/paging": [
+    {
+      allow: COMMANDERS,
+      plan: async (w) => ({ params: { id: await w.fresh.team() }, body: { kind: "pagerduty", key: MATRIX_ROUTING_KEY } }),
+    },
+  ],
   "DELETE /api/teams/[id]/paging": [{ allow: COMMANDERS, plan: async (w) => ({ params: { id: await routedTeam(w) } }) }],
   "POST /api/teams/[id]/paging/test": [{ allow: COMMANDERS, status: 202, plan: async (w) => ({ params: { id: await routedTeam(w) } }) }],
   "DELETE /api/teams/[id]/paging/test": [{ allow: COMMANDERS, status: 202, plan: async (w) => ({ params: { id: await routedTeam(w) } }) }],
   "GET /api/incidents/[id]/pages": [read((w) => ({ params: incident(w) }))],
-  "POST /api/incidents/[id]/pages": [{ allow: WRITERS, status: 201, plan: async (w) => ({ params: incident(w), body: { teamId: await routedTeam(w), reason: "matrix" } }) }],
+  "POST /api/incidents/[id]/pages": [
+    { allow: WRITERS, status: 201, plan: async (w) => ({ params: incident(w), body: { teamId: await routedTeam(w), reason: "matrix" } }) },
+  ],
   "GET /api/settings/paging": [read()],
   "PATCH /api/settings/paging": [{ allow: ADMIN, plan: () => ({ body: { sev1AutoPage: false } }) }],
   "GET /api/settings/status": [read()],
   "PATCH /api/settings/status": [{ allow: ADMIN, plan: () => ({ body: { statusAutoImpact: false } }) }],
   "GET /api/notification-deliveries": [{ allow: ADMIN, plan: () => ({ query: "status=failed" }) }],
   "POST /api/notification-deliveries/[id]/retry": [
-    { allow: ADMIN, status: 202, plan: async (w) => ({ params: { id: await seedFailedDelivery(w.org.admin, { name: w.fresh.name("Matrix channel") }) } }) },
+    {
+      allow: ADMIN,
+      status: 202,
+      plan: async (w) => ({ params: { id: await seedFailedDelivery(w.org.admin, { name: w.fresh.name("Matrix channel") }) } }),
+    },
   ],
 
   // Incidents
   "GET /api/incidents": [read()],
-  "POST /api/incidents": [{ allow: WRITERS, status: 201, plan: (w) => ({ body: { title: w.fresh.name("Matrix incident"), severity: "SEV3" } }) }],
+  "POST /api/incidents": [
+    { allow: WRITERS, status: 201, plan: (w) => ({ body: { title: w.fresh.name("Matrix incident"), severity: "SEV3" } }) },
+  ],
   "GET /api/incidents/[id]": [read((w) => ({ params: incident(w) }))],
   "PATCH /api/incidents/[id]": [
-    { variant: "summary", allow: WRITERS, plan: (w) => ({ params: incident(w), body: { summary: w.fresh.name("Card payments fail at 3DS") } }) },
+    {
+      variant: "summary",
+      allow: WRITERS,
+      plan: (w) => ({ params: incident(w), body: { summary: w.fresh.name("Card payments fail at 3DS") } }),
+    },
     { variant: "severity", allow: COMMANDERS, plan: (w) => ({ params: incident(w), body: { severity: "SEV1" } }) },
-    { variant: "severity, of the incident the responder commands", allow: WRITERS, plan: (w) => ({ params: { id: w.responderIncident.id }, body: { severity: "SEV1" } }) },
+    {
+      variant: "severity, of the incident the responder commands",
+      allow: WRITERS,
+      plan: (w) => ({ params: { id: w.responderIncident.id }, body: { severity: "SEV1" } }),
+    },
   ],
   "GET /api/incidents/[id]/blast-radius": [read((w) => ({ params: incident(w) }))],
   "GET /api/incidents/[id]/impact": [read((w) => ({ params: incident(w) }))],
   "PUT /api/incidents/[id]/impact": [
     { allow: WRITERS, plan: (w) => ({ params: incident(w), body: { journeys: { checkout: { degradation: w.fresh.next() % 101 } } } }) },
   ],
-  "PUT /api/incidents/[id]/services": [{ allow: WRITERS, plan: (w) => ({ params: incident(w), body: { serviceIds: [w.catalog.gateway.id] } }) }],
+  "PUT /api/incidents/[id]/services": [
+    { allow: WRITERS, plan: (w) => ({ params: incident(w), body: { serviceIds: [w.catalog.gateway.id] } }) },
+  ],
   "POST /api/incidents/[id]/roles": [
     { allow: COMMANDERS, plan: (w) => ({ params: incident(w), body: { role: "scribe", userId: w.org.responder.userId } }) },
     {
@@ -325,8 +429,16 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
     },
   ],
   "POST /api/incidents/[id]/responders": [
-    { variant: "themselves", allow: WRITERS, plan: (w, caller) => ({ params: incident(w), body: { userId: (caller ?? w.org.responder).userId } }) },
-    { variant: "someone else", allow: COMMANDERS, plan: (w, caller) => ({ params: incident(w), body: { userId: someoneElse(w, caller).userId } }) },
+    {
+      variant: "themselves",
+      allow: WRITERS,
+      plan: (w, caller) => ({ params: incident(w), body: { userId: (caller ?? w.org.responder).userId } }),
+    },
+    {
+      variant: "someone else",
+      allow: COMMANDERS,
+      plan: (w, caller) => ({ params: incident(w), body: { userId: someoneElse(w, caller).userId } }),
+    },
   ],
   "DELETE /api/incidents/[id]/responders/[userId]": [
     {
@@ -335,7 +447,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
       malformedIds: USER_ID_CHECKED_FIRST,
       plan: async (w, caller) => {
         const userId = (caller ?? w.org.responder).userId;
-        if (caller?.organizationId === w.org.id && caller.role !== "VIEWER") await setResponder(w.org.admin, w.incident.id, { userId }, true);
+        if (caller?.organizationId === w.org.id && caller.role !== "VIEWER")
+          await setResponder(w.org.admin, w.incident.id, { userId }, true);
         return { params: { ...incident(w), userId } };
       },
     },
@@ -353,7 +466,13 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
 
   // Timeline
   "GET /api/incidents/[id]/events": [read((w) => ({ params: incident(w) }))],
-  "POST /api/incidents/[id]/events": [{ allow: WRITERS, status: 201, plan: (w) => ({ params: incident(w), body: { kind: "note", body: w.fresh.name("Retry storm on OMS") } }) }],
+  "POST /api/incidents/[id]/events": [
+    {
+      allow: WRITERS,
+      status: 201,
+      plan: (w) => ({ params: incident(w), body: { kind: "note", body: w.fresh.name("Retry storm on OMS") } }),
+    },
+  ],
   "GET /api/incidents/[id]/events/[seq]": [read((w) => ({ params: entry(w, w.entries.byResponder) }))],
   "PATCH /api/incidents/[id]/events/[seq]": [
     {
@@ -377,7 +496,10 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
     },
   ],
   "POST /api/incidents/[id]/events/[seq]/strike": [
-    { allow: COMMANDERS, plan: async (w) => ({ params: entry(w, await w.fresh.entry(w.org.responder)), body: { reason: "posted to the wrong room" } }) },
+    {
+      allow: COMMANDERS,
+      plan: async (w) => ({ params: entry(w, await w.fresh.entry(w.org.responder)), body: { reason: "posted to the wrong room" } }),
+    },
     {
       variant: "in the incident the responder commands",
       allow: WRITERS,
@@ -386,26 +508,40 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
   ],
   "DELETE /api/incidents/[id]/events/[seq]/strike": [
     { allow: COMMANDERS, plan: async (w) => ({ params: entry(w, await w.fresh.struckEntry()) }) },
-    { variant: "in the incident the responder commands", allow: WRITERS, plan: async (w) => ({ params: await responderEntry(w, { struck: true }) }) },
+    {
+      variant: "in the incident the responder commands",
+      allow: WRITERS,
+      plan: async (w) => ({ params: await responderEntry(w, { struck: true }) }),
+    },
   ],
 
   // Post-mortems
   "GET /api/incidents/[id]/postmortem": [read(async (w) => ({ params: { id: (await draftOf(w, "read")).incident.id } }))],
-  "POST /api/incidents/[id]/postmortem": [{ allow: WRITERS, status: 201, plan: async (w) => ({ params: { id: await resolvedIncident(w) }, body: {} }) }],
+  "POST /api/incidents/[id]/postmortem": [
+    { allow: WRITERS, status: 201, plan: async (w) => ({ params: { id: await resolvedIncident(w) }, body: {} }) },
+  ],
   "GET /api/postmortems/[id]": [read(async (w) => ({ params: await pmParams(draftOf(w, "read")) }))],
-  "PATCH /api/postmortems/[id]": [{ allow: WRITERS, plan: async (w) => ({ params: await pmParams(draftOf(w, "edit")), body: { title: w.fresh.name("Matrix review") } }) }],
+  "PATCH /api/postmortems/[id]": [
+    { allow: WRITERS, plan: async (w) => ({ params: await pmParams(draftOf(w, "edit")), body: { title: w.fresh.name("Matrix review") } }) },
+  ],
   "PUT /api/postmortems/[id]/sections/[key]": [
     {
       allow: WRITERS,
       plan: async (w) => {
         const pm = await getPostmortem(w.org.admin, (await draftOf(w, "edit")).id);
         const lessons = pm.sections.find((s) => s.key === "lessons")!;
-        return { params: { id: pm.id, key: "lessons" }, body: { body: w.fresh.name("Flags beat rollbacks"), baseVersion: lessons.version } };
+        return {
+          params: { id: pm.id, key: "lessons" },
+          body: { body: w.fresh.name("Flags beat rollbacks"), baseVersion: lessons.version },
+        };
       },
     },
   ],
   "POST /api/postmortems/[id]/review-request": [
-    { allow: WRITERS, plan: async (w) => ({ params: await pmParams(draftOf(w, "review")), body: { reviewerIds: [w.org.commander.userId] } }) },
+    {
+      allow: WRITERS,
+      plan: async (w) => ({ params: await pmParams(draftOf(w, "review")), body: { reviewerIds: [w.org.commander.userId] } }),
+    },
   ],
   "POST /api/postmortems/[id]/reviews": [
     {
@@ -440,13 +576,20 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
   "GET /api/settings/postmortems": [read()],
   "PUT /api/settings/postmortems": [{ allow: ADMIN, plan: () => ({ body: { defaults: { SEV4: "builtin:short" } } }) }],
   "POST /api/settings/postmortems/templates": [
-    { allow: ADMIN, status: 201, plan: (w) => ({ body: { name: w.fresh.name("Matrix template"), sections: [{ key: "summary", title: "Summary" }] } }) },
+    {
+      allow: ADMIN,
+      status: 201,
+      plan: (w) => ({ body: { name: w.fresh.name("Matrix template"), sections: [{ key: "summary", title: "Summary" }] } }),
+    },
   ],
   "PATCH /api/settings/postmortems/templates/[id]": [
     {
       allow: ADMIN,
       plan: async (w) => {
-        const t = await createPostmortemTemplate(w.org.admin, { name: w.fresh.name("Matrix template"), sections: [{ key: "summary", title: "Summary" }] });
+        const t = await createPostmortemTemplate(w.org.admin, {
+          name: w.fresh.name("Matrix template"),
+          sections: [{ key: "summary", title: "Summary" }],
+        });
         return { params: { id: t.key }, body: { description: "Renamed" } };
       },
     },
@@ -455,7 +598,10 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
     {
       allow: ADMIN,
       plan: async (w) => {
-        const t = await createPostmortemTemplate(w.org.admin, { name: w.fresh.name("Matrix template"), sections: [{ key: "summary", title: "Summary" }] });
+        const t = await createPostmortemTemplate(w.org.admin, {
+          name: w.fresh.name("Matrix template"),
+          sections: [{ key: "summary", title: "Summary" }],
+        });
         return { params: { id: t.key } };
       },
     },
@@ -466,13 +612,19 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
     {
       allow: COMMANDERS,
       status: 201,
-      plan: (w) => ({ params: incident(w), body: { affected: w.fresh.name("Card payments fail"), doing: "Failing over to the backup provider", isPublic: false } }),
+      plan: (w) => ({
+        params: incident(w),
+        body: { affected: w.fresh.name("Card payments fail"), doing: "Failing over to the backup provider", isPublic: false },
+      }),
     },
     {
       variant: "of the incident the responder commands",
       allow: WRITERS,
       status: 201,
-      plan: (w) => ({ params: { id: w.responderIncident.id }, body: { affected: w.fresh.name("Search is slow"), doing: "Scaling search" } }),
+      plan: (w) => ({
+        params: { id: w.responderIncident.id },
+        body: { affected: w.fresh.name("Search is slow"), doing: "Scaling search" },
+      }),
     },
   ],
   // Survey answers per journey (customer signals), as impact evidence.
@@ -480,7 +632,10 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
   // The public status page's data: no session needed; the slug picks the organisation.
   "GET /api/status": [{ allow: "public", plan: () => ({}) }],
   "GET /api/status/[slug]": [
-    { allow: "public", plan: async (w) => ({ params: { slug: (await db().organization.findUniqueOrThrow({ where: { id: w.org.id } })).slug } }) },
+    {
+      allow: "public",
+      plan: async (w) => ({ params: { slug: (await db().organization.findUniqueOrThrow({ where: { id: w.org.id } })).slug } }),
+    },
     { variant: "an organisation that does not exist", allow: "public", status: 404, plan: () => ({ params: { slug: "no-such-shop" } }) },
   ],
 
@@ -488,7 +643,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
   "GET /api/teams": [read()],
   "POST /api/teams": [{ allow: COMMANDERS, status: 201, plan: (w) => ({ body: { name: w.fresh.name("Fulfilment") } }) }],
   "GET /api/teams/[id]": [read((w) => ({ params: { id: w.catalog.team.id } }))],
-  "PATCH /api/teams/[id]": [{ allow: COMMANDERS, plan: (w) => ({ params: { id: w.catalog.team.id }, body: { description: w.fresh.name("Owns payments") } }) }],
+  "PATCH /api/teams/[id]": [
+    { allow: COMMANDERS, plan: (w) => ({ params: { id: w.catalog.team.id }, body: { description: w.fresh.name("Owns payments") } }) },
+  ],
   "DELETE /api/teams/[id]": [
     { variant: "a team without services", allow: COMMANDERS, plan: async (w) => ({ params: { id: await w.fresh.team() } }) },
     {
@@ -502,16 +659,28 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
     },
   ],
   "GET /api/services": [read()],
-  "POST /api/services": [{ allow: COMMANDERS, status: 201, plan: (w) => ({ body: { name: w.fresh.name("Search"), teamId: w.catalog.team.id } }) }],
+  "POST /api/services": [
+    { allow: COMMANDERS, status: 201, plan: (w) => ({ body: { name: w.fresh.name("Search"), teamId: w.catalog.team.id } }) },
+  ],
   "GET /api/services/[id]": [read((w) => ({ params: { id: w.catalog.checkout.id } }))],
-  "PATCH /api/services/[id]": [{ allow: COMMANDERS, plan: (w) => ({ params: { id: w.catalog.checkout.id }, body: { description: w.fresh.name("Checkout") } }) }],
+  "PATCH /api/services/[id]": [
+    { allow: COMMANDERS, plan: (w) => ({ params: { id: w.catalog.checkout.id }, body: { description: w.fresh.name("Checkout") } }) },
+  ],
   "DELETE /api/services/[id]": [{ allow: COMMANDERS, plan: async (w) => ({ params: { id: await w.fresh.service() } }) }],
   "POST /api/services/[id]/dependencies": [
-    { allow: COMMANDERS, status: 201, plan: async (w) => ({ params: { id: await w.fresh.service() }, body: { toId: w.catalog.gateway.id } }) },
+    {
+      allow: COMMANDERS,
+      status: 201,
+      plan: async (w) => ({ params: { id: await w.fresh.service() }, body: { toId: w.catalog.gateway.id } }),
+    },
   ],
   "GET /api/services/[id]/health": [read((w) => ({ params: { id: w.catalog.gateway.id } }))],
-  "POST /api/services/[id]/health": [{ allow: WRITERS, plan: (w) => ({ params: { id: w.catalog.gateway.id }, body: { status: "ok", message: "all green" } }) }],
-  "PATCH /api/dependencies/[id]": [{ allow: COMMANDERS, plan: (w) => ({ params: { id: w.catalog.dependency.id }, body: { isAsync: false } }) }],
+  "POST /api/services/[id]/health": [
+    { allow: WRITERS, plan: (w) => ({ params: { id: w.catalog.gateway.id }, body: { status: "ok", message: "all green" } }) },
+  ],
+  "PATCH /api/dependencies/[id]": [
+    { allow: COMMANDERS, plan: (w) => ({ params: { id: w.catalog.dependency.id }, body: { isAsync: false } }) },
+  ],
   "DELETE /api/dependencies/[id]": [{ allow: COMMANDERS, plan: async (w) => ({ params: { id: await w.fresh.dependency() } }) }],
   "GET /api/catalog/graph": [read()],
   "GET /api/catalog/export": [read()],
@@ -519,10 +688,18 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
   // Post-mortem library, follow-ups and insights: everyone reads; writers manage action items.
   "GET /api/postmortems": [read()],
   "GET /api/postmortems/[id]/action-items": [read(async (w) => ({ params: await postmortem(w) }))],
-  "POST /api/postmortems/[id]/action-items": [{ allow: WRITERS, status: 201, plan: async (w) => ({ params: await postmortem(w), body: { title: w.fresh.name("Matrix follow-up") } }) }],
+  "POST /api/postmortems/[id]/action-items": [
+    {
+      allow: WRITERS,
+      status: 201,
+      plan: async (w) => ({ params: await postmortem(w), body: { title: w.fresh.name("Matrix follow-up") } }),
+    },
+  ],
   "GET /api/postmortems/[id]/export.md": [read(async (w) => ({ params: await postmortem(w) }))],
   "GET /api/action-items": [read()],
-  "PATCH /api/action-items/[id]": [{ allow: WRITERS, plan: async (w) => ({ params: await freshActionItem(w), body: { status: "in_progress" } }) }],
+  "PATCH /api/action-items/[id]": [
+    { allow: WRITERS, plan: async (w) => ({ params: await freshActionItem(w), body: { status: "in_progress" } }) },
+  ],
   "DELETE /api/action-items/[id]": [{ allow: WRITERS, plan: async (w) => ({ params: await freshActionItem(w) }) }],
   "GET /api/insights": [read()],
   "GET /api/readiness": [read()],
@@ -537,7 +714,10 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixCase[]> = {
   "POST /api/catalog/import": [
     {
       allow: COMMANDERS,
-      plan: (w) => ({ body: `version: 1\nteams:\n  - name: ${w.fresh.name("Imported team")}\n`, headers: { "content-type": "application/yaml" } }),
+      plan: (w) => ({
+        body: `version: 1\nteams:\n  - name: ${w.fresh.name("Imported team")}\n`,
+        headers: { "content-type": "application/yaml" },
+      }),
     },
   ],
 };
@@ -564,27 +744,57 @@ export const FOREIGN_REFERENCES: ForeignReference[] = [
     key: "POST /api/incidents/[id]/events",
     status: 422,
     field: "data.teamId",
-    plan: (w, f) => ({ params: incident(w), body: { kind: "notification", body: "Told their payments team", data: { target: "Payments", channel: "chat", teamId: f.teamId } } }),
+    plan: (w, f) => ({
+      params: incident(w),
+      body: { kind: "notification", body: "Told their payments team", data: { target: "Payments", channel: "chat", teamId: f.teamId } },
+    }),
   },
   {
     key: "PATCH /api/incidents/[id]/events/[seq]",
     status: 422,
     field: "data.teamId",
     plan: async (w, f) => {
-      const told = { kind: "notification", body: "Told payments", data: { target: "Payments", channel: "chat", teamId: w.catalog.team.id } };
+      const told = {
+        kind: "notification",
+        body: "Told payments",
+        data: { target: "Payments", channel: "chat", teamId: w.catalog.team.id },
+      };
       const { event } = await postEvent(w.org.admin, w.incident.id, told);
       return { params: entry(w, event.seq), body: { data: { teamId: f.teamId } } };
     },
   },
-  { key: "PUT /api/incidents/[id]/services", status: 422, field: "serviceIds", plan: (w, f) => ({ params: incident(w), body: { serviceIds: [f.serviceId] } }) },
-  { key: "POST /api/incidents/[id]/roles", status: 422, field: "userId", plan: (w, f) => ({ params: incident(w), body: { role: "scribe", userId: f.userId } }) },
-  { key: "POST /api/incidents/[id]/responders", status: 422, field: "userId", plan: (w, f) => ({ params: incident(w), body: { userId: f.userId } }) },
-  { key: "POST /api/incidents/[id]/pages", status: 422, field: "teamId", plan: (w, f) => ({ params: incident(w), body: { teamId: f.teamId } }) },
+  {
+    key: "PUT /api/incidents/[id]/services",
+    status: 422,
+    field: "serviceIds",
+    plan: (w, f) => ({ params: incident(w), body: { serviceIds: [f.serviceId] } }),
+  },
+  {
+    key: "POST /api/incidents/[id]/roles",
+    status: 422,
+    field: "userId",
+    plan: (w, f) => ({ params: incident(w), body: { role: "scribe", userId: f.userId } }),
+  },
+  {
+    key: "POST /api/incidents/[id]/responders",
+    status: 422,
+    field: "userId",
+    plan: (w, f) => ({ params: incident(w), body: { userId: f.userId } }),
+  },
+  {
+    key: "POST /api/incidents/[id]/pages",
+    status: 422,
+    field: "teamId",
+    plan: (w, f) => ({ params: incident(w), body: { teamId: f.teamId } }),
+  },
   {
     key: "PUT /api/teams/[id]/paging",
     status: 422,
     field: "escalationTeamId",
-    plan: async (w, f) => ({ params: { id: await w.fresh.team() }, body: { kind: "pagerduty", key: MATRIX_ROUTING_KEY, escalation: "team", escalationTeamId: f.teamId } }),
+    plan: async (w, f) => ({
+      params: { id: await w.fresh.team() },
+      body: { kind: "pagerduty", key: MATRIX_ROUTING_KEY, escalation: "team", escalationTeamId: f.teamId },
+    }),
   },
   {
     key: "POST /api/postmortems/[id]/review-request",
@@ -592,10 +802,30 @@ export const FOREIGN_REFERENCES: ForeignReference[] = [
     field: "reviewerIds",
     plan: async (w, f) => ({ params: await pmParams(draftOf(w, "review")), body: { reviewerIds: [f.userId] } }),
   },
-  { key: "POST /api/teams", status: 422, field: "memberIds", plan: (w, f) => ({ body: { name: w.fresh.name("Borrowed people"), memberIds: [f.userId] } }) },
-  { key: "PATCH /api/teams/[id]", status: 422, field: "memberIds", plan: (w, f) => ({ params: { id: w.catalog.team.id }, body: { memberIds: [f.userId] } }) },
-  { key: "POST /api/services", status: 422, field: "teamId", plan: (w, f) => ({ body: { name: w.fresh.name("Borrowed team"), teamId: f.teamId } }) },
-  { key: "PATCH /api/services/[id]", status: 422, field: "teamId", plan: (w, f) => ({ params: { id: w.catalog.checkout.id }, body: { teamId: f.teamId } }) },
+  {
+    key: "POST /api/teams",
+    status: 422,
+    field: "memberIds",
+    plan: (w, f) => ({ body: { name: w.fresh.name("Borrowed people"), memberIds: [f.userId] } }),
+  },
+  {
+    key: "PATCH /api/teams/[id]",
+    status: 422,
+    field: "memberIds",
+    plan: (w, f) => ({ params: { id: w.catalog.team.id }, body: { memberIds: [f.userId] } }),
+  },
+  {
+    key: "POST /api/services",
+    status: 422,
+    field: "teamId",
+    plan: (w, f) => ({ body: { name: w.fresh.name("Borrowed team"), teamId: f.teamId } }),
+  },
+  {
+    key: "PATCH /api/services/[id]",
+    status: 422,
+    field: "teamId",
+    plan: (w, f) => ({ params: { id: w.catalog.checkout.id }, body: { teamId: f.teamId } }),
+  },
   {
     key: "POST /api/integrations",
     status: 422,
@@ -606,9 +836,27 @@ export const FOREIGN_REFERENCES: ForeignReference[] = [
     key: "PATCH /api/integrations/[id]",
     status: 422,
     field: "serviceRules.0.serviceId",
-    plan: (w, f) => ({ params: { id: w.integration.id }, body: { serviceRules: [{ label: "service", value: "gateway", serviceId: f.serviceId }] } }),
+    plan: (w, f) => ({
+      params: { id: w.integration.id },
+      body: { serviceRules: [{ label: "service", value: "gateway", serviceId: f.serviceId }] },
+    }),
   },
-  { key: "POST /api/postmortems/[id]/action-items", status: 422, field: "ownerTeamId", plan: async (w, f) => ({ params: await postmortem(w), body: { title: "Borrowed team", ownerTeamId: f.teamId } }) },
-  { key: "PATCH /api/action-items/[id]", status: 422, field: "ownerUserId", plan: async (w, f) => ({ params: await freshActionItem(w), body: { ownerUserId: f.userId } }) },
-  { key: "POST /api/services/[id]/dependencies", status: 422, field: "toId", plan: (w, f) => ({ params: { id: w.catalog.checkout.id }, body: { toId: f.serviceId } }) },
+  {
+    key: "POST /api/postmortems/[id]/action-items",
+    status: 422,
+    field: "ownerTeamId",
+    plan: async (w, f) => ({ params: await postmortem(w), body: { title: "Borrowed team", ownerTeamId: f.teamId } }),
+  },
+  {
+    key: "PATCH /api/action-items/[id]",
+    status: 422,
+    field: "ownerUserId",
+    plan: async (w, f) => ({ params: await freshActionItem(w), body: { ownerUserId: f.userId } }),
+  },
+  {
+    key: "POST /api/services/[id]/dependencies",
+    status: 422,
+    field: "toId",
+    plan: (w, f) => ({ params: { id: w.catalog.checkout.id }, body: { toId: f.serviceId } }),
+  },
 ];

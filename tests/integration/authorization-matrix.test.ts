@@ -10,11 +10,25 @@ import type { RoleName } from "../../lib/auth/permissions.ts";
 import { db } from "../../lib/db/client.ts";
 import { isDirectRoute, serveDirect } from "../../lib/server/direct-routes.ts";
 import { bearer, callHttp, type RouteAnswer } from "../helpers/call-route.ts";
-import { APP_DIR, coverageProblems, discoverRoutes, paramNamesOf, routeKey, type DiscoveredRoute, type HttpMethod } from "../helpers/route-matrix.ts";
+import {
+  APP_DIR,
+  coverageProblems,
+  discoverRoutes,
+  paramNamesOf,
+  routeKey,
+  type DiscoveredRoute,
+  type HttpMethod,
+} from "../helpers/route-matrix.ts";
 import { seedCatalog, seedOrganization, type SeededOrganization } from "../helpers/seed.ts";
 import { sessionCookie } from "../helpers/session-cookie.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
-import { AUTHORIZATION_MATRIX, FOREIGN_REFERENCES, type ForeignIds, type MatrixCase, type MatrixWorld } from "./authorization-matrix.spec-table.ts";
+import {
+  AUTHORIZATION_MATRIX,
+  FOREIGN_REFERENCES,
+  type ForeignIds,
+  type MatrixCase,
+  type MatrixWorld,
+} from "./authorization-matrix.spec-table.ts";
 
 // Every API route × every kind of caller, against the real handlers (authentication, CSRF check,
 // error mapping) and a real database. Requests carry no Origin header, as curl or a server-side
@@ -51,21 +65,33 @@ beforeAll(async () => {
   other = await seedOrganization("Globex");
   const theirs = await seedCatalog(other.admin);
   foreign = { userId: other.responder.userId, teamId: theirs.team.id, serviceId: theirs.gateway.id };
-  for (const actor of [org.admin, org.commander, org.responder, org.viewer, other.admin]) cookies.set(actor.userId, await sessionCookie(actor.userId));
+  for (const actor of [org.admin, org.commander, org.responder, org.viewer, other.admin])
+    cookies.set(actor.userId, await sessionCookie(actor.userId));
   tokens.adminRead = (await createApiToken(org.admin, { name: "matrix read", scope: "read" })).token;
   tokens.adminWrite = (await createApiToken(org.admin, { name: "matrix write", scope: "write" })).token;
   const revoked = await createApiToken(org.admin, { name: "matrix revoked", scope: "admin" });
   await revokeApiToken(org.admin, revoked.apiToken.id);
   tokens.revoked = revoked.token;
   // A session cookie outlives its user: it must stop working when the user is gone.
-  const gone = await db().user.create({ data: { organizationId: org.id, role: "ADMIN", name: "Former admin", email: "former@test.local" } });
+  const gone = await db().user.create({
+    data: { organizationId: org.id, role: "ADMIN", name: "Former admin", email: "former@test.local" },
+  });
   goneUserCookie = await sessionCookie(gone.id);
   await db().user.delete({ where: { id: gone.id } });
-  const leaver = await db().user.create({ data: { organizationId: org.id, role: "ADMIN", name: "Leaving admin", email: "leaver@test.local" } });
+  const leaver = await db().user.create({
+    data: { organizationId: org.id, role: "ADMIN", name: "Leaving admin", email: "leaver@test.local" },
+  });
   ended.deactivatedCookie = await sessionCookie(leaver.id);
-  ended.deactivatedToken = (await createApiToken({ userId: leaver.id, organizationId: org.id, role: "ADMIN", name: leaver.name, email: leaver.email }, { name: "leaver", scope: "admin" })).token;
+  ended.deactivatedToken = (
+    await createApiToken(
+      { userId: leaver.id, organizationId: org.id, role: "ADMIN", name: leaver.name, email: leaver.email },
+      { name: "leaver", scope: "admin" },
+    )
+  ).token;
   await db().user.update({ where: { id: leaver.id }, data: { deactivatedAt: new Date(), sessionVersion: 1 } });
-  const signedOut = await db().user.create({ data: { organizationId: org.id, role: "ADMIN", name: "Signed-out admin", email: "signed-out@test.local" } });
+  const signedOut = await db().user.create({
+    data: { organizationId: org.id, role: "ADMIN", name: "Signed-out admin", email: "signed-out@test.local" },
+  });
   ended.signedOutCookie = await sessionCookie(signedOut.id, 0);
   await db().user.update({ where: { id: signedOut.id }, data: { sessionVersion: 1 } });
 });
@@ -106,7 +132,12 @@ function callersFor(route: DiscoveredRoute, method: HttpMethod, c: MatrixCase): 
     { name: "session of a deleted admin", actor: () => null, headers: () => ({ cookie: goneUserCookie }), expect: signedOut },
     { name: "session of a deactivated admin", actor: () => null, headers: () => ({ cookie: ended.deactivatedCookie }), expect: signedOut },
     { name: "API token of a deactivated admin", actor: () => null, headers: () => bearer(ended.deactivatedToken), expect: signedOut },
-    { name: "admin session from before sign-out", actor: () => null, headers: () => ({ cookie: ended.signedOutCookie }), expect: signedOut },
+    {
+      name: "admin session from before sign-out",
+      actor: () => null,
+      headers: () => ({ cookie: ended.signedOutCookie }),
+      expect: signedOut,
+    },
     ...ROLES.map((role): Caller => {
       const actor = () => world.org[role.toLowerCase() as Lowercase<RoleName>];
       return { name: role, actor, headers: () => cookieOf(actor()), expect: (mc) => expectedFor(mc, role) };
@@ -118,16 +149,32 @@ function callersFor(route: DiscoveredRoute, method: HttpMethod, c: MatrixCase): 
       headers: () => bearer(tokens.adminRead),
       expect: (mc, m) => (mc.allow === "public" || SAFE_METHODS.has(m) ? expectedFor(mc, "COMMANDER") : 403),
     },
-    { name: "admin's write token", actor: () => world.org.admin, headers: () => bearer(tokens.adminWrite), expect: (mc) => expectedFor(mc, "COMMANDER") },
+    {
+      name: "admin's write token",
+      actor: () => world.org.admin,
+      headers: () => bearer(tokens.adminWrite),
+      expect: (mc) => expectedFor(mc, "COMMANDER"),
+    },
   ];
   if (c.allow === "public") return callers;
-  const outsider = { name: "another organisation's admin", actor: () => other.admin, headers: () => cookieOf(other.admin), isOutsider: true };
+  const outsider = {
+    name: "another organisation's admin",
+    actor: () => other.admin,
+    headers: () => cookieOf(other.admin),
+    isOutsider: true,
+  };
   if (paramNamesOf(route.path).length > 0) {
     // Another tenant must not learn the entity exists, let alone read or change it.
     callers.push({ ...outsider, expect: (mc) => mc.crossOrg ?? 404 });
     // Ids that are not ids at all are unknown entities, never a database error.
     const admin = world.org.admin;
-    callers.push({ name: "ADMIN, malformed ids", actor: () => admin, headers: () => cookieOf(admin), expect: (mc) => mc.malformedIds?.status ?? 404, isMalformed: true });
+    callers.push({
+      name: "ADMIN, malformed ids",
+      actor: () => admin,
+      headers: () => cookieOf(admin),
+      expect: (mc) => mc.malformedIds?.status ?? 404,
+      isMalformed: true,
+    });
   } else if (SAFE_METHODS.has(method)) {
     // Lists and exports: the other organisation gets its own, with nothing of this one in it.
     callers.push({ ...outsider, expect: (mc) => expectedFor(mc, "ADMIN") });
@@ -177,12 +224,20 @@ async function runCase(route: DiscoveredRoute, method: HttpMethod, c: MatrixCase
     const urlPath = plannedPath(route, plan);
     if (isDirectRoute(method, urlPath)) {
       const auditBeforeDirect = await db().auditLog.count();
-      const direct = await callHttp(directUrl, { method, path: urlPath, headers: { ...caller.headers(), ...plan.headers }, body: plan.body });
+      const direct = await callHttp(directUrl, {
+        method,
+        path: urlPath,
+        headers: { ...caller.headers(), ...plan.headers },
+        body: plan.body,
+      });
       const errorOf = (a: RouteAnswer) => JSON.stringify((a.body as { error?: unknown } | null)?.error ?? null);
       if (direct.status !== res.status || errorOf(direct) !== errorOf(res)) {
-        problems.push(`${caller.name}: server.ts answered ${direct.status} ${errorOf(direct)}, the route handler ${res.status} ${errorOf(res)}`);
+        problems.push(
+          `${caller.name}: server.ts answered ${direct.status} ${errorOf(direct)}, the route handler ${res.status} ${errorOf(res)}`,
+        );
       }
-      if (REFUSED.has(expected) && (await db().auditLog.count()) !== auditBeforeDirect) problems.push(`${caller.name}: server.ts refused with ${direct.status} but wrote to the audit log`);
+      if (REFUSED.has(expected) && (await db().auditLog.count()) !== auditBeforeDirect)
+        problems.push(`${caller.name}: server.ts refused with ${direct.status} but wrote to the audit log`);
     }
   }
   return problems;
@@ -199,7 +254,11 @@ describe("the authorization matrix", () => {
     const vague = Object.entries(AUTHORIZATION_MATRIX).flatMap(([key, cases]) => [
       ...(cases.length === 0 ? [`${key}: no cases`] : []),
       // An exception for a role the row does not allow would never be looked at.
-      ...cases.flatMap((c) => Object.keys(c.otherwise ?? {}).filter((role) => c.allow === "public" || !c.allow.includes(role as RoleName)).map((role) => `${key}: otherwise.${role} but ${role} is not allowed`)),
+      ...cases.flatMap((c) =>
+        Object.keys(c.otherwise ?? {})
+          .filter((role) => c.allow === "public" || !c.allow.includes(role as RoleName))
+          .map((role) => `${key}: otherwise.${role} but ${role} is not allowed`),
+      ),
     ]);
     expect(vague).toEqual([]);
   });

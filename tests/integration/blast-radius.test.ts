@@ -64,14 +64,20 @@ describe("an incident's blast radius on the demo map", () => {
     expect(acked?.acknowledgedAt).toBe(ackAt);
     // The demo seed told Checkout; Storefront is still waiting to be told.
     const now = (await getIncidentBlastRadius(commander, incidentId)).teams;
-    expect(now.find((t) => t.team.name === "Checkout")?.notification).toMatchObject({ channel: "chat", acknowledgedAt: expect.any(String) });
+    expect(now.find((t) => t.team.name === "Checkout")?.notification).toMatchObject({
+      channel: "chat",
+      acknowledgedAt: expect.any(String),
+    });
     expect(now.find((t) => t.team.name === "Storefront")?.notification).toBeNull();
   });
 
   it("computed for many incidents at once, each one is what it is alone (and triage reads it)", async () => {
     const p = testDb.database.prisma;
     await declareIncident(commander, { title: "Product feeds four hours behind", severity: "SEV3" });
-    const open = await p.incident.findMany({ where: { organizationId: commander.organizationId, status: { not: "resolved" } }, select: { id: true } });
+    const open = await p.incident.findMany({
+      where: { organizationId: commander.organizationId, status: { not: "resolved" } },
+      select: { id: true },
+    });
     const psp = await p.service.findFirstOrThrow({ where: { name: "Payment gateway adapter" } });
     const pim = await p.service.findFirstOrThrow({ where: { name: "PIM" } });
     await setImpactedServices(commander, incidentId, { serviceIds: [psp.id] });

@@ -162,8 +162,18 @@ describe("services", () => {
 
   it("are updated field by field, and a failed update leaves the row as it was", async () => {
     const svc = await createService(acme.admin, { name: "Promotions", teamId: checkout, tier: 2, journeys: ["cart"] });
-    const moved = await updateService(acme.commander, svc.id, { teamId: payments, tier: 1, runbookUrl: "https://runbooks.example.com/promo" });
-    expect(moved).toMatchObject({ name: "Promotions", tier: 1, journeys: ["cart"], team: { name: "Payments" }, runbookUrl: "https://runbooks.example.com/promo" });
+    const moved = await updateService(acme.commander, svc.id, {
+      teamId: payments,
+      tier: 1,
+      runbookUrl: "https://runbooks.example.com/promo",
+    });
+    expect(moved).toMatchObject({
+      name: "Promotions",
+      tier: 1,
+      journeys: ["cart"],
+      team: { name: "Payments" },
+      runbookUrl: "https://runbooks.example.com/promo",
+    });
     const cleared = await updateService(acme.commander, svc.id, { runbookUrl: "" });
     expect(cleared.runbookUrl).toBeNull();
 
@@ -210,9 +220,14 @@ describe("dependencies", () => {
     expect(created).toBe(true);
     expect(dependency).toMatchObject({ from: { name: "Web" }, to: { name: "Basket" }, isAsync: false, isCritical: true });
     expect((await getService(acme.viewer, web)).dependsOn.map((d) => d.service.name)).toEqual(["Basket"]);
-    expect((await getService(acme.viewer, cart)).dependedBy).toMatchObject([{ id: dependency.id, service: { name: "Web", team: { name: "Checkout" } } }]);
+    expect((await getService(acme.viewer, cart)).dependedBy).toMatchObject([
+      { id: dependency.id, service: { name: "Web", team: { name: "Checkout" } } },
+    ]);
 
-    expect(await updateDependency(acme.commander, dependency.id, { isAsync: true, isCritical: false })).toMatchObject({ isAsync: true, isCritical: false });
+    expect(await updateDependency(acme.commander, dependency.id, { isAsync: true, isCritical: false })).toMatchObject({
+      isAsync: true,
+      isCritical: false,
+    });
     expect(await removeDependency(acme.commander, dependency.id)).toEqual({ deleted: { id: dependency.id, name: "Web → Basket" } });
     expect((await getService(acme.viewer, web)).dependsOn).toEqual([]);
     expect(await auditCount(dependency.id)).toBe(3);
@@ -311,40 +326,98 @@ describe("who may edit", () => {
 describe("over HTTP", () => {
   it("answers with the documented statuses and shapes", async () => {
     const cookie = { cookie: await sessionCookie(acme.commander.userId) };
-    const team = await callRoute(teamsRoute.POST, { method: "POST", headers: cookie, body: { name: "Marketplace", onCall: ["Kai +1 555 0111"] } });
+    const team = await callRoute(teamsRoute.POST, {
+      method: "POST",
+      headers: cookie,
+      body: { name: "Marketplace", onCall: ["Kai +1 555 0111"] },
+    });
     expect(team).toMatchObject({ status: 201, body: { name: "Marketplace", onCall: ["Kai +1 555 0111"], services: [] } });
     const teamId = (team.body as { id: string }).id;
-    expect((await callRoute(teamsRoute.GET, { headers: cookie })).body).toMatchObject({ teams: expect.arrayContaining([expect.objectContaining({ name: "Marketplace" })]) });
-    expect(await callRoute<{ id: string }>(teamRoute.PATCH, { method: "PATCH", headers: cookie, params: { id: teamId }, body: { escalationContact: "Head of Marketplaces" } })).toMatchObject({
+    expect((await callRoute(teamsRoute.GET, { headers: cookie })).body).toMatchObject({
+      teams: expect.arrayContaining([expect.objectContaining({ name: "Marketplace" })]),
+    });
+    expect(
+      await callRoute<{ id: string }>(teamRoute.PATCH, {
+        method: "PATCH",
+        headers: cookie,
+        params: { id: teamId },
+        body: { escalationContact: "Head of Marketplaces" },
+      }),
+    ).toMatchObject({
       status: 200,
       body: { escalationContact: "Head of Marketplaces" },
     });
 
-    const a = await callRoute(servicesRoute.POST, { method: "POST", headers: cookie, body: { name: "Listings sync", teamId, kind: "feed", tier: 2 } });
+    const a = await callRoute(servicesRoute.POST, {
+      method: "POST",
+      headers: cookie,
+      body: { name: "Listings sync", teamId, kind: "feed", tier: 2 },
+    });
     const b = await callRoute(servicesRoute.POST, { method: "POST", headers: cookie, body: { name: "Listings API", teamId, kind: "api" } });
     expect([a.status, b.status]).toEqual([201, 201]);
     const [aId, bId] = [(a.body as { id: string }).id, (b.body as { id: string }).id];
     // The pickers' list keeps its shape.
     const picker = await callRoute(servicesRoute.GET, { headers: cookie });
-    expect((picker.body as { services: unknown[] }).services).toContainEqual({ id: aId, name: "Listings sync", tier: 2, team: { id: teamId, name: "Marketplace" } });
+    expect((picker.body as { services: unknown[] }).services).toContainEqual({
+      id: aId,
+      name: "Listings sync",
+      tier: 2,
+      team: { id: teamId, name: "Marketplace" },
+    });
 
-    const add = () => callRoute<{ id: string }>(serviceDependenciesRoute.POST, { method: "POST", headers: cookie, params: { id: aId }, body: { toId: bId, isAsync: true } });
+    const add = () =>
+      callRoute<{ id: string }>(serviceDependenciesRoute.POST, {
+        method: "POST",
+        headers: cookie,
+        params: { id: aId },
+        body: { toId: bId, isAsync: true },
+      });
     const added = await add();
     expect(added).toMatchObject({ status: 201, body: { from: { id: aId }, to: { id: bId }, isAsync: true, isCritical: true } });
     expect((await add()).status).toBe(200);
     const edgeId = (added.body as { id: string }).id;
-    expect(await callRoute<{ id: string }>(dependencyRoute.PATCH, { method: "PATCH", headers: cookie, params: { id: edgeId }, body: { isCritical: false } })).toMatchObject({ status: 200, body: { isCritical: false } });
-    expect(await callRoute<{ id: string }>(serviceRoute.GET, { headers: cookie, params: { id: bId } })).toMatchObject({ status: 200, body: { dependedBy: [{ id: edgeId, service: { name: "Listings sync" } }] } });
+    expect(
+      await callRoute<{ id: string }>(dependencyRoute.PATCH, {
+        method: "PATCH",
+        headers: cookie,
+        params: { id: edgeId },
+        body: { isCritical: false },
+      }),
+    ).toMatchObject({ status: 200, body: { isCritical: false } });
+    expect(await callRoute<{ id: string }>(serviceRoute.GET, { headers: cookie, params: { id: bId } })).toMatchObject({
+      status: 200,
+      body: { dependedBy: [{ id: edgeId, service: { name: "Listings sync" } }] },
+    });
 
-    const self = await callRoute<{ id: string }>(serviceDependenciesRoute.POST, { method: "POST", headers: cookie, params: { id: aId }, body: { toId: aId } });
-    expect(self).toMatchObject({ status: 422, body: { error: { code: "validation_failed", details: { fields: [{ field: "toId", message: '"Listings sync" cannot depend on itself' }] } } } });
+    const self = await callRoute<{ id: string }>(serviceDependenciesRoute.POST, {
+      method: "POST",
+      headers: cookie,
+      params: { id: aId },
+      body: { toId: aId },
+    });
+    expect(self).toMatchObject({
+      status: 422,
+      body: {
+        error: { code: "validation_failed", details: { fields: [{ field: "toId", message: '"Listings sync" cannot depend on itself' }] } },
+      },
+    });
     expect((await callRoute<{ id: string }>(serviceRoute.GET, { headers: cookie, params: { id: "nope" } })).status).toBe(404);
-    expect((await callRoute<{ id: string }>(teamRoute.DELETE, { method: "DELETE", headers: cookie, params: { id: teamId } })).status).toBe(409);
+    expect((await callRoute<{ id: string }>(teamRoute.DELETE, { method: "DELETE", headers: cookie, params: { id: teamId } })).status).toBe(
+      409,
+    );
     expect((await callRoute(servicesRoute.POST, { method: "POST", headers: cookie, body: "{not json" })).status).toBe(400);
 
-    expect(await callRoute<{ id: string }>(dependencyRoute.DELETE, { method: "DELETE", headers: cookie, params: { id: edgeId } })).toMatchObject({ status: 200, body: { deleted: { id: edgeId, name: "Listings sync → Listings API" } } });
-    for (const id of [aId, bId]) expect((await callRoute<{ id: string }>(serviceRoute.DELETE, { method: "DELETE", headers: cookie, params: { id } })).status).toBe(200);
-    expect(await callRoute<{ id: string }>(teamRoute.DELETE, { method: "DELETE", headers: cookie, params: { id: teamId } })).toMatchObject({ status: 200, body: { deleted: { name: "Marketplace" } } });
+    expect(
+      await callRoute<{ id: string }>(dependencyRoute.DELETE, { method: "DELETE", headers: cookie, params: { id: edgeId } }),
+    ).toMatchObject({ status: 200, body: { deleted: { id: edgeId, name: "Listings sync → Listings API" } } });
+    for (const id of [aId, bId])
+      expect((await callRoute<{ id: string }>(serviceRoute.DELETE, { method: "DELETE", headers: cookie, params: { id } })).status).toBe(
+        200,
+      );
+    expect(await callRoute<{ id: string }>(teamRoute.DELETE, { method: "DELETE", headers: cookie, params: { id: teamId } })).toMatchObject({
+      status: 200,
+      body: { deleted: { name: "Marketplace" } },
+    });
   });
 
   it("refuses a viewer with 403 and a stranger with 401", async () => {

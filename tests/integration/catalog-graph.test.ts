@@ -17,14 +17,23 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   acme = await seedOrganization("Acme");
   globex = await seedOrganization("Globex");
-  const payments = await db().team.create({ data: { organizationId: acme.id, name: "Payments", onCall: ["Diego +1 555 0130"], escalationContact: "Sara" } });
+  const payments = await db().team.create({
+    data: { organizationId: acme.id, name: "Payments", onCall: ["Diego +1 555 0130"], escalationContact: "Sara" },
+  });
   const checkout = await db().team.create({ data: { organizationId: acme.id, name: "Checkout" } });
   const make = async (name: string, teamId: string, extra: Record<string, unknown> = {}) => {
     ids[name] = (await db().service.create({ data: { organizationId: acme.id, teamId, name, ...extra } })).id;
   };
   await make("Checkout API", checkout.id, { tier: 1, journeys: ["checkout"] });
-  await make("Payment gateway", payments.id, { tier: 1, kind: "payment", runbookUrl: "https://runbooks.example.com/pg", healthCheckUrl: "https://pg.internal/health" });
-  await db().serviceDependency.create({ data: { fromId: ids["Checkout API"] ?? "", toId: ids["Payment gateway"] ?? "", isAsync: false, isCritical: true } });
+  await make("Payment gateway", payments.id, {
+    tier: 1,
+    kind: "payment",
+    runbookUrl: "https://runbooks.example.com/pg",
+    healthCheckUrl: "https://pg.internal/health",
+  });
+  await db().serviceDependency.create({
+    data: { fromId: ids["Checkout API"] ?? "", toId: ids["Payment gateway"] ?? "", isAsync: false, isCritical: true },
+  });
   const globexTeam = await db().team.create({ data: { organizationId: globex.id, name: "Globex team" } });
   await db().service.create({ data: { organizationId: globex.id, teamId: globexTeam.id, name: "Globex secret service" } });
 });

@@ -48,8 +48,16 @@ const REFUSALS: [string, string, string][] = [
   ["two names in the file that differ only in case and spacing", file([{ name: "Search  Team" }, { name: "search team" }], []), "name"],
   ["a name that differs from an existing team's only in case", file([{ name: "PAYMENTS", chatChannel: "#pay" }], []), "name"],
   ["a service name that differs from an existing one only in case", file([], [{ name: "payment GATEWAY", owner: "Payments" }]), "name"],
-  ["a health-check URL pointing at the cloud metadata endpoint", file([], [{ name: "Cart", owner: "Checkout", healthCheckUrl: "http://169.254.169.254/latest/meta-data" }]), "healthCheckUrl"],
-  ["a health-check URL pointing at loopback", file([], [{ name: "Cart", owner: "Checkout", healthCheckUrl: "http://[::1]:8080/health" }]), "healthCheckUrl"],
+  [
+    "a health-check URL pointing at the cloud metadata endpoint",
+    file([], [{ name: "Cart", owner: "Checkout", healthCheckUrl: "http://169.254.169.254/latest/meta-data" }]),
+    "healthCheckUrl",
+  ],
+  [
+    "a health-check URL pointing at loopback",
+    file([], [{ name: "Cart", owner: "Checkout", healthCheckUrl: "http://[::1]:8080/health" }]),
+    "healthCheckUrl",
+  ],
 ];
 
 describe("the catalog import dry run checks exactly what the import writes", () => {
@@ -67,12 +75,19 @@ describe("the catalog import dry run checks exactly what the import writes", () 
   });
 
   it("a dry run that passes is followed by an import that writes what it announced", async () => {
-    const text = file([{ name: "Search" }, { name: "Payments", chatChannel: "#payments-team" }], [{ name: "Search API", owner: "search", dependsOn: ["payment gateway"] }]);
+    const text = file(
+      [{ name: "Search" }, { name: "Payments", chatChannel: "#payments-team" }],
+      [{ name: "Search API", owner: "search", dependsOn: ["payment gateway"] }],
+    );
     const before = await footprint();
     const plan = await importCatalog(shop.admin, text, { dryRun: true, mode: "add-update" });
     expect(await footprint()).toBe(before);
     const done = await importCatalog(shop.admin, text, { mode: "add-update" });
     expect({ ...done, dryRun: true }).toEqual(plan);
-    expect((await db().team.findMany({ where: { organizationId: shop.id }, orderBy: { name: "asc" } })).map((t) => t.name)).toEqual(["Checkout", "Payments", "Search"]);
+    expect((await db().team.findMany({ where: { organizationId: shop.id }, orderBy: { name: "asc" } })).map((t) => t.name)).toEqual([
+      "Checkout",
+      "Payments",
+      "Search",
+    ]);
   });
 });

@@ -56,13 +56,31 @@ describe("importing a Backstage catalog of 50 entities", () => {
     ]);
 
     const { teams, services, dependencies } = await catalogOf(retail);
-    expect(teams.map((t) => t.name)).toEqual(["Checkout", "ERP & Integrations", "Fulfillment", "Inventory", "Payments", "Search & Feeds", "Storefront"]);
-    expect(teams.find((t) => t.name === "Payments")).toMatchObject({ chatChannel: "#team-payments", onCall: ["pager:payments-primary", "+49 30 5550 1200"], description: "Card payments, fraud and refunds" });
+    expect(teams.map((t) => t.name)).toEqual([
+      "Checkout",
+      "ERP & Integrations",
+      "Fulfillment",
+      "Inventory",
+      "Payments",
+      "Search & Feeds",
+      "Storefront",
+    ]);
+    expect(teams.find((t) => t.name === "Payments")).toMatchObject({
+      chatChannel: "#team-payments",
+      onCall: ["pager:payments-primary", "+49 30 5550 1200"],
+      description: "Card payments, fraud and refunds",
+    });
     expect(services).toHaveLength(36);
     expect(dependencies).toHaveLength(54);
 
     const psp = services.find((s) => s.name === "Payment gateway adapter");
-    expect(psp).toMatchObject({ kind: "payment", tier: 1, system: "Checkout", runbookUrl: "https://runbooks.shop.example/psp-adapter", journeys: ["checkout", "payment", "returns"] });
+    expect(psp).toMatchObject({
+      kind: "payment",
+      tier: 1,
+      system: "Checkout",
+      runbookUrl: "https://runbooks.shop.example/psp-adapter",
+      journeys: ["checkout", "payment", "returns"],
+    });
     expect(psp?.team.name).toBe("Payments");
     // No spec.owner: the owner of its System (checkout → group checkout).
     expect(services.find((s) => s.name === "Checkout service")?.team.name).toBe("Checkout");
@@ -99,12 +117,19 @@ describe("importing a Backstage catalog of 50 entities", () => {
   });
 
   it("updates what the file changed, and only that, when the file changes", async () => {
-    const changed = FIXTURE.replace('warroom.io/tier: "3"\n    warroom.io/journeys: browse\n', 'warroom.io/tier: "2"\n    warroom.io/journeys: browse\n') // CMS
+    const changed = FIXTURE.replace(
+      'warroom.io/tier: "3"\n    warroom.io/journeys: browse\n',
+      'warroom.io/tier: "2"\n    warroom.io/journeys: browse\n',
+    ) // CMS
       .replace("    - component:default/cms\n", ""); // web storefront no longer depends on the CMS
     // Dry run: the plan, and nothing written.
     const exported = await exportOf(retail);
     const plan = await importCatalog(retail.commander, changed, { dryRun: true });
-    expect(plan).toMatchObject({ dryRun: true, services: { create: 0, update: 1, unchanged: 35 }, dependencies: { create: 0, remove: 1, unchanged: 53 } });
+    expect(plan).toMatchObject({
+      dryRun: true,
+      services: { create: 0, update: 1, unchanged: 35 },
+      dependencies: { create: 0, remove: 1, unchanged: 53 },
+    });
     expect(await exportOf(retail)).toBe(exported);
 
     await importCatalog(retail.commander, changed);
@@ -163,7 +188,12 @@ describe("a bad file", () => {
       [26, "Component", "wishlist", "dependsOn component:default/ghost-service is not a service in the file or in the catalog"],
       [31, "Component", "wishlist", "duplicate entity component:default/wishlist (first on line 18)"],
     ]);
-    expect(details.fields.map((f) => f.field)).toEqual(["documents.0.spec.owner", "documents.1.spec.dependsOn.0", "documents.2.spec.dependsOn.1", "documents.3.metadata.name"]);
+    expect(details.fields.map((f) => f.field)).toEqual([
+      "documents.0.spec.owner",
+      "documents.1.spec.dependsOn.0",
+      "documents.2.spec.dependsOn.1",
+      "documents.3.metadata.name",
+    ]);
     expect(error.message).toMatch(/^The file has 4 problems; nothing was imported — line 7 \(gift-cards\)/);
     // Resolved against the catalog: the teams "Checkout" and "Storefront", the service "Cart service".
 
@@ -181,11 +211,14 @@ metadata: { name: cart-v2, title: Cart }
 spec: { owner: checkout }
 `;
     const details = (await appErrorOf(importCatalog(retail.commander, text))).details as ImportErrorDetails;
-    expect(details.entities).toEqual([expect.objectContaining({ line: 6, name: "cart-v2", message: 'duplicate service name "Cart" (first on line 1)' })]);
+    expect(details.entities).toEqual([
+      expect.objectContaining({ line: 6, name: "cart-v2", message: 'duplicate service name "Cart" (first on line 1)' }),
+    ]);
   });
 
   it("reports YAML syntax errors with their line", async () => {
-    const details = (await appErrorOf(importCatalog(retail.commander, "version: 1\nteams:\n  - name: Ops\n   chatChannel: x\n"))).details as ImportErrorDetails;
+    const details = (await appErrorOf(importCatalog(retail.commander, "version: 1\nteams:\n  - name: Ops\n   chatChannel: x\n")))
+      .details as ImportErrorDetails;
     expect(details.entities[0]).toMatchObject({ kind: "file", line: 4 });
   });
 });
@@ -205,7 +238,11 @@ describe("export and import", () => {
     // The YAML export says the same thing and imports as a no-op.
     const yaml = await exportOf(copy, "yaml");
     expect(parse(yaml)).toEqual(JSON.parse(await exportOf(copy)));
-    expect(await importCatalog(copy.admin, yaml)).toMatchObject({ teams: { create: 0, update: 0 }, services: { create: 0, update: 0 }, dependencies: { create: 0, update: 0, remove: 0 } });
+    expect(await importCatalog(copy.admin, yaml)).toMatchObject({
+      teams: { create: 0, update: 0 },
+      services: { create: 0, update: 0 },
+      dependencies: { create: 0, update: 0, remove: 0 },
+    });
   });
 
   it("merges by name: a partial Warroom file leaves everything it does not mention alone", async () => {
@@ -226,7 +263,9 @@ services:
     const after = await catalogOf(retail);
     const payments = after.teams.find((t) => t.name === "Payments");
     expect(payments).toMatchObject({ escalationContact: "Head of Payments", chatChannel: "#team-payments" });
-    expect(await db().teamMember.findMany({ where: { teamId: payments!.id } })).toEqual([expect.objectContaining({ userId: retail.responder.userId })]);
+    expect(await db().teamMember.findMany({ where: { teamId: payments!.id } })).toEqual([
+      expect.objectContaining({ userId: retail.responder.userId }),
+    ]);
     expect(after.services).toHaveLength(before.services.length);
     expect(after.dependencies).toHaveLength(before.dependencies.length + 1);
     expect(after.dependencies.find((d) => d.from.name === "Fraud screening")).toMatchObject({ isAsync: true, isCritical: false });
@@ -286,8 +325,19 @@ spec:
     const { createTeam } = await import("../../lib/catalog/create-team.ts");
     const { createService } = await import("../../lib/catalog/create-service.ts");
     const { addDependency } = await import("../../lib/catalog/add-dependency.ts");
-    const team = await createTeam(org.admin, { name: "payments", description: "Card payments and refunds", memberIds: [org.responder.userId, org.commander.userId] });
-    const psp = await createService(org.admin, { name: "Payment gateway adapter", teamId: team.id, kind: "payment", tier: 1, description: "Authorise and capture through the PSP", journeys: ["checkout", "payment"] });
+    const team = await createTeam(org.admin, {
+      name: "payments",
+      description: "Card payments and refunds",
+      memberIds: [org.responder.userId, org.commander.userId],
+    });
+    const psp = await createService(org.admin, {
+      name: "Payment gateway adapter",
+      teamId: team.id,
+      kind: "payment",
+      tier: 1,
+      description: "Authorise and capture through the PSP",
+      journeys: ["checkout", "payment"],
+    });
     const deps: string[] = [];
     for (const name of ["Fraud check", "Tokeniser", "OMS", "Ledger", "Risk engine"]) {
       const s = await createService(org.admin, { name, teamId: team.id });
@@ -301,7 +351,10 @@ spec:
     const { org, deps } = await seedMaintained();
     const plan = await importCatalog(org.admin, BACKSTAGE, { dryRun: true });
     expect(plan.dependencies.remove).toBe(5);
-    const removals = plan.changes.filter((c) => c.action === "remove").map((c) => c.name).sort();
+    const removals = plan.changes
+      .filter((c) => c.action === "remove")
+      .map((c) => c.name)
+      .sort();
     expect(removals).toEqual(deps.map((d) => `Payment gateway adapter → ${d}`).sort());
     const psp = plan.changes.find((c) => c.entity === "service" && c.name === "Payment gateway adapter");
     expect(psp?.fields).toEqual([
@@ -310,7 +363,9 @@ spec:
     ]);
     // Members none of whom is a user here, a missing description: the team does not change.
     expect(plan.changes.find((c) => c.entity === "team")).toBeUndefined();
-    expect(plan.warnings.map((w) => w.message)).toContain("none of the members is a user of this organisation; the team's members are left as they are");
+    expect(plan.warnings.map((w) => w.message)).toContain(
+      "none of the members is a user of this organisation; the team's members are left as they are",
+    );
   });
 
   it("keeps members, descriptions and kinds the file does not explicitly change; an imported health check waits to be enabled", async () => {
@@ -320,7 +375,11 @@ spec:
     const members = await db().teamMember.findMany({ where: { teamId: team.id }, select: { userId: true } });
     expect(members.map((m) => m.userId).sort()).toEqual([org.responder.userId, org.commander.userId].sort());
     const after = await db().service.findUniqueOrThrow({ where: { id: psp.id } });
-    expect(after).toMatchObject({ kind: "payment", description: "Authorise and capture through the PSP", aliases: ["payment-gateway", "pgw"] });
+    expect(after).toMatchObject({
+      kind: "payment",
+      description: "Authorise and capture through the PSP",
+      aliases: ["payment-gateway", "pgw"],
+    });
     expect((await db().team.findUniqueOrThrow({ where: { id: team.id } })).description).toBe("Card payments and refunds");
     expect(after).toMatchObject({ healthCheckUrl: "https://psp-adapter.internal.example/health", healthCheckEnabled: false });
     const { claimDueChecks } = await import("../../lib/catalog/claim-due-checks.ts");
@@ -330,7 +389,10 @@ spec:
   it("an explicit kind annotation does change the kind; a known member does replace the members", async () => {
     const { org, team, psp } = await seedMaintained();
     const email = (await db().user.findUniqueOrThrow({ where: { id: org.viewer.userId } })).email;
-    const explicit = BACKSTAGE.replace("jdoe@backstage.example", email).replace("    warroom.io/aliases", "    warroom.io/kind: api\n    warroom.io/aliases");
+    const explicit = BACKSTAGE.replace("jdoe@backstage.example", email).replace(
+      "    warroom.io/aliases",
+      "    warroom.io/kind: api\n    warroom.io/aliases",
+    );
     await importCatalog(org.admin, explicit);
     expect((await db().service.findUniqueOrThrow({ where: { id: psp.id } })).kind).toBe("api");
     expect((await db().teamMember.findMany({ where: { teamId: team.id } })).map((m) => m.userId)).toEqual([org.viewer.userId]);

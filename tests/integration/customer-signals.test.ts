@@ -47,7 +47,10 @@ describe("customer signals from a survey integration", () => {
     const again = await send(batch);
     expect(again.body).toMatchObject({ received: 5, recorded: 0, repeats: 5, duplicate: true });
     // Delighted, as it posts.
-    await send({ event_type: "survey_response.created", event_data: { id: 981, score: 2, comment: "card declined at checkout", created_at: Math.floor(Date.now() / 1000) - 60 } });
+    await send({
+      event_type: "survey_response.created",
+      event_data: { id: 981, score: 2, comment: "card declined at checkout", created_at: Math.floor(Date.now() / 1000) - 60 },
+    });
 
     const signals = await getCustomerSignals(org.viewer, incident.id);
     expect(signals.windowMinutes).toBe(30);
@@ -72,7 +75,12 @@ describe("customer signals from a survey integration", () => {
     await setImpactedServices(org.commander, incident.id, { serviceIds: [psp.id] });
     await send({ responseId: "svc-1", journey: "payment", score: 1, comment: "payment failed twice" });
     const signals = await getCustomerSignals(org.viewer, incident.id);
-    expect(signals.journeys.filter((j) => j.touchesIncident).map((j) => j.journey).sort()).toEqual(["checkout", "payment"]);
+    expect(
+      signals.journeys
+        .filter((j) => j.touchesIncident)
+        .map((j) => j.journey)
+        .sort(),
+    ).toEqual(["checkout", "payment"]);
   });
 
   it("refuses a wrong secret (401) and an answer without an id (422 naming responseId), storing nothing", async () => {

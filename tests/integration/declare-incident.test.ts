@@ -39,7 +39,11 @@ describe("declaring an incident", () => {
   });
 
   it("opens the timeline with a status change at seq 1, the declarer in command", async () => {
-    const incident = await declareIncident(acme.responder, { title: "  Inventory sync lagging  ", severity: "SEV2", summary: "Stock shows 0" });
+    const incident = await declareIncident(acme.responder, {
+      title: "  Inventory sync lagging  ",
+      severity: "SEV2",
+      summary: "Stock shows 0",
+    });
     expect(incident).toMatchObject({
       title: "Inventory sync lagging",
       summary: "Stock shows 0",

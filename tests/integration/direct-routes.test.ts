@@ -32,7 +32,8 @@ beforeAll(async () => {
 });
 afterAll(() => bed.close());
 
-const post = (body: unknown, headers: Record<string, string> = {}) => callHttp(bed.url, { method: "POST", path: eventsPath(), headers: { cookie, ...headers }, body });
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  callHttp(bed.url, { method: "POST", path: eventsPath(), headers: { cookie, ...headers }, body });
 
 describe("POST /api/incidents/{id}/events served by server.ts", () => {
   it("stores the entry, answers 201 with the security headers, and pushes it to the room", async () => {
@@ -41,7 +42,10 @@ describe("POST /api/incidents/{id}/events served by server.ts", () => {
     const pushed = nextEvent(client, "timeline:event", (p) => p.event.clientId === "direct-0001");
     const res = await post({ kind: "note", body: "Checkout p99 back under 800 ms", clientId: "direct-0001" }, { origin: bed.url });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ body: "Checkout p99 back under 800 ms", author: { id: org.responder.userId, name: org.responder.name } });
+    expect(res.body).toMatchObject({
+      body: "Checkout p99 back under 800 ms",
+      author: { id: org.responder.userId, name: org.responder.name },
+    });
     for (const { key, value } of SECURITY_HEADERS) expect(res.headers.get(key)).toBe(value);
     expect(res.headers.get("content-type")).toBe("application/json");
     expect((await pushed).event).toMatchObject({ id: (res.body as { id: string }).id, seq: (res.body as { seq: number }).seq });
@@ -71,10 +75,14 @@ describe("POST /api/incidents/{id}/events served by server.ts", () => {
     expect((await post(huge)).status).toBe(413);
     // Without a Content-Length (chunked): refused once the limit is passed, and the connection closed.
     const streamed = await new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
-      const req = request(new URL(eventsPath(), bed.url), { method: "POST", headers: { cookie, "content-type": "application/json", "transfer-encoding": "chunked" } }, (res) => {
-        res.resume();
-        resolve({ status: res.statusCode ?? 0, connection: res.headers.connection });
-      });
+      const req = request(
+        new URL(eventsPath(), bed.url),
+        { method: "POST", headers: { cookie, "content-type": "application/json", "transfer-encoding": "chunked" } },
+        (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, connection: res.headers.connection });
+        },
+      );
       req.on("error", reject);
       for (let i = 0; i < 40; i++) req.write("x".repeat(64 * 1024));
       req.end();
@@ -93,7 +101,10 @@ describe("POST /api/incidents/{id}/events served by server.ts", () => {
       ["POST", "/api/incidents/%E0%A4%A/events"],
     ] as const) {
       expect(isDirectRoute(method, path), `${method} ${path}`).toBe(false);
-      expect((await callHttp(bed.url, { method, path, headers: { cookie } }).catch(() => ({ status: 0 }))).status, `${method} ${path}`).toBe(501);
+      expect(
+        (await callHttp(bed.url, { method, path, headers: { cookie } }).catch(() => ({ status: 0 }))).status,
+        `${method} ${path}`,
+      ).toBe(501);
     }
   });
 });

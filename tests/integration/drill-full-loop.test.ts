@@ -53,12 +53,16 @@ describe("a payment-gateway drill from start to report", () => {
     expect(incident).toMatchObject({ drillId: drill.id, severity: "SEV4" });
     expect(incident.title).toContain("[DRILL]");
     await playDueDrillSteps(() => new Date());
-    const injected = (await listEvents(commander, incident.id, {})).events.filter((e) => (e.data as { drill?: { injected?: boolean } } | null)?.drill?.injected);
+    const injected = (await listEvents(commander, incident.id, {})).events.filter(
+      (e) => (e.data as { drill?: { injected?: boolean } } | null)?.drill?.injected,
+    );
     expect(injected.map((e) => (e.data as { drill: { step: number } }).drill.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     // The alert went through the parser and the catalog mapping: it names the real service.
     expect(injected[0]?.body).toContain("PaymentGatewayTimeouts");
     // The real payment gateway's health is untouched; only the drill's timeline says it is down.
-    const gateway = await p.service.findFirstOrThrow({ where: { organizationId: commander.organizationId, name: "Payment gateway adapter" } });
+    const gateway = await p.service.findFirstOrThrow({
+      where: { organizationId: commander.organizationId, name: "Payment gateway adapter" },
+    });
     expect(gateway.health).not.toBe("down");
 
     // The room works it as a real incident, with times back-dated to the wall minute they happened.
@@ -66,11 +70,18 @@ describe("a payment-gateway drill from start to report", () => {
     await postEvent(responder, incident.id, { kind: "note", body: "Looking at the PSP dashboards", occurredAt: at(0.5) });
     const { entries } = await pageTeam(commander, incident.id, { teamId: payments.id, reason: "authorisations timing out" });
     expect(entries.map((e) => e.body).join("\n")).toMatch(/would have paged Payments/);
-    const { event: guess } = await postEvent(responder, incident.id, { kind: "hypothesis", body: "The payment gateway adapter's pool to the PSP is exhausted", occurredAt: at(1) });
+    const { event: guess } = await postEvent(responder, incident.id, {
+      kind: "hypothesis",
+      body: "The payment gateway adapter's pool to the PSP is exhausted",
+      occurredAt: at(1),
+    });
     await amendEvent(commander, incident.id, guess.seq, { data: { state: "confirmed" } });
     await updateIncident(commander, incident.id, { severity: "SEV1" });
     await setIncidentImpact(commander, incident.id, { journeys: { payment: { degradation: 40, since: at(0) } } });
-    await postStakeholderUpdate(commander, incident.id, { affected: "Card payments failing for 4 in 10 shoppers", doing: "Failing over to the secondary PSP" });
+    await postStakeholderUpdate(commander, incident.id, {
+      affected: "Card payments failing for 4 in 10 shoppers",
+      doing: "Failing over to the secondary PSP",
+    });
     expect(await loadPublicStatus(null, statusAt)).toEqual(statusBefore);
     // Triage shows it, marked as a drill.
     expect((await getTriage(commander)).incidents.find((r) => r.incident.id === incident.id)?.incident.drillId).toBe(drill.id);

@@ -34,7 +34,14 @@ beforeAll(async () => {
   const fulfillment = await createTeam(a, { name: "Fulfillment" });
   teams = { payments: payments.id, checkout: checkout.id, fulfillment: fulfillment.id };
   // Checkout API calls the gateway; the OMS consumes checkout's orders: both are in the gateway's blast radius.
-  const psp = await createService(a, { name: "Payment gateway adapter", teamId: payments.id, kind: "payment", tier: 1, journeys: ["payment"], aliases: ["psp"] });
+  const psp = await createService(a, {
+    name: "Payment gateway adapter",
+    teamId: payments.id,
+    kind: "payment",
+    tier: 1,
+    journeys: ["payment"],
+    aliases: ["psp"],
+  });
   const api = await createService(a, { name: "Checkout API", teamId: checkout.id, kind: "api", tier: 1, journeys: ["checkout"] });
   const oms = await createService(a, { name: "OMS", teamId: fulfillment.id, kind: "oms", tier: 2, journeys: ["fulfillment"] });
   await addDependency(a, api.id, { toId: psp.id });
@@ -66,10 +73,24 @@ describe("endDrill", () => {
     const d = await drillStarted(30);
     const c = org.commander;
     await postEvent(c, d.incident.id, { kind: "note", body: "On it", occurredAt: d.after(1) });
-    await postEvent(c, d.incident.id, { kind: "notification", body: "Payments paged", data: { target: "Payments", teamId: teams.payments, channel: "pager" }, occurredAt: d.after(2) });
-    await postEvent(org.responder, d.incident.id, { kind: "notification", body: "Told checkout", data: { target: "checkout", channel: "chat" }, occurredAt: d.after(4) });
+    await postEvent(c, d.incident.id, {
+      kind: "notification",
+      body: "Payments paged",
+      data: { target: "Payments", teamId: teams.payments, channel: "pager" },
+      occurredAt: d.after(2),
+    });
+    await postEvent(org.responder, d.incident.id, {
+      kind: "notification",
+      body: "Told checkout",
+      data: { target: "checkout", channel: "chat" },
+      occurredAt: d.after(4),
+    });
     await postEvent(org.responder, d.incident.id, { kind: "hypothesis", body: "Search indexer is stuck", occurredAt: d.after(3) });
-    const { event: guess } = await postEvent(org.responder, d.incident.id, { kind: "hypothesis", body: "PSP timeouts: the payment gateway adapter's pool is exhausted", occurredAt: d.after(5) });
+    const { event: guess } = await postEvent(org.responder, d.incident.id, {
+      kind: "hypothesis",
+      body: "PSP timeouts: the payment gateway adapter's pool is exhausted",
+      occurredAt: d.after(5),
+    });
     await amendEvent(c, d.incident.id, guess.seq, { data: { state: "confirmed" } });
     await setIncidentImpact(c, d.incident.id, { journeys: { payment: { degradation: 50, since: d.after(0) } } });
     await updateIncident(c, d.incident.id, { severity: "SEV1" });
@@ -86,7 +107,11 @@ describe("endDrill", () => {
 
     // Back-dated entries: exact wall times, ×5 for the scenario.
     expect(metric(report, "acknowledge")).toMatchObject({ wallMs: 1 * MIN, drillMs: 5 * MIN });
-    expect(metric(report, "identify")).toMatchObject({ wallMs: 5 * MIN, drillMs: 25 * MIN, detail: `hypothesis #${guess.seq} by ${org.responder.name}` });
+    expect(metric(report, "identify")).toMatchObject({
+      wallMs: 5 * MIN,
+      drillMs: 25 * MIN,
+      detail: `hypothesis #${guess.seq} by ${org.responder.name}`,
+    });
     expect(report.teams.map((t) => [t.name, t.wallMs])).toEqual([
       ["Payments", 2 * MIN],
       ["Checkout", 4 * MIN],
@@ -96,7 +121,8 @@ describe("endDrill", () => {
     expect(report.lessons.neverTold).toEqual(["Fulfillment was never told (depends on the failing service, 2 hops away)."]);
     expect(report.lessons.actions.some((a) => a.key === `tell:${teams.fulfillment}` && a.ownerTeamId === teams.fulfillment)).toBe(true);
     // Written now, about 30 minutes in.
-    for (const key of ["severity", "impact", "confirm", "firstUpdate"]) expect(metric(report, key)?.wallMs).toBeGreaterThanOrEqual(30 * MIN);
+    for (const key of ["severity", "impact", "confirm", "firstUpdate"])
+      expect(metric(report, key)?.wallMs).toBeGreaterThanOrEqual(30 * MIN);
     // 50% of payment (1,000/min, weight 1) from the start to the end: about 30 min × 500.
     expect(report.loss.wall.revenue).toBeGreaterThanOrEqual(30 * 500);
     expect(report.loss.drill.revenue).toBeCloseTo(report.loss.wall.revenue * 5, 6);
@@ -145,13 +171,19 @@ describe("endDrill", () => {
     for (const minutes of [4, 8]) {
       const real = await seedIncident(lab.admin);
       const start = new Date(Date.now() - 60 * MIN);
-      await db().incident.update({ where: { id: real.id }, data: { startedAt: start, detectedAt: start, acknowledgedAt: new Date(start.getTime() + minutes * MIN) } });
+      await db().incident.update({
+        where: { id: real.id },
+        data: { startedAt: start, detectedAt: start, acknowledgedAt: new Date(start.getTime() + minutes * MIN) },
+      });
     }
     const practice = async (ackMinutes: number, minutesAgo: number) => {
       const d = await seedPracticeDrill(lab.commander, { speed: 2 });
       const start = new Date(Date.now() - minutesAgo * MIN);
       await db().drill.update({ where: { id: d.id }, data: { startedAt: start } });
-      await db().incident.update({ where: { id: d.incident.id }, data: { startedAt: start, detectedAt: start, acknowledgedAt: new Date(start.getTime() + ackMinutes * MIN) } });
+      await db().incident.update({
+        where: { id: d.incident.id },
+        data: { startedAt: start, detectedAt: start, acknowledgedAt: new Date(start.getTime() + ackMinutes * MIN) },
+      });
       return d;
     };
     // A drill acknowledged after 1 minute would pull a median that counted it down to 4 minutes.

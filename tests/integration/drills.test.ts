@@ -36,8 +36,20 @@ const ids = { gateway: "", checkout: "", payments: "", checkoutTeam: "" };
 async function seedPaymentCatalog(admin: Actor) {
   const payments = await createTeam(admin, { name: "Payments" });
   const checkoutTeam = await createTeam(admin, { name: "Checkout" });
-  const gateway = await createService(admin, { name: "Payment gateway adapter", teamId: payments.id, kind: "payment", tier: 1, journeys: ["payment", "checkout"] });
-  const checkout = await createService(admin, { name: "Checkout API", teamId: checkoutTeam.id, kind: "api", tier: 1, journeys: ["checkout"] });
+  const gateway = await createService(admin, {
+    name: "Payment gateway adapter",
+    teamId: payments.id,
+    kind: "payment",
+    tier: 1,
+    journeys: ["payment", "checkout"],
+  });
+  const checkout = await createService(admin, {
+    name: "Checkout API",
+    teamId: checkoutTeam.id,
+    kind: "api",
+    tier: 1,
+    journeys: ["checkout"],
+  });
   return { gateway: gateway.id, checkout: checkout.id, payments: payments.id, checkoutTeam: checkoutTeam.id };
 }
 
@@ -61,7 +73,12 @@ afterAll(async () => {
 describe("starting a drill", () => {
   it("lists the four shipped scenarios with their duration at each speed", () => {
     const scenarios = listScenarios(org.viewer);
-    expect(scenarios.map((s) => s.key)).toEqual(["payment-gateway-timeouts", "inventory-sync-lag", "product-feeds-behind", "returns-api-breaks-order-sync"]);
+    expect(scenarios.map((s) => s.key)).toEqual([
+      "payment-gateway-timeouts",
+      "inventory-sync-lag",
+      "product-feeds-behind",
+      "returns-api-breaks-order-sync",
+    ]);
     expect(scenarios[0]?.durations).toEqual({ "1": "12m", "2": "6m", "5": "2m 24s" });
   });
 
@@ -88,7 +105,11 @@ describe("starting a drill", () => {
     const error = await expectAppError(startDrill(org.admin, { yaml: typo, speed: 2 }), "validation_failed", "yaml");
     expect(error.message).toBe("Invalid scenario — line 15: steps[1].alert.service: unknown service 'Checkout APl'");
     // The other organisation has no Payments team or gateway: the shipped scenario is refused there.
-    const foreign = await expectAppError(startDrill(other.admin, { scenarioKey: "payment-gateway-timeouts", speed: 1 }), "validation_failed", "yaml");
+    const foreign = await expectAppError(
+      startDrill(other.admin, { scenarioKey: "payment-gateway-timeouts", speed: 1 }),
+      "validation_failed",
+      "yaml",
+    );
     expect(foreign.message).toMatch(/^Invalid scenario — line \d+: failing_service: unknown service 'Payment gateway adapter'/);
     await expectAppError(startDrill(org.admin, { scenarioKey: "payment-gateway-timeouts", speed: 3 }), "validation_failed", "speed");
     await expectAppError(startDrill(org.admin, { scenarioKey: "no-such-drill", speed: 1 }), "validation_failed", "scenarioKey");
@@ -119,15 +140,31 @@ describe("playing a drill", () => {
         },
       ],
     });
-    const ingested = await ingestWebhook(source.integration.id, { headers: new Headers({ authorization: `Bearer ${source.secret}` }), rawBody: realBody, query: new URLSearchParams() });
+    const ingested = await ingestWebhook(source.integration.id, {
+      headers: new Headers({ authorization: `Bearer ${source.secret}` }),
+      rawBody: realBody,
+      query: new URLSearchParams(),
+    });
     const real = ingested.incidents[0];
     if (!real) throw new Error("the real alert opened no incident");
     const realBefore = await db().incident.findUniqueOrThrow({ where: { id: real.id }, select: { lastSeq: true, updatedAt: true } });
-    const healthBefore = await db().service.findUniqueOrThrow({ where: { id: ids.gateway }, select: { health: true, healthMessage: true } });
+    const healthBefore = await db().service.findUniqueOrThrow({
+      where: { id: ids.gateway },
+      select: { health: true, healthMessage: true },
+    });
 
     // Channels: one real (every event), one that hears drills.
-    const realChannel = await createChannel(org.admin, { kind: "slack", name: "#incidents", url: "https://hooks.slack.com/services/T000/B000/realreal" });
-    const drillChannel = await createChannel(org.admin, { kind: "slack", name: "#game-day", url: "https://hooks.slack.com/services/T000/B000/drilldrill", acceptsDrills: true });
+    const realChannel = await createChannel(org.admin, {
+      kind: "slack",
+      name: "#incidents",
+      url: "https://hooks.slack.com/services/T000/B000/realreal",
+    });
+    const drillChannel = await createChannel(org.admin, {
+      kind: "slack",
+      name: "#game-day",
+      url: "https://hooks.slack.com/services/T000/B000/drilldrill",
+      acceptsDrills: true,
+    });
 
     const start = new Date();
     const { drill, incident } = await startDrill(org.commander, { scenarioKey: "payment-gateway-timeouts", speed: 5 }, start);
@@ -161,19 +198,35 @@ describe("playing a drill", () => {
     entries = await entriesOf(org.viewer, incident.id);
     const injected = entries.filter((e) => drillMark(e.data)?.injected);
     expect(injected.map((e) => drillMark(e.data)?.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(injected.map((e) => e.body.split(":")[0])).toEqual(["Firing", "Firing", "Health (drill)", "Customer signal (drill)", "Stakeholder question (drill) from Head of E-commerce", "Health (drill)", "Customer signal (drill)", "Resolved"]);
+    expect(injected.map((e) => e.body.split(":")[0])).toEqual([
+      "Firing",
+      "Firing",
+      "Health (drill)",
+      "Customer signal (drill)",
+      "Stakeholder question (drill) from Head of E-commerce",
+      "Health (drill)",
+      "Customer signal (drill)",
+      "Resolved",
+    ]);
     const row = await db().drill.findUniqueOrThrow({ where: { id: drill.id }, select: { nextStep: true, nextStepAt: true } });
     expect(row).toEqual({ nextStep: 8, nextStepAt: null });
 
     // The real incident, the real service's health and the real alert's de-duplication row: untouched.
-    expect(await db().incident.findUniqueOrThrow({ where: { id: real.id }, select: { lastSeq: true, updatedAt: true } })).toEqual(realBefore);
-    expect(await db().service.findUniqueOrThrow({ where: { id: ids.gateway }, select: { health: true, healthMessage: true } })).toEqual(healthBefore);
+    expect(await db().incident.findUniqueOrThrow({ where: { id: real.id }, select: { lastSeq: true, updatedAt: true } })).toEqual(
+      realBefore,
+    );
+    expect(await db().service.findUniqueOrThrow({ where: { id: ids.gateway }, select: { health: true, healthMessage: true } })).toEqual(
+      healthBefore,
+    );
     expect(await db().integrationAlert.count({ where: { dedupKey: { startsWith: "drill:" } } })).toBe(0);
     // No incident was opened by the drill's alerts: only the practice incident carries the drill.
     expect(await db().incident.count({ where: { organizationId: org.id, title: { contains: "PaymentGatewayTimeouts" } } })).toBe(1);
 
     // Only the drill-accepting channel heard of the practice incident, marked [DRILL].
-    const deliveries = await db().outboundDelivery.findMany({ where: { incidentId: incident.id }, select: { channelId: true, payload: true } });
+    const deliveries = await db().outboundDelivery.findMany({
+      where: { incidentId: incident.id },
+      select: { channelId: true, payload: true },
+    });
     expect(deliveries.length).toBeGreaterThan(0);
     expect(new Set(deliveries.map((d) => d.channelId))).toEqual(new Set([drillChannel.channel.id]));
     expect(JSON.stringify(deliveries[0]?.payload)).toContain("[DRILL]");
@@ -200,7 +253,9 @@ describe("playing a drill", () => {
     const later = () => new Date(start.getTime() + 3_600_000);
     // As two instances would: passes racing for the same due steps.
     await Promise.all([playDueDrillSteps(later), playDueDrillSteps(later), playDueDrillSteps(later)]);
-    const steps = (await entriesOf(org.admin, incident.id)).filter((e) => drillMark(e.data)?.drillId === drill.id && drillMark(e.data)?.injected).map((e) => drillMark(e.data)?.step);
+    const steps = (await entriesOf(org.admin, incident.id))
+      .filter((e) => drillMark(e.data)?.drillId === drill.id && drillMark(e.data)?.injected)
+      .map((e) => drillMark(e.data)?.step);
     expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
@@ -213,7 +268,9 @@ describe("playing a drill", () => {
     const { entries } = await pageTeam(org.responder, incident.id, { teamId: ids.payments, reason: "gateway timeouts" });
     expect(entries[0]?.body).toBe("Practice (drill): would have paged Payments via PagerDuty: gateway timeouts — nothing was sent");
     expect(await db().outboundDelivery.count({ where: { incidentId: incident.id, pageId: { not: null } } })).toBe(0);
-    expect(await db().page.findMany({ where: { incidentId: incident.id }, select: { nextEscalationAt: true } })).toEqual([{ nextEscalationAt: null }]);
+    expect(await db().page.findMany({ where: { incidentId: incident.id }, select: { nextEscalationAt: true } })).toEqual([
+      { nextEscalationAt: null },
+    ]);
     await setPagingSettings(org.admin, { sev1AutoPage: false });
   });
 });
@@ -222,14 +279,24 @@ describe("drills never reach customers or real channels", () => {
   it("keeps a drill's public stakeholder update off the status page", async () => {
     const slug = (await db().organization.findUniqueOrThrow({ where: { id: org.id }, select: { slug: true } })).slug;
     const { incident } = await startDrill(org.commander, { scenarioKey: "payment-gateway-timeouts", speed: 5 });
-    await postStakeholderUpdate(org.commander, incident.id, { affected: "Card payments fail for about a third of customers", doing: "Failing over to the backup PSP", isPublic: true, journeyStatus: { payment: "major_outage" } });
+    await postStakeholderUpdate(org.commander, incident.id, {
+      affected: "Card payments fail for about a third of customers",
+      doing: "Failing over to the backup PSP",
+      isPublic: true,
+      journeyStatus: { payment: "major_outage" },
+    });
     const status = await loadPublicStatus(slug);
     expect(status?.activeIncidents).toEqual([]);
     expect(status?.journeys.find((j) => j.journey === "payment")?.status).toBe("operational");
   });
 
   it("tells a channel of drills only while it accepts them", async () => {
-    const channel = await createChannel(org.admin, { kind: "webhook", name: "Game-day hook", url: "https://hooks.example.com/game-day", acceptsDrills: true });
+    const channel = await createChannel(org.admin, {
+      kind: "webhook",
+      name: "Game-day hook",
+      url: "https://hooks.example.com/game-day",
+      acceptsDrills: true,
+    });
     expect(channel.channel.acceptsDrills).toBe(true);
     const off = await updateChannel(org.admin, channel.channel.id, { acceptsDrills: false });
     expect(off.channel.acceptsDrills).toBe(false);

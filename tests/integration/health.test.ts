@@ -35,15 +35,26 @@ afterAll(() => realtime.close());
 
 let serviceCount = 0;
 async function seedService(organizationId = acme.id, data: { healthCheckUrl?: string } = {}) {
-  const team = organizationId === acme.id ? teamId : (await db().team.create({ data: { organizationId, name: `Team ${++serviceCount}` } })).id;
+  const team =
+    organizationId === acme.id ? teamId : (await db().team.create({ data: { organizationId, name: `Team ${++serviceCount}` } })).id;
   return db().service.create({ data: { organizationId, teamId: team, name: `Service ${++serviceCount}`, ...data } });
 }
 
 function push(serviceId: string, headers: Record<string, string>, body: unknown) {
-  return callRoute(healthRoute.POST, { method: "POST", path: `/api/services/${serviceId}/health`, params: { id: serviceId }, headers, body });
+  return callRoute(healthRoute.POST, {
+    method: "POST",
+    path: `/api/services/${serviceId}/health`,
+    params: { id: serviceId },
+    headers,
+    body,
+  });
 }
 
-const stored = (id: string) => db().service.findUniqueOrThrow({ where: { id }, select: { health: true, healthMessage: true, healthCheckedAt: true, healthFailures: true, healthNextCheckAt: true } });
+const stored = (id: string) =>
+  db().service.findUniqueOrThrow({
+    where: { id },
+    select: { health: true, healthMessage: true, healthCheckedAt: true, healthFailures: true, healthNextCheckAt: true },
+  });
 const healthAudits = (id: string) => db().auditLog.count({ where: { entityId: id, action: "service.health" } });
 
 describe("pushing health", () => {
@@ -75,7 +86,11 @@ describe("pushing health", () => {
     const audit = await db().auditLog.findFirstOrThrow({ where: { entityId: service.id, action: "service.health" } });
     expect(audit.actorId).toBe(acme.responder.userId);
 
-    const read = await callRoute(healthRoute.GET, { path: `/api/services/${service.id}/health`, params: { id: service.id }, headers: bearer(token) });
+    const read = await callRoute(healthRoute.GET, {
+      path: `/api/services/${service.id}/health`,
+      params: { id: service.id },
+      headers: bearer(token),
+    });
     expect(read.body).toMatchObject({ health: "down", healthMessage: "PSP timeouts" });
   });
 
@@ -152,10 +167,14 @@ function answer(req: IncomingMessage, res: ServerResponse): void {
   const path = req.url ?? "/";
   hits.set(path, (hits.get(path) ?? 0) + 1);
   if (path.startsWith("/ok")) return void res.writeHead(200, { "content-type": "text/plain" }).end("OK");
-  if (path === "/degraded") return void res.writeHead(200, { "content-type": "application/json" }).end('{"status":"degraded","message":"replica lag 40 s"}');
-  if (path === "/unavailable") return void res.writeHead(503, { "content-type": "application/json" }).end('{"message":"db pool exhausted"}');
-  if (path === "/to-metadata") return void res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/iam/security-credentials/" }).end();
-  if (path === "/internal-secret") return void res.writeHead(503, { "content-type": "application/json" }).end('{"message":"db password is hunter2"}');
+  if (path === "/degraded")
+    return void res.writeHead(200, { "content-type": "application/json" }).end('{"status":"degraded","message":"replica lag 40 s"}');
+  if (path === "/unavailable")
+    return void res.writeHead(503, { "content-type": "application/json" }).end('{"message":"db pool exhausted"}');
+  if (path === "/to-metadata")
+    return void res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/iam/security-credentials/" }).end();
+  if (path === "/internal-secret")
+    return void res.writeHead(503, { "content-type": "application/json" }).end('{"message":"db password is hunter2"}');
   if (path === "/hang") return void holdOpen(res); // never answers unless a test releases it
   if (path === "/flaky") return void (flakyIsUp ? res.writeHead(200).end("back") : res.writeHead(500).end());
   res.writeHead(404).end();
@@ -255,7 +274,11 @@ describe("polling health-check URLs", () => {
     // The server never answers, so only the poller's own deadline can end this pass: were it
     // ignored, runOnce would never return and the test would time out.
     await poller({ timeoutMs: 300 }).runOnce();
-    expect(await stored(hanging.id)).toMatchObject({ health: "down", healthMessage: "Health check timed out after 0.3 s", healthFailures: 1 });
+    expect(await stored(hanging.id)).toMatchObject({
+      health: "down",
+      healthMessage: "Health check timed out after 0.3 s",
+      healthFailures: 1,
+    });
     expect(held).toHaveLength(1);
     // Given up on, not merely outlived: the poller closed the connection.
     await vi.waitFor(() => expect(held[0]?.isAbandoned).toBe(true));
@@ -273,7 +296,10 @@ describe("polling health-check URLs", () => {
     // until its deadline or be done before it was asked: both fail below.
     const pass = poller().runOnce();
     const othersDone = async () => (await stored(ok.id)).health === "ok" && (await stored(refused.id)).health === "down";
-    await vi.waitFor(async () => expect((await othersDone()) || held.some((h) => h.isAbandoned)).toBe(true), { timeout: 30_000, interval: 25 });
+    await vi.waitFor(async () => expect((await othersDone()) || held.some((h) => h.isAbandoned)).toBe(true), {
+      timeout: 30_000,
+      interval: 25,
+    });
     expect(held).toHaveLength(1);
     expect(held[0]?.isAbandoned, "the hanging check ended before the others were stored").toBe(false);
     expect(await othersDone()).toBe(true);
@@ -322,7 +348,9 @@ describe("polling health-check URLs", () => {
   });
 
   it("never lets two pollers claim the same service", async () => {
-    const services = await Promise.all(Array.from({ length: 12 }, (_, i) => seedService(acme.id, { healthCheckUrl: `${checkBase}/ok-claim-${i}` })));
+    const services = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => seedService(acme.id, { healthCheckUrl: `${checkBase}/ok-claim-${i}` })),
+    );
     await onlyDue(...services.map((s) => s.id));
     const now = new Date();
     const [a, b] = await Promise.all([claimDueChecks(8, now, 60_000), claimDueChecks(8, now, 60_000)]);
@@ -347,25 +375,37 @@ describe("polling health-check URLs", () => {
   });
 
   describe("SSRF (issue #16): without an allowance, internal addresses are never asked", () => {
-    it.each(["http://127.0.0.1:PORT/ok-ssrf", "http://[::1]:PORT/ok-ssrf", "http://0x7f000001:PORT/ok-ssrf", "http://169.254.169.254/latest/meta-data", "http://[::ffff:127.0.0.1]:PORT/ok-ssrf"])(
-      "%s is refused with a status line and no request",
-      async (template) => {
-        const url = template.replace("PORT", checkBase.split(":").at(-1)!);
-        const service = await seedService(acme.id, { healthCheckUrl: url });
-        hits.delete("/ok-ssrf");
-        await onlyDue(service.id);
-        await poller({ allowedHosts: [] }).runOnce();
-        const now = await stored(service.id);
-        expect(now.health).toBe("unknown");
-        expect(now.healthMessage).toMatch(/^Health check refused: (loopback|link-local) address/);
-        expect(hits.get("/ok-ssrf")).toBeUndefined();
-      },
-    );
+    it.each([
+      "http://127.0.0.1:PORT/ok-ssrf",
+      "http://[::1]:PORT/ok-ssrf",
+      "http://0x7f000001:PORT/ok-ssrf",
+      "http://169.254.169.254/latest/meta-data",
+      "http://[::ffff:127.0.0.1]:PORT/ok-ssrf",
+    ])("%s is refused with a status line and no request", async (template) => {
+      const url = template.replace("PORT", checkBase.split(":").at(-1)!);
+      const service = await seedService(acme.id, { healthCheckUrl: url });
+      hits.delete("/ok-ssrf");
+      await onlyDue(service.id);
+      await poller({ allowedHosts: [] }).runOnce();
+      const now = await stored(service.id);
+      expect(now.health).toBe("unknown");
+      expect(now.healthMessage).toMatch(/^Health check refused: (loopback|link-local) address/);
+      expect(hits.get("/ok-ssrf")).toBeUndefined();
+    });
 
     it("refuses an internal health-check URL when a commander saves it, naming the field", async () => {
       const service = await seedService(acme.id);
-      for (const url of ["http://169.254.169.254/latest/meta-data", "http://0x7f000001:8080/health", "http://[::ffff:10.0.0.1]/health", "http://localhost/health"]) {
-        const error = await expectAppError(updateService(acme.commander, service.id, { healthCheckUrl: url }), "validation_failed", "healthCheckUrl");
+      for (const url of [
+        "http://169.254.169.254/latest/meta-data",
+        "http://0x7f000001:8080/health",
+        "http://[::ffff:10.0.0.1]/health",
+        "http://localhost/health",
+      ]) {
+        const error = await expectAppError(
+          updateService(acme.commander, service.id, { healthCheckUrl: url }),
+          "validation_failed",
+          "healthCheckUrl",
+        );
         expect(error.message).toContain("HEALTH_CHECK_ALLOWED_HOSTS");
       }
       expect((await db().service.findUniqueOrThrow({ where: { id: service.id } })).healthCheckUrl).toBeNull();
@@ -375,7 +415,10 @@ describe("polling health-check URLs", () => {
       const service = await seedService(acme.id, { healthCheckUrl: `${checkBase}/to-metadata` });
       await onlyDue(service.id);
       await poller().runOnce();
-      expect(await stored(service.id)).toMatchObject({ health: "unknown", healthMessage: expect.stringMatching(/^Health check refused: link-local address \(cloud metadata\)/) });
+      expect(await stored(service.id)).toMatchObject({
+        health: "unknown",
+        healthMessage: expect.stringMatching(/^Health check refused: link-local address \(cloud metadata\)/),
+      });
     });
 
     it("never stores or shows the body of an internal answer", async () => {

@@ -52,11 +52,19 @@ function corpusFor(value: Json): { label: string; value: unknown }[] {
       { label: "wrong type (object)", value: { $ne: 1 } },
     ];
     if (ISO.test(value)) {
-      bad.push({ label: "year 0", value: "0000-01-01T00:00:00Z" }, { label: "year 0000 date", value: "0000-01-01" }, { label: "year 275760", value: "+275760-09-13T00:00:00.000Z" });
+      bad.push(
+        { label: "year 0", value: "0000-01-01T00:00:00Z" },
+        { label: "year 0000 date", value: "0000-01-01" },
+        { label: "year 275760", value: "+275760-09-13T00:00:00.000Z" },
+      );
     }
     return bad;
   }
-  if (typeof value === "number") return [{ label: "wrong type (string)", value: "12" }, { label: "wrong type (object)", value: {} }];
+  if (typeof value === "number")
+    return [
+      { label: "wrong type (string)", value: "12" },
+      { label: "wrong type (object)", value: {} },
+    ];
   if (typeof value === "boolean") return [{ label: "wrong type (string)", value: "yes" }];
   if (Array.isArray(value)) return [{ label: "wrong type (string)", value: "not a list" }];
   return [];
@@ -92,11 +100,18 @@ function mutationsOf(body: unknown, method: HttpMethod): Mutation[] {
   const out: Mutation[] = [];
   for (const leaf of leaves(json)) {
     if (leaf.path.length === 0) continue;
-    for (const item of corpusFor(leaf.value)) out.push({ field: leaf.path.join("."), label: item.label, body: replaced(json, leaf.path, item.value) });
+    for (const item of corpusFor(leaf.value))
+      out.push({ field: leaf.path.join("."), label: item.label, body: replaced(json, leaf.path, item.value) });
   }
   const firstString = leaves(json).find((l) => typeof l.value === "string" && l.path.length > 0);
   if (firstString) out.push({ field: firstString.path.join("."), label: "10 MB string", body: replaced(json, firstString.path, TEN_MB) });
-  if (!Array.isArray(json)) out.push({ field: "zzUnknown", label: "unknown key", body: { ...(json as Record<string, Json>), zzUnknown: 1 }, mayPass: method !== "PATCH" });
+  if (!Array.isArray(json))
+    out.push({
+      field: "zzUnknown",
+      label: "unknown key",
+      body: { ...(json as Record<string, Json>), zzUnknown: 1 },
+      mayPass: method !== "PATCH",
+    });
   out.push({ field: "(body)", label: "wrong type (array body)", body: [json] });
   out.push({ field: "(body)", label: "wrong type (number body)", body: 42 });
   return out;
@@ -127,7 +142,9 @@ function namesField(answer: RouteAnswer, field: string): boolean {
   const error = (answer.body as { error?: { message?: string; details?: { fields?: { field: string }[] } } } | null)?.error;
   if (field === "(body)") return true;
   const last = field.split(".").at(-1)!;
-  const named = (error?.details?.fields ?? []).some((f) => f.field === field || f.field.split(".").includes(last) || field.startsWith(f.field) && f.field !== "");
+  const named = (error?.details?.fields ?? []).some(
+    (f) => f.field === field || f.field.split(".").includes(last) || (field.startsWith(f.field) && f.field !== ""),
+  );
   return named || (error?.message ?? "").includes(last);
 }
 
@@ -165,9 +182,9 @@ describe("hostile input on every write route", () => {
             if ((await footprint()) !== before) problems.push(`${what}: answered ${res.status} but wrote`);
           } else if (res.status < 400) {
             if (!mutation.mayPass) problems.push(`${what}: accepted with ${res.status}`);
-          }
-          else {
-            if (res.status !== 413 && !namesField(res, mutation.field)) problems.push(`${what}: ${res.status} does not name the field: ${text}`);
+          } else {
+            if (res.status !== 413 && !namesField(res, mutation.field))
+              problems.push(`${what}: ${res.status} does not name the field: ${text}`);
             if ((await footprint()) !== before) problems.push(`${what}: refused with ${res.status} but wrote`);
           }
         }

@@ -106,9 +106,19 @@ describe("names that look alike are the same name", () => {
 
 describe("money and counts have realistic ceilings", () => {
   it("refuses revenuePerMinute 1e308 (triage showed Infinity) and a count of 1e12, naming them", async () => {
-    await expectAppError(updateImpactSettings(org.admin, { baselines: { checkout: { revenuePerMinute: 1e308, ordersPerMinute: 10, customersPerMinute: 100, conversionWeight: 1 } } }), "validation_failed", "baselines.checkout.revenuePerMinute");
+    await expectAppError(
+      updateImpactSettings(org.admin, {
+        baselines: { checkout: { revenuePerMinute: 1e308, ordersPerMinute: 10, customersPerMinute: 100, conversionWeight: 1 } },
+      }),
+      "validation_failed",
+      "baselines.checkout.revenuePerMinute",
+    );
     const incident = await seedIncident(org.responder, { title: "Checkout errors" });
-    await expectAppError(setIncidentImpact(org.responder, incident.id, { journeys: { checkout: { degradation: 40, failedCheckouts: 1e12 } } }), "validation_failed", "journeys.checkout.failedCheckouts");
+    await expectAppError(
+      setIncidentImpact(org.responder, incident.id, { journeys: { checkout: { degradation: 40, failedCheckouts: 1e12 } } }),
+      "validation_failed",
+      "journeys.checkout.failedCheckouts",
+    );
   });
 });
 

@@ -27,7 +27,12 @@ describe("the demo retailer's impact", () => {
     const impact = await getIncidentImpact(viewer, incident.id);
     expect(impact.perMinute.revenue).toBeGreaterThan(0);
     expect(impact.lossSoFar.revenue).toBeGreaterThan(impact.perMinute.revenue);
-    expect(impact.journeys.map((j) => [j.journey, j.degradation])).toEqual(expect.arrayContaining([["checkout", 35], ["payment", 25]]));
+    expect(impact.journeys.map((j) => [j.journey, j.degradation])).toEqual(
+      expect.arrayContaining([
+        ["checkout", 35],
+        ["payment", 25],
+      ]),
+    );
     expect(impact.responseCost.personHours).toBeGreaterThan(0);
     const all = await p.timelineEvent.findMany({ where: { incidentId: incident.id, kind: "impact_change" }, orderBy: { seq: "asc" } });
     // One entry marks the payment gateway impacted; the other two are the journey changes.

@@ -34,7 +34,12 @@ beforeAll(async () => {
     timeZone: "Europe/Berlin",
     hourlyProfile: [],
     responderHourlyRate: 90,
-    baselines: { checkout: baseline(3000, 1), payment: baseline(3000, 1), product_page: baseline(2800, 0.85), browse: baseline(3000, 0.35) },
+    baselines: {
+      checkout: baseline(3000, 1),
+      payment: baseline(3000, 1),
+      product_page: baseline(2800, 0.85),
+      browse: baseline(3000, 0.35),
+    },
     peakWindows: [],
   });
 });
@@ -76,8 +81,16 @@ describe("setting an incident's impact", () => {
     expect(await counts(incident.id)).toEqual({ changes: 2, entries: 1 });
     const entry = await db().timelineEvent.findFirstOrThrow({ where: { incidentId: incident.id, kind: "impact_change" } });
     expect(entry.authorId).toBe(org.responder.userId);
-    expect(entry.body).toBe("Impact: Checkout 40% degraded (was 0%), 120 failed checkouts; Payment 25% degraded (was 0%), error rate 18.5% — PSP timeouts");
-    expect(entry.data).toMatchObject({ field: "impact", changes: [{ journey: "checkout", degradation: 40, previous: 0 }, { journey: "payment", degradation: 25 }] });
+    expect(entry.body).toBe(
+      "Impact: Checkout 40% degraded (was 0%), 120 failed checkouts; Payment 25% degraded (was 0%), error rate 18.5% — PSP timeouts",
+    );
+    expect(entry.data).toMatchObject({
+      field: "impact",
+      changes: [
+        { journey: "checkout", degradation: 40, previous: 0 },
+        { journey: "payment", degradation: 25 },
+      ],
+    });
     const rows = await db().incidentImpactChange.findMany({ where: { incidentId: incident.id } });
     expect(rows.every((r) => r.eventSeq === entry.seq && r.authorId === org.responder.userId)).toBe(true);
 
@@ -89,7 +102,10 @@ describe("setting an incident's impact", () => {
     // Same degradation, nothing new: no entry.
     await setIncidentImpact(org.commander, incident.id, { journeys: { checkout: { degradation: 10 } } });
     expect(await counts(incident.id)).toEqual({ changes: 3, entries: 2 });
-    const last = await db().timelineEvent.findFirstOrThrow({ where: { incidentId: incident.id, kind: "impact_change" }, orderBy: { seq: "desc" } });
+    const last = await db().timelineEvent.findFirstOrThrow({
+      where: { incidentId: incident.id, kind: "impact_change" },
+      orderBy: { seq: "desc" },
+    });
     expect(last.body).toBe("Impact: Checkout 10% degraded (was 40%)");
   });
 
@@ -98,7 +114,9 @@ describe("setting an incident's impact", () => {
     const started = new Date(Date.now() - 30 * 60_000);
     await updateIncident(org.commander, incident.id, { startedAt: started.toISOString() });
     const since = new Date(started.getTime() + 10 * 60_000);
-    const impact = await setIncidentImpact(org.commander, incident.id, { journeys: { checkout: { degradation: 50, since: since.toISOString() } } });
+    const impact = await setIncidentImpact(org.commander, incident.id, {
+      journeys: { checkout: { degradation: 50, since: since.toISOString() } },
+    });
     const minutes = (Date.parse(impact.asOf) - since.getTime()) / 60_000;
     expect(impact.lossSoFar.revenue).toBeCloseTo(3000 * 0.5 * minutes, 3);
     expect(impact.projectionNextHour.revenue).toBeCloseTo(3000 * 0.5 * 60, 3);
@@ -107,11 +125,15 @@ describe("setting an incident's impact", () => {
 
   it("is refused to viewers and hidden from other organisations", async () => {
     const incident = await seedIncident(org.commander);
-    expect((await appErrorOf(setIncidentImpact(org.viewer, incident.id, { journeys: { checkout: { degradation: 10 } } }))).status).toBe(403);
+    expect((await appErrorOf(setIncidentImpact(org.viewer, incident.id, { journeys: { checkout: { degradation: 10 } } }))).status).toBe(
+      403,
+    );
     expect((await getIncidentImpact(org.viewer, incident.id)).perMinute.revenue).toBe(0);
     const other = await seedOrganization("Globex");
     expect((await appErrorOf(getIncidentImpact(other.admin, incident.id))).status).toBe(404);
-    expect((await appErrorOf(setIncidentImpact(other.admin, incident.id, { journeys: { checkout: { degradation: 10 } } }))).status).toBe(404);
+    expect((await appErrorOf(setIncidentImpact(other.admin, incident.id, { journeys: { checkout: { degradation: 10 } } }))).status).toBe(
+      404,
+    );
     expect(await counts(incident.id)).toEqual({ changes: 0, entries: 0 });
   });
 
@@ -147,8 +169,14 @@ describe("impact settings", () => {
       [{ hourlyProfile: [1, 2, 3] }, "hourlyProfile"],
       [{ hourlyProfile: Array.from({ length: 24 }, (_, h) => (h === 3 ? -1 : 1)) }, "hourlyProfile.3"],
       [{ responderHourlyRate: -1 }, "responderHourlyRate"],
-      [{ peakWindows: [{ name: "BF", startsAt: "2026-11-28T00:00:00Z", endsAt: "2026-11-27T00:00:00Z", multiplier: 4 }] }, "peakWindows.0.endsAt"],
-      [{ peakWindows: [{ name: "BF", startsAt: "2026-11-27T00:00:00Z", endsAt: "2026-11-28T00:00:00Z", multiplier: 0 }] }, "peakWindows.0.multiplier"],
+      [
+        { peakWindows: [{ name: "BF", startsAt: "2026-11-28T00:00:00Z", endsAt: "2026-11-27T00:00:00Z", multiplier: 4 }] },
+        "peakWindows.0.endsAt",
+      ],
+      [
+        { peakWindows: [{ name: "BF", startsAt: "2026-11-27T00:00:00Z", endsAt: "2026-11-28T00:00:00Z", multiplier: 0 }] },
+        "peakWindows.0.multiplier",
+      ],
     ];
     for (const [body, field] of bad) {
       const error = await appErrorOf(updateImpactSettings(org.admin, body));

@@ -36,14 +36,21 @@ describe("the incident in one statement", () => {
       await createService(acme.admin, { name: "Checkout API", teamId: storefront.id, tier: 1 }),
       await createService(acme.admin, { name: "Basket", teamId: storefront.id, tier: 2 }),
     ];
-    const incident = await seedIncident(acme.responder, { title: "Card payments failing", severity: "SEV1", summary: "Authorisations time out" });
+    const incident = await seedIncident(acme.responder, {
+      title: "Card payments failing",
+      severity: "SEV1",
+      summary: "Authorisations time out",
+    });
     await setImpactedServices(acme.commander, incident.id, { serviceIds: services.map((s) => s.id) });
     await setIncidentRole(acme.commander, incident.id, { role: "commander", userId: acme.commander.userId });
     await setIncidentRole(acme.commander, incident.id, { role: "comms_lead", userId: acme.admin.userId });
     await setIncidentRole(acme.commander, incident.id, { role: "scribe", userId: acme.responder.userId });
     for (const person of [cy, ana, bo]) if (person) await setResponder(person, incident.id, { userId: person.userId }, true);
     await updateIncident(acme.commander, incident.id, { status: "identified" });
-    await db().incident.update({ where: { id: incident.id }, data: { suggestedCommanderId: bo?.userId ?? null, tags: ["black-friday", "payments"] } });
+    await db().incident.update({
+      where: { id: incident.id },
+      data: { suggestedCommanderId: bo?.userId ?? null, tags: ["black-friday", "payments"] },
+    });
 
     const orm = await getIncidentOrThrow(acme.viewer, incident.id);
     expect(orm.services).toHaveLength(4);

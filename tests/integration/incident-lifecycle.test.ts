@@ -49,7 +49,11 @@ describe("status and severity", () => {
     expect(reopened.resolvedAt).toBeNull();
 
     expect(await entriesAfter(incident, 1)).toEqual([
-      { kind: "status_change", body: "Status: Investigating → Identified", data: { field: "status", from: "investigating", to: "identified" } },
+      {
+        kind: "status_change",
+        body: "Status: Investigating → Identified",
+        data: { field: "status", from: "investigating", to: "identified" },
+      },
       { kind: "severity_change", body: "Severity: SEV2 → SEV1", data: { field: "severity", from: "SEV2", to: "SEV1" } },
       { kind: "status_change", body: "Resolved: Identified → Resolved", data: expect.objectContaining({ to: "resolved" }) },
       expect.objectContaining({ kind: "status_change", body: expect.stringMatching(/^Mitigated time: /) }),
@@ -103,7 +107,14 @@ describe("status and severity", () => {
     const audits = await db().auditLog.count({ where: { entityId: incident.id } });
     const queued = await db().outboundDelivery.count({ where: { incidentId: incident.id } });
     // The same values again, as a retried request or a form saved unchanged would send them.
-    const same = await updateIncident(acme.commander, incident.id, { status: "identified", severity: "SEV2", tags: ["checkout"], title: current.title, summary: current.summary, startedAt: current.startedAt });
+    const same = await updateIncident(acme.commander, incident.id, {
+      status: "identified",
+      severity: "SEV2",
+      tags: ["checkout"],
+      title: current.title,
+      summary: current.summary,
+      startedAt: current.startedAt,
+    });
     expect(same).toEqual(current);
     expect(await seqOf(incident.id)).toBe(seq);
     expect(await db().auditLog.count({ where: { entityId: incident.id } })).toBe(audits);
@@ -132,7 +143,9 @@ describe("key times", () => {
     const early = new Date(Date.parse(started) - 60_000).toISOString();
     const outOfOrder = await appErrorOf(updateIncident(acme.commander, incident.id, { resolvedAt: early }));
     expect(fieldsOf(outOfOrder)).toEqual(["resolvedAt"]);
-    const future = await appErrorOf(updateIncident(acme.commander, incident.id, { mitigatedAt: new Date(Date.now() + 3_600_000).toISOString() }));
+    const future = await appErrorOf(
+      updateIncident(acme.commander, incident.id, { mitigatedAt: new Date(Date.now() + 3_600_000).toISOString() }),
+    );
     expect(fieldsOf(future)).toEqual(["mitigatedAt"]);
     expect(await seqOf(incident.id)).toBe(before);
   });
@@ -143,7 +156,10 @@ describe("roles", () => {
     const incident = await seedIncident(acme.commander);
     const handed = await setIncidentRole(acme.commander, incident.id, { role: "commander", userId: acme.responder.userId });
     expect(handed.commander?.id).toBe(acme.responder.userId);
-    expect((await entriesAfter(incident, 1))[0]).toMatchObject({ kind: "role_change", body: `${acme.commander.name} handed command to ${acme.responder.name}` });
+    expect((await entriesAfter(incident, 1))[0]).toMatchObject({
+      kind: "role_change",
+      body: `${acme.commander.name} handed command to ${acme.responder.name}`,
+    });
     expect((await updateIncident(acme.responder, incident.id, { status: "mitigating" })).status).toBe("mitigating");
     const lead = await setIncidentRole(acme.responder, incident.id, { role: "comms_lead", userId: acme.admin.userId });
     expect(lead.commsLead?.id).toBe(acme.admin.userId);
@@ -155,15 +171,21 @@ describe("roles", () => {
     expect(fieldsOf(viewer)).toEqual(["userId"]);
     const stranger = await appErrorOf(setIncidentRole(acme.commander, incident.id, { role: "scribe", userId: globex.responder.userId }));
     expect(fieldsOf(stranger)).toEqual(["userId"]);
-    expect(fieldsOf(await appErrorOf(setIncidentRole(acme.commander, incident.id, { role: "commander", userId: null })))).toEqual(["userId"]);
-    expect(await appErrorOf(setIncidentRole(acme.responder, incident.id, { role: "scribe", userId: acme.responder.userId }))).toMatchObject({ code: "forbidden" });
+    expect(fieldsOf(await appErrorOf(setIncidentRole(acme.commander, incident.id, { role: "commander", userId: null })))).toEqual([
+      "userId",
+    ]);
+    expect(await appErrorOf(setIncidentRole(acme.responder, incident.id, { role: "scribe", userId: acme.responder.userId }))).toMatchObject(
+      { code: "forbidden" },
+    );
   });
 
   it("lets people join as responders themselves; only commanders add or remove others", async () => {
     const incident = await seedIncident(acme.commander);
     const joined = await setResponder(acme.responder, incident.id, { userId: acme.responder.userId }, true);
     expect(joined.responders.map((r) => r.id)).toEqual([acme.responder.userId]);
-    expect(await appErrorOf(setResponder(acme.responder, incident.id, { userId: acme.admin.userId }, true))).toMatchObject({ code: "forbidden" });
+    expect(await appErrorOf(setResponder(acme.responder, incident.id, { userId: acme.admin.userId }, true))).toMatchObject({
+      code: "forbidden",
+    });
     const removed = await setResponder(acme.commander, incident.id, { userId: acme.responder.userId }, false);
     expect(removed.responders).toEqual([]);
     expect((await entriesAfter(incident, 1)).map((e) => e.body)).toEqual([
@@ -198,7 +220,9 @@ describe("impacted services", () => {
       ["impact_change", `No longer impacted: ${psp.name}`],
     ]);
     const before = await seqOf(incident.id);
-    expect(fieldsOf(await appErrorOf(setImpactedServices(acme.responder, incident.id, { serviceIds: [foreign.id] })))).toEqual(["serviceIds"]);
+    expect(fieldsOf(await appErrorOf(setImpactedServices(acme.responder, incident.id, { serviceIds: [foreign.id] })))).toEqual([
+      "serviceIds",
+    ]);
     expect(await seqOf(incident.id)).toBe(before);
   });
 });

@@ -28,7 +28,15 @@ function callbackOf(node: ReactNode): string | undefined {
 }
 
 // As Next hands them to the page: already percent-decoded.
-const OFF_SITE = ["/\\evil.example/phish", "/\t/evil.example/phish", "/\\/evil.example", "//evil.example", "https://evil.example/", "javascript:alert(1)", "/\n/evil.example"];
+const OFF_SITE = [
+  "/\\evil.example/phish",
+  "/\t/evil.example/phish",
+  "/\\/evil.example",
+  "//evil.example",
+  "https://evil.example/",
+  "javascript:alert(1)",
+  "/\n/evil.example",
+];
 
 describe("where sign-in sends you", () => {
   for (const value of OFF_SITE) {

@@ -19,7 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => testDb.close());
 
-const attempt = (email: string, password: string, address = "203.0.113.50") => authorizeCredentials({ email, password }, { headers: { "x-warroom-client-ip": address } });
+const attempt = (email: string, password: string, address = "203.0.113.50") =>
+  authorizeCredentials({ email, password }, { headers: { "x-warroom-client-ip": address } });
 
 // Issue #16, finding 8: a locked account answered AccountLocked (unknown ones CredentialsSignin),
 // and anyone could keep a known account locked for its owner.

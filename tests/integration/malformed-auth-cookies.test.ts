@@ -36,7 +36,10 @@ async function malformedSessions(): Promise<[string, string][]> {
     ["garbage", `${SESSION_COOKIE}=garbage`],
     ["broken percent-encoding", `${SESSION_COOKIE}=%ZZ%E0%A4%A`],
     ["a truncated token", `${SESSION_COOKIE}=${validToken.slice(0, validToken.length - 12)}`],
-    ["a token with a flipped byte", `${SESSION_COOKIE}=${validToken.slice(0, 40)}${validToken[40] === "A" ? "B" : "A"}${validToken.slice(41)}`],
+    [
+      "a token with a flipped byte",
+      `${SESSION_COOKIE}=${validToken.slice(0, 40)}${validToken[40] === "A" ? "B" : "A"}${validToken.slice(41)}`,
+    ],
     ["a token from another deployment's secret", `${SESSION_COOKIE}=${otherSecret}`],
     ["an expired token", `${SESSION_COOKIE}=${expired}`],
     ["a five-part token of empty parts", `${SESSION_COOKIE}=....`],
@@ -47,11 +50,27 @@ async function malformedSessions(): Promise<[string, string][]> {
   ];
 }
 
-const MALFORMED_CALLBACKS = ["http://[::1", "http://%ZZ", "javascript:alert(1)", "%ZZ", "http://", "/\\evil.example/phish", "https://evil.example/phish"];
+const MALFORMED_CALLBACKS = [
+  "http://[::1",
+  "http://%ZZ",
+  "javascript:alert(1)",
+  "%ZZ",
+  "http://",
+  "/\\evil.example/phish",
+  "https://evil.example/phish",
+];
 
 function authCall(handler: typeof GET, segments: string[], init: { method: string; cookie?: string; query?: string; body?: string }) {
-  const headers: Record<string, string> = { host: "localhost:3000", ...(init.cookie ? { cookie: init.cookie } : {}), ...(init.body ? { "content-type": "application/x-www-form-urlencoded" } : {}) };
-  const req = new NextRequest(`${ORIGIN}/api/auth/${segments.join("/")}${init.query ?? ""}`, { method: init.method, headers, body: init.body });
+  const headers: Record<string, string> = {
+    host: "localhost:3000",
+    ...(init.cookie ? { cookie: init.cookie } : {}),
+    ...(init.body ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+  };
+  const req = new NextRequest(`${ORIGIN}/api/auth/${segments.join("/")}${init.query ?? ""}`, {
+    method: init.method,
+    headers,
+    body: init.body,
+  });
   return inRequestScope("/api/auth/[...nextauth]", headers, () => handler(req, { params: Promise.resolve({ nextauth: segments }) }));
 }
 
@@ -81,10 +100,16 @@ describe("a malformed next-auth.callback-url cookie or callbackUrl query", () =>
         const body = method === "POST" ? `email=${encodeURIComponent(acme.admin.email)}&password=wrong-password` : undefined;
         const cookie = `next-auth.callback-url=${encodeURIComponent(value)}`;
         expectCleanAnswer(`${method} ${segments.join("/")} with the cookie`, await authCall(handler, segments, { method, cookie, body }));
-        expectCleanAnswer(`${method} ${segments.join("/")} with the query`, await authCall(handler, segments, { method, query: `?callbackUrl=${encodeURIComponent(value)}`, body }));
+        expectCleanAnswer(
+          `${method} ${segments.join("/")} with the query`,
+          await authCall(handler, segments, { method, query: `?callbackUrl=${encodeURIComponent(value)}`, body }),
+        );
       }
       // The session endpoint still answers a signed-in browser, bad cookie beside the good one.
-      const res = await authCall(GET, ["session"], { method: "GET", cookie: `next-auth.callback-url=${encodeURIComponent(value)}; ${SESSION_COOKIE}=${validToken}` });
+      const res = await authCall(GET, ["session"], {
+        method: "GET",
+        cookie: `next-auth.callback-url=${encodeURIComponent(value)}; ${SESSION_COOKIE}=${validToken}`,
+      });
       expect(res.status).toBe(200);
       expect(((await res.json()) as { user?: { id?: string } }).user?.id).toBe(acme.admin.userId);
     });
@@ -94,7 +119,9 @@ describe("a malformed next-auth.callback-url cookie or callbackUrl query", () =>
 describe("a malformed session cookie", () => {
   it("is a 401 in the error shape on the API", async () => {
     for (const [label, cookie] of await malformedSessions()) {
-      const res = await inRequestScope("/api/incidents", { cookie }, () => callRoute(incidentsRoute.GET, { method: "GET", path: "/api/incidents", headers: { cookie } }));
+      const res = await inRequestScope("/api/incidents", { cookie }, () =>
+        callRoute(incidentsRoute.GET, { method: "GET", path: "/api/incidents", headers: { cookie } }),
+      );
       expect(res.status, label).toBe(401);
       expect((res.body as { error?: { code?: string } }).error?.code, label).toBe("unauthorized");
     }

@@ -78,10 +78,25 @@ describe("migrations on an empty database", () => {
     });
     const occurredAt = new Date("2026-11-27T09:00:00.123Z");
     await prisma.timelineEvent.create({
-      data: { incidentId: incident.id, seq: 1, kind: "hypothesis", body: "retry storm", authorId: user.id, clientId: "c-1234567890", occurredAt },
+      data: {
+        incidentId: incident.id,
+        seq: 1,
+        kind: "hypothesis",
+        body: "retry storm",
+        authorId: user.id,
+        clientId: "c-1234567890",
+        occurredAt,
+      },
     });
     await prisma.auditLog.create({
-      data: { organizationId: org.id, actorId: user.id, action: "incident.declare", entityType: "Incident", entityId: incident.id, after: { title: "PSP timeouts", tags: ["psp"] } },
+      data: {
+        organizationId: org.id,
+        actorId: user.id,
+        action: "incident.declare",
+        entityType: "Incident",
+        entityId: incident.id,
+        after: { title: "PSP timeouts", tags: ["psp"] },
+      },
     });
 
     const loaded = await prisma.organization.findUniqueOrThrow({

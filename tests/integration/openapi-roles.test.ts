@@ -27,7 +27,9 @@ function documentedWho(op: { "x-warroom-auth": string; "x-warroom-roles"?: reado
 }
 
 const doc = openApiDocument();
-const documented = Object.entries(doc.paths).flatMap(([p, item]) => Object.entries(item).map(([method, op]) => ({ key: `${method.toUpperCase()} ${p}`, op: op! })));
+const documented = Object.entries(doc.paths).flatMap(([p, item]) =>
+  Object.entries(item).map(([method, op]) => ({ key: `${method.toUpperCase()} ${p}`, op: op! })),
+);
 
 /** Matrix keys ("PATCH /api/incidents/[id]") as the document writes them ("PATCH /api/incidents/{id}"). */
 const matrixKeys = Object.keys(AUTHORIZATION_MATRIX)
@@ -42,8 +44,14 @@ describe("the OpenAPI document's roles are the authorization matrix's", () => {
     const inDocument = new Set(documented.map((d) => d.key));
     const inMatrix = new Set(matrixKeys.map((m) => m.documentedAs));
     expect(matrixKeys.length).toBeGreaterThan(40);
-    expect(matrixKeys.filter((m) => !inDocument.has(m.documentedAs)).map((m) => m.key), "in the matrix, not in the document").toEqual([]);
-    expect(documented.filter((d) => !inMatrix.has(d.key)).map((d) => d.key), "in the document, not in the matrix").toEqual([]);
+    expect(
+      matrixKeys.filter((m) => !inDocument.has(m.documentedAs)).map((m) => m.key),
+      "in the matrix, not in the document",
+    ).toEqual([]);
+    expect(
+      documented.filter((d) => !inMatrix.has(d.key)).map((d) => d.key),
+      "in the document, not in the matrix",
+    ).toEqual([]);
   });
 
   it("gives every operation the roles the matrix allows", () => {
@@ -52,14 +60,18 @@ describe("the OpenAPI document's roles are the authorization matrix's", () => {
       const op = byKey.get(documentedAs);
       if (!op) return [];
       const [expected, actual] = [matrixWho(key), documentedWho(op)];
-      return JSON.stringify(expected) === JSON.stringify(actual) ? [] : [`${documentedAs}: the matrix allows ${JSON.stringify(expected)}, the document says ${JSON.stringify(actual)}`];
+      return JSON.stringify(expected) === JSON.stringify(actual)
+        ? []
+        : [`${documentedAs}: the matrix allows ${JSON.stringify(expected)}, the document says ${JSON.stringify(actual)}`];
     });
     expect(drift).toEqual([]);
   });
 
   it("can fail: a role the matrix does not allow is drift", () => {
     expect(matrixWho("GET /api/audit")).toEqual(["ADMIN"]);
-    expect(documentedWho({ "x-warroom-auth": "session-or-token", "x-warroom-roles": ["ADMIN", "VIEWER"] })).not.toEqual(matrixWho("GET /api/audit"));
+    expect(documentedWho({ "x-warroom-auth": "session-or-token", "x-warroom-roles": ["ADMIN", "VIEWER"] })).not.toEqual(
+      matrixWho("GET /api/audit"),
+    );
     expect(documentedWho({ "x-warroom-auth": "session-or-token" })).toBe("roles missing");
     expect(matrixWho("POST /api/webhooks/[integrationId]")).toBe("public");
   });

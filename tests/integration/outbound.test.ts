@@ -77,7 +77,17 @@ const deliveriesOf = (channelId: string) => db().outboundDelivery.findMany({ whe
 
 describe("sending", () => {
   it("never connects to cloud metadata, however a stored URL spells it; the log says why", async () => {
-    const claim = { id: "d1", event: "incident.declared", payload: { text: "INC-1" }, attempts: 0, leaseUntil: new Date(), kind: "webhook", secret: "s3cret", isEnabled: true, pageId: null };
+    const claim = {
+      id: "d1",
+      event: "incident.declared",
+      payload: { text: "INC-1" },
+      attempts: 0,
+      leaseUntil: new Date(),
+      kind: "webhook",
+      secret: "s3cret",
+      isEnabled: true,
+      pageId: null,
+    };
     for (const url of ["http://169.254.169.254/latest/meta-data", "https://[::ffff:169.254.169.254]/hook", "http://0.0.0.0:80/hook"]) {
       const outcome = await postDelivery({ ...claim, url }, 2_000, new Date());
       expect(outcome.kind, url).toBe("error");
@@ -101,8 +111,18 @@ describe("sending", () => {
     const incident = await seedIncident(org.commander, { title: "Card payments declined at checkout", severity: "SEV1" });
     release();
 
-    const [delivery] = await until(() => deliveriesOf(channel.id), (rows) => rows[0]?.status === "delivered");
-    expect(delivery).toMatchObject({ status: "delivered", attempts: 3, lastStatusCode: 200, lastError: "", incidentId: incident.id, event: "incident.declared" });
+    const [delivery] = await until(
+      () => deliveriesOf(channel.id),
+      (rows) => rows[0]?.status === "delivered",
+    );
+    expect(delivery).toMatchObject({
+      status: "delivered",
+      attempts: 3,
+      lastStatusCode: 200,
+      lastError: "",
+      incidentId: incident.id,
+      event: "incident.declared",
+    });
     expect(delivery?.deliveredAt).not.toBeNull();
     const bodies = hits("/flaky").map((r) => r.body);
     expect(bodies).toHaveLength(3);
@@ -114,20 +134,33 @@ describe("sending", () => {
     expect(slack.blocks.length).toBeGreaterThan(1);
 
     const log = await listDeliveries(org.admin, { channelId: channel.id });
-    expect(log.deliveries[0]).toMatchObject({ status: "delivered", attempts: 3, lastStatusCode: 200, incident: { id: incident.id, ref: incident.ref } });
+    expect(log.deliveries[0]).toMatchObject({
+      status: "delivered",
+      attempts: 3,
+      lastStatusCode: 200,
+      incident: { id: incident.id, ref: incident.ref },
+    });
   });
 
   it("never makes the room wait for a receiver that hangs", async () => {
     // The receiver never answers (the test never releases it, and the deadline is far away): had a
     // change or a post waited for its delivery, it would never return. No stopwatch involved.
     receiver.behaviour.set("/hang", (_n, res) => hanging.push(res));
-    const channel = await seedNotificationChannel(org.admin, { name: "Hanging Teams", kind: "teams", url: `${base}/hang`, events: ["incident.severity", "incident.status"] });
+    const channel = await seedNotificationChannel(org.admin, {
+      name: "Hanging Teams",
+      kind: "teams",
+      url: `${base}/hang`,
+      events: ["incident.severity", "incident.status"],
+    });
     sender({ timeoutMs: 600_000 });
     const incident = await seedIncident(org.commander);
 
     await updateIncident(org.commander, incident.id, { severity: "SEV1" });
     // The receiver now holds the request open; the room goes on.
-    await until(async () => hits("/hang").length, (n) => n >= 1);
+    await until(
+      async () => hits("/hang").length,
+      (n) => n >= 1,
+    );
     expect(hits("/hang")).toHaveLength(1);
 
     await updateIncident(org.commander, incident.id, { status: "identified" });
@@ -148,7 +181,9 @@ describe("sending", () => {
 
   it("marks a delivery failed after the last attempt, keeping the last error; Retry now sends it again", async () => {
     let isDown = true;
-    receiver.behaviour.set("/down", (_n, res) => (isDown ? res.writeHead(500).end("boom: database unavailable") : res.writeHead(204).end()));
+    receiver.behaviour.set("/down", (_n, res) =>
+      isDown ? res.writeHead(500).end("boom: database unavailable") : res.writeHead(204).end(),
+    );
     const channel = await seedNotificationChannel(org.admin, { name: "Down hook", url: `${base}/down`, events: ["incident.declared"] });
     let clock = 0;
     const s = startOutboundSender({ ...FAST, maxAttempts: 3 }, { autoStart: false, now: () => new Date(clock) });
@@ -179,7 +214,11 @@ describe("sending", () => {
 
   it("records a receiver that does not answer in time, and one that refuses connections", async () => {
     // Refused first, with a deadline no busy machine reaches, so the refusal is what is recorded.
-    const closed = await seedNotificationChannel(org.admin, { name: "Closed", url: "http://127.0.0.1:9/hook", events: ["incident.declared"] });
+    const closed = await seedNotificationChannel(org.admin, {
+      name: "Closed",
+      url: "http://127.0.0.1:9/hook",
+      events: ["incident.declared"],
+    });
     await seedIncident(org.commander);
     await sender({ timeoutMs: 60_000 }, false).runOnce();
     expect((await deliveriesOf(closed.id))[0]?.lastError).toMatch(/^Could not connect: /);
@@ -198,7 +237,12 @@ describe("sending", () => {
   });
 
   it("never lets two senders on one database send the same delivery twice", async () => {
-    const channel = await seedNotificationChannel(org.admin, { kind: "webhook", name: "Claimed once", url: `${base}/claim`, events: ["incident.declared", "incident.severity"] });
+    const channel = await seedNotificationChannel(org.admin, {
+      kind: "webhook",
+      name: "Claimed once",
+      url: `${base}/claim`,
+      events: ["incident.declared", "incident.severity"],
+    });
     const incident = await seedIncident(org.commander);
     for (const severity of ["SEV1", "SEV2", "SEV3", "SEV4", "SEV1", "SEV2", "SEV3", "SEV4", "SEV1", "SEV2", "SEV3"] as const) {
       await updateIncident(org.commander, incident.id, { severity });
@@ -216,7 +260,12 @@ describe("sending", () => {
   });
 
   it("signs webhooks: HMAC-SHA256 of timestamp.body with the channel's secret, the delivery id for de-duplication", async () => {
-    const channel = await seedNotificationChannel(org.admin, { kind: "webhook", name: "Status tool", url: `${base}/signed`, events: ["incident.commander"] });
+    const channel = await seedNotificationChannel(org.admin, {
+      kind: "webhook",
+      name: "Status tool",
+      url: `${base}/signed`,
+      events: ["incident.commander"],
+    });
     expect(channel.secret).toMatch(/^whsec_/);
     const s = sender({}, false);
     const incident = await seedIncident(org.commander);
@@ -231,8 +280,16 @@ describe("sending", () => {
     expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(30);
     const expected = `v1=${createHmac("sha256", channel.secret!).update(`${timestamp}.${hit!.body}`).digest("hex")}`;
     expect(hit?.headers["x-warroom-signature"]).toBe(expected);
-    const body = JSON.parse(hit!.body) as { event: string; incident: { id: string; commander: string }; data: { from: string; to: string } };
-    expect(body).toMatchObject({ event: "incident.commander", incident: { id: incident.id, commander: org.admin.name }, data: { from: org.commander.name, to: org.admin.name } });
+    const body = JSON.parse(hit!.body) as {
+      event: string;
+      incident: { id: string; commander: string };
+      data: { from: string; to: string };
+    };
+    expect(body).toMatchObject({
+      event: "incident.commander",
+      incident: { id: incident.id, commander: org.admin.name },
+      data: { from: org.commander.name, to: org.admin.name },
+    });
 
     // A rotated secret signs the next delivery; the old one no longer verifies.
     const { secret } = await updateChannel(org.admin, channel.id, { rotateSecret: true });
@@ -296,11 +353,16 @@ describe("who gets what", () => {
     const other = await createTeam(org.admin, { name: "Feeds late" });
     const stock = await createService(org.admin, { name: "Stock sync late", teamId: team.id });
     const feed = await createService(org.admin, { name: "Price feed late", teamId: other.id });
-    const teamChannel = await seedNotificationChannel(org.admin, { name: "Inventory declared", teamId: team.id, events: ["incident.declared"] });
+    const teamChannel = await seedNotificationChannel(org.admin, {
+      name: "Inventory declared",
+      teamId: team.id,
+      events: ["incident.declared"],
+    });
     const global = await seedNotificationChannel(org.admin, { name: "Global declared", events: ["incident.declared"] });
 
     const incident = await seedIncident(org.commander);
-    const count = async (channelId: string) => db().outboundDelivery.count({ where: { channelId, incidentId: incident.id, event: "incident.declared" } });
+    const count = async (channelId: string) =>
+      db().outboundDelivery.count({ where: { channelId, incidentId: incident.id, event: "incident.declared" } });
     expect([await count(teamChannel.id), await count(global.id)]).toEqual([0, 1]);
 
     await setImpactedServices(org.commander, incident.id, { serviceIds: [stock.id] });
@@ -313,10 +375,23 @@ describe("who gets what", () => {
   it("tells the owning team when an alert opens an incident on its service", async () => {
     const team = await createTeam(org.admin, { name: "Checkout alerts" });
     const service = await createService(org.admin, { name: "Checkout alerting API", teamId: team.id });
-    const teamChannel = await seedNotificationChannel(org.admin, { kind: "teams", name: "Checkout on Teams", teamId: team.id, events: ["incident.declared"] });
-    const { integration, secret } = await createIntegration(org.admin, { kind: "generic", name: "Synthetic outbound", defaultServiceId: service.id });
+    const teamChannel = await seedNotificationChannel(org.admin, {
+      kind: "teams",
+      name: "Checkout on Teams",
+      teamId: team.id,
+      events: ["incident.declared"],
+    });
+    const { integration, secret } = await createIntegration(org.admin, {
+      kind: "generic",
+      name: "Synthetic outbound",
+      defaultServiceId: service.id,
+    });
     const alert = { dedupKey: "checkout-5xx-outbound", status: "firing", title: "Checkout 5xx above 5%" };
-    const result = await ingestWebhook(integration.id, { headers: new Headers({ "x-warroom-secret": secret }), rawBody: JSON.stringify(alert), query: new URLSearchParams() });
+    const result = await ingestWebhook(integration.id, {
+      headers: new Headers({ "x-warroom-secret": secret }),
+      rawBody: JSON.stringify(alert),
+      query: new URLSearchParams(),
+    });
     expect(result.opened).toBe(1);
     const rows = await deliveriesOf(teamChannel.id);
     expect(rows).toHaveLength(1);
@@ -346,12 +421,21 @@ describe("managing channels", () => {
   });
 
   it("audits every change without the URL's token or the secret, and deleting takes the log with it", async () => {
-    const channel = await seedNotificationChannel(org.admin, { kind: "webhook", name: "Audited", url: "https://tools.example.com/hooks/very-secret-token" });
+    const channel = await seedNotificationChannel(org.admin, {
+      kind: "webhook",
+      name: "Audited",
+      url: "https://tools.example.com/hooks/very-secret-token",
+    });
     await updateChannel(org.admin, channel.id, { isEnabled: false });
     await sendTestMessage(org.admin, channel.id);
     await deleteChannel(org.admin, channel.id);
     const audits = await db().auditLog.findMany({ where: { entityId: channel.id }, orderBy: { createdAt: "asc" } });
-    expect(audits.map((a) => a.action)).toEqual(["notification_channel.create", "notification_channel.update", "notification_channel.test", "notification_channel.delete"]);
+    expect(audits.map((a) => a.action)).toEqual([
+      "notification_channel.create",
+      "notification_channel.update",
+      "notification_channel.test",
+      "notification_channel.delete",
+    ]);
     const text = JSON.stringify(audits);
     expect(text).not.toContain("very-secret-token");
     expect(text).not.toContain(channel.secret!);

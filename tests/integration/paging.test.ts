@@ -45,7 +45,10 @@ beforeAll(async () => {
   // Unless a test sets a behaviour for the path: PagerDuty's or Opsgenie's 202.
   receiver = await startHttpReceiver({
     parse: (text) => JSON.parse(text || "{}") as Record<string, unknown>,
-    answer: (p, res) => res.writeHead(202, { "content-type": "application/json" }).end(p.startsWith("/og") ? fixture("opsgenie-create-accepted.json") : fixture("pagerduty-enqueue-accepted.json")),
+    answer: (p, res) =>
+      res
+        .writeHead(202, { "content-type": "application/json" })
+        .end(p.startsWith("/og") ? fixture("opsgenie-create-accepted.json") : fixture("pagerduty-enqueue-accepted.json")),
   });
   ({ base } = receiver);
   // The vendors' base URLs, pointed at the local receiver (as PAGERDUTY_EVENTS_URL / OPSGENIE_API_URL would be).
@@ -69,7 +72,10 @@ afterAll(async () => {
 });
 
 function sender(): OutboundSender {
-  const s = startOutboundSender({ ...DEFAULT_OUTBOUND_CONFIG, tickMs: 50, timeoutMs: 2_000, backoffMs: 20, backoffMaxMs: 100, maxAttempts: 5 }, { onPageAttempt: recordPageAttempt });
+  const s = startOutboundSender(
+    { ...DEFAULT_OUTBOUND_CONFIG, tickMs: 50, timeoutMs: 2_000, backoffMs: 20, backoffMaxMs: 100, maxAttempts: 5 },
+    { onPageAttempt: recordPageAttempt },
+  );
   senders.push(s);
   return s;
 }
@@ -90,7 +96,13 @@ let tagCount = 0;
 async function scene(route: Record<string, unknown>, severity: "SEV1" | "SEV2" = "SEV1", onCall: string[] = []) {
   const tag = ++tagCount;
   const team = await createTeam(org.admin, { name: `Payments ${tag}`, onCall });
-  const service = await createService(org.admin, { name: `Payment gateway ${tag}`, teamId: team.id, kind: "payment", tier: 1, journeys: ["payment"] });
+  const service = await createService(org.admin, {
+    name: `Payment gateway ${tag}`,
+    teamId: team.id,
+    kind: "payment",
+    tier: 1,
+    journeys: ["payment"],
+  });
   const incident = await seedIncident(org.commander, { title: "Card payments declined at checkout", severity });
   await setImpactedServices(org.commander, incident.id, { serviceIds: [service.id] });
   const { route: saved } = await setPagingRoute(org.commander, team.id, route);
@@ -109,16 +121,25 @@ async function expectAppError(promise: Promise<unknown>, code: AppError["code"],
 describe("PagerDuty", () => {
   it("pages in Events API v2 format, retries a 503 with the same dedup key, and records who paged", async () => {
     let seen = 0;
-    receiver.behaviour.set(pdPath, (_n, res) => (seen++ === 0 ? res.writeHead(503).end("upstream busy") : res.writeHead(202).end(fixture("pagerduty-enqueue-accepted.json"))));
+    receiver.behaviour.set(pdPath, (_n, res) =>
+      seen++ === 0 ? res.writeHead(503).end("upstream busy") : res.writeHead(202).end(fixture("pagerduty-enqueue-accepted.json")),
+    );
     const { team, incident } = await scene({ kind: "pagerduty", key: ROUTING_KEY });
     sender();
     const before = hits(pdPath).length;
 
     const { page, entries } = await pageTeam(org.responder, incident.id, { teamId: team.id, reason: "gateway 502s since 14:03" });
     expect(page).toMatchObject({ status: "triggered", kind: "pagerduty", team: { id: team.id }, pagedBy: { id: org.responder.userId } });
-    expect(entries[0]).toMatchObject({ kind: "notification", author: { id: org.responder.userId }, data: { channel: "pager", teamId: team.id, target: team.name, acknowledgedAt: null } });
+    expect(entries[0]).toMatchObject({
+      kind: "notification",
+      author: { id: org.responder.userId },
+      data: { channel: "pager", teamId: team.id, target: team.name, acknowledgedAt: null },
+    });
 
-    const delivered = await until(() => db().outboundDelivery.findFirst({ where: { pageId: page.id } }), (d) => d?.status === "delivered");
+    const delivered = await until(
+      () => db().outboundDelivery.findFirst({ where: { pageId: page.id } }),
+      (d) => d?.status === "delivered",
+    );
     expect(delivered).toMatchObject({ status: "delivered", attempts: 2, lastStatusCode: 202 });
     const [first, retry] = hits(pdPath).slice(before);
     expect(retry?.body).toEqual(first?.body);
@@ -126,7 +147,12 @@ describe("PagerDuty", () => {
       routing_key: ROUTING_KEY,
       event_action: "trigger",
       dedup_key: `warroom-${incident.id}-${team.id}`,
-      payload: { severity: "critical", source: "Warroom", group: team.name, summary: expect.stringContaining(`${incident.ref} Card payments declined at checkout: gateway 502s since 14:03`) as unknown },
+      payload: {
+        severity: "critical",
+        source: "Warroom",
+        group: team.name,
+        summary: expect.stringContaining(`${incident.ref} Card payments declined at checkout: gateway 502s since 14:03`) as unknown,
+      },
       client: "Warroom",
       client_url: expect.stringContaining(`/incidents/${incident.id}`) as unknown,
       links: [{ href: expect.stringContaining(`/incidents/${incident.id}`) as unknown }],
@@ -136,35 +162,61 @@ describe("PagerDuty", () => {
 
     // The room's "Teams to tell" reads the same record as "Mark told".
     const radius = await getIncidentBlastRadius(org.viewer, incident.id);
-    expect(radius.teams.find((t) => t.team.id === team.id)?.notification).toMatchObject({ channel: "pager", by: { id: org.responder.userId }, acknowledgedAt: null });
+    expect(radius.teams.find((t) => t.team.id === team.id)?.notification).toMatchObject({
+      channel: "pager",
+      by: { id: org.responder.userId },
+      acknowledgedAt: null,
+    });
   });
 
   it("refuses a second page while one is open, and escalates when asked (same dedup key)", async () => {
     const { team, incident } = await scene({ kind: "pagerduty", key: ROUTING_KEY });
     sender();
     await pageTeam(org.commander, incident.id, { teamId: team.id, reason: "first" });
-    await expectAppError(pageTeam(org.responder, incident.id, { teamId: team.id }), "conflict", /Already paged .* 0 min ago, not acknowledged — escalate\?/);
+    await expectAppError(
+      pageTeam(org.responder, incident.id, { teamId: team.id }),
+      "conflict",
+      /Already paged .* 0 min ago, not acknowledged — escalate\?/,
+    );
     const { page, entries } = await pageTeam(org.responder, incident.id, { team: team.name.toUpperCase(), escalate: true });
     expect(page.escalations).toBe(1);
     expect(entries[0]?.body).toMatch(/again \(escalation 1\), escalated by/);
-    const sent = await until(async () => hits(pdPath).filter((r) => r.body.dedup_key === page.dedupKey), (list) => list.length >= 2);
+    const sent = await until(
+      async () => hits(pdPath).filter((r) => r.body.dedup_key === page.dedupKey),
+      (list) => list.length >= 2,
+    );
     expect(sent).toHaveLength(2);
     expect(await db().page.count({ where: { incidentId: incident.id } })).toBe(1);
   });
 
   it("a 400 (bad routing key) is not retried and shows on the team at once; the log keeps PagerDuty's answer", async () => {
-    receiver.behaviour.set(pdPath, (_n, res) => res.writeHead(400, { "content-type": "application/json" }).end(fixture("pagerduty-enqueue-invalid.json")));
+    receiver.behaviour.set(pdPath, (_n, res) =>
+      res.writeHead(400, { "content-type": "application/json" }).end(fixture("pagerduty-enqueue-invalid.json")),
+    );
     const { team, incident } = await scene({ kind: "pagerduty", key: ROUTING_KEY });
     sender();
     const { page } = await pageTeam(org.commander, incident.id, { teamId: team.id });
-    const failed = await until(() => db().page.findUniqueOrThrow({ where: { id: page.id } }), (p) => p.status === "failed");
-    expect(failed).toMatchObject({ status: "failed", lastStatusCode: 400, lastError: expect.stringContaining("Length of 'routing_key' is incorrect") as unknown });
+    const failed = await until(
+      () => db().page.findUniqueOrThrow({ where: { id: page.id } }),
+      (p) => p.status === "failed",
+    );
+    expect(failed).toMatchObject({
+      status: "failed",
+      lastStatusCode: 400,
+      lastError: expect.stringContaining("Length of 'routing_key' is incorrect") as unknown,
+    });
     const delivery = await db().outboundDelivery.findFirstOrThrow({ where: { pageId: page.id } });
     expect(delivery).toMatchObject({ status: "failed", attempts: 1, lastStatusCode: 400 });
     const log = await listDeliveries(org.admin, { channelId: delivery.channelId });
-    expect(log.deliveries.find((d) => d.id === delivery.id)).toMatchObject({ event: "page.trigger", channel: { kind: "pagerduty", name: `Paging ${team.name}` }, lastError: expect.stringContaining("invalid event") as unknown });
+    expect(log.deliveries.find((d) => d.id === delivery.id)).toMatchObject({
+      event: "page.trigger",
+      channel: { kind: "pagerduty", name: `Paging ${team.name}` },
+      lastError: expect.stringContaining("invalid event") as unknown,
+    });
     const { events } = await listEvents(org.viewer, incident.id, {});
-    expect(events.some((e) => e.kind === "amendment" && e.body.includes(`PagerDuty refused the page to ${team.name}: HTTP 400`))).toBe(true);
+    expect(events.some((e) => e.kind === "amendment" && e.body.includes(`PagerDuty refused the page to ${team.name}: HTTP 400`))).toBe(
+      true,
+    );
     // A refused page can be sent again (after fixing the key).
     receiver.behaviour.clear();
     await expect(pageTeam(org.commander, incident.id, { teamId: team.id })).resolves.toMatchObject({ page: { status: "triggered" } });
@@ -172,15 +224,25 @@ describe("PagerDuty", () => {
 
   it("429 is retried with back-off until PagerDuty takes it", async () => {
     let seen = 0;
-    receiver.behaviour.set(pdPath, (_n, res) => (seen++ < 2 ? res.writeHead(429, { "retry-after": "0" }).end(fixture("pagerduty-enqueue-throttled.json")) : res.writeHead(202).end(fixture("pagerduty-enqueue-accepted.json"))));
+    receiver.behaviour.set(pdPath, (_n, res) =>
+      seen++ < 2
+        ? res.writeHead(429, { "retry-after": "0" }).end(fixture("pagerduty-enqueue-throttled.json"))
+        : res.writeHead(202).end(fixture("pagerduty-enqueue-accepted.json")),
+    );
     const { team, incident } = await scene({ kind: "pagerduty", key: ROUTING_KEY });
     sender();
     const { page } = await pageTeam(org.commander, incident.id, { teamId: team.id });
-    const delivery = await until(() => db().outboundDelivery.findFirstOrThrow({ where: { pageId: page.id } }), (d) => d.status === "delivered");
+    const delivery = await until(
+      () => db().outboundDelivery.findFirstOrThrow({ where: { pageId: page.id } }),
+      (d) => d.status === "delivered",
+    );
     expect(delivery).toMatchObject({ status: "delivered", attempts: 3 });
     // The page row is updated after the delivery row (the sender stores the attempt, then tells
     // paging), so wait for it rather than reading it in the gap between the two.
-    const cleared = await until(() => db().page.findUniqueOrThrow({ where: { id: page.id } }), (p) => p.lastError === "");
+    const cleared = await until(
+      () => db().page.findUniqueOrThrow({ where: { id: page.id } }),
+      (p) => p.lastError === "",
+    );
     expect(cleared).toMatchObject({ lastError: "", status: "triggered", lastStatusCode: 202 });
   });
 
@@ -190,18 +252,32 @@ describe("PagerDuty", () => {
     const { page } = await pageTeam(org.commander, incident.id, { teamId: team.id });
     const { integration, secret } = await createIntegration(org.admin, { kind: "pagerduty", name: `PagerDuty ${incident.id}` });
     const raw = fixture("pagerduty-incident-acknowledged.json").replace("REPLACED-BY-THE-TEST", page.dedupKey);
-    const result = await ingestWebhook(integration.id, { headers: new Headers({ "x-pagerduty-signature": pagerDutySignature(secret, raw) }), rawBody: raw, query: new URLSearchParams() });
+    const result = await ingestWebhook(integration.id, {
+      headers: new Headers({ "x-pagerduty-signature": pagerDutySignature(secret, raw) }),
+      rawBody: raw,
+      query: new URLSearchParams(),
+    });
     // The alert ingest is unchanged: an acknowledgement opens nothing.
     expect(result).toMatchObject({ received: 0, ignored: 1, opened: 0 });
 
     const acked = await db().page.findUniqueOrThrow({ where: { id: page.id } });
     expect(acked).toMatchObject({ status: "acknowledged", acknowledgedBy: "Tenex Engineer via PagerDuty", nextEscalationAt: null });
     const radius = await getIncidentBlastRadius(org.viewer, incident.id);
-    expect(radius.teams.find((t) => t.team.id === team.id)?.notification).toMatchObject({ acknowledgedAt: "2026-11-27T14:06:41.069Z", data: { acknowledgedBy: "Tenex Engineer via PagerDuty" } });
-    await expectAppError(pageTeam(org.commander, incident.id, { teamId: team.id }), "conflict", /already acknowledged \(Tenex Engineer via PagerDuty\)/);
+    expect(radius.teams.find((t) => t.team.id === team.id)?.notification).toMatchObject({
+      acknowledgedAt: "2026-11-27T14:06:41.069Z",
+      data: { acknowledgedBy: "Tenex Engineer via PagerDuty" },
+    });
+    await expectAppError(
+      pageTeam(org.commander, incident.id, { teamId: team.id }),
+      "conflict",
+      /already acknowledged \(Tenex Engineer via PagerDuty\)/,
+    );
 
     await updateIncident(org.commander, incident.id, { status: "resolved" });
-    const resolve = await until(async () => hits(pdPath).filter((r) => r.body.dedup_key === page.dedupKey && r.body.event_action === "resolve"), (l) => l.length >= 1);
+    const resolve = await until(
+      async () => hits(pdPath).filter((r) => r.body.dedup_key === page.dedupKey && r.body.event_action === "resolve"),
+      (l) => l.length >= 1,
+    );
     expect(resolve[0]?.body).toEqual({ routing_key: ROUTING_KEY, event_action: "resolve", dedup_key: page.dedupKey });
     expect((await db().page.findUniqueOrThrow({ where: { id: page.id } })).status).toBe("resolved");
   });
@@ -210,13 +286,23 @@ describe("PagerDuty", () => {
     const ackOf = async (startedAt: string, acknowledgedAt: Date | null) => {
       const { team, incident } = await scene({ kind: "pagerduty", key: ROUTING_KEY });
       // As the alert ingest opens an incident: started and detected when the alert fired, nobody's acknowledgement yet.
-      await db().incident.update({ where: { id: incident.id }, data: { startedAt: new Date(startedAt), detectedAt: new Date(startedAt), acknowledgedAt } });
+      await db().incident.update({
+        where: { id: incident.id },
+        data: { startedAt: new Date(startedAt), detectedAt: new Date(startedAt), acknowledgedAt },
+      });
       const { page } = await pageTeam(org.commander, incident.id, { teamId: team.id });
       const { integration, secret } = await createIntegration(org.admin, { kind: "pagerduty", name: `PagerDuty MTTA ${incident.id}` });
       const raw = fixture("pagerduty-incident-acknowledged.json").replace("REPLACED-BY-THE-TEST", page.dedupKey);
-      await ingestWebhook(integration.id, { headers: new Headers({ "x-pagerduty-signature": pagerDutySignature(secret, raw) }), rawBody: raw, query: new URLSearchParams() });
+      await ingestWebhook(integration.id, {
+        headers: new Headers({ "x-pagerduty-signature": pagerDutySignature(secret, raw) }),
+        rawBody: raw,
+        query: new URLSearchParams(),
+      });
       const { events } = await listEvents(org.viewer, incident.id, {});
-      return { incident: await getIncidentOrThrow(org.viewer, incident.id), said: events.filter((e) => e.kind === "amendment").map((e) => e.body) };
+      return {
+        incident: await getIncidentOrThrow(org.viewer, incident.id),
+        said: events.filter((e) => e.kind === "amendment").map((e) => e.body),
+      };
     };
     // PagerDuty's example acknowledgement is at 14:06:41.069Z on 2026-11-27.
     const opened = await ackOf("2026-11-27T14:01:00.000Z", null);
@@ -236,29 +322,55 @@ describe("PagerDuty", () => {
     const { page } = await pageTeam(org.commander, incident.id, { teamId: team.id });
     const { integration, secret } = await createIntegration(other.admin, { kind: "pagerduty", name: "Other PD" });
     const raw = fixture("pagerduty-incident-acknowledged.json").replace("REPLACED-BY-THE-TEST", page.dedupKey);
-    await ingestWebhook(integration.id, { headers: new Headers({ "x-pagerduty-signature": pagerDutySignature(secret, raw) }), rawBody: raw, query: new URLSearchParams() });
+    await ingestWebhook(integration.id, {
+      headers: new Headers({ "x-pagerduty-signature": pagerDutySignature(secret, raw) }),
+      rawBody: raw,
+      query: new URLSearchParams(),
+    });
     expect((await db().page.findUniqueOrThrow({ where: { id: page.id } })).status).toBe("triggered");
   });
 });
 
 describe("Opsgenie", () => {
   it("creates an alert with alias, priority and responders; Acknowledge comes back; resolving closes it by alias", async () => {
-    const { team, incident } = await scene({ kind: "opsgenie", key: OPSGENIE_KEY, responders: [{ type: "team", name: "Fulfilment" }] }, "SEV2");
+    const { team, incident } = await scene(
+      { kind: "opsgenie", key: OPSGENIE_KEY, responders: [{ type: "team", name: "Fulfilment" }] },
+      "SEV2",
+    );
     sender();
     const { page } = await pageTeam(org.responder, incident.id, { teamId: team.id, reason: "orders stuck" });
-    const [create] = await until(async () => hits("/og/v2/alerts"), (l) => l.length >= 1);
+    const [create] = await until(
+      async () => hits("/og/v2/alerts"),
+      (l) => l.length >= 1,
+    );
     expect(create?.headers.authorization).toBe(`GenieKey ${OPSGENIE_KEY}`);
-    expect(create?.body).toMatchObject({ alias: page.dedupKey, priority: "P2", source: "Warroom", responders: [{ type: "team", name: "Fulfilment" }], details: { incident: incident.ref, team: team.name } });
+    expect(create?.body).toMatchObject({
+      alias: page.dedupKey,
+      priority: "P2",
+      source: "Warroom",
+      responders: [{ type: "team", name: "Fulfilment" }],
+      details: { incident: incident.ref, team: team.name },
+    });
     expect(String(create?.body.message).length).toBeLessThanOrEqual(130);
 
     const { integration, secret } = await createIntegration(org.admin, { kind: "opsgenie", name: `Opsgenie ${incident.id}` });
     const raw = fixture("opsgenie-acknowledge.json").replace("REPLACED-BY-THE-TEST", page.dedupKey);
-    await ingestWebhook(integration.id, { headers: new Headers({ "x-warroom-secret": secret }), rawBody: raw, query: new URLSearchParams() });
-    expect(await db().page.findUniqueOrThrow({ where: { id: page.id } })).toMatchObject({ status: "acknowledged", acknowledgedBy: "john.doe@opsgenie.com via Opsgenie" });
+    await ingestWebhook(integration.id, {
+      headers: new Headers({ "x-warroom-secret": secret }),
+      rawBody: raw,
+      query: new URLSearchParams(),
+    });
+    expect(await db().page.findUniqueOrThrow({ where: { id: page.id } })).toMatchObject({
+      status: "acknowledged",
+      acknowledgedBy: "john.doe@opsgenie.com via Opsgenie",
+    });
 
     await updateIncident(org.commander, incident.id, { status: "resolved" });
     const closePath = `/og/v2/alerts/${encodeURIComponent(page.dedupKey)}/close?identifierType=alias`;
-    const [close] = await until(async () => hits(closePath), (l) => l.length >= 1);
+    const [close] = await until(
+      async () => hits(closePath),
+      (l) => l.length >= 1,
+    );
     expect(close?.headers.authorization).toBe(`GenieKey ${OPSGENIE_KEY}`);
     expect(close?.body).toMatchObject({ source: "Warroom" });
   });
@@ -268,7 +380,10 @@ describe("Opsgenie", () => {
     const { team, incident } = await scene({ kind: "opsgenie", key: OPSGENIE_KEY });
     sender();
     const { page } = await pageTeam(org.commander, incident.id, { teamId: team.id });
-    const failed = await until(() => db().page.findUniqueOrThrow({ where: { id: page.id } }), (p) => p.status === "failed");
+    const failed = await until(
+      () => db().page.findUniqueOrThrow({ where: { id: page.id } }),
+      (p) => p.status === "failed",
+    );
     expect(failed.lastError).toContain("Could not authenticate");
     expect(await db().outboundDelivery.findFirstOrThrow({ where: { pageId: page.id } })).toMatchObject({ attempts: 1, status: "failed" });
   });
@@ -277,7 +392,11 @@ describe("Opsgenie", () => {
 describe("escalation", () => {
   it("pages the next contact when nobody acknowledged within N minutes (injected clock), each step a timeline entry", async () => {
     const t0 = new Date("2026-11-27T14:00:00Z");
-    const { team, incident } = await scene({ kind: "pagerduty", key: ROUTING_KEY, escalateAfterMinutes: 5, escalation: "next_contact" }, "SEV1", ["ana@acme.test", "bo@acme.test", "cy@acme.test"]);
+    const { team, incident } = await scene(
+      { kind: "pagerduty", key: ROUTING_KEY, escalateAfterMinutes: 5, escalation: "next_contact" },
+      "SEV1",
+      ["ana@acme.test", "bo@acme.test", "cy@acme.test"],
+    );
     const { page } = await pageTeam(org.commander, incident.id, { teamId: team.id }, t0);
     expect(page.nextEscalationAt).toBe("2026-11-27T14:05:00.000Z");
 
@@ -287,10 +406,18 @@ describe("escalation", () => {
     expect(after).toMatchObject({ escalations: 1, nextEscalationAt: new Date("2026-11-27T14:10:30Z") });
     const { events } = await listEvents(org.viewer, incident.id, {});
     const step = events.find((e) => e.seq === after.eventSeq);
-    expect(step).toMatchObject({ kind: "notification", author: null, body: `Escalated: paged bo@acme.test (next for ${team.name}), not acknowledged within 5 min`, data: { channel: "pager", teamId: team.id } });
+    expect(step).toMatchObject({
+      kind: "notification",
+      author: null,
+      body: `Escalated: paged bo@acme.test (next for ${team.name}), not acknowledged within 5 min`,
+      data: { channel: "pager", teamId: team.id },
+    });
     const queued = await db().outboundDelivery.findMany({ where: { pageId: page.id }, orderBy: { createdAt: "asc" } });
     expect(queued.map((d) => d.event)).toEqual(["page.trigger", "page.escalate"]);
-    expect(queued[1]?.payload).toMatchObject({ dedup_key: page.dedupKey, payload: { custom_details: { contact: "bo@acme.test", escalation: 1 } } });
+    expect(queued[1]?.payload).toMatchObject({
+      dedup_key: page.dedupKey,
+      payload: { custom_details: { contact: "bo@acme.test", escalation: 1 } },
+    });
 
     // Acknowledged: no more steps.
     await db().page.update({ where: { id: page.id }, data: { status: "acknowledged" } });
@@ -301,13 +428,21 @@ describe("escalation", () => {
     const t0 = new Date("2026-11-27T15:00:00Z");
     const backup = await createTeam(org.admin, { name: `Platform ${++tagCount}` });
     await setPagingRoute(org.admin, backup.id, { kind: "pagerduty", key: ROUTING_KEY });
-    const { team, incident } = await scene({ kind: "pagerduty", key: ROUTING_KEY, escalateAfterMinutes: 10, escalation: "team", escalationTeamId: backup.id });
+    const { team, incident } = await scene({
+      kind: "pagerduty",
+      key: ROUTING_KEY,
+      escalateAfterMinutes: 10,
+      escalation: "team",
+      escalationTeamId: backup.id,
+    });
     await pageTeam(org.commander, incident.id, { teamId: team.id }, t0);
     await escalateDuePages(() => new Date("2026-11-27T15:10:00Z"));
     const backupPage = await db().page.findUniqueOrThrow({ where: { incidentId_teamId: { incidentId: incident.id, teamId: backup.id } } });
     expect(backupPage).toMatchObject({ status: "triggered", pagedById: null, dedupKey: `warroom-${incident.id}-${backup.id}` });
     const { events } = await listEvents(org.viewer, incident.id, {});
-    expect(events.find((e) => e.seq === backupPage.eventSeq)?.body).toBe(`Escalated to ${backup.name}: ${team.name} not acknowledged within 10 min`);
+    expect(events.find((e) => e.seq === backupPage.eventSeq)?.body).toBe(
+      `Escalated to ${backup.name}: ${team.name} not acknowledged within 10 min`,
+    );
   });
 });
 
@@ -320,8 +455,16 @@ describe("routes and permissions", () => {
     await expectAppError(setPagingRoute(org.responder, team.id, { kind: "pagerduty", key: ROUTING_KEY }), "forbidden");
     await expectAppError(pageTeam(org.viewer, incident.id, { teamId: team.id }), "forbidden");
     await expectAppError(setPagingRoute(org.admin, team.id, { kind: "opsgenie" }), "validation_failed", /key/);
-    await expectAppError(setPagingRoute(org.admin, team.id, { kind: "pagerduty", key: "short-key-123" }), "validation_failed", /32 characters/);
-    await expectAppError(setPagingRoute(org.admin, team.id, { kind: "webhook", url: "http://169.254.169.254/latest" }), "validation_failed", /link-local/);
+    await expectAppError(
+      setPagingRoute(org.admin, team.id, { kind: "pagerduty", key: "short-key-123" }),
+      "validation_failed",
+      /32 characters/,
+    );
+    await expectAppError(
+      setPagingRoute(org.admin, team.id, { kind: "webhook", url: "http://169.254.169.254/latest" }),
+      "validation_failed",
+      /link-local/,
+    );
     // Another organisation cannot see the team, page it, or page into this incident.
     await expectAppError(getPagingRoute(other.admin, team.id), "not_found");
     await expectAppError(pageTeam(other.admin, incident.id, { teamId: team.id }), "not_found");
@@ -338,13 +481,18 @@ describe("routes and permissions", () => {
     await sendTestPage(org.commander, team.id);
     await sendTestPage(org.commander, team.id, { cancel: true });
     // Both may be in flight at once: find each by its type, not by arrival order.
-    const both = await until(async () => hits("/goalert"), (l) => l.length >= 2);
+    const both = await until(
+      async () => hits("/goalert"),
+      (l) => l.length >= 2,
+    );
     const test = both.find((r) => r.body.type === "page.test");
     const cancel = both.find((r) => r.body.type === "page.resolve");
     expect(test?.body.dedupKey).toMatch(/^warroom-test-/);
     expect(cancel?.body.dedupKey).toBe(test?.body.dedupKey);
     const ts = String(test?.headers["x-warroom-timestamp"]);
-    const expected = `v1=${createHmac("sha256", secret ?? "").update(`${ts}.${JSON.stringify(test?.body)}`).digest("hex")}`;
+    const expected = `v1=${createHmac("sha256", secret ?? "")
+      .update(`${ts}.${JSON.stringify(test?.body)}`)
+      .digest("hex")}`;
     expect(test?.headers["x-warroom-signature"]).toBe(expected);
   });
 });
@@ -353,7 +501,13 @@ describe("SEV1 auto-page", () => {
   it("is off by default; when on, a SEV1 pages the owning team of an impacted service once, as the system", async () => {
     const tag = ++tagCount;
     const team = await createTeam(org.admin, { name: `Checkout ${tag}` });
-    const service = await createService(org.admin, { name: `Checkout API ${tag}`, teamId: team.id, kind: "api", tier: 1, journeys: ["checkout"] });
+    const service = await createService(org.admin, {
+      name: `Checkout API ${tag}`,
+      teamId: team.id,
+      kind: "api",
+      tier: 1,
+      journeys: ["checkout"],
+    });
     await setPagingRoute(org.admin, team.id, { kind: "pagerduty", key: ROUTING_KEY });
 
     const quiet = await seedIncident(org.commander, { title: "Checkout down (setting off)", severity: "SEV1" });

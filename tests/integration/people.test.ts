@@ -88,12 +88,21 @@ describe("inviting", () => {
 describe("teams", () => {
   it("name invited people as members and show them as not joined until they accept", async () => {
     const invited = await invitePerson(org.admin, { email: email(), role: "RESPONDER" });
-    const team = await createTeam(org.admin, { name: "Fulfilment", memberIds: [invited.person.id, org.responder.userId], onCall: [invited.person.email] });
+    const team = await createTeam(org.admin, {
+      name: "Fulfilment",
+      memberIds: [invited.person.id, org.responder.userId],
+      onCall: [invited.person.email],
+    });
     expect((await getTeam(org.viewer, team.id)).members).toEqual(
-      expect.arrayContaining([expect.objectContaining({ id: invited.person.id, status: "invited" }), expect.objectContaining({ id: org.responder.userId, status: "active" })]),
+      expect.arrayContaining([
+        expect.objectContaining({ id: invited.person.id, status: "invited" }),
+        expect.objectContaining({ id: org.responder.userId, status: "active" }),
+      ]),
     );
     await acceptInvitation({ token: tokenOf(invited.link.url), name: "Fay Fulfilment", password: PASSWORD });
-    expect((await getTeam(org.viewer, team.id)).members).toContainEqual(expect.objectContaining({ id: invited.person.id, name: "Fay Fulfilment", status: "active" }));
+    expect((await getTeam(org.viewer, team.id)).members).toContainEqual(
+      expect.objectContaining({ id: invited.person.id, name: "Fay Fulfilment", status: "active" }),
+    );
   });
 });
 
@@ -112,20 +121,33 @@ describe("invitation links", () => {
 
   it("two tabs accepting at once: one wins, the other is told it was used", async () => {
     const { link } = await invitePerson(org.admin, { email: email(), role: "VIEWER" });
-    const results = await Promise.allSettled(["A", "B"].map((who) => acceptInvitation({ token: tokenOf(link.url), name: who, password: PASSWORD })));
+    const results = await Promise.allSettled(
+      ["A", "B"].map((who) => acceptInvitation({ token: tokenOf(link.url), name: who, password: PASSWORD })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
   });
 
   it("revoked, reissued and expired links say which, and change nothing", async () => {
     const first = await invitePerson(org.admin, { email: email(), role: "VIEWER" });
     const second = await reissueInvitation(org.admin, first.person.id);
-    expect(await appErrorOf(acceptInvitation({ token: tokenOf(first.link.url), name: "X", password: PASSWORD }))).toMatchObject({ details: { state: "revoked" } });
+    expect(await appErrorOf(acceptInvitation({ token: tokenOf(first.link.url), name: "X", password: PASSWORD }))).toMatchObject({
+      details: { state: "revoked" },
+    });
     expect(await revokeInvitation(org.admin, first.person.id)).toMatchObject({ status: "invited", invitation: { state: "revoked" } });
-    expect(await appErrorOf(acceptInvitation({ token: tokenOf(second.link.url), name: "X", password: PASSWORD }))).toMatchObject({ details: { state: "revoked" } });
+    expect(await appErrorOf(acceptInvitation({ token: tokenOf(second.link.url), name: "X", password: PASSWORD }))).toMatchObject({
+      details: { state: "revoked" },
+    });
     const third = await reissueInvitation(org.admin, first.person.id);
-    await db().accessLink.updateMany({ where: { userId: first.person.id, revokedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await appErrorOf(acceptInvitation({ token: tokenOf(third.link.url), name: "X", password: PASSWORD }))).toMatchObject({ details: { state: "expired" } });
-    expect(await appErrorOf(acceptInvitation({ token: "A".repeat(43), name: "X", password: PASSWORD }))).toMatchObject({ code: "not_found" });
+    await db().accessLink.updateMany({
+      where: { userId: first.person.id, revokedAt: null },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect(await appErrorOf(acceptInvitation({ token: tokenOf(third.link.url), name: "X", password: PASSWORD }))).toMatchObject({
+      details: { state: "expired" },
+    });
+    expect(await appErrorOf(acceptInvitation({ token: "A".repeat(43), name: "X", password: PASSWORD }))).toMatchObject({
+      code: "not_found",
+    });
     expect((await db().user.findUniqueOrThrow({ where: { id: first.person.id } })).pendingInvite).toBe(true);
   });
 });
@@ -149,7 +171,10 @@ describe("roles and deactivation", () => {
     await acceptInvitation({ token: tokenOf(invitedAdmin.link.url), name: "Second admin", password: PASSWORD });
     const second = await resolveActor(invitedAdmin.person.id);
     // Two admins demoting each other at once: one demotion wins, one admin stays.
-    const both = await Promise.allSettled([updatePerson(solo.admin, second.userId, { role: "VIEWER" }), updatePerson(second, solo.admin.userId, { role: "VIEWER" })]);
+    const both = await Promise.allSettled([
+      updatePerson(solo.admin, second.userId, { role: "VIEWER" }),
+      updatePerson(second, solo.admin.userId, { role: "VIEWER" }),
+    ]);
     expect(both.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db().user.count({ where: { organizationId: solo.id, role: "ADMIN", deactivatedAt: null, pendingInvite: false } })).toBe(1);
   });
@@ -186,7 +211,11 @@ describe("passwords", () => {
   it("changing your own needs the current one and ends your sessions; never stored in the audit", async () => {
     const person = await joined();
     const before = (await db().user.findUniqueOrThrow({ where: { id: person.userId } })).sessionVersion;
-    await expectAppError(changeOwnPassword(person, { currentPassword: "not the password", newPassword: "a brand new passphrase" }), "validation_failed", "currentPassword");
+    await expectAppError(
+      changeOwnPassword(person, { currentPassword: "not the password", newPassword: "a brand new passphrase" }),
+      "validation_failed",
+      "currentPassword",
+    );
     const weak = await appErrorOf(changeOwnPassword(person, { currentPassword: PASSWORD, newPassword: "short" }));
     expect(weak.message).toMatch(/newPassword: password must be at least 12 characters/);
     await changeOwnPassword(person, { currentPassword: PASSWORD, newPassword: "a brand new passphrase" });
@@ -205,7 +234,9 @@ describe("passwords", () => {
     await completePasswordReset({ token: tokenOf(link.url), password: "reset to this passphrase" });
     await expectAppError(resolveActor({ userId: person.userId, version: before }), "unauthorized");
     expect(await authorizeCredentials({ email: person.email, password: "reset to this passphrase" })).toMatchObject({ id: person.userId });
-    expect(await appErrorOf(completePasswordReset({ token: tokenOf(link.url), password: "and again this one" }))).toMatchObject({ details: { state: "used" } });
+    expect(await appErrorOf(completePasswordReset({ token: tokenOf(link.url), password: "and again this one" }))).toMatchObject({
+      details: { state: "used" },
+    });
     // An invitation is not a reset link, and an invited person gets no reset link.
     const invited = await invitePerson(org.admin, { email: email(), role: "VIEWER" });
     await expectAppError(completePasswordReset({ token: tokenOf(invited.link.url), password: PASSWORD }), "not_found");

@@ -62,7 +62,9 @@ describe("retries of one entry (same clientId)", () => {
 
   it("store it once when sent concurrently, without burning a seq", async () => {
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => postEvent(org.responder, incident.id, { kind: "note", body: "flaky wifi", clientId: "retry-par-0001" })),
+      Array.from({ length: 5 }, () =>
+        postEvent(org.responder, incident.id, { kind: "note", body: "flaky wifi", clientId: "retry-par-0001" }),
+      ),
     );
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(results.map((r) => r.event.id)).size).toBe(1);
@@ -73,7 +75,9 @@ describe("retries of one entry (same clientId)", () => {
 
 describe("validation", () => {
   it("accepts a body of exactly 10,000 characters and refuses one more, naming body", async () => {
-    await expect(postEvent(org.responder, incident.id, { kind: "note", body: "x".repeat(10_000) })).resolves.toMatchObject({ created: true });
+    await expect(postEvent(org.responder, incident.id, { kind: "note", body: "x".repeat(10_000) })).resolves.toMatchObject({
+      created: true,
+    });
     const error = await appErrorOf(postEvent(org.responder, incident.id, { kind: "note", body: "x".repeat(10_001) }));
     expect(error.status).toBe(422);
     expect(fieldsOf(error)).toEqual(["body"]);
@@ -117,9 +121,17 @@ const session = (userId: string, version = 0) => ({ userId, version });
 
 describe("posting as a browser session, known by user id only (postEventAsUser)", () => {
   it("stores the entry, its author and audit row as postEvent does", async () => {
-    const { event, created } = await postEventAsUser(session(org.responder.userId), incident.id, { kind: "note", body: "Failover to replica B done", clientId: "session-0001" });
+    const { event, created } = await postEventAsUser(session(org.responder.userId), incident.id, {
+      kind: "note",
+      body: "Failover to replica B done",
+      clientId: "session-0001",
+    });
     expect(created).toBe(true);
-    expect(event).toMatchObject({ seq: 2, body: "Failover to replica B done", author: { id: org.responder.userId, name: org.responder.name } });
+    expect(event).toMatchObject({
+      seq: 2,
+      body: "Failover to replica B done",
+      author: { id: org.responder.userId, name: org.responder.name },
+    });
     const audit = await db().auditLog.findMany({ where: { entityId: event.id } });
     expect(audit).toMatchObject([{ action: "timeline.post", actorId: org.responder.userId, organizationId: org.id }]);
   });
@@ -131,14 +143,30 @@ describe("posting as a browser session, known by user id only (postEventAsUser)"
     await expectAppError(postEventAsUser(session(other.admin.userId), incident.id, { kind: "note", body: "Not my incident" }), "not_found");
     expect(await storedSeqs(incident.id)).toEqual([1]);
     expect(await lastSeqOf(incident.id)).toBe(1);
-    expect(await db().auditLog.count({ where: { action: "timeline.post", entityType: "TimelineEvent", after: { path: ["incidentId"], equals: incident.id } } })).toBe(0);
+    expect(
+      await db().auditLog.count({
+        where: { action: "timeline.post", entityType: "TimelineEvent", after: { path: ["incidentId"], equals: incident.id } },
+      }),
+    ).toBe(0);
   });
 
   it("answers a retry with the stored entry, and bad input as postEvent does, naming the field", async () => {
-    const first = await postEventAsUser(session(org.responder.userId), incident.id, { kind: "note", body: "PSP green", clientId: "session-retry-1" });
-    const again = await postEventAsUser(session(org.responder.userId), incident.id, { kind: "note", body: "PSP green", clientId: "session-retry-1" });
+    const first = await postEventAsUser(session(org.responder.userId), incident.id, {
+      kind: "note",
+      body: "PSP green",
+      clientId: "session-retry-1",
+    });
+    const again = await postEventAsUser(session(org.responder.userId), incident.id, {
+      kind: "note",
+      body: "PSP green",
+      clientId: "session-retry-1",
+    });
     expect(again).toMatchObject({ created: false, event: { id: first.event.id, seq: first.event.seq } });
-    await expectAppError(postEventAsUser(session(org.responder.userId), incident.id, { kind: "note", body: "" }), "validation_failed", "body");
+    await expectAppError(
+      postEventAsUser(session(org.responder.userId), incident.id, { kind: "note", body: "" }),
+      "validation_failed",
+      "body",
+    );
     await expectAppError(postEventAsUser(session(org.responder.userId), "not-a-uuid", { kind: "note", body: "x" }), "not_found");
     // Bad input from a deleted user is still "sign in again", as on postEvent's path.
     await expectAppError(postEventAsUser(session(randomUUID()), incident.id, { kind: "note", body: "" }), "unauthorized");
@@ -150,8 +178,18 @@ describe("posting as a browser session, known by user id only (postEventAsUser)"
     const mine = await seedIncident(people.admin);
     await db().user.update({ where: { id: people.commander.userId }, data: { deactivatedAt: new Date() } });
     await db().user.update({ where: { id: people.responder.userId }, data: { sessionVersion: 1 } });
-    expect(await expectAppError(postEventAsUser(session(people.commander.userId), mine.id, { kind: "note", body: "Still here?" }), "unauthorized")).toMatchObject({ message: expect.stringMatching(/deactivated/) });
-    expect(await expectAppError(postEventAsUser(session(people.responder.userId, 0), mine.id, { kind: "note", body: "Old cookie" }), "unauthorized")).toMatchObject({ message: expect.stringMatching(/signed out/) });
+    expect(
+      await expectAppError(
+        postEventAsUser(session(people.commander.userId), mine.id, { kind: "note", body: "Still here?" }),
+        "unauthorized",
+      ),
+    ).toMatchObject({ message: expect.stringMatching(/deactivated/) });
+    expect(
+      await expectAppError(
+        postEventAsUser(session(people.responder.userId, 0), mine.id, { kind: "note", body: "Old cookie" }),
+        "unauthorized",
+      ),
+    ).toMatchObject({ message: expect.stringMatching(/signed out/) });
     expect(await storedSeqs(mine.id)).toEqual([1]);
     // The session issued after the bump still posts.
     const { created } = await postEventAsUser(session(people.responder.userId, 1), mine.id, { kind: "note", body: "New cookie" });
@@ -161,7 +199,9 @@ describe("posting as a browser session, known by user id only (postEventAsUser)"
 
 describe("the author's role is checked inside the posting statement", () => {
   it("refuses an actor demoted to viewer after the request resolved it, writing nothing", async () => {
-    const member = await db().user.create({ data: { organizationId: org.id, role: "RESPONDER", name: "Soon a viewer", email: `demoted-${randomUUID()}@test.local` } });
+    const member = await db().user.create({
+      data: { organizationId: org.id, role: "RESPONDER", name: "Soon a viewer", email: `demoted-${randomUUID()}@test.local` },
+    });
     const actor = { userId: member.id, organizationId: org.id, role: "RESPONDER" as const, name: member.name, email: member.email };
     await db().user.update({ where: { id: member.id }, data: { role: "VIEWER" } });
     await expectAppError(postEvent(actor, incident.id, { kind: "note", body: "Still posting?" }), "forbidden");

@@ -75,8 +75,24 @@ async function stored(event: TimelineEventDto) {
 
 const postings: [string, Posting][] = [
   ["a note without data, timed by the server", { kind: "note", body: "Checked the OMS dashboards", data: null, occurredAt: null }],
-  ["an action with data, back-dated", { kind: "action", body: "Paused the retry job", data: { outcome: "pending", owner: { name: "Ana" } }, occurredAt: new Date("2026-03-01T10:15:30.123Z") }],
-  ["a hypothesis", { kind: "hypothesis", body: "The 14:02 deploy broke checkout", data: { state: "open" }, occurredAt: new Date("2026-03-01T10:16:00.000Z") }],
+  [
+    "an action with data, back-dated",
+    {
+      kind: "action",
+      body: "Paused the retry job",
+      data: { outcome: "pending", owner: { name: "Ana" } },
+      occurredAt: new Date("2026-03-01T10:15:30.123Z"),
+    },
+  ],
+  [
+    "a hypothesis",
+    {
+      kind: "hypothesis",
+      body: "The 14:02 deploy broke checkout",
+      data: { state: "open" },
+      occurredAt: new Date("2026-03-01T10:16:00.000Z"),
+    },
+  ],
 ];
 
 describe("posting an entry: the one-statement path writes what appendEvent + recordAudit write", () => {
@@ -98,7 +114,13 @@ describe("posting an entry: the one-statement path writes what appendEvent + rec
     expect(a.audit).toHaveLength(1);
     expect(b.audit).toHaveLength(1);
     expect(comparable(a.audit, timedByServer)).toEqual(comparable(b.audit, timedByServer));
-    expect(a.audit[0]).toMatchObject({ action: "timeline.post", entityType: "TimelineEvent", entityId: fast.id, actorId: org.responder.userId, before: null });
+    expect(a.audit[0]).toMatchObject({
+      action: "timeline.post",
+      entityType: "TimelineEvent",
+      entityId: fast.id,
+      actorId: org.responder.userId,
+      before: null,
+    });
     // The audit's `after` is the DTO the poster got, to the millisecond and every field.
     expect(a.audit[0]?.after).toEqual(JSON.parse(JSON.stringify(fast)));
     expect(b.audit[0]?.after).toEqual(JSON.parse(JSON.stringify(slow)));

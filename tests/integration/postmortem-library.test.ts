@@ -27,7 +27,9 @@ beforeAll(async () => {
   otherTeamCatalog = await seedCatalog(acme.admin, "srch");
 
   // $1,000 a minute through checkout, fully lost when it is broken: half broken for an hour ≈ $30,000.
-  await updateImpactSettings(acme.admin, { baselines: { checkout: { revenuePerMinute: 1000, ordersPerMinute: 10, customersPerMinute: 100, conversionWeight: 1 } } });
+  await updateImpactSettings(acme.admin, {
+    baselines: { checkout: { revenuePerMinute: 1000, ordersPerMinute: 10, customersPerMinute: 100, conversionWeight: 1 } },
+  });
   const payment = await seedIncident(acme.admin, { title: "PSP timeouts at checkout", severity: "SEV1" });
   const hourAgo = new Date(Date.now() - 60 * 60_000);
   await db().incident.update({ where: { id: payment.id }, data: { startedAt: hourAgo } });
@@ -47,19 +49,40 @@ beforeAll(async () => {
 
   const search = await seedIncident(acme.admin, { title: "Search index stale", severity: "SEV3" });
   await setImpactedServices(acme.admin, search.id, { serviceIds: [otherTeamCatalog.checkout.id] });
-  ids.search = (await seedPostmortemRow(acme.admin, search.id, { title: "Stale search results", sections: [{ key: "summary", title: "Summary", body: "A bulk PIM change delayed 50%_of updates." }] })).id;
+  ids.search = (
+    await seedPostmortemRow(acme.admin, search.id, {
+      title: "Stale search results",
+      sections: [{ key: "summary", title: "Summary", body: "A bulk PIM change delayed 50%_of updates." }],
+    })
+  ).id;
 
   const draft = await seedIncident(acme.admin, { title: "Returns sync broken", severity: "SEV2" });
-  ids.draft = (await seedPostmortemRow(acme.admin, draft.id, { status: "draft", title: "Returns sync draft", sections: [{ key: "summary", title: "Summary", body: "Status code renamed in a release." }] })).id;
+  ids.draft = (
+    await seedPostmortemRow(acme.admin, draft.id, {
+      status: "draft",
+      title: "Returns sync draft",
+      sections: [{ key: "summary", title: "Summary", body: "Status code renamed in a release." }],
+    })
+  ).id;
 
-  ids.theirs = (await seedPostmortemRow(globex.admin, (await seedIncident(globex.admin, { title: "Globex outage" })).id, { title: "Globex pool exhausted" })).id;
+  ids.theirs = (
+    await seedPostmortemRow(globex.admin, (await seedIncident(globex.admin, { title: "Globex outage" })).id, {
+      title: "Globex pool exhausted",
+    })
+  ).id;
 
-  await createActionItem(acme.admin, ids.payment, { title: "Size the pool for sale traffic", ownerTeamId: catalog.team.id, dueDate: "2026-12-01", priority: "high" });
+  await createActionItem(acme.admin, ids.payment, {
+    title: "Size the pool for sale traffic",
+    ownerTeamId: catalog.team.id,
+    dueDate: "2026-12-01",
+    priority: "high",
+  });
   await createActionItem(acme.admin, ids.payment, { title: "Back-off in one-click", status: "done" });
 });
 afterAll(() => testDb.close());
 
-const titles = async (query: Record<string, string>, actor = acme.viewer) => (await listPostmortems(actor, query)).postmortems.map((p) => p.title).sort();
+const titles = async (query: Record<string, string>, actor = acme.viewer) =>
+  (await listPostmortems(actor, query)).postmortems.map((p) => p.title).sort();
 
 describe("the post-mortem library", () => {
   it("lists published post-mortems of the organisation with the frozen title, loss and open follow-ups", async () => {
@@ -67,7 +90,13 @@ describe("the post-mortem library", () => {
     expect(currency).toBe("USD");
     expect(postmortems.map((p) => p.title).sort()).toEqual(["Payment gateway timeouts during the flash sale", "Stale search results"]);
     const payment = postmortems.find((p) => p.id === ids.payment);
-    expect(payment).toMatchObject({ status: "published", publishedRevision: 1, openFollowUps: 1, incident: { severity: "SEV1" }, services: [{ id: catalog.gateway.id }] });
+    expect(payment).toMatchObject({
+      status: "published",
+      publishedRevision: 1,
+      openFollowUps: 1,
+      incident: { severity: "SEV1" },
+      services: [{ id: catalog.gateway.id }],
+    });
     expect(payment?.durationMs).toBeGreaterThanOrEqual(0);
   });
 
@@ -111,7 +140,6 @@ describe("Markdown export", () => {
     expect(file.body).toContain("## Summary\n\nRetries with no back-off exhausted the connection pool to the PSP.\n");
     expect(file.body).toContain(`| Size the pool for sale traffic | ${catalog.team.name} (team) | 2026-12-01 | High | Open | — |`);
     expect(file.body).toContain("| Back-off in one-click | — | — | Medium | Done | — |");
-
   });
 
   it("refuses a post-mortem never published (409) and another organisation's (404)", async () => {

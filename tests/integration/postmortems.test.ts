@@ -57,7 +57,17 @@ describe("drafting from the room", () => {
     });
     expect(pm.status).toBe("draft");
     expect(pm.templateKey).toBe("builtin:full");
-    expect(pm.sections.map((s) => s.key)).toEqual(["summary", "impact", "timeline", "contributing_factors", "detection", "response", "action_items", "lessons", "appendix"]);
+    expect(pm.sections.map((s) => s.key)).toEqual([
+      "summary",
+      "impact",
+      "timeline",
+      "contributing_factors",
+      "detection",
+      "response",
+      "action_items",
+      "lessons",
+      "appendix",
+    ]);
     expect(section(pm.sections, "timeline").body).toContain("Rolled back payments-api to v41");
     expect(section(pm.sections, "impact").body).toMatch(/Revenue lost or at risk \| \$[\d,]+ \|/);
     expect(section(pm.sections, "impact").body).toContain("120 failed checkouts");
@@ -91,24 +101,39 @@ describe("writing together", () => {
   it("saves against a version and turns a stale save into a 409 carrying the current text", async () => {
     const pm = await seedPostmortem(org.commander);
     const start = section(pm.sections, "contributing_factors");
-    const first = await saveSection(org.responder, pm.id, "contributing_factors", { body: "Retry storm from the OMS client.", baseVersion: start.version });
+    const first = await saveSection(org.responder, pm.id, "contributing_factors", {
+      body: "Retry storm from the OMS client.",
+      baseVersion: start.version,
+    });
     expect(first.section.version).toBe(start.version + 1);
     expect(first.section.updatedBy?.id).toBe(org.responder.userId);
 
-    const stale = await appErrorOf(saveSection(org.commander, pm.id, "contributing_factors", { body: "Gateway timeouts.", baseVersion: start.version }));
+    const stale = await appErrorOf(
+      saveSection(org.commander, pm.id, "contributing_factors", { body: "Gateway timeouts.", baseVersion: start.version }),
+    );
     expect(stale.status).toBe(409);
     const current = (stale.details as { current: PostmortemSectionDto }).current;
-    expect(current).toMatchObject({ body: "Retry storm from the OMS client.", version: first.section.version, updatedBy: { id: org.responder.userId } });
+    expect(current).toMatchObject({
+      body: "Retry storm from the OMS client.",
+      version: first.section.version,
+      updatedBy: { id: org.responder.userId },
+    });
 
     // The merge is saved against the new version.
-    const merged = await saveSection(org.commander, pm.id, "contributing_factors", { body: "Retry storm from the OMS client.\n\nGateway timeouts.", baseVersion: current.version });
+    const merged = await saveSection(org.commander, pm.id, "contributing_factors", {
+      body: "Retry storm from the OMS client.\n\nGateway timeouts.",
+      baseVersion: current.version,
+    });
     expect(merged.section.body).toContain("Gateway timeouts.");
     expect(await audits(pm.id, "postmortem.section.update")).toBe(2);
   });
 
   it("warns about blaming language but saves it", async () => {
     const pm = await seedPostmortem(org.commander);
-    const { section: saved, warnings } = await saveSection(org.responder, pm.id, "lessons", { body: "It was human error.", baseVersion: 1 });
+    const { section: saved, warnings } = await saveSection(org.responder, pm.id, "lessons", {
+      body: "It was human error.",
+      baseVersion: 1,
+    });
     expect(saved.body).toBe("It was human error.");
     expect(warnings.map((w) => w.phrase)).toEqual(["human error"]);
   });
@@ -127,7 +152,9 @@ describe("writing together", () => {
       const refused = await stranger.emitWithAck("postmortem:join", { postmortemId: pm.id });
       expect(refused).toMatchObject({ ok: false, error: { code: "not_found" } });
 
-      const editing = nextEvent(viewer, "postmortem:presence", (p) => p.users.some((u) => u.id === org.responder.userId && u.sectionKey === "lessons"));
+      const editing = nextEvent(viewer, "postmortem:presence", (p) =>
+        p.users.some((u) => u.id === org.responder.userId && u.sectionKey === "lessons"),
+      );
       writer.emit("postmortem:editing", { postmortemId: pm.id, sectionKey: "lessons" });
       await editing;
 
@@ -178,7 +205,9 @@ describe("review and publishing", () => {
     expect(second.publishedRevision).toBe(2);
     expect(second.revisions.map((r) => r.number)).toEqual([2, 1]);
     expect((await getPostmortemRevision(org.viewer, pm.id, "1")).sections.find((s) => s.key === "summary")?.body).toBe(summary.body);
-    expect((await getPostmortemRevision(org.viewer, pm.id, "2")).sections.find((s) => s.key === "summary")?.body).toBe("Rewritten summary.");
+    expect((await getPostmortemRevision(org.viewer, pm.id, "2")).sections.find((s) => s.key === "summary")?.body).toBe(
+      "Rewritten summary.",
+    );
     expect((await appErrorOf(getPostmortemRevision(other.admin, pm.id, "1"))).status).toBe(404);
   });
 
@@ -188,9 +217,13 @@ describe("review and publishing", () => {
     const pm = await seedPostmortem(org.responder);
     await requestReview(org.responder, pm.id, { reviewerIds: [org.commander.userId] });
     await reviewPostmortem(org.commander, pm.id, { state: "approved" });
-    expect(await db().outboundDelivery.count({ where: { event: "postmortem.published", channelId: { in: [wants.id, ignores.id] } } })).toBe(0);
+    expect(await db().outboundDelivery.count({ where: { event: "postmortem.published", channelId: { in: [wants.id, ignores.id] } } })).toBe(
+      0,
+    );
     await publishPostmortem(org.commander, pm.id);
-    const queued = await db().outboundDelivery.findMany({ where: { event: "postmortem.published", channelId: { in: [wants.id, ignores.id] } } });
+    const queued = await db().outboundDelivery.findMany({
+      where: { event: "postmortem.published", channelId: { in: [wants.id, ignores.id] } },
+    });
     expect(queued.map((d) => d.channelId)).toEqual([wants.id]);
     expect(JSON.stringify(queued[0]?.payload)).toContain(`/postmortems/${pm.id}`);
   });
@@ -211,7 +244,9 @@ describe("review and publishing", () => {
 
 describe("templates", () => {
   it("lets an admin add a template, make it a severity's default, and falls back when it goes", async () => {
-    expect((await appErrorOf(createPostmortemTemplate(org.commander, { name: "Mine", sections: [{ key: "a", title: "A" }] }))).status).toBe(403);
+    expect((await appErrorOf(createPostmortemTemplate(org.commander, { name: "Mine", sections: [{ key: "a", title: "A" }] }))).status).toBe(
+      403,
+    );
     const template = await createPostmortemTemplate(org.admin, {
       name: "Payments review",
       sections: [
@@ -219,9 +254,13 @@ describe("templates", () => {
         { key: "psp_contact", title: "PSP contact log" },
       ],
     });
-    expect(fieldsOf(await appErrorOf(createPostmortemTemplate(org.admin, { name: "Payments review", sections: [{ key: "a", title: "A" }] })))).toEqual(["name"]);
+    expect(
+      fieldsOf(await appErrorOf(createPostmortemTemplate(org.admin, { name: "Payments review", sections: [{ key: "a", title: "A" }] }))),
+    ).toEqual(["name"]);
     await setPostmortemTemplateDefaults(org.admin, { defaults: { SEV3: template.key } });
-    expect(fieldsOf(await appErrorOf(setPostmortemTemplateDefaults(org.admin, { defaults: { SEV1: "builtin:nope" } })))).toEqual(["defaults.SEV1"]);
+    expect(fieldsOf(await appErrorOf(setPostmortemTemplateDefaults(org.admin, { defaults: { SEV1: "builtin:nope" } })))).toEqual([
+      "defaults.SEV1",
+    ]);
 
     const pm = await seedPostmortem(org.commander, { severity: "SEV3" });
     expect(pm.templateKey).toBe(template.key);

@@ -54,7 +54,8 @@ async function settled(watcher: TestClient, sentinel: Actor): Promise<void> {
   await seen;
 }
 
-const mentions = (deltas: PresenceDelta[], userId: string) => deltas.filter((d) => d.joined.some((u) => u.id === userId) || d.left.includes(userId));
+const mentions = (deltas: PresenceDelta[], userId: string) =>
+  deltas.filter((d) => d.joined.some((u) => u.id === userId) || d.left.includes(userId));
 
 describe("joining a room", () => {
   it("answers with everyone present and the incident as it is now", async () => {
@@ -63,7 +64,11 @@ describe("joining a room", () => {
     const ivy = await realtime.signedIn(acme.commander.userId);
     const ack = await joined(ivy);
     expect(ack.presence.map((u) => u.id).sort()).toEqual([...crowd.slice(0, 3).map((a) => a.userId), acme.commander.userId].sort());
-    expect(ack.presence.find((u) => u.id === acme.commander.userId)).toEqual({ id: acme.commander.userId, name: acme.commander.name, role: "COMMANDER" });
+    expect(ack.presence.find((u) => u.id === acme.commander.userId)).toEqual({
+      id: acme.commander.userId,
+      name: acme.commander.name,
+      role: "COMMANDER",
+    });
     expect(ack.incident).toMatchObject({ id: room.id, severity: "SEV1", status: "identified" });
     expect(ack.incident.commander?.id).toBe(acme.commander.userId);
     expect(here).toHaveLength(3);
@@ -93,10 +98,15 @@ describe("joining a room", () => {
     const deltas = collect(watcher, "presence:delta");
     const everyone = crowd.map((a) => a.userId);
     const seen = new Set<string>();
-    const allHere = nextEvent(watcher, "presence:delta", (d) => {
-      for (const u of d.joined) seen.add(u.id);
-      return everyone.every((id) => seen.has(id));
-    }, 15_000);
+    const allHere = nextEvent(
+      watcher,
+      "presence:delta",
+      (d) => {
+        for (const u of d.joined) seen.add(u.id);
+        return everyone.every((id) => seen.has(id));
+      },
+      15_000,
+    );
     // Everyone at once, as on the night: the joins overlap and share presence windows.
     const clients = await Promise.all(crowd.map((a) => realtime.signedIn(a.userId)));
     await Promise.all(clients.map((c) => joined(c)));
@@ -175,7 +185,9 @@ describe("a herd joining at once", () => {
     const globex = await seedOrganization("Globex");
     const outsider = await realtime.signedIn(globex.admin.userId);
     const insiders = await Promise.all(crowd.slice(0, 5).map((a) => realtime.signedIn(a.userId)));
-    const [refusedAck, ...acks] = await Promise.all([outsider, ...insiders].map((c) => c.emitWithAck("incident:join", { incidentId: room.id })));
+    const [refusedAck, ...acks] = await Promise.all(
+      [outsider, ...insiders].map((c) => c.emitWithAck("incident:join", { incidentId: room.id })),
+    );
     expect(refusedAck).toMatchObject({ ok: false, error: { code: "not_found" } });
     for (const ack of acks) expect(ack.ok).toBe(true);
   });

@@ -30,7 +30,11 @@ const journey = (status: Awaited<ReturnType<typeof statusOf>>, name: string) => 
 describe("the public status", () => {
   it("is all operational with no public updates, and internal updates never show", async () => {
     const incident = await seedIncident(org.commander, { title: "PSP adapter retry storm (internal)" });
-    await seedStakeholderUpdate(org.commander, incident.id, { affected: "Internal only: OMS backlog", isPublic: false, journeyStatus: { checkout: "major_outage" } });
+    await seedStakeholderUpdate(org.commander, incident.id, {
+      affected: "Internal only: OMS backlog",
+      isPublic: false,
+      journeyStatus: { checkout: "major_outage" },
+    });
     const status = await statusOf();
     expect(status.organization.name).toBe("Acme Shop");
     expect(status.overall).toEqual({ status: "operational", label: "All systems operational" });
@@ -42,13 +46,26 @@ describe("the public status", () => {
 
   it("shows each journey at the worst status of the open incidents' latest public updates", async () => {
     const a = await seedIncident(org.commander, { title: "Gateway 5xx (internal title)" });
-    await seedStakeholderUpdate(org.commander, a.id, { affected: "Payments failing", isPublic: true, journeyStatus: { payment: "major_outage", checkout: "major_outage" } });
+    await seedStakeholderUpdate(org.commander, a.id, {
+      affected: "Payments failing",
+      isPublic: true,
+      journeyStatus: { payment: "major_outage", checkout: "major_outage" },
+    });
     // The latest public update of an incident is what counts: checkout is better now.
-    await seedStakeholderUpdate(org.commander, a.id, { affected: "Payments recovering", doing: "Watching error rates", isPublic: true, journeyStatus: { payment: "degraded", checkout: "degraded" } });
+    await seedStakeholderUpdate(org.commander, a.id, {
+      affected: "Payments recovering",
+      doing: "Watching error rates",
+      isPublic: true,
+      journeyStatus: { payment: "degraded", checkout: "degraded" },
+    });
     // An internal update after it changes nothing public.
     await seedStakeholderUpdate(org.commander, a.id, { affected: "Secret", isPublic: false, journeyStatus: { payment: "operational" } });
     const b = await seedIncident(org.commander);
-    await seedStakeholderUpdate(org.commander, b.id, { affected: "Checkout errors for some", isPublic: true, journeyStatus: { checkout: "partial_outage" } });
+    await seedStakeholderUpdate(org.commander, b.id, {
+      affected: "Checkout errors for some",
+      isPublic: true,
+      journeyStatus: { checkout: "partial_outage" },
+    });
 
     const status = await statusOf();
     expect(journey(status, "payment")).toBe("degraded");
@@ -72,7 +89,9 @@ describe("the public status", () => {
     const after = await statusOf();
     expect(after.overall.status).toBe("operational");
     expect(after.activeIncidents).toEqual([]);
-    expect(after.resolvedIncidents.map((i) => i.headline)).toEqual(expect.arrayContaining(["Payments recovering", "Some customers cannot check out"]));
+    expect(after.resolvedIncidents.map((i) => i.headline)).toEqual(
+      expect.arrayContaining(["Payments recovering", "Some customers cannot check out"]),
+    );
     expect(after.resolvedIncidents.every((i) => i.isResolved && i.resolvedAt)).toBe(true);
   });
 
@@ -89,7 +108,11 @@ describe("the public status", () => {
     const other = await seedOrganization("Globex Outlet");
     const otherSlug = (await db().organization.findUniqueOrThrow({ where: { id: other.id } })).slug;
     const incident = await seedIncident(other.commander);
-    await seedStakeholderUpdate(other.commander, incident.id, { affected: "Globex search down", isPublic: true, journeyStatus: { search: "major_outage" } });
+    await seedStakeholderUpdate(other.commander, incident.id, {
+      affected: "Globex search down",
+      isPublic: true,
+      journeyStatus: { search: "major_outage" },
+    });
     expect((await statusOf(null)).organization.name).toBe("Acme Shop");
     expect(JSON.stringify(await statusOf(slug))).not.toContain("Globex search down");
     const globex = await statusOf(otherSlug);
@@ -118,12 +141,20 @@ describe("the public status", () => {
       expect(journey(on, "search")).toBe("operational");
       expect(on.overall.status).toBe("major_outage");
       expect(on.activeIncidents).toHaveLength(1);
-      expect(on.activeIncidents[0]).toMatchObject({ headline: "We are investigating problems with Payment and Checkout.", stage: "Investigating", updates: [] });
+      expect(on.activeIncidents[0]).toMatchObject({
+        headline: "We are investigating problems with Payment and Checkout.",
+        stage: "Investigating",
+        updates: [],
+      });
       const text = JSON.stringify(on);
       for (const secret of ["internal", "PSP", incident.id, shop.commander.name]) expect(text).not.toContain(secret);
 
       // A published update is what a person chose to say: it replaces the automatic wording.
-      await seedStakeholderUpdate(shop.commander, incident.id, { affected: "Some card payments fail", isPublic: true, journeyStatus: { payment: "degraded" } });
+      await seedStakeholderUpdate(shop.commander, incident.id, {
+        affected: "Some card payments fail",
+        isPublic: true,
+        journeyStatus: { payment: "degraded" },
+      });
       const published = await statusOf(shopSlug);
       expect(published.activeIncidents.map((i) => i.headline)).toEqual(["Some card payments fail"]);
       expect(journey(published, "payment")).toBe("degraded");
@@ -147,10 +178,16 @@ describe("the public status", () => {
     await setStatusSettings(shop.admin, { statusAutoImpact: true });
     const incident = await seedIncident(shop.commander, { title: "Drill: gateway timeouts" });
     await setIncidentImpact(shop.commander, incident.id, { journeys: { checkout: { degradation: 80 } } });
-    await seedStakeholderUpdate(shop.commander, incident.id, { affected: "Drill: checkout failing", isPublic: true, journeyStatus: { checkout: "major_outage" } });
+    await seedStakeholderUpdate(shop.commander, incident.id, {
+      affected: "Drill: checkout failing",
+      isPublic: true,
+      journeyStatus: { checkout: "major_outage" },
+    });
     // The same incident is real until it is marked as a drill's.
     expect(journey(await statusOf(shopSlug), "checkout")).toBe("major_outage");
-    const drill = await db().drill.create({ data: { organizationId: shop.id, scenarioKey: "custom", scenarioName: "Gateway timeouts", scenarioYaml: "name: x" } });
+    const drill = await db().drill.create({
+      data: { organizationId: shop.id, scenarioKey: "custom", scenarioName: "Gateway timeouts", scenarioYaml: "name: x" },
+    });
     await db().incident.update({ where: { id: incident.id }, data: { drillId: drill.id } });
     const status = await statusOf(shopSlug);
     expect(status.overall).toEqual({ status: "operational", label: "All systems operational" });

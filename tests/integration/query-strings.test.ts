@@ -18,10 +18,16 @@ beforeAll(async () => {
 });
 afterAll(() => testDb.close());
 
-const fieldsOf = (answer: RouteAnswer) => (answer.body as { error?: { details?: { fields?: { field: string; message: string }[] } } }).error?.details?.fields ?? [];
+const fieldsOf = (answer: RouteAnswer) =>
+  (answer.body as { error?: { details?: { fields?: { field: string; message: string }[] } } }).error?.details?.fields ?? [];
 const get = (handler: typeof exportRoute.GET, path: string) => callRoute(handler, { path, headers: { cookie } });
 const importFile = (query: string) =>
-  callRoute(importRoute.POST, { method: "POST", path: `/api/catalog/import?${query}`, headers: { cookie, "content-type": "application/yaml" }, body: "version: 1\nteams: []\n" });
+  callRoute(importRoute.POST, {
+    method: "POST",
+    path: `/api/catalog/import?${query}`,
+    headers: { cookie, "content-type": "application/yaml" },
+    body: "version: 1\nteams: []\n",
+  });
 
 describe("query strings are parsed by zod, naming the parameter", () => {
   it("GET /api/incidents: drills=include works; an over-long value is a 422 naming drills, not an unnamed one", async () => {
@@ -45,10 +51,17 @@ describe("query strings are parsed by zod, naming the parameter", () => {
     const dry = await importFile("dryRun=true&mode=add-update&format=warroom");
     expect(dry.status, JSON.stringify(dry.body)).toBe(200);
     expect(dry.body).toMatchObject({ dryRun: true, mode: "add-update" });
-    for (const [query, field] of [["format=csv", "format"], ["dryRun=yes", "dryRun"], ["mode=replace", "mode"]] as const) {
+    for (const [query, field] of [
+      ["format=csv", "format"],
+      ["dryRun=yes", "dryRun"],
+      ["mode=replace", "mode"],
+    ] as const) {
       const bad = await importFile(query);
       expect(bad.status, query).toBe(422);
-      expect(fieldsOf(bad).map((f) => f.field), query).toEqual([field]);
+      expect(
+        fieldsOf(bad).map((f) => f.field),
+        query,
+      ).toEqual([field]);
     }
   });
 });

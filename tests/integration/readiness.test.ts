@@ -50,20 +50,34 @@ describe("readiness board", () => {
   });
 
   it("turns green as people fix what it names", async () => {
-    await updateService(org.commander, catalog.gateway.id, { runbookUrl: "https://wiki.example/psp", healthCheckUrl: "https://psp.example/health" });
+    await updateService(org.commander, catalog.gateway.id, {
+      runbookUrl: "https://wiki.example/psp",
+      healthCheckUrl: "https://psp.example/health",
+    });
     await createIntegration(org.admin, { kind: "generic", name: "Monitoring", defaultServiceId: catalog.gateway.id });
     await updateImpactSettings(org.admin, {
       peakWindows: [{ name: "BFCM 2027", startsAt: "2027-11-25T00:00:00Z", endsAt: "2027-12-01T00:00:00Z", multiplier: 4 }],
     });
     const gateway = (await getReadiness(org.viewer, now)).services.find((s) => s.id === catalog.gateway.id);
-    expect(gateway?.checks).toEqual({ onCall: "gap", runbook: "ok", healthCheck: "ok", alertSource: "ok", baselines: "gap", peakWindow: "ok" });
+    expect(gateway?.checks).toEqual({
+      onCall: "gap",
+      runbook: "ok",
+      healthCheck: "ok",
+      alertSource: "ok",
+      baselines: "gap",
+      peakWindow: "ok",
+    });
     // At the peak: 2,000 × 4.
     expect(gateway?.atStakePerMinute).toBe(8000);
   });
 
   it("shows the last finished drill that involved each service and team, red when none in 90 days", async () => {
     const drill = await seedPracticeDrill(org.commander, { failingServiceId: catalog.gateway.id });
-    await postEvent(org.commander, drill.incident.id, { kind: "notification", body: "Told payments", data: { target: catalog.team.name, channel: "chat" } });
+    await postEvent(org.commander, drill.incident.id, {
+      kind: "notification",
+      body: "Told payments",
+      data: { target: catalog.team.name, channel: "chat" },
+    });
     // A cancelled drill never counts, nor does one still running.
     const cancelled = await seedPracticeDrill(org.commander, { failingServiceId: catalog.checkout.id });
     await db().drill.update({ where: { id: cancelled.id }, data: { status: "cancelled", endedAt: new Date() } });

@@ -58,7 +58,11 @@ describe.each(cases)("fan-out through $name", ({ options, skip }) => {
     const received: number[] = [];
     onB.on("timeline:event", ({ event }) => received.push(event.seq));
     const delivered = nextEvent(onB, "timeline:event", (p) => p.event.body === "Failed over to the standby sync worker");
-    const { event } = await postEvent(org.commander, incident.id, { kind: "action", body: "Failed over to the standby sync worker", clientId: "fanout-1" });
+    const { event } = await postEvent(org.commander, incident.id, {
+      kind: "action",
+      body: "Failed over to the standby sync worker",
+      clientId: "fanout-1",
+    });
     expect((await delivered).event.seq).toBe(event.seq);
     // A retry of the same entry is stored once and not pushed again. The entry posted after it
     // travels the same way; once it is here, a second push of the retry would have been too.
@@ -81,7 +85,9 @@ describe.each(cases)("fan-out through $name", ({ options, skip }) => {
     // And B's view of the room now includes A's commander, for the next person joining on B.
     const onB2 = await b.signedIn(org.admin.userId);
     const ackB = await onB2.emitWithAck("incident:join", { incidentId: incident.id });
-    expect(ackB.ok && ackB.presence.map((u) => u.id)).toEqual(expect.arrayContaining([org.commander.userId, org.viewer.userId, org.admin.userId]));
+    expect(ackB.ok && ackB.presence.map((u) => u.id)).toEqual(
+      expect.arrayContaining([org.commander.userId, org.viewer.userId, org.admin.userId]),
+    );
     const viewerGone = nextEvent(onA, "presence:delta", (p) => p.left.includes(org.viewer.userId));
     onB.disconnect();
     await viewerGone;

@@ -166,7 +166,11 @@ describe("a refused join names the bad field, like a 422", () => {
     const ack = await ivy.emitWithAck("postmortem:join", { postmortemId: null } as unknown as { postmortemId: string });
     expect(ack).toEqual({
       ok: false,
-      error: { code: "validation_failed", message: "Invalid input — postmortemId: postmortemId is required", details: { fields: [{ field: "postmortemId", message: "postmortemId is required" }] } },
+      error: {
+        code: "validation_failed",
+        message: "Invalid input — postmortemId: postmortemId is required",
+        details: { fields: [{ field: "postmortemId", message: "postmortemId is required" }] },
+      },
     });
   });
 });

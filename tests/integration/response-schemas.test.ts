@@ -49,7 +49,9 @@ function unknownKeys(value: unknown, kept: unknown, at = ""): string[] {
   if (Array.isArray(value)) return value.flatMap((v, i) => unknownKeys(v, Array.isArray(kept) ? kept[i] : undefined, `${at}[${i}]`));
   if (value === null || typeof value !== "object") return [];
   const keptObject = (kept ?? {}) as Record<string, unknown>;
-  return Object.entries(value).flatMap(([key, v]) => (key in keptObject ? unknownKeys(v, keptObject[key], `${at}.${key}`) : [`${at}.${key}`]));
+  return Object.entries(value).flatMap(([key, v]) =>
+    key in keptObject ? unknownKeys(v, keptObject[key], `${at}.${key}`) : [`${at}.${key}`],
+  );
 }
 
 let testDb: TestDatabase;
@@ -95,7 +97,9 @@ describe("answers match their zod response schemas", () => {
     const org = await seedOrganization("Acme Impact Schemas");
     const incident = await seedIncident(org.admin, { title: "Payments failing" });
     expect(exactIssues(ZImpactSummary, await getIncidentImpact(org.viewer, incident.id))).toEqual([]);
-    const changed = await setIncidentImpact(org.admin, incident.id, { journeys: { checkout: { degradation: 60, failedCheckouts: 40, errorRate: 12.5 } } });
+    const changed = await setIncidentImpact(org.admin, incident.id, {
+      journeys: { checkout: { degradation: 60, failedCheckouts: 40, errorRate: 12.5 } },
+    });
     expect(changed.journeys.length).toBeGreaterThan(0);
     expect(changed.series.length).toBeGreaterThan(0);
     expect(exactIssues(ZImpactSummary, changed)).toEqual([]);
@@ -107,11 +111,17 @@ describe("answers match their zod response schemas", () => {
   it("a post-mortem drafted, in review, published, with its section, revision and action items", async () => {
     const org = await seedOrganization("Acme Postmortem Schemas");
     const catalog = await seedCatalog(org.admin);
-    const drafted = await seedPostmortem(org.commander, { serviceIds: [catalog.gateway.id], notify: { target: "Payments", teamId: catalog.team.id, acknowledged: true } });
+    const drafted = await seedPostmortem(org.commander, {
+      serviceIds: [catalog.gateway.id],
+      notify: { target: "Payments", teamId: catalog.team.id, acknowledged: true },
+    });
     expect(drafted.facts?.notifications.length).toBe(1);
     expect(exactIssues(ZPostmortem, drafted)).toEqual([]);
     const summary = drafted.sections.find((s) => s.key === "summary");
-    const { section } = await saveSection(org.responder, drafted.id, "summary", { body: "Payments failed for 40 minutes.", baseVersion: summary?.version ?? 1 });
+    const { section } = await saveSection(org.responder, drafted.id, "summary", {
+      body: "Payments failed for 40 minutes.",
+      baseVersion: summary?.version ?? 1,
+    });
     expect(exactIssues(ZPostmortemSection, section)).toEqual([]);
     await requestReview(org.responder, drafted.id, { reviewerIds: [org.commander.userId] });
     const reviewed = await reviewPostmortem(org.commander, drafted.id, { state: "approved", comment: "Clear" });
@@ -122,7 +132,12 @@ describe("answers match their zod response schemas", () => {
     expect(exactIssues(ZPostmortem, await getPostmortem(org.viewer, drafted.id))).toEqual([]);
     expect(exactIssues(ZPostmortemRevision, await getPostmortemRevision(org.viewer, drafted.id, "1"))).toEqual([]);
 
-    const item = await createActionItem(org.responder, drafted.id, { title: "Retry with jitter", ownerTeamId: catalog.team.id, dueDate: "2026-01-10", ticketUrl: "https://tickets.example.com/PAY-1" });
+    const item = await createActionItem(org.responder, drafted.id, {
+      title: "Retry with jitter",
+      ownerTeamId: catalog.team.id,
+      dueDate: "2026-01-10",
+      ticketUrl: "https://tickets.example.com/PAY-1",
+    });
     expect(exactIssues(ZActionItem, item)).toEqual([]);
     const done = await updateActionItem(org.responder, item.id, { status: "done", ownerUserId: org.responder.userId });
     expect(done.completedAt).not.toBeNull();
@@ -142,7 +157,13 @@ describe("answers match their zod response schemas", () => {
       journeyStatus: { checkout: "partial_outage" },
     });
     expect(exactIssues(ZStakeholderUpdate, update)).toEqual([]);
-    await postStakeholderUpdate(org.commander, incident.id, { affected: "Nothing any more", doing: "Watching", nextUpdateBy: null, isPublic: false, journeyStatus: {} });
+    await postStakeholderUpdate(org.commander, incident.id, {
+      affected: "Nothing any more",
+      doing: "Watching",
+      nextUpdateBy: null,
+      isPublic: false,
+      journeyStatus: {},
+    });
     const updates = await listStakeholderUpdates(org.viewer, incident.id);
     expect(updates).toHaveLength(2);
     for (const u of updates) expect(exactIssues(ZStakeholderUpdate, u)).toEqual([]);

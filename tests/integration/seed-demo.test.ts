@@ -33,7 +33,14 @@ describe("seedDemo", () => {
   it("fills an empty database with the demo retailer", async () => {
     expect(await seedDemo(testDb.database.prisma)).toBe(true);
     const { events, ...rest } = await counts();
-    expect(rest).toEqual({ organizations: 1, users: 4, teams: 7, services: 15, dependencies: DEMO_DEPENDENCIES.length, incidents: 2 + DEMO_PAST_INCIDENTS.length });
+    expect(rest).toEqual({
+      organizations: 1,
+      users: 4,
+      teams: 7,
+      services: 15,
+      dependencies: DEMO_DEPENDENCIES.length,
+      incidents: 2 + DEMO_PAST_INCIDENTS.length,
+    });
     expect(events).toBeGreaterThanOrEqual(5);
   });
 
@@ -50,7 +57,10 @@ describe("seedDemo", () => {
 
   it("opens the demo incident as INC-1 with a gapless timeline; past incidents follow, so the next one is declared after them", async () => {
     const p = testDb.database.prisma;
-    const incident = await p.incident.findFirstOrThrow({ where: { number: 1 }, include: { events: { orderBy: { seq: "asc" } }, organization: true } });
+    const incident = await p.incident.findFirstOrThrow({
+      where: { number: 1 },
+      include: { events: { orderBy: { seq: "asc" } }, organization: true },
+    });
     expect(incident).toMatchObject({ number: 1, severity: "SEV1", status: "investigating" });
     expect(incident.events.map((e) => e.seq)).toEqual(Array.from({ length: incident.lastSeq }, (_, i) => i + 1));
     expect(incident.events.map((e) => e.kind)).toContain("status_change");

@@ -29,7 +29,12 @@ describe("sign-out", () => {
   it("ends the session on the server: the cookie captured before stops working, a new sign-in works", async () => {
     const options = authOptions();
     // What next-auth's jwt callback puts in a new session: the user's current version.
-    const token = await options.callbacks!.jwt!({ token: { sub: org.responder.userId }, user: { id: org.responder.userId }, account: null, trigger: "signIn" });
+    const token = await options.callbacks!.jwt!({
+      token: { sub: org.responder.userId },
+      user: { id: org.responder.userId },
+      account: null,
+      trigger: "signIn",
+    });
     expect(token.sv).toBe(0);
     expect(await db().user.findUniqueOrThrow({ where: { id: org.responder.userId } })).toMatchObject({ lastSignInAt: expect.any(Date) });
     const captured = await sessionFromCookieHeader(await sessionCookie(org.responder.userId, token.sv));
@@ -39,7 +44,12 @@ describe("sign-out", () => {
     expect((await expectAppError(resolveActor(captured), "unauthorized")).message).toMatch(/signed out/);
     // Signing out again with the same (dead) token changes nothing more.
     await options.events!.signOut!({ token, session: null as never });
-    const fresh = await options.callbacks!.jwt!({ token: { sub: org.responder.userId }, user: { id: org.responder.userId }, account: null, trigger: "signIn" });
+    const fresh = await options.callbacks!.jwt!({
+      token: { sub: org.responder.userId },
+      user: { id: org.responder.userId },
+      account: null,
+      trigger: "signIn",
+    });
     expect(fresh.sv).toBe(1);
     await expect(resolveActor({ userId: org.responder.userId, version: 1 })).resolves.toMatchObject({ userId: org.responder.userId });
   });

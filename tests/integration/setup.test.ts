@@ -24,7 +24,11 @@ describe("first-run setup", () => {
     expect(weak.code).toBe("validation_failed");
     expect(weak.message).toMatch(/at least 12 characters/);
     expect(fieldsOf(weak)).toEqual(["admin.password"]);
-    await expectAppError(setupOrganization({ ...input(0), organization: { name: "Shop", currency: "EUR", timeZone: "Mars/Olympus" } }), "validation_failed", "organization.timeZone");
+    await expectAppError(
+      setupOrganization({ ...input(0), organization: { name: "Shop", currency: "EUR", timeZone: "Mars/Olympus" } }),
+      "validation_failed",
+      "organization.timeZone",
+    );
     expect(await db().organization.count()).toBe(0);
     expect(await needsSetup()).toBe(true);
   });
@@ -33,7 +37,8 @@ describe("first-run setup", () => {
     const results = await Promise.allSettled([1, 2, 3].map((n) => setupOrganization(input(n))));
     const won = results.filter((r) => r.status === "fulfilled");
     expect(won).toHaveLength(1);
-    for (const r of results.filter((x) => x.status === "rejected")) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "forbidden" });
+    for (const r of results.filter((x) => x.status === "rejected"))
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "forbidden" });
     expect(await db().organization.count()).toBe(1);
     expect(await db().user.count()).toBe(1);
     const org = await db().organization.findFirstOrThrow();
@@ -41,7 +46,10 @@ describe("first-run setup", () => {
     const admin = await db().user.findFirstOrThrow();
     expect(admin).toMatchObject({ role: "ADMIN", email: admin.email.toLowerCase() });
     expect(await authorizeCredentials({ email: admin.email, password: "a long enough passphrase" })).toMatchObject({ id: admin.id });
-    expect(await db().auditLog.findMany({ select: { action: true }, orderBy: { action: "asc" } })).toEqual([{ action: "organization.created" }, { action: "user.created" }]);
+    expect(await db().auditLog.findMany({ select: { action: true }, orderBy: { action: "asc" } })).toEqual([
+      { action: "organization.created" },
+      { action: "user.created" },
+    ]);
   });
 
   it("answers 403 for ever after", async () => {

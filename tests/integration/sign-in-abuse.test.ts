@@ -22,7 +22,11 @@ type AuthHandler = typeof POST;
 // Streaming request bodies need `duplex`, which the DOM typings do not list yet.
 type NextInit = NonNullable<ConstructorParameters<typeof NextRequest>[1]>;
 
-function authCall(handler: AuthHandler, segments: string[], init: { method: string; headers?: Record<string, string>; body?: BodyInit; query?: string }) {
+function authCall(
+  handler: AuthHandler,
+  segments: string[],
+  init: { method: string; headers?: Record<string, string>; body?: BodyInit; query?: string },
+) {
   const headers = { host: "localhost:3000", ...init.headers };
   const req = new NextRequest(`http://localhost:3000/api/auth/${segments.join("/")}${init.query ?? ""}`, {
     method: init.method,
@@ -53,7 +57,10 @@ describe("signing in through the route", () => {
     await db().user.update({ where: { id: org.admin.userId }, data: { passwordHash: await hashPassword("correct horse battery") } });
     const csrf = await authCall(GET, ["csrf"], { method: "GET" });
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const csrfCookie = csrf.headers.getSetCookie().map((c: string) => c.split(";")[0]).join("; ");
+    const csrfCookie = csrf.headers
+      .getSetCookie()
+      .map((c: string) => c.split(";")[0])
+      .join("; ");
     const form = new URLSearchParams({ email: org.admin.email, password: "correct horse battery", csrfToken, json: "true" }).toString();
     const res = await authCall(POST, ["callback", "credentials"], {
       method: "POST",
@@ -113,7 +120,10 @@ describe("malformed callback URLs in next-auth", () => {
   for (const value of ["http://[::1", "http://%ZZ", "/\\evil.example/phish", "https://evil.example/phish", "javascript:alert(1)"]) {
     it(`answers ${JSON.stringify(value)} (query and cookie) without a 500 and without leaving the site`, async () => {
       const viaQuery = await authCall(GET, ["signin"], { method: "GET", query: `?callbackUrl=${encodeURIComponent(value)}` });
-      const viaCookie = await authCall(GET, ["signin"], { method: "GET", headers: { cookie: `next-auth.callback-url=${encodeURIComponent(value)}` } });
+      const viaCookie = await authCall(GET, ["signin"], {
+        method: "GET",
+        headers: { cookie: `next-auth.callback-url=${encodeURIComponent(value)}` },
+      });
       for (const res of [viaQuery, viaCookie]) {
         expect(res.status).toBeLessThan(500);
         const location = res.headers.get("location");

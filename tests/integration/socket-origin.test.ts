@@ -25,7 +25,13 @@ afterAll(async () => {
 });
 
 function clientWith(headers: Record<string, string>): TestClient {
-  const client: TestClient = io(server.url, { path: "/socket.io", transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: headers });
+  const client: TestClient = io(server.url, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: headers,
+  });
   opened.push(client);
   return client;
 }

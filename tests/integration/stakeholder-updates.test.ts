@@ -41,7 +41,12 @@ describe("posting a stakeholder update", () => {
       isPublic: true,
       journeyStatus: { checkout: "partial_outage", payment: "major_outage" },
     });
-    expect(update).toMatchObject({ isPublic: true, nextUpdateBy: new Date(due).toISOString(), eventSeq: event.seq, author: { id: org.commander.userId } });
+    expect(update).toMatchObject({
+      isPublic: true,
+      nextUpdateBy: new Date(due).toISOString(),
+      eventSeq: event.seq,
+      author: { id: org.commander.userId },
+    });
     expect(update.journeyStatus).toEqual({ checkout: "partial_outage", payment: "major_outage" });
     expect(event.kind).toBe("stakeholder_update");
     expect(event.author?.id).toBe(org.commander.userId);
@@ -60,7 +65,10 @@ describe("posting a stakeholder update", () => {
   it("queues the update for the channels that follow stakeholder updates, with its text", async () => {
     const channel = await seedNotificationChannel(org.admin, { events: ["stakeholder.update"] });
     const incident = await seedIncident(org.commander);
-    await seedStakeholderUpdate(org.commander, incident.id, { affected: "Gift cards cannot be redeemed", doing: "Rolling back the voucher service" });
+    await seedStakeholderUpdate(org.commander, incident.id, {
+      affected: "Gift cards cannot be redeemed",
+      doing: "Rolling back the voucher service",
+    });
     const queued = await db().outboundDelivery.findMany({ where: { channelId: channel.id, incidentId: incident.id } });
     expect(queued.map((d) => d.event)).toEqual(["stakeholder.update"]);
     expect(JSON.stringify(queued[0]?.payload)).toContain("Gift cards cannot be redeemed");

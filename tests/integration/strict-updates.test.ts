@@ -37,13 +37,21 @@ describe("updates are strict", () => {
   for (const { route, method, key } of updates) {
     it(`${key}: an unknown field is a 422 naming it, and nothing is written`, async () => {
       const cases = AUTHORIZATION_MATRIX[key] ?? [];
-      const matrixCase = cases.find((c) => (c.allow === "public" || c.allow.includes("ADMIN")) && (c.status ?? 200) < 300) ?? cases.find((c) => c.allow === "public" || c.allow.includes("ADMIN"));
+      const matrixCase =
+        cases.find((c) => (c.allow === "public" || c.allow.includes("ADMIN")) && (c.status ?? 200) < 300) ??
+        cases.find((c) => c.allow === "public" || c.allow.includes("ADMIN"));
       expect(matrixCase, `${key} has no case an admin may call`).toBeDefined();
       const plan = await matrixCase!.plan(world, world.org.admin);
       const body = plan.body;
       expect(typeof body === "object" && body !== null && !Array.isArray(body), `${key} takes a JSON object`).toBe(true);
       const audits = await db().auditLog.count();
-      const res = await callPlanned(route, method, plan, { cookie: adminCookie, ...plan.headers }, { ...(body as object), severty: "SEV1" });
+      const res = await callPlanned(
+        route,
+        method,
+        plan,
+        { cookie: adminCookie, ...plan.headers },
+        { ...(body as object), severty: "SEV1" },
+      );
       expect(res.status, JSON.stringify(res.body)).toBe(422);
       const error = (res.body as { error: { message: string; details?: { fields?: { field: string }[] } } }).error;
       const named = (error.details?.fields ?? []).some((f) => f.field.includes("severty")) || error.message.includes("severty");

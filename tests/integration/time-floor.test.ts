@@ -24,8 +24,16 @@ describe("the time floor on instants people send", () => {
       const incident = await seedIncident(org.responder, { title: "Checkout API 5xx" });
       const audit = await db().auditLog.count();
       await expectAppError(updateIncident(org.responder, incident.id, { startedAt: value }), "validation_failed", "startedAt");
-      await expectAppError(setIncidentImpact(org.responder, incident.id, { journeys: { checkout: { degradation: 40, since: value } } }), "validation_failed", "journeys.checkout.since");
-      await expectAppError(postEvent(org.responder, incident.id, { kind: "note", body: "Rolled back", occurredAt: value }), "validation_failed", "occurredAt");
+      await expectAppError(
+        setIncidentImpact(org.responder, incident.id, { journeys: { checkout: { degradation: 40, since: value } } }),
+        "validation_failed",
+        "journeys.checkout.since",
+      );
+      await expectAppError(
+        postEvent(org.responder, incident.id, { kind: "note", body: "Rolled back", occurredAt: value }),
+        "validation_failed",
+        "occurredAt",
+      );
       expect(await db().auditLog.count()).toBe(audit);
       expect((await db().incident.findUniqueOrThrow({ where: { id: incident.id } })).startedAt.toISOString()).toBe(incident.startedAt);
     });
@@ -35,7 +43,9 @@ describe("the time floor on instants people send", () => {
     const incident = await seedIncident(org.responder, { title: "Inventory sync lagging" });
     const updated = await updateIncident(org.responder, incident.id, { startedAt: "2000-01-01T00:00:00Z" });
     expect(updated.startedAt).toBe("2000-01-01T00:00:00.000Z");
-    const impact = await setIncidentImpact(org.responder, incident.id, { journeys: { checkout: { degradation: 10, since: "2000-01-01T00:00:00Z" } } });
+    const impact = await setIncidentImpact(org.responder, incident.id, {
+      journeys: { checkout: { degradation: 10, since: "2000-01-01T00:00:00Z" } },
+    });
     expect(Number.isFinite(impact.lossSoFar.revenue)).toBe(true);
   });
 });

@@ -25,7 +25,10 @@ afterAll(() => realtime.close());
 
 async function joined(userId: string, afterSeq?: number): Promise<{ client: TestClient; ack: JoinAck }> {
   const client = await realtime.signedIn(userId);
-  const ack = await client.emitWithAck("incident:join", afterSeq === undefined ? { incidentId: incident.id } : { incidentId: incident.id, afterSeq });
+  const ack = await client.emitWithAck(
+    "incident:join",
+    afterSeq === undefined ? { incidentId: incident.id } : { incidentId: incident.id, afterSeq },
+  );
   return { client, ack };
 }
 

@@ -83,8 +83,14 @@ describe("correcting an entry", () => {
     const state = await amendEvent(org.responder, incident.id, hypothesis.seq, { data: { state: "confirmed" } });
     expect(state.amendment?.data).toMatchObject({ change: "state" });
 
-    const team = (await db().team.findFirst({ where: { organizationId: org.id, name: "Fulfilment" } })) ?? (await createTeam(org.admin, { name: "Fulfilment" }));
-    const notified = await post(org.responder, { kind: "notification", body: "Asked to pause stock pushes", data: { target: "fulfilment on-call", channel: "phone" } });
+    const team =
+      (await db().team.findFirst({ where: { organizationId: org.id, name: "Fulfilment" } })) ??
+      (await createTeam(org.admin, { name: "Fulfilment" }));
+    const notified = await post(org.responder, {
+      kind: "notification",
+      body: "Asked to pause stock pushes",
+      data: { target: "fulfilment on-call", channel: "phone" },
+    });
     const ackAt = new Date(Date.now() - 60_000).toISOString();
     const ack = await amendEvent(org.responder, incident.id, notified.seq, { data: { acknowledgedAt: ackAt } });
     expect(ack.entry.data).toEqual({ target: "Fulfilment", teamId: team.id, channel: "phone", acknowledgedAt: ackAt });
@@ -163,7 +169,11 @@ describe("pinning and striking through", () => {
 
     const pinned = await pinEvent(org.commander, incident.id, decision.seq, { pinned: true });
     expect(pinned.entry.pinned).toBe(true);
-    expect(pinned.amendment).toMatchObject({ seq: decision.seq + 1, body: `${org.commander.name} pinned #${decision.seq}`, data: { change: "pin" } });
+    expect(pinned.amendment).toMatchObject({
+      seq: decision.seq + 1,
+      body: `${org.commander.name} pinned #${decision.seq}`,
+      data: { change: "pin" },
+    });
     // Pinning is not a content change: no revision.
     expect(pinned.entry.revisionCount).toBe(0);
     expect((await pinEvent(org.commander, incident.id, decision.seq, { pinned: true })).amendment).toBeNull();
@@ -251,6 +261,11 @@ describe("catching up after a change", () => {
     const stored = events.find((e) => e.seq === action.seq);
     const lastChange = events.filter((e) => e.targetSeq === action.seq).at(-1);
     expect(lastChange && amendmentOf(lastChange)?.entry).toEqual(stored);
-    expect(stored).toMatchObject({ pinned: true, data: { outcome: "worked" }, body: "Restarted the OMS adapter (both pods)", revisionCount: 2 });
+    expect(stored).toMatchObject({
+      pinned: true,
+      data: { outcome: "worked" },
+      body: "Restarted the OMS adapter (both pods)",
+      revisionCount: 2,
+    });
   });
 });

@@ -52,8 +52,14 @@ describe("one notion of told", () => {
     // Exactly what the composer posts when the team list is not at hand: the name as typed.
     const entry = buildComposerEntry(parseComposerInput("/notify fulfillment on-call via phone: pause stock pushes", "note"));
     if (!entry.ok) throw new Error(entry.error);
-    const { event } = await postEventAsUser({ userId: responder.userId, version: 0 }, incidentId, { kind: entry.kind, body: entry.body, data: entry.data });
-    const fulfillment = await testDb.database.prisma.team.findFirstOrThrow({ where: { name: "Fulfillment", organizationId: commander.organizationId } });
+    const { event } = await postEventAsUser({ userId: responder.userId, version: 0 }, incidentId, {
+      kind: entry.kind,
+      body: entry.body,
+      data: entry.data,
+    });
+    const fulfillment = await testDb.database.prisma.team.findFirstOrThrow({
+      where: { name: "Fulfillment", organizationId: commander.organizationId },
+    });
     expect(event.data).toMatchObject({ teamId: fulfillment.id, target: "Fulfillment", channel: "phone" });
 
     expect(await stateOf(incidentId, "Fulfillment")).toMatchObject({ seq: event.seq, channel: "phone", by: { id: responder.userId } });
@@ -65,15 +71,24 @@ describe("one notion of told", () => {
     // Acknowledged through the timeline entry: the panel and the draft say so too.
     await amendEvent(responder, incidentId, event.seq, { data: { acknowledgedAt: new Date().toISOString() } });
     const facts = collectFacts(await loadIncidentRecord(commander, await getIncidentOrThrow(commander, incidentId)));
-    expect(facts.teams.find((t) => t.name === "Fulfillment")).toMatchObject({ notifiedAt: event.occurredAt, acknowledgedAt: expect.any(String) });
+    expect(facts.teams.find((t) => t.name === "Fulfillment")).toMatchObject({
+      notifiedAt: event.occurredAt,
+      acknowledgedAt: expect.any(String),
+    });
     expect(facts.notifications).toContainEqual(expect.objectContaining({ target: "Fulfillment", channel: "phone" }));
   });
 
   it("the panel's record (team id) and a page (channel pager) are the same shape through recordNotification", async () => {
     const incidentId = await paymentsIncident();
-    const payments = await testDb.database.prisma.team.findFirstOrThrow({ where: { name: "Payments", organizationId: commander.organizationId } });
+    const payments = await testDb.database.prisma.team.findFirstOrThrow({
+      where: { name: "Payments", organizationId: commander.organizationId },
+    });
     const byId = await recordNotification(commander, incidentId, { team: { id: payments.id }, channel: "pager" });
-    expect(byId.event).toMatchObject({ kind: "notification", body: "Told Payments by pager", data: { teamId: payments.id, target: "Payments", channel: "pager", acknowledgedAt: null } });
+    expect(byId.event).toMatchObject({
+      kind: "notification",
+      body: "Told Payments by pager",
+      data: { teamId: payments.id, target: "Payments", channel: "pager", acknowledgedAt: null },
+    });
     const byName = await recordNotification(commander, incidentId, { team: { name: "checkout team" }, channel: "chat", body: "Heads up" });
     expect(byName.event.data).toMatchObject({ target: "Checkout", channel: "chat" });
     expect(await stateOf(incidentId, "Checkout")).toMatchObject({ seq: byName.event.seq });
@@ -83,7 +98,13 @@ describe("one notion of told", () => {
     const incidentId = await paymentsIncident();
     const count = () => testDb.database.prisma.timelineEvent.count({ where: { incidentId } });
     const before = await count();
-    const err = await appErrorOf(postEventAsUser({ userId: responder.userId, version: 0 }, incidentId, { kind: "notification", body: "x", data: { target: "Fulfilment", channel: "phone" } }));
+    const err = await appErrorOf(
+      postEventAsUser({ userId: responder.userId, version: 0 }, incidentId, {
+        kind: "notification",
+        body: "x",
+        data: { target: "Fulfilment", channel: "phone" },
+      }),
+    );
     expect(err.status).toBe(422);
     expect(fieldsOf(err)).toEqual(["data.target"]);
     expect(err.message).toContain("No team named “Fulfilment”");
@@ -91,8 +112,12 @@ describe("one notion of told", () => {
     // Another organisation's team is not yours to tell, by id or by name.
     const other = await seedOrganization("Elsewhere");
     const theirs = await testDb.database.prisma.team.create({ data: { organizationId: other.id, name: "Ghost team" } });
-    expect(fieldsOf(await appErrorOf(recordNotification(commander, incidentId, { team: { id: theirs.id }, channel: "chat" })))).toEqual(["data.teamId"]);
-    expect(fieldsOf(await appErrorOf(recordNotification(commander, incidentId, { team: { name: "Ghost" }, channel: "chat" })))).toEqual(["data.target"]);
+    expect(fieldsOf(await appErrorOf(recordNotification(commander, incidentId, { team: { id: theirs.id }, channel: "chat" })))).toEqual([
+      "data.teamId",
+    ]);
+    expect(fieldsOf(await appErrorOf(recordNotification(commander, incidentId, { team: { name: "Ghost" }, channel: "chat" })))).toEqual([
+      "data.target",
+    ]);
     expect(await count()).toBe(before);
   });
 });
@@ -122,7 +147,9 @@ describe("response cost", () => {
     const entry = buildComposerEntry(parseComposerInput("/notify fulfillment via phone: pause stock pushes", "note"));
     if (!entry.ok) throw new Error(entry.error);
     await postEventAsUser({ userId: responder.userId, version: 0 }, soon, { kind: entry.kind, body: entry.body, data: entry.data });
-    const fulfillment = await testDb.database.prisma.team.findFirstOrThrow({ where: { name: "Fulfillment", organizationId: commander.organizationId } });
+    const fulfillment = await testDb.database.prisma.team.findFirstOrThrow({
+      where: { name: "Fulfillment", organizationId: commander.organizationId },
+    });
     await recordNotification(commander, late, { team: { id: fulfillment.id }, channel: "chat" });
     const after = await telling();
     expect(after.withinMinutes).toBe(15);

@@ -75,7 +75,9 @@ describe("the triage board in one statement", () => {
     const [ana, bo] = await seedPeople(commander.organizationId, 2, "Responder");
     if (!ana || !bo) throw new Error("two people were seeded");
     const busy = await seedIncident(commander, { title: "Card payments failing", severity: "SEV1" });
-    const services = await p.service.findMany({ where: { organizationId: commander.organizationId, name: { in: ["Payment gateway adapter", "Search index"] } } });
+    const services = await p.service.findMany({
+      where: { organizationId: commander.organizationId, name: { in: ["Payment gateway adapter", "Search index"] } },
+    });
     await setImpactedServices(commander, busy.id, { serviceIds: services.map((s) => s.id) });
     // Impact changes by two people, one with evidence; a responder; posts by others (participants).
     await setIncidentImpact(commander, busy.id, { journeys: { checkout: { degradation: 40, failedCheckouts: 120, errorRate: 12.5 } } });
@@ -84,13 +86,31 @@ describe("the triage board in one statement", () => {
     await postEvent(ana, busy.id, { kind: "note", body: "Gateway answers 502" });
     await postEvent(bo, busy.id, { kind: "note", body: "Failing over" });
     // Told one team, then a struck notification to another (not told): the one notion of "told".
-    const [payments, search] = await Promise.all(["Payments", "Search & Feeds"].map((name) => p.team.findFirstOrThrow({ where: { organizationId: commander.organizationId, name } })));
-    await postEvent(commander, busy.id, { kind: "notification", body: "Told Payments", data: { target: "Payments", teamId: payments?.id, channel: "phone" } });
-    const { event: wrong } = await postEvent(commander, busy.id, { kind: "notification", body: "Told Search", data: { target: "Search & Feeds", teamId: search?.id, channel: "chat" } });
+    const [payments, search] = await Promise.all(
+      ["Payments", "Search & Feeds"].map((name) => p.team.findFirstOrThrow({ where: { organizationId: commander.organizationId, name } })),
+    );
+    await postEvent(commander, busy.id, {
+      kind: "notification",
+      body: "Told Payments",
+      data: { target: "Payments", teamId: payments?.id, channel: "phone" },
+    });
+    const { event: wrong } = await postEvent(commander, busy.id, {
+      kind: "notification",
+      body: "Told Search",
+      data: { target: "Search & Feeds", teamId: search?.id, channel: "chat" },
+    });
     await strikeEvent(commander, busy.id, wrong.seq, { reason: "wrong team" });
     // Two stakeholder updates: the latest promise counts.
-    await postStakeholderUpdate(commander, busy.id, { affected: "Card payments", doing: "Failing over", nextUpdateBy: new Date(Date.now() + 30 * 60_000).toISOString() });
-    await postStakeholderUpdate(commander, busy.id, { affected: "Card payments", doing: "Failed over", nextUpdateBy: new Date(Date.now() + 15 * 60_000).toISOString() });
+    await postStakeholderUpdate(commander, busy.id, {
+      affected: "Card payments",
+      doing: "Failing over",
+      nextUpdateBy: new Date(Date.now() + 30 * 60_000).toISOString(),
+    });
+    await postStakeholderUpdate(commander, busy.id, {
+      affected: "Card payments",
+      doing: "Failed over",
+      nextUpdateBy: new Date(Date.now() + 15 * 60_000).toISOString(),
+    });
     // An incident nobody commands, with a suggested commander; a resolved one stays off the board.
     const quiet = await seedIncident(commander, { title: "Search slow", severity: "SEV3" });
     await p.incident.update({ where: { id: quiet.id }, data: { commanderId: null, suggestedCommanderId: ana.userId } });

@@ -45,7 +45,8 @@ const found = async (query: string) => {
   return answer.body as Found;
 };
 const names = (f: Found) => f.users.map((u) => u.name);
-const fieldsOf = (answer: RouteAnswer) => (answer.body as { error?: { details?: { fields?: { field: string }[] } } }).error?.details?.fields?.map((f) => f.field);
+const fieldsOf = (answer: RouteAnswer) =>
+  (answer.body as { error?: { details?: { fields?: { field: string }[] } } }).error?.details?.fields?.map((f) => f.field);
 
 describe("GET /api/users searches the organisation's people", () => {
   it("matches name or email in any case, by name, never another organisation's or a deactivated person", async () => {

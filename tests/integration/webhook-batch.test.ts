@@ -33,18 +33,31 @@ const GOOD = { dedupKey: "checkout-5xx", status: "firing", title: "Checkout API 
 const BAD_SECOND = {
   "NUL in a title": { dedupKey: "payment-timeouts", status: "firing", title: "Payment gateway\u0000timeouts" },
   "year 0000": { dedupKey: "payment-timeouts", status: "firing", title: "Payment gateway timeouts", startedAt: "0000-01-01T00:00:00Z" },
-  "a lone surrogate in a label": { dedupKey: "payment-timeouts", status: "firing", title: "Payment gateway timeouts", labels: { region: "eu\uD800" } },
+  "a lone surrogate in a label": {
+    dedupKey: "payment-timeouts",
+    status: "firing",
+    title: "Payment gateway timeouts",
+    labels: { region: "eu\uD800" },
+  },
 };
 
 describe("a webhook batch is all or nothing", () => {
   for (const [what, second] of Object.entries(BAD_SECOND)) {
     for (const deliveryId of [undefined, `delivery-${what.length}`]) {
       it(`refuses the whole batch when the second alert has ${what} (${deliveryId ? "with" : "without"} deliveryId), opening nothing`, async () => {
-        const before = { incidents: await db().incident.count(), alerts: await db().integrationAlert.count(), audit: await db().auditLog.count() };
+        const before = {
+          incidents: await db().incident.count(),
+          alerts: await db().integrationAlert.count(),
+          audit: await db().auditLog.count(),
+        };
         const res = await post({ ...(deliveryId ? { deliveryId } : {}), alerts: [GOOD, second] });
         expect(res.status).toBe(422);
         expect(JSON.stringify(res.body)).toContain("alerts.1");
-        expect({ incidents: await db().incident.count(), alerts: await db().integrationAlert.count(), audit: await db().auditLog.count() }).toEqual(before);
+        expect({
+          incidents: await db().incident.count(),
+          alerts: await db().integrationAlert.count(),
+          audit: await db().auditLog.count(),
+        }).toEqual(before);
       });
     }
   }

@@ -19,7 +19,13 @@ beforeAll(async () => {
 afterAll(() => testDb.close());
 
 const post = (id: string, body: string, headers: Record<string, string>) =>
-  callRoute<{ integrationId: string }>(webhookRoute.POST, { method: "POST", path: `/api/webhooks/${id}`, params: { integrationId: id }, headers, body });
+  callRoute<{ integrationId: string }>(webhookRoute.POST, {
+    method: "POST",
+    path: `/api/webhooks/${id}`,
+    params: { integrationId: id },
+    headers,
+    body,
+  });
 
 describe("refused webhook requests", () => {
   it("are listed on the integration (newest first) with status and reason, the body cut short and no secret in it", async () => {
@@ -31,9 +37,13 @@ describe("refused webhook requests", () => {
       expect((await post(integration.id, leaky, { "x-warroom-secret": "whk_wrong-secret-value-000000" })).status).toBe(401);
       // 422: unreadable; 413: too large.
       expect((await post(integration.id, "{not json", { "x-warroom-secret": secret })).status).toBe(422);
-      expect((await post(integration.id, JSON.stringify({ title: "x".repeat(300 * 1024) }), { "x-warroom-secret": secret })).status).toBe(413);
+      expect((await post(integration.id, JSON.stringify({ title: "x".repeat(300 * 1024) }), { "x-warroom-secret": secret })).status).toBe(
+        413,
+      );
       // Accepted requests are not listed.
-      expect((await post(integration.id, JSON.stringify({ dedupKey: "ok", title: "Fine" }), { "x-warroom-secret": secret })).status).toBe(200);
+      expect((await post(integration.id, JSON.stringify({ dedupKey: "ok", title: "Fine" }), { "x-warroom-secret": secret })).status).toBe(
+        200,
+      );
 
       const { refusals } = await getIntegration(acme.admin, integration.id);
       expect(refusals.map((r) => r.status)).toEqual([413, 422, 401]);
@@ -72,10 +82,16 @@ describe("the webhook's answer and the integration's counts", () => {
     // Grouping is Alertmanager's and Grafana's (on by default there); a generic source never groups.
     expect(integration.groupAlerts).toBe(false);
     expect((await createIntegration(acme.admin, { kind: "alertmanager", name: "AM default" })).integration.groupAlerts).toBe(true);
-    const send = async (body: object) => (await post(integration.id, JSON.stringify(body), { "x-warroom-secret": secret })).body as IngestResult;
+    const send = async (body: object) =>
+      (await post(integration.id, JSON.stringify(body), { "x-warroom-secret": secret })).body as IngestResult;
     const first = await send({ dedupKey: "a", title: "Cart slow" });
     expect(first.incidents).toEqual([expect.objectContaining({ opened: true })]);
-    const second = await send({ alerts: [{ dedupKey: "a", status: "resolved", title: "Cart slow" }, { dedupKey: "b", title: "Search slow" }] });
+    const second = await send({
+      alerts: [
+        { dedupKey: "a", status: "resolved", title: "Cart slow" },
+        { dedupKey: "b", title: "Search slow" },
+      ],
+    });
     expect(second).toMatchObject({ opened: 1, appended: 1 });
     expect(second.incidents.map((i) => [i.opened, i.id === first.incidents[0]?.id])).toEqual([
       [true, false],

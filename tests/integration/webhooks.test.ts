@@ -80,7 +80,11 @@ async function footprint(orgId: string) {
 }
 
 async function timeline(incidentId: string) {
-  return db().timelineEvent.findMany({ where: { incidentId }, orderBy: { seq: "asc" }, select: { seq: true, kind: true, body: true, data: true, authorId: true } });
+  return db().timelineEvent.findMany({
+    where: { incidentId },
+    orderBy: { seq: "asc" },
+    select: { seq: true, kind: true, body: true, data: true, authorId: true },
+  });
 }
 
 async function incidentFor(integrationId: string, dedupKey: string) {
@@ -99,16 +103,33 @@ describe("each source's published payload", () => {
     // be applied just after the answer (deferred) rather than before it; either way, two incidents.
     expect(result).toMatchObject({ received: 2, appended: 0, repeats: 0, duplicate: false });
     expect(result.opened + result.deferred).toBe(2);
-    await expect.poll(async () => (await incidentFor(am.integration.id, "b2c3d4e5f6071829")).incident?.id, { timeout: 10_000 }).toBeTruthy();
+    await expect
+      .poll(async () => (await incidentFor(am.integration.id, "b2c3d4e5f6071829")).incident?.id, { timeout: 10_000 })
+      .toBeTruthy();
     const { row, incident } = await incidentFor(am.integration.id, "a1b2c3d4e5f60718");
     expect(row).toMatchObject({ count: 1, lastStatus: "firing", serviceId: services["Checkout API"] });
-    expect(incident).toMatchObject({ title: "Checkout API 5xx rate above 5%", severity: "SEV2", status: "investigating", commanderId: null, tags: ["alert:alertmanager"] });
+    expect(incident).toMatchObject({
+      title: "Checkout API 5xx rate above 5%",
+      severity: "SEV2",
+      status: "investigating",
+      commanderId: null,
+      tags: ["alert:alertmanager"],
+    });
     expect(incident?.startedAt.toISOString()).toBe("2025-11-27T14:02:11.357Z");
     expect(incident?.services.map((s) => s.service.name)).toEqual(["Checkout API"]);
     const events = await timeline(incident!.id);
-    expect(events.map((e) => [e.seq, e.kind])).toEqual([[1, "alert"], [2, "status_change"], [3, "impact_change"]]);
+    expect(events.map((e) => [e.seq, e.kind])).toEqual([
+      [1, "alert"],
+      [2, "status_change"],
+      [3, "impact_change"],
+    ]);
     expect(events[0]?.body).toMatch(/^Firing: Checkout API 5xx rate above 5%/);
-    expect(events[0]?.data).toMatchObject({ status: "firing", source: "alertmanager", dedupKey: "a1b2c3d4e5f60718", service: { name: "Checkout API" } });
+    expect(events[0]?.data).toMatchObject({
+      status: "firing",
+      source: "alertmanager",
+      dedupKey: "a1b2c3d4e5f60718",
+      service: { name: "Checkout API" },
+    });
     expect(events[0]?.authorId).toBeNull();
     const audit = await db().auditLog.findFirstOrThrow({ where: { entityId: incident!.id, action: "incident.declare" } });
     expect(audit.actorId).toBeNull();
@@ -170,7 +191,8 @@ describe("each source's published payload", () => {
 describe("de-duplication", () => {
   it("counts repeats of a key without writing entries; an entry only when the status changes", async () => {
     const gen = await make(acme, "generic");
-    const body = (status: string) => JSON.stringify({ dedupKey: "cart-latency", status, title: "Cart latency above 2 s", service: "checkout api" });
+    const body = (status: string) =>
+      JSON.stringify({ dedupKey: "cart-latency", status, title: "Cart latency above 2 s", service: "checkout api" });
     expect(await sendOk(gen, body("firing"))).toMatchObject({ opened: 1 });
     expect(await sendOk(gen, body("firing"))).toMatchObject({ repeats: 1 });
     expect(await sendOk(gen, body("firing"))).toMatchObject({ repeats: 1 });
@@ -203,7 +225,12 @@ describe("de-duplication", () => {
     expect(await sendOk(am, fixture("alertmanager-resolved.json"))).toMatchObject({ received: 1, appended: 1 });
     const rows = await db().integrationAlert.findMany({ where: { integrationId: am.integration.id } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ dedupKey: '{}/{severity="critical"}:{alertname="CheckoutHighErrorRate"}', lastStatus: "resolved", count: 2, serviceId: services["Checkout API"] });
+    expect(rows[0]).toMatchObject({
+      dedupKey: '{}/{severity="critical"}:{alertname="CheckoutHighErrorRate"}',
+      lastStatus: "resolved",
+      count: 2,
+      serviceId: services["Checkout API"],
+    });
   });
 
   it("records without opening when the integration does not open incidents", async () => {
@@ -224,13 +251,21 @@ describe("de-duplication", () => {
     expect(await db().webhookDelivery.count({ where: { integrationId: pd.integration.id } })).toBe(1);
     const { row } = await incidentFor(pd.integration.id, "PGR0VU2");
     expect(row.count).toBe(1);
-    expect(await db().incident.count({ where: { organizationId: acme.id, alerts: { some: { integrationId: pd.integration.id } } } })).toBe(1);
+    expect(await db().incident.count({ where: { organizationId: acme.id, alerts: { some: { integrationId: pd.integration.id } } } })).toBe(
+      1,
+    );
   });
 
   it("an alert storm of 1,000 alerts over 10 keys opens 10 incidents, not 1,000", async () => {
     const gen = await make(acme, "generic");
     const requests = Array.from({ length: 100 }, (_, r) =>
-      JSON.stringify({ alerts: Array.from({ length: 10 }, (_, i) => ({ dedupKey: `storm-${(r + i) % 10}`, title: `Storm alert ${(r + i) % 10}`, service: "Search API" })) }),
+      JSON.stringify({
+        alerts: Array.from({ length: 10 }, (_, i) => ({
+          dedupKey: `storm-${(r + i) % 10}`,
+          title: `Storm alert ${(r + i) % 10}`,
+          service: "Search API",
+        })),
+      }),
     );
     const started = performance.now();
     const results: IngestResult[] = [];
@@ -239,7 +274,9 @@ describe("de-duplication", () => {
       results.push(...batch);
     }
     const ms = performance.now() - started;
-    console.log(`alert storm: 1,000 alerts in 100 requests (10 at a time) took ${Math.round(ms)} ms (${(ms / 100).toFixed(1)} ms per request)`);
+    console.log(
+      `alert storm: 1,000 alerts in 100 requests (10 at a time) took ${Math.round(ms)} ms (${(ms / 100).toFixed(1)} ms per request)`,
+    );
     expect(results.reduce((n, r) => n + r.received, 0)).toBe(1000);
     // On a loaded machine a batch may pass the answer budget and finish just after (deferred).
     const deferred = results.reduce((n, r) => n + r.deferred, 0);
@@ -254,13 +291,17 @@ describe("de-duplication", () => {
   });
   it("one request carrying 200 new keys is answered within its budget; the rest follows right after", async () => {
     const gen = await make(acme, "generic");
-    const body = JSON.stringify({ alerts: Array.from({ length: 200 }, (_, i) => ({ dedupKey: `wide-${i}`, title: `Wide alert ${i}`, service: "Search API" })) });
+    const body = JSON.stringify({
+      alerts: Array.from({ length: 200 }, (_, i) => ({ dedupKey: `wide-${i}`, title: `Wide alert ${i}`, service: "Search API" })),
+    });
     const started = performance.now();
     const result = await sendOk(gen, body);
     const answered = performance.now() - started;
     const all = async () => db().integrationAlert.count({ where: { integrationId: gen.integration.id, incidentId: { not: null } } });
     await expect.poll(all, { timeout: 60_000, interval: 200 }).toBe(200);
-    console.log(`200 new alerts in one request: answered in ${Math.round(answered)} ms (${result.opened} opened, ${result.deferred} deferred), all 200 incidents after ${Math.round(performance.now() - started)} ms`);
+    console.log(
+      `200 new alerts in one request: answered in ${Math.round(answered)} ms (${result.opened} opened, ${result.deferred} deferred), all 200 incidents after ${Math.round(performance.now() - started)} ms`,
+    );
     expect(result.received).toBe(200);
     expect(result.opened + result.deferred).toBe(200);
   });
@@ -356,7 +397,14 @@ describe("managing integrations", () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const { integration, secret } = created.body as Made;
     expect(secret).toMatch(/^whk_[A-Za-z0-9_-]{32}$/);
-    expect(integration).toMatchObject({ kind: "generic", webhookPath: `/api/webhooks/${integration.id}`, secretHint: secret.slice(-4), defaultSeverity: "SEV3", opensIncidents: true, defaultService: { name: "Product feed" } });
+    expect(integration).toMatchObject({
+      kind: "generic",
+      webhookPath: `/api/webhooks/${integration.id}`,
+      secretHint: secret.slice(-4),
+      defaultSeverity: "SEV3",
+      opensIncidents: true,
+      defaultService: { name: "Product feed" },
+    });
 
     const id = integration.id;
     const params = { id };
@@ -364,7 +412,13 @@ describe("managing integrations", () => {
     const got = await callRoute(integrationRoute.GET, { path: `/api/integrations/${id}`, params, headers: admin });
     expect(JSON.stringify(got.body)).not.toContain(secret);
     expect(got.body).toMatchObject({ stats: { keys: 1, received: 1 } });
-    expect((got.body as { recentAlerts: RecentAlertDto[] }).recentAlerts[0]).toMatchObject({ dedupKey: "feed", count: 1, status: "firing", service: { name: "Product feed" }, incident: { ref: expect.stringMatching(/^INC-/) } });
+    expect((got.body as { recentAlerts: RecentAlertDto[] }).recentAlerts[0]).toMatchObject({
+      dedupKey: "feed",
+      count: 1,
+      status: "firing",
+      service: { name: "Product feed" },
+      incident: { ref: expect.stringMatching(/^INC-/) },
+    });
 
     const patched = await callRoute(integrationRoute.PATCH, {
       method: "PATCH",
@@ -374,11 +428,26 @@ describe("managing integrations", () => {
       body: { severityRules: [{ value: "page", severity: "SEV1" }], serviceLabel: "component", opensIncidents: false },
     });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
-    expect(patched.body).toMatchObject({ secret: null, integration: { severityRules: [{ value: "page", severity: "SEV1" }], serviceLabel: "component", opensIncidents: false } });
+    expect(patched.body).toMatchObject({
+      secret: null,
+      integration: { severityRules: [{ value: "page", severity: "SEV1" }], serviceLabel: "component", opensIncidents: false },
+    });
 
-    const bad = await callRoute(integrationRoute.PATCH, { method: "PATCH", path: `/api/integrations/${id}`, params, headers: admin, body: { serviceRules: [{ label: "job", value: "x", serviceId: "7f1c1d4e-0000-4000-8000-000000000000" }], defaultSeverity: "SEV9" } });
+    const bad = await callRoute(integrationRoute.PATCH, {
+      method: "PATCH",
+      path: `/api/integrations/${id}`,
+      params,
+      headers: admin,
+      body: { serviceRules: [{ label: "job", value: "x", serviceId: "7f1c1d4e-0000-4000-8000-000000000000" }], defaultSeverity: "SEV9" },
+    });
     expect(bad.status).toBe(422);
-    const rotated = await callRoute(integrationRoute.PATCH, { method: "PATCH", path: `/api/integrations/${id}`, params, headers: admin, body: { rotateSecret: true } });
+    const rotated = await callRoute(integrationRoute.PATCH, {
+      method: "PATCH",
+      path: `/api/integrations/${id}`,
+      params,
+      headers: admin,
+      body: { rotateSecret: true },
+    });
     const fresh = (rotated.body as { secret: string }).secret;
     expect(fresh).toMatch(/^whk_/);
     expect(fresh).not.toBe(secret);
@@ -396,14 +465,33 @@ describe("managing integrations", () => {
   it("only admins manage integrations; names are unique; other organisations' integrations are 404", async () => {
     const commander = await asUser(acme.commander.userId);
     expect((await callRoute(integrationsRoute.GET, { path: "/api/integrations", headers: commander })).status).toBe(403);
-    const post1 = await callRoute(integrationsRoute.POST, { method: "POST", path: "/api/integrations", headers: commander, body: { kind: "generic", name: "x" } });
+    const post1 = await callRoute(integrationsRoute.POST, {
+      method: "POST",
+      path: "/api/integrations",
+      headers: commander,
+      body: { kind: "generic", name: "x" },
+    });
     expect(post1.status).toBe(403);
     const admin = await asUser(acme.admin.userId);
-    await callRoute(integrationsRoute.POST, { method: "POST", path: "/api/integrations", headers: admin, body: { kind: "datadog", name: "Datadog prod" } });
-    const dup = await callRoute(integrationsRoute.POST, { method: "POST", path: "/api/integrations", headers: admin, body: { kind: "generic", name: "datadog PROD" } });
+    await callRoute(integrationsRoute.POST, {
+      method: "POST",
+      path: "/api/integrations",
+      headers: admin,
+      body: { kind: "datadog", name: "Datadog prod" },
+    });
+    const dup = await callRoute(integrationsRoute.POST, {
+      method: "POST",
+      path: "/api/integrations",
+      headers: admin,
+      body: { kind: "generic", name: "datadog PROD" },
+    });
     expect(dup).toMatchObject({ status: 422, body: { error: { details: { fields: [{ field: "name" }] } } } });
     const theirs = await make(globex, "generic");
-    const got = await callRoute(integrationRoute.GET, { path: `/api/integrations/${theirs.integration.id}`, params: { id: theirs.integration.id }, headers: admin });
+    const got = await callRoute(integrationRoute.GET, {
+      path: `/api/integrations/${theirs.integration.id}`,
+      params: { id: theirs.integration.id },
+      headers: admin,
+    });
     expect(got.status).toBe(404);
     const list = await callRoute(integrationsRoute.GET, { path: "/api/integrations", headers: admin });
     expect((list.body as { integrations: IntegrationDto[] }).integrations.some((i) => i.id === theirs.integration.id)).toBe(false);

@@ -30,7 +30,16 @@ describe("API token format", () => {
 
   it("rejects anything that is not a well-formed wr_ token", () => {
     const { token } = generateApiToken();
-    for (const header of ["", "Bearer", `Basic ${token}`, `Bearer ${token} extra`, "Bearer wr_short", `Bearer ${token.slice(3)}`, `Bearer ${token}!`, `Token ${token}`]) {
+    for (const header of [
+      "",
+      "Bearer",
+      `Basic ${token}`,
+      `Bearer ${token} extra`,
+      "Bearer wr_short",
+      `Bearer ${token.slice(3)}`,
+      `Bearer ${token}!`,
+      `Token ${token}`,
+    ]) {
       expect(parseBearer(header), header).toBeNull();
     }
     expect(isApiTokenShaped(token)).toBe(true);

@@ -20,7 +20,9 @@ const WRITERS = ["lib/audit/record-audit.ts", "lib/timeline/insert-posted-event.
 
 describe("the audit catalogue", () => {
   it("is the only way audit rows are written", () => {
-    const writers = files.filter(({ text }) => /auditLog\.(create|createMany|upsert)\b|INSERT INTO "AuditLog"/.test(text)).map((f) => f.file);
+    const writers = files
+      .filter(({ text }) => /auditLog\.(create|createMany|upsert)\b|INSERT INTO "AuditLog"/.test(text))
+      .map((f) => f.file);
     expect(writers.sort()).toEqual(WRITERS);
   });
 
@@ -42,8 +44,16 @@ describe("the audit catalogue", () => {
 
   it("parses a row that matches and explains one that does not", () => {
     expect(Object.keys(AUDIT_CATALOGUE)).toContain("incident.declare");
-    expect(auditPayloadProblem({ action: "user.locked", before: null, after: { address: "203.0.113.9", until: "2026-12-03T15:00:00.000Z", failedLogins: 5 } })).toBeNull();
-    expect(auditPayloadProblem({ action: "user.locked", before: null, after: { address: "203.0.113.9" } })).toMatch(/user\.locked: after — until/);
+    expect(
+      auditPayloadProblem({
+        action: "user.locked",
+        before: null,
+        after: { address: "203.0.113.9", until: "2026-12-03T15:00:00.000Z", failedLogins: 5 },
+      }),
+    ).toBeNull();
+    expect(auditPayloadProblem({ action: "user.locked", before: null, after: { address: "203.0.113.9" } })).toMatch(
+      /user\.locked: after — until/,
+    );
     expect(auditPayloadProblem({ action: "user.locked", before: { x: 1 }, after: null })).toMatch(/before is not written/);
     expect(auditPayloadProblem({ action: "nothing.happened", before: null, after: null })).toMatch(/not in the audit catalogue/);
   });

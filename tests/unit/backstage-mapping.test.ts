@@ -50,10 +50,26 @@ spec:
 
 describe("entity references", () => {
   it("fills in the kind the field expects and the referring entity's namespace", () => {
-    expect(parseEntityRef("group:default/payments", { kind: "group", namespace: "default" })).toEqual({ kind: "group", namespace: "default", name: "payments" });
-    expect(parseEntityRef("payments", { kind: "group", namespace: "retail" })).toEqual({ kind: "group", namespace: "retail", name: "payments" });
-    expect(parseEntityRef("Group:payments", { kind: "user", namespace: "default" })).toEqual({ kind: "group", namespace: "default", name: "payments" });
-    expect(parseEntityRef("ops/payments", { kind: "group", namespace: "default" })).toEqual({ kind: "group", namespace: "ops", name: "payments" });
+    expect(parseEntityRef("group:default/payments", { kind: "group", namespace: "default" })).toEqual({
+      kind: "group",
+      namespace: "default",
+      name: "payments",
+    });
+    expect(parseEntityRef("payments", { kind: "group", namespace: "retail" })).toEqual({
+      kind: "group",
+      namespace: "retail",
+      name: "payments",
+    });
+    expect(parseEntityRef("Group:payments", { kind: "user", namespace: "default" })).toEqual({
+      kind: "group",
+      namespace: "default",
+      name: "payments",
+    });
+    expect(parseEntityRef("ops/payments", { kind: "group", namespace: "default" })).toEqual({
+      kind: "group",
+      namespace: "ops",
+      name: "payments",
+    });
     expect(parseEntityRef("cart", { namespace: "default" })).toBeNull();
     expect(parseEntityRef(42, { kind: "group", namespace: "default" })).toBeNull();
     expect(parseEntityRef("a/b/c", { kind: "group", namespace: "default" })).toBeNull();
@@ -74,7 +90,13 @@ describe("Group → team", () => {
     ]);
     // carl has no User entity with an email: skipped, and said so, with the line of the entry.
     expect(result.warnings).toEqual([
-      expect.objectContaining({ kind: "Group", name: "payments", line: 13, field: "documents.0.spec.members.2", message: expect.stringContaining("user:default/carl has no email") }),
+      expect.objectContaining({
+        kind: "Group",
+        name: "payments",
+        line: 13,
+        field: "documents.0.spec.members.2",
+        message: expect.stringContaining("user:default/carl has no email"),
+      }),
     ]);
   });
 
@@ -190,7 +212,9 @@ describe("Component, API and System → services", () => {
 
   it("skips other kinds and references to them, with a warning naming the line", () => {
     const result = valid(RETAIL);
-    expect(result.warnings).toContainEqual(expect.objectContaining({ kind: "Resource", name: "orders-db", message: expect.stringContaining("kind Resource is not imported") }));
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({ kind: "Resource", name: "orders-db", message: expect.stringContaining("kind Resource is not imported") }),
+    );
     const skippedRef = result.warnings.find((w) => w.message.includes("resource:default/orders-db"));
     expect(skippedRef).toMatchObject({ kind: "Component", name: "checkout-api", field: "documents.4.spec.dependsOn.1" });
     expect(result.catalog.services.map((s) => s.name).sort()).toEqual(["Checkout API", "Payment gateway adapter", "Payments API"]);
@@ -202,9 +226,14 @@ metadata: { name: returns-api }
 spec: { type: returns, owner: search-feeds, dependsOn: [component:oms, component:default/payment-gateway-adapter] }
 `;
     const result = valid(yaml, { teams: ["Search & Feeds"], services: ["OMS", "Payment gateway adapter"], userEmails: [] });
-    expect(result.catalog.services[0]).toMatchObject({ owner: "Search & Feeds", dependsOn: [{ service: "OMS" }, { service: "Payment gateway adapter" }] });
+    expect(result.catalog.services[0]).toMatchObject({
+      owner: "Search & Feeds",
+      dependsOn: [{ service: "OMS" }, { service: "Payment gateway adapter" }],
+    });
     // Two catalog names that fold to the same key are ambiguous: no guess.
-    expect(check(yaml, { teams: ["Search & Feeds", "search-feeds!"], services: ["OMS", "Payment gateway adapter"], userEmails: [] }).ok).toBe(false);
+    expect(
+      check(yaml, { teams: ["Search & Feeds", "search-feeds!"], services: ["OMS", "Payment gateway adapter"], userEmails: [] }).ok,
+    ).toBe(false);
   });
 
   it("marks dependencies asynchronous or not critical when the annotations list them", () => {
@@ -225,7 +254,12 @@ spec:
       { service: "payments", async: false, critical: true },
       { service: "crm-events", async: true, critical: false },
     ]);
-    expect(result.warnings).toEqual([expect.objectContaining({ line: 5, message: "warroom.io/async-dependencies names component:ghost, which is not one of its dependencies; ignored" })]);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        line: 5,
+        message: "warroom.io/async-dependencies names component:ghost, which is not one of its dependencies; ignored",
+      }),
+    ]);
   });
 
   it("names an API after a component of the same name with a suffix, instead of clashing", () => {
@@ -327,6 +361,8 @@ metadata: { name: cart-v2, title: Cart }
 spec: { owner: payments }
 `;
     const result = check(yaml, { ...EMPTY, teams: ["payments"] });
-    expect(result.ok ? [] : result.issues.map((i) => [i.line, i.name, i.message])).toEqual([[6, "cart-v2", 'duplicate service name "Cart" (first on line 1)']]);
+    expect(result.ok ? [] : result.issues.map((i) => [i.line, i.name, i.message])).toEqual([
+      [6, "cart-v2", 'duplicate service name "Cart" (first on line 1)'],
+    ]);
   });
 });

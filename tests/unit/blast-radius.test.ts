@@ -77,7 +77,11 @@ describe("blast radius in the e-commerce catalog", () => {
   });
 
   it("flags a chain with an async hop as not synchronous", () => {
-    expect(affected.get("email-worker")).toMatchObject({ depth: 2, path: ["email-worker", "oms", "payment-gateway-adapter"], isSyncPath: false });
+    expect(affected.get("email-worker")).toMatchObject({
+      depth: 2,
+      path: ["email-worker", "oms", "payment-gateway-adapter"],
+      isSyncPath: false,
+    });
   });
 
   it("names what the failing service calls as suspects, critical first", () => {
@@ -89,7 +93,15 @@ describe("blast radius in the e-commerce catalog", () => {
 
   it("unions the journeys of the failing and affected services, failing ones first", () => {
     expect(result.journeys[0]).toBe("payment");
-    expect([...result.journeys].sort()).toEqual(["app-login", "browse", "checkout", "order-emails", "order-tracking", "payment", "returns"]);
+    expect([...result.journeys].sort()).toEqual([
+      "app-login",
+      "browse",
+      "checkout",
+      "order-emails",
+      "order-tracking",
+      "payment",
+      "returns",
+    ]);
     expect(new Set(result.journeys).size).toBe(result.journeys.length);
   });
 
@@ -113,7 +125,11 @@ describe("blast radius graph shapes", () => {
   it("follows a long chain with growing depth", () => {
     const g = graph([svc("a"), svc("b"), svc("c"), svc("d")], [dep("a", "b"), dep("b", "c"), dep("c", "d")]);
     const result = computeBlastRadius(g, ["d"]);
-    expect(result.affected.map((a) => [a.serviceId, a.depth])).toEqual([["c", 1], ["b", 2], ["a", 3]]);
+    expect(result.affected.map((a) => [a.serviceId, a.depth])).toEqual([
+      ["c", 1],
+      ["b", 2],
+      ["a", 3],
+    ]);
     expect(byId(result).get("a")?.path).toEqual(["a", "b", "c", "d"]);
   });
 
@@ -146,7 +162,10 @@ describe("blast radius graph shapes", () => {
   it("terminates on a cycle and never lists the failing service as affected", () => {
     const g = graph([svc("a"), svc("b"), svc("c")], [dep("a", "b"), dep("b", "c"), dep("c", "a")]);
     const result = computeBlastRadius(g, ["c"]);
-    expect(result.affected.map((a) => [a.serviceId, a.depth])).toEqual([["b", 1], ["a", 2]]);
+    expect(result.affected.map((a) => [a.serviceId, a.depth])).toEqual([
+      ["b", 1],
+      ["a", 2],
+    ]);
     expect(byId(result).get("a")?.path).toEqual(["a", "b", "c"]);
     // c calls a, so a is also a suspect even though it is caught in the radius.
     expect(result.suspects.map((s) => s.serviceId)).toEqual(["a"]);
@@ -166,10 +185,7 @@ describe("blast radius graph shapes", () => {
   });
 
   it("measures depth from the nearest of several failing services", () => {
-    const g = graph(
-      [svc("top"), svc("mid"), svc("low"), svc("other")],
-      [dep("top", "mid"), dep("mid", "low"), dep("other", "low")],
-    );
+    const g = graph([svc("top"), svc("mid"), svc("low"), svc("other")], [dep("top", "mid"), dep("mid", "low"), dep("other", "low")]);
     const result = computeBlastRadius(g, ["low", "mid"]);
     expect(result.impacted).toEqual(["low", "mid"]);
     expect(result.affected.map((a) => a.serviceId).sort()).toEqual(["other", "top"]);

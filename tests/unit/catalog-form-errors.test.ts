@@ -3,7 +3,9 @@ import { errorProps, groupFieldErrors } from "../../components/catalog/form-erro
 
 describe("groupFieldErrors", () => {
   it("keeps exact paths and puts the first nested message under its top-level field", () => {
-    expect(groupFieldErrors({ "onCall.1": "each onCall contact must be non-empty", "onCall.3": "too long", name: "name is required" })).toEqual({
+    expect(
+      groupFieldErrors({ "onCall.1": "each onCall contact must be non-empty", "onCall.3": "too long", name: "name is required" }),
+    ).toEqual({
       "onCall.1": "each onCall contact must be non-empty",
       "onCall.3": "too long",
       onCall: "each onCall contact must be non-empty",

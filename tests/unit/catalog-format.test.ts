@@ -42,7 +42,9 @@ describe("the Warroom catalog format", () => {
   it("reads teams and services, dependency shorthand and full entries", () => {
     const result = check(GOOD, { teams: [], services: ["OMS"], userEmails: ["ana@shop.example"] });
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
-    expect(result.catalog.teams).toEqual([{ name: "Payments", chatChannel: "#team-payments", onCall: ["pager:payments"], members: ["ana@shop.example"] }]);
+    expect(result.catalog.teams).toEqual([
+      { name: "Payments", chatChannel: "#team-payments", onCall: ["pager:payments"], members: ["ana@shop.example"] },
+    ]);
     expect(result.catalog.services[0]).toEqual({
       name: "Payment gateway adapter",
       kind: "payment",
@@ -61,7 +63,9 @@ describe("the Warroom catalog format", () => {
 
   it("reads the same file as JSON, with JSON's line numbers", () => {
     const json = JSON.stringify({ version: 1, services: [{ name: "Cart", owner: "Nobody" }] }, null, 2);
-    expect(issues(json)).toEqual([[6, "service", "Cart", "services.0.owner", 'owner "Nobody" is not a team in the file or in the catalog']]);
+    expect(issues(json)).toEqual([
+      [6, "service", "Cart", "services.0.owner", 'owner "Nobody" is not a team in the file or in the catalog'],
+    ]);
   });
 
   it("reports every bad entity at once, each with its line and field", () => {
@@ -120,19 +124,81 @@ services:
   });
 
   it("skips members who are not users of the organisation, with a warning", () => {
-    const result = check("version: 1\nteams:\n  - name: Ops\n    members: [ana@shop.example, zed@elsewhere.example]\n", { ...EMPTY, userEmails: ["Ana@Shop.example"] });
+    const result = check("version: 1\nteams:\n  - name: Ops\n    members: [ana@shop.example, zed@elsewhere.example]\n", {
+      ...EMPTY,
+      userEmails: ["Ana@Shop.example"],
+    });
     expect(result.ok && result.catalog.teams[0]?.members).toEqual(["Ana@Shop.example"]);
-    expect(result.warnings).toEqual([expect.objectContaining({ line: 4, field: "teams.0.members.1", message: "member zed@elsewhere.example is not a user of this organisation; skipped" })]);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        line: 4,
+        field: "teams.0.members.1",
+        message: "member zed@elsewhere.example is not a user of this organisation; skipped",
+      }),
+    ]);
   });
 });
 
 describe("the import plan", () => {
   const snapshot = (): CatalogSnapshot => ({
-    teams: new Map([["Payments", { id: "t1", name: "Payments", chatChannel: "#pay", description: "", onCall: ["a", "b"], escalationContact: "", memberEmails: [] }]]),
+    teams: new Map([
+      [
+        "Payments",
+        { id: "t1", name: "Payments", chatChannel: "#pay", description: "", onCall: ["a", "b"], escalationContact: "", memberEmails: [] },
+      ],
+    ]),
     services: new Map([
-      ["PSP", { id: "s1", name: "PSP", kind: "payment", tier: 1, owner: "Payments", journeys: ["payment", "checkout"], description: "", runbookUrl: null, healthCheckUrl: null, system: "", dependsOn: new Map([["OMS", { id: "d1", isAsync: false, isCritical: true }], ["CRM", { id: "d2", isAsync: true, isCritical: true }]]) }],
-      ["OMS", { id: "s2", name: "OMS", kind: "oms", tier: 1, owner: "Payments", journeys: [], description: "", runbookUrl: null, healthCheckUrl: null, system: "", dependsOn: new Map() }],
-      ["CRM", { id: "s3", name: "CRM", kind: "crm", tier: 3, owner: "Payments", journeys: [], description: "", runbookUrl: null, healthCheckUrl: null, system: "", dependsOn: new Map([["OMS", { id: "d3", isAsync: false, isCritical: true }]]) }],
+      [
+        "PSP",
+        {
+          id: "s1",
+          name: "PSP",
+          kind: "payment",
+          tier: 1,
+          owner: "Payments",
+          journeys: ["payment", "checkout"],
+          description: "",
+          runbookUrl: null,
+          healthCheckUrl: null,
+          system: "",
+          dependsOn: new Map([
+            ["OMS", { id: "d1", isAsync: false, isCritical: true }],
+            ["CRM", { id: "d2", isAsync: true, isCritical: true }],
+          ]),
+        },
+      ],
+      [
+        "OMS",
+        {
+          id: "s2",
+          name: "OMS",
+          kind: "oms",
+          tier: 1,
+          owner: "Payments",
+          journeys: [],
+          description: "",
+          runbookUrl: null,
+          healthCheckUrl: null,
+          system: "",
+          dependsOn: new Map(),
+        },
+      ],
+      [
+        "CRM",
+        {
+          id: "s3",
+          name: "CRM",
+          kind: "crm",
+          tier: 3,
+          owner: "Payments",
+          journeys: [],
+          description: "",
+          runbookUrl: null,
+          healthCheckUrl: null,
+          system: "",
+          dependsOn: new Map([["OMS", { id: "d3", isAsync: false, isCritical: true }]]),
+        },
+      ],
     ]),
     users: new Map(),
   });
@@ -142,7 +208,15 @@ describe("the import plan", () => {
       {
         teams: [{ name: "Payments", chatChannel: "#pay", onCall: ["b", "a"] }, { name: "Search" }],
         services: [
-          { name: "PSP", owner: "Payments", journeys: ["checkout", "payment"], dependsOn: [{ service: "OMS", async: true, critical: true }, { service: "Search index", async: false, critical: true }] },
+          {
+            name: "PSP",
+            owner: "Payments",
+            journeys: ["checkout", "payment"],
+            dependsOn: [
+              { service: "OMS", async: true, critical: true },
+              { service: "Search index", async: false, critical: true },
+            ],
+          },
           { name: "Search index", owner: "Search" },
           { name: "OMS", owner: "Payments", tier: 1 },
         ],

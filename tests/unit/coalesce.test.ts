@@ -132,7 +132,9 @@ describe("batched loads for a herd of handshakes", () => {
 
   it("a failed load fails the callers of that batch only", async () => {
     let fail = true;
-    const users = createBatcher<string, number>((keys) => (fail ? Promise.reject(new Error("pool closed")) : Promise.resolve(new Map(keys.map((k) => [k, 1])))));
+    const users = createBatcher<string, number>((keys) =>
+      fail ? Promise.reject(new Error("pool closed")) : Promise.resolve(new Map(keys.map((k) => [k, 1]))),
+    );
     const failed = await Promise.allSettled([users.load("a"), users.load("b")]);
     expect(failed.map((r) => r.status)).toEqual(["rejected", "rejected"]);
     fail = false;

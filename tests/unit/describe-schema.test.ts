@@ -29,7 +29,12 @@ describe("describeSchema", () => {
     expect(field(update, "resolvedAt")).toMatchObject({ type: "string | null", constraints: ["ISO 8601 date-time"] });
     expect(field(update, "tags")).toMatchObject({ type: "array of string", constraints: ["at most 20 items"] });
     const impact = jsonSchemaOf(ZSetIncidentImpact);
-    expect(field(impact, "journeys.<key>.degradation")).toMatchObject({ type: "integer", isRequired: true, depth: 2, constraints: ["0–100"] });
+    expect(field(impact, "journeys.<key>.degradation")).toMatchObject({
+      type: "integer",
+      isRequired: true,
+      depth: 2,
+      constraints: ["0–100"],
+    });
     expect(field(impact, "journeys.<key>")?.constraints).toContain("no other fields");
   });
 

@@ -55,7 +55,12 @@ describe("scenario format", () => {
       ["stakeholder", 120, 10],
     ]);
     const first = parsed.scenario.steps[0];
-    expect(first?.type === "alert" && first.alert).toMatchObject({ source: "alertmanager", status: "firing", severity: "critical", key: "Timeouts" });
+    expect(first?.type === "alert" && first.alert).toMatchObject({
+      source: "alertmanager",
+      status: "firing",
+      severity: "critical",
+      key: "Timeouts",
+    });
     expect(parsed.scenario.durationSeconds).toBe(120);
     expect(durationAtSpeed(parsed.scenario, 5)).toBe("24s");
   });
@@ -90,17 +95,24 @@ describe("scenario format", () => {
 
   it("names the line of a YAML syntax error and of an unknown field", () => {
     expect(problems(`${HEADER}  - at: 0m\n    alert: { service: OMS, title: "A"\n`)[0]?.line).toBeGreaterThanOrEqual(7);
-    expect(problems(`${HEADER}  - at: 0m\n    alert: { service: OMS, title: "A", colour: red }\n`).map(formatProblem)).toEqual(["line 7: steps[0].alert.colour: unknown field 'colour'"]);
+    expect(problems(`${HEADER}  - at: 0m\n    alert: { service: OMS, title: "A", colour: red }\n`).map(formatProblem)).toEqual([
+      "line 7: steps[0].alert.colour: unknown field 'colour'",
+    ]);
     expect(problems(`key: x y\nname: N\nsummary: S\nfailing_service: OMS\nsteps: []\n`).map((p) => p.line)).toEqual([1, 5]);
   });
 
   it("refuses unknown services and teams at their line, any case and spacing being fine", () => {
-    const parsed = parseScenario(`${HEADER.replace("Payment gateway adapter", "  payment GATEWAY adapter ")}teams: [Payments, Paymnts]
+    const parsed = parseScenario(
+      `${HEADER.replace("Payment gateway adapter", "  payment GATEWAY adapter ")}teams: [Payments, Paymnts]
   - at: 0m
     alert: { service: Paymnt Gateway, title: "A" }
-`.replace("steps:\nteams: [Payments, Paymnts]\n", "teams: [Payments, Paymnts]\nsteps:\n"));
+`.replace("steps:\nteams: [Payments, Paymnts]\n", "teams: [Payments, Paymnts]\nsteps:\n"),
+    );
     if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join("; "));
-    expect(checkScenarioCatalog(parsed.scenario, demoCatalog).map(formatProblem)).toEqual(["line 5: teams[1]: unknown team 'Paymnts'", "line 8: steps[0].alert.service: unknown service 'Paymnt Gateway'"]);
+    expect(checkScenarioCatalog(parsed.scenario, demoCatalog).map(formatProblem)).toEqual([
+      "line 5: teams[1]: unknown team 'Paymnts'",
+      "line 8: steps[0].alert.service: unknown service 'Paymnt Gateway'",
+    ]);
   });
 
   it("ships the four scenarios the issue names, each valid against the demo catalog with 5–10 steps", () => {
@@ -112,15 +124,34 @@ describe("scenario format", () => {
       expect(parsed.scenario.steps.length).toBeGreaterThanOrEqual(5);
       expect(parsed.scenario.steps.length).toBeLessThanOrEqual(10);
     }
-    expect(shippedScenarios().map((s) => s.scenario.key)).toEqual(["payment-gateway-timeouts", "inventory-sync-lag", "product-feeds-behind", "returns-api-breaks-order-sync"]);
+    expect(shippedScenarios().map((s) => s.scenario.key)).toEqual([
+      "payment-gateway-timeouts",
+      "inventory-sync-lag",
+      "product-feeds-behind",
+      "returns-api-breaks-order-sync",
+    ]);
   });
 
   it("builds each step's alert as its vendor sends it, so the real parser reads it", () => {
     const drillId = "5b0f7a52-1f7e-4a55-9d0b-0c0ffee00001";
     const now = new Date("2026-11-27T20:05:00.000Z");
-    const alert = { source: "alertmanager" as const, service: "Payment gateway adapter", severity: "critical", status: "firing" as const, title: "PaymentGatewayTimeouts: p99 > 8s", description: "p99 8.4s", key: "gw" };
+    const alert = {
+      source: "alertmanager" as const,
+      service: "Payment gateway adapter",
+      severity: "critical",
+      status: "firing" as const,
+      title: "PaymentGatewayTimeouts: p99 > 8s",
+      description: "p99 8.4s",
+      key: "gw",
+    };
     const [firing] = parseWebhook("alertmanager", drillAlertPayload(alert, drillId, now)).alerts;
-    expect(firing).toMatchObject({ status: "firing", title: "PaymentGatewayTimeouts: p99 > 8s", description: "p99 8.4s", startedAt: now.toISOString(), labels: { alertname: "PaymentGatewayTimeouts", service: "Payment gateway adapter", severity: "critical", drill: drillId } });
+    expect(firing).toMatchObject({
+      status: "firing",
+      title: "PaymentGatewayTimeouts: p99 > 8s",
+      description: "p99 8.4s",
+      startedAt: now.toISOString(),
+      labels: { alertname: "PaymentGatewayTimeouts", service: "Payment gateway adapter", severity: "critical", drill: drillId },
+    });
     const [resolved] = parseWebhook("alertmanager", drillAlertPayload({ ...alert, status: "resolved" }, drillId, now)).alerts;
     // The same key is the same alert (Alertmanager's fingerprint): resolving it resolves the firing one.
     expect(resolved?.dedupKey).toBe(firing?.dedupKey);

@@ -13,23 +13,52 @@ const TEAMS = [
 ];
 
 let seq = 0;
-function entry(kind: string, time: string, authorName: string | null, body = "", data: Record<string, unknown> | null = null, targetSeq: number | null = null): ScoredEntry {
+function entry(
+  kind: string,
+  time: string,
+  authorName: string | null,
+  body = "",
+  data: Record<string, unknown> | null = null,
+  targetSeq: number | null = null,
+): ScoredEntry {
   return { seq: ++seq, kind, body, data, authorName, occurredAt: at(time), targetSeq };
 }
 
 function drill(overrides: Partial<ScoreInput> = {}): ScoreInput {
   seq = 0;
-  const started = entry("status_change", "10:00:00", "Dana Lee", "DRILL — practice incident. Dana Lee started the drill", { field: "status", drill: { type: "start" } });
+  const started = entry("status_change", "10:00:00", "Dana Lee", "DRILL — practice incident. Dana Lee started the drill", {
+    field: "status",
+    drill: { type: "start" },
+  });
   const injected = entry("alert", "10:00:05", null, "PSP timeouts firing");
   const firstWord = entry("note", "10:01:00", "Dana Lee", "Looking");
   const sev = entry("severity_change", "10:02:30", "Dana Lee", "Severity: SEV3 → SEV1", { field: "severity", from: "SEV3", to: "SEV1" });
-  const toldPayments = entry("notification", "10:01:30", "Dana Lee", "Told Payments", { teamId: "team-payments", target: "Payments", channel: "chat" });
-  const toldCheckoutLate = entry("notification", "10:04:00", "Sam Ortiz", "Told Checkout again", { teamId: "team-checkout", target: "Checkout", channel: "phone" });
-  const toldCheckout = entry("notification", "10:02:00", "Sam Ortiz", "Told Checkout", { teamId: "team-checkout", target: "Checkout", channel: "chat" });
+  const toldPayments = entry("notification", "10:01:30", "Dana Lee", "Told Payments", {
+    teamId: "team-payments",
+    target: "Payments",
+    channel: "chat",
+  });
+  const toldCheckoutLate = entry("notification", "10:04:00", "Sam Ortiz", "Told Checkout again", {
+    teamId: "team-checkout",
+    target: "Checkout",
+    channel: "phone",
+  });
+  const toldCheckout = entry("notification", "10:02:00", "Sam Ortiz", "Told Checkout", {
+    teamId: "team-checkout",
+    target: "Checkout",
+    channel: "chat",
+  });
   const wrongGuess = entry("hypothesis", "10:03:20", "Sam Ortiz", "Maybe search is slow", { state: "open" });
   // Amended in place: the entry now says confirmed; the amendment says when.
   const rightGuess = entry("hypothesis", "10:04:00", "Sam Ortiz", "PSP timeouts in payment-gateway", { state: "confirmed" });
-  const confirm = entry("amendment", "10:06:00", "Dana Lee", "marked hypothesis confirmed", { change: "state", entry: { data: { state: "confirmed" } } }, rightGuess.seq);
+  const confirm = entry(
+    "amendment",
+    "10:06:00",
+    "Dana Lee",
+    "marked hypothesis confirmed",
+    { change: "state", entry: { data: { state: "confirmed" } } },
+    rightGuess.seq,
+  );
   const reminder = entry("stakeholder_update", "10:05:00", null, "Stakeholder update overdue");
   const update = entry("stakeholder_update", "10:07:00", "Ana Ruiz", "Card payments failing");
   return {
@@ -37,7 +66,20 @@ function drill(overrides: Partial<ScoreInput> = {}): ScoreInput {
     speed: 5,
     acknowledgedAt: null,
     failingService: PSP,
-    entries: [started, injected, firstWord, sev, toldPayments, toldCheckoutLate, toldCheckout, wrongGuess, rightGuess, confirm, reminder, update],
+    entries: [
+      started,
+      injected,
+      firstWord,
+      sev,
+      toldPayments,
+      toldCheckoutLate,
+      toldCheckout,
+      wrongGuess,
+      rightGuess,
+      confirm,
+      reminder,
+      update,
+    ],
     impactChanges: [
       { journey: "payment", degradation: 50, recordedAt: at("10:00:05"), estimated: true, byPerson: false },
       { journey: "payment", degradation: 60, recordedAt: at("10:03:00"), estimated: false, byPerson: true },
@@ -77,13 +119,33 @@ describe("drill scoring (wall time × speed = drill time)", () => {
 
   it("times telling every team by the last team told once all were", () => {
     const input = drill();
-    const told = { seq: 99, kind: "notification", body: "", data: { teamId: "team-fulfillment" }, authorName: "Ana Ruiz", occurredAt: at("10:08:00"), targetSeq: null };
-    expect(metric({ ...input, entries: [...input.entries, told] }, "notifyAll")).toMatchObject({ wallMs: 480_000, drillMs: 2_400_000, detail: "3 teams, Fulfillment last" });
+    const told = {
+      seq: 99,
+      kind: "notification",
+      body: "",
+      data: { teamId: "team-fulfillment" },
+      authorName: "Ana Ruiz",
+      occurredAt: at("10:08:00"),
+      targetSeq: null,
+    };
+    expect(metric({ ...input, entries: [...input.entries, told] }, "notifyAll")).toMatchObject({
+      wallMs: 480_000,
+      drillMs: 2_400_000,
+      detail: "3 teams, Fulfillment last",
+    });
   });
 
   it("times a hypothesis posted already confirmed by its own time", () => {
     const input = drill();
-    const posted = { seq: 50, kind: "hypothesis", body: "Payment gateway adapter pool exhausted", data: { state: "confirmed" }, authorName: "Ana Ruiz", occurredAt: at("10:03:30"), targetSeq: null };
+    const posted = {
+      seq: 50,
+      kind: "hypothesis",
+      body: "Payment gateway adapter pool exhausted",
+      data: { state: "confirmed" },
+      authorName: "Ana Ruiz",
+      occurredAt: at("10:03:30"),
+      targetSeq: null,
+    };
     // Named at 10:03:30 (before #8 at 10:04) and confirmed as it was posted: 210 s × 5.
     expect(metric({ ...input, entries: [...input.entries, posted] }, "identify")).toMatchObject({ wallMs: 210_000, drillMs: 1_050_000 });
     expect(metric({ ...input, entries: [...input.entries, posted] }, "confirm")).toMatchObject({ wallMs: 210_000, drillMs: 1_050_000 });
@@ -111,10 +173,27 @@ describe("drill scoring (wall time × speed = drill time)", () => {
 describe("comparison with earlier drills and real incidents", () => {
   it("computes deltas (positive = slower) and medians that skip steps not done", () => {
     const { metrics } = scoreDrill(drill());
-    const rows = compareMetrics(metrics, { acknowledge: 600_000, severity: null }, [{ acknowledge: 600_000 }, { acknowledge: 200_000 }, { acknowledge: null }], { acknowledge: 480_000 });
+    const rows = compareMetrics(
+      metrics,
+      { acknowledge: 600_000, severity: null },
+      [{ acknowledge: 600_000 }, { acknowledge: 200_000 }, { acknowledge: null }],
+      { acknowledge: 480_000 },
+    );
     const ack = rows.find((r) => r.key === "acknowledge");
-    expect(ack).toEqual({ key: "acknowledge", previous: 600_000, previousDelta: -300_000, allDrillsMedian: 400_000, realMedian: 480_000, realDelta: -180_000 });
-    expect(rows.find((r) => r.key === "severity")).toMatchObject({ previous: null, previousDelta: null, allDrillsMedian: null, realMedian: null });
+    expect(ack).toEqual({
+      key: "acknowledge",
+      previous: 600_000,
+      previousDelta: -300_000,
+      allDrillsMedian: 400_000,
+      realMedian: 480_000,
+      realDelta: -180_000,
+    });
+    expect(rows.find((r) => r.key === "severity")).toMatchObject({
+      previous: null,
+      previousDelta: null,
+      allDrillsMedian: null,
+      realMedian: null,
+    });
     expect(median([5, 1, 3])).toBe(3);
     expect(median([])).toBeNull();
   });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { can, ROLES, type RoleName } from "../../lib/auth/permissions.ts";
-import { canAmendEntry, canModerateTimeline, isAmendableKind, isPinnableKind, isStrikableKind } from "../../lib/timeline/entry-permissions.ts";
+import {
+  canAmendEntry,
+  canModerateTimeline,
+  isAmendableKind,
+  isPinnableKind,
+  isStrikableKind,
+} from "../../lib/timeline/entry-permissions.ts";
 
 const viewer = (role: RoleName, userId = "me") => ({ userId, role });
 const notMine = { commanderId: "someone-else" };

@@ -74,9 +74,9 @@ describe("changing an entry: input", () => {
     expect(fields(ZAmendedContent("action").safeParse({ body: "x", data: { outcome: "meh" } }))).toEqual(["data.outcome"]);
     expect(fields(ZAmendedContent("hypothesis").safeParse({ body: "x", data: { state: "maybe" } }))).toEqual(["data.state"]);
     const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
-    expect(fields(ZAmendedContent("notification").safeParse({ body: "x", data: { target: "T", channel: "chat", acknowledgedAt: inAnHour } }))).toEqual([
-      "data.acknowledgedAt",
-    ]);
+    expect(
+      fields(ZAmendedContent("notification").safeParse({ body: "x", data: { target: "T", channel: "chat", acknowledgedAt: inAnHour } })),
+    ).toEqual(["data.acknowledgedAt"]);
   });
 
   it("needs a reason of 1 to 500 characters to strike an entry through", () => {
@@ -111,24 +111,39 @@ describe("naming a change", () => {
   const action = (outcome: string) => ({ body: "Restarted OMS", data: { outcome } });
 
   it("calls an outcome, state or acknowledgement change by its name", () => {
-    expect(classifyContentChange("action", 7, action("pending"), action("worked"))).toEqual({ change: "outcome", sentence: "marked action #7 worked" });
-    expect(classifyContentChange("hypothesis", 5, { body: "h", data: { state: "open" } }, { body: "h", data: { state: "ruled_out" } })).toEqual({
+    expect(classifyContentChange("action", 7, action("pending"), action("worked"))).toEqual({
+      change: "outcome",
+      sentence: "marked action #7 worked",
+    });
+    expect(
+      classifyContentChange("hypothesis", 5, { body: "h", data: { state: "open" } }, { body: "h", data: { state: "ruled_out" } }),
+    ).toEqual({
       change: "state",
       sentence: "marked hypothesis #5 ruled out",
     });
-    expect(classifyContentChange("hypothesis", 5, { body: "h", data: { state: "confirmed" } }, { body: "h", data: { state: "open" } })?.sentence).toBe(
-      "reopened hypothesis #5",
-    );
+    expect(
+      classifyContentChange("hypothesis", 5, { body: "h", data: { state: "confirmed" } }, { body: "h", data: { state: "open" } })?.sentence,
+    ).toBe("reopened hypothesis #5");
     const notified = { body: "n", data: { target: "Payments", channel: "chat", acknowledgedAt: null } };
     expect(
-      classifyContentChange("notification", 8, notified, { ...notified, data: { ...notified.data, acknowledgedAt: "2026-11-27T09:00:00.000Z" } }),
+      classifyContentChange("notification", 8, notified, {
+        ...notified,
+        data: { ...notified.data, acknowledgedAt: "2026-11-27T09:00:00.000Z" },
+      }),
     ).toEqual({ change: "acknowledge", sentence: "recorded that Payments acknowledged #8" });
   });
 
   it("calls anything else a correction, and nothing at all null", () => {
-    expect(classifyContentChange("action", 7, action("pending"), { body: "Restarted OMS twice", data: { outcome: "pending" } })?.change).toBe("correct");
-    expect(classifyContentChange("action", 7, action("pending"), { body: "Restarted OMS twice", data: { outcome: "worked" } })?.change).toBe("correct");
-    expect(classifyContentChange("note", 3, { body: "a", data: null }, { body: "b", data: null })).toEqual({ change: "correct", sentence: "corrected #3" });
+    expect(
+      classifyContentChange("action", 7, action("pending"), { body: "Restarted OMS twice", data: { outcome: "pending" } })?.change,
+    ).toBe("correct");
+    expect(
+      classifyContentChange("action", 7, action("pending"), { body: "Restarted OMS twice", data: { outcome: "worked" } })?.change,
+    ).toBe("correct");
+    expect(classifyContentChange("note", 3, { body: "a", data: null }, { body: "b", data: null })).toEqual({
+      change: "correct",
+      sentence: "corrected #3",
+    });
     expect(classifyContentChange("action", 7, action("worked"), action("worked"))).toBeNull();
   });
 });

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { filterServices, filtersFromParams, filtersToQuery, hasFilters, NO_FILTERS } from "../../lib/catalog/filter-services.ts";
 import type { JourneyName, ServiceKindName } from "../../lib/vocabulary/catalog.ts";
 
-const svc = (name: string, kind: ServiceKindName, tier: number, team: string, journeys: JourneyName[], extra: { description?: string; system?: string } = {}) => ({
+const svc = (
+  name: string,
+  kind: ServiceKindName,
+  tier: number,
+  team: string,
+  journeys: JourneyName[],
+  extra: { description?: string; system?: string } = {},
+) => ({
   name,
   kind,
   tier,

@@ -21,7 +21,12 @@ describe("overdue", () => {
 });
 
 describe("follow-up order", () => {
-  const item = (title: string, dueDate: string | null, priority: OrderableItem["priority"] = "medium", createdAt = "2026-11-01T00:00:00Z") => ({ title, dueDate, priority, createdAt });
+  const item = (
+    title: string,
+    dueDate: string | null,
+    priority: OrderableItem["priority"] = "medium",
+    createdAt = "2026-11-01T00:00:00Z",
+  ) => ({ title, dueDate, priority, createdAt });
 
   it("puts the longest overdue first, then due soonest, then undated; a day's ties go to priority, then age", () => {
     const sorted = [
@@ -53,7 +58,13 @@ describe("Markdown export", () => {
     revision: 2,
     publishedAt: new Date("2026-11-20T09:30:00Z"),
     publishedBy: "Casey Commander",
-    incident: { ref: "INC-4", title: "PSP timeouts", severity: "SEV1", startedAt: new Date("2026-11-17T12:00:00Z"), resolvedAt: new Date("2026-11-17T12:52:00Z") },
+    incident: {
+      ref: "INC-4",
+      title: "PSP timeouts",
+      severity: "SEV1",
+      startedAt: new Date("2026-11-17T12:00:00Z"),
+      resolvedAt: new Date("2026-11-17T12:52:00Z"),
+    },
     sections: [
       { key: "summary", title: "Summary", body: "Retries **multiplied** the load.\n" },
       { key: "lucky", title: "Where we got lucky", body: "" },
@@ -64,7 +75,14 @@ describe("Markdown export", () => {
     const md = renderPostmortemMarkdown({
       ...base,
       actionItems: [
-        { title: "Back-off | jitter\nfor retries", owner: { kind: "team", id: "t", name: "Checkout" }, dueDate: "2026-12-01", priority: "high", status: "in_progress", ticketUrl: "https://tickets.example.com/CHK-1" },
+        {
+          title: "Back-off | jitter\nfor retries",
+          owner: { kind: "team", id: "t", name: "Checkout" },
+          dueDate: "2026-12-01",
+          priority: "high",
+          status: "in_progress",
+          ticketUrl: "https://tickets.example.com/CHK-1",
+        },
         { title: "Status page in 10 min", owner: null, dueDate: null, priority: "low", status: "wont_do", ticketUrl: null },
       ],
     });

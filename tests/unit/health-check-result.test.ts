@@ -2,26 +2,44 @@ import { describe, expect, it } from "vitest";
 import { interpretHealthFailure, interpretHealthResponse, nextCheckDelayMs } from "../../lib/catalog/health-check-result.ts";
 import { DEFAULT_HEALTH_POLLER_CONFIG, loadHealthPollerConfig } from "../../lib/catalog/health-poller-config.ts";
 
-const answer = (status: number, body = "", contentType: string | null = null, statusText = "") => ({ status, statusText, contentType, body });
+const answer = (status: number, body = "", contentType: string | null = null, statusText = "") => ({
+  status,
+  statusText,
+  contentType,
+  body,
+});
 
 describe("interpreting a health-check answer", () => {
   it("treats a plain 2xx as ok and says what answered", () => {
-    expect(interpretHealthResponse(answer(200, "OK", "text/plain", "OK"))).toEqual({ health: "ok", message: "Health check answered HTTP 200 OK", isFailure: false });
+    expect(interpretHealthResponse(answer(200, "OK", "text/plain", "OK"))).toEqual({
+      health: "ok",
+      message: "Health check answered HTTP 200 OK",
+      isFailure: false,
+    });
     expect(interpretHealthResponse(answer(204)).health).toBe("ok");
   });
 
   it("lets a JSON body say degraded or down, showing only a status line, never the body's text", () => {
-    expect(interpretHealthResponse(answer(200, JSON.stringify({ status: "degraded", message: "replica lag 40 s" }), "application/json", "OK"))).toEqual({
+    expect(
+      interpretHealthResponse(answer(200, JSON.stringify({ status: "degraded", message: "replica lag 40 s" }), "application/json", "OK")),
+    ).toEqual({
       health: "degraded",
       message: "Health check reported degraded (HTTP 200 OK)",
       isFailure: false,
     });
-    expect(interpretHealthResponse(answer(200, '{"status":"down"}', "application/json"))).toMatchObject({ health: "down", message: "Health check reported down (HTTP 200)", isFailure: false });
+    expect(interpretHealthResponse(answer(200, '{"status":"down"}', "application/json"))).toMatchObject({
+      health: "down",
+      message: "Health check reported down (HTTP 200)",
+      isFailure: false,
+    });
   });
 
   it("understands the common spellings (Spring's UP, the IETF draft's warn/fail)", () => {
     expect(interpretHealthResponse(answer(200, '{"status":"UP"}', "application/json")).health).toBe("ok");
-    expect(interpretHealthResponse(answer(200, '{"status":"warn","output":"disk 91%"}', "application/health+json"))).toMatchObject({ health: "degraded", message: "Health check reported degraded (HTTP 200)" });
+    expect(interpretHealthResponse(answer(200, '{"status":"warn","output":"disk 91%"}', "application/health+json"))).toMatchObject({
+      health: "degraded",
+      message: "Health check reported degraded (HTTP 200)",
+    });
     expect(interpretHealthResponse(answer(200, '{"status":"fail"}', null)).health).toBe("down");
   });
 
@@ -37,7 +55,9 @@ describe("interpreting a health-check answer", () => {
   });
 
   it("maps 5xx to down, as a failure, without the body's message (an internal page is never shown)", () => {
-    expect(interpretHealthResponse(answer(503, '{"message":"db pool exhausted at 10.0.3.7:5432"}', "application/json", "Service Unavailable"))).toEqual({
+    expect(
+      interpretHealthResponse(answer(503, '{"message":"db pool exhausted at 10.0.3.7:5432"}', "application/json", "Service Unavailable")),
+    ).toEqual({
       health: "down",
       message: "Health check answered HTTP 503 Service Unavailable",
       isFailure: true,
@@ -50,14 +70,24 @@ describe("interpreting a health-check answer", () => {
   });
 
   it("keeps a long body out of the message entirely", () => {
-    const outcome = interpretHealthResponse(answer(200, JSON.stringify({ status: "degraded", message: "x".repeat(2000) }), "application/json"));
+    const outcome = interpretHealthResponse(
+      answer(200, JSON.stringify({ status: "degraded", message: "x".repeat(2000) }), "application/json"),
+    );
     expect(outcome.message).not.toContain("xxx");
   });
 
   it("maps a timeout and a refused connection to down", () => {
-    expect(interpretHealthFailure(new Error("aborted"), true, 5000)).toEqual({ health: "down", message: "Health check timed out after 5 s", isFailure: true });
+    expect(interpretHealthFailure(new Error("aborted"), true, 5000)).toEqual({
+      health: "down",
+      message: "Health check timed out after 5 s",
+      isFailure: true,
+    });
     const refused = Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } });
-    expect(interpretHealthFailure(refused, false, 5000)).toEqual({ health: "down", message: "Health check could not connect: ECONNREFUSED", isFailure: true });
+    expect(interpretHealthFailure(refused, false, 5000)).toEqual({
+      health: "down",
+      message: "Health check could not connect: ECONNREFUSED",
+      isFailure: true,
+    });
   });
 });
 
@@ -91,11 +121,18 @@ describe("poller configuration", () => {
 
   it("reads the internal hosts checks may reach, and refuses a malformed entry by name", () => {
     expect(loadHealthPollerConfig({ HEALTH_CHECK_ALLOWED_HOSTS: "status.corp.example, 10.20.0.0/16" }).allowedHosts).toHaveLength(2);
-    expect(() => loadHealthPollerConfig({ HEALTH_CHECK_ALLOWED_HOSTS: "10.0.0.0/40" })).toThrow(/HEALTH_CHECK_ALLOWED_HOSTS: "10.0.0.0\/40"/);
+    expect(() => loadHealthPollerConfig({ HEALTH_CHECK_ALLOWED_HOSTS: "10.0.0.0/40" })).toThrow(
+      /HEALTH_CHECK_ALLOWED_HOSTS: "10.0.0.0\/40"/,
+    );
   });
 
   it("reads the environment and can be turned off", () => {
-    const config = loadHealthPollerConfig({ HEALTH_POLL: "off", HEALTH_POLL_INTERVAL_MS: "60000", HEALTH_POLL_CONCURRENCY: "2", PATH: "/bin" });
+    const config = loadHealthPollerConfig({
+      HEALTH_POLL: "off",
+      HEALTH_POLL_INTERVAL_MS: "60000",
+      HEALTH_POLL_CONCURRENCY: "2",
+      PATH: "/bin",
+    });
     expect(config).toMatchObject({ isEnabled: false, intervalMs: 60_000, concurrency: 2 });
   });
 

@@ -23,7 +23,14 @@ function zoneLookups(run: () => void): number {
   const descriptor = Object.getOwnPropertyDescriptor(proto, "format");
   const getter = descriptor?.get;
   let formats = 0;
-  if (getter) Object.defineProperty(proto, "format", { ...descriptor, get() { formats++; return getter.call(this); } });
+  if (getter)
+    Object.defineProperty(proto, "format", {
+      ...descriptor,
+      get() {
+        formats++;
+        return getter.call(this);
+      },
+    });
   const parts = vi.spyOn(proto, "formatToParts");
   try {
     run();
@@ -46,7 +53,8 @@ describe("loss over long spans", () => {
     const to = at("2026-03-30T04:31:00Z");
     const history = degradationHistory(changes);
     let reference = 0;
-    for (let t = from.getTime(); t < to.getTime(); t += 60_000) reference += atRiskPerMinute(model, degradationsAt(history, new Date(t)), new Date(t)).revenue;
+    for (let t = from.getTime(); t < to.getTime(); t += 60_000)
+      reference += atRiskPerMinute(model, degradationsAt(history, new Date(t)), new Date(t)).revenue;
     expect(lossBetween(model, changes, from, to).revenue).toBeCloseTo(reference, 4);
   });
 
@@ -69,8 +77,28 @@ describe("loss over long spans", () => {
         model,
         currency: "EUR",
         hourlyRate: 100,
-        incident: { id: "i", severity: "SEV2", startedAt: at("2000-01-01T00:00:00Z"), declaredAt: at("2026-11-22T09:00:00Z"), resolvedAt: null, serviceTiers: [1], staffing: { commander: null, commsLead: null, scribe: null, responders: [] } },
-        changes: [{ journey: "checkout", degradation: 50, effectiveAt: at("2000-01-01T00:00:00Z"), recordedAt: at("2026-11-22T09:00:00Z"), author: null, failedCheckouts: null, errorRate: null, supportTickets: null, surveyResponses: null }],
+        incident: {
+          id: "i",
+          severity: "SEV2",
+          startedAt: at("2000-01-01T00:00:00Z"),
+          declaredAt: at("2026-11-22T09:00:00Z"),
+          resolvedAt: null,
+          serviceTiers: [1],
+          staffing: { commander: null, commsLead: null, scribe: null, responders: [] },
+        },
+        changes: [
+          {
+            journey: "checkout",
+            degradation: 50,
+            effectiveAt: at("2000-01-01T00:00:00Z"),
+            recordedAt: at("2026-11-22T09:00:00Z"),
+            author: null,
+            failedCheckouts: null,
+            errorRate: null,
+            supportTickets: null,
+            surveyResponses: null,
+          },
+        ],
         roleChanges: [],
         now: at("2026-11-22T10:00:00Z"),
       }),

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { JourneyName } from "../../lib/vocabulary/catalog.ts";
-import { degradationHistory, degradationsAt, lossBetween, nextRateChange, projectNextHour, type ImpactChangeSpec } from "../../lib/impact/loss.ts";
+import {
+  degradationHistory,
+  degradationsAt,
+  lossBetween,
+  nextRateChange,
+  projectNextHour,
+  type ImpactChangeSpec,
+} from "../../lib/impact/loss.ts";
 import { atRiskPerMinute, baselineRate, peakMultiplier, type ImpactModel } from "../../lib/impact/model.ts";
 import { compareTriage, computePriority, suggestSeverity } from "../../lib/impact/priority.ts";
 import { computeResponseCost } from "../../lib/impact/response-cost.ts";
@@ -20,7 +27,11 @@ const flat = (overrides: Partial<ImpactModel> = {}): ImpactModel => ({
   peakWindows: [],
   ...overrides,
 });
-const change = (journey: JourneyName, degradation: number, iso: string): ImpactChangeSpec => ({ journey, degradation, effectiveAt: at(iso) });
+const change = (journey: JourneyName, degradation: number, iso: string): ImpactChangeSpec => ({
+  journey,
+  degradation,
+  effectiveAt: at(iso),
+});
 
 describe("baseline rate", () => {
   it("multiplies the baseline by the hour of the profile in the org zone and the peak window", () => {
@@ -66,13 +77,22 @@ describe("loss so far", () => {
   it("integrates across changing degradation (hand-computed)", () => {
     const changes = [change("checkout", 50, "2026-11-22T10:00:00Z"), change("checkout", 20, "2026-11-22T10:10:00Z")];
     // 10 min × 1000 × 50% + 20 min × 1000 × 20% = 5,000 + 4,000.
-    expect(lossBetween(flat(), changes, at("2026-11-22T10:00:00Z"), at("2026-11-22T10:30:00Z"))).toEqual({ revenue: 9000, orders: 90, customers: 900 });
+    expect(lossBetween(flat(), changes, at("2026-11-22T10:00:00Z"), at("2026-11-22T10:30:00Z"))).toEqual({
+      revenue: 9000,
+      orders: 90,
+      customers: 900,
+    });
   });
 
   it("integrates across a peak window boundary (hand-computed)", () => {
     const model = flat({ peakWindows: [{ startsAt: at("2026-11-22T10:15:00Z"), endsAt: at("2026-11-23T00:00:00Z"), multiplier: 4 }] });
     // 15 min × 1000 × 50% + 15 min × 4000 × 50% = 7,500 + 30,000.
-    const loss = lossBetween(model, [change("checkout", 50, "2026-11-22T10:00:00Z")], at("2026-11-22T10:00:00Z"), at("2026-11-22T10:30:00Z"));
+    const loss = lossBetween(
+      model,
+      [change("checkout", 50, "2026-11-22T10:00:00Z")],
+      at("2026-11-22T10:00:00Z"),
+      at("2026-11-22T10:30:00Z"),
+    );
     expect(loss.revenue).toBe(37_500);
   });
 
@@ -80,7 +100,12 @@ describe("loss so far", () => {
     const model = flat({ timeZone: "Europe/Berlin", hourlyProfile: Array.from({ length: 24 }, (_, h) => (h === 20 ? 2 : 1)) });
     // 18:40Z–19:00Z is 19:40–20:00 in Berlin (×1), 19:00Z–19:20Z is 20:00–20:20 (×2):
     // 20 × 1000 × 30% + 20 × 2000 × 30% = 6,000 + 12,000.
-    const loss = lossBetween(model, [change("checkout", 30, "2026-11-22T18:40:00Z")], at("2026-11-22T18:40:00Z"), at("2026-11-22T19:20:00Z"));
+    const loss = lossBetween(
+      model,
+      [change("checkout", 30, "2026-11-22T18:40:00Z")],
+      at("2026-11-22T18:40:00Z"),
+      at("2026-11-22T19:20:00Z"),
+    );
     expect(loss.revenue).toBeCloseTo(18_000, 6);
   });
 
@@ -213,9 +238,15 @@ describe("priority", () => {
 
   it("suggests a worse severity when impact implies it, never a milder one", () => {
     const model = flat();
-    expect(computePriority(model, { severity: "SEV2", degradations: { checkout: 40 }, serviceTiers: [], at: now }).suggestedSeverity).toBe("SEV1");
-    expect(computePriority(model, { severity: "SEV4", degradations: { browse: 10 }, serviceTiers: [], at: now }).suggestedSeverity).toBe("SEV2");
-    expect(computePriority(model, { severity: "SEV1", degradations: { browse: 10 }, serviceTiers: [], at: now }).suggestedSeverity).toBeNull();
+    expect(computePriority(model, { severity: "SEV2", degradations: { checkout: 40 }, serviceTiers: [], at: now }).suggestedSeverity).toBe(
+      "SEV1",
+    );
+    expect(computePriority(model, { severity: "SEV4", degradations: { browse: 10 }, serviceTiers: [], at: now }).suggestedSeverity).toBe(
+      "SEV2",
+    );
+    expect(
+      computePriority(model, { severity: "SEV1", degradations: { browse: 10 }, serviceTiers: [], at: now }).suggestedSeverity,
+    ).toBeNull();
     expect(suggestSeverity("SEV4", 0.03, true)).toBe("SEV3");
     expect(suggestSeverity("SEV3", 0.03, true)).toBeNull();
     expect(suggestSeverity("SEV4", 0, false)).toBeNull();
@@ -243,8 +274,24 @@ describe("impact summary", () => {
     staffing: { commander: "A", commsLead: null, scribe: null, responders: [] },
   };
   const changes = [
-    { ...change("checkout", 50, "2026-11-22T10:00:00Z"), recordedAt: at("2026-11-22T10:01:00Z"), author: null, failedCheckouts: 40, errorRate: null, supportTickets: null, surveyResponses: null },
-    { ...change("checkout", 20, "2026-11-22T10:10:00Z"), recordedAt: at("2026-11-22T10:10:00Z"), author: null, failedCheckouts: null, errorRate: 4, supportTickets: null, surveyResponses: null },
+    {
+      ...change("checkout", 50, "2026-11-22T10:00:00Z"),
+      recordedAt: at("2026-11-22T10:01:00Z"),
+      author: null,
+      failedCheckouts: 40,
+      errorRate: null,
+      supportTickets: null,
+      surveyResponses: null,
+    },
+    {
+      ...change("checkout", 20, "2026-11-22T10:10:00Z"),
+      recordedAt: at("2026-11-22T10:10:00Z"),
+      author: null,
+      failedCheckouts: null,
+      errorRate: 4,
+      supportTickets: null,
+      surveyResponses: null,
+    },
   ];
   const base = { model: flat(), currency: "EUR", hourlyRate: 60, changes, roleChanges: [] };
 
@@ -260,13 +307,19 @@ describe("impact summary", () => {
       ["2026-11-22T10:10:00.000Z", 200],
       ["2026-11-22T10:30:00.000Z", 200],
     ]);
-    expect(s.journeys).toMatchObject([{ journey: "checkout", degradation: 20, since: "2026-11-22T10:10:00.000Z", evidence: { failedCheckouts: 40, errorRate: 4 } }]);
+    expect(s.journeys).toMatchObject([
+      { journey: "checkout", degradation: 20, since: "2026-11-22T10:10:00.000Z", evidence: { failedCheckouts: 40, errorRate: 4 } },
+    ]);
     // 20% of revenue at risk: SEV2 is implied, worse than the declared SEV3.
     expect(s.priority.suggestedSeverity).toBe("SEV2");
   });
 
   it("stops at resolution: nothing per minute, loss frozen, no suggestion", () => {
-    const s = summarizeImpact({ ...base, incident: { ...incident, resolvedAt: at("2026-11-22T10:20:00Z") }, now: at("2026-11-22T11:00:00Z") });
+    const s = summarizeImpact({
+      ...base,
+      incident: { ...incident, resolvedAt: at("2026-11-22T10:20:00Z") },
+      now: at("2026-11-22T11:00:00Z"),
+    });
     expect(s.perMinute.revenue).toBe(0);
     expect(s.lossSoFar.revenue).toBe(5000 + 2000);
     expect(s.projectionNextHour.revenue).toBe(0);
@@ -274,12 +327,35 @@ describe("impact summary", () => {
     expect(s.priority.suggestedSeverity).toBeNull();
     expect(s.endedAt).toBe("2026-11-22T10:20:00.000Z");
     // Resolution ends the impact in the record: "was 20% degraded until 10:20", not "20% degraded".
-    expect(s.journeys).toMatchObject([{ journey: "checkout", degradation: 0, since: "2026-11-22T10:20:00.000Z", ended: { degradation: 20, at: "2026-11-22T10:20:00.000Z" } }]);
+    expect(s.journeys).toMatchObject([
+      {
+        journey: "checkout",
+        degradation: 0,
+        since: "2026-11-22T10:20:00.000Z",
+        ended: { degradation: 20, at: "2026-11-22T10:20:00.000Z" },
+      },
+    ]);
   });
 
   it("a journey set back to 0 while open says how bad it was until then", () => {
-    const recovered = [...changes, { ...change("checkout", 0, "2026-11-22T10:25:00Z"), recordedAt: at("2026-11-22T10:25:00Z"), author: null, failedCheckouts: null, errorRate: null, supportTickets: null, surveyResponses: null }];
-    const s = summarizeImpact({ ...base, changes: recovered, incident: { ...incident, resolvedAt: null }, now: at("2026-11-22T10:30:00Z") });
+    const recovered = [
+      ...changes,
+      {
+        ...change("checkout", 0, "2026-11-22T10:25:00Z"),
+        recordedAt: at("2026-11-22T10:25:00Z"),
+        author: null,
+        failedCheckouts: null,
+        errorRate: null,
+        supportTickets: null,
+        surveyResponses: null,
+      },
+    ];
+    const s = summarizeImpact({
+      ...base,
+      changes: recovered,
+      incident: { ...incident, resolvedAt: null },
+      now: at("2026-11-22T10:30:00Z"),
+    });
     expect(s.journeys).toMatchObject([{ degradation: 0, ended: { degradation: 20, at: "2026-11-22T10:25:00.000Z" } }]);
     const open = summarizeImpact({ ...base, incident: { ...incident, resolvedAt: null }, now: at("2026-11-22T10:30:00Z") });
     expect(open.journeys[0]?.ended).toBeNull();

@@ -8,11 +8,31 @@ let next = 0;
 function incident(title: string, severity: SeverityName, status: StatusName, startedAt: string): IncidentDto {
   next += 1;
   return {
-    id: `incident-${next}`, number: next, ref: `INC-${next}`, title, summary: "", severity, status, customerStatus: "",
-    tags: [], commander: null, declaredBy: null, commsLead: null, scribe: null, suggestedCommander: null, responders: [],
-    services: [], startedAt, detectedAt: null, acknowledgedAt: null, mitigatedAt: null,
-    resolvedAt: status === "resolved" ? "2026-11-27T12:00:00.000Z" : null, createdAt: startedAt, updatedAt: startedAt,
-    lastSeq: 1, drillId: null,
+    id: `incident-${next}`,
+    number: next,
+    ref: `INC-${next}`,
+    title,
+    summary: "",
+    severity,
+    status,
+    customerStatus: "",
+    tags: [],
+    commander: null,
+    declaredBy: null,
+    commsLead: null,
+    scribe: null,
+    suggestedCommander: null,
+    responders: [],
+    services: [],
+    startedAt,
+    detectedAt: null,
+    acknowledgedAt: null,
+    mitigatedAt: null,
+    resolvedAt: status === "resolved" ? "2026-11-27T12:00:00.000Z" : null,
+    createdAt: startedAt,
+    updatedAt: startedAt,
+    lastSeq: 1,
+    drillId: null,
   };
 }
 
@@ -45,7 +65,14 @@ describe("incident list order", () => {
     if (!top) throw new Error("empty list");
     const resolved = { ...top, status: "resolved" as const, lastSeq: 5 };
     const afterResolve = upsertIncident(list, resolved);
-    expect(afterResolve.map((i) => i.title)).toEqual(["old SEV1 open", "SEV2 open newest", "old SEV3 open", "resolved SEV4 newest", "new SEV1 open", "resolved SEV1 older"]);
+    expect(afterResolve.map((i) => i.title)).toEqual([
+      "old SEV1 open",
+      "SEV2 open newest",
+      "old SEV3 open",
+      "resolved SEV4 newest",
+      "new SEV1 open",
+      "resolved SEV1 older",
+    ]);
     expect(upsertIncident(afterResolve, { ...top, lastSeq: 2 })).toBe(afterResolve);
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { followUpStats, lossByJourney, lossByService, median, perWeek, ttaMinutes, ttrMinutes, type InsightIncident } from "../../lib/insights/aggregate.ts";
+import {
+  followUpStats,
+  lossByJourney,
+  lossByService,
+  median,
+  perWeek,
+  ttaMinutes,
+  ttrMinutes,
+  type InsightIncident,
+} from "../../lib/insights/aggregate.ts";
 import { attributeJourneyLoss } from "../../lib/insights/attribute-loss.ts";
 import { isoWeekNumber, lastWeeks, weekLabel, weekStartOf } from "../../lib/insights/weeks.ts";
 import type { ImpactModel } from "../../lib/impact/model.ts";
@@ -57,15 +66,44 @@ describe("response times", () => {
   it("counts incidents per week by severity with the week's median MTTA and MTTR, empty weeks as gaps", () => {
     const start = (day: string, hour: string) => at(`${day}T${hour}:00Z`);
     const incidents = [
-      incident({ severity: "SEV1", startedDay: "2026-11-23", startedAt: start("2026-11-23", "10:00"), acknowledgedAt: start("2026-11-23", "10:05"), resolvedAt: start("2026-11-23", "11:00") }),
-      incident({ severity: "SEV2", startedDay: "2026-11-29", startedAt: start("2026-11-29", "10:00"), acknowledgedAt: start("2026-11-29", "10:15"), resolvedAt: start("2026-11-29", "12:00") }),
+      incident({
+        severity: "SEV1",
+        startedDay: "2026-11-23",
+        startedAt: start("2026-11-23", "10:00"),
+        acknowledgedAt: start("2026-11-23", "10:05"),
+        resolvedAt: start("2026-11-23", "11:00"),
+      }),
+      incident({
+        severity: "SEV2",
+        startedDay: "2026-11-29",
+        startedAt: start("2026-11-29", "10:00"),
+        acknowledgedAt: start("2026-11-29", "10:15"),
+        resolvedAt: start("2026-11-29", "12:00"),
+      }),
       // Still open: counted, but has no MTTR yet.
-      incident({ severity: "SEV2", startedDay: "2026-11-25", startedAt: start("2026-11-25", "10:00"), acknowledgedAt: start("2026-11-25", "10:30") }),
+      incident({
+        severity: "SEV2",
+        startedDay: "2026-11-25",
+        startedAt: start("2026-11-25", "10:00"),
+        acknowledgedAt: start("2026-11-25", "10:30"),
+      }),
       incident({ severity: "SEV4", startedDay: "2026-12-01", startedAt: start("2026-12-01", "08:00") }),
     ];
     const weeks = perWeek(incidents, ["2026-11-16", "2026-11-23", "2026-11-30"]);
-    expect(weeks[0]).toEqual({ weekStart: "2026-11-16", bySeverity: { SEV1: 0, SEV2: 0, SEV3: 0, SEV4: 0 }, total: 0, mttaMinutes: null, mttrMinutes: null });
-    expect(weeks[1]).toEqual({ weekStart: "2026-11-23", bySeverity: { SEV1: 1, SEV2: 2, SEV3: 0, SEV4: 0 }, total: 3, mttaMinutes: 15, mttrMinutes: 90 });
+    expect(weeks[0]).toEqual({
+      weekStart: "2026-11-16",
+      bySeverity: { SEV1: 0, SEV2: 0, SEV3: 0, SEV4: 0 },
+      total: 0,
+      mttaMinutes: null,
+      mttrMinutes: null,
+    });
+    expect(weeks[1]).toEqual({
+      weekStart: "2026-11-23",
+      bySeverity: { SEV1: 1, SEV2: 2, SEV3: 0, SEV4: 0 },
+      total: 3,
+      mttaMinutes: 15,
+      mttrMinutes: 90,
+    });
     expect(weeks[2]).toMatchObject({ total: 1, bySeverity: { SEV4: 1 }, mttaMinutes: null, mttrMinutes: null });
   });
 });
@@ -104,7 +142,10 @@ describe("loss attribution", () => {
   });
 
   it("sums loss by journey across incidents, largest first, and leaves out journeys that lost nothing", () => {
-    const rows = lossByJourney([incident({ journeyLoss: { checkout: 100, search: 50 } }), incident({ journeyLoss: { search: 80, browse: 0 } })]);
+    const rows = lossByJourney([
+      incident({ journeyLoss: { checkout: 100, search: 50 } }),
+      incident({ journeyLoss: { search: 80, browse: 0 } }),
+    ]);
     expect(rows).toEqual([
       { journey: "search", loss: 130 },
       { journey: "checkout", loss: 100 },

@@ -23,30 +23,45 @@ function fieldOf(fn: () => void): string | undefined {
 
 describe("key time order", () => {
   it("accepts times in order and unset times", () => {
-    expect(() => assertKeyTimesInOrder(times({ detectedAt: at("14:05"), acknowledgedAt: at("14:07"), mitigatedAt: at("14:40"), resolvedAt: at("15:00") }), ["resolvedAt"])).not.toThrow();
+    expect(() =>
+      assertKeyTimesInOrder(
+        times({ detectedAt: at("14:05"), acknowledgedAt: at("14:07"), mitigatedAt: at("14:40"), resolvedAt: at("15:00") }),
+        ["resolvedAt"],
+      ),
+    ).not.toThrow();
   });
 
   it("names the later field when it comes before the earlier one", () => {
     expect(fieldOf(() => assertKeyTimesInOrder(times({ resolvedAt: at("13:59") }), ["resolvedAt"]))).toBe("resolvedAt");
     // The error belongs to the time that was moved: that is the field the person is looking at.
-    expect(fieldOf(() => assertKeyTimesInOrder(times({ mitigatedAt: at("14:30"), resolvedAt: at("14:20") }), ["mitigatedAt"]))).toBe("mitigatedAt");
-    expect(fieldOf(() => assertKeyTimesInOrder(times({ detectedAt: at("14:10"), acknowledgedAt: at("14:05") }), ["acknowledgedAt"]))).toBe("acknowledgedAt");
+    expect(fieldOf(() => assertKeyTimesInOrder(times({ mitigatedAt: at("14:30"), resolvedAt: at("14:20") }), ["mitigatedAt"]))).toBe(
+      "mitigatedAt",
+    );
+    expect(fieldOf(() => assertKeyTimesInOrder(times({ detectedAt: at("14:10"), acknowledgedAt: at("14:05") }), ["acknowledgedAt"]))).toBe(
+      "acknowledgedAt",
+    );
   });
 
   it("moving the start later than a recorded time is refused too", () => {
-    expect(fieldOf(() => assertKeyTimesInOrder(times({ startedAt: at("15:00"), mitigatedAt: at("14:30") }), ["startedAt"]))).toBe("startedAt");
+    expect(fieldOf(() => assertKeyTimesInOrder(times({ startedAt: at("15:00"), mitigatedAt: at("14:30") }), ["startedAt"]))).toBe(
+      "startedAt",
+    );
   });
 
   it("says it in words, with the other time to the second", () => {
     const mitigated = new Date("2026-11-27T07:09:09.532Z");
-    expect(() => assertKeyTimesInOrder(times({ startedAt: at("07:00"), mitigatedAt: mitigated, resolvedAt: at("07:09") }), ["resolvedAt"])).toThrow(
-      "Resolved can't be before Mitigated (07:09:09 UTC, 27 Nov)",
-    );
+    expect(() =>
+      assertKeyTimesInOrder(times({ startedAt: at("07:00"), mitigatedAt: mitigated, resolvedAt: at("07:09") }), ["resolvedAt"]),
+    ).toThrow("Resolved can't be before Mitigated (07:09:09 UTC, 27 Nov)");
   });
 
   it("compares to the second, so a time put back from a form equals the stamped one", () => {
     const mitigated = new Date("2026-11-27T07:09:09.532Z");
-    expect(() => assertKeyTimesInOrder(times({ startedAt: at("07:00"), mitigatedAt: mitigated, resolvedAt: toWholeSecond(mitigated) }), ["resolvedAt"])).not.toThrow();
+    expect(() =>
+      assertKeyTimesInOrder(times({ startedAt: at("07:00"), mitigatedAt: mitigated, resolvedAt: toWholeSecond(mitigated) }), [
+        "resolvedAt",
+      ]),
+    ).not.toThrow();
     expect(toWholeSecond(mitigated).toISOString()).toBe("2026-11-27T07:09:09.000Z");
   });
 
@@ -59,9 +74,17 @@ describe("durations", () => {
   it("measures acknowledge from detection (or start), mitigate and resolve from start", () => {
     const iso = (d: Date) => d.toISOString();
     expect(
-      durations({ startedAt: iso(at("14:00")), detectedAt: iso(at("14:05")), acknowledgedAt: iso(at("14:08")), mitigatedAt: iso(at("14:40")), resolvedAt: iso(at("15:30")) }),
+      durations({
+        startedAt: iso(at("14:00")),
+        detectedAt: iso(at("14:05")),
+        acknowledgedAt: iso(at("14:08")),
+        mitigatedAt: iso(at("14:40")),
+        resolvedAt: iso(at("15:30")),
+      }),
     ).toEqual({ mttaMs: 3 * 60_000, ttmMs: 40 * 60_000, mttrMs: 90 * 60_000 });
-    expect(durations({ startedAt: iso(at("14:00")), detectedAt: null, acknowledgedAt: iso(at("14:02")), mitigatedAt: null, resolvedAt: null })).toEqual({
+    expect(
+      durations({ startedAt: iso(at("14:00")), detectedAt: null, acknowledgedAt: iso(at("14:02")), mitigatedAt: null, resolvedAt: null }),
+    ).toEqual({
       mttaMs: 2 * 60_000,
       ttmMs: null,
       mttrMs: null,

@@ -12,7 +12,17 @@ const service = (id: string): ServiceReadiness => ({
   journeysAtStake: [],
   atStakePerMinute: 0,
 });
-const team = (id: string): TeamReadiness => ({ id, name: id, onCall: ["x"], escalationContact: "y", chatChannel: "#z", services: 1, serviceGaps: 0, atStakePerMinute: 0, gaps: [] });
+const team = (id: string): TeamReadiness => ({
+  id,
+  name: id,
+  onCall: ["x"],
+  escalationContact: "y",
+  chatChannel: "#z",
+  services: 1,
+  serviceGaps: 0,
+  atStakePerMinute: 0,
+  gaps: [],
+});
 const drills: FinishedDrillInvolvement[] = [
   { id: "d-old", endedAt: new Date("2026-07-01T10:00:00Z"), serviceIds: ["psp", "oms"], toldTeamIds: [] },
   { id: "d-new", endedAt: new Date("2026-11-20T10:00:00Z"), serviceIds: ["psp"], toldTeamIds: ["t-ful"] },
@@ -36,7 +46,11 @@ describe("last drill on the readiness board", () => {
 
   it("counts a team that owned an involved service or was told", () => {
     const cutoff = new Date("2026-09-04T00:00:00Z");
-    const owners = new Map([["psp", "t-pay"], ["oms", "t-ful"], ["cart", "t-web"]]);
+    const owners = new Map([
+      ["psp", "t-pay"],
+      ["oms", "t-ful"],
+      ["cart", "t-web"],
+    ]);
     const [pay, ful, web] = teamLastDrills([team("t-pay"), team("t-ful"), team("t-web")], owners, drills, cutoff);
     expect(pay?.lastDrill?.drillId).toBe("d-new");
     expect(ful?.lastDrill).toMatchObject({ verdict: "ok", drillId: "d-new" }); // told in d-new

@@ -58,12 +58,24 @@ describe("lib/ file names", () => {
   });
 
   it("passes one operation named for its file, and files without I/O whatever they export", () => {
-    expect(fileNameProblem("lib/catalog/create-team.ts", `${io}export type T = 1;\nexport const LIMIT = 3;\nexport async function createTeam() {}\n`)).toBeNull();
-    expect(fileNameProblem("lib/catalog/team-record.ts", "import type { Prisma } from '../db/generated/client.ts';\nexport function a() {}\nexport function b() {}\n")).toBeNull();
+    expect(
+      fileNameProblem(
+        "lib/catalog/create-team.ts",
+        `${io}export type T = 1;\nexport const LIMIT = 3;\nexport async function createTeam() {}\n`,
+      ),
+    ).toBeNull();
+    expect(
+      fileNameProblem(
+        "lib/catalog/team-record.ts",
+        "import type { Prisma } from '../db/generated/client.ts';\nexport function a() {}\nexport function b() {}\n",
+      ),
+    ).toBeNull();
   });
 
   it("reads exported functions and kebab-cases their names", () => {
-    expect(exportedFunctionsOf("x.ts", "export const a = () => 1;\nexport const B = 2;\nexport function* g() {}\nexport { c } from './c.ts';\n")).toEqual(["a", "g"]);
+    expect(
+      exportedFunctionsOf("x.ts", "export const a = () => 1;\nexport const B = 2;\nexport function* g() {}\nexport { c } from './c.ts';\n"),
+    ).toEqual(["a", "g"]);
     expect(["createTeam", "autoPageSev1", "userIdForSso", "getIncidentOrThrow"].map(kebabCase)).toEqual([
       "create-team",
       "auto-page-sev1",

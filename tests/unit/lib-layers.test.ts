@@ -76,6 +76,8 @@ describe("lib/ layers", () => {
   });
 
   it("keeps the exception list honest", () => {
-    expect(layerProblems([], LIB_LAYERS, [], ["lib/a/x.ts -> lib/b/y.ts"])).toEqual(['exception "lib/a/x.ts -> lib/b/y.ts" no longer happens: remove it from the list']);
+    expect(layerProblems([], LIB_LAYERS, [], ["lib/a/x.ts -> lib/b/y.ts"])).toEqual([
+      'exception "lib/a/x.ts -> lib/b/y.ts" no longer happens: remove it from the list',
+    ]);
   });
 });

@@ -30,7 +30,11 @@ const graph: CatalogGraphDto = {
     { id: "web", name: "web", chatChannel: null, onCall: [], escalationContact: "" },
     { id: "pay", name: "pay", chatChannel: null, onCall: [], escalationContact: "" },
   ],
-  services: [service("storefront", "web", ["browse"]), service("checkout-api", "web", ["checkout"]), service("payment-gateway", "pay", ["checkout", "payment"])],
+  services: [
+    service("storefront", "web", ["browse"]),
+    service("checkout-api", "web", ["checkout"]),
+    service("payment-gateway", "pay", ["checkout", "payment"]),
+  ],
   dependencies: [
     { from: "storefront", to: "checkout-api", async: false, critical: true },
     { from: "checkout-api", to: "payment-gateway", async: false, critical: true },
@@ -140,14 +144,29 @@ describe("what the map shows", () => {
 });
 
 describe("live health on the map", () => {
-  const at = (iso: string) => ({ ...graph, services: graph.services.map((s) => (s.id === "payment-gateway" ? { ...s, health: "down" as const, healthMessage: "PSP timeouts", healthCheckedAt: iso } : s)) });
+  const at = (iso: string) => ({
+    ...graph,
+    services: graph.services.map((s) =>
+      s.id === "payment-gateway" ? { ...s, health: "down" as const, healthMessage: "PSP timeouts", healthCheckedAt: iso } : s,
+    ),
+  });
   const pg = (g: CatalogGraphDto) => g.services.find((s) => s.id === "payment-gateway");
 
   it("applies a newer reading and ignores an older one", () => {
     const down = at("2026-11-22T10:00:00.000Z");
-    const recovered = applyHealth(down, { serviceId: "payment-gateway", health: "ok", healthMessage: "", healthCheckedAt: "2026-11-22T10:01:00.000Z" });
+    const recovered = applyHealth(down, {
+      serviceId: "payment-gateway",
+      health: "ok",
+      healthMessage: "",
+      healthCheckedAt: "2026-11-22T10:01:00.000Z",
+    });
     expect(pg(recovered)?.health).toBe("ok");
-    const stale = applyHealth(down, { serviceId: "payment-gateway", health: "ok", healthMessage: "", healthCheckedAt: "2026-11-22T09:59:00.000Z" });
+    const stale = applyHealth(down, {
+      serviceId: "payment-gateway",
+      health: "ok",
+      healthMessage: "",
+      healthCheckedAt: "2026-11-22T09:59:00.000Z",
+    });
     expect(stale).toBe(down);
     expect(applyHealth(down, { serviceId: "unknown-service", health: "ok", healthMessage: "", healthCheckedAt: null })).toBe(down);
   });

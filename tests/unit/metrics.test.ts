@@ -3,7 +3,15 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { observeRequest } from "../../lib/observability/http-metrics.ts";
 import { handleMetricsRequest } from "../../lib/observability/metrics-endpoint.ts";
-import { addCollector, incCounter, observeSeconds, renderMetrics, replaceGauge, resetMetrics, setGauge } from "../../lib/observability/metrics.ts";
+import {
+  addCollector,
+  incCounter,
+  observeSeconds,
+  renderMetrics,
+  replaceGauge,
+  resetMetrics,
+  setGauge,
+} from "../../lib/observability/metrics.ts";
 import { routeLabel } from "../../lib/observability/route-label.ts";
 
 describe("Prometheus text format", () => {
@@ -16,7 +24,7 @@ describe("Prometheus text format", () => {
     observeSeconds("warroom_latency_seconds", "Latency", 0.02, { route: 'say "hi"' });
     observeSeconds("warroom_latency_seconds", "Latency", 3, { route: 'say "hi"' });
     const text = await renderMetrics();
-    expect(text).toContain("# TYPE warroom_things_total counter\nwarroom_things_total{kind=\"a\"} 3");
+    expect(text).toContain('# TYPE warroom_things_total counter\nwarroom_things_total{kind="a"} 3');
     expect(text).toContain("warroom_sockets 7");
     expect(text).toContain('warroom_latency_seconds_bucket{le="0.01",route="say \\"hi\\""} 0');
     expect(text).toContain('warroom_latency_seconds_bucket{le="0.025",route="say \\"hi\\""} 1');
@@ -37,7 +45,10 @@ describe("Prometheus text format", () => {
   it("replaces every series of a top-N gauge", async () => {
     replaceGauge("warroom_room_sockets", "Sockets per room", []);
     expect(await renderMetrics()).not.toContain("warroom_room_sockets");
-    replaceGauge("warroom_room_sockets", "Sockets per room", [{ labels: { incident: "a" }, value: 3 }, { labels: { incident: "b" }, value: 2 }]);
+    replaceGauge("warroom_room_sockets", "Sockets per room", [
+      { labels: { incident: "a" }, value: 3 },
+      { labels: { incident: "b" }, value: 2 },
+    ]);
     replaceGauge("warroom_room_sockets", "Sockets per room", [{ labels: { incident: "c" }, value: 9 }]);
     const text = await renderMetrics();
     expect(text).toContain('warroom_room_sockets{incident="c"} 9');

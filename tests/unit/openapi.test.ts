@@ -24,7 +24,11 @@ function exportedMethods(source: string): string[] {
   for (const m of source.matchAll(/export\s+(?:const|let|var|(?:async\s+)?function)\s+([A-Z]+)\b/g)) names.add(m[1]!);
   for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
     for (const part of m[1]!.split(",")) {
-      const exported = part.trim().split(/\s+as\s+/).pop()?.trim();
+      const exported = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.trim();
       if (exported) names.add(exported);
     }
   }
@@ -48,7 +52,10 @@ describe("every route has exactly one operation", () => {
   it("reads exports in each form route files use", () => {
     expect(exportedMethods("export const GET = authedRoute(async () => x);")).toEqual(["GET"]);
     expect(exportedMethods("export async function DELETE(req) {}")).toEqual(["DELETE"]);
-    expect(exportedMethods("export { notFound as GET, notFound as POST };\nexport const dynamic = 'force-dynamic';")).toEqual(["GET", "POST"]);
+    expect(exportedMethods("export { notFound as GET, notFound as POST };\nexport const dynamic = 'force-dynamic';")).toEqual([
+      "GET",
+      "POST",
+    ]);
   });
 
   it("finds every route × method under app/api in the registry, and nothing else", () => {
@@ -80,12 +87,17 @@ function resolvePointer(document: unknown, pointer: string): unknown {
     .slice(2)
     .split("/")
     .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .reduce<unknown>((node, part) => (node !== null && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), document);
+    .reduce<unknown>(
+      (node, part) => (node !== null && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined),
+      document,
+    );
 }
 
 describe("the document is valid OpenAPI 3.1", () => {
   const doc = openApiDocument();
-  const operations = Object.entries(doc.paths).flatMap(([p, item]) => Object.entries(item).map(([method, op]) => ({ path: p, method, op: op! })));
+  const operations = Object.entries(doc.paths).flatMap(([p, item]) =>
+    Object.entries(item).map(([method, op]) => ({ path: p, method, op: op! })),
+  );
 
   it("passes the OpenAPI 3.1 JSON schema (@seriousme/openapi-schema-validator)", async () => {
     const result = await new Validator().validate(structuredClone(doc) as unknown as Record<string, unknown>);
@@ -114,8 +126,14 @@ describe("the document is valid OpenAPI 3.1", () => {
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
     const tags = new Set(doc.tags.map((t) => t.name));
     for (const { path: p, method, op } of operations) {
-      expect(op.tags.every((t) => tags.has(t)), `${method} ${p} tag`).toBe(true);
-      expect(Object.keys(op.responses).some((status) => status.startsWith("2")), `${method} ${p} 2xx`).toBe(true);
+      expect(
+        op.tags.every((t) => tags.has(t)),
+        `${method} ${p} tag`,
+      ).toBe(true);
+      expect(
+        Object.keys(op.responses).some((status) => status.startsWith("2")),
+        `${method} ${p} 2xx`,
+      ).toBe(true);
     }
   });
 
@@ -146,7 +164,9 @@ describe("schemas come from the zod schemas the API parses", () => {
   it("gives errors one shape whose codes are AppError's", () => {
     const error = doc.components.schemas.Error as { properties: { error: { properties: { code: { enum: string[] } } } } };
     expect(error.properties.error.properties.code.enum).toEqual(Object.keys(ERROR_STATUS));
-    expect(doc.components.responses.ValidationFailed?.content?.["application/json"]?.schema).toEqual({ $ref: "#/components/schemas/Error" });
+    expect(doc.components.responses.ValidationFailed?.content?.["application/json"]?.schema).toEqual({
+      $ref: "#/components/schemas/Error",
+    });
   });
 
   it("documents the people search's query parameters from the schema the route parses (#17)", () => {

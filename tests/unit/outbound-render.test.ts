@@ -25,17 +25,26 @@ const declared: OutboundMessage = { event: "incident.declared", occurredAt: "202
 describe("headlines", () => {
   it("says what happened first, per event", () => {
     expect(headline(declared)).toBe("SEV1 · Critical declared: INC-42 Payments <declined> & retried");
-    expect(headline({ ...declared, event: "incident.severity", data: { from: "SEV3", to: "SEV1" } })).toBe("Severity SEV3 → SEV1: INC-42 Payments <declined> & retried");
-    expect(headline({ ...declared, event: "incident.status", data: { from: "investigating", to: "identified" } })).toBe("Investigating → Identified: INC-42 Payments <declined> & retried");
+    expect(headline({ ...declared, event: "incident.severity", data: { from: "SEV3", to: "SEV1" } })).toBe(
+      "Severity SEV3 → SEV1: INC-42 Payments <declined> & retried",
+    );
+    expect(headline({ ...declared, event: "incident.status", data: { from: "investigating", to: "identified" } })).toBe(
+      "Investigating → Identified: INC-42 Payments <declined> & retried",
+    );
     expect(headline({ ...declared, event: "incident.resolved", data: {} })).toMatch(/^Resolved: INC-42/);
-    expect(headline({ ...declared, event: "incident.commander", data: { from: "A", to: "Bo" } })).toMatch(/^Bo is now incident commander: INC-42/);
+    expect(headline({ ...declared, event: "incident.commander", data: { from: "A", to: "Bo" } })).toMatch(
+      /^Bo is now incident commander: INC-42/,
+    );
     expect(headline({ ...declared, event: "test", incident: null, data: {} })).toMatch(/^Test message from Warroom/);
   });
 });
 
 describe("Slack", () => {
   it("renders text plus blocks with severity, status, commander, $/min and a link to the room, escaping mrkdwn", () => {
-    const body = renderSlack(declared) as { text: string; blocks: { type: string; text?: { text: string }; fields?: { text: string }[]; elements?: { text: string }[] }[] };
+    const body = renderSlack(declared) as {
+      text: string;
+      blocks: { type: string; text?: { text: string }; fields?: { text: string }[]; elements?: { text: string }[] }[];
+    };
     expect(body.text).toBe(`SEV1 · Critical declared: INC-42 Payments &lt;declined&gt; &amp; retried <${incident.url}>`);
     expect(body.blocks[0]?.text?.text).toBe("*SEV1 · Critical declared: INC-42 Payments &lt;declined&gt; &amp; retried*");
     expect(body.blocks[1]?.fields?.map((f) => f.text)).toEqual([
@@ -50,7 +59,11 @@ describe("Slack", () => {
   });
 
   it("carries a stakeholder update's text", () => {
-    const body = renderSlack({ ...declared, event: "stakeholder.update", data: { text: "Card payments recovering; next update 10:30" } }) as { blocks: { text?: { text: string } }[] };
+    const body = renderSlack({
+      ...declared,
+      event: "stakeholder.update",
+      data: { text: "Card payments recovering; next update 10:30" },
+    }) as { blocks: { text?: { text: string } }[] };
     expect(body.blocks.some((b) => b.text?.text === "Card payments recovering; next update 10:30")).toBe(true);
   });
 });
@@ -59,13 +72,25 @@ describe("Teams", () => {
   it("renders an Adaptive Card message with facts and an Open action", () => {
     const body = renderTeams(declared) as {
       type: string;
-      attachments: { contentType: string; content: { type: string; version: string; body: { type: string; text?: string; color?: string; facts?: { title: string; value: string }[] }[]; actions: { type: string; url: string }[] } }[];
+      attachments: {
+        contentType: string;
+        content: {
+          type: string;
+          version: string;
+          body: { type: string; text?: string; color?: string; facts?: { title: string; value: string }[] }[];
+          actions: { type: string; url: string }[];
+        };
+      }[];
     };
     expect(body.type).toBe("message");
     const card = body.attachments[0]!;
     expect(card.contentType).toBe("application/vnd.microsoft.card.adaptive");
     expect(card.content).toMatchObject({ type: "AdaptiveCard", version: "1.4" });
-    expect(card.content.body[0]).toMatchObject({ type: "TextBlock", text: "SEV1 · Critical declared: INC-42 Payments <declined> & retried", color: "attention" });
+    expect(card.content.body[0]).toMatchObject({
+      type: "TextBlock",
+      text: "SEV1 · Critical declared: INC-42 Payments <declined> & retried",
+      color: "attention",
+    });
     expect(card.content.body[1]?.facts?.[2]).toEqual({ title: "Commander", value: "Casey Commander" });
     expect(card.content.actions).toEqual([{ type: "Action.OpenUrl", title: "Open the room", url: incident.url }]);
   });
@@ -73,7 +98,12 @@ describe("Teams", () => {
 
 describe("signed webhooks", () => {
   it("renders { event, occurredAt, incident, data }", () => {
-    expect(renderWebhook({ ...declared, data: { source: "Alertmanager" } })).toMatchObject({ event: "incident.declared", occurredAt: declared.occurredAt, incident, data: { source: "Alertmanager" } });
+    expect(renderWebhook({ ...declared, data: { source: "Alertmanager" } })).toMatchObject({
+      event: "incident.declared",
+      occurredAt: declared.occurredAt,
+      incident,
+      data: { source: "Alertmanager" },
+    });
   });
 
   it("signs timestamp.body with HMAC-SHA256 under v1=", () => {
@@ -81,7 +111,13 @@ describe("signed webhooks", () => {
     const expected = "38877139021993b830af32feea6e18a8da83eb2f6e49ee50bd9e4cf4ca4d3789";
     expect(signWebhook("whsec_test", "1700000000", '{"a":1}')).toBe(`v1=${expected}`);
     expect(signWebhook("whsec_other", "1700000000", '{"a":1}')).not.toBe(`v1=${expected}`);
-    const headers = signedHeaders({ secret: "whsec_test", event: "incident.declared", deliveryId: "d-1", body: '{"a":1}', now: new Date(1_700_000_000_500) });
+    const headers = signedHeaders({
+      secret: "whsec_test",
+      event: "incident.declared",
+      deliveryId: "d-1",
+      body: '{"a":1}',
+      now: new Date(1_700_000_000_500),
+    });
     expect(headers).toEqual({
       "x-warroom-event": "incident.declared",
       "x-warroom-delivery": "d-1",
@@ -116,27 +152,45 @@ describe("retries", () => {
   });
 
   it("delivers on 2xx, retries otherwise, fails after the last attempt with the last error", () => {
-    expect(decideAttempt({ kind: "response", status: 204, body: "", retryAfter: null }, 1, config, now)).toMatchObject({ status: "delivered", lastError: "" });
+    expect(decideAttempt({ kind: "response", status: 204, body: "", retryAfter: null }, 1, config, now)).toMatchObject({
+      status: "delivered",
+      lastError: "",
+    });
     expect(decideAttempt({ kind: "response", status: 500, body: "oops\n  db", retryAfter: null }, 2, config, now)).toEqual({
       status: "pending",
       lastStatusCode: 500,
       lastError: "HTTP 500: oops db",
       nextAttemptAt: new Date(now.getTime() + 10_000),
     });
-    expect(decideAttempt({ kind: "response", status: 302, body: "", retryAfter: null }, 4, config, now)).toMatchObject({ status: "failed", lastError: "HTTP 302" });
-    expect(decideAttempt({ kind: "error", error: new Error("aborted"), timedOut: true }, 1, config, now).lastError).toBe(`No answer within 10 s`);
+    expect(decideAttempt({ kind: "response", status: 302, body: "", retryAfter: null }, 4, config, now)).toMatchObject({
+      status: "failed",
+      lastError: "HTTP 302",
+    });
+    expect(decideAttempt({ kind: "error", error: new Error("aborted"), timedOut: true }, 1, config, now).lastError).toBe(
+      `No answer within 10 s`,
+    );
     const refused = Object.assign(new Error("fetch failed"), { cause: { code: "ECONNREFUSED" } });
-    expect(decideAttempt({ kind: "error", error: refused, timedOut: false }, 1, config, now).lastError).toBe("Could not connect: ECONNREFUSED");
+    expect(decideAttempt({ kind: "error", error: refused, timedOut: false }, 1, config, now).lastError).toBe(
+      "Could not connect: ECONNREFUSED",
+    );
   });
 
   it("honours a longer Retry-After (Slack's 429), within the cap", () => {
     expect(parseRetryAfter("30", now)).toBe(30_000);
-    expect(decideAttempt({ kind: "response", status: 429, body: "rate_limited", retryAfter: "30" }, 1, config, now).nextAttemptAt).toEqual(new Date(now.getTime() + 30_000));
-    expect(decideAttempt({ kind: "response", status: 429, body: "", retryAfter: "3600" }, 1, config, now).nextAttemptAt).toEqual(new Date(now.getTime() + 60_000));
+    expect(decideAttempt({ kind: "response", status: 429, body: "rate_limited", retryAfter: "30" }, 1, config, now).nextAttemptAt).toEqual(
+      new Date(now.getTime() + 30_000),
+    );
+    expect(decideAttempt({ kind: "response", status: 429, body: "", retryAfter: "3600" }, 1, config, now).nextAttemptAt).toEqual(
+      new Date(now.getTime() + 60_000),
+    );
   });
 
   it("reads its configuration from the environment and names a bad variable", () => {
-    expect(loadOutboundConfig({ OUTBOUND: "off", OUTBOUND_MAX_ATTEMPTS: "3" })).toMatchObject({ isEnabled: false, maxAttempts: 3, timeoutMs: 10_000 });
+    expect(loadOutboundConfig({ OUTBOUND: "off", OUTBOUND_MAX_ATTEMPTS: "3" })).toMatchObject({
+      isEnabled: false,
+      maxAttempts: 3,
+      timeoutMs: 10_000,
+    });
     expect(() => loadOutboundConfig({ OUTBOUND_TIMEOUT_MS: "soon" })).toThrow(/OUTBOUND_TIMEOUT_MS/);
   });
 });

@@ -14,7 +14,14 @@ const message: PageMessage = {
   action: "trigger",
   dedupKey: "warroom-i-t",
   team: "Payments",
-  incident: { id: "i", ref: "INC-7", title: "Card payments declined", severity: "SEV2", url: "https://warroom.example/incidents/i", services: ["Payment gateway"] },
+  incident: {
+    id: "i",
+    ref: "INC-7",
+    title: "Card payments declined",
+    severity: "SEV2",
+    url: "https://warroom.example/incidents/i",
+    services: ["Payment gateway"],
+  },
   reason: "x".repeat(300),
   pagedBy: "Ana",
 };
@@ -23,17 +30,39 @@ describe("rendering pages", () => {
   it("PagerDuty: trigger with dedup key, mapped severity and a link to the room; resolve names only the key", () => {
     const { url, body } = renderPage("pagerduty", message, endpoints, "");
     expect(url).toBe(endpoints.pagerDutyEventsUrl);
-    expect(body).toMatchObject({ event_action: "trigger", dedup_key: "warroom-i-t", payload: { severity: "error", source: "Warroom", group: "Payments" }, links: [{ href: message.incident.url }] });
+    expect(body).toMatchObject({
+      event_action: "trigger",
+      dedup_key: "warroom-i-t",
+      payload: { severity: "error", source: "Warroom", group: "Payments" },
+      links: [{ href: message.incident.url }],
+    });
     expect(body).not.toHaveProperty("routing_key");
-    expect(renderPage("pagerduty", { ...message, action: "resolve" }, endpoints, "").body).toEqual({ event_action: "resolve", dedup_key: "warroom-i-t" });
+    expect(renderPage("pagerduty", { ...message, action: "resolve" }, endpoints, "").body).toEqual({
+      event_action: "resolve",
+      dedup_key: "warroom-i-t",
+    });
   });
 
   it("Opsgenie: message within 130 characters, alias, P2 for SEV2; close by alias", () => {
-    const { url, body } = renderPage("opsgenie", { ...message, responders: [{ type: "team", name: "Payments" }], contact: "bo@acme.test" }, endpoints, "");
+    const { url, body } = renderPage(
+      "opsgenie",
+      { ...message, responders: [{ type: "team", name: "Payments" }], contact: "bo@acme.test" },
+      endpoints,
+      "",
+    );
     expect(url).toBe("https://api.opsgenie.com/v2/alerts");
     expect(String(body.message).length).toBeLessThanOrEqual(130);
-    expect(body).toMatchObject({ alias: "warroom-i-t", priority: "P2", responders: [{ type: "team", name: "Payments" }, { type: "user", username: "bo@acme.test" }] });
-    expect(renderPage("opsgenie", { ...message, action: "resolve" }, endpoints, "").url).toBe("https://api.opsgenie.com/v2/alerts/warroom-i-t/close?identifierType=alias");
+    expect(body).toMatchObject({
+      alias: "warroom-i-t",
+      priority: "P2",
+      responders: [
+        { type: "team", name: "Payments" },
+        { type: "user", username: "bo@acme.test" },
+      ],
+    });
+    expect(renderPage("opsgenie", { ...message, action: "resolve" }, endpoints, "").url).toBe(
+      "https://api.opsgenie.com/v2/alerts/warroom-i-t/close?identifierType=alias",
+    );
   });
 });
 
@@ -43,7 +72,10 @@ describe("reading acknowledgements", () => {
     expect(readPageAck("pagerduty", raw)).toMatchObject({ dedupKey: "warroom-a-b", by: "Tenex Engineer", vendor: "PagerDuty" });
   });
   it("PagerDuty acknowledged by a service (no user agent): the first assignee", () => {
-    expect(readPageAck("pagerduty", fixture("webhooks", "pagerduty-acknowledged.json"))).toMatchObject({ dedupKey: "d3640fbd41094207a1c11e58e46b1662", by: "User 123" });
+    expect(readPageAck("pagerduty", fixture("webhooks", "pagerduty-acknowledged.json"))).toMatchObject({
+      dedupKey: "d3640fbd41094207a1c11e58e46b1662",
+      by: "User 123",
+    });
   });
   it("Opsgenie Acknowledge: alias and user; other actions and junk are not acknowledgements", () => {
     const raw = fixture("paging", "opsgenie-acknowledge.json").replace("REPLACED-BY-THE-TEST", "warroom-c-d");
@@ -79,7 +111,9 @@ describe("vendor answers", () => {
 describe("configuration", () => {
   it("defaults to the vendors, takes a local receiver, and names a bad variable", () => {
     expect(loadPagingEndpoints({})).toEqual(endpoints);
-    expect(loadPagingEndpoints({ PAGERDUTY_EVENTS_URL: "http://127.0.0.1:3260/pd/", OPSGENIE_API_URL: "" }).pagerDutyEventsUrl).toBe("http://127.0.0.1:3260/pd");
+    expect(loadPagingEndpoints({ PAGERDUTY_EVENTS_URL: "http://127.0.0.1:3260/pd/", OPSGENIE_API_URL: "" }).pagerDutyEventsUrl).toBe(
+      "http://127.0.0.1:3260/pd",
+    );
     expect(() => loadPagingEndpoints({ OPSGENIE_API_URL: "http://api.opsgenie.com" })).toThrow(/OPSGENIE_API_URL/);
     expect(() => loadPagingEndpoints({ PAGERDUTY_EVENTS_URL: "not a url" })).toThrow(/PAGERDUTY_EVENTS_URL/);
   });

@@ -60,7 +60,12 @@ describe("parseComposerInput", () => {
 
 describe("buildComposerEntry", () => {
   it("posts plain kinds as typed, with no data", () => {
-    expect(buildComposerEntry(parsed("/action restarted the ERP sync"))).toEqual({ ok: true, kind: "action", body: "restarted the ERP sync", data: null });
+    expect(buildComposerEntry(parsed("/action restarted the ERP sync"))).toEqual({
+      ok: true,
+      kind: "action",
+      body: "restarted the ERP sync",
+      data: null,
+    });
     expect(buildComposerEntry(parsed("   "))).toMatchObject({ ok: false, field: "body" });
   });
 
@@ -83,7 +88,10 @@ describe("buildComposerEntry", () => {
   });
 
   it("resolves the team from the catalog's teams: the same record the panel's “Mark told…” writes", () => {
-    const teams = [{ id: "7f1c9a52-3d4e-4b8a-9c1d-2e3f4a5b6c7d", name: "Fulfillment" }, { id: "0b2d4f61-8a9c-4e1b-a2c3-d4e5f6a7b8c9", name: "Payments" }];
+    const teams = [
+      { id: "7f1c9a52-3d4e-4b8a-9c1d-2e3f4a5b6c7d", name: "Fulfillment" },
+      { id: "0b2d4f61-8a9c-4e1b-a2c3-d4e5f6a7b8c9", name: "Payments" },
+    ];
     expect(buildComposerEntry(parsed("/notify fulfillment on-call via phone: pause stock pushes"), {}, teams)).toEqual({
       ok: true,
       kind: "notification",

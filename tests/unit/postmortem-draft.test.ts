@@ -11,22 +11,58 @@ const riley = { id: "u-riley", name: "Riley Responder" };
 const casey = { id: "u-casey", name: "Casey Commander" };
 
 const incident: IncidentDto = {
-  id: "inc-1", number: 7, ref: "INC-7", title: "Card payments failing at checkout", summary: "3DS challenge timed out for Visa cards.",
-  severity: "SEV1", status: "resolved", customerStatus: "", tags: [], commander: casey, declaredBy: casey, commsLead: null, scribe: null, suggestedCommander: null,
-  responders: [riley], services: [{ id: "s-gw", name: "Payment gateway", tier: 1, team: { id: "t-pay", name: "Payments" } }],
-  startedAt: T("14:00"), detectedAt: T("14:04"), acknowledgedAt: T("14:06"), mitigatedAt: T("14:40"), resolvedAt: T("15:30"),
-  createdAt: T("14:05"), updatedAt: T("15:30"), lastSeq: 6, drillId: null,
+  id: "inc-1",
+  number: 7,
+  ref: "INC-7",
+  title: "Card payments failing at checkout",
+  summary: "3DS challenge timed out for Visa cards.",
+  severity: "SEV1",
+  status: "resolved",
+  customerStatus: "",
+  tags: [],
+  commander: casey,
+  declaredBy: casey,
+  commsLead: null,
+  scribe: null,
+  suggestedCommander: null,
+  responders: [riley],
+  services: [{ id: "s-gw", name: "Payment gateway", tier: 1, team: { id: "t-pay", name: "Payments" } }],
+  startedAt: T("14:00"),
+  detectedAt: T("14:04"),
+  acknowledgedAt: T("14:06"),
+  mitigatedAt: T("14:40"),
+  resolvedAt: T("15:30"),
+  createdAt: T("14:05"),
+  updatedAt: T("15:30"),
+  lastSeq: 6,
+  drillId: null,
 };
 
 let seq = 0;
 const entry = (kind: TimelineEventDto["kind"], at: string, body: string, extra: Partial<TimelineEventDto> = {}): TimelineEventDto => ({
-  id: `e${++seq}`, incidentId: "inc-1", seq, kind, body, data: null, clientId: null, occurredAt: T(at), recordedAt: T(at), author: riley,
-  pinned: false, struck: null, editedAt: null, revisionCount: 0, targetSeq: null, ...extra,
+  id: `e${++seq}`,
+  incidentId: "inc-1",
+  seq,
+  kind,
+  body,
+  data: null,
+  clientId: null,
+  occurredAt: T(at),
+  recordedAt: T(at),
+  author: riley,
+  pinned: false,
+  struck: null,
+  editedAt: null,
+  revisionCount: 0,
+  targetSeq: null,
+  ...extra,
 });
 
 const events: TimelineEventDto[] = [
   entry("alert", "14:04", "Checkout API 5xx above 5%", { author: null }),
-  entry("notification", "14:08", "Told payments", { data: { target: "Payments on-call", channel: "pager", teamId: "t-pay", acknowledgedAt: T("14:11") } }),
+  entry("notification", "14:08", "Told payments", {
+    data: { target: "Payments on-call", channel: "pager", teamId: "t-pay", acknowledgedAt: T("14:11") },
+  }),
   entry("decision", "14:30", "Disable the new 3DS integration | behind its flag", { pinned: true, author: casey }),
   entry("note", "14:31", "<script>alert(1)</script> posted by mistake", { struck: { at: T("14:32"), reason: "wrong room", by: casey } }),
   entry("action", "14:35", "Flag off\nin all regions", { data: { outcome: "worked" } }),
@@ -34,18 +70,50 @@ const events: TimelineEventDto[] = [
 ];
 
 const impact = {
-  incidentId: "inc-1", currency: "USD", timeZone: "UTC", asOf: T("15:30"), endedAt: T("15:30"),
-  perMinute: { revenue: 0, orders: 0, customers: 0 }, lossSoFar: { revenue: 48_250, orders: 482, customers: 2410 },
-  projectionNextHour: { revenue: 0, orders: 0, customers: 0 }, responseCost: { amount: 540, personHours: 6, people: 4, hourlyRate: 90 },
-  journeys: [{ journey: "checkout", degradation: 0, since: T("15:30"), ended: { degradation: 60, at: T("15:30") }, perMinute: { revenue: 0, orders: 0, customers: 0 }, evidence: { failedCheckouts: 1204, errorRate: 12, supportTickets: null, surveyResponses: null }, updatedAt: T("14:20"), updatedBy: riley, estimated: false }], estimated: false,
-  series: [{ at: T("14:00"), revenue: 600, orders: 6, customers: 30 }, { at: T("15:30"), revenue: 0, orders: 0, customers: 0 }],
-  priority: { score: 0, revenueShare: 0, criticality: 0, suggestedSeverity: null }, rateValidUntil: null,
+  incidentId: "inc-1",
+  currency: "USD",
+  timeZone: "UTC",
+  asOf: T("15:30"),
+  endedAt: T("15:30"),
+  perMinute: { revenue: 0, orders: 0, customers: 0 },
+  lossSoFar: { revenue: 48_250, orders: 482, customers: 2410 },
+  projectionNextHour: { revenue: 0, orders: 0, customers: 0 },
+  responseCost: { amount: 540, personHours: 6, people: 4, hourlyRate: 90 },
+  journeys: [
+    {
+      journey: "checkout",
+      degradation: 0,
+      since: T("15:30"),
+      ended: { degradation: 60, at: T("15:30") },
+      perMinute: { revenue: 0, orders: 0, customers: 0 },
+      evidence: { failedCheckouts: 1204, errorRate: 12, supportTickets: null, surveyResponses: null },
+      updatedAt: T("14:20"),
+      updatedBy: riley,
+      estimated: false,
+    },
+  ],
+  estimated: false,
+  series: [
+    { at: T("14:00"), revenue: 600, orders: 6, customers: 30 },
+    { at: T("15:30"), revenue: 0, orders: 0, customers: 0 },
+  ],
+  priority: { score: 0, revenueShare: 0, criticality: 0, suggestedSeverity: null },
+  rateValidUntil: null,
 } satisfies ImpactSummaryDto;
 
 const blastRadius: BlastRadiusDto = {
-  impacted: [{ id: "s-gw", name: "Payment gateway" }], affected: [], suspects: [], journeys: ["payment"],
+  impacted: [{ id: "s-gw", name: "Payment gateway" }],
+  affected: [],
+  suspects: [],
+  journeys: ["payment"],
   teams: [
-    { team: { id: "t-pay", name: "Payments", chatChannel: null }, owns: ["Payment gateway"], affectedVia: [], depth: 0, notification: { seq: 2, by: riley, at: T("14:08"), channel: "pager", acknowledgedAt: T("14:11"), data: {} } },
+    {
+      team: { id: "t-pay", name: "Payments", chatChannel: null },
+      owns: ["Payment gateway"],
+      affectedVia: [],
+      depth: 0,
+      notification: { seq: 2, by: riley, at: T("14:08"), channel: "pager", acknowledgedAt: T("14:11"), data: {} },
+    },
     { team: { id: "t-ful", name: "Fulfilment", chatChannel: null }, owns: [], affectedVia: [], depth: 1, notification: null },
   ],
 };
@@ -117,6 +185,14 @@ describe("drafting a post-mortem from an incident's record", () => {
     expect(templateKeyFor("SEV4", {})).toBe("builtin:short");
     expect(templateKeyFor("SEV4", { SEV4: "custom-id" })).toBe("custom-id");
     const short = draftPostmortem(record, BUILTIN_TEMPLATES[1]!);
-    expect(short.sections.map((s) => s.key)).toEqual(["summary", "impact", "timeline", "contributing_factors", "response", "action_items", "appendix"]);
+    expect(short.sections.map((s) => s.key)).toEqual([
+      "summary",
+      "impact",
+      "timeline",
+      "contributing_factors",
+      "response",
+      "action_items",
+      "appendix",
+    ]);
   });
 });

@@ -11,13 +11,22 @@ describe("safe Markdown", () => {
     expect(safeHref("https://status.example.com")).toBe("https://status.example.com");
     expect(safeHref("mailto:oncall@example.com")).toBe("mailto:oncall@example.com");
     expect(safeHref("/incidents/7")).toBe("/incidents/7");
-    for (const bad of ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " java\tscript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:x", "//evil.example"]) {
+    for (const bad of [
+      "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)",
+      " java\tscript:alert(1)",
+      "data:text/html;base64,PHNjcmlwdD4=",
+      "vbscript:x",
+      "//evil.example",
+    ]) {
       expect(safeHref(bad), bad).toBeNull();
     }
   });
 
   it("turns a javascript: link into text without a target", () => {
-    expect(render("[x](javascript:alert(1))")).toBe('<div class="space-y-3 leading-relaxed"><p><span data-unsafe-link="true">x</span></p></div>');
+    expect(render("[x](javascript:alert(1))")).toBe(
+      '<div class="space-y-3 leading-relaxed"><p><span data-unsafe-link="true">x</span></p></div>',
+    );
   });
 
   it("renders no hostile link in any Markdown link form", () => {
@@ -57,7 +66,23 @@ describe("safe Markdown", () => {
 
   it("parses the structures a post-mortem uses", () => {
     const html = render(
-      ["## What went well", "", "- **Rollback** in `4 min`", "- [x] paged payments", "", "| Figure | Value |", "| --- | --- |", "| Loss | $1,200 \\| est. |", "", "1. first", "2. second", "", "> quoted", "", "---"].join("\n"),
+      [
+        "## What went well",
+        "",
+        "- **Rollback** in `4 min`",
+        "- [x] paged payments",
+        "",
+        "| Figure | Value |",
+        "| --- | --- |",
+        "| Loss | $1,200 \\| est. |",
+        "",
+        "1. first",
+        "2. second",
+        "",
+        "> quoted",
+        "",
+        "---",
+      ].join("\n"),
     );
     // Headings sit below the section's own h2.
     expect(html).toContain('<h4 class="mt-4 first:mt-0 text-base font-semibold">What went well</h4>');
@@ -71,7 +96,9 @@ describe("safe Markdown", () => {
   it("renders GFM tables inside a box that scrolls sideways, with alignment", () => {
     const html = render(["| Service | Errors | Note |", "| :-- | --: | :-: |", "| checkout | 1,204 | **paged** |"].join("\n"));
     // A named, focusable box: a keyboard can scroll it and a screen reader says what it holds.
-    expect(html).toMatch(/<div role="region" aria-label="Table: Service, Errors, Note" tabindex="0" class="max-w-full overflow-x-auto[^"]*"><table/);
+    expect(html).toMatch(
+      /<div role="region" aria-label="Table: Service, Errors, Note" tabindex="0" class="max-w-full overflow-x-auto[^"]*"><table/,
+    );
     expect(html).toContain('<th scope="col" style="text-align:left"');
     expect(html).toMatch(/<td style="text-align:right"[^>]*>1,204<\/td>/);
     expect(html).toMatch(/<td style="text-align:center"[^>]*><strong[^>]*>paged<\/strong><\/td>/);
@@ -80,7 +107,9 @@ describe("safe Markdown", () => {
   it("keeps short values on one line and gives prose a readable width instead of one word a line", () => {
     const note = "the PSP's status page, not our alerts";
     const essay = "We rolled back payments-api to v41, paged the payments team, and kept the flag off until the PSP confirmed the fix.";
-    const html = render(["| Service | Who noticed | What we did |", "| --- | --- | --- |", `| payments-api | ${note} | ${essay} |`].join("\n"));
+    const html = render(
+      ["| Service | Who noticed | What we did |", "| --- | --- | --- |", `| payments-api | ${note} | ${essay} |`].join("\n"),
+    );
     expect(html).toMatch(/<td[^>]*class="[^"]*whitespace-nowrap[^"]*">payments-api<\/td>/);
     expect(html).toMatch(new RegExp(`<td[^>]*class="[^"]*min-w-48 print:min-w-0[^"]*">${note.replace("'", "&#x27;")}</td>`));
     expect(html).toMatch(/<td[^>]*class="[^"]*min-w-72 print:min-w-0[^"]*">We rolled back/);
@@ -95,7 +124,9 @@ describe("safe Markdown", () => {
 
   it("autolinks web addresses and e-mail addresses, opening the web in a new tab", () => {
     const html = render("See https://status.example.com/incidents/42, www.example.com or oncall@example.com.");
-    expect(html).toContain('<a href="https://status.example.com/incidents/42" class="text-accent underline underline-offset-2" rel="noopener noreferrer nofollow" target="_blank">https://status.example.com/incidents/42</a>,');
+    expect(html).toContain(
+      '<a href="https://status.example.com/incidents/42" class="text-accent underline underline-offset-2" rel="noopener noreferrer nofollow" target="_blank">https://status.example.com/incidents/42</a>,',
+    );
     expect(html).toContain('href="http://www.example.com"');
     expect(html).toMatch(/<a href="mailto:oncall@example.com"[^>]*>oncall@example.com<\/a>/);
     expect(render("[incident](/incidents/7)")).not.toContain("target=");
@@ -108,7 +139,9 @@ describe("safe Markdown", () => {
 
   it("keeps footnote ids unique across the sections of one page", () => {
     const source = "Paged late.[^1]\n\n[^1]: The PSP status page was green.";
-    const html = renderToStaticMarkup(createElement("main", null, createElement(MarkdownView, { source }), createElement(MarkdownView, { source })));
+    const html = renderToStaticMarkup(
+      createElement("main", null, createElement(MarkdownView, { source }), createElement(MarkdownView, { source })),
+    );
     const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids.length).toBeGreaterThanOrEqual(4);
     expect(new Set(ids).size).toBe(ids.length);

@@ -22,7 +22,15 @@ const payments = { id: "t-pay", name: "Payments", onCall: ["pager:payments"] };
 const storefront = { id: "t-web", name: "Storefront", onCall: [] as string[] };
 
 function service(over: Partial<ReadinessService> & Pick<ReadinessService, "id" | "name">): ReadinessService {
-  return { tier: 1, team: payments, journeys: [], runbookUrl: "https://wiki/rb", healthCheckUrl: "https://svc/health", hasAlertSource: true, ...over };
+  return {
+    tier: 1,
+    team: payments,
+    journeys: [],
+    runbookUrl: "https://wiki/rb",
+    healthCheckUrl: "https://svc/health",
+    hasAlertSource: true,
+    ...over,
+  };
 }
 
 describe("the coming peak", () => {
@@ -39,8 +47,14 @@ describe("the coming peak", () => {
   it("is covered only when windows span all of it, back to back counts", () => {
     const w = (name: string, from: string, to: string) => ({ name, startsAt: new Date(from), endsAt: new Date(to), multiplier: 4 });
     expect(peakCoverage(model(), peak2027)).toMatchObject({ isCovered: false, overlapping: [] });
-    expect(peakCoverage(model([w("BF", "2027-11-26T00:00:00Z", "2027-11-28T00:00:00Z")]), peak2027)).toMatchObject({ isCovered: false, overlapping: ["BF"] });
-    const split = [w("Cyber Monday", "2027-11-28T00:00:00Z", "2027-11-30T00:00:00Z"), w("BF", "2027-11-25T00:00:00Z", "2027-11-28T00:00:00Z")];
+    expect(peakCoverage(model([w("BF", "2027-11-26T00:00:00Z", "2027-11-28T00:00:00Z")]), peak2027)).toMatchObject({
+      isCovered: false,
+      overlapping: ["BF"],
+    });
+    const split = [
+      w("Cyber Monday", "2027-11-28T00:00:00Z", "2027-11-30T00:00:00Z"),
+      w("BF", "2027-11-25T00:00:00Z", "2027-11-28T00:00:00Z"),
+    ];
     expect(peakCoverage(model(split), peak2027).isCovered).toBe(true);
     // This year's window says nothing about next year's peak.
     expect(peakCoverage(model([w("2026", "2026-11-27T00:00:00Z", "2026-12-01T00:00:00Z")]), peak2027).isCovered).toBe(false);
@@ -56,10 +70,15 @@ describe("service readiness", () => {
     { fromId: "s-web", toId: "s-gw", isAsync: false, isCritical: true },
     { fromId: "s-web", toId: "s-erp", isAsync: true, isCritical: true },
   ];
-  const covered = peakCoverage(model([{ name: "BF–CM", startsAt: new Date("2027-11-26T00:00:00Z"), endsAt: new Date("2027-11-30T00:00:00Z"), multiplier: 4 }]), peak2027);
+  const covered = peakCoverage(
+    model([{ name: "BF–CM", startsAt: new Date("2027-11-26T00:00:00Z"), endsAt: new Date("2027-11-30T00:00:00Z"), multiplier: 4 }]),
+    peak2027,
+  );
 
   it("puts at stake what its consumers' journeys carry at the peak, riskiest first", () => {
-    const m = model([{ name: "BF–CM", startsAt: new Date("2027-11-26T00:00:00Z"), endsAt: new Date("2027-11-30T00:00:00Z"), multiplier: 4 }]);
+    const m = model([
+      { name: "BF–CM", startsAt: new Date("2027-11-26T00:00:00Z"), endsAt: new Date("2027-11-30T00:00:00Z"), multiplier: 4 },
+    ]);
     const rows = assessServices([batch, web, gateway], deps, m, covered);
     // The gateway takes checkout down with it: 1,000 $/min × 4 (peak) × weight 1 = 4,000; payment has no baseline.
     expect(rows.map((r) => [r.name, r.atStakePerMinute])).toEqual([
@@ -81,7 +100,14 @@ describe("service readiness", () => {
       "No baseline for payment",
       "No peak window covers Black Friday – Cyber Monday 2027",
     ]);
-    expect(byName["Checkout web"]?.checks).toEqual({ onCall: "gap", runbook: "ok", healthCheck: "gap", alertSource: "ok", baselines: "ok", peakWindow: "gap" });
+    expect(byName["Checkout web"]?.checks).toEqual({
+      onCall: "gap",
+      runbook: "ok",
+      healthCheck: "gap",
+      alertSource: "ok",
+      baselines: "ok",
+      peakWindow: "gap",
+    });
     expect(byName["ERP export"]?.checks.baselines).toBe("na");
     expect(byName["ERP export"]?.checks.peakWindow).toBe("na");
     expect(byName["ERP export"]?.gaps).toEqual(["Storefront has no on-call contact"]);

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AmendmentChange } from "../../lib/timeline/amendment.ts";
 import type { TimelineEventDto } from "../../lib/timeline/event-dto.ts";
-import {
-  applyRoomAction,
-  hasGap,
-  initialRoomState,
-  type PendingEntry,
-  type RoomState,
-} from "../../lib/timeline/room-state.ts";
+import { applyRoomAction, hasGap, initialRoomState, type PendingEntry, type RoomState } from "../../lib/timeline/room-state.ts";
 
 function ev(seq: number, clientId: string | null = null, overrides: Partial<TimelineEventDto> = {}): TimelineEventDto {
   const at = new Date(Date.UTC(2026, 10, 27, 9, 0, seq)).toISOString();
@@ -195,7 +189,11 @@ describe("room state: amendments (changes to earlier entries)", () => {
 
   it("applies several changes to one entry in order: the latest wins", () => {
     let state = initialRoomState(range(1, 3), false);
-    state = received(state, amendment(5, "strike", { ...ev(2), struck: { at: "2026-11-27T09:10:00.000Z", reason: "duplicate", by: null } }), amendment(4, "pin", { ...ev(2), pinned: true }));
+    state = received(
+      state,
+      amendment(5, "strike", { ...ev(2), struck: { at: "2026-11-27T09:10:00.000Z", reason: "duplicate", by: null } }),
+      amendment(4, "pin", { ...ev(2), pinned: true }),
+    );
     expect(bodyOf(state, 2)?.struck?.reason).toBe("duplicate");
     expect(bodyOf(state, 2)?.pinned).toBe(false);
     expect(seqs(state)).toEqual([1, 2, 3, 4, 5]);
@@ -244,7 +242,11 @@ describe("room state: amendments (changes to earlier entries)", () => {
 
   it("applies an amendment whose entry arrives in the same catch-up batch", () => {
     let state = initialRoomState(range(1, 2), false);
-    state = received(state, ev(3, null, { kind: "action", data: { outcome: "pending" } }), amendment(4, "outcome", ev(3, null, { kind: "action", data: { outcome: "failed" } })));
+    state = received(
+      state,
+      ev(3, null, { kind: "action", data: { outcome: "pending" } }),
+      amendment(4, "outcome", ev(3, null, { kind: "action", data: { outcome: "failed" } })),
+    );
     expect(bodyOf(state, 3)?.data).toEqual({ outcome: "failed" });
   });
 

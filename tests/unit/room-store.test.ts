@@ -6,13 +6,31 @@ import { initialRoomState, type PendingEntry } from "../../lib/timeline/room-sta
 function ev(seq: number, clientId: string | null = null): TimelineEventDto {
   const at = new Date(Date.UTC(2026, 10, 27, 9, 0, seq)).toISOString();
   return {
-    id: `event-${seq}`, incidentId: "incident-1", seq, kind: "note", body: `entry ${seq}`, data: null, clientId,
-    occurredAt: at, recordedAt: at, author: { id: "user-1", name: "Riley" }, pinned: false, struck: null,
-    editedAt: null, revisionCount: 0, targetSeq: null,
+    id: `event-${seq}`,
+    incidentId: "incident-1",
+    seq,
+    kind: "note",
+    body: `entry ${seq}`,
+    data: null,
+    clientId,
+    occurredAt: at,
+    recordedAt: at,
+    author: { id: "user-1", name: "Riley" },
+    pinned: false,
+    struck: null,
+    editedAt: null,
+    revisionCount: 0,
+    targetSeq: null,
   };
 }
 
-const entry = (clientId: string): PendingEntry => ({ clientId, kind: "note", body: clientId, createdAt: "2026-11-27T09:01:00.000Z", state: "queued" });
+const entry = (clientId: string): PendingEntry => ({
+  clientId,
+  kind: "note",
+  body: clientId,
+  createdAt: "2026-11-27T09:01:00.000Z",
+  state: "queued",
+});
 
 describe("room store (what the outbox sender reads between renders)", () => {
   it("shows a dispatched change at once, before any render", () => {

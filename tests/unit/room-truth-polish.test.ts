@@ -16,7 +16,9 @@ describe("template guidance shows emphasis, never asterisks", () => {
     const html = renderToStaticMarkup(createElement(GuidanceText, { text: guidance }));
     expect(html).toContain("Ask <em>how</em> and <em>what</em>, never <em>who</em>.");
     expect(html).not.toContain("*");
-    expect(renderToStaticMarkup(createElement(GuidanceText, { text: "<b>not bold</b> *x*" }))).toBe("&lt;b&gt;not bold&lt;/b&gt; <em>x</em>");
+    expect(renderToStaticMarkup(createElement(GuidanceText, { text: "<b>not bold</b> *x*" }))).toBe(
+      "&lt;b&gt;not bold&lt;/b&gt; <em>x</em>",
+    );
     expect(guidancePlain(guidance)).toContain("Ask how and what, never who.");
   });
 });
@@ -38,7 +40,15 @@ describe("one notion of told", () => {
 
   it("insights: told within 15 min of detection, later, or never; a team named twice counts once per incident", () => {
     const stats = tellingStats([
-      { startedAt: at(0), detectedAt: at(10), teamIds: ["a", "b", "c", "a"], firstToldAt: new Map([["a", at(25)], ["b", at(26)]]) },
+      {
+        startedAt: at(0),
+        detectedAt: at(10),
+        teamIds: ["a", "b", "c", "a"],
+        firstToldAt: new Map([
+          ["a", at(25)],
+          ["b", at(26)],
+        ]),
+      },
       { startedAt: at(0), detectedAt: null, teamIds: ["a"], firstToldAt: new Map() },
     ]);
     expect(stats).toEqual({ withinMinutes: 15, teamsToTell: 4, toldInTime: 1, toldLater: 1, neverTold: 2 });

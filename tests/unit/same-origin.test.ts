@@ -11,7 +11,9 @@ describe("isSameOriginWrite", () => {
     expect(isSameOriginWrite({ ...base, origin: "http://warroom.example:3000", secFetchSite: "same-origin" })).toBe(true);
   });
   it("accepts the public URL's host behind a proxy", () => {
-    expect(isSameOriginWrite({ ...base, host: "10.0.0.7:3000", origin: "https://warroom.example", publicUrl: "https://warroom.example" })).toBe(true);
+    expect(
+      isSameOriginWrite({ ...base, host: "10.0.0.7:3000", origin: "https://warroom.example", publicUrl: "https://warroom.example" }),
+    ).toBe(true);
   });
   it("refuses a write another site's page sends", () => {
     expect(isSameOriginWrite({ ...base, origin: "https://evil.example" })).toBe(false);

@@ -88,16 +88,28 @@ describe("a guarded GET", () => {
       calls.push(hostname);
       callback(null, [{ address: hostname === "status.shop.example" ? "10.1.2.3" : "127.0.0.1", family: 4 }]);
     };
-    expect(await guardedGet("http://status.shop.example/health", { ...base(), allow: [], resolve })).toEqual({ kind: "refused", reason: "refused: private address" });
-    expect(await guardedGet(`http://rebind.shop.example:${port}/health`, { ...base(), allow: [], resolve })).toEqual({ kind: "refused", reason: "refused: loopback address" });
+    expect(await guardedGet("http://status.shop.example/health", { ...base(), allow: [], resolve })).toEqual({
+      kind: "refused",
+      reason: "refused: private address",
+    });
+    expect(await guardedGet(`http://rebind.shop.example:${port}/health`, { ...base(), allow: [], resolve })).toEqual({
+      kind: "refused",
+      reason: "refused: loopback address",
+    });
     expect(calls).toEqual(["status.shop.example", "rebind.shop.example"]);
     expect(hits).toEqual([]);
   });
 
   it("re-checks every redirect: an allowed host cannot bounce the request to metadata or the private network", async () => {
     const allow = parseAllowList("127.0.0.1", "HEALTH_CHECK_ALLOWED_HOSTS");
-    expect(await guardedGet(`http://127.0.0.1:${port}/to-metadata`, { ...base(), allow })).toEqual({ kind: "refused", reason: "refused: link-local address (cloud metadata)" });
-    expect(await guardedGet(`http://127.0.0.1:${port}/to-private`, { ...base(), allow })).toEqual({ kind: "refused", reason: "refused: private address" });
+    expect(await guardedGet(`http://127.0.0.1:${port}/to-metadata`, { ...base(), allow })).toEqual({
+      kind: "refused",
+      reason: "refused: link-local address (cloud metadata)",
+    });
+    expect(await guardedGet(`http://127.0.0.1:${port}/to-private`, { ...base(), allow })).toEqual({
+      kind: "refused",
+      reason: "refused: private address",
+    });
     // A host trusted by name may not hand the request to a name it was not trusted with.
     hits = [];
     const resolve: ResolveAll = (_hostname, _options, callback) => callback(null, [{ address: "127.0.0.1", family: 4 }]);
@@ -119,7 +131,15 @@ describe("a channel's POST (notification channels, pager webhooks)", () => {
   let receiver: Server;
   let bodies: string[] = [];
   let port = 0;
-  const post = { method: "POST" as const, body: '{"text":"INC-7 checkout down"}', rule: channelAddressRule, allow: [], timeoutMs: 2_000, maxBytes: 1024, maxRedirects: 0 };
+  const post = {
+    method: "POST" as const,
+    body: '{"text":"INC-7 checkout down"}',
+    rule: channelAddressRule,
+    allow: [],
+    timeoutMs: 2_000,
+    maxBytes: 1024,
+    maxRedirects: 0,
+  };
 
   beforeAll(async () => {
     receiver = createServer((req, res) => {
@@ -139,8 +159,14 @@ describe("a channel's POST (notification channels, pager webhooks)", () => {
   it("refuses a public-looking name that resolves to cloud metadata, checked when connecting; sends nothing", async () => {
     bodies = [];
     const resolve: ResolveAll = (_hostname, _options, callback) => callback(null, [{ address: "169.254.169.254", family: 4 }]);
-    expect(await guardedGet(`https://hooks.shop.example:${port}/hook`, { ...post, resolve })).toEqual({ kind: "refused", reason: "refused: link-local address (cloud metadata)" });
-    expect(await guardedGet("http://[::ffff:a9fe:a9fe]/hook", post)).toEqual({ kind: "refused", reason: "refused: link-local address (cloud metadata)" });
+    expect(await guardedGet(`https://hooks.shop.example:${port}/hook`, { ...post, resolve })).toEqual({
+      kind: "refused",
+      reason: "refused: link-local address (cloud metadata)",
+    });
+    expect(await guardedGet("http://[::ffff:a9fe:a9fe]/hook", post)).toEqual({
+      kind: "refused",
+      reason: "refused: link-local address (cloud metadata)",
+    });
     expect(bodies).toEqual([]);
   });
 

@@ -107,7 +107,10 @@ describe("startBackgroundWorker", () => {
 
   it("logs a failed pass with the job's name and keeps ticking", async () => {
     const warn = vi.spyOn(log, "warn").mockImplementation(() => undefined);
-    const pass = vi.fn<(signal: AbortSignal) => Promise<number>>().mockRejectedValueOnce(new Error("database went away")).mockResolvedValue(3);
+    const pass = vi
+      .fn<(signal: AbortSignal) => Promise<number>>()
+      .mockRejectedValueOnce(new Error("database went away"))
+      .mockResolvedValue(3);
     const worker = start(pass);
     await vi.advanceTimersByTimeAsync(TICK_MS);
     expect(pass).toHaveBeenCalledTimes(1);

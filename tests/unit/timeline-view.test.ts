@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { TimelineEventDto } from "../../lib/timeline/event-dto.ts";
-import { authorsOf, historyQuery, NO_FILTERS, pinnedByOf, pinnedEntries, struckCount, visibleEntries, type TimelineFilters } from "../../lib/timeline/timeline-view.ts";
+import {
+  authorsOf,
+  historyQuery,
+  NO_FILTERS,
+  pinnedByOf,
+  pinnedEntries,
+  struckCount,
+  visibleEntries,
+  type TimelineFilters,
+} from "../../lib/timeline/timeline-view.ts";
 
 const riley = { id: "u-riley", name: "Riley Responder" };
 const casey = { id: "u-casey", name: "Casey Commander" };

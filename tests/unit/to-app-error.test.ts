@@ -27,11 +27,18 @@ describe("toAppError", () => {
   it("reports an unreachable database as 503 so clients retry", () => {
     expect(toAppError({ code: "P1001" })).toMatchObject({ code: "unavailable" });
     // What the Postgres driver adapter throws for a raw query and for a connection cut mid-query.
-    const raw = { code: "P2010", meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 5432 } } } };
+    const raw = {
+      code: "P2010",
+      meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 5432 } } },
+    };
     expect(toAppError(raw)).toMatchObject({ code: "unavailable", status: 503 });
-    expect(toAppError(Object.assign(new Error("Connection terminated unexpectedly"), { clientVersion: "7.10.1" }))).toMatchObject({ status: 503 });
+    expect(toAppError(Object.assign(new Error("Connection terminated unexpectedly"), { clientVersion: "7.10.1" }))).toMatchObject({
+      status: 503,
+    });
     // A raw query that failed for another reason is still a 500.
-    expect(toAppError({ code: "P2010", meta: { driverAdapterError: { cause: { kind: "UniqueConstraintViolation" } } } })).toMatchObject({ status: 500 });
+    expect(toAppError({ code: "P2010", meta: { driverAdapterError: { cause: { kind: "UniqueConstraintViolation" } } } })).toMatchObject({
+      status: 500,
+    });
   });
 
   it("hides the internals of anything unexpected behind a generic 500", () => {

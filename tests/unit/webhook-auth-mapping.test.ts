@@ -5,7 +5,11 @@ import { pagerDutySignature, verifyWebhook } from "../../lib/integrations/verify
 
 const SECRET = "whk_test-secret-0123456789";
 const body = '{"event":{"id":"e1"}}';
-const creds = (headers: Record<string, string>, query = "") => ({ headers: new Headers(headers), rawBody: body, query: new URLSearchParams(query) });
+const creds = (headers: Record<string, string>, query = "") => ({
+  headers: new Headers(headers),
+  rawBody: body,
+  query: new URLSearchParams(query),
+});
 
 describe("verifying a webhook", () => {
   it("PagerDuty: one of several comma-separated v1 signatures must be the HMAC of the raw body", () => {
@@ -13,7 +17,9 @@ describe("verifying a webhook", () => {
     expect(good).toMatch(/^v1=[0-9a-f]{64}$/);
     expect(verifyWebhook("pagerduty", SECRET, creds({ "x-pagerduty-signature": good }))).toBe(true);
     expect(verifyWebhook("pagerduty", SECRET, creds({ "x-pagerduty-signature": `v1=${"0".repeat(64)}, ${good}` }))).toBe(true);
-    expect(verifyWebhook("pagerduty", SECRET, creds({ "x-pagerduty-signature": pagerDutySignature("other-secret-xyz", body) }))).toBe(false);
+    expect(verifyWebhook("pagerduty", SECRET, creds({ "x-pagerduty-signature": pagerDutySignature("other-secret-xyz", body) }))).toBe(
+      false,
+    );
     // Signed over another body, or without the header at all.
     expect(verifyWebhook("pagerduty", SECRET, { ...creds({ "x-pagerduty-signature": good }), rawBody: `${body} ` })).toBe(false);
     expect(verifyWebhook("pagerduty", SECRET, creds({ "x-warroom-secret": SECRET }))).toBe(false);

@@ -105,7 +105,11 @@ describe("PagerDuty webhooks v3", () => {
   });
 
   it("reads incident.resolved as resolved and ignores acknowledgements", () => {
-    expect(parse("pagerduty", "pagerduty-resolved.json").alerts[0]).toMatchObject({ dedupKey: "PGR0VU2", status: "resolved", endedAt: "2025-11-27T14:48:02.530Z" });
+    expect(parse("pagerduty", "pagerduty-resolved.json").alerts[0]).toMatchObject({
+      dedupKey: "PGR0VU2",
+      status: "resolved",
+      endedAt: "2025-11-27T14:48:02.530Z",
+    });
     const ack = parse("pagerduty", "pagerduty-acknowledged.json");
     expect(ack).toEqual({ alerts: [], deliveryId: "01CX4LTB9Q5KQ0JSMTB4G6P2RA", ignored: 1 });
   });
@@ -113,7 +117,9 @@ describe("PagerDuty webhooks v3", () => {
   it("names the missing field", () => {
     expect(rejectedField("pagerduty", JSON.stringify({ messages: [] }))).toBe("event");
     expect(rejectedField("pagerduty", JSON.stringify({ event: { event_type: "incident.triggered" } }))).toBe("event.id");
-    expect(rejectedField("pagerduty", JSON.stringify({ event: { id: "e1", event_type: "incident.triggered", data: { title: "x" } } }))).toBe("event.data.id");
+    expect(
+      rejectedField("pagerduty", JSON.stringify({ event: { id: "e1", event_type: "incident.triggered", data: { title: "x" } } })),
+    ).toBe("event.data.id");
   });
 });
 
@@ -176,7 +182,11 @@ describe("Pingdom", () => {
       severityHint: "HIGH",
       startedAt: "2025-11-27T14:03:00.000Z",
     });
-    expect(parse("pingdom", "pingdom-up.json").alerts[0]).toMatchObject({ dedupKey: "12345", status: "resolved", endedAt: "2025-11-27T14:28:00.000Z" });
+    expect(parse("pingdom", "pingdom-up.json").alerts[0]).toMatchObject({
+      dedupKey: "12345",
+      status: "resolved",
+      endedAt: "2025-11-27T14:28:00.000Z",
+    });
     expect(rejectedField("pingdom", JSON.stringify({ check_id: 1, check_name: "x", current_state: "MAYBE" }))).toBe("current_state");
   });
 });
@@ -218,32 +228,69 @@ describe("Datadog (its own documented variable names)", () => {
       startedAt: "2025-11-28T19:01:05.000Z",
       sourceUrl: "https://app.datadoghq.com/event/event?id=7603312209417752150",
     });
-    expect(alerts[0]?.description).toBe("Authorisation errors are **18%** of PSP requests (threshold 10%).\n\n[Runbook](https://wiki.example/runbooks/psp-errors) @webhook-warroom");
-    expect(alerts[0]?.labels).toMatchObject({ service: "payment-gateway", env: "prod", team: "payments", priority: "P1", alert_type: "error" });
+    expect(alerts[0]?.description).toBe(
+      "Authorisation errors are **18%** of PSP requests (threshold 10%).\n\n[Runbook](https://wiki.example/runbooks/psp-errors) @webhook-warroom",
+    );
+    expect(alerts[0]?.labels).toMatchObject({
+      service: "payment-gateway",
+      env: "prod",
+      team: "payments",
+      priority: "P1",
+      alert_type: "error",
+    });
   });
 
   it("reads Recovered as resolved, keys by the alert cycle without an aggregation key, and ignores Renotify", () => {
     const body = JSON.parse(fixture("datadog-standard-variables.json")) as Record<string, unknown>;
-    const recovered = { ...body, alert_transition: "Recovered", aggreg_key: "$AGGREG_KEY", event_title: "[Recovered on {env:prod,service:payment-gateway}] Payment gateway adapter authorisation errors above 10%" };
-    expect(parseWebhook("datadog", JSON.stringify(recovered)).alerts[0]).toMatchObject({ dedupKey: "7603311983260541729", status: "resolved", title: "Payment gateway adapter authorisation errors above 10%" });
+    const recovered = {
+      ...body,
+      alert_transition: "Recovered",
+      aggreg_key: "$AGGREG_KEY",
+      event_title: "[Recovered on {env:prod,service:payment-gateway}] Payment gateway adapter authorisation errors above 10%",
+    };
+    expect(parseWebhook("datadog", JSON.stringify(recovered)).alerts[0]).toMatchObject({
+      dedupKey: "7603311983260541729",
+      status: "resolved",
+      title: "Payment gateway adapter authorisation errors above 10%",
+    });
     expect(parseWebhook("datadog", JSON.stringify({ ...body, alert_transition: "Renotify" }))).toMatchObject({ alerts: [], ignored: 1 });
   });
 
   it("reads Datadog's default payload (no transition field) from the title's [Triggered on …] prefix", () => {
-    const raw = JSON.stringify({ id: "1", title: "[Triggered on {host:web-1}] Host web-1 is down", body: "%%%\nNo data\n%%%", event_type: "metric_alert_monitor", date: "1764356465000", alert_id: "9" });
-    expect(parseWebhook("datadog", raw).alerts[0]).toMatchObject({ status: "firing", title: "Host web-1 is down", description: "No data", dedupKey: "9" });
+    const raw = JSON.stringify({
+      id: "1",
+      title: "[Triggered on {host:web-1}] Host web-1 is down",
+      body: "%%%\nNo data\n%%%",
+      event_type: "metric_alert_monitor",
+      date: "1764356465000",
+      alert_id: "9",
+    });
+    expect(parseWebhook("datadog", raw).alerts[0]).toMatchObject({
+      status: "firing",
+      title: "Host web-1 is down",
+      description: "No data",
+      dedupKey: "9",
+    });
     expect(rejectedField("datadog", JSON.stringify({ title: "Host down", alert_id: "9" }))).toBe("alert_transition");
   });
 });
 
 describe("owners the source names", () => {
   it("PagerDuty: teams, assignees and the escalation policy", () => {
-    expect(parse("pagerduty", "pagerduty-triggered.json").alerts[0]?.owners).toEqual({ teams: ["Engineering"], people: ["User 123"], escalationPolicy: "Default" });
+    expect(parse("pagerduty", "pagerduty-triggered.json").alerts[0]?.owners).toEqual({
+      teams: ["Engineering"],
+      people: ["User 123"],
+      escalationPolicy: "Default",
+    });
   });
 
   it("Opsgenie: the team and its team and user responders", () => {
     const body = JSON.parse(fixture("opsgenie-create.json")) as { alert: Record<string, unknown> };
     body.alert.responders = [...(body.alert.responders as object[]), { id: "u1", type: "user", username: "dana@shop.example" }];
-    expect(parseWebhook("opsgenie", JSON.stringify(body)).alerts[0]?.owners).toEqual({ teams: ["Fulfilment"], people: ["dana@shop.example"], escalationPolicy: null });
+    expect(parseWebhook("opsgenie", JSON.stringify(body)).alerts[0]?.owners).toEqual({
+      teams: ["Fulfilment"],
+      people: ["dana@shop.example"],
+      escalationPolicy: null,
+    });
   });
 });

@@ -7,7 +7,9 @@ export default function CatalogNotFound() {
       <p className="font-mono text-sm text-ink-faint">404</p>
       <h1 className="text-2xl font-semibold">Not in your catalog</h1>
       <p className="text-ink-muted">That service or team does not exist (any more), or it belongs to another organisation.</p>
-      <Link href="/catalog" className={buttonClasses("secondary")}>Back to the catalog</Link>
+      <Link href="/catalog" className={buttonClasses("secondary")}>
+        Back to the catalog
+      </Link>
     </main>
   );
 }

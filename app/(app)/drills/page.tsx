@@ -18,17 +18,22 @@ export default async function DrillsPage() {
       <div>
         <h1 className="text-xl font-semibold">Game-day drills</h1>
         <p className="mt-1 text-sm text-ink-muted">
-          Rehearse a peak failure before it happens: a scripted practice incident fed with alerts, health changes, customer signals and stakeholder questions, worked as a real one.
+          Rehearse a peak failure before it happens: a scripted practice incident fed with alerts, health changes, customer signals and
+          stakeholder questions, worked as a real one.
         </p>
       </div>
       {catalog ? (
         <section aria-labelledby="start-drill" className="space-y-3">
-          <h2 id="start-drill" className="text-base font-semibold">Start a drill</h2>
+          <h2 id="start-drill" className="text-base font-semibold">
+            Start a drill
+          </h2>
           <DrillStartForm scenarios={listScenarios(actor)} catalog={catalog} />
         </section>
       ) : null}
       <section aria-labelledby="past-drills" className="space-y-3">
-        <h2 id="past-drills" className="text-base font-semibold">Drills</h2>
+        <h2 id="past-drills" className="text-base font-semibold">
+          Drills
+        </h2>
         <DrillList drills={drills} canRun={canRun} />
       </section>
     </main>

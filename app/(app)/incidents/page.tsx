@@ -13,5 +13,12 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Se
   const actor = await getPageActor("/incidents");
   const includeDrills = ZIncludeDrills.parse((await searchParams).drills);
   const incidents = await listIncidents(actor, { drills: includeDrills ? "include" : undefined });
-  return <IncidentList key={String(includeDrills)} initial={incidents} canDeclare={can(actor.role, "incident:declare")} includeDrills={includeDrills} />;
+  return (
+    <IncidentList
+      key={String(includeDrills)}
+      initial={incidents}
+      canDeclare={can(actor.role, "incident:declare")}
+      includeDrills={includeDrills}
+    />
+  );
 }

@@ -16,5 +16,10 @@ export default async function InsightsPage({ searchParams }: { searchParams: Sea
   const includeDrills = ZIncludeDrills.parse(params.drills);
   // An unknown range falls back to the default rather than an error page.
   const known = INSIGHT_RANGES.map(String).includes(String(weeks)) ? weeks : undefined;
-  return <InsightsView data={await getInsights(actor, { weeks: known, drills: includeDrills ? "include" : undefined })} includeDrills={includeDrills} />;
+  return (
+    <InsightsView
+      data={await getInsights(actor, { weeks: known, drills: includeDrills ? "include" : undefined })}
+      includeDrills={includeDrills}
+    />
+  );
 }

@@ -29,15 +29,24 @@ export default async function PostmortemLibraryPage({ searchParams }: { searchPa
   // Drafts and reviews are listed to those who write post-mortems (listPostmortems checks the same).
   const isWriter = can(actor.role, "postmortem:write");
   const status = isWriter ? (filters.status ?? "published") : "published";
-  const [list, services, teams, users] = await Promise.all([listPostmortems(actor, { ...filters, status }), listServices(actor), listTeams(actor), listMembers(actor)]);
+  const [list, services, teams, users] = await Promise.all([
+    listPostmortems(actor, { ...filters, status }),
+    listServices(actor),
+    listTeams(actor),
+    listMembers(actor),
+  ]);
   const owners = { users: users.map(({ id, name }) => ({ id, name })), teams: teams.map(({ id, name }) => ({ id, name })) };
-  const isFiltered = Boolean(filters.q || filters.severity || filters.serviceId || filters.teamId || filters.journey || filters.from || filters.to);
+  const isFiltered = Boolean(
+    filters.q || filters.severity || filters.serviceId || filters.teamId || filters.journey || filters.from || filters.to,
+  );
 
   return (
     <main className="mx-auto w-full min-w-0 max-w-[1400px] space-y-5 p-4 sm:p-6">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-2">
         <h1 className="text-xl font-semibold">Post-mortems</h1>
-        <span className="text-sm text-ink-muted tabular" data-testid="postmortem-count">{list.postmortems.length} {list.postmortems.length === 1 ? "post-mortem" : "post-mortems"}</span>
+        <span className="text-sm text-ink-muted tabular" data-testid="postmortem-count">
+          {list.postmortems.length} {list.postmortems.length === 1 ? "post-mortem" : "post-mortems"}
+        </span>
         {isWriter ? (
           <nav aria-label="Post-mortem status" className="ml-auto flex gap-1 rounded-md border border-line p-0.5 text-sm">
             {TABS.map((t) => (
@@ -53,20 +62,41 @@ export default async function PostmortemLibraryPage({ searchParams }: { searchPa
           </nav>
         ) : null}
       </div>
-      {parsed.success ? null : <p role="alert" className="text-sm text-sev1">Some filters were not understood and were left out: {parsed.error.issues.map((i) => i.message).join("; ")}</p>}
-      <LibraryFiltersForm key={JSON.stringify(filters)} filters={{ ...filters, status: status === "published" ? undefined : status }} services={services} teams={teams} />
+      {parsed.success ? null : (
+        <p role="alert" className="text-sm text-sev1">
+          Some filters were not understood and were left out: {parsed.error.issues.map((i) => i.message).join("; ")}
+        </p>
+      )}
+      <LibraryFiltersForm
+        key={JSON.stringify(filters)}
+        filters={{ ...filters, status: status === "published" ? undefined : status }}
+        services={services}
+        teams={teams}
+      />
       {list.postmortems.length ? (
-        <PostmortemTable postmortems={list.postmortems} currency={list.currency} canEdit={can(actor.role, "action-item:edit")} owners={owners} />
+        <PostmortemTable
+          postmortems={list.postmortems}
+          currency={list.currency}
+          canEdit={can(actor.role, "action-item:edit")}
+          owners={owners}
+        />
       ) : isFiltered ? (
         <div className="rounded-lg border border-dashed border-line p-8 text-center">
           <p className="font-medium">No post-mortems match.</p>
-          <p className="mt-1 text-ink-muted">Try fewer words or a wider date range, or <Link href={status === "published" ? "/postmortems" : `/postmortems?status=${status}`} className="text-accent hover:underline">clear the filters</Link>.</p>
+          <p className="mt-1 text-ink-muted">
+            Try fewer words or a wider date range, or{" "}
+            <Link href={status === "published" ? "/postmortems" : `/postmortems?status=${status}`} className="text-accent hover:underline">
+              clear the filters
+            </Link>
+            .
+          </p>
         </div>
       ) : (
         <div className="rounded-lg border border-dashed border-line p-10 text-center">
           <p className="text-lg font-medium">{status === "published" ? "No published post-mortems yet." : "Nothing here right now."}</p>
           <p className="mt-1 text-ink-muted">
-            After an incident is resolved, draft its blameless post-mortem from the incident room: the timeline, impact and notifications are filled in for you. Once reviewed and published it appears here for everyone.
+            After an incident is resolved, draft its blameless post-mortem from the incident room: the timeline, impact and notifications
+            are filled in for you. Once reviewed and published it appears here for everyone.
           </p>
         </div>
       )}

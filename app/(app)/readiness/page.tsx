@@ -8,5 +8,7 @@ export const metadata: Metadata = { title: "Peak readiness" };
 
 export default async function ReadinessPage() {
   const actor = await getPageActor("/readiness");
-  return <ReadinessBoard data={await getReadiness(actor)} canFix={can(actor.role, "catalog:edit")} isAdmin={can(actor.role, "org:admin")} />;
+  return (
+    <ReadinessBoard data={await getReadiness(actor)} canFix={can(actor.role, "catalog:edit")} isAdmin={can(actor.role, "org:admin")} />
+  );
 }

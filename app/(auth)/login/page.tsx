@@ -19,11 +19,18 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <div className="w-full max-w-sm space-y-6">
         <div className="space-y-1 text-center">
           <p className="text-2xl font-bold tracking-tight">
-            <span aria-hidden className="text-sev1">●</span> Warroom
+            <span aria-hidden className="text-sev1">
+              ●
+            </span>{" "}
+            Warroom
           </p>
           <h1 className="text-sm text-ink-muted">Sign in to join the incident room</h1>
         </div>
-        <LoginForm callbackUrl={callbackUrl} ssoName={ssoName} initialError={params.error ? (ssoErrorMessage(params.error) ?? "Sign-in failed. Check your details and try again.") : undefined} />
+        <LoginForm
+          callbackUrl={callbackUrl}
+          ssoName={ssoName}
+          initialError={params.error ? (ssoErrorMessage(params.error) ?? "Sign-in failed. Check your details and try again.") : undefined}
+        />
       </div>
     </main>
   );

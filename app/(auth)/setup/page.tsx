@@ -13,7 +13,8 @@ export default async function SetupPage() {
   return (
     <AuthShell title="Set up Warroom for your team" wide>
       <p className="text-sm text-ink-muted">
-        Nobody has set up this Warroom yet. Name your organisation and create the first admin; you then invite everyone else from Settings → People.
+        Nobody has set up this Warroom yet. Name your organisation and create the first admin; you then invite everyone else from Settings →
+        People.
       </p>
       <SetupForm />
     </AuthShell>

@@ -4,7 +4,9 @@ import { authedRoute, json, readJson } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";
 
-export const GET = authedRoute(async ({ req, actor }) => json({ incidents: await listIncidents(actor, Object.fromEntries(req.nextUrl.searchParams)) }));
+export const GET = authedRoute(async ({ req, actor }) =>
+  json({ incidents: await listIncidents(actor, Object.fromEntries(req.nextUrl.searchParams)) }),
+);
 
 export const POST = authedRoute(async ({ req, actor }) => {
   const incident = await declareIncident(actor, await readJson(req));

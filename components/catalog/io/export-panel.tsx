@@ -9,7 +9,9 @@ export function ExportPanel({ counts }: Props) {
   return (
     <section aria-labelledby="export-heading" className="space-y-4 rounded-lg border border-line bg-surface p-5">
       <div className="space-y-1">
-        <h2 id="export-heading" className="font-semibold">Export</h2>
+        <h2 id="export-heading" className="font-semibold">
+          Export
+        </h2>
         <p className="text-sm text-ink-muted tabular">
           The whole catalog: {counts.teams} teams, {counts.services} services, {counts.dependencies} dependencies.
         </p>
@@ -23,8 +25,8 @@ export function ExportPanel({ counts }: Props) {
         </a>
       </div>
       <p className="text-xs text-ink-muted">
-        Everything refers to everything else by name, so the file moves to another Warroom install and imports there. Exports are sorted and carry no
-        timestamps: keep one in git and review changes as diffs.
+        Everything refers to everything else by name, so the file moves to another Warroom install and imports there. Exports are sorted and
+        carry no timestamps: keep one in git and review changes as diffs.
       </p>
     </section>
   );

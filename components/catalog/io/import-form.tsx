@@ -86,10 +86,12 @@ export function ImportForm() {
   return (
     <section aria-labelledby="import-heading" className="space-y-5 rounded-lg border border-line bg-surface p-5">
       <div className="space-y-1">
-        <h2 id="import-heading" className="font-semibold">Import</h2>
+        <h2 id="import-heading" className="font-semibold">
+          Import
+        </h2>
         <p className="text-sm text-ink-muted">
-          Teams and services are matched by name: new ones are created, existing ones updated, and nothing the file does not mention is touched. The whole file is
-          checked first; if anything is wrong, nothing is written.
+          Teams and services are matched by name: new ones are created, existing ones updated, and nothing the file does not mention is
+          touched. The whole file is checked first; if anything is wrong, nothing is written.
         </p>
       </div>
 
@@ -99,16 +101,29 @@ export function ImportForm() {
             File contents
           </label>
           <div className="flex items-center gap-3 text-sm">
-            {fileName ? <span className="max-w-[16rem] truncate font-mono text-xs text-ink-muted" title={fileName}>{fileName}</span> : null}
+            {fileName ? (
+              <span className="max-w-[16rem] truncate font-mono text-xs text-ink-muted" title={fileName}>
+                {fileName}
+              </span>
+            ) : null}
             <label className="inline-flex h-8 cursor-pointer items-center rounded-md border border-line bg-raised px-3 text-sm hover:border-line-strong focus-within:outline focus-within:outline-2 focus-within:outline-accent">
               Choose file…
-              <input type="file" accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml" className="sr-only" onChange={pickFile} />
+              <input
+                type="file"
+                accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
+                className="sr-only"
+                onChange={pickFile}
+              />
             </label>
           </div>
         </div>
         <div className="flex h-80 resize-y overflow-hidden rounded-md border border-line bg-canvas focus-within:border-accent">
           {/* Line numbers, so "line 16" in a report can be found by eye too. */}
-          <pre ref={gutter} aria-hidden className="w-12 shrink-0 select-none overflow-hidden border-r border-line pt-2 pb-8 pr-2 text-right font-mono text-[13px] leading-5 text-ink-faint tabular">
+          <pre
+            ref={gutter}
+            aria-hidden
+            className="w-12 shrink-0 select-none overflow-hidden border-r border-line pt-2 pb-8 pr-2 text-right font-mono text-[13px] leading-5 text-ink-faint tabular"
+          >
             {gutterText}
           </pre>
           <textarea

@@ -13,10 +13,18 @@ function plural(n: number, one: string, many = `${one}s`): string {
 export function summarize(r: ImportResultDto, isPlan: boolean): string {
   const [create, change, remove] = isPlan ? ["to create", "to change", "to remove"] : ["created", "changed", "removed"];
   const part = (pick: (c: ImportCounts) => number, verb: string) => {
-    const items = [plural(pick(r.teams), "team"), plural(pick(r.services), "service"), plural(pick(r.dependencies), "dependency", "dependencies")].filter((s) => !s.startsWith("0 "));
+    const items = [
+      plural(pick(r.teams), "team"),
+      plural(pick(r.services), "service"),
+      plural(pick(r.dependencies), "dependency", "dependencies"),
+    ].filter((s) => !s.startsWith("0 "));
     return items.length ? `${items.join(", ")} ${verb}` : "";
   };
-  const parts = [part((c) => c.create, create), part((c) => c.update, change), r.dependencies.remove ? `${plural(r.dependencies.remove, "dependency", "dependencies")} ${remove}` : ""].filter(Boolean);
+  const parts = [
+    part((c) => c.create, create),
+    part((c) => c.update, change),
+    r.dependencies.remove ? `${plural(r.dependencies.remove, "dependency", "dependencies")} ${remove}` : "",
+  ].filter(Boolean);
   return parts.length ? parts.join("; ") : "Nothing to change: the catalog already says what the file says";
 }
 
@@ -34,17 +42,29 @@ function CountsTable({ result }: { result: ImportResultDto }) {
       <table className="w-full max-w-xl text-sm">
         <thead className="text-xs uppercase tracking-wide text-ink-muted">
           <tr className="border-b border-line">
-            <th scope="col" className="px-3 py-2 text-left font-medium"><span className="sr-only">Entity</span></th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">New</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Changed</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Unchanged</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Removed</th>
+            <th scope="col" className="px-3 py-2 text-left font-medium">
+              <span className="sr-only">Entity</span>
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              New
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Changed
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Unchanged
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Removed
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.label} className="border-b border-line last:border-0">
-              <th scope="row" className="px-3 py-2 text-left font-medium">{r.label}</th>
+              <th scope="row" className="px-3 py-2 text-left font-medium">
+                {r.label}
+              </th>
               {cell(r.c.create, "text-ok")}
               {cell(r.c.update, "text-warn")}
               {cell(r.c.unchanged)}
@@ -64,16 +84,27 @@ function IssueTable({ issues, onLine, caption }: { issues: ImportIssue[]; onLine
         <caption className="sr-only">{caption}</caption>
         <thead className="text-xs uppercase tracking-wide text-ink-muted">
           <tr className="border-b border-line">
-            <th scope="col" className="w-12 px-2 py-2 text-right font-medium sm:w-20 sm:px-3">Line</th>
-            <th scope="col" className="w-28 px-2 py-2 text-left font-medium sm:w-48 sm:px-3">Entity</th>
-            <th scope="col" className="px-2 py-2 text-left font-medium sm:px-3">Problem</th>
+            <th scope="col" className="w-12 px-2 py-2 text-right font-medium sm:w-20 sm:px-3">
+              Line
+            </th>
+            <th scope="col" className="w-28 px-2 py-2 text-left font-medium sm:w-48 sm:px-3">
+              Entity
+            </th>
+            <th scope="col" className="px-2 py-2 text-left font-medium sm:px-3">
+              Problem
+            </th>
           </tr>
         </thead>
         <tbody>
           {issues.map((i, n) => (
             <tr key={`${i.field}-${n}`} className="border-b border-line align-top last:border-0" data-testid="import-issue">
               <td className="px-2 py-2 text-right sm:px-3">
-                <button type="button" onClick={() => onLine(i.line)} className="font-mono tabular text-accent hover:underline" title={`Show line ${i.line} in the text`}>
+                <button
+                  type="button"
+                  onClick={() => onLine(i.line)}
+                  className="font-mono tabular text-accent hover:underline"
+                  title={`Show line ${i.line} in the text`}
+                >
                   {i.line}
                 </button>
               </td>
@@ -94,7 +125,8 @@ function IssueTable({ issues, onLine, caption }: { issues: ImportIssue[]; onLine
 }
 
 const ACTION_LABEL = { create: "New", update: "Change", remove: "Remove" } as const;
-const show = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : Array.isArray(v) ? (v.length ? v.join(", ") : "—") : String(v));
+const show = (v: unknown) =>
+  v === null || v === undefined || v === "" ? "—" : Array.isArray(v) ? (v.length ? v.join(", ") : "—") : String(v);
 
 /** Every removal and every changed field, before → after: what Import will do, line by line. */
 function ChangeList({ changes }: { changes: ImportChange[] }) {
@@ -106,7 +138,8 @@ function ChangeList({ changes }: { changes: ImportChange[] }) {
       <ul className="mt-2 space-y-1.5" data-testid="import-changes">
         {shown.map((c, i) => (
           <li key={`${c.entity}-${c.name}-${i}`} className="[overflow-wrap:anywhere]">
-            <span className={c.action === "remove" ? "font-medium text-bad" : "font-medium text-warn"}>{ACTION_LABEL[c.action]}</span> {c.entity} <strong>{c.name}</strong>
+            <span className={c.action === "remove" ? "font-medium text-bad" : "font-medium text-warn"}>{ACTION_LABEL[c.action]}</span>{" "}
+            {c.entity} <strong>{c.name}</strong>
             {c.fields.map((f) => (
               <span key={f.field} className="block pl-4 text-xs text-ink-muted">
                 {f.field}: {show(f.before)} → {show(f.after)}
@@ -146,7 +179,9 @@ export function ImportReport({ outcome, onLine }: { outcome: ImportOutcome; onLi
       ) : outcome.kind === "plan" ? (
         <div className="space-y-3 rounded-lg border border-accent/50 bg-accent/5 p-4" role="status">
           <p className="font-semibold">
-            <span aria-hidden className="text-ok">✓ </span>
+            <span aria-hidden className="text-ok">
+              ✓{" "}
+            </span>
             Ready to import · {FORMAT_LABEL[outcome.result.format]}
           </p>
           <p className="text-sm text-ink-muted">{summarize(outcome.result, true)}. Nothing has been written yet.</p>
@@ -161,8 +196,12 @@ export function ImportReport({ outcome, onLine }: { outcome: ImportOutcome; onLi
           <p className="text-sm text-ink">{summarize(outcome.result, false)}.</p>
           <CountsTable result={outcome.result} />
           <div className="flex flex-wrap gap-2">
-            <Link href="/catalog" className={buttonClasses("primary", "sm")}>Open the catalog</Link>
-            <Link href="/map" className={buttonClasses("ghost", "sm")}>Open the dependency map</Link>
+            <Link href="/catalog" className={buttonClasses("primary", "sm")}>
+              Open the catalog
+            </Link>
+            <Link href="/map" className={buttonClasses("ghost", "sm")}>
+              Open the dependency map
+            </Link>
           </div>
         </div>
       )}

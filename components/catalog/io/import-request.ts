@@ -6,7 +6,12 @@ export type ImportFailure = { status: number; message: string; entities: ImportI
 
 // The import endpoint takes the file itself as the body (not JSON-wrapped, so the server's line
 // numbers are the file's), which apiRequest does not do. Never throws, like apiRequest.
-export async function postImport(text: string, format: ImportFormat | "auto", dryRun: boolean, mode: ImportMode = "merge"): Promise<{ ok: true; data: ImportResultDto } | { ok: false; error: ImportFailure }> {
+export async function postImport(
+  text: string,
+  format: ImportFormat | "auto",
+  dryRun: boolean,
+  mode: ImportMode = "merge",
+): Promise<{ ok: true; data: ImportResultDto } | { ok: false; error: ImportFailure }> {
   const query = new URLSearchParams({ format, dryRun: dryRun ? "1" : "0", mode });
   const isJson = /^\s*[[{]/.test(text);
   let res: Response;

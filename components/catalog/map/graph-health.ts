@@ -25,7 +25,9 @@ export function mergeFetched(current: CatalogGraphDto, fetched: CatalogGraphDto)
     services: fetched.services.map((s) => {
       const mine = known.get(s.id);
       const isMineNewer = mine?.healthCheckedAt && (!s.healthCheckedAt || mine.healthCheckedAt > s.healthCheckedAt);
-      return mine && isMineNewer ? { ...s, health: mine.health, healthMessage: mine.healthMessage, healthCheckedAt: mine.healthCheckedAt } : s;
+      return mine && isMineNewer
+        ? { ...s, health: mine.health, healthMessage: mine.healthMessage, healthCheckedAt: mine.healthCheckedAt }
+        : s;
     }),
   };
 }

@@ -23,7 +23,12 @@ interface Props {
 export function IncidentBanner({ incident, counts, radius }: Props) {
   return (
     <>
-      <div role="region" aria-label="Incident view" data-testid="incident-banner" className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-accent/40 bg-accent/10 px-4 py-2 text-sm">
+      <div
+        role="region"
+        aria-label="Incident view"
+        data-testid="incident-banner"
+        className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-accent/40 bg-accent/10 px-4 py-2 text-sm"
+      >
         <SeverityBadge severity={incident.severity} />
         <StatusBadge status={incident.status} />
         <span className="font-mono text-xs text-ink-muted">{incident.ref}</span>

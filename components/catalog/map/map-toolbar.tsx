@@ -62,7 +62,12 @@ export function MapToolbar({ teams, filters, onChange, onSearchSubmit, matchCoun
         <label htmlFor="map-team" className="sr-only">
           Filter by team
         </label>
-        <Select id="map-team" value={filters.teamId ?? ""} onChange={(e) => onChange({ ...filters, teamId: e.target.value || null })} className="h-8! py-0!">
+        <Select
+          id="map-team"
+          value={filters.teamId ?? ""}
+          onChange={(e) => onChange({ ...filters, teamId: e.target.value || null })}
+          className="h-8! py-0!"
+        >
           <option value="">All teams</option>
           {teams.map((t) => (
             <option key={t.id} value={t.id}>
@@ -75,7 +80,12 @@ export function MapToolbar({ teams, filters, onChange, onSearchSubmit, matchCoun
         <label htmlFor="map-journey" className="sr-only">
           Filter by customer journey
         </label>
-        <Select id="map-journey" value={filters.journey ?? ""} onChange={(e) => onChange({ ...filters, journey: e.target.value || null })} className="h-8! py-0!">
+        <Select
+          id="map-journey"
+          value={filters.journey ?? ""}
+          onChange={(e) => onChange({ ...filters, journey: e.target.value || null })}
+          className="h-8! py-0!"
+        >
           <option value="">All journeys</option>
           {JOURNEYS.map((j) => (
             <option key={j} value={j}>

@@ -65,14 +65,25 @@ export function ServiceDrawer({ service, graph, role, onSelect, onClose }: Props
     >
       <header className="flex items-start gap-2 px-4 pt-4 pb-3">
         <div className="min-w-0 flex-1">
-          <h2 id="service-drawer-title" ref={headingRef} tabIndex={-1} style={{ outline: "none" }} className="text-base font-semibold leading-snug">
+          <h2
+            id="service-drawer-title"
+            ref={headingRef}
+            tabIndex={-1}
+            style={{ outline: "none" }}
+            className="text-base font-semibold leading-snug"
+          >
             {service.name}
           </h2>
           <p className="mt-0.5 text-xs text-ink-muted">
             {SERVICE_KIND_LABELS[service.kind]} · {TIER_LABELS[service.tier as 1 | 2 | 3] ?? `Tier ${service.tier}`}
           </p>
         </div>
-        <button type="button" onClick={onClose} aria-label="Close details" className="rounded px-1.5 py-0.5 text-ink-muted hover:bg-raised hover:text-ink">
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close details"
+          className="rounded px-1.5 py-0.5 text-ink-muted hover:bg-raised hover:text-ink"
+        >
           ✕ <span className="sr-only">Close</span>
         </button>
       </header>
@@ -138,7 +149,13 @@ export function ServiceDrawer({ service, graph, role, onSelect, onClose }: Props
 
       <Section title="Runbook">
         {service.runbookUrl ? (
-          <a href={service.runbookUrl} target="_blank" rel="noopener noreferrer" className="break-all text-accent hover:underline" data-testid="drawer-runbook">
+          <a
+            href={service.runbookUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="break-all text-accent hover:underline"
+            data-testid="drawer-runbook"
+          >
             {service.runbookUrl} <span aria-hidden>↗</span>
             <span className="sr-only"> (opens in a new tab)</span>
           </a>
@@ -166,7 +183,11 @@ export function ServiceDrawer({ service, graph, role, onSelect, onClose }: Props
 
       <Section title={`Depends on (${dependsOn.length})`}>
         {dependsOn.length ? (
-          <ul>{dependsOn.map((d) => serviceLink(d.to, [d.async ? "async" : "sync", d.critical ? "critical" : ""].filter(Boolean).join(" · ")))}</ul>
+          <ul>
+            {dependsOn.map((d) =>
+              serviceLink(d.to, [d.async ? "async" : "sync", d.critical ? "critical" : ""].filter(Boolean).join(" · ")),
+            )}
+          </ul>
         ) : (
           <Missing>Nothing.</Missing>
         )}

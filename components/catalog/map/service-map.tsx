@@ -62,19 +62,40 @@ export function ServiceMap(props: Props) {
 
 function MapCanvas({ initialGraph, initialIncident }: Props) {
   const [incident, setIncident] = useState(initialIncident);
-  const { graph, applyHealth } = useLiveGraph(initialGraph, (changed) => setIncident((current) => (current && current.id === changed.id ? changed : current)));
+  const { graph, applyHealth } = useLiveGraph(initialGraph, (changed) =>
+    setIncident((current) => (current && current.id === changed.id ? changed : current)),
+  );
   const [filters, setFilters] = useState<MapFilters>({ teamId: null, journey: null, query: "" });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [matchIndex, setMatchIndex] = useState(-1);
   const connection = useConnection();
 
   const colors = useMemo(() => teamColors(graph.teams), [graph.teams]);
-  const overlay = useMemo(() => (incident ? incidentOverlay(graph, incident.services.map((s) => s.id)) : null), [graph, incident]);
+  const overlay = useMemo(
+    () =>
+      incident
+        ? incidentOverlay(
+            graph,
+            incident.services.map((s) => s.id),
+          )
+        : null,
+    [graph, incident],
+  );
   const view = useMemo(() => computeMapView(graph, filters, overlay), [graph, filters, overlay]);
 
   // Health pushes replace `graph` but not its shape: key the (costly) layout on ids and edges only.
-  const visibleKey = useMemo(() => graph.services.filter((s) => view.visibleIds.has(s.id)).map((s) => s.id).join("|"), [graph.services, view.visibleIds]);
-  const positions = useMemo(() => layoutGraph(visibleKey ? visibleKey.split("|") : [], graph.dependencies, NODE_SIZE), [visibleKey, graph.dependencies]);
+  const visibleKey = useMemo(
+    () =>
+      graph.services
+        .filter((s) => view.visibleIds.has(s.id))
+        .map((s) => s.id)
+        .join("|"),
+    [graph.services, view.visibleIds],
+  );
+  const positions = useMemo(
+    () => layoutGraph(visibleKey ? visibleKey.split("|") : [], graph.dependencies, NODE_SIZE),
+    [visibleKey, graph.dependencies],
+  );
 
   const matchSet = useMemo(() => new Set(view.matches), [view.matches]);
   // An incident with nothing marked impacted yet highlights nothing, so it dims nothing either.
@@ -134,7 +155,15 @@ function MapCanvas({ initialGraph, initialIncident }: Props) {
   }, [graph.services, graph.dependencies, view, isHighlighting, hasQuery]);
 
   const focusIds = useMemo(() => (overlay ? [...view.roles.keys()].filter((id) => view.visibleIds.has(id)) : []), [overlay, view]);
-  const { canvasRef, focusService } = useMapViewport({ graph, visibleIds: view.visibleIds, visibleKey, focusKey: focusIds.join("|"), positions, selectedId, setSelectedId });
+  const { canvasRef, focusService } = useMapViewport({
+    graph,
+    visibleIds: view.visibleIds,
+    visibleKey,
+    focusKey: focusIds.join("|"),
+    positions,
+    selectedId,
+    setSelectedId,
+  });
 
   // The poller stays quiet while nothing changes, so a card's "last report" time can lag: the
   // drawer asks for the current reading when it opens.
@@ -195,7 +224,11 @@ function MapCanvas({ initialGraph, initialIncident }: Props) {
     <main className="flex h-[calc(100dvh-3rem)] min-h-[480px] flex-col">
       <h1 className="sr-only">Dependency map{incident ? ` for ${incident.ref}` : ""}</h1>
       {incident && overlay ? (
-        <IncidentBanner incident={incident} counts={{ impacted: overlay.impacted.length, affected: overlay.affected.length, teams: overlay.teams }} radius={radiusList} />
+        <IncidentBanner
+          incident={incident}
+          counts={{ impacted: overlay.impacted.length, affected: overlay.affected.length, teams: overlay.teams }}
+          radius={radiusList}
+        />
       ) : null}
       <MapToolbar
         teams={graph.teams}
@@ -294,8 +327,8 @@ function EmptyMap() {
     <div className="flex h-full flex-col items-center justify-center gap-2 p-6 text-center">
       <p className="text-lg font-medium">The map is empty.</p>
       <p className="max-w-md text-ink-muted">
-        Add teams and services in the catalog, or import a Backstage <code className="font-mono text-xs">catalog-info.yaml</code>: each service
-        and dependency appears here, coloured by the team that owns it.
+        Add teams and services in the catalog, or import a Backstage <code className="font-mono text-xs">catalog-info.yaml</code>: each
+        service and dependency appears here, coloured by the team that owns it.
       </p>
       <Link href="/catalog" className="mt-2 text-accent hover:underline">
         Go to the catalog →

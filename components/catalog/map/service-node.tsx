@@ -47,7 +47,8 @@ function ServiceNodeView({ data, selected }: NodeProps<ServiceNodeType>) {
         !selected && isMatch && "ring-2 ring-accent ring-offset-2 ring-offset-canvas",
         // The blast radius by outline and pattern, not a hue: impacted double-outlined and striped,
         // affected dash-outlined. Team colours stay the team's.
-        role?.kind === "impacted" && "bg-[repeating-linear-gradient(135deg,rgba(230,237,243,0.09)_0_6px,transparent_6px_12px)] outline-4 outline-offset-2 outline-ink outline-double",
+        role?.kind === "impacted" &&
+          "bg-[repeating-linear-gradient(135deg,rgba(230,237,243,0.09)_0_6px,transparent_6px_12px)] outline-4 outline-offset-2 outline-ink outline-double",
         role?.kind === "affected" && "outline-2 outline-offset-2 outline-ink-muted outline-dashed",
         isDimmed && "opacity-25",
       )}
@@ -62,7 +63,10 @@ function ServiceNodeView({ data, selected }: NodeProps<ServiceNodeType>) {
             <span className="min-w-0 flex-1 truncate text-[13px] font-semibold leading-tight text-ink" title={service.name}>
               {service.name}
             </span>
-            <span className="shrink-0 rounded border border-line px-1 text-[10px] font-semibold text-ink-muted" title={`Tier ${service.tier}`}>
+            <span
+              className="shrink-0 rounded border border-line px-1 text-[10px] font-semibold text-ink-muted"
+              title={`Tier ${service.tier}`}
+            >
               T{service.tier}
             </span>
           </div>
@@ -73,12 +77,20 @@ function ServiceNodeView({ data, selected }: NodeProps<ServiceNodeType>) {
               {health.label}
             </span>
             {role ? (
-              <span className={cn("rounded px-1 font-medium", role.kind === "impacted" ? "bg-ink text-canvas" : "border border-dashed border-ink-muted text-ink")}>
+              <span
+                className={cn(
+                  "rounded px-1 font-medium",
+                  role.kind === "impacted" ? "bg-ink text-canvas" : "border border-dashed border-ink-muted text-ink",
+                )}
+              >
                 {roleLabel(role)}
               </span>
             ) : null}
             {incident ? (
-              <span className={cn("ml-auto shrink-0 font-mono text-[10px]", SEVERITY_TEXT[incident.severity])} title={`${incident.ref} ${incident.severity}: ${incident.title}`}>
+              <span
+                className={cn("ml-auto shrink-0 font-mono text-[10px]", SEVERITY_TEXT[incident.severity])}
+                title={`${incident.ref} ${incident.severity}: ${incident.title}`}
+              >
                 {incident.severity} {incident.ref}
                 {service.openIncidents.length > 1 ? ` +${service.openIncidents.length - 1}` : ""}
               </span>

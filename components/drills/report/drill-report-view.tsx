@@ -27,10 +27,29 @@ function Summary({ report }: { report: DrillReport }) {
   const identify = report.metrics.find((m) => m.key === "identify");
   return (
     <section aria-label="Summary" className="grid grid-cols-2 gap-2 lg:grid-cols-4" data-testid="drill-summary">
-      <Tile label="Simulated loss" value={formatMoney(report.loss.drill.revenue, report.loss.currency)} note={`over ${formatDrillDuration(report.drillDurationMs)} of scenario`} />
-      <Tile label="Steps in time" value={`${inTime} of ${report.metrics.length}`} note="against the targets below" tone={inTime === report.metrics.length ? "text-ok" : "text-warn"} />
-      <Tile label="Teams never told" value={String(untold.length)} note={untold.length ? untold.map((t) => t.name).join(", ") : `all ${report.teams.length} in the blast radius told`} tone={untold.length ? "text-bad" : "text-ok"} />
-      <Tile label="Failing service named" value={identify?.drillMs != null ? formatDrillDuration(identify.drillMs) : "not done"} note={report.failingService?.name ?? "no failing service on record"} tone={identify?.drillMs != null ? "" : "text-bad"} />
+      <Tile
+        label="Simulated loss"
+        value={formatMoney(report.loss.drill.revenue, report.loss.currency)}
+        note={`over ${formatDrillDuration(report.drillDurationMs)} of scenario`}
+      />
+      <Tile
+        label="Steps in time"
+        value={`${inTime} of ${report.metrics.length}`}
+        note="against the targets below"
+        tone={inTime === report.metrics.length ? "text-ok" : "text-warn"}
+      />
+      <Tile
+        label="Teams never told"
+        value={String(untold.length)}
+        note={untold.length ? untold.map((t) => t.name).join(", ") : `all ${report.teams.length} in the blast radius told`}
+        tone={untold.length ? "text-bad" : "text-ok"}
+      />
+      <Tile
+        label="Failing service named"
+        value={identify?.drillMs != null ? formatDrillDuration(identify.drillMs) : "not done"}
+        note={report.failingService?.name ?? "no failing service on record"}
+        tone={identify?.drillMs != null ? "" : "text-bad"}
+      />
     </section>
   );
 }
@@ -42,17 +61,23 @@ export function DrillReportView({ data, canEnd, canCreateActions }: { data: Dril
       <header className="space-y-1">
         <p className="text-sm">
           <span className="rounded border border-warn px-1.5 py-0.5 text-xs font-semibold tracking-wide text-warn">DRILL</span>{" "}
-          <Link href="/drills" className="text-ink-muted hover:underline">Drills</Link>
+          <Link href="/drills" className="text-ink-muted hover:underline">
+            Drills
+          </Link>
         </p>
         <h1 className="text-xl font-semibold break-words">Drill report: {drill.scenarioName}</h1>
         <p className="text-sm text-ink-muted">
           Started <Timestamp iso={drill.startedAt} withDate />
           {drill.startedBy ? ` by ${drill.startedBy.name}` : ""} · speed ×{drill.speed}
-          {report ? ` · ${formatDrillDuration(report.wallDurationMs)} wall = ${formatDrillDuration(report.drillDurationMs)} of scenario` : ""}
+          {report
+            ? ` · ${formatDrillDuration(report.wallDurationMs)} wall = ${formatDrillDuration(report.drillDurationMs)} of scenario`
+            : ""}
           {drill.incident ? (
             <>
               {" · practice incident "}
-              <Link href={`/incidents/${drill.incident.id}`} className="underline-offset-2 hover:underline">{drill.incident.ref}</Link>
+              <Link href={`/incidents/${drill.incident.id}`} className="underline-offset-2 hover:underline">
+                {drill.incident.ref}
+              </Link>
             </>
           ) : null}
         </p>
@@ -64,16 +89,22 @@ export function DrillReportView({ data, canEnd, canCreateActions }: { data: Dril
           {canEnd ? <EndDrillButton drillId={drill.id} /> : <p className="text-ink-muted">An admin or commander ends it.</p>}
         </section>
       ) : null}
-      {drill.status === "cancelled" ? <p className="rounded-md border border-line bg-surface p-4 text-sm">This drill was cancelled; a cancelled drill is not scored.</p> : null}
+      {drill.status === "cancelled" ? (
+        <p className="rounded-md border border-line bg-surface p-4 text-sm">This drill was cancelled; a cancelled drill is not scored.</p>
+      ) : null}
 
       {report ? (
         <>
           <Summary report={report} />
           <section aria-labelledby="drill-times" className="space-y-2">
-            <h2 id="drill-times" className="text-base font-semibold">Time to each step</h2>
+            <h2 id="drill-times" className="text-base font-semibold">
+              Time to each step
+            </h2>
             <p className="text-xs text-ink-muted">
-              From the drill&apos;s start, in <strong>scenario time</strong> (wall time × {report.speed}){report.speed !== 1 ? "; wall time below each" : ""}. Real incidents: medians of{" "}
-              {report.comparison.realIncidentsCompared} real incidents (drills never count); – where they keep no comparable record. Earlier drills compared: {report.comparison.drillsCompared}
+              From the drill&apos;s start, in <strong>scenario time</strong> (wall time × {report.speed})
+              {report.speed !== 1 ? "; wall time below each" : ""}. Real incidents: medians of {report.comparison.realIncidentsCompared}{" "}
+              real incidents (drills never count); – where they keep no comparable record. Earlier drills compared:{" "}
+              {report.comparison.drillsCompared}
               {report.comparison.previousDrill ? (
                 <>
                   {"; previous drill of this scenario: "}
@@ -89,7 +120,9 @@ export function DrillReportView({ data, canEnd, canCreateActions }: { data: Dril
           <TeamsTold report={report} />
           <LessonsSection report={report} incidentId={drill.incident?.id ?? null} canCreate={canCreateActions} />
           <p className="text-xs text-ink-faint">
-            Loss: the impact the room recorded, priced by the organisation&apos;s baselines over {formatDrillDuration(report.wallDurationMs)} of wall time ({formatMoney(report.loss.wall.revenue, report.loss.currency)}), × {report.speed} for the scenario.
+            Loss: the impact the room recorded, priced by the organisation&apos;s baselines over{" "}
+            {formatDrillDuration(report.wallDurationMs)} of wall time ({formatMoney(report.loss.wall.revenue, report.loss.currency)}), ×{" "}
+            {report.speed} for the scenario.
           </p>
         </>
       ) : null}

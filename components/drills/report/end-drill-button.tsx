@@ -19,7 +19,11 @@ export function EndDrillButton({ drillId }: { drillId: string }) {
       <Button variant="danger" disabled={state.saving} onClick={() => void end()}>
         {state.saving ? "Ending…" : "End drill and score it"}
       </Button>
-      {state.error ? <p role="alert" className="text-sm text-bad">{state.error}</p> : null}
+      {state.error ? (
+        <p role="alert" className="text-sm text-bad">
+          {state.error}
+        </p>
+      ) : null}
     </div>
   );
 }

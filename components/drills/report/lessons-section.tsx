@@ -10,7 +10,12 @@ function List({ title, items, mark, tone, empty }: { title: string; items: strin
       ) : (
         <ul className="space-y-1 text-sm">
           {items.map((item) => (
-            <li key={item}><span aria-hidden className={tone}>{mark} </span>{item}</li>
+            <li key={item}>
+              <span aria-hidden className={tone}>
+                {mark}{" "}
+              </span>
+              {item}
+            </li>
           ))}
         </ul>
       )}
@@ -23,7 +28,9 @@ export function LessonsSection({ report, incidentId, canCreate }: { report: Dril
   const { lessons } = report;
   return (
     <section aria-labelledby="drill-lessons" className="space-y-3" data-testid="drill-lessons">
-      <h2 id="drill-lessons" className="text-base font-semibold">What we learned <span className="text-xs font-normal text-ink-faint">(draft, blameless)</span></h2>
+      <h2 id="drill-lessons" className="text-base font-semibold">
+        What we learned <span className="text-xs font-normal text-ink-faint">(draft, blameless)</span>
+      </h2>
       <div className="grid gap-4 md:grid-cols-3">
         <List title="What went well" items={lessons.wentWell} mark="✓" tone="text-ok" empty="No step was within its target." />
         <List title="What was slow" items={lessons.wasSlow} mark="⚠" tone="text-warn" empty="Nothing was slow." />

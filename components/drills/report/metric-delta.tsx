@@ -2,7 +2,12 @@ import { formatDelta, formatDrillDuration } from "@/lib/drill-reports/format-dur
 
 /** A comparison in words and an arrow, never colour alone: "▲ +2m slower" / "▼ −45s faster". */
 export function MetricDelta({ delta, base }: { delta: number | null; base: number | null }) {
-  if (base === null) return <span className="text-ink-faint">–<span className="sr-only">no comparison</span></span>;
+  if (base === null)
+    return (
+      <span className="text-ink-faint">
+        –<span className="sr-only">no comparison</span>
+      </span>
+    );
   if (delta === null) return <span className="tabular text-ink-muted">{formatDrillDuration(base)}</span>;
   const same = Math.round(delta / 1000) === 0;
   const tone = same ? "text-ink-muted" : delta > 0 ? "text-bad" : "text-ok";

@@ -16,12 +16,25 @@ async function createActionItem(incidentId: string, action: SuggestedAction): Pr
   if (!postmortem.ok) return { kind: "failed", message: postmortem.error.message };
   const item = await apiRequest<{ id: string }>(`/api/postmortems/${postmortem.data.id}/action-items`, {
     method: "POST",
-    body: { title: action.title, description: action.description, priority: action.priority, ...(action.ownerTeamId ? { ownerTeamId: action.ownerTeamId } : {}) },
+    body: {
+      title: action.title,
+      description: action.description,
+      priority: action.priority,
+      ...(action.ownerTeamId ? { ownerTeamId: action.ownerTeamId } : {}),
+    },
   });
   return item.ok ? { kind: "done", postmortemId: postmortem.data.id } : { kind: "failed", message: item.error.message };
 }
 
-export function SuggestedActions({ actions, incidentId, canCreate }: { actions: SuggestedAction[]; incidentId: string | null; canCreate: boolean }) {
+export function SuggestedActions({
+  actions,
+  incidentId,
+  canCreate,
+}: {
+  actions: SuggestedAction[];
+  incidentId: string | null;
+  canCreate: boolean;
+}) {
   const [states, setStates] = useState<Record<string, State>>({});
   if (actions.length === 0) return <p className="text-sm text-ink-muted">Nothing to follow up: every step was in time.</p>;
   const create = async (action: SuggestedAction) => {
@@ -35,21 +48,36 @@ export function SuggestedActions({ actions, incidentId, canCreate }: { actions: 
       {actions.map((a) => {
         const state = states[a.key] ?? { kind: "idle" };
         return (
-          <li key={a.key} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-line bg-surface p-3 text-sm">
+          <li
+            key={a.key}
+            className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-line bg-surface p-3 text-sm"
+          >
             <div className="min-w-0">
               <p className="font-medium break-words">{a.title}</p>
-              <p className="text-xs text-ink-muted">{a.description} Priority {a.priority}.</p>
+              <p className="text-xs text-ink-muted">
+                {a.description} Priority {a.priority}.
+              </p>
             </div>
             {state.kind === "done" ? (
               <Link href={`/postmortems/${state.postmortemId}`} className="text-ok underline-offset-2 hover:underline">
                 <span aria-hidden>✓ </span>Action item created
               </Link>
             ) : canCreate && incidentId ? (
-              <Button size="sm" variant="secondary" disabled={state.kind === "saving"} onClick={() => void create(a)} aria-label={`Create action item: ${a.title}`}>
+              <Button
+                size="sm"
+                variant="secondary"
+                disabled={state.kind === "saving"}
+                onClick={() => void create(a)}
+                aria-label={`Create action item: ${a.title}`}
+              >
                 {state.kind === "saving" ? "Creating…" : "Create action item"}
               </Button>
             ) : null}
-            {state.kind === "failed" ? <p role="alert" className="w-full text-bad">{state.message}</p> : null}
+            {state.kind === "failed" ? (
+              <p role="alert" className="w-full text-bad">
+                {state.message}
+              </p>
+            ) : null}
           </li>
         );
       })}

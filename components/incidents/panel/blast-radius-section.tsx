@@ -12,7 +12,10 @@ import type { IncidentPagesDto } from "@/lib/paging/page-dto.ts";
 export function BlastRadiusSection() {
   const { incident, blastRadius, notificationsVersion } = useRoom();
   const { radius, failed, refresh, version } = blastRadius;
-  const serviceKey = incident.services.map((s) => s.id).sort().join(",");
+  const serviceKey = incident.services
+    .map((s) => s.id)
+    .sort()
+    .join(",");
   const [paging, setPaging] = useState<IncidentPagesDto | null>(null);
 
   // Pages (and which teams can be paged) move with the same notification entries as the radius.
@@ -29,7 +32,10 @@ export function BlastRadiusSection() {
 
   if (!serviceKey) return null;
   return (
-    <PanelSection id="teams-to-tell" title={`Teams to tell (${radius ? `${radius.teams.filter((t) => !t.notification).length} not told of ${radius.teams.length}` : "…"})`}>
+    <PanelSection
+      id="teams-to-tell"
+      title={`Teams to tell (${radius ? `${radius.teams.filter((t) => !t.notification).length} not told of ${radius.teams.length}` : "…"})`}
+    >
       {failed ? <p className="text-sev1">Could not load the blast radius; it will refresh with the next change.</p> : null}
       {radius ? (
         <div className="space-y-3">

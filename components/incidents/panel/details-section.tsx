@@ -18,7 +18,9 @@ export function DetailsSection() {
           canEdit={commands || incident.commsLead?.id === viewer.userId}
           maxLength={280}
           placeholder="e.g. Card payments may fail; please retry in a few minutes"
-          display={incident.customerStatus ? <p className="text-ink">{incident.customerStatus}</p> : <p className="text-ink-faint">Not set.</p>}
+          display={
+            incident.customerStatus ? <p className="text-ink">{incident.customerStatus}</p> : <p className="text-ink-faint">Not set.</p>
+          }
           onSave={(value) => run("", "PATCH", { customerStatus: value })}
         />
       </PanelSection>
@@ -29,7 +31,9 @@ export function DetailsSection() {
           canEdit={canWrite}
           multiline
           maxLength={5000}
-          display={<p className="whitespace-pre-wrap text-ink">{incident.summary || <span className="text-ink-faint">No summary yet.</span>}</p>}
+          display={
+            <p className="whitespace-pre-wrap text-ink">{incident.summary || <span className="text-ink-faint">No summary yet.</span>}</p>
+          }
           onSave={(value) => run("", "PATCH", { summary: value })}
         />
       </PanelSection>
@@ -43,14 +47,23 @@ export function DetailsSection() {
             incident.tags.length ? (
               <ul className="flex flex-wrap gap-1.5">
                 {incident.tags.map((t) => (
-                  <li key={t} className="rounded border border-line px-1.5 py-0.5 font-mono text-xs text-ink-muted">#{t}</li>
+                  <li key={t} className="rounded border border-line px-1.5 py-0.5 font-mono text-xs text-ink-muted">
+                    #{t}
+                  </li>
                 ))}
               </ul>
             ) : (
               <p className="text-ink-faint">No tags.</p>
             )
           }
-          onSave={(value) => run("", "PATCH", { tags: value.split(",").map((t) => t.trim()).filter(Boolean) })}
+          onSave={(value) =>
+            run("", "PATCH", {
+              tags: value
+                .split(",")
+                .map((t) => t.trim())
+                .filter(Boolean),
+            })
+          }
         />
       </PanelSection>
     </>

@@ -61,7 +61,9 @@ function Figures({ impact, receivedAt }: { impact: ImpactSummaryDto; receivedAt:
     <dl className="grid grid-cols-2 gap-x-3 gap-y-2">
       <div>
         <dt className="text-xs text-ink-muted">At risk now</dt>
-        <dd className={cn("font-mono text-lg font-semibold tabular", impact.perMinute.revenue > 0 ? "text-sev1" : "text-ink")}>{formatPerMinute(impact.perMinute.revenue, currency)}</dd>
+        <dd className={cn("font-mono text-lg font-semibold tabular", impact.perMinute.revenue > 0 ? "text-sev1" : "text-ink")}>
+          {formatPerMinute(impact.perMinute.revenue, currency)}
+        </dd>
         <dd className="text-xs text-ink-muted tabular">
           {formatCount(impact.perMinute.orders)} orders · {formatCount(impact.perMinute.customers)} customers /min
         </dd>
@@ -77,11 +79,16 @@ function Figures({ impact, receivedAt }: { impact: ImpactSummaryDto; receivedAt:
       </div>
       <div>
         <dt className="text-xs text-ink-muted">Next hour if nothing changes</dt>
-        <dd className="font-mono font-semibold tabular" data-testid="impact-projection">{formatMoney(impact.projectionNextHour.revenue, currency)}</dd>
+        <dd className="font-mono font-semibold tabular" data-testid="impact-projection">
+          {formatMoney(impact.projectionNextHour.revenue, currency)}
+        </dd>
       </div>
       <div>
         <dt className="text-xs text-ink-muted">Response cost</dt>
-        <dd className="font-mono font-semibold tabular" title={`${cost.people} people × time in role × ${formatMoney(cost.hourlyRate, currency)}/h`}>
+        <dd
+          className="font-mono font-semibold tabular"
+          title={`${cost.people} people × time in role × ${formatMoney(cost.hourlyRate, currency)}/h`}
+        >
           {formatMoney(cost.amount, currency)}
         </dd>
         <dd className="text-xs text-ink-muted tabular">
@@ -101,12 +108,20 @@ function SeverityHint({ impact }: { impact: ImpactSummaryDto }) {
   return (
     <div role="note" className="rounded-md border border-warn/50 bg-warn/10 p-2 text-xs" data-testid="severity-suggestion">
       <p>
-        <span aria-hidden className="mr-1">⚠</span>
-        Impact suggests <strong>{SEVERITY_INFO[suggested].label}</strong>: {Math.round(impact.priority.revenueShare * 100)}% of revenue at risk. The
-        commander decides.
+        <span aria-hidden className="mr-1">
+          ⚠
+        </span>
+        Impact suggests <strong>{SEVERITY_INFO[suggested].label}</strong>: {Math.round(impact.priority.revenueShare * 100)}% of revenue at
+        risk. The commander decides.
       </p>
       {mayCommand ? (
-        <Button size="sm" variant="secondary" className="mt-2 h-7" disabled={busy} onClick={() => void run("", "PATCH", { severity: suggested })}>
+        <Button
+          size="sm"
+          variant="secondary"
+          className="mt-2 h-7"
+          disabled={busy}
+          onClick={() => void run("", "PATCH", { severity: suggested })}
+        >
           Raise to {suggested}
         </Button>
       ) : null}
@@ -125,7 +140,10 @@ function EstimateNote({ impact, canEdit }: { impact: ImpactSummaryDto; canEdit: 
     setBusy(true);
     const res = await apiRequest<ImpactSummaryDto>(`/api/incidents/${incident.id}/impact`, {
       method: "PUT",
-      body: { journeys: Object.fromEntries(guessed.map((j) => [j.journey, { degradation: j.degradation }])), note: "estimate from the alert confirmed" },
+      body: {
+        journeys: Object.fromEntries(guessed.map((j) => [j.journey, { degradation: j.degradation }])),
+        note: "estimate from the alert confirmed",
+      },
     });
     setBusy(false);
     if (res.ok) applyImpact(res.data);
@@ -134,22 +152,33 @@ function EstimateNote({ impact, canEdit }: { impact: ImpactSummaryDto; canEdit: 
   return (
     <div role="note" className="rounded-md border border-warn/50 bg-warn/10 p-2 text-xs" data-testid="impact-estimate-note">
       <p>
-        <span aria-hidden className="mr-1">≈</span>
-        Estimated from the alert: {guessed.map((j) => `${JOURNEY_LABELS[j.journey]} ${j.degradation}%`).join(", ")}. Confirm it or set the real figure.
+        <span aria-hidden className="mr-1">
+          ≈
+        </span>
+        Estimated from the alert: {guessed.map((j) => `${JOURNEY_LABELS[j.journey]} ${j.degradation}%`).join(", ")}. Confirm it or set the
+        real figure.
       </p>
       {canEdit ? (
         <Button size="sm" variant="secondary" className="mt-2 h-7" disabled={busy} onClick={() => void confirm()}>
           Confirm estimate
         </Button>
       ) : null}
-      {error ? <p role="alert" className="mt-1 text-bad">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-1 text-bad">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
 function JourneyList({ journeys, currency }: { journeys: ImpactJourneyDto[]; currency: string }) {
   if (!journeys.length) {
-    return <p className="text-ink-faint">No journey marked degraded yet. Set how broken checkout, payment or search is to see the money at stake.</p>;
+    return (
+      <p className="text-ink-faint">
+        No journey marked degraded yet. Set how broken checkout, payment or search is to see the money at stake.
+      </p>
+    );
   }
   return (
     <ul className="space-y-2" data-testid="impact-journeys">

@@ -70,7 +70,13 @@ function KeyTimeRow({ field, canEdit }: { field: KeyTime; canEdit: boolean }) {
       <dt className="text-ink-muted">{LABELS[field]}</dt>
       <dd className="min-w-0">
         {editing ? (
-          <form className="flex flex-wrap items-center gap-1.5" onSubmit={(e) => { e.preventDefault(); void save(draft); }}>
+          <form
+            className="flex flex-wrap items-center gap-1.5"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void save(draft);
+            }}
+          >
             <input
               type="datetime-local"
               step={1}
@@ -84,19 +90,48 @@ function KeyTimeRow({ field, canEdit }: { field: KeyTime; canEdit: boolean }) {
               }}
               className="h-7 rounded border border-line bg-canvas px-1 text-xs text-ink [color-scheme:dark] aria-[invalid=true]:border-bad"
             />
-            <span className="text-[11px] text-ink-muted" data-testid="input-zone">{zone}</span>
-            <Button type="submit" size="sm" className="h-7 px-2" disabled={busy}>Save</Button>
+            <span className="text-[11px] text-ink-muted" data-testid="input-zone">
+              {zone}
+            </span>
+            <Button type="submit" size="sm" className="h-7 px-2" disabled={busy}>
+              Save
+            </Button>
             {field !== "startedAt" && value ? (
-              <Button size="sm" variant="ghost" className="h-7 px-2" disabled={busy} onClick={() => void save("")}>Clear</Button>
+              <Button size="sm" variant="ghost" className="h-7 px-2" disabled={busy} onClick={() => void save("")}>
+                Clear
+              </Button>
             ) : null}
-            <Button size="sm" variant="ghost" className="h-7 px-2" onClick={() => { setEditing(false); setError(null); }}>Cancel</Button>
-            {error ? <p id={errorId} role="alert" className="basis-full text-xs font-medium text-bad" data-testid="key-time-error">{error}</p> : null}
+            <Button
+              size="sm"
+              variant="ghost"
+              className="h-7 px-2"
+              onClick={() => {
+                setEditing(false);
+                setError(null);
+              }}
+            >
+              Cancel
+            </Button>
+            {error ? (
+              <p id={errorId} role="alert" className="basis-full text-xs font-medium text-bad" data-testid="key-time-error">
+                {error}
+              </p>
+            ) : null}
           </form>
         ) : (
           <span className="flex items-center justify-between gap-2">
             {value ? <Timestamp iso={value} withDate withSeconds /> : <span className="text-ink-faint">—</span>}
             {canEdit ? (
-              <Button size="sm" variant="ghost" className="h-6 px-2 text-xs" aria-label={`Edit ${LABELS[field].toLowerCase()} time`} onClick={() => { setDraft(toLocalInput(value, timeZone)); setEditing(true); }}>
+              <Button
+                size="sm"
+                variant="ghost"
+                className="h-6 px-2 text-xs"
+                aria-label={`Edit ${LABELS[field].toLowerCase()} time`}
+                onClick={() => {
+                  setDraft(toLocalInput(value, timeZone));
+                  setEditing(true);
+                }}
+              >
                 Edit
               </Button>
             ) : null}

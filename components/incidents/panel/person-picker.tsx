@@ -64,7 +64,8 @@ export function PersonPicker({ label, placeholder, excludeIds, clearLabel, disab
     const li = activeId ? document.getElementById(activeId) : null;
     if (!ul || !li) return;
     if (li.offsetTop < ul.scrollTop) ul.scrollTop = li.offsetTop;
-    else if (li.offsetTop + li.offsetHeight > ul.scrollTop + ul.clientHeight) ul.scrollTop = li.offsetTop + li.offsetHeight - ul.clientHeight;
+    else if (li.offsetTop + li.offsetHeight > ul.scrollTop + ul.clientHeight)
+      ul.scrollTop = li.offsetTop + li.offsetHeight - ul.clientHeight;
   }, [activeId]);
 
   // Opens upwards when the box is low in its panel (the roles sit near the foot of the side
@@ -109,7 +110,15 @@ export function PersonPicker({ label, placeholder, excludeIds, clearLabel, disab
     }
   };
 
-  const status = search.error ?? (search.isLoading ? "Searching…" : choices.length === 0 ? "Nobody matches" : search.hasMore ? "Type a name or email to narrow the list" : null);
+  const status =
+    search.error ??
+    (search.isLoading
+      ? "Searching…"
+      : choices.length === 0
+        ? "Nobody matches"
+        : search.hasMore
+          ? "Type a name or email to narrow the list"
+          : null);
   return (
     <div className={cn("relative", isWide ? "w-full" : "shrink-0")}>
       <input
@@ -125,7 +134,10 @@ export function PersonPicker({ label, placeholder, excludeIds, clearLabel, disab
         placeholder={placeholder}
         disabled={disabled}
         value={text}
-        className={cn("h-7 rounded border border-line bg-canvas px-1.5 text-xs text-ink placeholder:text-ink-muted focus:border-accent focus:outline-none disabled:opacity-50", isWide ? "w-full" : "w-[6.5rem]")}
+        className={cn(
+          "h-7 rounded border border-line bg-canvas px-1.5 text-xs text-ink placeholder:text-ink-muted focus:border-accent focus:outline-none disabled:opacity-50",
+          isWide ? "w-full" : "w-[6.5rem]",
+        )}
         ref={input}
         onFocus={() => setIsOpen(true)}
         onClick={() => setIsOpen(true)}
@@ -152,7 +164,10 @@ export function PersonPicker({ label, placeholder, excludeIds, clearLabel, disab
                 id={optionId(choice.key)}
                 role="option"
                 aria-selected={i === active}
-                className={cn("cursor-pointer rounded px-2 py-1 text-xs", i === active ? "bg-accent/25 text-ink" : "text-ink hover:bg-surface")}
+                className={cn(
+                  "cursor-pointer rounded px-2 py-1 text-xs",
+                  i === active ? "bg-accent/25 text-ink" : "text-ink hover:bg-surface",
+                )}
                 // Keeps focus in the box, so its blur does not close the list before the click lands.
                 onMouseDown={(e) => e.preventDefault()}
                 onClick={() => pick(choice)}

@@ -18,12 +18,22 @@ function SuggestedCommander({ commands }: { commands: boolean }) {
   const who = incident.commander ? null : incident.suggestedCommander;
   if (!who) return null;
   return (
-    <div role="note" className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-line bg-raised/40 px-2 py-1.5 text-xs" data-testid="suggested-commander">
+    <div
+      role="note"
+      className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-line bg-raised/40 px-2 py-1.5 text-xs"
+      data-testid="suggested-commander"
+    >
       <span>
         Suggested by the alert: <strong>{who.name}</strong> (first on call)
       </span>
       {commands ? (
-        <Button size="sm" variant="secondary" className="h-6 px-2 text-xs" disabled={busy} onClick={() => void run("/roles", "POST", { role: "commander", userId: who.id })}>
+        <Button
+          size="sm"
+          variant="secondary"
+          className="h-6 px-2 text-xs"
+          disabled={busy}
+          onClick={() => void run("/roles", "POST", { role: "commander", userId: who.id })}
+        >
           Make commander
         </Button>
       ) : null}
@@ -46,7 +56,9 @@ export function RolesSection() {
             <div key={role} className="contents">
               <dt className="text-ink-muted">{label}</dt>
               <dd className="flex min-w-0 items-center justify-between gap-2">
-                <span className="truncate font-medium" data-testid={`role-${role}`}>{holder?.name ?? <span className="font-normal text-ink-faint">—</span>}</span>
+                <span className="truncate font-medium" data-testid={`role-${role}`}>
+                  {holder?.name ?? <span className="font-normal text-ink-faint">—</span>}
+                </span>
                 {commands ? (
                   <PersonPicker
                     label={role === "commander" ? "Hand over command to" : `Set ${label.toLowerCase()}`}
@@ -74,7 +86,14 @@ export function RolesSection() {
             <li key={r.id} className="flex items-center justify-between gap-2">
               <span>{r.name}</span>
               {commands || r.id === viewer.userId ? (
-                <Button size="sm" variant="ghost" className="h-6 px-2 text-xs" disabled={busy} aria-label={`Remove ${r.name} as responder`} onClick={() => void run(`/responders/${r.id}`, "DELETE")}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  className="h-6 px-2 text-xs"
+                  disabled={busy}
+                  aria-label={`Remove ${r.name} as responder`}
+                  onClick={() => void run(`/responders/${r.id}`, "DELETE")}
+                >
                   Remove
                 </Button>
               ) : null}
@@ -83,7 +102,13 @@ export function RolesSection() {
         </ul>
         <div className="flex flex-wrap items-center gap-2">
           {can(viewer.role, "incident:edit") && !isResponder ? (
-            <Button size="sm" variant="secondary" className="h-7" disabled={busy} onClick={() => void run("/responders", "POST", { userId: viewer.userId })}>
+            <Button
+              size="sm"
+              variant="secondary"
+              className="h-7"
+              disabled={busy}
+              onClick={() => void run("/responders", "POST", { userId: viewer.userId })}
+            >
               Join as responder
             </Button>
           ) : null}

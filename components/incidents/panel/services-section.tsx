@@ -24,7 +24,13 @@ export function ServicesSection() {
   return (
     <PanelSection
       title={`Impacted services (${incident.services.length})`}
-      action={canEdit && !editing ? <Button size="sm" variant="ghost" className="h-6 px-2 text-xs" aria-label="Edit impacted services" onClick={start}>Edit</Button> : null}
+      action={
+        canEdit && !editing ? (
+          <Button size="sm" variant="ghost" className="h-6 px-2 text-xs" aria-label="Edit impacted services" onClick={start}>
+            Edit
+          </Button>
+        ) : null
+      }
     >
       {editing ? (
         <fieldset className="space-y-2">
@@ -44,8 +50,12 @@ export function ServicesSection() {
             ))}
           </div>
           <div className="flex gap-2">
-            <Button size="sm" className="h-7" disabled={busy} onClick={() => void save()}>Save</Button>
-            <Button size="sm" variant="ghost" className="h-7" onClick={() => setEditing(false)}>Cancel</Button>
+            <Button size="sm" className="h-7" disabled={busy} onClick={() => void save()}>
+              Save
+            </Button>
+            <Button size="sm" variant="ghost" className="h-7" onClick={() => setEditing(false)}>
+              Cancel
+            </Button>
           </div>
         </fieldset>
       ) : incident.services.length === 0 ? (
@@ -55,7 +65,9 @@ export function ServicesSection() {
           {incident.services.map((s) => (
             <li key={s.id} className="flex items-center justify-between gap-2">
               <span className="font-medium">{s.name}</span>
-              <span className="text-xs text-ink-muted">{s.team.name} · tier {s.tier}</span>
+              <span className="text-xs text-ink-muted">
+                {s.team.name} · tier {s.tier}
+              </span>
             </li>
           ))}
         </ul>

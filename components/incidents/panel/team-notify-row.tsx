@@ -54,38 +54,62 @@ export function TeamNotifyRow({ row, onChanged, paging }: { row: TeamRow; onChan
       </p>
       {row.owns.length ? <p className="text-xs text-ink-muted">owns {row.owns.join(", ")}</p> : null}
       {row.affectedVia.slice(0, 3).map((v) => (
-        <p key={v.service} className="text-xs text-ink-muted">{v.path.join(" → ")}</p>
+        <p key={v.service} className="text-xs text-ink-muted">
+          {v.path.join(" → ")}
+        </p>
       ))}
       {row.affectedVia.length > 3 ? <p className="text-xs text-ink-faint">and {row.affectedVia.length - 3} more of its services</p> : null}
       <div className="flex flex-wrap items-center gap-2 text-xs" data-testid="notify-state">
         {!n ? (
-          <span className="font-medium text-warn"><span aria-hidden>○ </span>Not told yet</span>
+          <span className="font-medium text-warn">
+            <span aria-hidden>○ </span>Not told yet
+          </span>
         ) : n.acknowledgedAt ? (
           <span className="text-ok">
-            <span aria-hidden>✓ </span>Acknowledged{typeof n.data.acknowledgedBy === "string" ? ` by ${n.data.acknowledgedBy}` : ""} <Timestamp iso={n.acknowledgedAt} />
+            <span aria-hidden>✓ </span>Acknowledged{typeof n.data.acknowledgedBy === "string" ? ` by ${n.data.acknowledgedBy}` : ""}{" "}
+            <Timestamp iso={n.acknowledgedAt} />
           </span>
         ) : (
           <span className="text-ink">
-            <span aria-hidden>✉ </span>Told by {n.by?.name ?? "someone"} via {(NOTIFY_CHANNELS as readonly string[]).includes(n.channel) ? channelLabel(n.channel as NotifyChannel) : n.channel}, <Timestamp iso={n.at} />
+            <span aria-hidden>✉ </span>Told by {n.by?.name ?? "someone"} via{" "}
+            {(NOTIFY_CHANNELS as readonly string[]).includes(n.channel) ? channelLabel(n.channel as NotifyChannel) : n.channel},{" "}
+            <Timestamp iso={n.at} />
           </span>
         )}
         {canPost && !n && !telling ? (
-          <Button size="sm" variant="secondary" className="h-6 px-2 text-xs" onClick={() => setTelling(true)}>Mark told…</Button>
+          <Button size="sm" variant="secondary" className="h-6 px-2 text-xs" onClick={() => setTelling(true)}>
+            Mark told…
+          </Button>
         ) : null}
         {n && !n.acknowledgedAt && canAck ? (
-          <Button size="sm" variant="secondary" className="h-6 px-2 text-xs" onClick={() => void markAcknowledged()}>They acknowledged</Button>
+          <Button size="sm" variant="secondary" className="h-6 px-2 text-xs" onClick={() => void markAcknowledged()}>
+            They acknowledged
+          </Button>
         ) : null}
       </div>
       {telling ? (
         <div className="flex flex-wrap items-center gap-2 text-xs">
           <label className="flex items-center gap-1">
             via
-            <select value={channel} onChange={(e) => setChannel(e.target.value as NotifyChannel)} className="h-7 rounded border border-line bg-canvas px-1 text-xs text-ink" aria-label={`How ${row.team.name} was told`}>
-              {NOTIFY_CHANNELS.map((c) => <option key={c} value={c}>{channelLabel(c)}</option>)}
+            <select
+              value={channel}
+              onChange={(e) => setChannel(e.target.value as NotifyChannel)}
+              className="h-7 rounded border border-line bg-canvas px-1 text-xs text-ink"
+              aria-label={`How ${row.team.name} was told`}
+            >
+              {NOTIFY_CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {channelLabel(c)}
+                </option>
+              ))}
             </select>
           </label>
-          <Button size="sm" className="h-7 px-2 text-xs" onClick={markTold}>Record</Button>
-          <Button size="sm" variant="ghost" className="h-7 px-2 text-xs" onClick={() => setTelling(false)}>Cancel</Button>
+          <Button size="sm" className="h-7 px-2 text-xs" onClick={markTold}>
+            Record
+          </Button>
+          <Button size="sm" variant="ghost" className="h-7 px-2 text-xs" onClick={() => setTelling(false)}>
+            Cancel
+          </Button>
         </div>
       ) : null}
       {paging ? (
@@ -97,7 +121,11 @@ export function TeamNotifyRow({ row, onChanged, paging }: { row: TeamRow; onChan
           onChanged={onChanged}
         />
       ) : null}
-      {error ? <p role="alert" className="text-xs text-sev1">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-xs text-sev1">
+          {error}
+        </p>
+      ) : null}
     </li>
   );
 }

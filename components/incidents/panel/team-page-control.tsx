@@ -26,7 +26,10 @@ export function TeamPageControl({ incidentId, team, page, canPage, onChanged }: 
 
   async function send(escalate: boolean) {
     setBusy(true);
-    const res = await apiRequest<{ page: PageDto }>(`/api/incidents/${incidentId}/pages`, { method: "POST", body: { teamId: team.id, reason, escalate } });
+    const res = await apiRequest<{ page: PageDto }>(`/api/incidents/${incidentId}/pages`, {
+      method: "POST",
+      body: { teamId: team.id, reason, escalate },
+    });
     setBusy(false);
     if (res.ok) {
       setOpen(false);
@@ -84,7 +87,15 @@ export function TeamPageControl({ incidentId, team, page, canPage, onChanged }: 
           <Button size="sm" type="submit" variant="danger" className="h-7 px-2 text-xs" disabled={busy}>
             Send page
           </Button>
-          <Button size="sm" variant="ghost" className="h-7 px-2 text-xs" onClick={() => { setOpen(false); setRefusal(null); }}>
+          <Button
+            size="sm"
+            variant="ghost"
+            className="h-7 px-2 text-xs"
+            onClick={() => {
+              setOpen(false);
+              setRefusal(null);
+            }}
+          >
             Cancel
           </Button>
         </form>

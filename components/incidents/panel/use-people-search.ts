@@ -37,7 +37,11 @@ export function usePeopleSearch(isOpen: boolean, text: string): PeopleSearch {
       const params = new URLSearchParams({ assignable: "true", limit: String(LIMIT), q: query });
       void apiRequest<{ users: FoundPerson[]; hasMore: boolean }>(`/api/users?${params}`).then((res) => {
         if (!isLive) return;
-        setAnswer(res.ok ? { text: query, people: res.data.users, hasMore: res.data.hasMore, error: null } : { text: query, people: [], hasMore: false, error: res.error.message });
+        setAnswer(
+          res.ok
+            ? { text: query, people: res.data.users, hasMore: res.data.hasMore, error: null }
+            : { text: query, people: [], hasMore: false, error: res.error.message },
+        );
       });
     }, DEBOUNCE_MS);
     return () => {

@@ -29,7 +29,16 @@ export function ActionItemRow({ item, today, canEdit, owners, showSource = false
   if (editing) {
     return (
       <li className="py-3" data-testid="action-item">
-        <ActionItemForm item={item} postmortemId={item.postmortemId} owners={owners} onSaved={(saved) => { setEditing(false); onChanged(saved); }} onCancel={() => setEditing(false)} />
+        <ActionItemForm
+          item={item}
+          postmortemId={item.postmortemId}
+          owners={owners}
+          onSaved={(saved) => {
+            setEditing(false);
+            onChanged(saved);
+          }}
+          onCancel={() => setEditing(false)}
+        />
       </li>
     );
   }
@@ -43,9 +52,21 @@ export function ActionItemRow({ item, today, canEdit, owners, showSource = false
 
   const { incident } = item.postmortem;
   return (
-    <li className="grid gap-x-4 gap-y-2 py-3 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-center" data-testid="action-item" data-overdue={item.isOverdue || undefined}>
+    <li
+      className="grid gap-x-4 gap-y-2 py-3 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-center"
+      data-testid="action-item"
+      data-overdue={item.isOverdue || undefined}
+    >
       <div className="min-w-0 space-y-1">
-        <p className={item.status === "done" || item.status === "wont_do" ? "text-ink-muted line-through decoration-ink-faint" : "font-medium text-ink"}>{item.title}</p>
+        <p
+          className={
+            item.status === "done" || item.status === "wont_do"
+              ? "text-ink-muted line-through decoration-ink-faint"
+              : "font-medium text-ink"
+          }
+        >
+          {item.title}
+        </p>
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
           <span className="text-ink-muted">
             {item.owner ? (
@@ -58,7 +79,12 @@ export function ActionItemRow({ item, today, canEdit, owners, showSource = false
               <span className="text-ink-faint">No owner</span>
             )}
           </span>
-          <DueDate day={item.dueDate} today={today} isOverdue={item.isOverdue} isFinished={item.status === "done" || item.status === "wont_do"} />
+          <DueDate
+            day={item.dueDate}
+            today={today}
+            isOverdue={item.isOverdue}
+            isFinished={item.status === "done" || item.status === "wont_do"}
+          />
           <PriorityBadge priority={item.priority} />
           {item.ticketUrl ? (
             <a href={item.ticketUrl} target="_blank" rel="noreferrer noopener" className="text-accent hover:underline">
@@ -69,8 +95,12 @@ export function ActionItemRow({ item, today, canEdit, owners, showSource = false
         {showSource ? (
           <p className="flex flex-wrap items-center gap-2 text-xs text-ink-faint">
             <SeverityBadge severity={incident.severity} />
-            <Link href={`/incidents/${incident.id}`} className="font-mono hover:text-ink hover:underline">{incident.ref}</Link>
-            <Link href={`/postmortems/${item.postmortemId}`} className="text-ink-muted hover:text-ink hover:underline">{item.postmortem.title}</Link>
+            <Link href={`/incidents/${incident.id}`} className="font-mono hover:text-ink hover:underline">
+              {incident.ref}
+            </Link>
+            <Link href={`/postmortems/${item.postmortemId}`} className="text-ink-muted hover:text-ink hover:underline">
+              {item.postmortem.title}
+            </Link>
           </p>
         ) : null}
       </div>
@@ -78,12 +108,22 @@ export function ActionItemRow({ item, today, canEdit, owners, showSource = false
         <StatusSelect item={item} canEdit={canEdit} onChanged={onChanged} />
         {canEdit ? (
           <>
-            <Button variant="ghost" size="sm" onClick={() => setEditing(true)} aria-label={`Edit "${item.title}"`}>Edit</Button>
-            {onDeleted ? <Button variant="ghost" size="sm" onClick={() => void remove()} aria-label={`Delete "${item.title}"`}>Delete</Button> : null}
+            <Button variant="ghost" size="sm" onClick={() => setEditing(true)} aria-label={`Edit "${item.title}"`}>
+              Edit
+            </Button>
+            {onDeleted ? (
+              <Button variant="ghost" size="sm" onClick={() => void remove()} aria-label={`Delete "${item.title}"`}>
+                Delete
+              </Button>
+            ) : null}
           </>
         ) : null}
       </div>
-      {error ? <p role="alert" className="text-xs text-sev1 sm:col-span-2">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-xs text-sev1 sm:col-span-2">
+          {error}
+        </p>
+      ) : null}
     </li>
   );
 }

@@ -74,10 +74,20 @@ export function ActionItemsPanel({ postmortemId, canEdit, initial, owners: given
 
   return (
     // In print the document's own "Action items" section stands alone unless there are items to list.
-    <section aria-labelledby={`action-items-${postmortemId}`} className={cn("space-y-3", items.length === 0 && "print:hidden")} data-testid="action-items-panel">
+    <section
+      aria-labelledby={`action-items-${postmortemId}`}
+      className={cn("space-y-3", items.length === 0 && "print:hidden")}
+      data-testid="action-items-panel"
+    >
       <div className="flex flex-wrap items-center gap-3">
-        <h2 id={`action-items-${postmortemId}`} className="text-base font-semibold">Action items</h2>
-        {items.length ? <span className="text-sm text-ink-muted tabular">{done} of {counted} done</span> : null}
+        <h2 id={`action-items-${postmortemId}`} className="text-base font-semibold">
+          Action items
+        </h2>
+        {items.length ? (
+          <span className="text-sm text-ink-muted tabular">
+            {done} of {counted} done
+          </span>
+        ) : null}
         {canEdit && !adding ? (
           <Button variant="secondary" size="sm" className="ml-auto print:hidden" onClick={() => setAdding(true)}>
             Add action item {withShortcut ? <Kbd>A</Kbd> : null}
@@ -85,10 +95,28 @@ export function ActionItemsPanel({ postmortemId, canEdit, initial, owners: given
         ) : null}
       </div>
       {adding ? <ActionItemForm postmortemId={postmortemId} owners={owners} onSaved={save} onCancel={() => setAdding(false)} /> : null}
-      {loadError ? <p role="alert" className="text-sm text-sev1">{loadError}</p> : null}
+      {loadError ? (
+        <p role="alert" className="text-sm text-sev1">
+          {loadError}
+        </p>
+      ) : null}
       {list && items.length === 0 && !adding ? (
         <p className="rounded-md border border-dashed border-line p-4 text-sm text-ink-muted">
-          No action items yet. {canEdit ? <>Add what would stop this happening again, with an owner and a due date{withShortcut ? <> (<Kbd>A</Kbd>)</> : null}.</> : "Follow-ups agreed in the review appear here."}
+          No action items yet.{" "}
+          {canEdit ? (
+            <>
+              Add what would stop this happening again, with an owner and a due date
+              {withShortcut ? (
+                <>
+                  {" "}
+                  (<Kbd>A</Kbd>)
+                </>
+              ) : null}
+              .
+            </>
+          ) : (
+            "Follow-ups agreed in the review appear here."
+          )}
         </p>
       ) : null}
       {items.length ? (
@@ -101,7 +129,9 @@ export function ActionItemsPanel({ postmortemId, canEdit, initial, owners: given
               canEdit={canEdit}
               owners={owners}
               onChanged={save}
-              onDeleted={(id) => setList((current) => (current ? { ...current, items: current.items.filter((i) => i.id !== id) } : current))}
+              onDeleted={(id) =>
+                setList((current) => (current ? { ...current, items: current.items.filter((i) => i.id !== id) } : current))
+              }
             />
           ))}
         </ul>

@@ -23,7 +23,10 @@ export function useOwnerOptions(given?: OwnerOptions): OwnerOptions | null {
   useEffect(() => {
     if (given) return;
     let live = true;
-    void Promise.all([apiRequest<{ users: OwnerOptions["users"] }>("/api/users"), apiRequest<{ teams: OwnerOptions["teams"] }>("/api/teams")]).then(([u, t]) => {
+    void Promise.all([
+      apiRequest<{ users: OwnerOptions["users"] }>("/api/users"),
+      apiRequest<{ teams: OwnerOptions["teams"] }>("/api/teams"),
+    ]).then(([u, t]) => {
       if (live && u.ok && t.ok) setFetched({ users: u.data.users, teams: t.data.teams });
     });
     return () => {

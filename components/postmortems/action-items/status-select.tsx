@@ -8,11 +8,24 @@ import { cn } from "@/components/ui/cn.ts";
 const ICONS: Record<ActionItemStatusName, string> = { open: "○", in_progress: "◐", done: "✓", wont_do: "⊘" };
 
 /** Changes an item's status in place; a refusal is said beside it and the select goes back. */
-export function StatusSelect({ item, canEdit, onChanged }: { item: ActionItemDto; canEdit: boolean; onChanged: (item: ActionItemDto) => void }) {
+export function StatusSelect({
+  item,
+  canEdit,
+  onChanged,
+}: {
+  item: ActionItemDto;
+  canEdit: boolean;
+  onChanged: (item: ActionItemDto) => void;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const label = `${ICONS[item.status]} ${ACTION_ITEM_STATUS_LABELS[item.status]}`;
-  if (!canEdit) return <span className="text-sm whitespace-nowrap text-ink-muted" data-testid="action-item-status">{label}</span>;
+  if (!canEdit)
+    return (
+      <span className="text-sm whitespace-nowrap text-ink-muted" data-testid="action-item-status">
+        {label}
+      </span>
+    );
 
   async function change(status: ActionItemStatusName) {
     setBusy(true);
@@ -30,12 +43,21 @@ export function StatusSelect({ item, canEdit, onChanged }: { item: ActionItemDto
         value={item.status}
         disabled={busy}
         onChange={(e) => void change(e.target.value as ActionItemStatusName)}
-        className={cn("h-8 rounded-md border border-line bg-canvas px-2 text-sm text-ink focus:border-accent focus:outline-none", item.status === "done" && "text-ok")}
+        className={cn(
+          "h-8 rounded-md border border-line bg-canvas px-2 text-sm text-ink focus:border-accent focus:outline-none",
+          item.status === "done" && "text-ok",
+        )}
         data-testid="action-item-status"
       >
-        {ACTION_ITEM_STATUSES.map((s) => <option key={s} value={s}>{`${ICONS[s]} ${ACTION_ITEM_STATUS_LABELS[s]}`}</option>)}
+        {ACTION_ITEM_STATUSES.map((s) => (
+          <option key={s} value={s}>{`${ICONS[s]} ${ACTION_ITEM_STATUS_LABELS[s]}`}</option>
+        ))}
       </select>
-      {error ? <span role="alert" className="text-xs text-sev1">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="text-xs text-sev1">
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }

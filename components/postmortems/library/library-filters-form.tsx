@@ -40,7 +40,13 @@ export function LibraryFiltersForm({ filters, services, teams }: Props) {
   useEffect(() => () => clearTimeout(typing.current), []);
 
   return (
-    <form ref={form} onSubmit={apply} role="search" aria-label="Find post-mortems" className="grid grid-cols-2 gap-2 md:grid-cols-4 xl:grid-cols-8">
+    <form
+      ref={form}
+      onSubmit={apply}
+      role="search"
+      aria-label="Find post-mortems"
+      className="grid grid-cols-2 gap-2 md:grid-cols-4 xl:grid-cols-8"
+    >
       {filters.status ? <input type="hidden" name="status" value={filters.status} /> : null}
       <div className="relative col-span-2">
         <input
@@ -58,27 +64,69 @@ export function LibraryFiltersForm({ filters, services, teams }: Props) {
             searchSoon();
           }}
         />
-        <span className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2" aria-hidden><Kbd>/</Kbd></span>
+        <span className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2" aria-hidden>
+          <Kbd>/</Kbd>
+        </span>
       </div>
       <select name="severity" aria-label="Severity" defaultValue={filters.severity ?? ""} onChange={submitOnChange} className={control}>
         <option value="">All severities</option>
-        {SEVERITIES.map((s) => <option key={s} value={s}>{s}</option>)}
+        {SEVERITIES.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
       </select>
       <select name="serviceId" aria-label="Service" defaultValue={filters.serviceId ?? ""} onChange={submitOnChange} className={control}>
         <option value="">All services</option>
-        {services.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+        {services.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
       </select>
       <select name="teamId" aria-label="Team" defaultValue={filters.teamId ?? ""} onChange={submitOnChange} className={control}>
         <option value="">All teams</option>
-        {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+        {teams.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
       </select>
-      <select name="journey" aria-label="Customer journey" defaultValue={filters.journey ?? ""} onChange={submitOnChange} className={control}>
+      <select
+        name="journey"
+        aria-label="Customer journey"
+        defaultValue={filters.journey ?? ""}
+        onChange={submitOnChange}
+        className={control}
+      >
         <option value="">All journeys</option>
-        {JOURNEYS.map((j) => <option key={j} value={j}>{JOURNEY_LABELS[j]}</option>)}
+        {JOURNEYS.map((j) => (
+          <option key={j} value={j}>
+            {JOURNEY_LABELS[j]}
+          </option>
+        ))}
       </select>
-      <input type="date" name="from" aria-label="Started on or after" title="Started on or after" defaultValue={filters.from ?? ""} onChange={submitOnChange} className={control} />
-      <input type="date" name="to" aria-label="Started on or before" title="Started on or before" defaultValue={filters.to ?? ""} onChange={submitOnChange} className={control} />
-      <button type="submit" className="sr-only">Search</button>
+      <input
+        type="date"
+        name="from"
+        aria-label="Started on or after"
+        title="Started on or after"
+        defaultValue={filters.from ?? ""}
+        onChange={submitOnChange}
+        className={control}
+      />
+      <input
+        type="date"
+        name="to"
+        aria-label="Started on or before"
+        title="Started on or before"
+        defaultValue={filters.to ?? ""}
+        onChange={submitOnChange}
+        className={control}
+      />
+      <button type="submit" className="sr-only">
+        Search
+      </button>
     </form>
   );
 }

@@ -12,7 +12,17 @@ import { formatSpan } from "./format-span.ts";
 const STATUS_LABEL = { draft: "Draft", in_review: "In review", published: "Published" } as const;
 
 /** One post-mortem; its follow-ups open underneath, to review and update without leaving the list. */
-export function PostmortemRow({ postmortem: p, currency, canEdit, owners }: { postmortem: PostmortemListItemDto; currency: string; canEdit: boolean; owners: OwnerOptions }) {
+export function PostmortemRow({
+  postmortem: p,
+  currency,
+  canEdit,
+  owners,
+}: {
+  postmortem: PostmortemListItemDto;
+  currency: string;
+  canEdit: boolean;
+  owners: OwnerOptions;
+}) {
   const [isOpen, setOpen] = useState(false);
   return (
     <>
@@ -21,7 +31,9 @@ export function PostmortemRow({ postmortem: p, currency, canEdit, owners }: { po
           <Link href={`/postmortems/${p.id}`} className="group block">
             <span className="mr-2 font-mono text-xs text-ink-faint">{p.incident.ref}</span>
             {/* Drafted titles start with the ref ("INC-7: …"), which is already beside it. */}
-            <span className="font-medium text-ink group-hover:underline">{p.title.startsWith(`${p.incident.ref}: `) ? p.title.slice(p.incident.ref.length + 2) : p.title}</span>
+            <span className="font-medium text-ink group-hover:underline">
+              {p.title.startsWith(`${p.incident.ref}: `) ? p.title.slice(p.incident.ref.length + 2) : p.title}
+            </span>
           </Link>
           {p.services.length ? <p className="mt-0.5 text-xs text-ink-faint">{p.services.map((s) => s.name).join(" · ")}</p> : null}
           {/* On a phone the severity and duration ride under the title instead of in columns. */}
@@ -30,9 +42,15 @@ export function PostmortemRow({ postmortem: p, currency, canEdit, owners }: { po
             <span className="tabular">{formatSpan(p.durationMs)}</span>
           </p>
         </td>
-        <td className="hidden px-4 py-3 sm:table-cell"><SeverityBadge severity={p.incident.severity} /></td>
+        <td className="hidden px-4 py-3 sm:table-cell">
+          <SeverityBadge severity={p.incident.severity} />
+        </td>
         <td className="hidden px-4 py-3 text-ink-muted md:table-cell">
-          {p.publishedAt ? <Timestamp iso={p.publishedAt} withDate /> : <span className="rounded border border-line px-1.5 py-0.5 text-xs">{STATUS_LABEL[p.status]}</span>}
+          {p.publishedAt ? (
+            <Timestamp iso={p.publishedAt} withDate />
+          ) : (
+            <span className="rounded border border-line px-1.5 py-0.5 text-xs">{STATUS_LABEL[p.status]}</span>
+          )}
         </td>
         <td className="hidden px-4 py-3 text-right whitespace-nowrap text-ink-muted tabular md:table-cell">{formatSpan(p.durationMs)}</td>
         <td className="px-4 py-3 text-right whitespace-nowrap tabular">{formatMoney(p.loss, currency)}</td>
@@ -46,7 +64,9 @@ export function PostmortemRow({ postmortem: p, currency, canEdit, owners }: { po
             className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 hover:bg-raised"
           >
             <span className={p.openFollowUps ? "text-ink" : "text-ink-faint"}>{p.openFollowUps}</span>
-            <span aria-hidden className="text-[10px] text-ink-faint">{isOpen ? "▴" : "▾"}</span>
+            <span aria-hidden className="text-[10px] text-ink-faint">
+              {isOpen ? "▴" : "▾"}
+            </span>
           </button>
         </td>
         <td className="hidden px-4 py-3 text-right whitespace-nowrap sm:table-cell">

@@ -16,13 +16,28 @@ export function PostmortemTable({ postmortems, currency, canEdit, owners }: Prop
         <caption className="sr-only">Post-mortems, newest first</caption>
         <thead className="bg-surface text-left text-xs uppercase tracking-wide text-ink-muted">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Post-mortem</th>
-            <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Severity</th>
-            <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">Published</th>
-            <th scope="col" className="hidden px-4 py-2 text-right font-medium md:table-cell">Duration</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">Loss</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium"><span className="hidden sm:inline">Open follow-ups</span><span className="sm:hidden">Open</span></th>
-            <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell"><span className="sr-only">Export</span></th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Post-mortem
+            </th>
+            <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">
+              Severity
+            </th>
+            <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">
+              Published
+            </th>
+            <th scope="col" className="hidden px-4 py-2 text-right font-medium md:table-cell">
+              Duration
+            </th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">
+              Loss
+            </th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">
+              <span className="hidden sm:inline">Open follow-ups</span>
+              <span className="sm:hidden">Open</span>
+            </th>
+            <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">
+              <span className="sr-only">Export</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">

@@ -53,7 +53,8 @@ function Change({ entry }: { entry: AuditEntryDto }) {
     <div className="space-y-1">
       {changes.slice(0, 6).map((c) => (
         <p key={c.key} className="break-all font-mono text-xs">
-          <span className="text-ink-muted">{c.key}:</span> <span className="text-ink-faint line-through">{c.from}</span> → <span className="text-ink">{c.to}</span>
+          <span className="text-ink-muted">{c.key}:</span> <span className="text-ink-faint line-through">{c.from}</span> →{" "}
+          <span className="text-ink">{c.to}</span>
         </p>
       ))}
       {changes.length > 6 ? <p className="text-xs text-ink-faint">and {changes.length - 6} more fields</p> : null}
@@ -73,12 +74,22 @@ function Json({ label, value }: { label: string; value: unknown }) {
   return (
     <div className="min-w-0 flex-1">
       <p className="text-xs font-semibold uppercase tracking-wide text-ink-faint">{label}</p>
-      <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-canvas p-2 font-mono text-xs text-ink-muted">{JSON.stringify(value, null, 2)}</pre>
+      <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-canvas p-2 font-mono text-xs text-ink-muted">
+        {JSON.stringify(value, null, 2)}
+      </pre>
     </div>
   );
 }
 
-export function AuditLogView({ initial, facets, members }: { initial: Page; facets: { actions: string[]; entityTypes: string[] }; members: { id: string; name: string }[] }) {
+export function AuditLogView({
+  initial,
+  facets,
+  members,
+}: {
+  initial: Page;
+  facets: { actions: string[]; entityTypes: string[] };
+  members: { id: string; name: string }[];
+}) {
   const [page, setPage] = useState<Page>(initial);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [applied, setApplied] = useState<Filters>(EMPTY);
@@ -107,7 +118,11 @@ export function AuditLogView({ initial, facets, members }: { initial: Page; face
 
   return (
     <div className="space-y-4">
-      <form onSubmit={onSubmit} className="grid grid-cols-2 items-end gap-3 rounded-lg border border-line bg-surface p-4 md:grid-cols-6" aria-label="Filter the audit log">
+      <form
+        onSubmit={onSubmit}
+        className="grid grid-cols-2 items-end gap-3 rounded-lg border border-line bg-surface p-4 md:grid-cols-6"
+        aria-label="Filter the audit log"
+      >
         <Field label="Action" htmlFor="audit-action" error={error?.fields.action}>
           <Select id="audit-action" value={filters.action} onChange={set("action")}>
             <option value="">Any</option>
@@ -162,7 +177,8 @@ export function AuditLogView({ initial, facets, members }: { initial: Page; face
 
       <div className="flex flex-wrap items-center gap-3">
         <p className="text-sm text-ink-muted" aria-live="polite">
-          {page.entries.length} {page.entries.length === 1 ? "entry" : "entries"} shown{page.hasMore ? ", more available" : ""}. Append-only: entries cannot be edited or deleted.
+          {page.entries.length} {page.entries.length === 1 ? "entry" : "entries"} shown{page.hasMore ? ", more available" : ""}.
+          Append-only: entries cannot be edited or deleted.
         </p>
         <div className="ml-auto flex gap-2">
           <a className={buttonClasses("secondary", "sm")} href={`/api/audit?${toQuery(applied, { format: "csv" })}`} download>
@@ -183,11 +199,21 @@ export function AuditLogView({ initial, facets, members }: { initial: Page; face
         <table className="w-full text-left text-sm">
           <thead className="bg-surface text-xs uppercase tracking-wide text-ink-faint">
             <tr>
-              <th scope="col" className="px-3 py-2 font-semibold">When</th>
-              <th scope="col" className="px-3 py-2 font-semibold">Who</th>
-              <th scope="col" className="px-3 py-2 font-semibold">Action</th>
-              <th scope="col" className="px-3 py-2 font-semibold">Entity</th>
-              <th scope="col" className="px-3 py-2 font-semibold">Change</th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                When
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                Who
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                Action
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                Entity
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                Change
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -213,7 +239,10 @@ export function AuditLogView({ initial, facets, members }: { initial: Page; face
                 </td>
                 <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
                 <td className="px-3 py-2">
-                  <span className="text-ink-muted">{e.entityType}</span> <span className="font-mono text-xs text-ink-faint" title={e.entityId}>{e.entityId.slice(0, 8)}</span>
+                  <span className="text-ink-muted">{e.entityType}</span>{" "}
+                  <span className="font-mono text-xs text-ink-faint" title={e.entityId}>
+                    {e.entityId.slice(0, 8)}
+                  </span>
                 </td>
                 <td className="px-3 py-2">
                   <Change entry={e} />

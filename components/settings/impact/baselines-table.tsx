@@ -30,7 +30,9 @@ export function BaselinesTable({
         <caption className="sr-only">Baselines per customer journey</caption>
         <thead className="bg-surface text-left text-xs uppercase tracking-wide text-ink-muted">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">Journey</th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Journey
+            </th>
             {BASELINE_FIELDS.map((f) => (
               <th key={f} scope="col" className="px-3 py-2 text-right font-medium" title={HEAD[f].hint}>
                 {HEAD[f].label}
@@ -42,7 +44,9 @@ export function BaselinesTable({
         <tbody className="divide-y divide-line">
           {JOURNEYS.map((j) => (
             <tr key={j}>
-              <th scope="row" className="px-3 py-1.5 text-left font-medium">{JOURNEY_LABELS[j]}</th>
+              <th scope="row" className="px-3 py-1.5 text-left font-medium">
+                {JOURNEY_LABELS[j]}
+              </th>
               {BASELINE_FIELDS.map((f) => {
                 const error = errors[`baselines.${j}.${f}`];
                 const id = `baseline-${j}-${f}`;

@@ -68,15 +68,40 @@ export function ImpactSettingsForm({ initial, readOnly }: { initial: ImpactSetti
       <Preview settings={saved} />
       <fieldset disabled={readOnly} className="space-y-8">
         <legend className="sr-only">Impact baselines</legend>
-        <Section title="Money and people" description="Currency of every money figure, the organisation's time zone (screens show times in it; the hourly profile is read in it), and what an hour of one responder costs.">
+        <Section
+          title="Money and people"
+          description="Currency of every money figure, the organisation's time zone (screens show times in it; the hourly profile is read in it), and what an hour of one responder costs."
+        >
           <div className="grid gap-4 sm:grid-cols-3">
             <Field label="Currency (ISO 4217)" htmlFor="currency" error={errors.currency}>
-              <Input id="currency" list="currency-codes" value={draft.currency} maxLength={3} onChange={(e) => patch({ currency: e.target.value.toUpperCase() })} aria-invalid={Boolean(errors.currency)} />
+              <Input
+                id="currency"
+                list="currency-codes"
+                value={draft.currency}
+                maxLength={3}
+                onChange={(e) => patch({ currency: e.target.value.toUpperCase() })}
+                aria-invalid={Boolean(errors.currency)}
+              />
             </Field>
-            <Field label="Organisation time zone" htmlFor="timeZone" error={errors.timeZone} hint="Screens show times in it, always with the zone named; a person may pick their own zone in their browser (room → Key times).">
-              <Input id="timeZone" list="time-zones" value={draft.timeZone} onChange={(e) => patch({ timeZone: e.target.value })} aria-invalid={Boolean(errors.timeZone)} />
+            <Field
+              label="Organisation time zone"
+              htmlFor="timeZone"
+              error={errors.timeZone}
+              hint="Screens show times in it, always with the zone named; a person may pick their own zone in their browser (room → Key times)."
+            >
+              <Input
+                id="timeZone"
+                list="time-zones"
+                value={draft.timeZone}
+                onChange={(e) => patch({ timeZone: e.target.value })}
+                aria-invalid={Boolean(errors.timeZone)}
+              />
             </Field>
-            <Field label={`Responder cost per hour (${draft.currency || "—"})`} htmlFor="responderHourlyRate" error={errors.responderHourlyRate}>
+            <Field
+              label={`Responder cost per hour (${draft.currency || "—"})`}
+              htmlFor="responderHourlyRate"
+              error={errors.responderHourlyRate}
+            >
               <Input
                 id="responderHourlyRate"
                 type="number"
@@ -111,8 +136,17 @@ export function ImpactSettingsForm({ initial, readOnly }: { initial: ImpactSetti
             onChange={(j, f, value) => patch({ baselines: { ...draft.baselines, [j]: { ...draft.baselines[j], [f]: value } } })}
           />
         </Section>
-        <Section title="Hourly profile" description="How busy each hour of the day is compared with the average (×1). Evenings are usually ×1.5–2, nights ×0.2–0.4.">
-          <HourlyProfileEditor profile={draft.hourlyProfile} timeZone={draft.timeZone} errors={errors} readOnly={readOnly} onChange={(hourlyProfile) => patch({ hourlyProfile })} />
+        <Section
+          title="Hourly profile"
+          description="How busy each hour of the day is compared with the average (×1). Evenings are usually ×1.5–2, nights ×0.2–0.4."
+        >
+          <HourlyProfileEditor
+            profile={draft.hourlyProfile}
+            timeZone={draft.timeZone}
+            errors={errors}
+            readOnly={readOnly}
+            onChange={(hourlyProfile) => patch({ hourlyProfile })}
+          />
         </Section>
         <Section
           title="Alert-opened incidents"
@@ -136,8 +170,17 @@ export function ImpactSettingsForm({ initial, readOnly }: { initial: ImpactSetti
             ))}
           </div>
         </Section>
-        <Section title="Peak windows" description="Dated periods when traffic is a multiple of normal. Where windows overlap, the largest multiplier applies.">
-          <PeakWindowsEditor windows={draft.peakWindows} timeZone={draft.timeZone} errors={errors} readOnly={readOnly} onChange={(peakWindows) => patch({ peakWindows })} />
+        <Section
+          title="Peak windows"
+          description="Dated periods when traffic is a multiple of normal. Where windows overlap, the largest multiplier applies."
+        >
+          <PeakWindowsEditor
+            windows={draft.peakWindows}
+            timeZone={draft.timeZone}
+            errors={errors}
+            readOnly={readOnly}
+            onChange={(peakWindows) => patch({ peakWindows })}
+          />
         </Section>
       </fieldset>
       {!readOnly ? (
@@ -145,7 +188,14 @@ export function ImpactSettingsForm({ initial, readOnly }: { initial: ImpactSetti
           <Button type="submit" disabled={busy}>
             {busy ? "Saving…" : "Save settings"}
           </Button>
-          <Button variant="ghost" onClick={() => { setDraft(toDraft(saved)); setErrors({}); setMessage(null); }}>
+          <Button
+            variant="ghost"
+            onClick={() => {
+              setDraft(toDraft(saved));
+              setErrors({});
+              setMessage(null);
+            }}
+          >
             Discard changes
           </Button>
           {message ? (
@@ -174,7 +224,8 @@ function Preview({ settings }: { settings: ImpactSettingsDto }) {
       <span className="font-mono font-semibold tabular">{formatPerMinute(checkout, settings.currency)}</span>
       <span className="text-ink-muted">
         {" "}
-        (baseline {formatPerMinute(settings.baselines.checkout.revenuePerMinute, settings.currency)} × hour ×{hour.toFixed(2)} in {settings.timeZone}
+        (baseline {formatPerMinute(settings.baselines.checkout.revenuePerMinute, settings.currency)} × hour ×{hour.toFixed(2)} in{" "}
+        {settings.timeZone}
         {window ? ` × ${window.name} ×${peak}` : ""})
       </span>
     </p>

@@ -35,22 +35,53 @@ export function PeakWindowsEditor({
             <div className="grid grid-cols-1 items-end gap-2 sm:grid-cols-[2fr_1.3fr_1.3fr_0.7fr_auto]">
               <label className="space-y-1 text-xs text-ink-muted">
                 Name
-                <input className={control} value={w.name} aria-invalid={Boolean(err("name"))} onChange={(e) => set(w.key, { name: e.target.value })} />
+                <input
+                  className={control}
+                  value={w.name}
+                  aria-invalid={Boolean(err("name"))}
+                  onChange={(e) => set(w.key, { name: e.target.value })}
+                />
               </label>
               <label className="space-y-1 text-xs text-ink-muted">
                 Starts (your time)
-                <input type="datetime-local" className={control} value={w.startsAt} aria-invalid={Boolean(err("startsAt"))} onChange={(e) => set(w.key, { startsAt: e.target.value })} />
+                <input
+                  type="datetime-local"
+                  className={control}
+                  value={w.startsAt}
+                  aria-invalid={Boolean(err("startsAt"))}
+                  onChange={(e) => set(w.key, { startsAt: e.target.value })}
+                />
               </label>
               <label className="space-y-1 text-xs text-ink-muted">
                 Ends (your time)
-                <input type="datetime-local" className={control} value={w.endsAt} aria-invalid={Boolean(err("endsAt"))} onChange={(e) => set(w.key, { endsAt: e.target.value })} />
+                <input
+                  type="datetime-local"
+                  className={control}
+                  value={w.endsAt}
+                  aria-invalid={Boolean(err("endsAt"))}
+                  onChange={(e) => set(w.key, { endsAt: e.target.value })}
+                />
               </label>
               <label className="space-y-1 text-xs text-ink-muted">
                 Multiplier ×
-                <input type="number" min={0} step="0.1" className={`${control} text-right tabular`} value={w.multiplier} aria-invalid={Boolean(err("multiplier"))} onChange={(e) => set(w.key, { multiplier: e.target.value })} />
+                <input
+                  type="number"
+                  min={0}
+                  step="0.1"
+                  className={`${control} text-right tabular`}
+                  value={w.multiplier}
+                  aria-invalid={Boolean(err("multiplier"))}
+                  onChange={(e) => set(w.key, { multiplier: e.target.value })}
+                />
               </label>
               {!readOnly ? (
-                <Button size="sm" variant="ghost" className="h-8" aria-label={`Remove ${w.name || `peak window ${i + 1}`}`} onClick={() => onChange(windows.filter((x) => x.key !== w.key))}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  className="h-8"
+                  aria-label={`Remove ${w.name || `peak window ${i + 1}`}`}
+                  onClick={() => onChange(windows.filter((x) => x.key !== w.key))}
+                >
                   Remove
                 </Button>
               ) : null}

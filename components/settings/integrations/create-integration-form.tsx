@@ -13,14 +13,21 @@ export function CreateIntegrationForm({ onCreated }: { onCreated: (created: { in
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const created = await send<{ integration: IntegrationDto; secret: string }>("/api/integrations", { method: "POST", body: { kind, name } });
+    const created = await send<{ integration: IntegrationDto; secret: string }>("/api/integrations", {
+      method: "POST",
+      body: { kind, name },
+    });
     if (!created) return;
     setName("");
     onCreated(created);
   }
 
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-end gap-3 rounded-lg border border-line bg-surface p-4" aria-labelledby="create-integration-title">
+    <form
+      onSubmit={submit}
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-line bg-surface p-4"
+      aria-labelledby="create-integration-title"
+    >
       <h2 id="create-integration-title" className="w-full font-semibold">
         Connect an alert source
       </h2>
@@ -51,7 +58,11 @@ export function CreateIntegrationForm({ onCreated }: { onCreated: (created: { in
       <Button type="submit" disabled={isSaving}>
         {isSaving ? "Creating…" : "Create integration"}
       </Button>
-      {failure ? <p role="alert" className="w-full text-sm text-sev1">{failure}</p> : null}
+      {failure ? (
+        <p role="alert" className="w-full text-sm text-sev1">
+          {failure}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -56,12 +56,21 @@ export function IntegrationDetail({ integration, services, onChanged, onSecret, 
   }, [integration.id, show]);
 
   return (
-    <section className="min-w-0 space-y-6 rounded-lg border border-line bg-surface p-4" aria-labelledby="integration-title" data-testid="integration-detail">
+    <section
+      className="min-w-0 space-y-6 rounded-lg border border-line bg-surface p-4"
+      aria-labelledby="integration-title"
+      data-testid="integration-detail"
+    >
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <div>
-          <h2 id="integration-title" className="text-lg font-semibold">{integration.name}</h2>
+          <h2 id="integration-title" className="text-lg font-semibold">
+            {integration.name}
+          </h2>
           <p className="text-sm text-ink-muted">
-            {KIND_INFO[integration.kind].label} · one incident per {integration.groupAlerts && GROUPING_KINDS.includes(integration.kind) ? "notification group (groupKey)" : KIND_INFO[integration.kind].dedupOn}
+            {KIND_INFO[integration.kind].label} · one incident per{" "}
+            {integration.groupAlerts && GROUPING_KINDS.includes(integration.kind)
+              ? "notification group (groupKey)"
+              : KIND_INFO[integration.kind].dedupOn}
           </p>
         </div>
         <p className="text-sm text-ink-muted">
@@ -79,13 +88,23 @@ export function IntegrationDetail({ integration, services, onChanged, onSecret, 
         <div className="flex items-center justify-between gap-2">
           <h3 id="recent-title" className="font-semibold">
             Recent alerts
-            {detail ? <span className="ml-2 text-sm font-normal text-ink-muted">{integration.kind === "survey" ? `${plural(detail.stats.received, "answer")} received` : `${plural(detail.stats.keys, "key")} · ${plural(detail.stats.received, "alert")} received`}</span> : null}
+            {detail ? (
+              <span className="ml-2 text-sm font-normal text-ink-muted">
+                {integration.kind === "survey"
+                  ? `${plural(detail.stats.received, "answer")} received`
+                  : `${plural(detail.stats.keys, "key")} · ${plural(detail.stats.received, "alert")} received`}
+              </span>
+            ) : null}
           </h3>
           <Button variant="ghost" size="sm" onClick={() => void load()}>
             Refresh
           </Button>
         </div>
-        {error ? <p role="alert" className="text-sm text-sev1">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="text-sm text-sev1">
+            {error}
+          </p>
+        ) : null}
         {detail ? <RecentAlerts alerts={detail.recentAlerts} /> : <p className="text-sm text-ink-muted">Loading…</p>}
       </section>
 

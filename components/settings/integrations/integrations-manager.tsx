@@ -21,15 +21,17 @@ export function IntegrationsManager({ initial, services }: Props) {
   const updateStats = useCallback((id: string, stats: IntegrationDto["stats"], lastReceivedAt: string | null) => {
     setIntegrations((list) => list.map((i) => (i.id === id ? { ...i, stats, lastReceivedAt } : i)));
   }, []);
-  const replace = (next: IntegrationDto) => setIntegrations((list) => list.map((i) => (i.id === next.id ? { ...next, stats: i.stats } : i)));
+  const replace = (next: IntegrationDto) =>
+    setIntegrations((list) => list.map((i) => (i.id === next.id ? { ...next, stats: i.stats } : i)));
 
   return (
     <div className="space-y-6">
       <div className="max-w-3xl space-y-1">
         <h2 className="text-lg font-semibold">Alert sources</h2>
         <p className="text-sm text-ink-muted">
-          Monitoring posts alerts to Warroom. A firing alert opens an incident on its service (severity from your rules) or adds an entry to the incident
-          already open for it; repeats are counted, not written again; a resolved alert is noted in the room and never closes the incident.
+          Monitoring posts alerts to Warroom. A firing alert opens an incident on its service (severity from your rules) or adds an entry to
+          the incident already open for it; repeats are counted, not written again; a resolved alert is noted in the room and never closes
+          the incident.
         </p>
       </div>
       {fresh ? <NewSecretNotice integration={fresh.integration} secret={fresh.secret} onDismiss={() => setFresh(null)} /> : null}

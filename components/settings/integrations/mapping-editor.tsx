@@ -35,7 +35,16 @@ export function MappingEditor({ integration, services, onSaved }: Props) {
   async function save(e: FormEvent) {
     e.preventDefault();
     setIsSaving(true);
-    const body = { serviceLabel, defaultServiceId: defaultServiceId || null, serviceRules, severityLabel, severityRules, defaultSeverity, opensIncidents, ...(canGroup ? { groupAlerts } : {}) };
+    const body = {
+      serviceLabel,
+      defaultServiceId: defaultServiceId || null,
+      serviceRules,
+      severityLabel,
+      severityRules,
+      defaultSeverity,
+      opensIncidents,
+      ...(canGroup ? { groupAlerts } : {}),
+    };
     const res = await apiRequest<{ integration: IntegrationDto }>(`/api/integrations/${integration.id}`, { method: "PATCH", body });
     setIsSaving(false);
     if (!res.ok) {
@@ -55,11 +64,21 @@ export function MappingEditor({ integration, services, onSaved }: Props) {
       <fieldset className="space-y-3">
         <legend className="font-semibold">Service</legend>
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field label="Label that names the service" htmlFor="map-service-label" error={errors.serviceLabel} hint="Its value is matched to catalog service names, ignoring case and punctuation.">
+          <Field
+            label="Label that names the service"
+            htmlFor="map-service-label"
+            error={errors.serviceLabel}
+            hint="Its value is matched to catalog service names, ignoring case and punctuation."
+          >
             <Input id="map-service-label" value={serviceLabel} onChange={(e) => setServiceLabel(e.target.value)} className={small} />
           </Field>
           <Field label="Otherwise" htmlFor="map-default-service" error={errors.defaultServiceId}>
-            <Select id="map-default-service" value={defaultServiceId} onChange={(e) => setDefaultServiceId(e.target.value)} className={small}>
+            <Select
+              id="map-default-service"
+              value={defaultServiceId}
+              onChange={(e) => setDefaultServiceId(e.target.value)}
+              className={small}
+            >
               <option value="">No service (still recorded)</option>
               {services.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -80,11 +99,28 @@ export function MappingEditor({ integration, services, onSaved }: Props) {
           error={ruleError("serviceRules")}
           render={(rule, i, set) => (
             <>
-              <Input aria-label={`Rule ${i + 1} label`} value={rule.label} onChange={(e) => set({ ...rule, label: e.target.value })} className={small} />
+              <Input
+                aria-label={`Rule ${i + 1} label`}
+                value={rule.label}
+                onChange={(e) => set({ ...rule, label: e.target.value })}
+                className={small}
+              />
               <span className="text-center text-ink-muted">=</span>
-              <Input aria-label={`Rule ${i + 1} value`} value={rule.value} onChange={(e) => set({ ...rule, value: e.target.value })} className={small} />
-              <span className="text-center text-ink-muted" aria-hidden>→</span>
-              <Select aria-label={`Rule ${i + 1} service`} value={rule.serviceId} onChange={(e) => set({ ...rule, serviceId: e.target.value })} className={small}>
+              <Input
+                aria-label={`Rule ${i + 1} value`}
+                value={rule.value}
+                onChange={(e) => set({ ...rule, value: e.target.value })}
+                className={small}
+              />
+              <span className="text-center text-ink-muted" aria-hidden>
+                →
+              </span>
+              <Select
+                aria-label={`Rule ${i + 1} service`}
+                value={rule.serviceId}
+                onChange={(e) => set({ ...rule, serviceId: e.target.value })}
+                className={small}
+              >
                 {services.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.name}
@@ -99,11 +135,21 @@ export function MappingEditor({ integration, services, onSaved }: Props) {
       <fieldset className="space-y-3">
         <legend className="font-semibold">Severity</legend>
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field label="Label that carries the severity" htmlFor="map-severity-label" error={errors.severityLabel} hint="The source’s own priority (P1, high…) is tried too.">
+          <Field
+            label="Label that carries the severity"
+            htmlFor="map-severity-label"
+            error={errors.severityLabel}
+            hint="The source’s own priority (P1, high…) is tried too."
+          >
             <Input id="map-severity-label" value={severityLabel} onChange={(e) => setSeverityLabel(e.target.value)} className={small} />
           </Field>
           <Field label="When no rule matches" htmlFor="map-default-severity" error={errors.defaultSeverity}>
-            <Select id="map-default-severity" value={defaultSeverity} onChange={(e) => setDefaultSeverity(e.target.value as SeverityName)} className={small}>
+            <Select
+              id="map-default-severity"
+              value={defaultSeverity}
+              onChange={(e) => setDefaultSeverity(e.target.value as SeverityName)}
+              className={small}
+            >
               {SEVERITIES.map((s) => (
                 <option key={s} value={s}>
                   {s}
@@ -124,9 +170,21 @@ export function MappingEditor({ integration, services, onSaved }: Props) {
           error={ruleError("severityRules")}
           render={(rule, i, set) => (
             <>
-              <Input aria-label={`Severity rule ${i + 1} value`} value={rule.value} onChange={(e) => set({ ...rule, value: e.target.value })} className={small} />
-              <span className="text-center text-ink-muted" aria-hidden>→</span>
-              <Select aria-label={`Severity rule ${i + 1} severity`} value={rule.severity} onChange={(e) => set({ ...rule, severity: e.target.value as SeverityName })} className={small}>
+              <Input
+                aria-label={`Severity rule ${i + 1} value`}
+                value={rule.value}
+                onChange={(e) => set({ ...rule, value: e.target.value })}
+                className={small}
+              />
+              <span className="text-center text-ink-muted" aria-hidden>
+                →
+              </span>
+              <Select
+                aria-label={`Severity rule ${i + 1} severity`}
+                value={rule.severity}
+                onChange={(e) => set({ ...rule, severity: e.target.value as SeverityName })}
+                className={small}
+              >
                 {SEVERITIES.map((s) => (
                   <option key={s} value={s}>
                     {s}
@@ -139,20 +197,34 @@ export function MappingEditor({ integration, services, onSaved }: Props) {
       </fieldset>
 
       <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" checked={opensIncidents} onChange={(e) => setOpensIncidents(e.target.checked)} className="mt-0.5 accent-[#5b9cff]" />
+        <input
+          type="checkbox"
+          checked={opensIncidents}
+          onChange={(e) => setOpensIncidents(e.target.checked)}
+          className="mt-0.5 accent-[#5b9cff]"
+        />
         <span>
           <span className="font-medium text-ink">A firing alert with no open incident opens one</span>
-          <span className="block text-xs text-ink-muted">Off: alerts are only recorded here, and appended to incidents they already opened.</span>
+          <span className="block text-xs text-ink-muted">
+            Off: alerts are only recorded here, and appended to incidents they already opened.
+          </span>
         </span>
       </label>
 
       {canGroup ? (
         <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" checked={groupAlerts} onChange={(e) => setGroupAlerts(e.target.checked)} className="mt-0.5 accent-[#5b9cff]" />
+          <input
+            type="checkbox"
+            checked={groupAlerts}
+            onChange={(e) => setGroupAlerts(e.target.checked)}
+            className="mt-0.5 accent-[#5b9cff]"
+          />
           <span>
             <span className="font-medium text-ink">One incident per notification group</span>
             <span className="block text-xs text-ink-muted">
-              Alerts Alertmanager groups together (its <code className="font-mono">group_by</code>, keyed by <code className="font-mono">groupKey</code>) share one incident: fifty pods failing one rule are one incident. Off: one incident per alert fingerprint.
+              Alerts Alertmanager groups together (its <code className="font-mono">group_by</code>, keyed by{" "}
+              <code className="font-mono">groupKey</code>) share one incident: fifty pods failing one rule are one incident. Off: one
+              incident per alert fingerprint.
             </span>
           </span>
         </label>
@@ -201,7 +273,11 @@ function RuleRows<R>({ title, columns, isCompact, empty, rows, onChange, make, c
           </li>
         ))}
       </ol>
-      {error ? <p role="alert" className="text-xs font-medium text-sev1">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-xs font-medium text-sev1">
+          {error}
+        </p>
+      ) : null}
       <Button variant="secondary" size="sm" onClick={() => onChange([...rows, make()])} disabled={!canAdd}>
         Add rule
       </Button>

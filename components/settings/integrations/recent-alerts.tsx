@@ -7,7 +7,11 @@ import { cn } from "../../ui/cn.ts";
 /** The latest de-duplication keys: what fired, how often, and which incident it went to. */
 export function RecentAlerts({ alerts }: { alerts: RecentAlertDto[] }) {
   if (!alerts.length) {
-    return <p className="rounded-md border border-dashed border-line p-4 text-sm text-ink-muted">Nothing received yet. Send a test alert from the source: it shows here within a second.</p>;
+    return (
+      <p className="rounded-md border border-dashed border-line p-4 text-sm text-ink-muted">
+        Nothing received yet. Send a test alert from the source: it shows here within a second.
+      </p>
+    );
   }
   return (
     <div className="overflow-x-auto rounded-lg border border-line">
@@ -15,25 +19,39 @@ export function RecentAlerts({ alerts }: { alerts: RecentAlertDto[] }) {
         <caption className="sr-only">Recent alerts, latest first</caption>
         <thead className="bg-surface text-left text-xs uppercase tracking-wide text-ink-muted">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">Alert</th>
-            <th scope="col" className="px-3 py-2 font-medium">Status</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Count</th>
-            <th scope="col" className="px-3 py-2 font-medium">Incident</th>
-            <th scope="col" className="px-3 py-2 font-medium">Last seen</th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Alert
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Status
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Count
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Incident
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Last seen
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
           {alerts.map((a) => (
             <tr key={a.dedupKey}>
               <td className="max-w-[22rem] px-3 py-2">
-                <span className="block truncate text-ink" title={a.title}>{a.title}</span>
+                <span className="block truncate text-ink" title={a.title}>
+                  {a.title}
+                </span>
                 <span className="block truncate font-mono text-[11px] text-ink-faint" title={a.dedupKey}>
                   {a.dedupKey}
                   {a.service ? ` · ${a.service.name}` : " · no service"}
                 </span>
               </td>
               <td className="px-3 py-2">
-                <span className={cn("inline-flex items-center gap-1.5 text-xs font-medium", a.status === "firing" ? "text-bad" : "text-ok")}>
+                <span
+                  className={cn("inline-flex items-center gap-1.5 text-xs font-medium", a.status === "firing" ? "text-bad" : "text-ok")}
+                >
                   <span aria-hidden>{a.status === "firing" ? "▲" : "✓"}</span>
                   {a.status === "firing" ? "Firing" : "Resolved"}
                 </span>

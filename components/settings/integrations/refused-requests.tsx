@@ -19,12 +19,16 @@ export function RefusedRequests({ refusals }: { refusals: WebhookRefusalDto[] })
               <p className="flex flex-wrap items-baseline gap-x-3">
                 <span className="rounded border border-bad/50 px-1 font-mono text-xs text-bad tabular">{r.status}</span>
                 <span className="min-w-0 flex-1 [overflow-wrap:anywhere]">{r.reason}</span>
-                <span className="text-xs text-ink-muted"><Timestamp iso={r.receivedAt} withDate /></span>
+                <span className="text-xs text-ink-muted">
+                  <Timestamp iso={r.receivedAt} withDate />
+                </span>
               </p>
               {r.bodyExcerpt ? (
                 <details>
                   <summary className="cursor-pointer text-xs text-ink-muted">Body (start)</summary>
-                  <pre className="mt-1 max-h-40 overflow-auto rounded bg-canvas p-2 font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere]">{r.bodyExcerpt}</pre>
+                  <pre className="mt-1 max-h-40 overflow-auto rounded bg-canvas p-2 font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere]">
+                    {r.bodyExcerpt}
+                  </pre>
                 </details>
               ) : null}
             </li>

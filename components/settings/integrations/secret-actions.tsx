@@ -45,11 +45,17 @@ export function SecretActions({ integration, onSecret, onDeleted }: Props) {
 
   return (
     <section className="space-y-3 border-t border-line pt-4" aria-labelledby="secret-title">
-      <h3 id="secret-title" className="font-semibold">Secret and removal</h3>
+      <h3 id="secret-title" className="font-semibold">
+        Secret and removal
+      </h3>
       {integration.kind === "pagerduty" ? (
         <form onSubmit={savePasted} className="flex flex-wrap items-end gap-2">
           <div className="min-w-0 flex-1">
-            <Field label="Signing secret from PagerDuty" htmlFor="pd-secret" hint="PagerDuty shows it once when you create the webhook subscription; Warroom checks X-PagerDuty-Signature with it.">
+            <Field
+              label="Signing secret from PagerDuty"
+              htmlFor="pd-secret"
+              hint="PagerDuty shows it once when you create the webhook subscription; Warroom checks X-PagerDuty-Signature with it."
+            >
               <Input id="pd-secret" type="password" autoComplete="off" value={pasted} onChange={(e) => setPasted(e.target.value)} />
             </Field>
           </div>
@@ -60,25 +66,49 @@ export function SecretActions({ integration, onSecret, onDeleted }: Props) {
       ) : null}
       <div className="flex flex-wrap items-center gap-2">
         {confirming === "rotate" ? (
-          <div role="alertdialog" aria-label="Rotate the secret?" className="flex flex-wrap items-center gap-2 rounded-md border border-warn/50 bg-warn/10 p-2 text-sm">
+          <div
+            role="alertdialog"
+            aria-label="Rotate the secret?"
+            className="flex flex-wrap items-center gap-2 rounded-md border border-warn/50 bg-warn/10 p-2 text-sm"
+          >
             <span>The current secret stops working at once. Rotate?</span>
-            <Button size="sm" onClick={() => void patch({ rotateSecret: true })} disabled={isBusy}>Rotate now</Button>
-            <Button size="sm" variant="ghost" onClick={() => setConfirming(null)}>Cancel</Button>
+            <Button size="sm" onClick={() => void patch({ rotateSecret: true })} disabled={isBusy}>
+              Rotate now
+            </Button>
+            <Button size="sm" variant="ghost" onClick={() => setConfirming(null)}>
+              Cancel
+            </Button>
           </div>
         ) : (
-          <Button variant="secondary" size="sm" onClick={() => setConfirming("rotate")}>Rotate secret…</Button>
+          <Button variant="secondary" size="sm" onClick={() => setConfirming("rotate")}>
+            Rotate secret…
+          </Button>
         )}
         {confirming === "delete" ? (
-          <div role="alertdialog" aria-label={`Delete ${integration.name}?`} className="flex flex-wrap items-center gap-2 rounded-md border border-sev1/50 bg-sev1/10 p-2 text-sm">
+          <div
+            role="alertdialog"
+            aria-label={`Delete ${integration.name}?`}
+            className="flex flex-wrap items-center gap-2 rounded-md border border-sev1/50 bg-sev1/10 p-2 text-sm"
+          >
             <span>Its alert history goes; incidents it opened stay. Delete?</span>
-            <Button size="sm" variant="danger" onClick={() => void remove()} disabled={isBusy}>Delete</Button>
-            <Button size="sm" variant="ghost" onClick={() => setConfirming(null)}>Cancel</Button>
+            <Button size="sm" variant="danger" onClick={() => void remove()} disabled={isBusy}>
+              Delete
+            </Button>
+            <Button size="sm" variant="ghost" onClick={() => setConfirming(null)}>
+              Cancel
+            </Button>
           </div>
         ) : (
-          <Button variant="ghost" size="sm" onClick={() => setConfirming("delete")}>Delete integration…</Button>
+          <Button variant="ghost" size="sm" onClick={() => setConfirming("delete")}>
+            Delete integration…
+          </Button>
         )}
       </div>
-      {error ? <p role="alert" className="text-sm text-sev1">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-sev1">
+          {error}
+        </p>
+      ) : null}
     </section>
   );
 }

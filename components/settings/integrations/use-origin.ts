@@ -8,5 +8,9 @@ const never = () => () => undefined;
  * render (which cannot know it) shows `fallback`; the browser swaps in its own on hydration.
  */
 export function useOrigin(fallback = ""): string {
-  return useSyncExternalStore(never, () => window.location.origin, () => fallback);
+  return useSyncExternalStore(
+    never,
+    () => window.location.origin,
+    () => fallback,
+  );
 }

@@ -43,7 +43,11 @@ export function ChannelRowActions({ channel, onEdit, onTested, onSecret, onDelet
   if (confirming) {
     const isDelete = confirming === "delete";
     return (
-      <div role="alertdialog" aria-label={isDelete ? `Delete ${channel.name}?` : "Rotate the signing secret?"} className={`flex flex-wrap items-center justify-end gap-2 rounded-md border p-2 text-sm ${isDelete ? "border-sev1/50 bg-sev1/10" : "border-warn/50 bg-warn/10"}`}>
+      <div
+        role="alertdialog"
+        aria-label={isDelete ? `Delete ${channel.name}?` : "Rotate the signing secret?"}
+        className={`flex flex-wrap items-center justify-end gap-2 rounded-md border p-2 text-sm ${isDelete ? "border-sev1/50 bg-sev1/10" : "border-warn/50 bg-warn/10"}`}
+      >
         <span>{isDelete ? "Its delivery log goes too. Delete?" : "The current secret stops verifying at once. Rotate?"}</span>
         <Button size="sm" variant={isDelete ? "danger" : "primary"} disabled={isBusy} onClick={() => void (isDelete ? remove() : rotate())}>
           {isDelete ? "Delete" : "Rotate now"}
@@ -58,14 +62,25 @@ export function ChannelRowActions({ channel, onEdit, onTested, onSecret, onDelet
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex flex-wrap justify-end gap-1">
-        <Button size="sm" variant="secondary" disabled={isBusy} onClick={() => void test()} aria-label={`Send a test message to ${channel.name}`}>
+        <Button
+          size="sm"
+          variant="secondary"
+          disabled={isBusy}
+          onClick={() => void test()}
+          aria-label={`Send a test message to ${channel.name}`}
+        >
           Send test
         </Button>
         <Button size="sm" variant="ghost" onClick={onEdit} aria-label={`Edit ${channel.name}`}>
           Edit
         </Button>
         {channel.kind === "webhook" ? (
-          <Button size="sm" variant="ghost" onClick={() => setConfirming("rotate")} aria-label={`Rotate the signing secret of ${channel.name}`}>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => setConfirming("rotate")}
+            aria-label={`Rotate the signing secret of ${channel.name}`}
+          >
             Rotate secret…
           </Button>
         ) : null}

@@ -24,8 +24,8 @@ export function ChannelTable({ channels, ...actions }: Props) {
       <div className="rounded-lg border border-dashed border-line p-8 text-center">
         <p className="font-medium">No notification channels yet.</p>
         <p className="mt-1 text-sm text-ink-muted">
-          Add a Slack or Teams webhook and everyone watching that channel hears when an incident is declared, changes severity or status, changes hands, or is resolved,
-          with a link back to the room. Point a team&apos;s own channel at incidents that involve that team.
+          Add a Slack or Teams webhook and everyone watching that channel hears when an incident is declared, changes severity or status,
+          changes hands, or is resolved, with a link back to the room. Point a team&apos;s own channel at incidents that involve that team.
         </p>
       </div>
     );
@@ -35,10 +35,18 @@ export function ChannelTable({ channels, ...actions }: Props) {
       <table className="w-full text-left text-sm" aria-label="Notification channels">
         <thead className="bg-surface text-xs uppercase tracking-wide text-ink-faint">
           <tr>
-            <th scope="col" className="px-3 py-2 font-semibold">Channel</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Sends</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Events</th>
-            <th scope="col" className="px-3 py-2 text-right font-semibold">Delivered · failed</th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Channel
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Sends
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Events
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-semibold">
+              Delivered · failed
+            </th>
             <th scope="col" className="px-3 py-2 text-right font-semibold">
               <span className="sr-only">Actions</span>
             </th>
@@ -50,17 +58,24 @@ export function ChannelTable({ channels, ...actions }: Props) {
               <td className="px-3 py-2">
                 <p className="font-medium text-ink">
                   {c.name}
-                  {c.isEnabled ? null : <span className="ml-2 rounded border border-line px-1.5 py-0.5 text-xs font-normal text-ink-muted">⏸ Paused</span>}
-                  {c.acceptsDrills ? <span className="ml-2 rounded border border-line px-1.5 py-0.5 text-xs font-normal text-ink-muted">Hears drills</span> : null}
+                  {c.isEnabled ? null : (
+                    <span className="ml-2 rounded border border-line px-1.5 py-0.5 text-xs font-normal text-ink-muted">⏸ Paused</span>
+                  )}
+                  {c.acceptsDrills ? (
+                    <span className="ml-2 rounded border border-line px-1.5 py-0.5 text-xs font-normal text-ink-muted">Hears drills</span>
+                  ) : null}
                 </p>
                 <p className="text-xs text-ink-muted">
                   {OUTBOUND_KIND_LABELS[c.kind]} · <span className="font-mono">{c.urlPreview}</span>
                 </p>
               </td>
-              <td className="px-3 py-2">{c.team ? <>Incidents involving {c.team.name}</> : <span className="text-ink-muted">Every incident</span>}</td>
+              <td className="px-3 py-2">
+                {c.team ? <>Incidents involving {c.team.name}</> : <span className="text-ink-muted">Every incident</span>}
+              </td>
               <td className="max-w-[22rem] px-3 py-2 text-ink-muted">{eventsSummary(c.events)}</td>
               <td className="tabular whitespace-nowrap px-3 py-2 text-right">
-                <span>{c.stats?.delivered ?? 0}</span> · <span className={c.stats?.failed ? "text-bad" : "text-ink-muted"}>{c.stats?.failed ?? 0}</span>
+                <span>{c.stats?.delivered ?? 0}</span> ·{" "}
+                <span className={c.stats?.failed ? "text-bad" : "text-ink-muted"}>{c.stats?.failed ?? 0}</span>
                 {c.stats?.lastDeliveredAt ? (
                   <p className="text-xs text-ink-muted">
                     last <Timestamp iso={c.stats.lastDeliveredAt} />

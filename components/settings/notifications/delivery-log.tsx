@@ -78,7 +78,8 @@ export function DeliveryLog({ initial, channels, maxAttempts, reloadKey }: Props
           Delivery log
         </h2>
         <p className="text-sm text-ink-muted">
-          Every message, newest first. A failed attempt is retried with growing waits (up to {maxAttempts} attempts); the room never waits for it.
+          Every message, newest first. A failed attempt is retried with growing waits (up to {maxAttempts} attempts); the room never waits
+          for it.
         </p>
       </div>
       <div className="flex flex-wrap items-end gap-3">
@@ -115,77 +116,103 @@ export function DeliveryLog({ initial, channels, maxAttempts, reloadKey }: Props
       ) : null}
       {page.deliveries.length === 0 ? (
         // Not a table cell: on a phone a cell as wide as the table is cut off by its scroller.
-        <p className="rounded-lg border border-dashed border-line px-4 py-6 text-center text-sm text-ink-muted" data-testid="deliveries-empty">
-          {status || channelId ? "Nothing matches these filters." : "Nothing sent yet. Add a channel and use “Send test”, or declare an incident."}
+        <p
+          className="rounded-lg border border-dashed border-line px-4 py-6 text-center text-sm text-ink-muted"
+          data-testid="deliveries-empty"
+        >
+          {status || channelId
+            ? "Nothing matches these filters."
+            : "Nothing sent yet. Add a channel and use “Send test”, or declare an incident."}
         </p>
       ) : (
-      /* relative: the sr-only header is absolutely placed and would otherwise widen the page. */
-      <div className="relative overflow-x-auto rounded-lg border border-line">
-        <table className="w-full text-left text-sm" aria-label="Deliveries">
-          <thead className="bg-surface text-xs uppercase tracking-wide text-ink-faint">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-semibold">Queued</th>
-              <th scope="col" className="px-3 py-2 font-semibold">Event</th>
-              <th scope="col" className="px-3 py-2 font-semibold">Channel</th>
-              <th scope="col" className="px-3 py-2 font-semibold">Status</th>
-              <th scope="col" className="px-3 py-2 text-right font-semibold">Attempts</th>
-              <th scope="col" className="px-3 py-2 font-semibold">Last answer</th>
-              <th scope="col" className="px-3 py-2 text-right font-semibold">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.deliveries.map((d) => (
-              <tr key={d.id} className="border-t border-line align-top" data-testid="delivery-row" data-status={d.status}>
-                <td className="whitespace-nowrap px-3 py-2 text-ink-muted">
-                  <Timestamp iso={d.createdAt} withDate />
-                </td>
-                <td className="px-3 py-2">
-                  <p>{eventLabel(d.event)}</p>
-                  {d.incident ? (
-                    <Link href={`/incidents/${d.incident.id}`} className="text-xs text-accent hover:underline" title={d.incident.title}>
-                      {d.incident.ref} · {d.incident.title.length > 40 ? `${d.incident.title.slice(0, 39)}…` : d.incident.title}
-                    </Link>
-                  ) : null}
-                </td>
-                <td className="px-3 py-2">
-                  <p>{d.channel.name}</p>
-                  <p className="text-xs text-ink-muted">{DELIVERY_CHANNEL_KIND_LABELS[d.channel.kind]}</p>
-                </td>
-                <td className="px-3 py-2">
-                  <DeliveryStatusBadge status={d.status} attempts={d.attempts} />
-                  {d.deliveredAt ? (
-                    <p className="text-xs text-ink-muted">
-                      <Timestamp iso={d.deliveredAt} />
-                    </p>
-                  ) : null}
-                  {d.status === "pending" && d.nextAttemptAt && d.attempts > 0 ? (
-                    <p className="text-xs text-ink-muted">
-                      next <Timestamp iso={d.nextAttemptAt} />
-                    </p>
-                  ) : null}
-                </td>
-                <td className="tabular px-3 py-2 text-right">
-                  {d.attempts}
-                  <span className="text-ink-faint"> / {maxAttempts}</span>
-                </td>
-                <td className="max-w-[24rem] px-3 py-2">
-                  {d.lastStatusCode !== null ? <span className="tabular font-mono text-xs">{d.lastStatusCode}</span> : null}
-                  {d.lastError ? <p className="break-words text-xs text-ink-muted">{d.lastError}</p> : d.lastStatusCode === null ? <span className="text-ink-faint">—</span> : null}
-                </td>
-                <td className="px-3 py-2 text-right">
-                  {d.status === "failed" ? (
-                    <Button size="sm" variant="secondary" onClick={() => void retry(d.id)} aria-label={`Retry ${eventLabel(d.event)} to ${d.channel.name} now`}>
-                      Retry now
-                    </Button>
-                  ) : null}
-                </td>
+        /* relative: the sr-only header is absolutely placed and would otherwise widen the page. */
+        <div className="relative overflow-x-auto rounded-lg border border-line">
+          <table className="w-full text-left text-sm" aria-label="Deliveries">
+            <thead className="bg-surface text-xs uppercase tracking-wide text-ink-faint">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Queued
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Event
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Channel
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Status
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-semibold">
+                  Attempts
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Last answer
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-semibold">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {page.deliveries.map((d) => (
+                <tr key={d.id} className="border-t border-line align-top" data-testid="delivery-row" data-status={d.status}>
+                  <td className="whitespace-nowrap px-3 py-2 text-ink-muted">
+                    <Timestamp iso={d.createdAt} withDate />
+                  </td>
+                  <td className="px-3 py-2">
+                    <p>{eventLabel(d.event)}</p>
+                    {d.incident ? (
+                      <Link href={`/incidents/${d.incident.id}`} className="text-xs text-accent hover:underline" title={d.incident.title}>
+                        {d.incident.ref} · {d.incident.title.length > 40 ? `${d.incident.title.slice(0, 39)}…` : d.incident.title}
+                      </Link>
+                    ) : null}
+                  </td>
+                  <td className="px-3 py-2">
+                    <p>{d.channel.name}</p>
+                    <p className="text-xs text-ink-muted">{DELIVERY_CHANNEL_KIND_LABELS[d.channel.kind]}</p>
+                  </td>
+                  <td className="px-3 py-2">
+                    <DeliveryStatusBadge status={d.status} attempts={d.attempts} />
+                    {d.deliveredAt ? (
+                      <p className="text-xs text-ink-muted">
+                        <Timestamp iso={d.deliveredAt} />
+                      </p>
+                    ) : null}
+                    {d.status === "pending" && d.nextAttemptAt && d.attempts > 0 ? (
+                      <p className="text-xs text-ink-muted">
+                        next <Timestamp iso={d.nextAttemptAt} />
+                      </p>
+                    ) : null}
+                  </td>
+                  <td className="tabular px-3 py-2 text-right">
+                    {d.attempts}
+                    <span className="text-ink-faint"> / {maxAttempts}</span>
+                  </td>
+                  <td className="max-w-[24rem] px-3 py-2">
+                    {d.lastStatusCode !== null ? <span className="tabular font-mono text-xs">{d.lastStatusCode}</span> : null}
+                    {d.lastError ? (
+                      <p className="break-words text-xs text-ink-muted">{d.lastError}</p>
+                    ) : d.lastStatusCode === null ? (
+                      <span className="text-ink-faint">—</span>
+                    ) : null}
+                  </td>
+                  <td className="px-3 py-2 text-right">
+                    {d.status === "failed" ? (
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        onClick={() => void retry(d.id)}
+                        aria-label={`Retry ${eventLabel(d.event)} to ${d.channel.name} now`}
+                      >
+                        Retry now
+                      </Button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {page.hasMore ? (
         <Button variant="secondary" disabled={busy} onClick={() => void load(page.deliveries.at(-1)?.id)}>

@@ -13,7 +13,9 @@ export function DeliveryStatusBadge({ status, attempts }: { status: DeliveryStat
   const label = status === "pending" && attempts === 0 ? "Queued" : s.label;
   return (
     <span className="inline-flex items-center gap-1.5 whitespace-nowrap text-xs" data-status={status}>
-      <span aria-hidden className={cn("text-[12px] font-bold leading-none", s.className)}>{status === "pending" && attempts === 0 ? "…" : s.mark}</span>
+      <span aria-hidden className={cn("text-[12px] font-bold leading-none", s.className)}>
+        {status === "pending" && attempts === 0 ? "…" : s.mark}
+      </span>
       <span className="text-ink">{label}</span>
     </span>
   );

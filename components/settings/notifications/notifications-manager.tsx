@@ -42,8 +42,8 @@ export function NotificationsManager({ initialChannels, initialDeliveries, teams
               Notification channels
             </h2>
             <p className="text-sm text-ink-muted">
-              Tell people outside the room: Slack, Microsoft Teams or any tool through a signed webhook. Messages are queued with the change itself and sent in the
-              background, so a slow or failing destination never holds up the room.
+              Tell people outside the room: Slack, Microsoft Teams or any tool through a signed webhook. Messages are queued with the change
+              itself and sent in the background, so a slow or failing destination never holds up the room.
             </p>
           </div>
           {editing === "new" ? null : (

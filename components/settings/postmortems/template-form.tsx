@@ -12,7 +12,8 @@ interface Props {
   onDone: (changed: boolean) => void | Promise<void>;
 }
 
-const EXAMPLE = "## Summary\nTwo or three sentences a director can read.\n\n## Customer impact {#impact}\nPre-filled from the incident's impact figures.";
+const EXAMPLE =
+  "## Summary\nTwo or three sentences a director can read.\n\n## Customer impact {#impact}\nPre-filled from the incident's impact figures.";
 
 /** A template is Markdown: each "## Title" starts a section, the text below is its guidance. */
 export function TemplateForm({ template, startFrom, onDone }: Props) {
@@ -42,10 +43,23 @@ export function TemplateForm({ template, startFrom, onDone }: Props) {
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Name" htmlFor="template-name" error={errors.name}>
-          <Input id="template-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={80} required aria-invalid={errors.name ? true : undefined} />
+          <Input
+            id="template-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={80}
+            required
+            aria-invalid={errors.name ? true : undefined}
+          />
         </Field>
         <Field label="Description" htmlFor="template-description" error={errors.description}>
-          <Input id="template-description" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={500} placeholder="When to use it" />
+          <Input
+            id="template-description"
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            maxLength={500}
+            placeholder="When to use it"
+          />
         </Field>
       </div>
       <Field
@@ -54,20 +68,36 @@ export function TemplateForm({ template, startFrom, onDone }: Props) {
         error={errors.sections ?? Object.entries(errors).find(([k]) => k.startsWith("sections."))?.[1]}
         hint={
           <>
-            Each <code>## Title</code> starts a section; the text below it is the guidance writers see. Add <code>{"{#key}"}</code> after a title to have it pre-filled
-            from the incident: {PREFILLED_KEYS.map((k) => `{#${k}}`).join(", ")}.
+            Each <code>## Title</code> starts a section; the text below it is the guidance writers see. Add <code>{"{#key}"}</code> after a
+            title to have it pre-filled from the incident: {PREFILLED_KEYS.map((k) => `{#${k}}`).join(", ")}.
           </>
         }
       >
-        <Textarea id="template-sections" value={body} onChange={(e) => setBody(e.target.value)} rows={14} className="font-mono text-[13px]" />
+        <Textarea
+          id="template-sections"
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          rows={14}
+          className="font-mono text-[13px]"
+        />
       </Field>
       <p className="text-sm text-ink-muted" aria-live="polite">
-        {sections.length ? `${sections.length} section${sections.length === 1 ? "" : "s"}: ${sections.map((s) => s.title).join(" · ")}` : "No sections yet: start a line with ## and a title."}
+        {sections.length
+          ? `${sections.length} section${sections.length === 1 ? "" : "s"}: ${sections.map((s) => s.title).join(" · ")}`
+          : "No sections yet: start a line with ## and a title."}
       </p>
-      {failure ? <p role="alert" className="text-sm font-medium text-sev1">{failure}</p> : null}
+      {failure ? (
+        <p role="alert" className="text-sm font-medium text-sev1">
+          {failure}
+        </p>
+      ) : null}
       <div className="flex gap-2">
-        <Button type="submit" size="sm" disabled={busy || sections.length === 0}>{template ? "Save template" : "Create template"}</Button>
-        <Button size="sm" variant="ghost" onClick={() => void onDone(false)} disabled={busy}>Cancel</Button>
+        <Button type="submit" size="sm" disabled={busy || sections.length === 0}>
+          {template ? "Save template" : "Create template"}
+        </Button>
+        <Button size="sm" variant="ghost" onClick={() => void onDone(false)} disabled={busy}>
+          Cancel
+        </Button>
       </div>
     </form>
   );

@@ -47,13 +47,19 @@ export function TemplateSettings({ initial, isAdmin }: { initial: PostmortemSett
     <div className="space-y-8">
       <section aria-labelledby="defaults-title" className="space-y-3">
         <div>
-          <h2 id="defaults-title" className="text-base font-semibold">Template per severity</h2>
-          <p className="text-sm text-ink-muted">Resolving an incident offers a draft from this template. Serious incidents deserve the full review; small ones the short one.</p>
+          <h2 id="defaults-title" className="text-base font-semibold">
+            Template per severity
+          </h2>
+          <p className="text-sm text-ink-muted">
+            Resolving an incident offers a draft from this template. Serious incidents deserve the full review; small ones the short one.
+          </p>
         </div>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {SEVERITIES.map((s: SeverityName) => (
             <div key={s} className="space-y-1.5">
-              <label htmlFor={`default-${s}`} className="block text-sm font-medium">{SEVERITY_INFO[s].label}</label>
+              <label htmlFor={`default-${s}`} className="block text-sm font-medium">
+                {SEVERITY_INFO[s].label}
+              </label>
               <Select
                 id={`default-${s}`}
                 value={defaults[s]}
@@ -62,17 +68,29 @@ export function TemplateSettings({ initial, isAdmin }: { initial: PostmortemSett
                 aria-invalid={errors[`defaults.${s}`] ? true : undefined}
               >
                 {settings.templates.map((t) => (
-                  <option key={t.key} value={t.key}>{t.name}</option>
+                  <option key={t.key} value={t.key}>
+                    {t.name}
+                  </option>
                 ))}
               </Select>
-              {errors[`defaults.${s}`] ? <p role="alert" className="text-xs text-sev1">{errors[`defaults.${s}`]}</p> : null}
+              {errors[`defaults.${s}`] ? (
+                <p role="alert" className="text-xs text-sev1">
+                  {errors[`defaults.${s}`]}
+                </p>
+              ) : null}
             </div>
           ))}
         </div>
         {isAdmin ? (
           <div className="flex items-center gap-3">
-            <Button size="sm" disabled={busy || !changed} onClick={() => void saveDefaults()}>Save defaults</Button>
-            {saved && !changed ? <p role="status" className="text-sm text-ok">Saved.</p> : null}
+            <Button size="sm" disabled={busy || !changed} onClick={() => void saveDefaults()}>
+              Save defaults
+            </Button>
+            {saved && !changed ? (
+              <p role="status" className="text-sm text-ok">
+                Saved.
+              </p>
+            ) : null}
           </div>
         ) : (
           <p className="text-sm text-ink-muted">Only an admin changes templates and defaults.</p>
@@ -82,10 +100,16 @@ export function TemplateSettings({ initial, isAdmin }: { initial: PostmortemSett
       <section aria-labelledby="templates-title" className="space-y-3">
         <div className="flex flex-wrap items-end justify-between gap-2">
           <div>
-            <h2 id="templates-title" className="text-base font-semibold">Templates</h2>
+            <h2 id="templates-title" className="text-base font-semibold">
+              Templates
+            </h2>
             <p className="text-sm text-ink-muted">Every template is blameless by design: it asks how and what, never who.</p>
           </div>
-          {isAdmin && editing.kind === "none" ? <Button size="sm" onClick={() => setEditing({ kind: "new" })}>New template</Button> : null}
+          {isAdmin && editing.kind === "none" ? (
+            <Button size="sm" onClick={() => setEditing({ kind: "new" })}>
+              New template
+            </Button>
+          ) : null}
         </div>
         {editing.kind !== "none" ? (
           <TemplateForm
@@ -105,16 +129,29 @@ export function TemplateSettings({ initial, isAdmin }: { initial: PostmortemSett
               <li key={t.key} className="space-y-2 p-4">
                 <div className="flex flex-wrap items-center gap-2">
                   <h3 className="font-semibold">{t.name}</h3>
-                  <span className="rounded border border-line px-1.5 py-0.5 text-xs text-ink-muted">{t.isBuiltin ? "Built in" : "Custom"}</span>
+                  <span className="rounded border border-line px-1.5 py-0.5 text-xs text-ink-muted">
+                    {t.isBuiltin ? "Built in" : "Custom"}
+                  </span>
                   {usedBy.length ? <span className="text-xs text-ink-muted">Default for {usedBy.join(", ")}</span> : null}
                   {isAdmin ? (
                     <div className="ml-auto flex gap-2">
                       {t.isBuiltin ? (
-                        <Button size="sm" variant="ghost" onClick={() => setEditing({ kind: "new", from: t })}>Copy to a new template</Button>
+                        <Button size="sm" variant="ghost" onClick={() => setEditing({ kind: "new", from: t })}>
+                          Copy to a new template
+                        </Button>
                       ) : (
                         <>
-                          <Button size="sm" variant="secondary" onClick={() => setEditing({ kind: "edit", template: t })} aria-label={`Edit ${t.name}`}>Edit</Button>
-                          <Button size="sm" variant="ghost" onClick={() => void remove(t)} aria-label={`Delete ${t.name}`}>Delete</Button>
+                          <Button
+                            size="sm"
+                            variant="secondary"
+                            onClick={() => setEditing({ kind: "edit", template: t })}
+                            aria-label={`Edit ${t.name}`}
+                          >
+                            Edit
+                          </Button>
+                          <Button size="sm" variant="ghost" onClick={() => void remove(t)} aria-label={`Delete ${t.name}`}>
+                            Delete
+                          </Button>
                         </>
                       )}
                     </div>
@@ -132,7 +169,11 @@ export function TemplateSettings({ initial, isAdmin }: { initial: PostmortemSett
             );
           })}
         </ul>
-        {failure ? <p role="alert" className="text-sm font-medium text-sev1">{failure}</p> : null}
+        {failure ? (
+          <p role="alert" className="text-sm font-medium text-sev1">
+            {failure}
+          </p>
+        ) : null}
       </section>
     </div>
   );

@@ -29,7 +29,12 @@ export function CreateTokenForm({ onCreated }: Props) {
       <h2 id="create-token-title" className="font-semibold">
         Create a token
       </h2>
-      <Field label="Name" htmlFor="token-name" error={errors.name} hint="What uses it, so you know what breaks when you revoke it: “payments health push”, “Grafana dashboard”.">
+      <Field
+        label="Name"
+        htmlFor="token-name"
+        error={errors.name}
+        hint="What uses it, so you know what breaks when you revoke it: “payments health push”, “Grafana dashboard”."
+      >
         <Input
           id="token-name"
           value={name}
@@ -51,7 +56,14 @@ export function CreateTokenForm({ onCreated }: Props) {
                 scope === s ? "border-accent bg-accent/10" : "border-line hover:border-line-strong",
               )}
             >
-              <input type="radio" name="scope" value={s} checked={scope === s} onChange={() => setScope(s)} className="mt-0.5 accent-[#5b9cff]" />
+              <input
+                type="radio"
+                name="scope"
+                value={s}
+                checked={scope === s}
+                onChange={() => setScope(s)}
+                className="mt-0.5 accent-[#5b9cff]"
+              />
               <span>
                 <span className="block font-medium text-ink">{API_TOKEN_SCOPE_LABELS[s].label}</span>
                 <span className="block text-xs text-ink-muted">{API_TOKEN_SCOPE_LABELS[s].hint}</span>
@@ -59,9 +71,17 @@ export function CreateTokenForm({ onCreated }: Props) {
             </label>
           ))}
         </div>
-        {errors.scope ? <p role="alert" className="mt-1 text-xs font-medium text-sev1">{errors.scope}</p> : null}
+        {errors.scope ? (
+          <p role="alert" className="mt-1 text-xs font-medium text-sev1">
+            {errors.scope}
+          </p>
+        ) : null}
       </fieldset>
-      {failure ? <p role="alert" className="text-sm text-sev1">{failure}</p> : null}
+      {failure ? (
+        <p role="alert" className="text-sm text-sev1">
+          {failure}
+        </p>
+      ) : null}
       <Button type="submit" disabled={isSaving}>
         {isSaving ? "Creating…" : "Create token"}
       </Button>

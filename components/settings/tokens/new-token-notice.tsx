@@ -24,12 +24,20 @@ export function NewTokenNotice({ name, token, onDismiss }: { name: string; token
   }
 
   return (
-    <div ref={ref} tabIndex={-1} role="region" aria-label="New API token" data-testid="new-token" className="space-y-3 rounded-lg border border-ok/50 bg-ok/5 p-4 outline-none">
-      <p className="font-semibold text-ink">
-        Token “{name}” created. Copy it now: it will not be shown again.
-      </p>
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="region"
+      aria-label="New API token"
+      data-testid="new-token"
+      className="space-y-3 rounded-lg border border-ok/50 bg-ok/5 p-4 outline-none"
+    >
+      <p className="font-semibold text-ink">Token “{name}” created. Copy it now: it will not be shown again.</p>
       <div className="flex flex-wrap items-center gap-2">
-        <code data-testid="new-token-value" className="min-w-0 flex-1 select-all break-all rounded-md border border-line bg-canvas px-3 py-2 font-mono text-sm text-ink">
+        <code
+          data-testid="new-token-value"
+          className="min-w-0 flex-1 select-all break-all rounded-md border border-line bg-canvas px-3 py-2 font-mono text-sm text-ink"
+        >
           {token}
         </code>
         <Button variant="secondary" size="sm" onClick={() => void copy()}>

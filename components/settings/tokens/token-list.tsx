@@ -17,9 +17,7 @@ export function TokenList({ tokens, showOwner, onRevoke }: Props) {
     return (
       <div className="rounded-lg border border-dashed border-line p-8 text-center">
         <p className="font-medium">No API tokens yet.</p>
-        <p className="mt-1 text-sm text-ink-muted">
-          Create one for a script, a dashboard, or a service that pushes its health to the map.
-        </p>
+        <p className="mt-1 text-sm text-ink-muted">Create one for a script, a dashboard, or a service that pushes its health to the map.</p>
       </div>
     );
   }
@@ -29,13 +27,29 @@ export function TokenList({ tokens, showOwner, onRevoke }: Props) {
         <caption className="sr-only">API tokens, newest first</caption>
         <thead className="bg-surface text-left text-xs uppercase tracking-wide text-ink-muted">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Name</th>
-            {showOwner ? <th scope="col" className="px-4 py-2 font-medium">Owner</th> : null}
-            <th scope="col" className="px-4 py-2 font-medium">Scope</th>
-            <th scope="col" className="px-4 py-2 font-medium">Token</th>
-            <th scope="col" className="px-4 py-2 font-medium">Created</th>
-            <th scope="col" className="px-4 py-2 font-medium">Last used</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium"><span className="sr-only">Actions</span></th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Name
+            </th>
+            {showOwner ? (
+              <th scope="col" className="px-4 py-2 font-medium">
+                Owner
+              </th>
+            ) : null}
+            <th scope="col" className="px-4 py-2 font-medium">
+              Scope
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Token
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Created
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Last used
+            </th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
@@ -73,10 +87,14 @@ function TokenRow({ token, showOwner, onRevoke }: { token: ApiTokenDto; showOwne
       {showOwner ? <td className="px-4 py-3 text-ink-muted">{token.owner.name}</td> : null}
       <td className="px-4 py-3">{API_TOKEN_SCOPE_LABELS[token.scope].label}</td>
       <td className="px-4 py-3 font-mono text-xs text-ink-muted">{token.prefix}…</td>
-      <td className="px-4 py-3 text-ink-muted"><Timestamp iso={token.createdAt} withDate /></td>
+      <td className="px-4 py-3 text-ink-muted">
+        <Timestamp iso={token.createdAt} withDate />
+      </td>
       <td className="px-4 py-3 text-ink-muted">
         {isRevoked && token.revokedAt ? (
-          <>Revoked <Timestamp iso={token.revokedAt} withDate /></>
+          <>
+            Revoked <Timestamp iso={token.revokedAt} withDate />
+          </>
         ) : token.lastUsedAt ? (
           <Timestamp iso={token.lastUsedAt} withDate />
         ) : (
@@ -99,7 +117,11 @@ function TokenRow({ token, showOwner, onRevoke }: { token: ApiTokenDto; showOwne
             Revoke…
           </Button>
         )}
-        {error ? <p role="alert" className="mt-1 text-xs text-sev1">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="mt-1 text-xs text-sev1">
+            {error}
+          </p>
+        ) : null}
       </td>
     </tr>
   );

@@ -35,8 +35,8 @@ export function TokenManager({ initial, viewer }: Props) {
           </Link>
         </div>
         <p className="text-sm text-ink-muted">
-          A token acts as you, limited by its scope, on the REST API (<code className="font-mono text-xs">Authorization: Bearer wr_…</code>). Services
-          use one to push their health to the map. Only a hash is stored: lose the token and you create a new one.
+          A token acts as you, limited by its scope, on the REST API (<code className="font-mono text-xs">Authorization: Bearer wr_…</code>
+          ). Services use one to push their health to the map. Only a hash is stored: lose the token and you create a new one.
         </p>
       </div>
       {fresh ? <NewTokenNotice name={fresh.name} token={fresh.token} onDismiss={() => setFresh(null)} /> : null}
@@ -47,12 +47,16 @@ export function TokenManager({ initial, viewer }: Props) {
         }}
       />
       <section className="space-y-2" aria-labelledby="my-tokens">
-        <h2 id="my-tokens" className="font-semibold">Your tokens</h2>
+        <h2 id="my-tokens" className="font-semibold">
+          Your tokens
+        </h2>
         <TokenList tokens={mine} showOwner={false} onRevoke={revoke} />
       </section>
       {viewer.isAdmin && others.length ? (
         <section className="space-y-2" aria-labelledby="org-tokens">
-          <h2 id="org-tokens" className="font-semibold">Everyone else’s tokens</h2>
+          <h2 id="org-tokens" className="font-semibold">
+            Everyone else’s tokens
+          </h2>
           <p className="text-sm text-ink-muted">As an admin you can revoke any token in the organisation, say when someone leaves.</p>
           <TokenList tokens={others} showOwner onRevoke={revoke} />
         </section>

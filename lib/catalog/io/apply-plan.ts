@@ -57,7 +57,10 @@ export async function applyPlan(tx: Tx, organizationId: string, plan: ImportPlan
   const { create, update, remove } = plan.dependencies;
   if (remove.length) await tx.serviceDependency.deleteMany({ where: { id: { in: remove }, from: { organizationId } } });
   for (const d of update) {
-    await tx.serviceDependency.updateMany({ where: { id: d.id, from: { organizationId } }, data: { isAsync: d.isAsync, isCritical: d.isCritical } });
+    await tx.serviceDependency.updateMany({
+      where: { id: d.id, from: { organizationId } },
+      data: { isAsync: d.isAsync, isCritical: d.isCritical },
+    });
   }
   await tx.serviceDependency.createMany({
     data: create.map((d) => {

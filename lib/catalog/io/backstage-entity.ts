@@ -19,10 +19,15 @@ export interface Entity {
   annotations: Record<string, unknown>;
 }
 
-export const obj = (v: unknown): Record<string, unknown> => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+export const obj = (v: unknown): Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 export const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
 export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-export const csv = (v: unknown): string[] | undefined => str(v)?.split(",").map((s) => s.trim()).filter(Boolean);
+export const csv = (v: unknown): string[] | undefined =>
+  str(v)
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export function locatorFor(doc: SourceDoc): (path: Path) => { line: number; field: string } {
   return (path) => ({ line: doc.lineOf(path), field: ["documents", doc.index, ...path].join(".") });
@@ -42,7 +47,9 @@ export function indexEntities(docs: SourceDoc[], draft: Draft): Entity[] {
     const name = str(metadata.name);
     const at = { doc, kind: rawKind ?? "entity", name: name ?? "" };
     if (!rawKind || !name) {
-      draft.issues.push(issue(at, rawKind ? ["metadata", "name"] : ["kind"], "not a Backstage entity: kind and metadata.name are required"));
+      draft.issues.push(
+        issue(at, rawKind ? ["metadata", "name"] : ["kind"], "not a Backstage entity: kind and metadata.name are required"),
+      );
       continue;
     }
     const kind = rawKind.toLowerCase() as Kind;
@@ -51,9 +58,24 @@ export function indexEntities(docs: SourceDoc[], draft: Draft): Entity[] {
       continue;
     }
     const namespace = (str(metadata.namespace) ?? "default").toLowerCase();
-    const entity: Entity = { doc, kind, ref: { kind, namespace, name }, name, metadata, spec: obj(value.spec), annotations: obj(metadata.annotations) };
+    const entity: Entity = {
+      doc,
+      kind,
+      ref: { kind, namespace, name },
+      name,
+      metadata,
+      spec: obj(value.spec),
+      annotations: obj(metadata.annotations),
+    };
     const earlier = seen.get(refKey(entity.ref));
-    if (earlier) draft.issues.push(issue({ ...at, kind: KIND_LABEL[kind] }, ["metadata", "name"], `duplicate entity ${formatRef(entity.ref)} (first on line ${earlier.doc.line})`));
+    if (earlier)
+      draft.issues.push(
+        issue(
+          { ...at, kind: KIND_LABEL[kind] },
+          ["metadata", "name"],
+          `duplicate entity ${formatRef(entity.ref)} (first on line ${earlier.doc.line})`,
+        ),
+      );
     else seen.set(refKey(entity.ref), entity);
   }
   return [...seen.values()];

@@ -8,10 +8,24 @@ import type { Path } from "./source.ts";
 
 /** spec.type values that are not Warroom kinds themselves. */
 const TYPE_ALIASES: Record<string, string> = {
-  website: "storefront", frontend: "storefront", web: "storefront", webapp: "storefront", "mobile-app": "storefront",
-  service: "api", backend: "api", microservice: "api", "grpc-service": "api",
-  psp: "payment", payments: "payment", "order-management": "oms", warehouse: "wms",
-  "product-information": "pim", feeds: "feed", "3pl": "shipping", carrier: "shipping", logistics: "shipping",
+  website: "storefront",
+  frontend: "storefront",
+  web: "storefront",
+  webapp: "storefront",
+  "mobile-app": "storefront",
+  service: "api",
+  backend: "api",
+  microservice: "api",
+  "grpc-service": "api",
+  psp: "payment",
+  payments: "payment",
+  "order-management": "oms",
+  warehouse: "wms",
+  "product-information": "pim",
+  feeds: "feed",
+  "3pl": "shipping",
+  carrier: "shipping",
+  logistics: "shipping",
 };
 const KNOWN_TYPES = new Set<string>(SERVICE_KINDS);
 
@@ -41,10 +55,19 @@ export function isKindInferred(e: Entity): boolean {
 export function serviceFields(e: Entity): Record<string, unknown> {
   const a = e.annotations;
   const type = str(e.spec.type)?.toLowerCase();
-  const kind = e.kind === "api" ? "api" : (str(a["warroom.io/kind"]) ?? (type && KNOWN_TYPES.has(type) ? type : type ? TYPE_ALIASES[type] : undefined));
+  const kind =
+    e.kind === "api"
+      ? "api"
+      : (str(a["warroom.io/kind"]) ?? (type && KNOWN_TYPES.has(type) ? type : type ? TYPE_ALIASES[type] : undefined));
   const rawTier = str(a["warroom.io/tier"]);
   const lifecycle = str(e.spec.lifecycle)?.toLowerCase();
-  const tier = rawTier ? (/^[123]$/.test(rawTier) ? Number(rawTier) : rawTier) : lifecycle === "experimental" || lifecycle === "deprecated" ? 3 : undefined;
+  const tier = rawTier
+    ? /^[123]$/.test(rawTier)
+      ? Number(rawTier)
+      : rawTier
+    : lifecycle === "experimental" || lifecycle === "deprecated"
+      ? 3
+      : undefined;
   const links = list(e.metadata.links).map(obj);
   const runbook = links.find((l) => str(l.type)?.toLowerCase() === "runbook" || /^runbook/i.test(str(l.title) ?? ""));
   const fields: Record<string, unknown> = {
@@ -75,8 +98,14 @@ export function groupToTeam(e: Entity, name: string, byKey: Map<string, Entity>,
       if (email) {
         members!.push(email);
         memberIndex.push(i);
-      }
-      else draft.warnings.push(issue(at, ["spec", "members", i], `member ${ref ? formatRef(ref) : JSON.stringify(raw)} has no email (add a User entity with spec.profile.email); skipped`));
+      } else
+        draft.warnings.push(
+          issue(
+            at,
+            ["spec", "members", i],
+            `member ${ref ? formatRef(ref) : JSON.stringify(raw)} has no email (add a User entity with spec.profile.email); skipped`,
+          ),
+        );
     });
   }
   const fields: Record<string, unknown> = {

@@ -61,13 +61,26 @@ export function mapBackstage(docs: SourceDoc[]): Draft {
     if (raw === undefined) {
       const system = systemOf(e);
       const systemOwner = system ? parseEntityRef(system.spec.owner, { kind: "group", namespace: system.ref.namespace }) : null;
-      if (systemOwner?.kind === "group") return { owner: target(systemOwner), label: `${formatRef(systemOwner)} (owner of ${formatRef(system!.ref)})`, path: ["spec", "system"] };
-      draft.issues.push(issue({ doc: e.doc, kind: kindOf(e), name: e.name }, ["spec", "owner"], "spec.owner is required (or a spec.system whose System has an owner)"));
+      if (systemOwner?.kind === "group")
+        return {
+          owner: target(systemOwner),
+          label: `${formatRef(systemOwner)} (owner of ${formatRef(system!.ref)})`,
+          path: ["spec", "system"],
+        };
+      draft.issues.push(
+        issue(
+          { doc: e.doc, kind: kindOf(e), name: e.name },
+          ["spec", "owner"],
+          "spec.owner is required (or a spec.system whose System has an owner)",
+        ),
+      );
       return { path: ["spec", "owner"] };
     }
     const ref = parseEntityRef(raw, { kind: "group", namespace: e.ref.namespace });
     if (!ref || ref.kind !== "group") {
-      const why = ref ? `${formatRef(ref)} is not a Group; Warroom services are owned by teams` : "must be an entity reference like group:default/payments";
+      const why = ref
+        ? `${formatRef(ref)} is not a Group; Warroom services are owned by teams`
+        : "must be an entity reference like group:default/payments";
       draft.issues.push(issue({ doc: e.doc, kind: kindOf(e), name: e.name }, ["spec", "owner"], `spec.owner ${why}`));
       return { path: ["spec", "owner"] };
     }
@@ -86,9 +99,27 @@ export function mapBackstage(docs: SourceDoc[]): Draft {
       const ref = parseEntityRef(raw, { kind: "api", namespace: e.ref.namespace });
       const path = ["spec", "providesApis", i];
       const at = { doc: e.doc, kind: "Component", name: e.name };
-      if (!ref || ref.kind !== "api") draft.issues.push(issue(at, path, `providesApis entry ${ref ? formatRef(ref) : JSON.stringify(raw)} must be an API reference like api:default/cart`));
-      else if (!byKey.has(refKey(ref))) draft.warnings.push(issue(at, path, `providesApis ${formatRef(ref)}: that API is not in this file, so its dependency on this component is not recorded`));
-      else providers.set(refKey(ref), [...(providers.get(refKey(ref)) ?? []), { service: named.get(refKey(e.ref))!, label: formatRef(e.ref), doc: e.doc, path }]);
+      if (!ref || ref.kind !== "api")
+        draft.issues.push(
+          issue(
+            at,
+            path,
+            `providesApis entry ${ref ? formatRef(ref) : JSON.stringify(raw)} must be an API reference like api:default/cart`,
+          ),
+        );
+      else if (!byKey.has(refKey(ref)))
+        draft.warnings.push(
+          issue(
+            at,
+            path,
+            `providesApis ${formatRef(ref)}: that API is not in this file, so its dependency on this component is not recorded`,
+          ),
+        );
+      else
+        providers.set(refKey(ref), [
+          ...(providers.get(refKey(ref)) ?? []),
+          { service: named.get(refKey(e.ref))!, label: formatRef(e.ref), doc: e.doc, path },
+        ]);
     });
   }
 
@@ -99,9 +130,14 @@ export function mapBackstage(docs: SourceDoc[]): Draft {
         const ref = parseEntityRef(raw, { kind: defaultKind, namespace: e.ref.namespace });
         const path = ["spec", field, i];
         const at = { doc: e.doc, kind: kindOf(e), name: e.name };
-        if (!ref) draft.issues.push(issue(at, path, `${field} entry ${JSON.stringify(raw)} must be an entity reference like component:default/cart`));
-        else if (field === "consumesApis" && ref.kind !== "api") draft.issues.push(issue(at, path, `consumesApis entry ${formatRef(ref)} must be an API`));
-        else if (ref.kind !== "component" && ref.kind !== "api") draft.warnings.push(issue(at, path, `${field} ${formatRef(ref)}: only Components and APIs become services; skipped`));
+        if (!ref)
+          draft.issues.push(
+            issue(at, path, `${field} entry ${JSON.stringify(raw)} must be an entity reference like component:default/cart`),
+          );
+        else if (field === "consumesApis" && ref.kind !== "api")
+          draft.issues.push(issue(at, path, `consumesApis entry ${formatRef(ref)} must be an API`));
+        else if (ref.kind !== "component" && ref.kind !== "api")
+          draft.warnings.push(issue(at, path, `${field} ${formatRef(ref)}: only Components and APIs become services; skipped`));
         else deps.push({ service: target(ref), label: formatRef(ref), doc: e.doc, path, key: refKey(ref) });
       });
     add("dependsOn", "component");
@@ -162,11 +198,22 @@ function withFlags(e: Entity, deps: DepSource[], draft: Draft): { service: strin
       const ref = parseEntityRef(raw, { kind: "component", namespace: e.ref.namespace });
       const key = ref ? refKey(ref) : "";
       if (ref && deps.some((d) => d.key === key)) keys.add(key);
-      else draft.warnings.push(issue({ doc: e.doc, kind: KIND_LABEL[e.kind], name: e.name }, ["metadata", "annotations", annotation], `${annotation} names ${raw}, which is not one of its dependencies; ignored`));
+      else
+        draft.warnings.push(
+          issue(
+            { doc: e.doc, kind: KIND_LABEL[e.kind], name: e.name },
+            ["metadata", "annotations", annotation],
+            `${annotation} names ${raw}, which is not one of its dependencies; ignored`,
+          ),
+        );
     }
     return keys;
   };
   const isAsync = listed(FLAG_ANNOTATIONS.async);
   const nonCritical = listed(FLAG_ANNOTATIONS.nonCritical);
-  return deps.map((d) => ({ service: d.service, async: d.key ? isAsync.has(d.key) : false, critical: d.key ? !nonCritical.has(d.key) : true }));
+  return deps.map((d) => ({
+    service: d.service,
+    async: d.key ? isAsync.has(d.key) : false,
+    critical: d.key ? !nonCritical.has(d.key) : true,
+  }));
 }

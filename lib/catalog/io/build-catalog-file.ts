@@ -17,7 +17,10 @@ export async function buildCatalogFile(actor: Actor): Promise<CatalogFile> {
     db().team.findMany({ where: { organizationId }, include: { members: { select: { user: { select: { email: true } } } } } }),
     db().service.findMany({
       where: { organizationId },
-      include: { team: { select: { name: true } }, dependsOn: { select: { isAsync: true, isCritical: true, to: { select: { name: true } } } } },
+      include: {
+        team: { select: { name: true } },
+        dependsOn: { select: { isAsync: true, isCritical: true, to: { select: { name: true } } } },
+      },
     }),
   ]);
   return {

@@ -22,8 +22,7 @@ export interface ValidCatalog {
 export type ValidService = TCatalogService & { createOnly?: string[] };
 
 export type CheckResult =
-  | { ok: true; catalog: ValidCatalog; warnings: ImportIssue[] }
-  | { ok: false; issues: ImportIssue[]; warnings: ImportIssue[] };
+  { ok: true; catalog: ValidCatalog; warnings: ImportIssue[] } | { ok: false; issues: ImportIssue[]; warnings: ImportIssue[] };
 
 /** Zod's view of an entity; fields the reader already reported (an unusable owner…) are not repeated. */
 function zodIssues(entity: DraftEntity, error: z.ZodError, reported: Set<string>): ImportIssue[] {
@@ -35,7 +34,11 @@ function zodIssues(entity: DraftEntity, error: z.ZodError, reported: Set<string>
   });
 }
 
-const slug = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "");
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-|-$/g, "");
 
 /**
  * Resolves a reference: the exact name in the file, then in the catalog, then a single match
@@ -80,7 +83,14 @@ function clashes(entities: DraftEntity[], existing: readonly string[], what: str
     const earlier = first.get(nameKey(name));
     const other = existingByKey.get(nameKey(name));
     if (earlier) issues.push(issueAt(e, ["name"], `duplicate ${what} name "${name}" (first on line ${earlier.line})`));
-    else if (other !== undefined && !exact.has(name)) issues.push(issueAt(e, ["name"], `name "${name}" differs from the existing ${what} "${other}" only in case, spacing or invisible characters; write "${other}" to update it`));
+    else if (other !== undefined && !exact.has(name))
+      issues.push(
+        issueAt(
+          e,
+          ["name"],
+          `name "${name}" differs from the existing ${what} "${other}" only in case, spacing or invisible characters; write "${other}" to update it`,
+        ),
+      );
     first.set(nameKey(name), earlier ?? e);
   }
   return issues;
@@ -88,7 +98,11 @@ function clashes(entities: DraftEntity[], existing: readonly string[], what: str
 
 /** Every rule of the catalog, over the whole file at once, so every bad entity is reported. */
 export function checkDraft(draft: Draft, existing: ExistingNames): CheckResult {
-  const issues = [...draft.issues, ...clashes(draft.teams, existing.teams, "team"), ...clashes(draft.services, existing.services, "service")];
+  const issues = [
+    ...draft.issues,
+    ...clashes(draft.teams, existing.teams, "team"),
+    ...clashes(draft.services, existing.services, "service"),
+  ];
   const warnings = [...draft.warnings];
   const teamNamed = resolver(draft.teams.map(catalogName).filter(Boolean), existing.teams);
   const serviceNamed = resolver(draft.services.map(catalogName).filter(Boolean), existing.services);
@@ -113,7 +127,9 @@ export function checkDraft(draft: Draft, existing: ExistingNames): CheckResult {
       // Members are replaced only by people Warroom knows: a file naming nobody known (Backstage
       // users who never signed in here) leaves the team's members as they are.
       if (known.length === 0 && team.members.length > 0) {
-        warnings.push(issueAt(entity, ["members"], "none of the members is a user of this organisation; the team's members are left as they are"));
+        warnings.push(
+          issueAt(entity, ["members"], "none of the members is a user of this organisation; the team's members are left as they are"),
+        );
         team.members = undefined;
       } else {
         team.members = [...new Set(known)];
@@ -134,7 +150,9 @@ export function checkDraft(draft: Draft, existing: ExistingNames): CheckResult {
 
     const owner = raw.owner === undefined ? null : teamNamed(raw.owner);
     if (raw.owner !== undefined && !owner && !flagged.has(entity.locate(["owner"]).field)) {
-      issues.push(issueAt(entity, ["owner"], `owner ${entity.labels?.owner ?? `"${raw.owner}"`} is not a team in the file or in the catalog`));
+      issues.push(
+        issueAt(entity, ["owner"], `owner ${entity.labels?.owner ?? `"${raw.owner}"`} is not a team in the file or in the catalog`),
+      );
     }
     const seen = new Set<string>();
     const targets = raw.dependsOn.map((name, i) => {
@@ -167,7 +185,9 @@ function looseReferences(value: Record<string, unknown>): { owner?: string; depe
   const deps = Array.isArray(value.dependsOn) ? value.dependsOn : [];
   return {
     owner: name(value.owner),
-    dependsOn: deps.map((d: unknown) => name(d) ?? name(typeof d === "object" && d !== null ? (d as { service?: unknown }).service : undefined)),
+    dependsOn: deps.map(
+      (d: unknown) => name(d) ?? name(typeof d === "object" && d !== null ? (d as { service?: unknown }).service : undefined),
+    ),
   };
 }
 

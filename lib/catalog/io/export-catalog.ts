@@ -14,7 +14,11 @@ export interface ExportedFile {
 /** The export as a downloadable file: `warroom-catalog-<org>-<date>.json|yaml`. */
 export async function exportCatalog(actor: Actor, format: ExportFormat, now = new Date()): Promise<ExportedFile> {
   const file = await buildCatalogFile(actor);
-  const slug = file.organization.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "catalog";
+  const slug =
+    file.organization
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "catalog";
   const filename = `warroom-catalog-${slug}-${now.toISOString().slice(0, 10)}.${format}`;
   if (format === "json") return { filename, contentType: "application/json; charset=utf-8", body: `${JSON.stringify(file, null, 2)}\n` };
   // lineWidth 0: never fold long descriptions, so a line of the file is a line of the catalog.

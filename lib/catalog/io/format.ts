@@ -56,14 +56,17 @@ export const ZCatalogTeam = z.strictObject({
 });
 export type TCatalogTeam = z.output<typeof ZCatalogTeam>;
 
-export const ZCatalogDependency = z.union([
-  refName("dependsOn entry").transform((service) => ({ service, async: false, critical: true })),
-  z.strictObject({
-    service: refName("service"),
-    async: z.boolean({ error: "async must be true or false" }).default(false),
-    critical: z.boolean({ error: "critical must be true or false" }).default(true),
-  }),
-], { error: "each dependsOn entry must be a service name or { service, async, critical }" });
+export const ZCatalogDependency = z.union(
+  [
+    refName("dependsOn entry").transform((service) => ({ service, async: false, critical: true })),
+    z.strictObject({
+      service: refName("service"),
+      async: z.boolean({ error: "async must be true or false" }).default(false),
+      critical: z.boolean({ error: "critical must be true or false" }).default(true),
+    }),
+  ],
+  { error: "each dependsOn entry must be a service name or { service, async, critical }" },
+);
 export type TCatalogDependency = z.output<typeof ZCatalogDependency>;
 
 export const ZCatalogService = z.strictObject({

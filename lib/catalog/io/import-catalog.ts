@@ -27,13 +27,23 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 function detectFormat(docs: SourceDoc[]): ImportFormat | null {
   const values = docs.map((d) => d.value).filter(isObject);
-  if (values.some((v) => (typeof v.apiVersion === "string" && v.apiVersion.startsWith("backstage.io/")) || (typeof v.kind === "string" && isObject(v.metadata)))) return "backstage";
+  if (
+    values.some(
+      (v) =>
+        (typeof v.apiVersion === "string" && v.apiVersion.startsWith("backstage.io/")) ||
+        (typeof v.kind === "string" && isObject(v.metadata)),
+    )
+  )
+    return "backstage";
   if (values.some((v) => "version" in v || "teams" in v || "services" in v || "format" in v)) return "warroom";
   return null;
 }
 
 function rejected(issues: ImportIssue[], warnings: ImportIssue[] = []): AppError {
-  const preview = issues.slice(0, 3).map((i) => `line ${i.line}${i.name ? ` (${i.name})` : ""}: ${i.message}`).join("; ");
+  const preview = issues
+    .slice(0, 3)
+    .map((i) => `line ${i.line}${i.name ? ` (${i.name})` : ""}: ${i.message}`)
+    .join("; ");
   const more = issues.length > 3 ? `; and ${issues.length - 3} more` : "";
   const details: ImportErrorDetails & { warnings: ImportIssue[] } = {
     entities: issues,
@@ -55,7 +65,10 @@ class DryRunDone extends Error {
  * A dry run is the import itself, rolled back: the same checks, the same writes and the same
  * database constraints, so a dry run that passes means the import succeeds (issue #16).
  */
-async function dryRun(inTransaction: (fn: (tx: Prisma.TransactionClient) => Promise<ImportResultDto>) => Promise<ImportResultDto>, run: (tx: Prisma.TransactionClient) => Promise<ImportResultDto>): Promise<ImportResultDto> {
+async function dryRun(
+  inTransaction: (fn: (tx: Prisma.TransactionClient) => Promise<ImportResultDto>) => Promise<ImportResultDto>,
+  run: (tx: Prisma.TransactionClient) => Promise<ImportResultDto>,
+): Promise<ImportResultDto> {
   try {
     await inTransaction(async (tx) => {
       throw new DryRunDone(await run(tx));
@@ -79,23 +92,51 @@ export async function importCatalog(actor: Actor, text: string, options: ImportO
   if (!source.docs.length) throw rejected([{ name: "", kind: "file", line: 1, field: "(file)", message: "the file is empty" }]);
   const format = options.format ?? detectFormat(source.docs);
   if (!format) {
-    throw rejected([{ name: "", kind: "file", line: source.docs[0]?.line ?? 1, field: "format", message: "this is neither a Warroom catalog (version, teams, services) nor Backstage entities (apiVersion, kind, metadata); choose the format" }]);
+    throw rejected([
+      {
+        name: "",
+        kind: "file",
+        line: source.docs[0]?.line ?? 1,
+        field: "format",
+        message:
+          "this is neither a Warroom catalog (version, teams, services) nor Backstage entities (apiVersion, kind, metadata); choose the format",
+      },
+    ]);
   }
   const draft = format === "warroom" ? readWarroomFile(source.docs) : mapBackstage(source.docs);
 
   const run = async (client: Prisma.TransactionClient): Promise<ImportResultDto> => {
     const snapshot = await loadSnapshot(client, actor.organizationId);
-    const checked = checkDraft(draft, { teams: [...snapshot.teams.keys()], services: [...snapshot.services.keys()], userEmails: [...snapshot.users.keys()] });
+    const checked = checkDraft(draft, {
+      teams: [...snapshot.teams.keys()],
+      services: [...snapshot.services.keys()],
+      userEmails: [...snapshot.users.keys()],
+    });
     if (!checked.ok) throw rejected(checked.issues, checked.warnings);
     const mode = options.mode ?? "merge";
     const plan = planImport(checked.catalog, snapshot, mode);
-    const result: ImportResultDto = { format, dryRun: Boolean(options.dryRun), ...plan.counts, mode, changes: plan.changes, warnings: checked.warnings };
+    const result: ImportResultDto = {
+      format,
+      dryRun: Boolean(options.dryRun),
+      ...plan.counts,
+      mode,
+      changes: plan.changes,
+      warnings: checked.warnings,
+    };
     await applyPlan(client, actor.organizationId, plan, snapshot);
     await recordAudit(client, actor, {
       action: "catalog.import",
       entityType: "catalog",
       entityId: actor.organizationId,
-      after: { format, mode, teams: plan.counts.teams, services: plan.counts.services, dependencies: plan.counts.dependencies, warnings: checked.warnings.length, changes: plan.changes.slice(0, 500) },
+      after: {
+        format,
+        mode,
+        teams: plan.counts.teams,
+        services: plan.counts.services,
+        dependencies: plan.counts.dependencies,
+        warnings: checked.warnings.length,
+        changes: plan.changes.slice(0, 500),
+      },
     });
     return result;
   };
@@ -106,7 +147,10 @@ export async function importCatalog(actor: Actor, text: string, options: ImportO
   const result = await inTransaction(run);
   // One push for the whole import, after commit: catalog views and the map refetch once.
   const { teams, services, dependencies } = result;
-  if (teams.create + teams.update + services.create + services.update + dependencies.create + dependencies.update + dependencies.remove > 0) {
+  if (
+    teams.create + teams.update + services.create + services.update + dependencies.create + dependencies.update + dependencies.remove >
+    0
+  ) {
     publishCatalogChanged(actor.organizationId, { entity: "catalog", action: "imported", id: actor.organizationId });
   }
   return result;

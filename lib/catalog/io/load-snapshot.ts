@@ -8,12 +8,29 @@ export async function loadSnapshot(client: Client, organizationId: string): Prom
   const [teams, services, users] = await Promise.all([
     client.team.findMany({
       where: { organizationId },
-      select: { id: true, name: true, chatChannel: true, description: true, onCall: true, escalationContact: true, members: { select: { user: { select: { email: true } } } } },
+      select: {
+        id: true,
+        name: true,
+        chatChannel: true,
+        description: true,
+        onCall: true,
+        escalationContact: true,
+        members: { select: { user: { select: { email: true } } } },
+      },
     }),
     client.service.findMany({
       where: { organizationId },
       select: {
-        id: true, name: true, kind: true, tier: true, journeys: true, description: true, runbookUrl: true, healthCheckUrl: true, system: true, aliases: true,
+        id: true,
+        name: true,
+        kind: true,
+        tier: true,
+        journeys: true,
+        description: true,
+        runbookUrl: true,
+        healthCheckUrl: true,
+        system: true,
+        aliases: true,
         team: { select: { name: true } },
         dependsOn: { select: { id: true, isAsync: true, isCritical: true, to: { select: { name: true } } } },
       },
@@ -25,7 +42,11 @@ export async function loadSnapshot(client: Client, organizationId: string): Prom
     services: new Map(
       services.map(({ team, dependsOn, ...s }) => [
         s.name,
-        { ...s, owner: team.name, dependsOn: new Map(dependsOn.map((d) => [d.to.name, { id: d.id, isAsync: d.isAsync, isCritical: d.isCritical }])) },
+        {
+          ...s,
+          owner: team.name,
+          dependsOn: new Map(dependsOn.map((d) => [d.to.name, { id: d.id, isAsync: d.isAsync, isCritical: d.isCritical }])),
+        },
       ]),
     ),
     users: new Map(users.map((u) => [u.email, u.id])),

@@ -36,7 +36,9 @@ export interface SnapshotService {
 }
 
 export type TeamFields = Partial<Pick<SnapshotTeam, "chatChannel" | "description" | "onCall" | "escalationContact">>;
-export type ServiceFields = Partial<Pick<SnapshotService, "kind" | "tier" | "owner" | "journeys" | "description" | "runbookUrl" | "healthCheckUrl" | "system" | "aliases">>;
+export type ServiceFields = Partial<
+  Pick<SnapshotService, "kind" | "tier" | "owner" | "journeys" | "description" | "runbookUrl" | "healthCheckUrl" | "system" | "aliases">
+>;
 
 export interface ImportPlan {
   /** Only teams to create (no id) or that change; `members` when membership changes. */
@@ -58,13 +60,20 @@ const sameList = (a: readonly string[], b: readonly string[], ordered: boolean) 
 };
 
 /** Keeps the fields the file gives that differ from what is stored (all given fields on create). */
-function changed<T extends object>(given: T, current: Partial<Record<keyof T, unknown>> | undefined, orderedLists: readonly string[] = []): Partial<T> {
+function changed<T extends object>(
+  given: T,
+  current: Partial<Record<keyof T, unknown>> | undefined,
+  orderedLists: readonly string[] = [],
+): Partial<T> {
   const out: Partial<T> = {};
   for (const key of Object.keys(given) as (keyof T)[]) {
     const value = given[key];
     if (value === undefined) continue;
     const before = current?.[key];
-    const same = Array.isArray(value) && Array.isArray(before) ? sameList(value as string[], before as string[], orderedLists.includes(String(key))) : before === value;
+    const same =
+      Array.isArray(value) && Array.isArray(before)
+        ? sameList(value as string[], before as string[], orderedLists.includes(String(key)))
+        : before === value;
     if (!current || !same) out[key] = value;
   }
   return out;
@@ -83,7 +92,13 @@ export function planImport(catalog: ValidCatalog, snapshot: CatalogSnapshot, mod
     counts: { teams: count(), services: count(), dependencies: { ...count(), remove: 0 } },
     changes: [],
   };
-  const note = (entity: ImportChange["entity"], name: string, current: object | undefined, set: object, extra: ImportFieldChange[] = []) => {
+  const note = (
+    entity: ImportChange["entity"],
+    name: string,
+    current: object | undefined,
+    set: object,
+    extra: ImportFieldChange[] = [],
+  ) => {
     const fields = [...fieldChanges(set, current), ...extra];
     if (!current) plan.changes.push({ entity, name, action: "create", fields });
     else if (fields.length) plan.changes.push({ entity, name, action: "update", fields });
@@ -92,18 +107,30 @@ export function planImport(catalog: ValidCatalog, snapshot: CatalogSnapshot, mod
   for (const t of catalog.teams) {
     const current = snapshot.teams.get(t.name);
     // On-call contacts are an escalation order: their order matters; members' does not.
-    const set = changed<TeamFields>({ chatChannel: t.chatChannel, description: t.description, onCall: t.onCall, escalationContact: t.escalationContact }, current, ["onCall"]);
+    const set = changed<TeamFields>(
+      { chatChannel: t.chatChannel, description: t.description, onCall: t.onCall, escalationContact: t.escalationContact },
+      current,
+      ["onCall"],
+    );
     const members = t.members && (!current || !sameList(t.members, current.memberEmails, false)) ? t.members : undefined;
     tally(plan.counts.teams, current, Object.keys(set).length > 0 || members !== undefined);
     note("team", t.name, current, set, members ? [{ field: "members", before: current?.memberEmails ?? [], after: members }] : []);
-    if (!current || Object.keys(set).length || members) plan.teams.push({ name: t.name, id: current?.id, set, ...(members ? { members } : {}) });
+    if (!current || Object.keys(set).length || members)
+      plan.teams.push({ name: t.name, id: current?.id, set, ...(members ? { members } : {}) });
   }
 
   for (const s of catalog.services) {
     const current = snapshot.services.get(s.name);
     const given: ServiceFields = {
-      kind: s.kind, tier: s.tier, owner: s.owner, journeys: s.journeys, description: s.description,
-      runbookUrl: s.runbookUrl, healthCheckUrl: s.healthCheckUrl, system: s.system, aliases: s.aliases,
+      kind: s.kind,
+      tier: s.tier,
+      owner: s.owner,
+      journeys: s.journeys,
+      description: s.description,
+      runbookUrl: s.runbookUrl,
+      healthCheckUrl: s.healthCheckUrl,
+      system: s.system,
+      aliases: s.aliases,
     };
     // What the reader inferred (a kind from a Backstage spec.type) never overrides what is stored.
     if (current) for (const field of s.createOnly ?? []) delete given[field as keyof ServiceFields];
@@ -125,7 +152,12 @@ export function planImport(catalog: ValidCatalog, snapshot: CatalogSnapshot, mod
         plan.changes.push({ entity: "dependency", name, action: "create", fields: [] });
       } else if (edge.isAsync !== d.async || edge.isCritical !== d.critical) {
         plan.dependencies.update.push({ id: edge.id, isAsync: d.async, isCritical: d.critical });
-        plan.changes.push({ entity: "dependency", name, action: "update", fields: [{ field: "flags", before: flags(edge.isAsync, edge.isCritical), after: flags(d.async, d.critical) }] });
+        plan.changes.push({
+          entity: "dependency",
+          name,
+          action: "update",
+          fields: [{ field: "flags", before: flags(edge.isAsync, edge.isCritical), after: flags(d.async, d.critical) }],
+        });
       } else plan.counts.dependencies.unchanged++;
     }
     if (mode === "add-update") continue;
@@ -144,7 +176,9 @@ export function planImport(catalog: ValidCatalog, snapshot: CatalogSnapshot, mod
 /** Field by field, before → after; lists compared as the plan compares them. */
 function fieldChanges(set: object, current: object | undefined): ImportFieldChange[] {
   const before = (current ?? {}) as Record<string, unknown>;
-  return Object.entries(set).map(([field, after]) => ({ field, before: current ? (before[field] ?? null) : null, after: after ?? null }) as ImportFieldChange);
+  return Object.entries(set).map(
+    ([field, after]) => ({ field, before: current ? (before[field] ?? null) : null, after: after ?? null }) as ImportFieldChange,
+  );
 }
 
 function count(): ImportCounts {

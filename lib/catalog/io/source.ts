@@ -49,7 +49,13 @@ export function parseSource(text: string): ParsedSource {
       // The default alias limit stops "billion laughs" documents from expanding without end.
       value = doc.toJS() as unknown;
     } catch (error) {
-      errors.push({ name: "", kind: "file", line: start, field: "(file)", message: error instanceof Error ? shortMessage(error.message) : "unreadable document" });
+      errors.push({
+        name: "",
+        kind: "file",
+        line: start,
+        field: "(file)",
+        message: error instanceof Error ? shortMessage(error.message) : "unreadable document",
+      });
       continue;
     }
     docs.push({

@@ -17,7 +17,8 @@ export function readWarroomFile(docs: SourceDoc[]): Draft {
     draft.issues.push(fileIssue(undefined, [], "the file is empty"));
     return draft;
   }
-  if (extra) draft.issues.push({ ...fileIssue(extra, [], "a Warroom catalog file has one document; this is a second one"), line: extra.line });
+  if (extra)
+    draft.issues.push({ ...fileIssue(extra, [], "a Warroom catalog file has one document; this is a second one"), line: extra.line });
   if (!isObject(doc.value)) {
     draft.issues.push(fileIssue(doc, [], "the file must be an object with version, teams and services"));
     return draft;

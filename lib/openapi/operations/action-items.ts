@@ -6,10 +6,15 @@ import { EVERYONE, WRITERS } from "./roles.ts";
 const list = (order: string) => ({
   200: {
     description: `\`{ items: [ActionItem], today }\`, ${order}. \`today\` is the organisation's calendar day ("YYYY-MM-DD"), so a client tells overdue items apart the same way.`,
-    schema: { type: "object", properties: { items: { type: "array", items: ref("ActionItem") }, today: { type: "string", format: "date" } }, required: ["items", "today"] },
+    schema: {
+      type: "object",
+      properties: { items: { type: "array", items: ref("ActionItem") }, today: { type: "string", format: "date" } },
+      required: ["items", "today"],
+    },
   },
 });
-const owner = "An owner is a person or a team, not both: setting one clears the other; giving both is a 422 naming `ownerTeamId`, an owner outside the organisation a 422 naming `ownerUserId` or `ownerTeamId`.";
+const owner =
+  "An owner is a person or a team, not both: setting one clears the other; giving both is a 422 naming `ownerTeamId`, an owner outside the organisation a 422 naming `ownerUserId` or `ownerTeamId`.";
 const id = { id: "The action item's id." };
 
 export const ACTION_ITEM_OPERATIONS: ApiOperation[] = [
@@ -19,7 +24,8 @@ export const ACTION_ITEM_OPERATIONS: ApiOperation[] = [
     operationId: "listActionItems",
     tag: "Follow-ups",
     summary: "Follow-ups across all post-mortems",
-    description: "Still-open items by default (`status=open,in_progress`); narrow to one person or team with `ownerUserId` or `ownerTeamId`.",
+    description:
+      "Still-open items by default (`status=open,in_progress`); narrow to one person or team with `ownerUserId` or `ownerTeamId`.",
     auth: "session-or-token",
     roles: EVERYONE,
     params: {
@@ -80,7 +86,11 @@ export const ACTION_ITEM_OPERATIONS: ApiOperation[] = [
     responses: {
       200: {
         description: "`{ id, deleted: true }`.",
-        schema: { type: "object", properties: { id: { type: "string", format: "uuid" }, deleted: { const: true } }, required: ["id", "deleted"] },
+        schema: {
+          type: "object",
+          properties: { id: { type: "string", format: "uuid" }, deleted: { const: true } },
+          required: ["id", "deleted"],
+        },
       },
     },
   },

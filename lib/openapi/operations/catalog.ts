@@ -1,4 +1,12 @@
-import { ZAddDependency, ZDependencyPatch, ZHealthReport, ZServiceInput, ZServicePatch, ZTeamInput, ZTeamPatch } from "../../catalog/schemas.ts";
+import {
+  ZAddDependency,
+  ZDependencyPatch,
+  ZHealthReport,
+  ZServiceInput,
+  ZServicePatch,
+  ZTeamInput,
+  ZTeamPatch,
+} from "../../catalog/schemas.ts";
 import { ZExportQuery, ZImportQuery } from "../../catalog/io/query-schemas.ts";
 import { ref } from "../response-schemas.ts";
 import type { ApiOperation } from "../types.ts";
@@ -6,9 +14,19 @@ import { COMMANDERS, EVERYONE, WRITERS } from "./roles.ts";
 
 const object = { type: "object" };
 const teamDetail = { description: "The team with the services it owns.", schema: ref("TeamDetail") };
-const serviceDetail = { description: "The service with its team, its dependencies both ways and its open incidents.", schema: ref("ServiceDetail") };
-const namedRef = { type: "object", properties: { id: { type: "string", format: "uuid" }, name: { type: "string" } }, required: ["id", "name"] };
-const deleted = (what: string) => ({ description: `\`{ deleted: { id, name } }\`: the ${what} that was deleted.`, schema: { type: "object", properties: { deleted: namedRef }, required: ["deleted"] } });
+const serviceDetail = {
+  description: "The service with its team, its dependencies both ways and its open incidents.",
+  schema: ref("ServiceDetail"),
+};
+const namedRef = {
+  type: "object",
+  properties: { id: { type: "string", format: "uuid" }, name: { type: "string" } },
+  required: ["id", "name"],
+};
+const deleted = (what: string) => ({
+  description: `\`{ deleted: { id, name } }\`: the ${what} that was deleted.`,
+  schema: { type: "object", properties: { deleted: namedRef }, required: ["deleted"] },
+});
 const dependency = { description: "`Dependency`: `{ id, fromId, toId, isAsync, isCritical }`.", schema: object };
 const health = { description: "`{ serviceId, health, healthMessage, healthCheckedAt }`.", schema: object };
 const inUse = (what: string) => ({ 409: { description: what, schema: { $ref: "#/components/schemas/Error" } } });
@@ -22,7 +40,12 @@ export const CATALOG_OPERATIONS: ApiOperation[] = [
     summary: "List teams",
     auth: "session-or-token",
     roles: EVERYONE,
-    responses: { 200: { description: "`{ teams: [Team] }`.", schema: { type: "object", properties: { teams: { type: "array", items: ref("Team") } }, required: ["teams"] } } },
+    responses: {
+      200: {
+        description: "`{ teams: [Team] }`.",
+        schema: { type: "object", properties: { teams: { type: "array", items: ref("Team") } }, required: ["teams"] },
+      },
+    },
   },
   {
     method: "POST",
@@ -36,7 +59,17 @@ export const CATALOG_OPERATIONS: ApiOperation[] = [
     body: { schema: ZTeamInput },
     responses: { 201: teamDetail },
   },
-  { method: "GET", path: "/api/teams/{id}", operationId: "getTeam", tag: "Catalog", summary: "Get a team", auth: "session-or-token", roles: EVERYONE, params: { id: "The team's id." }, responses: { 200: teamDetail } },
+  {
+    method: "GET",
+    path: "/api/teams/{id}",
+    operationId: "getTeam",
+    tag: "Catalog",
+    summary: "Get a team",
+    auth: "session-or-token",
+    roles: EVERYONE,
+    params: { id: "The team's id." },
+    responses: { 200: teamDetail },
+  },
   {
     method: "PATCH",
     path: "/api/teams/{id}",
@@ -77,13 +110,23 @@ export const CATALOG_OPERATIONS: ApiOperation[] = [
     operationId: "createService",
     tag: "Catalog",
     summary: "Create a service",
-    description: "`teamId` must be a team of the organisation; URLs must be http(s); `\"\"` or `null` clears a URL.",
+    description: '`teamId` must be a team of the organisation; URLs must be http(s); `""` or `null` clears a URL.',
     auth: "session-or-token",
     roles: COMMANDERS,
     body: { schema: ZServiceInput },
     responses: { 201: serviceDetail },
   },
-  { method: "GET", path: "/api/services/{id}", operationId: "getService", tag: "Catalog", summary: "Get a service", auth: "session-or-token", roles: EVERYONE, params: { id: "The service's id." }, responses: { 200: serviceDetail } },
+  {
+    method: "GET",
+    path: "/api/services/{id}",
+    operationId: "getService",
+    tag: "Catalog",
+    summary: "Get a service",
+    auth: "session-or-token",
+    roles: EVERYONE,
+    params: { id: "The service's id." },
+    responses: { 200: serviceDetail },
+  },
   {
     method: "PATCH",
     path: "/api/services/{id}",
@@ -118,7 +161,10 @@ export const CATALOG_OPERATIONS: ApiOperation[] = [
     roles: COMMANDERS,
     params: { id: "The calling service's id." },
     body: { schema: ZAddDependency },
-    responses: { 201: { ...dependency, description: `Added. ${dependency.description}` }, 200: { ...dependency, description: `It existed; its flags were updated. ${dependency.description}` } },
+    responses: {
+      201: { ...dependency, description: `Added. ${dependency.description}` },
+      200: { ...dependency, description: `It existed; its flags were updated. ${dependency.description}` },
+    },
   },
   {
     method: "PATCH",
@@ -193,7 +239,13 @@ export const CATALOG_OPERATIONS: ApiOperation[] = [
     roles: EVERYONE,
     params: { format: "File format." },
     query: ZExportQuery,
-    responses: { 200: { description: "The whole catalog as an attachment (Warroom catalog format).", contentTypes: ["application/json", "application/yaml"], schema: object } },
+    responses: {
+      200: {
+        description: "The whole catalog as an attachment (Warroom catalog format).",
+        contentTypes: ["application/json", "application/yaml"],
+        schema: object,
+      },
+    },
   },
   {
     method: "POST",
@@ -205,9 +257,23 @@ export const CATALOG_OPERATIONS: ApiOperation[] = [
       "The file itself is the body (≤ 5 MB). A bad file is a 422 with `details.entities: [{ name, kind, line, field, message }]` listing every bad entity, and nothing is written.",
     auth: "session-or-token",
     roles: COMMANDERS,
-    params: { format: "auto detects the format.", dryRun: "1 checks without writing.", mode: "add-update creates and changes but never removes a dependency." },
+    params: {
+      format: "auto detects the format.",
+      dryRun: "1 checks without writing.",
+      mode: "add-update creates and changes but never removes a dependency.",
+    },
     query: ZImportQuery,
-    body: { raw: true, contentTypes: ["application/yaml", "application/json", "text/plain"], schema: { type: "string", description: "A Warroom catalog file or a Backstage catalog-info.yaml." } },
-    responses: { 200: { description: "`{ format, dryRun, mode, teams, services, dependencies: { create, update, unchanged, remove? }, changes: [{ entity, name, action: create|update|remove, fields: [{ field, before, after }] }], warnings }`. Merge rules: a field the file leaves out keeps its value; members are replaced only by people who are users here; a kind changes only when the file states it (a Backstage `warroom.io/kind` or a spec.type that is a Warroom kind); imported health-check URLs are not polled until enabled.", schema: object } },
+    body: {
+      raw: true,
+      contentTypes: ["application/yaml", "application/json", "text/plain"],
+      schema: { type: "string", description: "A Warroom catalog file or a Backstage catalog-info.yaml." },
+    },
+    responses: {
+      200: {
+        description:
+          "`{ format, dryRun, mode, teams, services, dependencies: { create, update, unchanged, remove? }, changes: [{ entity, name, action: create|update|remove, fields: [{ field, before, after }] }], warnings }`. Merge rules: a field the file leaves out keeps its value; members are replaced only by people who are users here; a kind changes only when the file states it (a Backstage `warroom.io/kind` or a spec.type that is a Warroom kind); imported health-check URLs are not polled until enabled.",
+        schema: object,
+      },
+    },
   },
 ];

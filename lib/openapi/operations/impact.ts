@@ -44,7 +44,8 @@ export const IMPACT_OPERATIONS: ApiOperation[] = [
     roles: EVERYONE,
     responses: {
       200: {
-        description: "`{ asOf, currency, incidents: [{ incident, impact: ImpactSummary, teamsNotNotified: [{ id, name }], teamsTotal }] }`.",
+        description:
+          "`{ asOf, currency, incidents: [{ incident, impact: ImpactSummary, teamsNotNotified: [{ id, name }], teamsTotal }] }`.",
         schema: {
           type: "object",
           properties: {

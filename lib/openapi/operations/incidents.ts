@@ -19,7 +19,12 @@ export const INCIDENT_OPERATIONS: ApiOperation[] = [
     roles: EVERYONE,
     params: { drills: "`include` lists game-day drills' practice incidents too." },
     query: ZListIncidentsQuery,
-    responses: { 200: { description: "`{ incidents: [Incident] }`", schema: { type: "object", properties: { incidents: { type: "array", items: ref("Incident") } }, required: ["incidents"] } } },
+    responses: {
+      200: {
+        description: "`{ incidents: [Incident] }`",
+        schema: { type: "object", properties: { incidents: { type: "array", items: ref("Incident") } }, required: ["incidents"] },
+      },
+    },
   },
   {
     method: "POST",
@@ -54,7 +59,8 @@ export const INCIDENT_OPERATIONS: ApiOperation[] = [
       "Any subset of the fields; ISO times, `null` clears. Status moves freely (leaving `resolved` is a re-open); entering `monitoring` stamps `mitigatedAt`, entering `resolved` stamps `resolvedAt`. Key times stay in order (started ≤ detected ≤ acknowledged, started ≤ mitigated ≤ resolved) and not in the future: a violation is a 422 naming the field. Each change is written to the timeline and pushed as `incident:updated`.",
     auth: "session-or-token",
     roles: WRITERS,
-    rolesNote: "status, severity, title and key times: the incident's commander or a COMMANDER/ADMIN; customerStatus also the comms lead; summary and tags: any writer",
+    rolesNote:
+      "status, severity, title and key times: the incident's commander or a COMMANDER/ADMIN; customerStatus also the comms lead; summary and tags: any writer",
     params: id,
     body: { schema: ZUpdateIncident },
     responses: incident,

@@ -20,7 +20,8 @@ export const INSIGHT_OPERATIONS: ApiOperation[] = [
     query: ZInsightsQuery,
     responses: {
       200: {
-        description: "`{ weeks, from, today, timeZone, currency, incidentCount, totalLoss, perWeek, lossByJourney, lossByService, followUps, telling }`.",
+        description:
+          "`{ weeks, from, today, timeZone, currency, incidentCount, totalLoss, perWeek, lossByJourney, lossByService, followUps, telling }`.",
         schema: {
           type: "object",
           properties: {
@@ -37,7 +38,20 @@ export const INSIGHT_OPERATIONS: ApiOperation[] = [
             followUps: object,
             telling: object,
           },
-          required: ["weeks", "from", "today", "timeZone", "currency", "incidentCount", "totalLoss", "perWeek", "lossByJourney", "lossByService", "followUps", "telling"],
+          required: [
+            "weeks",
+            "from",
+            "today",
+            "timeZone",
+            "currency",
+            "incidentCount",
+            "totalLoss",
+            "perWeek",
+            "lossByJourney",
+            "lossByService",
+            "followUps",
+            "telling",
+          ],
         },
       },
     },

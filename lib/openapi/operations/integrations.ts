@@ -28,7 +28,8 @@ export const INTEGRATION_OPERATIONS: ApiOperation[] = [
     operationId: "createIntegration",
     tag: "Alert sources",
     summary: "Connect an alert source",
-    description: "Service rules map a label value to a catalog service; severity rules map the severity label (or the source's priority) to a SEV. Audited without the secret.",
+    description:
+      "Service rules map a label value to a catalog service; severity rules map the severity label (or the source's priority) to a SEV. Audited without the secret.",
     auth: "session-or-token",
     scope: "admin",
     roles: ADMINS,
@@ -45,7 +46,12 @@ export const INTEGRATION_OPERATIONS: ApiOperation[] = [
     scope: "admin",
     roles: ADMINS,
     params: id,
-    responses: { 200: { description: `The integration with \`recentAlerts\` and \`refusals\` (the last 50 refused webhook requests: \`receivedAt, status, code, reason, bodyExcerpt\`, no headers, secrets blanked). ${integration}`, schema: object } },
+    responses: {
+      200: {
+        description: `The integration with \`recentAlerts\` and \`refusals\` (the last 50 refused webhook requests: \`receivedAt, status, code, reason, bodyExcerpt\`, no headers, secrets blanked). ${integration}`,
+        schema: object,
+      },
+    },
   },
   {
     method: "PATCH",
@@ -53,7 +59,8 @@ export const INTEGRATION_OPERATIONS: ApiOperation[] = [
     operationId: "updateIntegration",
     tag: "Alert sources",
     summary: "Change an alert source, rotate or paste its secret",
-    description: "`rotateSecret: true` generates a new secret (the old one stops working at once); `secret` pastes one the source issued (PagerDuty's signing secret).",
+    description:
+      "`rotateSecret: true` generates a new secret (the old one stops working at once); `secret` pastes one the source issued (PagerDuty's signing secret).",
     auth: "session-or-token",
     scope: "admin",
     roles: ADMINS,
@@ -87,18 +94,32 @@ export const INTEGRATION_OPERATIONS: ApiOperation[] = [
       raw: true,
       contentTypes: ["application/json"],
       schema: {
-        description: "The source's own webhook payload, or Warroom's generic JSON: one alert or `{ deliveryId?, alerts: [ … ] }` (up to 1,000); for kind `survey`, survey answers.",
+        description:
+          "The source's own webhook payload, or Warroom's generic JSON: one alert or `{ deliveryId?, alerts: [ … ] }` (up to 1,000); for kind `survey`, survey answers.",
         anyOf: [
           { title: "Generic alert", ...jsonSchemaOf(ZGenericAlert) },
           { title: "Generic batch", ...jsonSchemaOf(ZGenericPayload) },
-          { title: "Native payload", type: "object", description: "Alertmanager v4, Grafana, PagerDuty v3, Opsgenie, Datadog (Warroom's template, or Datadog's own variable names: alert_transition, aggreg_key, alert_cycle_key, event_title, event_msg, alert_priority, alert_scope, tags, link), Pingdom, or (kind `survey`) Delighted." },
-          { title: "Survey answer", description: "Kind `survey` only. Without `journey`, it is guessed from the comment.", ...jsonSchemaOf(ZSurveyAnswer) },
+          {
+            title: "Native payload",
+            type: "object",
+            description:
+              "Alertmanager v4, Grafana, PagerDuty v3, Opsgenie, Datadog (Warroom's template, or Datadog's own variable names: alert_transition, aggreg_key, alert_cycle_key, event_title, event_msg, alert_priority, alert_scope, tags, link), Pingdom, or (kind `survey`) Delighted.",
+          },
+          {
+            title: "Survey answer",
+            description: "Kind `survey` only. Without `journey`, it is guessed from the comment.",
+            ...jsonSchemaOf(ZSurveyAnswer),
+          },
           { title: "Survey batch", description: "Kind `survey` only.", ...jsonSchemaOf(ZSurveyBatch) },
         ],
       },
     },
     responses: {
-      200: { description: "`{ received, opened, appended, repeats, recorded, ignored, deferred, duplicate, incidents: [{ id, ref, opened }] }` (every incident the request opened or added an entry to); for a survey, `recorded` counts the new answers and `repeats` the ones already stored.", schema: object },
+      200: {
+        description:
+          "`{ received, opened, appended, repeats, recorded, ignored, deferred, duplicate, incidents: [{ id, ref, opened }] }` (every incident the request opened or added an entry to); for a survey, `recorded` counts the new answers and `repeats` the ones already stored.",
+        schema: object,
+      },
       401: { description: "Missing or wrong secret or signature; nothing is stored.", schema: { $ref: "#/components/schemas/Error" } },
     },
   },

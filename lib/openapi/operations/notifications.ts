@@ -9,7 +9,10 @@ const channel =
   "`Channel`: `id, kind, name, url, urlPreview, hasSecret, events, isEnabled, acceptsDrills, team {id,name} | null` (null: every incident; `acceptsDrills`: hears game-day drills, marked [DRILL]; other channels never do), `createdAt, updatedAt, stats { pending, delivered, failed, lastDeliveredAt }`.";
 const delivery =
   "`Delivery`: `id, event, status, attempts, nextAttemptAt` (pending only), `lastStatusCode, lastError, deliveredAt, createdAt, channel { id, name, kind }, incident { id, ref, title } | null`.";
-const queued = { description: `\`{ delivery }\`: queued; the background sender posts it shortly. ${delivery}`, schema: { type: "object", properties: { delivery: object }, required: ["delivery"] } };
+const queued = {
+  description: `\`{ delivery }\`: queued; the background sender posts it shortly. ${delivery}`,
+  schema: { type: "object", properties: { delivery: object }, required: ["delivery"] },
+};
 const id = { id: "The channel's id." };
 
 export const NOTIFICATION_OPERATIONS: ApiOperation[] = [
@@ -22,7 +25,12 @@ export const NOTIFICATION_OPERATIONS: ApiOperation[] = [
     auth: "session-or-token",
     scope: "admin",
     roles: ADMINS,
-    responses: { 200: { description: `\`{ channels: [Channel] }\`. ${channel}`, schema: { type: "object", properties: { channels: { type: "array", items: object } }, required: ["channels"] } } },
+    responses: {
+      200: {
+        description: `\`{ channels: [Channel] }\`. ${channel}`,
+        schema: { type: "object", properties: { channels: { type: "array", items: object } }, required: ["channels"] },
+      },
+    },
   },
   {
     method: "POST",
@@ -38,7 +46,11 @@ export const NOTIFICATION_OPERATIONS: ApiOperation[] = [
     responses: {
       201: {
         description: `\`{ channel, secret }\`: \`secret\` signs webhook bodies; it is set only for webhooks and shown only now (null otherwise). ${channel}`,
-        schema: { type: "object", properties: { channel: object, secret: { anyOf: [{ type: "string" }, { type: "null" }] } }, required: ["channel", "secret"] },
+        schema: {
+          type: "object",
+          properties: { channel: object, secret: { anyOf: [{ type: "string" }, { type: "null" }] } },
+          required: ["channel", "secret"],
+        },
       },
     },
   },
@@ -60,7 +72,8 @@ export const NOTIFICATION_OPERATIONS: ApiOperation[] = [
     operationId: "updateNotificationChannel",
     tag: "Notifications",
     summary: "Change a channel or rotate its signing secret",
-    description: "Any subset of the fields. `rotateSecret: true` (signed webhooks only) issues a new secret; the old one stops signing at once.",
+    description:
+      "Any subset of the fields. `rotateSecret: true` (signed webhooks only) issues a new secret; the old one stops signing at once.",
     auth: "session-or-token",
     scope: "admin",
     roles: ADMINS,
@@ -69,7 +82,11 @@ export const NOTIFICATION_OPERATIONS: ApiOperation[] = [
     responses: {
       200: {
         description: `\`{ channel, secret }\`: \`secret\` is the new one when rotated, null otherwise. ${channel}`,
-        schema: { type: "object", properties: { channel: object, secret: { anyOf: [{ type: "string" }, { type: "null" }] } }, required: ["channel", "secret"] },
+        schema: {
+          type: "object",
+          properties: { channel: object, secret: { anyOf: [{ type: "string" }, { type: "null" }] } },
+          required: ["channel", "secret"],
+        },
       },
     },
   },
@@ -87,7 +104,11 @@ export const NOTIFICATION_OPERATIONS: ApiOperation[] = [
     responses: {
       200: {
         description: "`{ deleted: { id, name } }`.",
-        schema: { type: "object", properties: { deleted: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } } }, required: ["deleted"] },
+        schema: {
+          type: "object",
+          properties: { deleted: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } } },
+          required: ["deleted"],
+        },
       },
     },
   },
@@ -124,7 +145,11 @@ export const NOTIFICATION_OPERATIONS: ApiOperation[] = [
     responses: {
       200: {
         description: `\`{ deliveries: [Delivery], hasMore }\`. ${delivery}`,
-        schema: { type: "object", properties: { deliveries: { type: "array", items: object }, hasMore: { type: "boolean" } }, required: ["deliveries", "hasMore"] },
+        schema: {
+          type: "object",
+          properties: { deliveries: { type: "array", items: object }, hasMore: { type: "boolean" } },
+          required: ["deliveries", "hasMore"],
+        },
       },
     },
   },

@@ -5,7 +5,8 @@ import { USER_SEARCH_DEFAULT, USER_SEARCH_MAX, ZUserSearch } from "../../users/s
 import type { ApiOperation } from "../types.ts";
 import { ADMINS, EVERYONE } from "./roles.ts";
 
-const apiToken = "`ApiToken`: `id, name, scope, prefix, owner {id,name}, createdAt, lastUsedAt` (updated at most once a minute), `revokedAt`.";
+const apiToken =
+  "`ApiToken`: `id, name, scope, prefix, owner {id,name}, createdAt, lastUsedAt` (updated at most once a minute), `revokedAt`.";
 const object = { type: "object" };
 // The route reads `format` itself and pages through listAudit for a download.
 const ZAuditExportQuery = ZAuditQuery.extend({ format: z.enum(["csv", "json"]).optional() });
@@ -28,7 +29,8 @@ export const ORGANISATION_OPERATIONS: ApiOperation[] = [
     operationId: "createApiToken",
     tag: "API tokens",
     summary: "Create an API token",
-    description: "`read` makes only GET requests, `write` everything your role may except organisation administration, `admin` everything your role may. A token cannot create a broader one (403). Only a hash is stored.",
+    description:
+      "`read` makes only GET requests, `write` everything your role may except organisation administration, `admin` everything your role may. A token cannot create a broader one (403). Only a hash is stored.",
     auth: "session-or-token",
     roles: EVERYONE,
     body: { schema: ZCreateApiToken },
@@ -62,7 +64,12 @@ export const ORGANISATION_OPERATIONS: ApiOperation[] = [
       assignable: "`true`: only people whose role may take an incident role or respond (not VIEWER).",
     },
     query: ZUserSearch,
-    responses: { 200: { description: "`{ users: [{ id, name, email, role, status }] }`, with `hasMore` when searching; `status` is `active` or `invited`.", schema: object } },
+    responses: {
+      200: {
+        description: "`{ users: [{ id, name, email, role, status }] }`, with `hasMore` when searching; `status` is `active` or `invited`.",
+        schema: object,
+      },
+    },
   },
   {
     method: "GET",
@@ -70,7 +77,8 @@ export const ORGANISATION_OPERATIONS: ApiOperation[] = [
     operationId: "listAudit",
     tag: "Organisation",
     summary: "The audit log, newest first",
-    description: "`action=incident` matches the family, `incident.update` the one action. Page with `before` (an entry id). With `format` every match is downloaded (CSV cells a spreadsheet would run as formulas are prefixed with `'`).",
+    description:
+      "`action=incident` matches the family, `incident.update` the one action. Page with `before` (an entry id). With `format` every match is downloaded (CSV cells a spreadsheet would run as formulas are prefixed with `'`).",
     auth: "session-or-token",
     scope: "admin",
     roles: ADMINS,

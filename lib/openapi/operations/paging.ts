@@ -34,7 +34,9 @@ export const PAGING_OPERATIONS: ApiOperation[] = [
     roles: COMMANDERS,
     params: team,
     body: { schema: ZSetPagingRoute },
-    responses: { 200: { description: `\`{ route, secret }\` (secret: a new page webhook's signing secret, else null). ${route}`, schema: object } },
+    responses: {
+      200: { description: `\`{ route, secret }\` (secret: a new page webhook's signing secret, else null). ${route}`, schema: object },
+    },
   },
   {
     method: "DELETE",
@@ -92,7 +94,10 @@ export const PAGING_OPERATIONS: ApiOperation[] = [
     roles: WRITERS,
     params: { id: "The incident's id." },
     body: { schema: ZPageTeam },
-    responses: { 201: { description: `\`{ page, entries }\`. ${page}`, schema: object }, 409: { description: "Already paged and open, or already acknowledged.", schema: { $ref: "#/components/schemas/Error" } } },
+    responses: {
+      201: { description: `\`{ page, entries }\`. ${page}`, schema: object },
+      409: { description: "Already paged and open, or already acknowledged.", schema: { $ref: "#/components/schemas/Error" } },
+    },
   },
   {
     method: "GET",

@@ -5,7 +5,8 @@ import { ADMINS, EVERYONE } from "./roles.ts";
 const object = { type: "object" };
 const person =
   "`Person`: `id, name, email, role, status` (`active`, `invited` or `deactivated`), `lastSignInAt`, `createdAt`, `invitation` (`{ expiresAt, state: valid|expired|revoked }` while invited).";
-const link = "`link: { url, expiresAt }` is the one-time link (shown only in this answer); `email` is `sent`, `not_configured` (no `SMTP_URL`) or `failed`.";
+const link =
+  "`link: { url, expiresAt }` is the one-time link (shown only in this answer); `email` is `sent`, `not_configured` (no `SMTP_URL`) or `failed`.";
 const tag = "People and access" as const;
 
 export const PEOPLE_OPERATIONS: ApiOperation[] = [
@@ -15,7 +16,8 @@ export const PEOPLE_OPERATIONS: ApiOperation[] = [
     operationId: "setUp",
     tag,
     summary: "First-run setup: the organisation and its first admin",
-    description: "Only while the database has no organisation; afterwards (and for the loser of two concurrent calls) `403`. Then sign in as the admin.",
+    description:
+      "Only while the database has no organisation; afterwards (and for the loser of two concurrent calls) `403`. Then sign in as the admin.",
     auth: "public",
     body: { schema: ZSetup },
     responses: {
@@ -32,7 +34,9 @@ export const PEOPLE_OPERATIONS: ApiOperation[] = [
     auth: "session-or-token",
     scope: "admin",
     roles: ADMINS,
-    responses: { 200: { description: `\`{ people: [Person] }\`: active first, then invited, then deactivated. ${person}`, schema: object } },
+    responses: {
+      200: { description: `\`{ people: [Person] }\`: active first, then invited, then deactivated. ${person}`, schema: object },
+    },
   },
   {
     method: "POST",
@@ -40,7 +44,8 @@ export const PEOPLE_OPERATIONS: ApiOperation[] = [
     operationId: "invitePerson",
     tag,
     summary: "Invite someone by email with a role",
-    description: "Adds the person as invited (teams can name them at once) and makes a one-time link valid for 7 days; emailed when `SMTP_URL` is set.",
+    description:
+      "Adds the person as invited (teams can name them at once) and makes a one-time link valid for 7 days; emailed when `SMTP_URL` is set.",
     auth: "session-or-token",
     scope: "admin",
     roles: ADMINS,
@@ -110,7 +115,8 @@ export const PEOPLE_OPERATIONS: ApiOperation[] = [
     operationId: "acceptInvitation",
     tag,
     summary: "Accept an invitation: set name and password",
-    description: "`token` is the last part of the invitation link. Then sign in with the email and password. Weak password: `422` naming the rule.",
+    description:
+      "`token` is the last part of the invitation link. Then sign in with the email and password. Weak password: `422` naming the rule.",
     auth: "public",
     body: { schema: ZAcceptInvitation },
     responses: {
@@ -140,7 +146,8 @@ export const PEOPLE_OPERATIONS: ApiOperation[] = [
     operationId: "changeOwnPassword",
     tag,
     summary: "Change your own password",
-    description: "The current password is required (`422` naming `currentPassword` when wrong). Every session of yours ends, this one too: sign in again with the new password.",
+    description:
+      "The current password is required (`422` naming `currentPassword` when wrong). Every session of yours ends, this one too: sign in again with the new password.",
     auth: "session-or-token",
     roles: EVERYONE,
     body: { schema: ZChangePassword },

@@ -13,12 +13,18 @@ import { ref } from "../response-schemas.ts";
 import type { ApiOperation } from "../types.ts";
 import { ADMINS, EVERYONE, WRITERS } from "./roles.ts";
 
-const postmortem = { 200: { description: "The post-mortem after the change; pushed to its editors as `postmortem:updated`.", schema: ref("Postmortem") } };
+const postmortem = {
+  200: { description: "The post-mortem after the change; pushed to its editors as `postmortem:updated`.", schema: ref("Postmortem") },
+};
 const id = { id: "The post-mortem's id." };
 const template = "`Template`: `key, name, description, isBuiltin, sections [{ key, title, guidance }]`.";
 const settings = {
   description: `\`{ templates: [Template], defaults: { SEV1..SEV4: template key } }\`: the built-in templates ("builtin:full", "builtin:short") and the organisation's own, and which one each severity drafts from. ${template}`,
-  schema: { type: "object", properties: { templates: { type: "array", items: { type: "object" } }, defaults: { type: "object" } }, required: ["templates", "defaults"] },
+  schema: {
+    type: "object",
+    properties: { templates: { type: "array", items: { type: "object" } }, defaults: { type: "object" } },
+    required: ["templates", "defaults"],
+  },
 };
 const conflict = (description: string) => ({ description, schema: ref("Error") });
 
@@ -80,7 +86,11 @@ export const POSTMORTEM_OPERATIONS: ApiOperation[] = [
         description: "`{ postmortems: [Item], currency, status }`, most recently published first, then unpublished by last edit.",
         schema: {
           type: "object",
-          properties: { postmortems: { type: "array", items: { type: "object" } }, currency: { type: "string" }, status: { type: "string" } },
+          properties: {
+            postmortems: { type: "array", items: { type: "object" } },
+            currency: { type: "string" },
+            status: { type: "string" },
+          },
           required: ["postmortems", "currency", "status"],
         },
       },
@@ -140,7 +150,7 @@ export const POSTMORTEM_OPERATIONS: ApiOperation[] = [
     responses: {
       200: {
         description:
-          "`{ section, warnings: [{ start, end, phrase, rule, why, suggestion }] }`: the saved section, and phrases in it that read as blame (a person named as the cause or at fault, \"X failed to\"…), with a blameless suggestion. Warnings never block the save.",
+          '`{ section, warnings: [{ start, end, phrase, rule, why, suggestion }] }`: the saved section, and phrases in it that read as blame (a person named as the cause or at fault, "X failed to"…), with a blameless suggestion. Warnings never block the save.',
         schema: {
           type: "object",
           properties: { section: ref("PostmortemSection"), warnings: { type: "array", items: { type: "object" } } },
@@ -156,7 +166,8 @@ export const POSTMORTEM_OPERATIONS: ApiOperation[] = [
     operationId: "requestPostmortemReview",
     tag: "Post-mortems",
     summary: "Ask for a review",
-    description: "Reviewers are writers of the organisation (another id is a 422 naming `reviewerIds`). The post-mortem goes in review and earlier verdicts start over.",
+    description:
+      "Reviewers are writers of the organisation (another id is a 422 naming `reviewerIds`). The post-mortem goes in review and earlier verdicts start over.",
     auth: "session-or-token",
     roles: WRITERS,
     params: id,
@@ -268,7 +279,11 @@ export const POSTMORTEM_OPERATIONS: ApiOperation[] = [
     responses: {
       200: {
         description: "`{ deleted: { id, name } }`.",
-        schema: { type: "object", properties: { deleted: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } } }, required: ["deleted"] },
+        schema: {
+          type: "object",
+          properties: { deleted: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } } },
+          required: ["deleted"],
+        },
       },
     },
   },

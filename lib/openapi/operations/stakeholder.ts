@@ -52,7 +52,11 @@ export const STAKEHOLDER_OPERATIONS: ApiOperation[] = [
     responses: {
       201: {
         description: "`{ update, event }`: the stored update and the timeline entry it wrote.",
-        schema: { type: "object", properties: { update: ref("StakeholderUpdate"), event: ref("TimelineEvent") }, required: ["update", "event"] },
+        schema: {
+          type: "object",
+          properties: { update: ref("StakeholderUpdate"), event: ref("TimelineEvent") },
+          required: ["update", "event"],
+        },
       },
     },
   },
@@ -68,7 +72,8 @@ export const STAKEHOLDER_OPERATIONS: ApiOperation[] = [
     params: incident,
     responses: {
       200: {
-        description: "`{ incidentId, windowMinutes, since, journeys: [{ journey, responses, averageScore, comments: [{ text, at }], touchesIncident }] }`.",
+        description:
+          "`{ incidentId, windowMinutes, since, journeys: [{ journey, responses, averageScore, comments: [{ text, at }], touchesIncident }] }`.",
         schema: {
           type: "object",
           properties: {

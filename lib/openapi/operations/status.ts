@@ -21,7 +21,13 @@ const publicIncident = obj({
   journeys: { type: "array", items: obj({ journey, status }) },
   updates: {
     type: "array",
-    items: obj({ at: time, affected: str, doing: str, nextUpdateBy: { anyOf: [time, { type: "null" }] }, journeyStatus: { type: "object", additionalProperties: status } }),
+    items: obj({
+      at: time,
+      affected: str,
+      doing: str,
+      nextUpdateBy: { anyOf: [time, { type: "null" }] },
+      journeyStatus: { type: "object", additionalProperties: status },
+    }),
   },
 });
 

@@ -11,7 +11,11 @@ export const SYSTEM_OPERATIONS: ApiOperation[] = [
     responses: {
       200: {
         description: "The app answers and the database is reachable.",
-        schema: { type: "object", properties: { status: { const: "ok" }, database: { type: "string", enum: ["pglite", "postgres"] } }, required: ["status", "database"] },
+        schema: {
+          type: "object",
+          properties: { status: { const: "ok" }, database: { type: "string", enum: ["pglite", "postgres"] } },
+          required: ["status", "database"],
+        },
       },
       503: { description: "The database is unreachable.", schema: { $ref: "#/components/schemas/Error" } },
     },

@@ -21,7 +21,8 @@ const kindData = (): JsonSchema => ({
 
 const change = {
   200: {
-    description: "`{ entry, amendment }`: the entry as it is now and the `amendment` entry that records the change (null when nothing changed).",
+    description:
+      "`{ entry, amendment }`: the entry as it is now and the `amendment` entry that records the change (null when nothing changed).",
     schema: {
       type: "object",
       properties: { entry: ref("TimelineEvent"), amendment: { anyOf: [ref("TimelineEvent"), { type: "null" }] } },
@@ -58,7 +59,11 @@ export const TIMELINE_OPERATIONS: ApiOperation[] = [
         description: "`{ events: [Event], lastSeq, hasMore }` in sequence order.",
         schema: {
           type: "object",
-          properties: { events: { type: "array", items: ref("TimelineEvent") }, lastSeq: { type: "integer" }, hasMore: { type: "boolean" } },
+          properties: {
+            events: { type: "array", items: ref("TimelineEvent") },
+            lastSeq: { type: "integer" },
+            hasMore: { type: "boolean" },
+          },
           required: ["events", "lastSeq", "hasMore"],
         },
       },

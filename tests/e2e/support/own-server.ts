@@ -23,7 +23,10 @@ async function waitHealthy(baseUrl: string, child: ChildProcess, timeoutMs = 90_
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode} before answering`);
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -60,7 +63,11 @@ export function ownServer(port: number, env: Record<string, string> = {}): OwnSe
       // makes its own under its DATA_DIR.
       if (!env.NEXTAUTH_SECRET) delete childEnv.NEXTAUTH_SECRET;
       if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-      child = spawn(process.execPath, startCommandArgs(REPO_ROOT), { cwd: REPO_ROOT, env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
+      child = spawn(process.execPath, startCommandArgs(REPO_ROOT), {
+        cwd: REPO_ROOT,
+        env: childEnv,
+        stdio: ["ignore", "ignore", "inherit"],
+      });
       await waitHealthy(baseUrl, child);
     },
     kill,

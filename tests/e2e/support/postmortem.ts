@@ -9,7 +9,9 @@ export async function seedIncidentForPostmortem(api: APIRequestContext, pinned: 
   const incident = await seedIncident(api, { title: `Card payments failing ${uniqueTag()}`, severity: "SEV2" });
   const entry = await seedEvent(api, incident.id, { kind: "decision", body: pinned });
   expect((await api.post(`/api/incidents/${incident.id}/events/${entry.seq}/pin`, { data: { pinned: true } })).status()).toBe(200);
-  const impact = await api.put(`/api/incidents/${incident.id}/impact`, { data: { journeys: { checkout: { degradation: 40, failedCheckouts: 120 } } } });
+  const impact = await api.put(`/api/incidents/${incident.id}/impact`, {
+    data: { journeys: { checkout: { degradation: 40, failedCheckouts: 120 } } },
+  });
   expect(impact.status(), await impact.text()).toBe(200);
   return incident;
 }

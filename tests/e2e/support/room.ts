@@ -21,9 +21,7 @@ export function room(page: Page) {
     },
     /** Confirmed entries as [seq, text], in the order the page shows them. */
     confirmed: async (): Promise<{ seq: number; text: string }[]> =>
-      entries.evaluateAll((items) =>
-        items.map((item) => ({ seq: Number(item.getAttribute("data-seq")), text: item.textContent ?? "" })),
-      ),
+      entries.evaluateAll((items) => items.map((item) => ({ seq: Number(item.getAttribute("data-seq")), text: item.textContent ?? "" }))),
   };
 }
 

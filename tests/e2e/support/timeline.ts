@@ -47,7 +47,14 @@ export function struckToggle(page: Page): Locator {
 }
 
 /** Changes an entry through the API, checking the answer. */
-export async function changeEntry(api: APIRequestContext, incidentId: string, seq: number, path: "" | "/pin" | "/strike", data: unknown, method: "PATCH" | "POST" = "POST"): Promise<EntryChange> {
+export async function changeEntry(
+  api: APIRequestContext,
+  incidentId: string,
+  seq: number,
+  path: "" | "/pin" | "/strike",
+  data: unknown,
+  method: "PATCH" | "POST" = "POST",
+): Promise<EntryChange> {
   const res = await api.fetch(`/api/incidents/${incidentId}/events/${seq}${path}`, { method: path === "" ? "PATCH" : method, data });
   expect(res.status(), await res.text()).toBe(200);
   return (await res.json()) as EntryChange;

@@ -20,7 +20,9 @@ export default async function CatalogImportPage() {
           ← Catalog
         </Link>
         <h1 className="text-xl font-semibold">Import &amp; export</h1>
-        <p className="text-sm text-ink-muted">Move the catalog in and out as a file, or bring in what your Backstage catalog already knows.</p>
+        <p className="text-sm text-ink-muted">
+          Move the catalog in and out as a file, or bring in what your Backstage catalog already knows.
+        </p>
       </div>
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_360px]">
         <div className="min-w-0 space-y-6">

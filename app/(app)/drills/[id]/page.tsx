@@ -26,5 +26,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function DrillReportPage({ params }: Params) {
   const { actor, data } = await load((await params).id);
-  return <DrillReportView data={data} canEnd={can(actor.role, "incident:command")} canCreateActions={can(actor.role, "action-item:edit")} />;
+  return (
+    <DrillReportView data={data} canEnd={can(actor.role, "incident:command")} canCreateActions={can(actor.role, "action-item:edit")} />
+  );
 }

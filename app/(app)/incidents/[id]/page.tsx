@@ -28,7 +28,15 @@ const load = cache(async (id: string) => {
       listTeams(actor),
       incident.drillId ? getDrill(actor, incident.drillId) : null,
     ]);
-    return { actor, incident, page, services, teams: teams.map((t) => ({ id: t.id, name: t.name })), stakeholderUpdate: updates[0] ?? null, drill };
+    return {
+      actor,
+      incident,
+      page,
+      services,
+      teams: teams.map((t) => ({ id: t.id, name: t.name })),
+      stakeholderUpdate: updates[0] ?? null,
+      drill,
+    };
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;

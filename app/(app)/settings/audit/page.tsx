@@ -16,6 +16,10 @@ export default async function AuditLogPage() {
       </p>
     );
   }
-  const [first, facets, members] = await Promise.all([listAudit(actor, {}), auditFacets(actor), listMembers(actor, { includeDeactivated: true })]);
+  const [first, facets, members] = await Promise.all([
+    listAudit(actor, {}),
+    auditFacets(actor),
+    listMembers(actor, { includeDeactivated: true }),
+  ]);
   return <AuditLogView initial={first} facets={facets} members={members.map((m) => ({ id: m.id, name: m.name }))} />;
 }

@@ -8,6 +8,7 @@ export const metadata: Metadata = { title: "People · Settings" };
 
 export default async function PeoplePage() {
   const actor = await getPageActor("/settings/people");
-  if (!can(actor.role, "org:admin")) return <p className="text-sm text-ink-muted">Only admins manage people. Ask an admin to invite someone or change a role.</p>;
+  if (!can(actor.role, "org:admin"))
+    return <p className="text-sm text-ink-muted">Only admins manage people. Ask an admin to invite someone or change a role.</p>;
   return <PeopleManager initial={await listPeople(actor)} selfId={actor.userId} />;
 }

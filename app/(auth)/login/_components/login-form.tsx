@@ -10,7 +10,8 @@ import { safeCallbackPath } from "@/lib/auth/safe-callback-url.ts";
 function signInMessage(result: { error?: string | null; status?: number } | null | undefined): string {
   if (!result) return "Cannot reach the server. Check your connection and try again.";
   if (result.error === ACCOUNT_LOCKED) return `Too many wrong passwords: this account is locked for ${LOCK_MINUTES} minutes.`;
-  if (result.error === RATE_LIMITED || result.status === 429) return "Too many sign-in attempts from this network. Wait a few minutes and try again.";
+  if (result.error === RATE_LIMITED || result.status === 429)
+    return "Too many sign-in attempts from this network. Wait a few minutes and try again.";
   return "Wrong email or password.";
 }
 

@@ -31,7 +31,8 @@ async function handler(req: NextRequest, ctx: { params: Promise<{ nextauth: stri
   // replaces the bad cookie in the browser.
   const usable = withUsableCallbackUrls(new URL(req.url), req.headers.get("cookie"));
   const jar = await cookies();
-  for (const name of usable.replacedCookies) jar.set(name, "/triage", { path: "/", httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
+  for (const name of usable.replacedCookies)
+    jar.set(name, "/triage", { path: "/", httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
   if (body === undefined && !usable.isChanged) return NextAuth(authOptions())(req, ctx);
   const headers = new Headers(req.headers);
   // The body is now whole and in memory: its framing headers no longer describe it.

@@ -17,7 +17,10 @@ const TEXT_TYPES = ["application/json", "application/yaml", "application/x-yaml"
 export const POST = authedRoute(async ({ req, actor }) => {
   const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type && !TEXT_TYPES.includes(type)) {
-    throw new AppError("bad_request", "Send the file itself as the body, with Content-Type application/json, application/yaml or text/yaml");
+    throw new AppError(
+      "bad_request",
+      "Send the file itself as the body, with Content-Type application/json, application/yaml or text/yaml",
+    );
   }
   const query = ZImportQuery.parse(Object.fromEntries(req.nextUrl.searchParams));
   const text = await readText(req, MAX_FILE_BYTES, "5 MB");

@@ -3,4 +3,6 @@ import { updatePerson } from "@/lib/people/update-person.ts";
 
 export const dynamic = "force-dynamic";
 
-export const PATCH = authedRoute<{ id: string }>(async ({ req, actor, params }) => json(await updatePerson(actor, params.id, await readJson(req))));
+export const PATCH = authedRoute<{ id: string }>(async ({ req, actor, params }) =>
+  json(await updatePerson(actor, params.id, await readJson(req))),
+);

@@ -6,4 +6,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = authedRoute<{ id: string }>(async ({ actor, params }) => json(await getPostmortem(actor, params.id)));
 
-export const PATCH = authedRoute<{ id: string }>(async ({ req, actor, params }) => json(await updatePostmortem(actor, params.id, await readJson(req))));
+export const PATCH = authedRoute<{ id: string }>(async ({ req, actor, params }) =>
+  json(await updatePostmortem(actor, params.id, await readJson(req))),
+);

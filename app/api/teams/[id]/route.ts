@@ -7,6 +7,8 @@ export const dynamic = "force-dynamic";
 
 export const GET = authedRoute<{ id: string }>(async ({ actor, params }) => json(await getTeam(actor, params.id)));
 
-export const PATCH = authedRoute<{ id: string }>(async ({ req, actor, params }) => json(await updateTeam(actor, params.id, await readJson(req))));
+export const PATCH = authedRoute<{ id: string }>(async ({ req, actor, params }) =>
+  json(await updateTeam(actor, params.id, await readJson(req))),
+);
 
 export const DELETE = authedRoute<{ id: string }>(async ({ actor, params }) => json(await deleteTeam(actor, params.id)));

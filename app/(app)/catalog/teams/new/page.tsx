@@ -15,7 +15,12 @@ export default async function NewTeamPage() {
   return (
     <main className="mx-auto w-full max-w-4xl space-y-6 p-4 sm:p-6">
       <div>
-        <p className="text-sm text-ink-muted"><Link href="/catalog" className="hover:underline">Catalog</Link> / New team</p>
+        <p className="text-sm text-ink-muted">
+          <Link href="/catalog" className="hover:underline">
+            Catalog
+          </Link>{" "}
+          / New team
+        </p>
         <h1 className="text-xl font-semibold">New team</h1>
         <p className="text-sm text-ink-muted">A team owns services and is who the war room tells when they are hit: say how to reach it.</p>
       </div>

@@ -6,4 +6,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = authedRoute<{ id: string }>(async ({ actor, params }) => json(await listIncidentPages(actor, params.id)));
 
-export const POST = authedRoute<{ id: string }>(async ({ req, actor, params }) => json(await pageTeam(actor, params.id, await readJson(req)), 201));
+export const POST = authedRoute<{ id: string }>(async ({ req, actor, params }) =>
+  json(await pageTeam(actor, params.id, await readJson(req)), 201),
+);

@@ -4,6 +4,10 @@ import { postStakeholderUpdate } from "@/lib/stakeholder/post-stakeholder-update
 
 export const dynamic = "force-dynamic";
 
-export const GET = authedRoute<{ id: string }>(async ({ actor, params }) => json({ updates: await listStakeholderUpdates(actor, params.id) }));
+export const GET = authedRoute<{ id: string }>(async ({ actor, params }) =>
+  json({ updates: await listStakeholderUpdates(actor, params.id) }),
+);
 
-export const POST = authedRoute<{ id: string }>(async ({ req, actor, params }) => json(await postStakeholderUpdate(actor, params.id, await readJson(req)), 201));
+export const POST = authedRoute<{ id: string }>(async ({ req, actor, params }) =>
+  json(await postStakeholderUpdate(actor, params.id, await readJson(req)), 201),
+);

@@ -3,4 +3,6 @@ import { authedRoute, json } from "@/lib/http/api-handler.ts";
 
 export const dynamic = "force-dynamic";
 
-export const POST = authedRoute<{ id: string }>(async ({ actor, params }) => json({ delivery: await retryDelivery(actor, params.id) }, 202));
+export const POST = authedRoute<{ id: string }>(async ({ actor, params }) =>
+  json({ delivery: await retryDelivery(actor, params.id) }, 202),
+);

@@ -3,4 +3,6 @@ import { requestReview } from "@/lib/postmortems/request-review.ts";
 
 export const dynamic = "force-dynamic";
 
-export const POST = authedRoute<{ id: string }>(async ({ req, actor, params }) => json(await requestReview(actor, params.id, await readJson(req))));
+export const POST = authedRoute<{ id: string }>(async ({ req, actor, params }) =>
+  json(await requestReview(actor, params.id, await readJson(req))),
+);

@@ -3,4 +3,6 @@ import { reviewPostmortem } from "@/lib/postmortems/review-postmortem.ts";
 
 export const dynamic = "force-dynamic";
 
-export const POST = authedRoute<{ id: string }>(async ({ req, actor, params }) => json(await reviewPostmortem(actor, params.id, await readJson(req))));
+export const POST = authedRoute<{ id: string }>(async ({ req, actor, params }) =>
+  json(await reviewPostmortem(actor, params.id, await readJson(req))),
+);

@@ -7,6 +7,8 @@ export const dynamic = "force-dynamic";
 
 export const GET = authedRoute<{ id: string }>(async ({ actor, params }) => json(await getPagingRoute(actor, params.id)));
 
-export const PUT = authedRoute<{ id: string }>(async ({ req, actor, params }) => json(await setPagingRoute(actor, params.id, await readJson(req))));
+export const PUT = authedRoute<{ id: string }>(async ({ req, actor, params }) =>
+  json(await setPagingRoute(actor, params.id, await readJson(req))),
+);
 
 export const DELETE = authedRoute<{ id: string }>(async ({ actor, params }) => json(await deletePagingRoute(actor, params.id)));

@@ -3,4 +3,6 @@ import { getPostmortemRevision } from "@/lib/postmortems/get-postmortem.ts";
 
 export const dynamic = "force-dynamic";
 
-export const GET = authedRoute<{ id: string; number: string }>(async ({ actor, params }) => json(await getPostmortemRevision(actor, params.id, params.number)));
+export const GET = authedRoute<{ id: string; number: string }>(async ({ actor, params }) =>
+  json(await getPostmortemRevision(actor, params.id, params.number)),
+);

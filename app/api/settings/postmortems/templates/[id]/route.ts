@@ -4,6 +4,8 @@ import { updatePostmortemTemplate } from "@/lib/postmortems/update-postmortem-te
 
 export const dynamic = "force-dynamic";
 
-export const PATCH = authedRoute<{ id: string }>(async ({ req, actor, params }) => json(await updatePostmortemTemplate(actor, params.id, await readJson(req))));
+export const PATCH = authedRoute<{ id: string }>(async ({ req, actor, params }) =>
+  json(await updatePostmortemTemplate(actor, params.id, await readJson(req))),
+);
 
 export const DELETE = authedRoute<{ id: string }>(async ({ actor, params }) => json(await deletePostmortemTemplate(actor, params.id)));

@@ -7,4 +7,6 @@ export const dynamic = "force-dynamic";
 export const POST = authedRoute<{ id: string }>(async ({ actor, params }) => json(await sendTestPage(actor, params.id), 202));
 
 /** Cancels the test page: resolves (PagerDuty) or closes (Opsgenie) it at the vendor. */
-export const DELETE = authedRoute<{ id: string }>(async ({ actor, params }) => json(await sendTestPage(actor, params.id, { cancel: true }), 202));
+export const DELETE = authedRoute<{ id: string }>(async ({ actor, params }) =>
+  json(await sendTestPage(actor, params.id, { cancel: true }), 202),
+);
