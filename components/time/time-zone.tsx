@@ -63,12 +63,13 @@ export function TimeZoneSetting({ className }: { className?: string }) {
   const { preference, organizationZone, setPreference } = useTimeZone();
   const mine = typeof Intl !== "undefined" ? Intl.DateTimeFormat().resolvedOptions().timeZone : "your zone";
   return (
-    <label className={className ?? "flex items-center gap-1.5 text-xs text-ink-muted"}>
+    <label className={className ?? "flex min-w-0 items-center gap-1.5 text-xs text-ink-muted"}>
       Times shown in
       <select
         value={preference}
         onChange={(e) => setPreference(e.target.value as ZonePreference)}
-        className="h-7 max-w-[16rem] rounded border border-line bg-canvas px-1 text-xs text-ink"
+        // min-w-0: the longest option sets a select's width; in a phone's side drawer it must shrink to fit.
+        className="h-7 min-w-0 max-w-[16rem] rounded border border-line bg-canvas px-1 text-xs text-ink"
         data-testid="time-zone-setting"
         title={
           preference === "organization"
